@@ -33,7 +33,8 @@ impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Items<V> {
             JsonDeserializer::end_array,
         )?;
         let (min, max) = (self.min, self.max);
-        if min.is_some_and(|min| count < min) || max.is_some_and(|max| count > max) {
+        let outside = min.is_some_and(|min| count < min) || max.is_some_and(|max| count > max);
+        if outside && !reader.quiet {
             // The number of items is reported before the items, as `validate` does.
             let violation = Violation {
                 path: path.to_string(),

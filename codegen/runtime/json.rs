@@ -42,13 +42,13 @@ impl fmt::Display for JsonError {
 impl std::error::Error for JsonError {}
 
 impl JsonError {
-    /// An error in reading a request body in one pass, which knows the path of the value it was
-    /// reading.
-    pub(super) fn read(input: &[u8], error: &DeError, path: &str) -> JsonError {
+    /// An error in reading a body in one pass (a `request`'s or a response's), which knows the path
+    /// of the value it was reading.
+    pub(super) fn read(input: &[u8], error: &DeError, path: &str, request: bool) -> JsonError {
         let (line, column) = error.line_column(input);
-        // A null is refused by the strict reading or by the value's own reader: one message for
-        // both.
-        let message = if error.message.starts_with("invalid type: null") {
+        // In a request, a null is refused by the strict reading or by the value's own reader: one
+        // message for both.
+        let message = if request && error.message.starts_with("invalid type: null") {
             NULL_IN_REQUEST.to_owned()
         } else {
             error.message.clone()

@@ -1,5 +1,5 @@
-//! The reader of a request table's object ([`Read`], generated for each table), the fields it reads
-//! in one pass, and the whole body's reading.
+//! The reader of a table's object ([`Read`], generated for each table a request or a response
+//! reaches), the fields it reads in one pass, and the whole body's reading.
 
 use super::closest::closest;
 use super::collections::in_order;
@@ -7,14 +7,14 @@ use super::de_error::DeError;
 use super::json::{BodyError, JsonError, Str};
 use super::json_deserializer::JsonDeserializer;
 use super::lex::Text;
-use super::read::{Build, Check, Mode, Reader, Value};
+use super::read::{Build, Check, Lenient, Mode, Reader, Value};
 use super::violation::{Path, Rule, ValidationErrors, Violation};
 use serde::de::{self, Expected};
 use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
-/// A request table read in one pass: generated for every table a request body reaches.
+/// A table read in one pass: generated for every table a request or response body reaches.
 pub trait Read: Sized {
     /// The table's name, for messages (`struct VpcCreate`).
     const NAME: &'static str;
@@ -129,11 +129,13 @@ impl<'de, 'r, T: Read, M: Mode> Fields<'r, 'de, T, M> {
                 Some(Key::Undocumented(name)) => name,
             };
             let path = self.path.key(&name);
-            let suggestion = closest(&name, T::FIELDS.iter().copied());
-            self.reader.undocumented.push(Violation {
-                path: path.to_string(),
-                rule: Rule::UnknownField { suggestion },
-            });
+            if !self.reader.quiet {
+                let suggestion = closest(&name, T::FIELDS.iter().copied());
+                self.reader.undocumented.push(Violation {
+                    path: path.to_string(),
+                    rule: Rule::UnknownField { suggestion },
+                });
+            }
             let lexer = &mut self.de.lexer;
             if let Err(error) = lexer.colon().and_then(|()| lexer.skip_value()) {
                 self.reader.fail(&path);
@@ -143,7 +145,7 @@ impl<'de, 'r, T: Read, M: Mode> Fields<'r, 'de, T, M> {
     }
 
     /// Reads the value of the field at `position` with `value` into `slot`; a field given twice is
-    /// an error.
+    /// an error. Read leniently, a `null` the value does not take leaves the field absent.
     #[inline]
     pub fn value<V: Value<'de, M>>(
         &mut self,
@@ -159,6 +161,13 @@ impl<'de, 'r, T: Read, M: Mode> Fields<'r, 'de, T, M> {
         }
         let before = self.reader.out.len();
         let read = self.de.lexer.colon();
+        if M::LENIENT && !V::TAKES_NULL && read.is_ok() && self.de.lexer.peek() == Some(b'n') {
+            return self
+                .de
+                .lexer
+                .literal(b"null")
+                .inspect_err(|_| self.reader.fail(&path));
+        }
         match read.and_then(|()| value.read(self.de, self.reader, &path)) {
             Ok(kept) => *slot = Some(kept),
             Err(error) => {
@@ -249,6 +258,7 @@ pub struct Tap<'s, V> {
 
 impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Tap<'_, V> {
     type Item = V::Item;
+    const TAKES_NULL: bool = V::TAKES_NULL;
     fn read(
         &mut self,
         de: &mut JsonDeserializer<'de>,
@@ -265,12 +275,13 @@ impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Tap<'_, V> {
 /// not fit.
 pub type Outcome<K> = Result<(K, Vec<Violation>), JsonError>;
 
-/// Reads a request body in one pass with `value`.
+/// Reads a body in one pass with `value`; a `quiet` reading looks for no violations.
 pub fn read_body<'de, M: Mode, V: Value<'de, M>>(
     input: &'de [u8],
     mut value: V,
+    quiet: bool,
 ) -> Outcome<M::Keep<V::Item>> {
-    let mut reader = Reader::default();
+    let mut reader = Reader::new(quiet);
     let mut deserializer = JsonDeserializer::new(input);
     match value
         .read(&mut deserializer, &mut reader, &Path::Root)
@@ -281,6 +292,7 @@ pub fn read_body<'de, M: Mode, V: Value<'de, M>>(
             input,
             &error,
             reader.failed_at().unwrap_or(""),
+            !M::LENIENT,
         )),
     }
 }
@@ -291,7 +303,7 @@ pub fn parse_json<'de, V: Value<'de, Build>>(
     input: &'de [u8],
     value: V,
 ) -> Result<V::Item, BodyError> {
-    let (kept, violations) = read_body::<Build, V>(input, value).map_err(BodyError::Json)?;
+    let (kept, violations) = read_body::<Build, V>(input, value, false).map_err(BodyError::Json)?;
     match kept {
         Some(kept) if violations.is_empty() => Ok(kept),
         _ => Err(BodyError::Invalid(ValidationErrors(violations))),
@@ -300,10 +312,41 @@ pub fn parse_json<'de, V: Value<'de, Build>>(
 
 /// Checks a request body in one pass, as [`parse_json`] does, without building anything.
 pub fn check_json<'de, V: Value<'de, Check>>(input: &'de [u8], value: V) -> Result<(), BodyError> {
-    let ((), violations) = read_body::<Check, V>(input, value).map_err(BodyError::Json)?;
+    let ((), violations) = read_body::<Check, V>(input, value, false).map_err(BodyError::Json)?;
     if violations.is_empty() {
         Ok(())
     } else {
         Err(BodyError::Invalid(ValidationErrors(violations)))
+    }
+}
+
+/// Reads a response body in one pass with `value`, leniently: the owned model, and its departures
+/// from the page when `departures` asks for them (an empty list otherwise). Only JSON that does not
+/// fit the types fails.
+pub fn response_json<'de, V: Value<'de, Lenient>>(
+    input: &'de [u8],
+    departures: bool,
+    value: V,
+) -> Result<(V::Item, Vec<Violation>), JsonError> {
+    let (kept, violations) = read_body::<Lenient, V>(input, value, !departures)?;
+    match kept {
+        Some(kept) if departures => Ok((kept, violations)),
+        Some(kept) => Ok((kept, Vec::new())),
+        None => {
+            let error = missing_field(violations, input.len());
+            Err(JsonError::read(input, &error, "", false))
+        }
+    }
+}
+
+/// The error of a value that could not be made for want of a mandatory field (the first absent one
+/// among `violations`), placed `at` the end of the value.
+pub(super) fn missing_field(violations: Vec<Violation>, at: usize) -> DeError {
+    let missing = violations
+        .into_iter()
+        .find_map(|violation| matches!(violation.rule, Rule::Required).then_some(violation.path));
+    DeError {
+        message: format!("missing field `{}`", missing.unwrap_or_default()),
+        at: Some(at),
     }
 }

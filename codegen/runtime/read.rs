@@ -14,6 +14,10 @@
 //! Numbers, booleans, enumerations and free-form values are read through the `strict` module, so
 //! what JSON a request may be is decided in one place; strings, objects, arrays and maps are read
 //! here, as strictly.
+//!
+//! Responses are read by the same code in the mode [`Lenient`]: a `null` in an optional field is an
+//! absent field (as serde's derived readers take it), a free-form object holds any JSON, and the
+//! violations found are the response's departures from the page, which never fail the reading.
 
 use super::de_error::DeError;
 use super::json_deserializer::JsonDeserializer;
@@ -32,6 +36,8 @@ pub trait Mode {
     type Keep<T>;
     /// Whether anything is kept.
     const BUILDS: bool;
+    /// Whether the JSON is read as responses are: a `null` in an optional field is an absent field.
+    const LENIENT: bool = false;
     /// Keeps the value `build` makes; `None` when the value cannot be made (a violation says why).
     fn keep<T>(build: impl FnOnce() -> Option<T>) -> Self::Keep<T>;
     /// The value kept, when one was made.
@@ -56,6 +62,10 @@ pub enum Build {}
 /// Reading that checks without building anything.
 #[derive(Debug)]
 pub enum Check {}
+
+/// Reading that builds the owned model of a response: leniently, its violations being departures.
+#[derive(Debug)]
+pub enum Lenient {}
 
 impl Mode for Build {
     type Keep<T> = Option<T>;
@@ -82,6 +92,24 @@ impl Mode for Build {
     }
 }
 
+impl Mode for Lenient {
+    type Keep<T> = Option<T>;
+    const BUILDS: bool = true;
+    const LENIENT: bool = true;
+    fn keep<T>(build: impl FnOnce() -> Option<T>) -> Option<T> {
+        Build::keep(build)
+    }
+    fn take<T>(kept: Option<T>) -> Option<T> {
+        kept
+    }
+    fn push<T>(items: &mut Option<Vec<T>>, item: Option<T>) {
+        Build::push(items, item);
+    }
+    fn insert<T>(map: &mut Option<BTreeMap<String, T>>, key: &str, value: Option<T>) {
+        Build::insert(map, key, value);
+    }
+}
+
 impl Mode for Check {
     type Keep<T> = ();
     const BUILDS: bool = false;
@@ -102,9 +130,26 @@ pub struct Reader {
     /// The fields present in the object read last, by table position (the first 64), for the rules
     /// of the object that holds it.
     pub(super) present: u64,
+    /// Whether no violation is wanted (a response parsed without its departures): values are not
+    /// checked and undocumented fields not named.
+    pub(super) quiet: bool,
 }
 
 impl Reader {
+    /// A reading that finds no violations when `quiet`.
+    pub(super) fn new(quiet: bool) -> Reader {
+        Reader {
+            quiet,
+            ..Reader::default()
+        }
+    }
+
+    /// The violations of the value read, to check it into; `None` when the reading is quiet.
+    #[inline]
+    pub(super) fn checking(&mut self) -> Option<&mut Vec<Violation>> {
+        (!self.quiet).then_some(&mut self.out)
+    }
+
     /// Notes that reading failed at `path`, unless a value inside it already did.
     pub(super) fn fail(&mut self, path: &Path<'_>) {
         if self.failed_at.is_none() {
@@ -129,6 +174,9 @@ impl Reader {
 pub trait Value<'de, M: Mode> {
     /// The type of the value in the owned model.
     type Item;
+    /// Whether a `null` is one of the values (where a lenient reading would otherwise take it for
+    /// an absent field).
+    const TAKES_NULL: bool = false;
     /// Reads the value at `path`, reporting what breaks its rules into `reader`.
     fn read(
         &mut self,
@@ -161,7 +209,9 @@ impl<'de, M: Mode, F: FnMut(&mut Vec<Violation>, &Path<'_>, &str)> Value<'de, M>
     ) -> Result<M::Keep<String>, DeError> {
         de.open(b'"', &"a string")?;
         let (lex::Text::Borrowed(text) | lex::Text::Copied(text)) = de.text()?;
-        (self.0)(&mut reader.out, path, text);
+        if let Some(out) = reader.checking() {
+            (self.0)(out, path, text);
+        }
         Ok(M::keep(|| Some(text.to_owned())))
     }
 }
@@ -186,12 +236,15 @@ impl<'de, M: Mode, T: serde::Deserialize<'de>, F: FnMut(&mut Vec<Violation>, &Pa
         path: &Path<'_>,
     ) -> Result<M::Keep<T>, DeError> {
         let value = T::deserialize(Strict(de))?;
-        (self.0)(&mut reader.out, path, &value);
+        if let Some(out) = reader.checking() {
+            (self.0)(out, path, &value);
+        }
         Ok(M::keep(|| Some(value)))
     }
 }
 
-/// A free-form object: the page lists none of its keys, so only its being an object is checked.
+/// A free-form object: the page lists none of its keys, so only its being an object is checked (and
+/// in a request, that it holds no `null`).
 pub struct FreeForm;
 
 impl<'de, M: Mode> Value<'de, M> for FreeForm {
@@ -202,7 +255,10 @@ impl<'de, M: Mode> Value<'de, M> for FreeForm {
         _: &mut Reader,
         _: &Path<'_>,
     ) -> Result<M::Keep<Self::Item>, DeError> {
-        if M::BUILDS {
+        if M::LENIENT {
+            let object = <Self::Item as serde::Deserialize>::deserialize(de)?;
+            Ok(M::keep(|| Some(object)))
+        } else if M::BUILDS {
             let object = <Self::Item as serde::Deserialize>::deserialize(Strict(de))?;
             Ok(M::keep(|| Some(object)))
         } else {
@@ -231,6 +287,7 @@ pub struct AnyValue;
 
 impl<'de, M: Mode> Value<'de, M> for AnyValue {
     type Item = serde_json::Value;
+    const TAKES_NULL: bool = true;
     fn read(
         &mut self,
         de: &mut JsonDeserializer<'de>,
@@ -253,6 +310,7 @@ pub struct OrNull<V>(pub V);
 
 impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for OrNull<V> {
     type Item = Nullable<V::Item>;
+    const TAKES_NULL: bool = true;
     fn read(
         &mut self,
         de: &mut JsonDeserializer<'de>,
@@ -273,6 +331,7 @@ pub struct Boxed<V>(pub V);
 
 impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Boxed<V> {
     type Item = Box<V::Item>;
+    const TAKES_NULL: bool = V::TAKES_NULL;
     fn read(
         &mut self,
         de: &mut JsonDeserializer<'de>,

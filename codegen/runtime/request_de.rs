@@ -1,28 +1,30 @@
-//! A request type's serde `Deserialize`, made by its one-pass reader instead of a second, derived
-//! reader: what compiles per type is one short impl, not serde's visitor and field enumeration.
+//! A table's serde `Deserialize`, made by its one-pass reader instead of a second, derived reader:
+//! what compiles per type is one short impl, not serde's visitor and field enumeration.
 //!
-//! It reads as a derived `Deserialize` would, with the strict reading of requests: the JSON must
-//! fit the type (every mandatory field present, none twice, objects as objects, no `null` the
-//! tables do not document), the documented rules are not applied (`validate` and
-//! `from_json_validated` do that) and undocumented fields are ignored.
+//! It reads as a derived `Deserialize` would, in the mode of the type's reading: strictly for a
+//! type only requests hold ([`deserialize`]: every mandatory field present, objects as objects, no
+//! `null` the tables do not document), leniently for a type a response holds
+//! ([`deserialize_lenient`]: a `null` in an optional field is an absent field). Either way no field
+//! is given twice, the documented rules are not applied (`validate`, `from_json_validated` and
+//! `parse_with_departures` do that) and undocumented fields are ignored.
 //!
-//! Our deserializer knows the request type by the name [`TOKEN`] and hands the reader the rest of
-//! its input, so errors keep their line:column and path. Any other deserializer gives the value as
-//! JSON first, which is then read; its errors name the path in the message.
+//! Our deserializer knows the table by the name [`TOKEN`] and hands the reader the rest of its
+//! input, so errors keep their line:column and path. Any other deserializer gives the value as JSON
+//! first, which is then read; its errors name the path in the message.
 
 use super::de_error::DeError;
 use super::json::JsonError;
 use super::json_deserializer::JsonDeserializer;
 use super::lex::Lexer;
-use super::object::{nested, Read};
-use super::read::{Build, Reader, Value};
-use super::violation::{Path, Rule};
+use super::object::{missing_field, nested, Read};
+use super::read::{Build, Lenient, Mode, Reader, Value};
+use super::violation::Path;
 use serde::de::{Deserialize, Deserializer, Error, Visitor};
 use std::cell::Cell;
 use std::fmt;
 use std::marker::PhantomData;
 
-/// The name under which a request type asks our deserializer for the rest of its input.
+/// The name under which a table asks our deserializer for the rest of its input.
 pub(super) const TOKEN: &str = "$support::Read";
 
 thread_local! {
@@ -31,9 +33,16 @@ thread_local! {
     static HANDBACK: Cell<Option<Result<usize, DeError>>> = const { Cell::new(None) };
 }
 
-/// Deserializes the request type `T` with its one-pass reader.
+/// Deserializes the request type `T` with its one-pass reader, strictly.
 pub fn deserialize<'de, T: Read, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
-    deserializer.deserialize_newtype_struct(TOKEN, Handoff(PhantomData))
+    deserializer.deserialize_newtype_struct(TOKEN, Handoff::<T, Build>(PhantomData))
+}
+
+/// Deserializes the table `T`, which responses hold, with its one-pass reader, leniently.
+pub fn deserialize_lenient<'de, T: Read, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    deserializer.deserialize_newtype_struct(TOKEN, Handoff::<T, Lenient>(PhantomData))
 }
 
 /// Our deserializer's side: the value at the lexer's position, read by the visitor that asked
@@ -63,10 +72,10 @@ pub(super) fn hand_off<'de, V: Visitor<'de>>(
     }
 }
 
-/// The visitor of a request type `T`.
-struct Handoff<T>(PhantomData<T>);
+/// The visitor of a table `T`, read in the mode `M`.
+struct Handoff<T, M>(PhantomData<(T, M)>);
 
-impl<'de, T: Read> Visitor<'de> for Handoff<T> {
+impl<'de, T: Read, M: Mode> Visitor<'de> for Handoff<T, M> {
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -75,19 +84,19 @@ impl<'de, T: Read> Visitor<'de> for Handoff<T> {
 
     /// Our deserializer's input from the value on, all of it UTF-8.
     fn visit_borrowed_str<E: Error>(self, rest: &'de str) -> Result<T, E> {
-        hand_back(read_prefix::<T>(JsonDeserializer::of_text(rest)))
+        hand_back(read_prefix::<T, M>(JsonDeserializer::of_text(rest)))
     }
 
     /// Our deserializer's input from the value on, some of it not UTF-8.
     fn visit_borrowed_bytes<E: Error>(self, rest: &'de [u8]) -> Result<T, E> {
-        hand_back(read_prefix::<T>(JsonDeserializer::new(rest)))
+        hand_back(read_prefix::<T, M>(JsonDeserializer::new(rest)))
     }
 
     /// Any other deserializer: the value as JSON, then read.
     fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
         let json = serde_json::Value::deserialize(deserializer)?;
         let bytes = serde_json::to_vec(&json).map_err(D::Error::custom)?;
-        match read_prefix::<T>(JsonDeserializer::new(&bytes)) {
+        match read_prefix::<T, M>(JsonDeserializer::new(&bytes)) {
             Ok((value, _)) => Ok(value),
             Err(error) => {
                 let JsonError { path, message, .. } = JsonError::new(&bytes, &error);
@@ -114,17 +123,12 @@ fn hand_back<T, E: Error>(read: Result<(T, usize), DeError>) -> Result<T, E> {
 /// Reads one value of `T` from the start of `de`'s input, its rules unchecked: the value and the
 /// offset just past it, or why it does not fit. A missing mandatory field is named with its whole
 /// path, at the end of the value.
-fn read_prefix<T: Read>(mut de: JsonDeserializer<'_>) -> Result<(T, usize), DeError> {
-    let mut reader = Reader::default();
-    let kept = Value::<'_, Build>::read(&mut nested::<T>(), &mut de, &mut reader, &Path::Root)?;
+fn read_prefix<T: Read, M: Mode>(mut de: JsonDeserializer<'_>) -> Result<(T, usize), DeError> {
+    let mut reader = Reader::new(true);
+    let kept = Value::<'_, M>::read(&mut nested::<T>(), &mut de, &mut reader, &Path::Root)?;
     let end = de.lexer.at;
-    kept.map(|value| (value, end)).ok_or_else(|| {
-        let missing = reader.into_violations().into_iter().find_map(|violation| {
-            matches!(violation.rule, Rule::Required).then_some(violation.path)
-        });
-        DeError {
-            message: format!("missing field `{}`", missing.unwrap_or_default()),
-            at: Some(end),
-        }
-    })
+    match M::take(kept) {
+        Some(value) => Ok((value, end)),
+        None => Err(missing_field(reader.into_violations(), end)),
+    }
 }

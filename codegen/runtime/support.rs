@@ -19,13 +19,16 @@ pub use self::json::{BodyError, JsonError, Str};
 pub use self::json_deserializer::JsonDeserializer;
 pub use self::nullable::{null_or, present, Nullable};
 pub use self::object::{
-    check_json, nested, parse_json, read_body, Fields, Nested, Outcome, Read, Seen, Tap,
+    check_json, nested, parse_json, read_body, response_json, Fields, Nested, Outcome, Read, Seen,
+    Tap,
 };
 pub use self::read::{
-    scalar, text, unchecked, AnyValue, Boxed, Build, Check, FreeForm, Mode, OrNull, Reader, Scalar,
-    Text, Value,
+    scalar, text, unchecked, AnyValue, Boxed, Build, Check, FreeForm, Lenient, Mode, OrNull,
+    Reader, Scalar, Text, Value,
 };
-pub use self::request_de::deserialize as deserialize_request;
+pub use self::request_de::{
+    deserialize as deserialize_request, deserialize_lenient as deserialize_response,
+};
 pub use self::unknown::{unknown_fields, FieldShape, Shape, Shaped, ValueShape};
 pub use self::violation::{Path, Rule, ValidationErrors, Violation};
 

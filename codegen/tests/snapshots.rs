@@ -649,6 +649,51 @@ fn an_any_field_takes_every_json_value() {
 }
 
 #[test]
+fn a_response_keeps_the_nulls_the_page_documents_and_reads_the_others_as_absent() {
+    use nullany_models::svc::{bind_instance, BindingInResponse};
+    use support::Nullable;
+    let body = br#"{"port_id": null, "pool": null, "weight": 7, "name": null, "value": null,
+        "tags": null, "members": null, "other": 1}"#;
+    let (parsed, departures) =
+        bind_instance::Response::parse_with_departures(200, body).expect("parses");
+    let bind_instance::Response::Ok(binding) = &parsed else {
+        panic!("a 200 response: {parsed:?}")
+    };
+    assert_eq!(binding.port_id, Some(Nullable::Null), "a documented null");
+    assert_eq!(binding.pool, Some(Nullable::Null));
+    assert_eq!(binding.weight, Some(Nullable::Value(7)));
+    assert_eq!(binding.members, Some(Nullable::Null));
+    assert_eq!(
+        binding.name, None,
+        "an undocumented null is an absent field"
+    );
+    assert_eq!(binding.tags, None);
+    assert_eq!(
+        binding.value,
+        Some(serde_json::Value::Null),
+        "an any's null is present"
+    );
+    let found: Vec<String> = departures
+        .iter()
+        .map(|v| format!("{}: {}", v.path, v.rule.code()))
+        .collect();
+    assert_eq!(found, ["other: unknown_field"]);
+    assert_eq!(
+        bind_instance::Response::parse(200, body).expect("parses"),
+        parsed
+    );
+    // Its `Deserialize`, through our reader or any other, reads it the same way.
+    let ours: BindingInResponse = support::from_json(body).expect("reads");
+    let theirs: BindingInResponse = serde_json::from_slice(body).expect("reads");
+    assert_eq!(&ours, &**binding);
+    assert_eq!(&theirs, &**binding);
+    // JSON that does not fit the types still fails, at its path.
+    let error = bind_instance::Response::parse(200, br#"{"pool": {"id": 5}}"#)
+        .expect_err("a number where a string belongs");
+    assert_eq!(error.path, "pool.id");
+}
+
+#[test]
 fn absent_and_null_round_trip_apart() {
     use nullany_models::svc::{bind_instance, Binding, BindingInResponse, Pool};
     use serde_json::json;

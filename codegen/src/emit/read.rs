@@ -1,4 +1,5 @@
-//! Emits each request table's one-pass reader (`support::Read`): every field's value is read by a
+//! Emits each table's one-pass reader (`support::Read`), for requests and responses alike (the
+//! mode of the reading tells them apart): every field's value is read by a
 //! support reader that checks it as it is read, the facts the object's rules need (whether a
 //! condition holds, a number a `less_than` compares, which fields each nested object had) are noted
 //! on the way, and the rules are applied at the end of the object, before the owned value is built
@@ -115,7 +116,7 @@ fn slot(position: usize) -> proc_macro2::Ident {
     format_ident!("field_{}", position)
 }
 
-/// The `support::Read` impl of a request table.
+/// The `support::Read` impl of a table.
 pub fn emit_read(s: &Struct) -> TokenStream {
     let name = ident(&s.name);
     let name_text = &s.name;
@@ -200,13 +201,14 @@ fn read_loop(reads: &[TokenStream]) -> TokenStream {
     }
 }
 
-/// The end of an object: its absent mandatory fields reported, then its rules.
+/// The end of an object: its absent mandatory fields reported (those a response's form expects
+/// too), then its rules.
 fn object_end(s: &Struct, facts: &Facts<'_>) -> TokenStream {
     let mandatory = s
         .fields
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.required)
+        .filter(|(_, f)| f.required || f.expected)
         .map(|(position, f)| {
             let (wire, slot) = (&f.wire, slot(position));
             quote! { (#wire, #slot.is_some()) }
@@ -264,7 +266,7 @@ fn field_reader(position: usize, field: &Field, facts: &Facts<'_>) -> TokenStrea
     }
 }
 
-/// The reader of a request body of type `ty`, its types named through `scope`.
+/// The reader of a request or response body of type `ty`, its types named through `scope`.
 pub(crate) fn body_reader(ty: &Type, scope: &TokenStream) -> TokenStream {
     value_reader(ty, scope, None, TokenStream::new())
 }

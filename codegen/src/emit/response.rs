@@ -2,6 +2,7 @@
 //! read leniently into its type, or a file's bytes), `parse`, `parse_with_departures` and `status`.
 
 use super::docs::{doc_line, text_lines};
+use super::read::body_reader;
 use super::tokens::{ident, rust_type_in};
 use crate::ir::{Body, Operation, Response};
 use proc_macro2::{Ident, TokenStream};
@@ -27,8 +28,8 @@ fn wrap(body: &Body, value: TokenStream) -> TokenStream {
     }
 }
 
-/// The body of `Response::read`: each documented status read by `support::response_body`, with its
-/// departures when asked for.
+/// The body of `Response::read`: each documented status read by `support::response_json` with its
+/// type's reader, with its departures when asked for.
 fn read_body(op: &Operation) -> TokenStream {
     let none = quote! { ::std::vec::Vec::new() };
     let undocumented = quote! {
@@ -39,10 +40,11 @@ fn read_body(op: &Operation) -> TokenStream {
         return undocumented;
     }
     let read_arms = arms(op, |name, status, body| match body {
-        Some(json @ Body::Json(_)) => {
+        Some(json @ Body::Json(ty)) => {
             let value = wrap(json, quote! { body });
+            let reader = body_reader(ty, &quote! { super:: });
             quote! {
-                #status => support::response_body(body, departures)
+                #status => support::response_json(body, departures, #reader)
                     .map(|(body, departures)| (Self::#name(#value), departures)),
             }
         }

@@ -49,16 +49,12 @@ pub fn emit_struct(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
     } else {
         quote! {}
     };
-    let reader = if s.validated {
-        read::emit_read(s)
-    } else {
-        quote! {}
-    };
     let derived_read = !s.reads_by_own_reader();
-    let (derive_deserialize, deserialize) = if derived_read {
-        (quote! { ::serde::Deserialize }, quote! {})
+    let (derive_deserialize, reader, deserialize) = if derived_read {
+        (quote! { ::serde::Deserialize }, quote! {}, quote! {})
     } else {
-        (quote! {}, emit_deserialize(&name))
+        let deserialize = emit_deserialize(&name, s.reads_leniently());
+        (quote! {}, read::emit_read(s), deserialize)
     };
     let fields = s.fields.iter().map(|field| emit_field(field, derived_read));
     quote! {
@@ -80,14 +76,20 @@ pub fn emit_struct(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
     }
 }
 
-/// `Deserialize` by the type's one-pass reader (`support::deserialize_request`).
-fn emit_deserialize(name: &proc_macro2::Ident) -> TokenStream {
+/// `Deserialize` by the type's one-pass reader: `support::deserialize_response` when `lenient`,
+/// `support::deserialize_request` when not.
+fn emit_deserialize(name: &proc_macro2::Ident, lenient: bool) -> TokenStream {
+    let reading = if lenient {
+        quote! { support::deserialize_response }
+    } else {
+        quote! { support::deserialize_request }
+    };
     quote! {
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                support::deserialize_request(deserializer)
+                #reading(deserializer)
             }
         }
     }

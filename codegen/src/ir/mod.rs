@@ -80,10 +80,15 @@ pub struct Struct {
 }
 
 impl Struct {
-    /// Whether the type deserializes through its one-pass reader rather than a derived impl: a type
-    /// only requests hold. A type a response holds keeps the derived, lenient reading.
+    /// Whether the type has a one-pass reader, which its `Deserialize` goes through rather than a
+    /// derived impl: every table a request or a response reaches.
     pub fn reads_by_own_reader(&self) -> bool {
-        self.validated && !self.response
+        self.validated || self.response
+    }
+
+    /// Whether the type is read leniently, as responses are: a type a response holds.
+    pub fn reads_leniently(&self) -> bool {
+        self.response
     }
 
     /// The struct with every field optional, for reading input that may leave any field out: a

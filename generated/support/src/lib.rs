@@ -22,13 +22,16 @@ pub use self::json::{BodyError, JsonError, Str};
 pub use self::json_deserializer::JsonDeserializer;
 pub use self::nullable::{null_or, present, Nullable};
 pub use self::object::{
-    check_json, nested, parse_json, read_body, Fields, Nested, Outcome, Read, Seen, Tap,
+    check_json, nested, parse_json, read_body, response_json, Fields, Nested, Outcome,
+    Read, Seen, Tap,
 };
 pub use self::read::{
-    scalar, text, unchecked, AnyValue, Boxed, Build, Check, FreeForm, Mode, OrNull,
-    Reader, Scalar, Text, Value,
+    scalar, text, unchecked, AnyValue, Boxed, Build, Check, FreeForm, Lenient, Mode,
+    OrNull, Reader, Scalar, Text, Value,
 };
-pub use self::request_de::deserialize as deserialize_request;
+pub use self::request_de::{
+    deserialize as deserialize_request, deserialize_lenient as deserialize_response,
+};
 pub use self::unknown::{unknown_fields, FieldShape, Shape, Shaped, ValueShape};
 pub use self::violation::{Path, Rule, ValidationErrors, Violation};
 /// Deserializes a string enumeration: `known` maps a documented spelling to its variant, any other
@@ -2359,11 +2362,16 @@ mod json {
     }
     impl std::error::Error for JsonError {}
     impl JsonError {
-        /// An error in reading a request body in one pass, which knows the path of the value it was
-        /// reading.
-        pub(super) fn read(input: &[u8], error: &DeError, path: &str) -> JsonError {
+        /// An error in reading a body in one pass (a `request`'s or a response's), which knows the path
+        /// of the value it was reading.
+        pub(super) fn read(
+            input: &[u8],
+            error: &DeError,
+            path: &str,
+            request: bool,
+        ) -> JsonError {
             let (line, column) = error.line_column(input);
-            let message = if error.message.starts_with("invalid type: null") {
+            let message = if request && error.message.starts_with("invalid type: null") {
                 NULL_IN_REQUEST.to_owned()
             } else {
                 error.message.clone()
@@ -3368,6 +3376,10 @@ mod read {
     //! Numbers, booleans, enumerations and free-form values are read through the `strict` module, so
     //! what JSON a request may be is decided in one place; strings, objects, arrays and maps are read
     //! here, as strictly.
+    //!
+    //! Responses are read by the same code in the mode [`Lenient`]: a `null` in an optional field is an
+    //! absent field (as serde's derived readers take it), a free-form object holds any JSON, and the
+    //! violations found are the response's departures from the page, which never fail the reading.
     use super::de_error::DeError;
     use super::json_deserializer::JsonDeserializer;
     use super::lex;
@@ -3384,6 +3396,8 @@ mod read {
         type Keep<T>;
         /// Whether anything is kept.
         const BUILDS: bool;
+        /// Whether the JSON is read as responses are: a `null` in an optional field is an absent field.
+        const LENIENT: bool = false;
         /// Keeps the value `build` makes; `None` when the value cannot be made (a violation says why).
         fn keep<T>(build: impl FnOnce() -> Option<T>) -> Self::Keep<T>;
         /// The value kept, when one was made.
@@ -3410,6 +3424,9 @@ mod read {
     /// Reading that checks without building anything.
     #[derive(Debug)]
     pub enum Check {}
+    /// Reading that builds the owned model of a response: leniently, its violations being departures.
+    #[derive(Debug)]
+    pub enum Lenient {}
     impl Mode for Build {
         type Keep<T> = Option<T>;
         const BUILDS: bool = true;
@@ -3438,6 +3455,27 @@ mod read {
             }
         }
     }
+    impl Mode for Lenient {
+        type Keep<T> = Option<T>;
+        const BUILDS: bool = true;
+        const LENIENT: bool = true;
+        fn keep<T>(build: impl FnOnce() -> Option<T>) -> Option<T> {
+            Build::keep(build)
+        }
+        fn take<T>(kept: Option<T>) -> Option<T> {
+            kept
+        }
+        fn push<T>(items: &mut Option<Vec<T>>, item: Option<T>) {
+            Build::push(items, item);
+        }
+        fn insert<T>(
+            map: &mut Option<BTreeMap<String, T>>,
+            key: &str,
+            value: Option<T>,
+        ) {
+            Build::insert(map, key, value);
+        }
+    }
     impl Mode for Check {
         type Keep<T> = ();
         const BUILDS: bool = false;
@@ -3457,8 +3495,23 @@ mod read {
         /// The fields present in the object read last, by table position (the first 64), for the rules
         /// of the object that holds it.
         pub(super) present: u64,
+        /// Whether no violation is wanted (a response parsed without its departures): values are not
+        /// checked and undocumented fields not named.
+        pub(super) quiet: bool,
     }
     impl Reader {
+        /// A reading that finds no violations when `quiet`.
+        pub(super) fn new(quiet: bool) -> Reader {
+            Reader {
+                quiet,
+                ..Reader::default()
+            }
+        }
+        /// The violations of the value read, to check it into; `None` when the reading is quiet.
+        #[inline]
+        pub(super) fn checking(&mut self) -> Option<&mut Vec<Violation>> {
+            (!self.quiet).then_some(&mut self.out)
+        }
         /// Notes that reading failed at `path`, unless a value inside it already did.
         pub(super) fn fail(&mut self, path: &Path<'_>) {
             if self.failed_at.is_none() {
@@ -3480,6 +3533,9 @@ mod read {
     pub trait Value<'de, M: Mode> {
         /// The type of the value in the owned model.
         type Item;
+        /// Whether a `null` is one of the values (where a lenient reading would otherwise take it for
+        /// an absent field).
+        const TAKES_NULL: bool = false;
         /// Reads the value at `path`, reporting what breaks its rules into `reader`.
         fn read(
             &mut self,
@@ -3509,7 +3565,9 @@ mod read {
         ) -> Result<M::Keep<String>, DeError> {
             de.open(b'"', &"a string")?;
             let (lex::Text::Borrowed(text) | lex::Text::Copied(text)) = de.text()?;
-            (self.0)(&mut reader.out, path, text);
+            if let Some(out) = reader.checking() {
+                (self.0)(out, path, text);
+            }
             Ok(M::keep(|| Some(text.to_owned())))
         }
     }
@@ -3536,11 +3594,14 @@ mod read {
             path: &Path<'_>,
         ) -> Result<M::Keep<T>, DeError> {
             let value = T::deserialize(Strict(de))?;
-            (self.0)(&mut reader.out, path, &value);
+            if let Some(out) = reader.checking() {
+                (self.0)(out, path, &value);
+            }
             Ok(M::keep(|| Some(value)))
         }
     }
-    /// A free-form object: the page lists none of its keys, so only its being an object is checked.
+    /// A free-form object: the page lists none of its keys, so only its being an object is checked (and
+    /// in a request, that it holds no `null`).
     pub struct FreeForm;
     impl<'de, M: Mode> Value<'de, M> for FreeForm {
         type Item = serde_json::Map<String, serde_json::Value>;
@@ -3550,7 +3611,10 @@ mod read {
             _: &mut Reader,
             _: &Path<'_>,
         ) -> Result<M::Keep<Self::Item>, DeError> {
-            if M::BUILDS {
+            if M::LENIENT {
+                let object = <Self::Item as serde::Deserialize>::deserialize(de)?;
+                Ok(M::keep(|| Some(object)))
+            } else if M::BUILDS {
                 let object = <Self::Item as serde::Deserialize>::deserialize(
                     Strict(de),
                 )?;
@@ -3577,6 +3641,7 @@ mod read {
     pub struct AnyValue;
     impl<'de, M: Mode> Value<'de, M> for AnyValue {
         type Item = serde_json::Value;
+        const TAKES_NULL: bool = true;
         fn read(
             &mut self,
             de: &mut JsonDeserializer<'de>,
@@ -3597,6 +3662,7 @@ mod read {
     pub struct OrNull<V>(pub V);
     impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for OrNull<V> {
         type Item = Nullable<V::Item>;
+        const TAKES_NULL: bool = true;
         fn read(
             &mut self,
             de: &mut JsonDeserializer<'de>,
@@ -3615,6 +3681,7 @@ mod read {
     pub struct Boxed<V>(pub V);
     impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Boxed<V> {
         type Item = Box<V::Item>;
+        const TAKES_NULL: bool = V::TAKES_NULL;
         fn read(
             &mut self,
             de: &mut JsonDeserializer<'de>,
@@ -3663,7 +3730,9 @@ mod collections {
                     JsonDeserializer::end_array,
                 )?;
             let (min, max) = (self.min, self.max);
-            if min.is_some_and(|min| count < min) || max.is_some_and(|max| count > max) {
+            let outside = min.is_some_and(|min| count < min)
+                || max.is_some_and(|max| count > max);
+            if outside && !reader.quiet {
                 let violation = Violation {
                     path: path.to_string(),
                     rule: Rule::Items {
@@ -3785,21 +3854,21 @@ mod collections {
     }
 }
 mod object {
-    //! The reader of a request table's object ([`Read`], generated for each table), the fields it reads
-    //! in one pass, and the whole body's reading.
+    //! The reader of a table's object ([`Read`], generated for each table a request or a response
+    //! reaches), the fields it reads in one pass, and the whole body's reading.
     use super::closest::closest;
     use super::collections::in_order;
     use super::de_error::DeError;
     use super::json::{BodyError, JsonError, Str};
     use super::json_deserializer::JsonDeserializer;
     use super::lex::Text;
-    use super::read::{Build, Check, Mode, Reader, Value};
+    use super::read::{Build, Check, Lenient, Mode, Reader, Value};
     use super::violation::{Path, Rule, ValidationErrors, Violation};
     use serde::de::{self, Expected};
     use std::borrow::Cow;
     use std::fmt;
     use std::marker::PhantomData;
-    /// A request table read in one pass: generated for every table a request body reaches.
+    /// A table read in one pass: generated for every table a request or response body reaches.
     pub trait Read: Sized {
         /// The table's name, for messages (`struct VpcCreate`).
         const NAME: &'static str;
@@ -3919,13 +3988,15 @@ mod object {
                     Some(Key::Undocumented(name)) => name,
                 };
                 let path = self.path.key(&name);
-                let suggestion = closest(&name, T::FIELDS.iter().copied());
-                self.reader
-                    .undocumented
-                    .push(Violation {
-                        path: path.to_string(),
-                        rule: Rule::UnknownField { suggestion },
-                    });
+                if !self.reader.quiet {
+                    let suggestion = closest(&name, T::FIELDS.iter().copied());
+                    self.reader
+                        .undocumented
+                        .push(Violation {
+                            path: path.to_string(),
+                            rule: Rule::UnknownField { suggestion },
+                        });
+                }
                 let lexer = &mut self.de.lexer;
                 if let Err(error) = lexer.colon().and_then(|()| lexer.skip_value()) {
                     self.reader.fail(&path);
@@ -3934,7 +4005,7 @@ mod object {
             }
         }
         /// Reads the value of the field at `position` with `value` into `slot`; a field given twice is
-        /// an error.
+        /// an error. Read leniently, a `null` the value does not take leaves the field absent.
         #[inline]
         pub fn value<V: Value<'de, M>>(
             &mut self,
@@ -3950,6 +4021,15 @@ mod object {
             }
             let before = self.reader.out.len();
             let read = self.de.lexer.colon();
+            if M::LENIENT && !V::TAKES_NULL && read.is_ok()
+                && self.de.lexer.peek() == Some(b'n')
+            {
+                return self
+                    .de
+                    .lexer
+                    .literal(b"null")
+                    .inspect_err(|_| self.reader.fail(&path));
+            }
             match read.and_then(|()| value.read(self.de, self.reader, &path)) {
                 Ok(kept) => *slot = Some(kept),
                 Err(error) => {
@@ -4030,6 +4110,7 @@ mod object {
     }
     impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Tap<'_, V> {
         type Item = V::Item;
+        const TAKES_NULL: bool = V::TAKES_NULL;
         fn read(
             &mut self,
             de: &mut JsonDeserializer<'de>,
@@ -4044,12 +4125,13 @@ mod object {
     /// What reading a body gives: what the mode keeps of it and every violation, or where the JSON does
     /// not fit.
     pub type Outcome<K> = Result<(K, Vec<Violation>), JsonError>;
-    /// Reads a request body in one pass with `value`.
+    /// Reads a body in one pass with `value`; a `quiet` reading looks for no violations.
     pub fn read_body<'de, M: Mode, V: Value<'de, M>>(
         input: &'de [u8],
         mut value: V,
+        quiet: bool,
     ) -> Outcome<M::Keep<V::Item>> {
-        let mut reader = Reader::default();
+        let mut reader = Reader::new(quiet);
         let mut deserializer = JsonDeserializer::new(input);
         match value
             .read(&mut deserializer, &mut reader, &Path::Root)
@@ -4057,7 +4139,14 @@ mod object {
         {
             Ok(kept) => Ok((kept, reader.into_violations())),
             Err(error) => {
-                Err(JsonError::read(input, &error, reader.failed_at().unwrap_or("")))
+                Err(
+                    JsonError::read(
+                        input,
+                        &error,
+                        reader.failed_at().unwrap_or(""),
+                        !M::LENIENT,
+                    ),
+                )
             }
         }
     }
@@ -4067,7 +4156,7 @@ mod object {
         input: &'de [u8],
         value: V,
     ) -> Result<V::Item, BodyError> {
-        let (kept, violations) = read_body::<Build, V>(input, value)
+        let (kept, violations) = read_body::<Build, V>(input, value, false)
             .map_err(BodyError::Json)?;
         match kept {
             Some(kept) if violations.is_empty() => Ok(kept),
@@ -4079,7 +4168,7 @@ mod object {
         input: &'de [u8],
         value: V,
     ) -> Result<(), BodyError> {
-        let ((), violations) = read_body::<Check, V>(input, value)
+        let ((), violations) = read_body::<Check, V>(input, value, false)
             .map_err(BodyError::Json)?;
         if violations.is_empty() {
             Ok(())
@@ -4087,31 +4176,64 @@ mod object {
             Err(BodyError::Invalid(ValidationErrors(violations)))
         }
     }
+    /// Reads a response body in one pass with `value`, leniently: the owned model, and its departures
+    /// from the page when `departures` asks for them (an empty list otherwise). Only JSON that does not
+    /// fit the types fails.
+    pub fn response_json<'de, V: Value<'de, Lenient>>(
+        input: &'de [u8],
+        departures: bool,
+        value: V,
+    ) -> Result<(V::Item, Vec<Violation>), JsonError> {
+        let (kept, violations) = read_body::<Lenient, V>(input, value, !departures)?;
+        match kept {
+            Some(kept) if departures => Ok((kept, violations)),
+            Some(kept) => Ok((kept, Vec::new())),
+            None => {
+                let error = missing_field(violations, input.len());
+                Err(JsonError::read(input, &error, "", false))
+            }
+        }
+    }
+    /// The error of a value that could not be made for want of a mandatory field (the first absent one
+    /// among `violations`), placed `at` the end of the value.
+    pub(super) fn missing_field(violations: Vec<Violation>, at: usize) -> DeError {
+        let missing = violations
+            .into_iter()
+            .find_map(|violation| {
+                matches!(violation.rule, Rule::Required).then_some(violation.path)
+            });
+        DeError {
+            message: format!("missing field `{}`", missing.unwrap_or_default()),
+            at: Some(at),
+        }
+    }
 }
 mod request_de {
-    //! A request type's serde `Deserialize`, made by its one-pass reader instead of a second, derived
-    //! reader: what compiles per type is one short impl, not serde's visitor and field enumeration.
+    //! A table's serde `Deserialize`, made by its one-pass reader instead of a second, derived reader:
+    //! what compiles per type is one short impl, not serde's visitor and field enumeration.
     //!
-    //! It reads as a derived `Deserialize` would, with the strict reading of requests: the JSON must
-    //! fit the type (every mandatory field present, none twice, objects as objects, no `null` the
-    //! tables do not document), the documented rules are not applied (`validate` and
-    //! `from_json_validated` do that) and undocumented fields are ignored.
+    //! It reads as a derived `Deserialize` would, in the mode of the type's reading: strictly for a
+    //! type only requests hold ([`deserialize`]: every mandatory field present, objects as objects, no
+    //! `null` the tables do not document), leniently for a type a response holds
+    //! ([`deserialize_lenient`]: a `null` in an optional field is an absent field). Either way no field
+    //! is given twice, the documented rules are not applied (`validate`, `from_json_validated` and
+    //! `parse_with_departures` do that) and undocumented fields are ignored.
     //!
-    //! Our deserializer knows the request type by the name [`TOKEN`] and hands the reader the rest of
-    //! its input, so errors keep their line:column and path. Any other deserializer gives the value as
-    //! JSON first, which is then read; its errors name the path in the message.
+    //! Our deserializer knows the table by the name [`TOKEN`] and hands the reader the rest of its
+    //! input, so errors keep their line:column and path. Any other deserializer gives the value as JSON
+    //! first, which is then read; its errors name the path in the message.
     use super::de_error::DeError;
     use super::json::JsonError;
     use super::json_deserializer::JsonDeserializer;
     use super::lex::Lexer;
-    use super::object::{nested, Read};
-    use super::read::{Build, Reader, Value};
-    use super::violation::{Path, Rule};
+    use super::object::{missing_field, nested, Read};
+    use super::read::{Build, Lenient, Mode, Reader, Value};
+    use super::violation::Path;
     use serde::de::{Deserialize, Deserializer, Error, Visitor};
     use std::cell::Cell;
     use std::fmt;
     use std::marker::PhantomData;
-    /// The name under which a request type asks our deserializer for the rest of its input.
+    /// The name under which a table asks our deserializer for the rest of its input.
     pub(super) const TOKEN: &str = "$support::Read";
     thread_local! {
         #[doc =
@@ -4121,11 +4243,18 @@ mod request_de {
         static HANDBACK : Cell < Option < Result < usize, DeError >>> = const {
         Cell::new(None) };
     }
-    /// Deserializes the request type `T` with its one-pass reader.
+    /// Deserializes the request type `T` with its one-pass reader, strictly.
     pub fn deserialize<'de, T: Read, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<T, D::Error> {
-        deserializer.deserialize_newtype_struct(TOKEN, Handoff(PhantomData))
+        deserializer.deserialize_newtype_struct(TOKEN, Handoff::<T, Build>(PhantomData))
+    }
+    /// Deserializes the table `T`, which responses hold, with its one-pass reader, leniently.
+    pub fn deserialize_lenient<'de, T: Read, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<T, D::Error> {
+        deserializer
+            .deserialize_newtype_struct(TOKEN, Handoff::<T, Lenient>(PhantomData))
     }
     /// Our deserializer's side: the value at the lexer's position, read by the visitor that asked
     /// with [`TOKEN`]; moves the lexer past it. The rest of the input goes as text when it is all
@@ -4154,20 +4283,20 @@ mod request_de {
             None => value,
         }
     }
-    /// The visitor of a request type `T`.
-    struct Handoff<T>(PhantomData<T>);
-    impl<'de, T: Read> Visitor<'de> for Handoff<T> {
+    /// The visitor of a table `T`, read in the mode `M`.
+    struct Handoff<T, M>(PhantomData<(T, M)>);
+    impl<'de, T: Read, M: Mode> Visitor<'de> for Handoff<T, M> {
         type Value = T;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             write!(f, "struct {}", T::NAME)
         }
         /// Our deserializer's input from the value on, all of it UTF-8.
         fn visit_borrowed_str<E: Error>(self, rest: &'de str) -> Result<T, E> {
-            hand_back(read_prefix::<T>(JsonDeserializer::of_text(rest)))
+            hand_back(read_prefix::<T, M>(JsonDeserializer::of_text(rest)))
         }
         /// Our deserializer's input from the value on, some of it not UTF-8.
         fn visit_borrowed_bytes<E: Error>(self, rest: &'de [u8]) -> Result<T, E> {
-            hand_back(read_prefix::<T>(JsonDeserializer::new(rest)))
+            hand_back(read_prefix::<T, M>(JsonDeserializer::new(rest)))
         }
         /// Any other deserializer: the value as JSON, then read.
         fn visit_newtype_struct<D: Deserializer<'de>>(
@@ -4176,7 +4305,7 @@ mod request_de {
         ) -> Result<T, D::Error> {
             let json = serde_json::Value::deserialize(deserializer)?;
             let bytes = serde_json::to_vec(&json).map_err(D::Error::custom)?;
-            match read_prefix::<T>(JsonDeserializer::new(&bytes)) {
+            match read_prefix::<T, M>(JsonDeserializer::new(&bytes)) {
                 Ok((value, _)) => Ok(value),
                 Err(error) => {
                     let JsonError { path, message, .. } = JsonError::new(&bytes, &error);
@@ -4205,28 +4334,18 @@ mod request_de {
     /// Reads one value of `T` from the start of `de`'s input, its rules unchecked: the value and the
     /// offset just past it, or why it does not fit. A missing mandatory field is named with its whole
     /// path, at the end of the value.
-    fn read_prefix<T: Read>(
+    fn read_prefix<T: Read, M: Mode>(
         mut de: JsonDeserializer<'_>,
     ) -> Result<(T, usize), DeError> {
-        let mut reader = Reader::default();
+        let mut reader = Reader::new(true);
         let kept = Value::<
             '_,
-            Build,
+            M,
         >::read(&mut nested::<T>(), &mut de, &mut reader, &Path::Root)?;
         let end = de.lexer.at;
-        kept.map(|value| (value, end))
-            .ok_or_else(|| {
-                let missing = reader
-                    .into_violations()
-                    .into_iter()
-                    .find_map(|violation| {
-                        matches!(violation.rule, Rule::Required)
-                            .then_some(violation.path)
-                    });
-                DeError {
-                    message: format!("missing field `{}`", missing.unwrap_or_default()),
-                    at: Some(end),
-                }
-            })
+        match M::take(kept) {
+            Some(value) => Ok((value, end)),
+            None => Err(missing_field(reader.into_violations(), end)),
+        }
     }
 }

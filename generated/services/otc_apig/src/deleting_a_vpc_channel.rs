@@ -155,35 +155,55 @@ impl Response {
                 ::std::result::Result::Ok((Self::NoContent, ::std::vec::Vec::new()))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::DeletingAVpcChannelResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::BadRequest(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             401u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::DeletingAVpcChannelResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::Unauthorized(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             403u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::DeletingAVpcChannelResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::Forbidden(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             404u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::DeletingAVpcChannelResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::NotFound(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::DeletingAVpcChannelResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServerError(::std::boxed::Box::new(body)),
                         departures,

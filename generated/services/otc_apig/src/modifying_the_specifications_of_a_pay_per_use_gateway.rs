@@ -159,28 +159,52 @@ impl Response {
     > {
         match status {
             202u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ModifyingTheSpecificationsOfAPayPerUseGatewayResponse202,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::Accepted(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             401u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ModifyingTheSpecificationsOfAPayPerUseGatewayResponse401,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::Unauthorized(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             403u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ModifyingTheSpecificationsOfAPayPerUseGatewayResponse401,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::Forbidden(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ModifyingTheSpecificationsOfAPayPerUseGatewayResponse401,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServerError(::std::boxed::Box::new(body)),
                         departures,

@@ -157,7 +157,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::AcceptingANodeResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheJobForAcceptingANodeIntoASpecifiedClusterIsSuccessfullyDelivered(
                             ::std::boxed::Box::new(body),

@@ -203,7 +203,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ChangingTheValuesOfConfigurationParametersOfANodePoolResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheParameterConfigurationsOfTheNodePoolAreUpdatedSuccessfully(
                             ::std::boxed::Box::new(body),

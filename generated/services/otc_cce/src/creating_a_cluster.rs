@@ -162,7 +162,11 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::CreatingAClusterResponse201>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheJobForCreatingAClusterIsSuccessfullyDelivered(
                             ::std::boxed::Box::new(body),

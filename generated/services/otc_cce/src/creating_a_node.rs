@@ -156,7 +156,11 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::CreatingANodeResponse201>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheJobForCreatingANodeInASpecifiedClusterIsSuccessfullyIssued(
                             ::std::boxed::Box::new(body),

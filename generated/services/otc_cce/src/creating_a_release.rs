@@ -154,7 +154,11 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::CreatingAReleaseResponse201>(),
+                    )
                     .map(|(body, departures)| (
                         Self::Created(::std::boxed::Box::new(body)),
                         departures,

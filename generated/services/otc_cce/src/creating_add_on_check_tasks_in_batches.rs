@@ -185,7 +185,13 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::CreatingAddOnCheckTasksInBatchesResponse201,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheAddOnCheckTasksHaveBeenCreatedInBatchesInTheCluster(
                             ::std::boxed::Box::new(body),

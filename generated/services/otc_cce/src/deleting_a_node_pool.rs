@@ -161,7 +161,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::DeletingANodePoolResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheJobForDeletingANodePoolIsSuccessfullyDelivered(
                             ::std::boxed::Box::new(body),

@@ -344,7 +344,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::DeletingASpecifiedClusterResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheJobForDeletingAClusterIsSuccessfullyDelivered(
                             ::std::boxed::Box::new(body),

@@ -204,7 +204,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ListingAllNodePoolsInASpecifiedClusterResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InformationAboutAllNodePoolsInTheClusterIsSuccessfullyObtained(
                             ::std::boxed::Box::new(body),

@@ -145,7 +145,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ListingClustersInASpecifiedProjectResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InformationAboutClustersInTheSpecifiedProjectIsSuccessfullyObtained(
                             ::std::boxed::Box::new(body),

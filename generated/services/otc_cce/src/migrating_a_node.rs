@@ -171,7 +171,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::MigratingANodeResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheJobForMigratingANodeFromASpecifiedClusterToAnotherClusterIsSuccessfullyDelivered(
                             ::std::boxed::Box::new(body),

@@ -188,7 +188,13 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ModifyingClusterSpecificationsResponse201,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheJobForModifyingTheSpecificationsOfThePayPerUseClusterIsDelivered(
                             ::std::boxed::Box::new(body),

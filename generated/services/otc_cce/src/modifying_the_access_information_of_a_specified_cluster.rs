@@ -131,7 +131,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ModifyingTheAccessInformationOfASpecifiedClusterResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheProgressOfTheSpecifiedJobIsSuccessfullyObtained(
                             ::std::boxed::Box::new(body),

@@ -148,7 +148,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ObtainingChartValuesResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::Ok(::std::boxed::Box::new(body)),
                         departures,

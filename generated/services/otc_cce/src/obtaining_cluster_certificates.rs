@@ -156,7 +156,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ObtainingClusterCertificatesResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::CertificatesOfTheSpecifiedClusterAreSuccessfullyObtained(
                             ::std::boxed::Box::new(body),

@@ -183,7 +183,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ObtainingCustomTagsResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheCustomTagsHaveBeenObtained(
                             ::std::boxed::Box::new(body),

@@ -163,7 +163,17 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::Items {
+                            item: support::nested::<
+                                super::ObtainingHistoricalRecordsOfAReleaseResponse200,
+                            >(),
+                            min: ::std::option::Option::None,
+                            max: ::std::option::Option::None,
+                        },
+                    )
                     .map(|(body, departures)| (Self::Ok(body), departures))
             }
             _ => {

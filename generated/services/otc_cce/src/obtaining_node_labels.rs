@@ -180,7 +180,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ObtainingNodeLabelsResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheNodeLabelsHaveBeenObtained(
                             ::std::boxed::Box::new(body),

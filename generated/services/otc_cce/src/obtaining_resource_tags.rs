@@ -198,7 +198,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ObtainingResourceTagsResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheResourceTagsHaveBeenObtained(
                             ::std::boxed::Box::new(body),

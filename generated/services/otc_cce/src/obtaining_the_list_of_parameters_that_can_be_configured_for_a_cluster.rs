@@ -182,7 +182,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ObtainingTheListOfParametersThatCanBeConfiguredForAClusterResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::AListOfParametersThatCanBeConfiguredForAClusterIsObtainedSuccessfully(
                             ::std::boxed::Box::new(body),

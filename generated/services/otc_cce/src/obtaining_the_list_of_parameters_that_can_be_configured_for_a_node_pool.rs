@@ -198,7 +198,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ObtainingTheListOfParametersThatCanBeConfiguredForANodePoolResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheListOfParametersThatCanBeConfiguredForTheNodePoolIsObtained(
                             ::std::boxed::Box::new(body),

@@ -197,7 +197,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ObtainingTheParametersThatCanBeConfiguredForANodePoolResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheParameterConfigurationsOfTheNodePoolAreObtainedSuccessfully(
                             ::std::boxed::Box::new(body),

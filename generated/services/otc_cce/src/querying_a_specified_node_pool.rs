@@ -213,7 +213,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingASpecifiedNodePoolResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheSpecifiedNodePoolIsQueriedSuccessfully(
                             ::std::boxed::Box::new(body),

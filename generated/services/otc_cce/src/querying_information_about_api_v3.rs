@@ -99,7 +99,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingInformationAboutApiV3Response200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheQueryOperationIsSuccessful(
                             ::std::boxed::Box::new(body),

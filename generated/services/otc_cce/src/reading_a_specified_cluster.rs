@@ -152,7 +152,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ReadingASpecifiedClusterResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InformationAboutTheSpecifiedClusterIsSuccessfullyObtained(
                             ::std::boxed::Box::new(body),

@@ -193,7 +193,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ReadingASpecifiedNodeResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InformationAboutTheNodeInTheSpecifiedClusterIsSuccessfullyObtained(
                             ::std::boxed::Box::new(body),

@@ -157,7 +157,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ResettingANodeResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheJobForResettingANodeInASpecifiedClusterIsSuccessfullyDelivered(
                             ::std::boxed::Box::new(body),

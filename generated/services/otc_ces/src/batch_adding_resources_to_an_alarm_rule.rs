@@ -184,21 +184,39 @@ impl Response {
                 ::std::result::Result::Ok((Self::ResourcesAdded, ::std::vec::Vec::new()))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::BatchAddingResourcesToAnAlarmRuleResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::ParameterVerificationFailed(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             404u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::BatchAddingResourcesToAnAlarmRuleResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::ResourcesNotFound(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::BatchAddingResourcesToAnAlarmRuleResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::FailedToCompleteTheRequestBecauseOfAnInternalServerError(
                             ::std::boxed::Box::new(body),

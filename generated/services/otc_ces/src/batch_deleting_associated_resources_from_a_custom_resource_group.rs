@@ -164,28 +164,52 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::ResourcesDeleted(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::ParameterVerificationFailed(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             404u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::ResourcesNotFound(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::FailedToCompleteTheRequestBecauseOfAnInternalServerError(
                             ::std::boxed::Box::new(body),

@@ -158,14 +158,22 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::BatchDeletingDashboardsResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::Ok(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::BatchDeletingDashboardsResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheServerFailedToProcessTheRequest(
                             ::std::boxed::Box::new(body),
@@ -174,7 +182,11 @@ impl Response {
                     ))
             }
             401u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::BatchDeletingDashboardsResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TokenAuthenticationIsRequired(
                             ::std::boxed::Box::new(body),
@@ -183,7 +195,11 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::BatchDeletingDashboardsResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::FailedToCompleteTheRequestBecauseOfAnInternalServerError(
                             ::std::boxed::Box::new(body),

@@ -123,7 +123,11 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::CreatingAResourceGroupResponse201>(),
+                    )
                     .map(|(body, departures)| (
                         Self::Status201(::std::boxed::Box::new(body)),
                         departures,

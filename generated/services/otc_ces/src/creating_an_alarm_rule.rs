@@ -122,7 +122,11 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::CreatingAnAlarmRuleResponse201>(),
+                    )
                     .map(|(body, departures)| (
                         Self::Status201(::std::boxed::Box::new(body)),
                         departures,

@@ -158,14 +158,26 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::CreatingOrCopyingADashboardResponse201,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::Ok(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::CreatingOrCopyingADashboardResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheServerFailedToProcessTheRequest(
                             ::std::boxed::Box::new(body),
@@ -174,7 +186,13 @@ impl Response {
                     ))
             }
             401u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::CreatingOrCopyingADashboardResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TokenAuthenticationIsRequired(
                             ::std::boxed::Box::new(body),
@@ -183,7 +201,13 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::CreatingOrCopyingADashboardResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::FailedToCompleteTheRequestBecauseOfAnInternalServerError(
                             ::std::boxed::Box::new(body),

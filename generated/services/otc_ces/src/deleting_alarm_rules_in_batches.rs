@@ -167,21 +167,39 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::DeletingAlarmRulesInBatchesResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::AlarmRuleDeleted(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::DeletingAlarmRulesInBatchesResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::ParameterVerificationFailed(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::DeletingAlarmRulesInBatchesResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::FailedToCompleteTheRequestBecauseOfAnInternalServerError(
                             ::std::boxed::Box::new(body),

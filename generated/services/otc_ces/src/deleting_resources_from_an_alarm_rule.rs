@@ -187,21 +187,39 @@ impl Response {
                 ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::DeletingResourcesFromAnAlarmRuleResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::ParameterVerificationFailed(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             404u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::DeletingResourcesFromAnAlarmRuleResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::ResourcesNotFound(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::DeletingResourcesFromAnAlarmRuleResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::FailedToCompleteTheRequestBecauseOfAnInternalServerError(
                             ::std::boxed::Box::new(body),

@@ -162,35 +162,65 @@ impl Response {
                 ::std::result::Result::Ok((Self::NoContent, ::std::vec::Vec::new()))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ModifyingACustomAlarmTemplateResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::ParameterVerificationFailed(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             401u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ModifyingACustomAlarmTemplateResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::AuthenticationFailed401(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             403u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ModifyingACustomAlarmTemplateResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::AuthenticationFailed403(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             404u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ModifyingACustomAlarmTemplateResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::ResourcesNotFound(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ModifyingACustomAlarmTemplateResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::FailedToCompleteTheRequestBecauseOfAnInternalServerError(
                             ::std::boxed::Box::new(body),

@@ -174,7 +174,11 @@ impl Response {
                 ::std::result::Result::Ok((Self::NoContent, ::std::vec::Vec::new()))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ModifyingADashboardResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheServerFailedToProcessTheRequest(
                             ::std::boxed::Box::new(body),
@@ -183,7 +187,11 @@ impl Response {
                     ))
             }
             401u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ModifyingADashboardResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TokenAuthenticationIsRequired(
                             ::std::boxed::Box::new(body),
@@ -192,7 +200,11 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ModifyingADashboardResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::FailedToCompleteTheRequestBecauseOfAnInternalServerError(
                             ::std::boxed::Box::new(body),

@@ -202,14 +202,22 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingDashboardsResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::Ok(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingDashboardsResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheServerFailedToProcessTheRequest(
                             ::std::boxed::Box::new(body),
@@ -218,7 +226,11 @@ impl Response {
                     ))
             }
             401u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingDashboardsResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TokenAuthenticationIsRequired(
                             ::std::boxed::Box::new(body),
@@ -227,7 +239,11 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingDashboardsResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::FailedToCompleteTheRequestBecauseOfAnInternalServerError(
                             ::std::boxed::Box::new(body),

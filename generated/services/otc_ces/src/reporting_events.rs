@@ -123,7 +123,15 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::Items {
+                            item: support::nested::<super::ReportingEventsResponse201>(),
+                            min: ::std::option::Option::None,
+                            max: ::std::option::Option::None,
+                        },
+                    )
                     .map(|(body, departures)| (Self::Status201(body), departures))
             }
             _ => {

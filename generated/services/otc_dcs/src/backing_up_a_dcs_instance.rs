@@ -136,7 +136,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::BackingUpADcsInstanceResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheSpecifiedDcsInstanceIsBackedUpSuccessfully(
                             ::std::boxed::Box::new(body),
@@ -145,14 +149,22 @@ impl Response {
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::BackingUpADcsInstanceResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidRequest(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::BackingUpADcsInstanceResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServiceError(::std::boxed::Box::new(body)),
                         departures,

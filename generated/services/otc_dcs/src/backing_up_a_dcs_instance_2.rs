@@ -133,7 +133,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::BackingUpADcsInstance2Response200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::BackupTaskCreatedSuccessfully(
                             ::std::boxed::Box::new(body),

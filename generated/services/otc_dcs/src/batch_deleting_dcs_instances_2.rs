@@ -139,7 +139,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::BatchDeletingDcsInstances2Response200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::DcsInstancesDeletedSuccessfully(
                             ::std::boxed::Box::new(body),

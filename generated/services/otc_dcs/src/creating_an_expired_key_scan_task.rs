@@ -144,7 +144,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::CreatingAnExpiredKeyScanTaskResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::ExpiredKeyScanTaskCreatedSuccessfully(
                             ::std::boxed::Box::new(body),
@@ -153,14 +159,26 @@ impl Response {
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::CreatingAnExpiredKeyScanTaskResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidRequest(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             401u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::CreatingAnExpiredKeyScanTaskResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidAuthenticationInformation(
                             ::std::boxed::Box::new(body),
@@ -169,14 +187,26 @@ impl Response {
                     ))
             }
             403u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::CreatingAnExpiredKeyScanTaskResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::RequestRejected(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             404u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::CreatingAnExpiredKeyScanTaskResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestedResourceCouldNotBeFound(
                             ::std::boxed::Box::new(body),
@@ -185,7 +215,13 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::CreatingAnExpiredKeyScanTaskResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServiceError(::std::boxed::Box::new(body)),
                         departures,

@@ -133,7 +133,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::DownloadingTheSslCertificateOfAnInstanceResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::SslCertificateOfTheInstanceDownloaded(
                             ::std::boxed::Box::new(body),
@@ -142,14 +148,26 @@ impl Response {
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::DownloadingTheSslCertificateOfAnInstanceResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidRequest(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::DownloadingTheSslCertificateOfAnInstanceResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServiceError(::std::boxed::Box::new(body)),
                         departures,

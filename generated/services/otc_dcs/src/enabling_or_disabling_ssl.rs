@@ -132,21 +132,33 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::EnablingOrDisablingSslResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::SslEnabledOrDisabled(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::EnablingOrDisablingSslResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidRequest(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::EnablingOrDisablingSslResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServiceError(::std::boxed::Box::new(body)),
                         departures,

@@ -203,7 +203,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ListingDcsInstanceBackupRecordsResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::DcsInstanceBackupRecordsQueriedSuccessfully(
                             ::std::boxed::Box::new(body),
@@ -218,14 +224,26 @@ impl Response {
                 ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ListingDcsInstanceBackupRecordsResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidRequest(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ListingDcsInstanceBackupRecordsResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServiceError(::std::boxed::Box::new(body)),
                         departures,

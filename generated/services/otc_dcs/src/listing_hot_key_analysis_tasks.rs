@@ -221,7 +221,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ListingHotKeyAnalysisTasksResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::HotKeyAnalysisTasksListedSuccessfully(
                             ::std::boxed::Box::new(body),
@@ -230,14 +234,22 @@ impl Response {
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ListingHotKeyAnalysisTasksResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidRequest(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             401u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ListingHotKeyAnalysisTasksResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidAuthenticationInformation(
                             ::std::boxed::Box::new(body),
@@ -246,14 +258,22 @@ impl Response {
                     ))
             }
             403u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ListingHotKeyAnalysisTasksResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestIsRejected(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             404u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ListingHotKeyAnalysisTasksResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestedResourceIsNotFound(
                             ::std::boxed::Box::new(body),
@@ -262,7 +282,11 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ListingHotKeyAnalysisTasksResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServiceError(::std::boxed::Box::new(body)),
                         departures,

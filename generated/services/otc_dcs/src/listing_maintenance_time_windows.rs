@@ -103,7 +103,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ListingMaintenanceTimeWindowsResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::MaintenanceTimeWindowsQueriedSuccessfully(
                             ::std::boxed::Box::new(body),
@@ -112,7 +118,13 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ListingMaintenanceTimeWindowsResponse500,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServiceError(::std::boxed::Box::new(body)),
                         departures,

@@ -171,7 +171,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ListingMonitoredObjectsOnPrimaryDimensionsResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::SuccessfullyListedTheMonitoredObjectsOnThePrimaryDimension(
                             ::std::boxed::Box::new(body),
@@ -180,7 +186,13 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ListingMonitoredObjectsOnPrimaryDimensionsResponse500,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServiceError(::std::boxed::Box::new(body)),
                         departures,

@@ -142,7 +142,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::SuccessfullyQueriedTheMonitoredObjectsOnThePrimaryDimension(
                             ::std::boxed::Box::new(body),
@@ -151,7 +157,13 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse500,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServiceError(::std::boxed::Box::new(body)),
                         departures,

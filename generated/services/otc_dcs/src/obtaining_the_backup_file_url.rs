@@ -140,7 +140,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ObtainingTheBackupFileUrlResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::SuccessfullyObtainedBackupFileUrLs(
                             ::std::boxed::Box::new(body),
@@ -149,14 +153,22 @@ impl Response {
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ObtainingTheBackupFileUrlResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidRequest(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ObtainingTheBackupFileUrlResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServiceError(::std::boxed::Box::new(body)),
                         departures,

@@ -149,7 +149,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ObtainingTheLogDownloadLinkResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::LogDownloadLinkObtainedSuccessfully(
                             ::std::boxed::Box::new(body),
@@ -158,14 +164,26 @@ impl Response {
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ObtainingTheLogDownloadLinkResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidRequest(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             401u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ObtainingTheLogDownloadLinkResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidAuthenticationInformation(
                             ::std::boxed::Box::new(body),
@@ -174,14 +192,26 @@ impl Response {
                     ))
             }
             403u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ObtainingTheLogDownloadLinkResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestIsRejected(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             404u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ObtainingTheLogDownloadLinkResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestedResourceIsNotFound(
                             ::std::boxed::Box::new(body),
@@ -190,7 +220,13 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ObtainingTheLogDownloadLinkResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServiceError(::std::boxed::Box::new(body)),
                         departures,

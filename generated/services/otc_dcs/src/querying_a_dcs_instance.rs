@@ -127,7 +127,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingADcsInstanceResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheSpecifiedInstanceIsQueriedSuccessfully(
                             ::std::boxed::Box::new(body),

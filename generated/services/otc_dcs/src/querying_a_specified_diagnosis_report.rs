@@ -131,7 +131,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingASpecifiedDiagnosisReportResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheSpecifiedReportIsQueriedSuccessfully(
                             ::std::boxed::Box::new(body),
@@ -140,14 +146,26 @@ impl Response {
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingASpecifiedDiagnosisReportResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidRequest(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingASpecifiedDiagnosisReportResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServiceError(::std::boxed::Box::new(body)),
                         departures,

@@ -334,7 +334,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingAllDcsInstancesResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::AllInstancesAreListedSuccessfully(
                             ::std::boxed::Box::new(body),
@@ -343,14 +347,22 @@ impl Response {
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingAllDcsInstancesResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidRequest(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             401u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingAllDcsInstancesResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidAuthenticationInformation(
                             ::std::boxed::Box::new(body),
@@ -359,14 +371,22 @@ impl Response {
                     ))
             }
             403u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingAllDcsInstancesResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestIsRejected(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             404u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingAllDcsInstancesResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestedResourceIsNotFound(
                             ::std::boxed::Box::new(body),
@@ -375,7 +395,11 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingAllDcsInstancesResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServiceError(::std::boxed::Box::new(body)),
                         departures,

@@ -258,7 +258,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingAllDcsInstancesOfATenantResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::AllDcsInstancesOfTheTenantQueriedSuccessfully(
                             ::std::boxed::Box::new(body),

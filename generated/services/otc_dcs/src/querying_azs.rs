@@ -97,7 +97,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingAzsResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheQueryIsSuccessful(::std::boxed::Box::new(body)),
                         departures,

@@ -182,7 +182,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingDcsInstanceBackupRecordsResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::DcsInstanceBackupRecordsQueriedSuccessfully(
                             ::std::boxed::Box::new(body),

@@ -201,7 +201,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingDcsInstanceRestorationRecordsResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::DcsInstanceRestorationRecordsQueriedSuccessfully(
                             ::std::boxed::Box::new(body),
@@ -216,7 +222,13 @@ impl Response {
                 ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingDcsInstanceRestorationRecordsResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidRequest(::std::boxed::Box::new(body)),
                         departures,

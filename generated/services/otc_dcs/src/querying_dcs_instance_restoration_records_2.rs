@@ -183,7 +183,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingDcsInstanceRestorationRecords2Response200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::DcsInstanceRestorationRecordQueriedSuccessfully(
                             ::std::boxed::Box::new(body),

@@ -141,7 +141,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingDcsInstanceStatusResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::QuantitiesOfDcsInstancesInDifferentStatusesQueriedSuccessfully(
                             ::std::boxed::Box::new(body),
@@ -150,14 +154,22 @@ impl Response {
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingDcsInstanceStatusResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestIsInvalid(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingDcsInstanceStatusResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServiceError(::std::boxed::Box::new(body)),
                         departures,

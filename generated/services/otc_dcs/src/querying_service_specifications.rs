@@ -100,7 +100,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingServiceSpecificationsResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::ServiceSpecificationsQueriedSuccessfully(
                             ::std::boxed::Box::new(body),

@@ -135,7 +135,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingSslEncryptionOfAnInstanceResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InstanceSslQueriedSuccessfully(
                             ::std::boxed::Box::new(body),
@@ -147,14 +153,26 @@ impl Response {
                 ::std::result::Result::Ok((Self::NoSslInfo, ::std::vec::Vec::new()))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingSslEncryptionOfAnInstanceResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidRequest(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingSslEncryptionOfAnInstanceResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServiceError(::std::boxed::Box::new(body)),
                         departures,

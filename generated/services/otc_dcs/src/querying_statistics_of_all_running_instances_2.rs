@@ -116,7 +116,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingStatisticsOfAllRunningInstances2Response200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::StatisticsOfAllInstancesQueriedSuccessfully(
                             ::std::boxed::Box::new(body),

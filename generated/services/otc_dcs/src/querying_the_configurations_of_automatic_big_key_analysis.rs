@@ -156,7 +156,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::ThisApiIsUsedToQueryConfigurationsOfAutomaticBigKeyAnalysis(
                             ::std::boxed::Box::new(body),
@@ -165,14 +171,26 @@ impl Response {
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidRequest(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             401u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidAuthenticationInformation(
                             ::std::boxed::Box::new(body),
@@ -181,14 +199,26 @@ impl Response {
                     ))
             }
             403u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestIsRejected(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             404u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestedResourceIsNotFound(
                             ::std::boxed::Box::new(body),
@@ -197,7 +227,13 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServiceError(::std::boxed::Box::new(body)),
                         departures,

@@ -143,7 +143,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheJobExecutionResultOfATenantResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::DetailsOfTheBackgroundTaskQueriedSuccessfully(
                             ::std::boxed::Box::new(body),
@@ -152,14 +158,26 @@ impl Response {
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheJobExecutionResultOfATenantResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidRequest(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             401u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheJobExecutionResultOfATenantResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidAuthenticationInformation(
                             ::std::boxed::Box::new(body),
@@ -168,14 +186,26 @@ impl Response {
                     ))
             }
             403u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheJobExecutionResultOfATenantResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::RequestRejected(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             404u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheJobExecutionResultOfATenantResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestedResourceCouldNotBeFound(
                             ::std::boxed::Box::new(body),
@@ -184,7 +214,13 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheJobExecutionResultOfATenantResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServiceError(::std::boxed::Box::new(body)),
                         departures,

@@ -118,7 +118,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingTheQuotaOfATenantResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TenantQuotaQueriedSuccessfully(
                             ::std::boxed::Box::new(body),

@@ -138,7 +138,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::RestartingDcsInstancesOrClearingDcsInstanceDataResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::DcsInstancesRestartedSuccessfullyOrTheInstanceDataClearedSuccessfully(
                             ::std::boxed::Box::new(body),
@@ -147,14 +153,26 @@ impl Response {
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::RestartingDcsInstancesOrClearingDcsInstanceDataResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidRequest(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::RestartingDcsInstancesOrClearingDcsInstanceDataResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServiceError(::std::boxed::Box::new(body)),
                         departures,

@@ -126,7 +126,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::RestartingDcsInstancesOrClearingDcsInstanceData2Response200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::SuccessfullyRestartedDcsInstanceOrClearedDcsInstanceData(
                             ::std::boxed::Box::new(body),

@@ -142,7 +142,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::StoppingADataMigrationTaskResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::DataMigrationTaskStoppedSuccessfully(
                             ::std::boxed::Box::new(body),
@@ -151,14 +155,22 @@ impl Response {
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::StoppingADataMigrationTaskResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidRequest(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             401u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::StoppingADataMigrationTaskResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidAuthenticationInformation(
                             ::std::boxed::Box::new(body),
@@ -167,14 +179,22 @@ impl Response {
                     ))
             }
             403u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::StoppingADataMigrationTaskResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestIsRejected(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             404u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::StoppingADataMigrationTaskResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestedResourceIsNotFound(
                             ::std::boxed::Box::new(body),
@@ -183,7 +203,11 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::StoppingADataMigrationTaskResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServiceError(::std::boxed::Box::new(body)),
                         departures,

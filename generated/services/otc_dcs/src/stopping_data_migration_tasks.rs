@@ -124,7 +124,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::StoppingDataMigrationTasksResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::MigrationTasksAreBeingStopped(
                             ::std::boxed::Box::new(body),

@@ -128,7 +128,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::BatchRestartingOrDeletingInstancesResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheInstancesAreRestartedOrDeletedSuccessfully(
                             ::std::boxed::Box::new(body),

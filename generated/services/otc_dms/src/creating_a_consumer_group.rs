@@ -135,7 +135,11 @@ impl Response {
                 ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::CreatingAConsumerGroupResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::CreationFailed(::std::boxed::Box::new(body)),
                         departures,

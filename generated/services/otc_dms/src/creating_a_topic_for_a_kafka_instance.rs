@@ -129,7 +129,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::CreatingATopicForAKafkaInstanceResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::SuccessfulATopicNameIsReturned(
                             ::std::boxed::Box::new(body),

@@ -137,14 +137,22 @@ impl Response {
                 ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::CreatingAUserResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidParameters(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             403u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::CreatingAUserResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::AuthenticationFailed(::std::boxed::Box::new(body)),
                         departures,

@@ -125,7 +125,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::CreatingAnInstance3Response200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InstanceCreatedSuccessfully(::std::boxed::Box::new(body)),
                         departures,

@@ -136,7 +136,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::IncreasingInstanceSpecificationsResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InstanceSpecificationsIncreased(
                             ::std::boxed::Box::new(body),

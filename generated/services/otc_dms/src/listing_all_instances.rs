@@ -257,7 +257,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ListingAllInstancesResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InstanceListQueried(::std::boxed::Box::new(body)),
                         departures,

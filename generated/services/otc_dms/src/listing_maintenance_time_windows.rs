@@ -97,7 +97,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ListingMaintenanceTimeWindowsResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::QuerySucceeded(::std::boxed::Box::new(body)),
                         departures,

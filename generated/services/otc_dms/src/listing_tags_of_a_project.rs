@@ -115,7 +115,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ListingTagsOfAProjectResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheProjectTagsAreListedSuccessfully(
                             ::std::boxed::Box::new(body),

@@ -124,7 +124,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ListingTagsOfAnInstanceResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheInstanceTagsAreListedSuccessfully(
                             ::std::boxed::Box::new(body),

@@ -150,7 +150,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingAMessageWithASpecifiedOffsetResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheMessageWithTheSpecifiedOffsetIsQueriedSuccessfully(
                             ::std::boxed::Box::new(body),

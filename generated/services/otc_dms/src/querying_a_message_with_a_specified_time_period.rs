@@ -225,7 +225,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingAMessageWithASpecifiedTimePeriodResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheMessageWithTheSpecifiedTimePeriodIsQueriedSuccessfully(
                             ::std::boxed::Box::new(body),

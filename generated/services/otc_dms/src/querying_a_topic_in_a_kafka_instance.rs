@@ -124,7 +124,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingATopicInAKafkaInstanceResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheInformationIsQueriedSuccessfully(
                             ::std::boxed::Box::new(body),

@@ -229,7 +229,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingAllInstancesResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::AllInstancesAreQueriedSuccessfully(
                             ::std::boxed::Box::new(body),

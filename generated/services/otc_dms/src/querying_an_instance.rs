@@ -121,7 +121,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingAnInstanceResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::SpecifiedInstanceQueried(::std::boxed::Box::new(body)),
                         departures,

@@ -130,7 +130,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingConsumerGroupDetailsResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheConsumerGroupDetailsAreQueriedSuccessfully(
                             ::std::boxed::Box::new(body),

@@ -299,21 +299,33 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingMessagesResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheQueryIsSuccessful(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingMessagesResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidParameters(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             403u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingMessagesResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::AuthenticationFailed(::std::boxed::Box::new(body)),
                         departures,

@@ -140,7 +140,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingOffsetOfTheLatestMessageInAPartitionResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheOffsetOfTheLatestMessageInAPartitionIsQueriedSuccessfully(
                             ::std::boxed::Box::new(body),

@@ -144,7 +144,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingProductInformationForInstanceSpecificationModificationResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::SuccessfullyQueriedTheProductInformationForInstanceSpecificationModification(
                             ::std::boxed::Box::new(body),

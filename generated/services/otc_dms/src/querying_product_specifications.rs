@@ -108,7 +108,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingProductSpecificationsResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::ProductSpecificationsQueriedSuccessfully(
                             ::std::boxed::Box::new(body),

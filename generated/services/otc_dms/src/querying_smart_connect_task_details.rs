@@ -128,7 +128,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingSmartConnectTaskDetailsResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::Successful(::std::boxed::Box::new(body)),
                         departures,

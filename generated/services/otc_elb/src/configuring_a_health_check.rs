@@ -132,7 +132,11 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ConfiguringAHealthCheckResponse201>(),
+                    )
                     .map(|(body, departures)| (
                         Self::SuccessfulRequest(::std::boxed::Box::new(body)),
                         departures,

@@ -129,14 +129,22 @@ impl Response {
     > {
         match status {
             202u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ChangingTheEvsDiskTypeResponse202>(),
+                    )
                     .map(|(body, departures)| (
                         Self::Accepted(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ChangingTheEvsDiskTypeResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::BadRequest(::std::boxed::Box::new(body)),
                         departures,

@@ -135,7 +135,11 @@ impl Response {
     > {
         match status {
             202u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::CreatingADiskTransferResponse202>(),
+                    )
                     .map(|(body, departures)| (
                         Self::Status202(::std::boxed::Box::new(body)),
                         departures,

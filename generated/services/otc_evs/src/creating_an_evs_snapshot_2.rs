@@ -120,7 +120,11 @@ impl Response {
     > {
         match status {
             202u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::CreatingAnEvsSnapshot2Response202>(),
+                    )
                     .map(|(body, departures)| (
                         Self::Status202(::std::boxed::Box::new(body)),
                         departures,

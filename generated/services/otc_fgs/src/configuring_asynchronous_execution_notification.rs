@@ -164,21 +164,39 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ConfiguringAsynchronousExecutionNotificationResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::Ok(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ConfiguringAsynchronousExecutionNotificationResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::BadRequest(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             404u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ConfiguringAsynchronousExecutionNotificationResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::NotFound(::std::boxed::Box::new(body)),
                         departures,

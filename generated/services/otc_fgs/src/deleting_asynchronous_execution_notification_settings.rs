@@ -158,7 +158,13 @@ impl Response {
                 ::std::result::Result::Ok((Self::NoContent, ::std::vec::Vec::new()))
             }
             404u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::DeletingAsynchronousExecutionNotificationSettingsResponse404,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::NotFound(::std::boxed::Box::new(body)),
                         departures,

@@ -166,7 +166,11 @@ impl Response {
                 ::std::result::Result::Ok((Self::NoContent, ::std::vec::Vec::new()))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::DeletingResourceTagsResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::BadRequest(::std::boxed::Box::new(body)),
                         departures,

@@ -143,7 +143,13 @@ impl Response {
         match status {
             200u16 => ::std::result::Result::Ok((Self::Ok, ::std::vec::Vec::new())),
             429u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::EnablingTheFunctionOfReportingLogsToLtsResponse429,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TooManyRequests(::std::boxed::Box::new(body)),
                         departures,

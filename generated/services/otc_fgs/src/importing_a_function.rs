@@ -147,21 +147,33 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ImportingAFunctionResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::Ok(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             409u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ImportingAFunctionResponse409>(),
+                    )
                     .map(|(body, departures)| (
                         Self::Conflict(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ImportingAFunctionResponse409>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServerError(::std::boxed::Box::new(body)),
                         departures,

@@ -169,39 +169,79 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::Items {
+                            item: support::nested::<
+                                super::QueryingAllVersionsAndAliasesOfAFunctionResponse200,
+                            >(),
+                            min: ::std::option::Option::None,
+                            max: ::std::option::Option::None,
+                        },
+                    )
                     .map(|(body, departures)| (Self::Ok(body), departures))
             }
             401u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingAllVersionsAndAliasesOfAFunctionResponse401,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::Unauthorized(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             403u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingAllVersionsAndAliasesOfAFunctionResponse401,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::Forbidden(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             404u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingAllVersionsAndAliasesOfAFunctionResponse401,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::NotFound(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingAllVersionsAndAliasesOfAFunctionResponse401,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServerError(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             503u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingAllVersionsAndAliasesOfAFunctionResponse401,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::ServiceUnavailable(::std::boxed::Box::new(body)),
                         departures,

@@ -159,14 +159,26 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::Ok(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             404u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse404,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::NotFound(::std::boxed::Box::new(body)),
                         departures,

@@ -262,14 +262,26 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTenantLevelFunctionStatisticsResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::QuerySuccessful(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTenantLevelFunctionStatisticsResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::BadRequest(::std::boxed::Box::new(body)),
                         departures,

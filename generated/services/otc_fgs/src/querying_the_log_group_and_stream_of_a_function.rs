@@ -153,14 +153,26 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheLogGroupAndStreamOfAFunctionResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::Ok(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             403u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheLogGroupAndStreamOfAFunctionResponse403,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::Forbidden(::std::boxed::Box::new(body)),
                         departures,

@@ -185,14 +185,22 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::UpdatingATriggerResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::Ok(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             404u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::UpdatingATriggerResponse404>(),
+                    )
                     .map(|(body, departures)| (
                         Self::NotFound(::std::boxed::Box::new(body)),
                         departures,

@@ -156,7 +156,13 @@ impl Response {
         match status {
             200u16 => ::std::result::Result::Ok((Self::Ok, ::std::vec::Vec::new())),
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::UpdatingThePinningStatusOfAFunctionResponse500,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServerError(::std::boxed::Box::new(body)),
                         departures,

@@ -152,7 +152,11 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::CreatingAUserResponse201>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheUserIsSuccessfullyCreated(::std::boxed::Box::new(body)),
                         departures,

@@ -144,7 +144,11 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::CreatingAUserGroupResponse201>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheUserGroupIsSuccessfullyCreated(
                             ::std::boxed::Box::new(body),

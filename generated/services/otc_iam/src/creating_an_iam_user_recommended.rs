@@ -155,7 +155,13 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::CreatingAnIamUserRecommendedResponse201,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheIamUserIsCreatedSuccessfully(
                             ::std::boxed::Box::new(body),

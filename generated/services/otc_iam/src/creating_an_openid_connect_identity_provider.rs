@@ -156,7 +156,13 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::CreatingAnOpenidConnectIdentityProviderResponse201,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheIdentityProviderIsCreatedSuccessfully(
                             ::std::boxed::Box::new(body),

@@ -161,7 +161,11 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ImportingAMetadataFileResponse201>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheImportIsSuccessful(::std::boxed::Box::new(body)),
                         departures,

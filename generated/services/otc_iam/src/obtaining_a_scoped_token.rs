@@ -146,7 +146,11 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ObtainingAScopedTokenResponse201>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheScopedTokenIsObtainedSuccessfully(
                             ::std::boxed::Box::new(body),

@@ -146,7 +146,13 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ObtainingATokenWithAnOpenidConnectIdTokenResponse201,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheTokenIsObtainedSuccessfully(
                             ::std::boxed::Box::new(body),

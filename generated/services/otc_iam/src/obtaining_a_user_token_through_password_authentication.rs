@@ -176,7 +176,13 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ObtainingAUserTokenThroughPasswordAuthenticationResponse201,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestIsSuccessful(::std::boxed::Box::new(body)),
                         departures,

@@ -163,7 +163,13 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaResponse201,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::CreationSucceeded(::std::boxed::Box::new(body)),
                         departures,

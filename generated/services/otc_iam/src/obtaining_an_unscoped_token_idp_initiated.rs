@@ -151,7 +151,13 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ObtainingAnUnscopedTokenIdpInitiatedResponse201,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestIsSuccessfulAndATokenIsReturned(
                             ::std::boxed::Box::new(body),

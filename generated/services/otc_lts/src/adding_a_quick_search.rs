@@ -166,14 +166,22 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::AddingAQuickSearchResponse201>(),
+                    )
                     .map(|(body, departures)| (
                         Self::QuickSearchAdded(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::AddingAQuickSearchResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidRequestModifyTheRequestBasedOnTheDescriptionInErrorMsgBeforeARetry(
                             ::std::boxed::Box::new(body),
@@ -182,7 +190,11 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::AddingAQuickSearchResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheServerHasReceivedTheRequestButEncounteredAnInternalError(
                             ::std::boxed::Box::new(body),

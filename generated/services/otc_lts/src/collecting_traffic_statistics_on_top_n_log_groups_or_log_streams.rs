@@ -160,14 +160,26 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::QuerySucceeded(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidRequestModifyTheRequestBasedOnTheDescriptionInErrorMsgBeforeARetry(
                             ::std::boxed::Box::new(body),
@@ -176,7 +188,13 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheServerHasReceivedTheRequestButEncounteredAnInternalError(
                             ::std::boxed::Box::new(body),

@@ -157,14 +157,30 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::Items {
+                            item: support::nested::<
+                                super::CreatingACrossAccountLogIngestionConfigurationResponse201,
+                            >(),
+                            min: ::std::option::Option::None,
+                            max: ::std::option::Option::None,
+                        },
+                    )
                     .map(|(body, departures)| (
                         Self::TheCrossAccountLogIngestionConfigurationIsCreated(body),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::CreatingACrossAccountLogIngestionConfigurationResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::FailedToCreateCrossAccountLogIngestionConfiguration(
                             ::std::boxed::Box::new(body),
@@ -173,7 +189,13 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::CreatingACrossAccountLogIngestionConfigurationResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServiceError(::std::boxed::Box::new(body)),
                         departures,

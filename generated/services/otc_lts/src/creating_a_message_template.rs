@@ -164,14 +164,22 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::CreatingAMessageTemplateResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestIsSuccessful(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::CreatingAMessageTemplateResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidRequestModifyTheRequestBasedOnTheDescriptionInErrorMsgBeforeARetry(
                             ::std::boxed::Box::new(body),
@@ -180,7 +188,11 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::CreatingAMessageTemplateResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheServerHasReceivedTheRequestButEncounteredAnInternalError(
                             ::std::boxed::Box::new(body),

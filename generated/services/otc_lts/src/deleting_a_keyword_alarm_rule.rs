@@ -160,14 +160,22 @@ impl Response {
                 ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::DeletingAKeywordAlarmRuleResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::ErrorResponseContent(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::DeletingAKeywordAlarmRuleResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheServerHasReceivedTheRequestButEncounteredAnInternalError(
                             ::std::boxed::Box::new(body),

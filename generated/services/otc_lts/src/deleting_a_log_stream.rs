@@ -186,7 +186,11 @@ impl Response {
                 ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::DeletingALogStreamResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::BadRequestTheRequestIsInvalidModifyTheRequestBasedOnTheDescriptionInErrorMsgBeforeARetry(
                             ::std::boxed::Box::new(body),
@@ -195,7 +199,11 @@ impl Response {
                     ))
             }
             401u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::DeletingALogStreamResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::AuthFailedAuthenticationFailedCheckTheTokenAndTryAgain(
                             ::std::boxed::Box::new(body),
@@ -204,7 +212,11 @@ impl Response {
                     ))
             }
             403u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::DeletingALogStreamResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::ForbiddenTheRequestHasBeenRejectedTheServerHasReceivedTheRequestAndUnderstoodItButRefusesToRespondToItTheClientShouldNotRepeatTheRequestWithoutModifications(
                             ::std::boxed::Box::new(body),
@@ -213,7 +225,11 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::DeletingALogStreamResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServerError(::std::boxed::Box::new(body)),
                         departures,

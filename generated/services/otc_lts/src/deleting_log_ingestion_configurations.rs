@@ -152,7 +152,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::DeletingLogIngestionConfigurationsResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::IngestionConfigurationsDeleted(
                             ::std::boxed::Box::new(body),
@@ -161,7 +167,13 @@ impl Response {
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::DeletingLogIngestionConfigurationsResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidRequestModifyTheRequestBasedOnTheDescriptionInErrorMsgBeforeARetry(
                             ::std::boxed::Box::new(body),

@@ -156,7 +156,13 @@ impl Response {
                 ))
             }
             403u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::EnablingLogCollectionBeyondFreeQuotaResponse403,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::ForbiddenTheRequestHasBeenRejectedTheServerHasReceivedTheRequestAndUnderstoodItButRefusesToRespondToItTheClientShouldNotRepeatTheRequestWithoutModifications(
                             ::std::boxed::Box::new(body),
@@ -165,7 +171,13 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::EnablingLogCollectionBeyondFreeQuotaResponse403,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::FailedToChangeTheSettingOfLogCollectionBeyondTheFreeQuota(
                             ::std::boxed::Box::new(body),

@@ -173,7 +173,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ModifyingALogGroupResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestIsSuccessfulAndTheLogGroupHasBeenModified(
                             ::std::boxed::Box::new(body),
@@ -182,7 +186,11 @@ impl Response {
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ModifyingALogGroupResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::BadRequestTheRequestIsInvalidModifyTheRequestBasedOnTheDescriptionInErrorMsgBeforeARetry(
                             ::std::boxed::Box::new(body),
@@ -191,7 +199,11 @@ impl Response {
                     ))
             }
             401u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ModifyingALogGroupResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::AuthFailedAuthenticationFailedCheckTheTokenAndTryAgain(
                             ::std::boxed::Box::new(body),
@@ -200,7 +212,11 @@ impl Response {
                     ))
             }
             403u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ModifyingALogGroupResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::ForbiddenTheRequestHasBeenRejectedTheServerHasReceivedTheRequestAndUnderstoodItButRefusesToRespondToItTheClientShouldNotRepeatTheRequestWithoutModifications(
                             ::std::boxed::Box::new(body),
@@ -209,7 +225,11 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ModifyingALogGroupResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServerError(::std::boxed::Box::new(body)),
                         departures,

@@ -152,7 +152,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ModifyingALogIngestionConfigurationResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::IngestionConfigurationModified(
                             ::std::boxed::Box::new(body),
@@ -161,7 +167,13 @@ impl Response {
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::ModifyingALogIngestionConfigurationResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidRequestModifyTheRequestBasedOnTheDescriptionInErrorMsgBeforeARetry(
                             ::std::boxed::Box::new(body),

@@ -198,7 +198,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ModifyingALogStreamResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestHasSucceededAndTheLogGroupHasBeenModified(
                             ::std::boxed::Box::new(body),
@@ -207,7 +211,11 @@ impl Response {
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ModifyingALogStreamResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::BadRequestInvalidRequestModifyTheRequestBasedOnTheDescriptionInErrorMsgBeforeARetry(
                             ::std::boxed::Box::new(body),
@@ -216,7 +224,11 @@ impl Response {
                     ))
             }
             401u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ModifyingALogStreamResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::AuthFailedAuthenticationFailedCheckTheTokenAndTryAgain(
                             ::std::boxed::Box::new(body),
@@ -225,7 +237,11 @@ impl Response {
                     ))
             }
             403u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ModifyingALogStreamResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::ForbiddenTheRequestIsRejectedTheServerHasReceivedTheRequestAndUnderstoodItButRefusesToRespondToItTheClientShouldNotRepeatTheRequestWithoutModifications(
                             ::std::boxed::Box::new(body),
@@ -234,7 +250,11 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::ModifyingALogStreamResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServerErrorTheServerHasReceivedTheRequestButEncounteredAnInternalError(
                             ::std::boxed::Box::new(body),

@@ -157,14 +157,26 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::PreviewingTheEmailFormatOfAMessageTemplateResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestIsSuccessful(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::PreviewingTheEmailFormatOfAMessageTemplateResponse500,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::AnErrorIsReportedWhenAnIncorrectDomainIdIsEntered(
                             ::std::boxed::Box::new(body),

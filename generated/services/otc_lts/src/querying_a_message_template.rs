@@ -164,21 +164,33 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingAMessageTemplateResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestIsSuccessful(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             401u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingAMessageTemplateResponse401>(),
+                    )
                     .map(|(body, departures)| (
                         Self::IdVerificationFailed(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingAMessageTemplateResponse500>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheServerHasReceivedTheRequestButEncounteredAnInternalError(
                             ::std::boxed::Box::new(body),

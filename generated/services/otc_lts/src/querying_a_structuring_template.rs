@@ -180,21 +180,39 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingAStructuringTemplateResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestIsSuccessful(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingAStructuringTemplateResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheIdDoesNotExist(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingAStructuringTemplateResponse500,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheServerHasReceivedTheRequestButEncounteredAnInternalError(
                             ::std::boxed::Box::new(body),

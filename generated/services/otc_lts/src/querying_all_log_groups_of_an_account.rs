@@ -154,14 +154,26 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingAllLogGroupsOfAnAccountResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestIsSuccessful(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             401u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingAllLogGroupsOfAnAccountResponse401,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::AuthFailedAuthenticationFailedCheckTheTokenAndTryAgain(
                             ::std::boxed::Box::new(body),
@@ -170,7 +182,13 @@ impl Response {
                     ))
             }
             403u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingAllLogGroupsOfAnAccountResponse401,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::ForbiddenTheRequestHasBeenRejectedTheServerHasReceivedTheRequestAndUnderstoodItButRefusesToRespondToItTheClientShouldNotRepeatTheRequestWithoutModifications(
                             ::std::boxed::Box::new(body),
@@ -179,7 +197,13 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingAllLogGroupsOfAnAccountResponse401,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServerError(::std::boxed::Box::new(body)),
                         departures,

@@ -166,14 +166,26 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingAllLogStreamsInASpecifiedLogGroupResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestIsSuccessful(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             401u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingAllLogStreamsInASpecifiedLogGroupResponse401,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::AuthFailedAuthenticationFailedCheckTheTokenAndTryAgain(
                             ::std::boxed::Box::new(body),
@@ -182,7 +194,13 @@ impl Response {
                     ))
             }
             403u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingAllLogStreamsInASpecifiedLogGroupResponse401,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::ForbiddenTheRequestHasBeenRejectedTheServerHasReceivedTheRequestAndUnderstoodItButRefusesToRespondToItTheClientShouldNotRepeatTheRequestWithoutModifications(
                             ::std::boxed::Box::new(body),
@@ -191,7 +209,13 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingAllLogStreamsInASpecifiedLogGroupResponse401,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServerError(::std::boxed::Box::new(body)),
                         departures,

@@ -212,21 +212,33 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingAnSmnTopicResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestIsSuccessful(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingAnSmnTopicResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InsufficientPermissions(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingAnSmnTopicResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestIsSuccessfulButTheServiceIsAbnormal(
                             ::std::boxed::Box::new(body),

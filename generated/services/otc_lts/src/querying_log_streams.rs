@@ -210,7 +210,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingLogStreamsResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::LogStreamInformationIsReturned(
                             ::std::boxed::Box::new(body),
@@ -219,7 +223,11 @@ impl Response {
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingLogStreamsResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InvalidRequestModifyTheRequestBasedOnTheDescriptionInErrorMsgBeforeARetry(
                             ::std::boxed::Box::new(body),
@@ -228,7 +236,11 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingLogStreamsResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheServerHasReceivedTheRequestButEncounteredAnInternalError(
                             ::std::boxed::Box::new(body),

@@ -184,14 +184,22 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingLogsResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestIsSuccessful(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingLogsResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::BadRequestTheRequestIsInvalidOrTheQueryStatementIsIncorrectModifyTheRequestBasedOnTheDescriptionInErrorMsgBeforeARetry(
                             ::std::boxed::Box::new(body),
@@ -200,7 +208,11 @@ impl Response {
                     ))
             }
             401u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingLogsResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::AuthFailedAuthenticationFailedCheckTheTokenAndTryAgain(
                             ::std::boxed::Box::new(body),
@@ -209,7 +221,11 @@ impl Response {
                     ))
             }
             403u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingLogsResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::ForbiddenTheRequestHasBeenRejectedTheServerHasReceivedTheRequestAndUnderstoodItButRefusesToRespondToItTheClientShouldNotRepeatTheRequestWithoutModifications(
                             ::std::boxed::Box::new(body),
@@ -218,7 +234,11 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingLogsResponse400>(),
+                    )
                     .map(|(body, departures)| (
                         Self::InternalServerError(::std::boxed::Box::new(body)),
                         departures,

@@ -229,21 +229,39 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheActiveOrHistoricalAlarmListResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestIsSuccessful(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheActiveOrHistoricalAlarmListResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::ResponseContent400(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheActiveOrHistoricalAlarmListResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::ResponseContent500(::std::boxed::Box::new(body)),
                         departures,

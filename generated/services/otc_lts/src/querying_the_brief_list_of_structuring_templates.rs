@@ -148,14 +148,26 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheBriefListOfStructuringTemplatesResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheRequestIsSuccessful(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheBriefListOfStructuringTemplatesResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::CustomLogTemplateOperationFailed(
                             ::std::boxed::Box::new(body),
@@ -164,7 +176,13 @@ impl Response {
                     ))
             }
             500u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheBriefListOfStructuringTemplatesResponse500,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::TheServerHasReceivedTheRequestButEncounteredAnInternalError(
                             ::std::boxed::Box::new(body),

@@ -179,7 +179,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingTopicsResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::Status200(::std::boxed::Box::new(body)),
                         departures,

@@ -138,7 +138,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::AddingASecondaryCidrBlockToAVpcResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::NormalResponseToThePutOperationForMoreStatusCodesSeeStatusCode(
                             ::std::boxed::Box::new(body),
@@ -147,7 +153,13 @@ impl Response {
                     ))
             }
             202u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::AddingASecondaryCidrBlockToAVpcResponse202,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::NormalResponseToTheSpecifiedPreflightRequestOfApiV3ForMoreStatusCodesSeeStatusCode(
                             ::std::boxed::Box::new(body),

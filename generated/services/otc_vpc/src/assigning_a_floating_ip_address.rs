@@ -128,7 +128,13 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::AssigningAFloatingIpAddressResponse201,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::Status201(::std::boxed::Box::new(body)),
                         departures,

@@ -127,7 +127,11 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::CreatingANetworkAclResponse201>(),
+                    )
                     .map(|(body, departures)| (
                         Self::NormalResponseToThePostOperationForMoreStatusCodesSeeStatusCodes(
                             ::std::boxed::Box::new(body),

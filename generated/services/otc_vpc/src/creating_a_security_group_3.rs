@@ -133,7 +133,11 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::CreatingASecurityGroup3Response201>(),
+                    )
                     .map(|(body, departures)| (
                         Self::NormalResponseToThePostOperationForMoreStatusCodesSeeStatusCode(
                             ::std::boxed::Box::new(body),
@@ -142,7 +146,11 @@ impl Response {
                     ))
             }
             202u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::CreatingASecurityGroup3Response202>(),
+                    )
                     .map(|(body, departures)| (
                         Self::NormalResponseForTheSpecifiedPreCheckRequestOfApiV3ForMoreStatusCodesSeeStatusCode(
                             ::std::boxed::Box::new(body),

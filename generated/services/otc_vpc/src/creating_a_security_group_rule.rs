@@ -129,7 +129,11 @@ impl Response {
     > {
         match status {
             201u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::CreatingASecurityGroupRuleResponse201>(),
+                    )
                     .map(|(body, departures)| (
                         Self::NormalResponseToThePostOperationForMoreStatusCodesSeeStatusCodes(
                             ::std::boxed::Box::new(body),
@@ -138,7 +142,11 @@ impl Response {
                     ))
             }
             202u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::CreatingASecurityGroupRuleResponse202>(),
+                    )
                     .map(|(body, departures)| (
                         Self::NormalResponseForTheSpecifiedPreCheckRequestOfApiV3ForMoreStatusCodesSeeStatusCode(
                             ::std::boxed::Box::new(body),

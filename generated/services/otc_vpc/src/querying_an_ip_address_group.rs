@@ -134,7 +134,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingAnIpAddressGroupResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::NormalResponseToTheGetOperationForMoreStatusCodesSeeStatusCodes(
                             ::std::boxed::Box::new(body),

@@ -353,7 +353,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingSecurityGroupRules3Response200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::NormalResponseToTheGetOperationForMoreStatusCodesSeeStatusCodes(
                             ::std::boxed::Box::new(body),

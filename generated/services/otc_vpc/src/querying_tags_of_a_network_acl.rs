@@ -126,7 +126,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::QueryingTagsOfANetworkAclResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::NormalResponseToTheGetOperation(
                             ::std::boxed::Box::new(body),

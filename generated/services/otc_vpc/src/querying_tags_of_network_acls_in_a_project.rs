@@ -142,7 +142,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTagsOfNetworkAclsInAProjectResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::NormalRequestResponseForMoreStatusCodesSeeStatusCodes(
                             ::std::boxed::Box::new(body),

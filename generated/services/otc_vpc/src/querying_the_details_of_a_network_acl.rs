@@ -131,7 +131,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheDetailsOfANetworkAclResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::NormalResponseToTheGetOperationForMoreStatusCodesSeeStatusCodes(
                             ::std::boxed::Box::new(body),

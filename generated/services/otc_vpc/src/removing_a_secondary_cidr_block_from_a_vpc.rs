@@ -137,7 +137,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::RemovingASecondaryCidrBlockFromAVpcResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::NormalResponseToThePutOperationForMoreStatusCodesSeeStatusCode(
                             ::std::boxed::Box::new(body),
@@ -146,7 +152,13 @@ impl Response {
                     ))
             }
             202u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::RemovingASecondaryCidrBlockFromAVpcResponse202,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::NormalResponseToTheSpecifiedPreflightRequestOfApiV3ForMoreStatusCodesSeeStatusCode(
                             ::std::boxed::Box::new(body),

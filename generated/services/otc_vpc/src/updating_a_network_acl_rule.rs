@@ -137,7 +137,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::UpdatingANetworkAclRuleResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::NormalResponseToThePutOperationForMoreStatusCodesSeeStatusCodes(
                             ::std::boxed::Box::new(body),

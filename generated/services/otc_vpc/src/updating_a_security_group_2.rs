@@ -140,7 +140,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::UpdatingASecurityGroup2Response200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::NormalResponseToThePutOperationForMoreStatusCodesSeeStatusCodes(
                             ::std::boxed::Box::new(body),
@@ -149,7 +153,11 @@ impl Response {
                     ))
             }
             202u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::UpdatingASecurityGroup2Response202>(),
+                    )
                     .map(|(body, departures)| (
                         Self::NormalResponseForTheSpecifiedPreCheckRequestOfApiV3ForMoreStatusCodesSeeStatusCode(
                             ::std::boxed::Box::new(body),

@@ -150,7 +150,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::CreatingADedicatedWafEngineResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::InformationAboutTheCreatedDedicatedWafEngine(
                             ::std::boxed::Box::new(body),
@@ -159,7 +165,13 @@ impl Response {
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::CreatingADedicatedWafEngineResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::RequestFailed(::std::boxed::Box::new(body)),
                         departures,

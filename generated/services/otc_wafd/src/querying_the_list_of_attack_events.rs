@@ -310,7 +310,13 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheListOfAttackEventsResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::RequestSucceeded(::std::boxed::Box::new(body)),
                         departures,

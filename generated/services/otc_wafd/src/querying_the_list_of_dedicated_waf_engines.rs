@@ -194,14 +194,26 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheListOfDedicatedWafEnginesResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::ListsOfDedicatedWafEngines(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheListOfDedicatedWafEnginesResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::RequestFailed(::std::boxed::Box::new(body)),
                         departures,

@@ -199,14 +199,26 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheListOfKnownAttackSourceRulesResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::RequestSucceeded(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingTheListOfKnownAttackSourceRulesResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::RequestFailed(::std::boxed::Box::new(body)),
                         departures,

@@ -202,11 +202,27 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::Items {
+                            item: support::nested::<
+                                super::QueryingWebsiteRequestStatisticsResponse200,
+                            >(),
+                            min: ::std::option::Option::None,
+                            max: ::std::option::Option::None,
+                        },
+                    )
                     .map(|(body, departures)| (Self::RequestSucceeded(body), departures))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::QueryingWebsiteRequestStatisticsResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::RequestFailed(::std::boxed::Box::new(body)),
                         departures,

@@ -174,14 +174,26 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::RequestSucceeded(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::RequestFailed(::std::boxed::Box::new(body)),
                         departures,

@@ -182,14 +182,26 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::UpdatingAJavascriptAntiCrawlerRuleResponse200,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::Ok(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<
+                            super::UpdatingAJavascriptAntiCrawlerRuleResponse400,
+                        >(),
+                    )
                     .map(|(body, departures)| (
                         Self::RequestFailed(::std::boxed::Box::new(body)),
                         departures,

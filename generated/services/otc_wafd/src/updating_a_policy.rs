@@ -155,7 +155,11 @@ impl Response {
     > {
         match status {
             200u16 => {
-                support::response_body(body, departures)
+                support::response_json(
+                        body,
+                        departures,
+                        support::nested::<super::UpdatingAPolicyResponse200>(),
+                    )
                     .map(|(body, departures)| (
                         Self::RequestSucceeded(::std::boxed::Box::new(body)),
                         departures,

@@ -450,14 +450,7 @@ impl<'de> ::serde::Deserialize<'de> for MemberInfo {
     }
 }
 /// Table 5 Response body parameters (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VpcMemberInfoList {
     /// Length of the returned resource list.
@@ -521,15 +514,74 @@ impl support::Validate for VpcMemberInfoList {
         }
     }
 }
+impl support::Read for VpcMemberInfoList {
+    const NAME: &'static str = "VpcMemberInfoList";
+    const FIELDS: &'static [&'static str] = &["size", "total", "members"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"size" => ::std::option::Option::Some(0),
+            b"total" => ::std::option::Option::Some(1),
+            b"members" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<VpcMemberInfo>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                size: M::optional(field_0)?,
+                total: M::optional(field_1)?,
+                members: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for VpcMemberInfoList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 VpcMemberInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VpcMemberInfo {
     /// Backend server address.
@@ -822,15 +874,126 @@ impl support::Validate for VpcMemberInfo {
         }
     }
 }
+impl support::Read for VpcMemberInfo {
+    const NAME: &'static str = "VpcMemberInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "host",
+        "weight",
+        "is_backup",
+        "member_group_name",
+        "status",
+        "port",
+        "ecs_id",
+        "ecs_name",
+        "id",
+        "vpc_channel_id",
+        "create_time",
+        "member_group_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"host" => ::std::option::Option::Some(0),
+            b"weight" => ::std::option::Option::Some(1),
+            b"is_backup" => ::std::option::Option::Some(2),
+            b"member_group_name" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            b"port" => ::std::option::Option::Some(5),
+            b"ecs_id" => ::std::option::Option::Some(6),
+            b"ecs_name" => ::std::option::Option::Some(7),
+            b"id" => ::std::option::Option::Some(8),
+            b"vpc_channel_id" => ::std::option::Option::Some(9),
+            b"create_time" => ::std::option::Option::Some(10),
+            b"member_group_id" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_host))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(Self::check_weight),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<MemberStatus, _>(Self::check_status),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(Self::check_port),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(Self::check_ecs_id))?,
+                7 => fields.value(7, &mut field_7, support::text(Self::check_ecs_name))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                _ => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                host: M::optional(field_0)?,
+                weight: M::optional(field_1)?,
+                is_backup: M::optional(field_2)?,
+                member_group_name: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+                port: M::optional(field_5)?,
+                ecs_id: M::optional(field_6)?,
+                ecs_name: M::optional(field_7)?,
+                id: M::optional(field_8)?,
+                vpc_channel_id: M::optional(field_9)?,
+                create_time: M::optional(field_10)?,
+                member_group_id: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for VpcMemberInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 to Table 11 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ErrorResponse {
     /// Error code.
@@ -872,6 +1035,43 @@ impl support::Validate for ErrorResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ErrorResponse {
+    const NAME: &'static str = "ErrorResponse";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ErrorResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Backend server status.

@@ -1923,14 +1923,7 @@ impl<'de> ::serde::Deserialize<'de> for MicroServiceInfoCceServiceBase {
     }
 }
 /// Table 12 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VpcChannelInfo {
     /// VPC channel name.
@@ -2209,15 +2202,145 @@ impl support::Validate for VpcChannelInfo {
         }
     }
 }
+impl support::Read for VpcChannelInfo {
+    const NAME: &'static str = "VpcChannelInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "port",
+        "balance_strategy",
+        "member_type",
+        "type",
+        "dict_code",
+        "create_time",
+        "id",
+        "status",
+        "member_groups",
+        "microservice_info",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"port" => ::std::option::Option::Some(1),
+            b"balance_strategy" => ::std::option::Option::Some(2),
+            b"member_type" => ::std::option::Option::Some(3),
+            b"type" => ::std::option::Option::Some(4),
+            b"dict_code" => ::std::option::Option::Some(5),
+            b"create_time" => ::std::option::Option::Some(6),
+            b"id" => ::std::option::Option::Some(7),
+            b"status" => ::std::option::Option::Some(8),
+            b"member_groups" => ::std::option::Option::Some(9),
+            b"microservice_info" => ::std::option::Option::Some(10),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(Self::check_port),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<
+                                BalanceStrategy,
+                                _,
+                            >(Self::check_balance_strategy),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<MemberType, _>(Self::check_member_type),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<VpcChannelType, _>(Self::check_type),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(Self::check_dict_code))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<VpcChannelStatus, _>(Self::check_status),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::Items {
+                                item: support::nested::<MemberGroupInfo>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(10, &mut field_10, support::nested::<MicroServiceInfo>())?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                port: M::optional(field_1)?,
+                balance_strategy: M::optional(field_2)?,
+                member_type: M::optional(field_3)?,
+                r#type: M::optional(field_4)?,
+                dict_code: M::optional(field_5)?,
+                create_time: M::optional(field_6)?,
+                id: M::optional(field_7)?,
+                status: M::optional(field_8)?,
+                member_groups: M::optional(field_9)?,
+                microservice_info: M::optional(field_10)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for VpcChannelInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 15 MicroServiceInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MicroServiceInfo {
     /// Microservice ID.
@@ -2325,15 +2448,109 @@ impl support::Validate for MicroServiceInfo {
         }
     }
 }
+impl support::Read for MicroServiceInfo {
+    const NAME: &'static str = "MicroServiceInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "instance_id",
+        "service_type",
+        "cse_info",
+        "cce_info",
+        "cce_service_info",
+        "update_time",
+        "create_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"instance_id" => ::std::option::Option::Some(1),
+            b"service_type" => ::std::option::Option::Some(2),
+            b"cse_info" => ::std::option::Option::Some(3),
+            b"cce_info" => ::std::option::Option::Some(4),
+            b"cce_service_info" => ::std::option::Option::Some(5),
+            b"update_time" => ::std::option::Option::Some(6),
+            b"create_time" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<
+                                MicroserviceType,
+                                _,
+                            >(Self::check_service_type),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<MicroServiceInfoCse>(),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<MicroServiceInfoCce>(),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::nested::<MicroServiceInfoCceService>(),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                instance_id: M::optional(field_1)?,
+                service_type: M::optional(field_2)?,
+                cse_info: M::optional(field_3)?,
+                cce_info: M::optional(field_4)?,
+                cce_service_info: M::optional(field_5)?,
+                update_time: M::optional(field_6)?,
+                create_time: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MicroServiceInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 16 MicroServiceInfoCSE.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MicroServiceInfoCse {
     /// Microservice engine ID.
@@ -2469,15 +2686,75 @@ impl support::Validate for MicroServiceInfoCse {
         }
     }
 }
+impl support::Read for MicroServiceInfoCse {
+    const NAME: &'static str = "MicroServiceInfoCse";
+    const FIELDS: &'static [&'static str] = &[
+        "engine_id",
+        "service_id",
+        "engine_name",
+        "service_name",
+        "register_address",
+        "cse_app_id",
+        "version",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"engine_id" => ::std::option::Option::Some(0),
+            b"service_id" => ::std::option::Option::Some(1),
+            b"engine_name" => ::std::option::Option::Some(2),
+            b"service_name" => ::std::option::Option::Some(3),
+            b"register_address" => ::std::option::Option::Some(4),
+            b"cse_app_id" => ::std::option::Option::Some(5),
+            b"version" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_engine_id))?,
+                1 => {
+                    fields.value(1, &mut field_1, support::text(Self::check_service_id))?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => fields.value(6, &mut field_6, support::text(Self::check_version))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                engine_id: M::optional(field_0)?,
+                service_id: M::optional(field_1)?,
+                engine_name: M::optional(field_2)?,
+                service_name: M::optional(field_3)?,
+                register_address: M::optional(field_4)?,
+                cse_app_id: M::optional(field_5)?,
+                version: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MicroServiceInfoCse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 17 MicroServiceInfoCCE.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MicroServiceInfoCce {
     /// CCE cluster ID.
@@ -2718,15 +2995,85 @@ impl support::Validate for MicroServiceInfoCce {
         }
     }
 }
+impl support::Read for MicroServiceInfoCce {
+    const NAME: &'static str = "MicroServiceInfoCce";
+    const FIELDS: &'static [&'static str] = &[
+        "cluster_id",
+        "namespace",
+        "workload_type",
+        "app_name",
+        "label_key",
+        "label_value",
+        "cluster_name",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"cluster_id" => ::std::option::Option::Some(0),
+            b"namespace" => ::std::option::Option::Some(1),
+            b"workload_type" => ::std::option::Option::Some(2),
+            b"app_name" => ::std::option::Option::Some(3),
+            b"label_key" => ::std::option::Option::Some(4),
+            b"label_value" => ::std::option::Option::Some(5),
+            b"cluster_name" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields.value(0, &mut field_0, support::text(Self::check_cluster_id))?
+                }
+                1 => fields.value(1, &mut field_1, support::text(Self::check_namespace))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<WorkloadType, _>(Self::check_workload_type),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(Self::check_app_name))?,
+                4 => fields.value(4, &mut field_4, support::text(Self::check_label_key))?,
+                5 => {
+                    fields
+                        .value(5, &mut field_5, support::text(Self::check_label_value))?
+                }
+                _ => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                cluster_id: M::optional(field_0)?,
+                namespace: M::optional(field_1)?,
+                workload_type: M::optional(field_2)?,
+                app_name: M::optional(field_3)?,
+                label_key: M::optional(field_4)?,
+                label_value: M::optional(field_5)?,
+                cluster_name: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MicroServiceInfoCce {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 18 MicroServiceInfoCCEService.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MicroServiceInfoCceService {
     /// CCE cluster ID.
@@ -2869,6 +3216,61 @@ impl support::Validate for MicroServiceInfoCceService {
             let p = path.field("service_name");
             Self::check_service_name(out, &p, value);
         }
+    }
+}
+impl support::Read for MicroServiceInfoCceService {
+    const NAME: &'static str = "MicroServiceInfoCceService";
+    const FIELDS: &'static [&'static str] = &[
+        "cluster_id",
+        "namespace",
+        "service_name",
+        "cluster_name",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"cluster_id" => ::std::option::Option::Some(0),
+            b"namespace" => ::std::option::Option::Some(1),
+            b"service_name" => ::std::option::Option::Some(2),
+            b"cluster_name" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields.value(0, &mut field_0, support::text(Self::check_cluster_id))?
+                }
+                1 => fields.value(1, &mut field_1, support::text(Self::check_namespace))?,
+                2 => {
+                    fields
+                        .value(2, &mut field_2, support::text(Self::check_service_name))?
+                }
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                cluster_id: M::optional(field_0)?,
+                namespace: M::optional(field_1)?,
+                service_name: M::optional(field_2)?,
+                cluster_name: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MicroServiceInfoCceService {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Distribution algorithm.

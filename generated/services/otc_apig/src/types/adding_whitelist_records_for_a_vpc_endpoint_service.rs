@@ -90,14 +90,7 @@ for AddingWhitelistRecordsForAVpcEndpointServiceRequest {
     }
 }
 /// Table 5 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingWhitelistRecordsForAVpcEndpointServiceResponse200 {
     /// Whitelist records. Each whitelist record is in the format of
@@ -149,16 +142,50 @@ impl support::Validate for AddingWhitelistRecordsForAVpcEndpointServiceResponse2
         }
     }
 }
+impl support::Read for AddingWhitelistRecordsForAVpcEndpointServiceResponse200 {
+    const NAME: &'static str = "AddingWhitelistRecordsForAVpcEndpointServiceResponse200";
+    const FIELDS: &'static [&'static str] = &["permissions"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"permissions" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::text(support::unchecked),
+                        min: ::std::option::Option::Some(1usize),
+                        max: ::std::option::Option::Some(50usize),
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                permissions: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for AddingWhitelistRecordsForAVpcEndpointServiceResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7, Table 9, Table 11 and Table 13 Response body parameters (status codes 401, 403, 404
 /// and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingWhitelistRecordsForAVpcEndpointServiceResponse401 {
     /// Error code.
@@ -200,5 +227,43 @@ impl support::Validate for AddingWhitelistRecordsForAVpcEndpointServiceResponse4
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for AddingWhitelistRecordsForAVpcEndpointServiceResponse401 {
+    const NAME: &'static str = "AddingWhitelistRecordsForAVpcEndpointServiceResponse401";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for AddingWhitelistRecordsForAVpcEndpointServiceResponse401 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -103,14 +103,7 @@ impl<'de> ::serde::Deserialize<'de> for BindingAPlugInToApisRequest {
     }
 }
 /// Table 4 Response body parameters (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BindingAPlugInToApisResponse201 {
     /// Bound plug-ins.
@@ -155,15 +148,48 @@ impl support::Validate for BindingAPlugInToApisResponse201 {
         }
     }
 }
+impl support::Read for BindingAPlugInToApisResponse201 {
+    const NAME: &'static str = "BindingAPlugInToApisResponse201";
+    const FIELDS: &'static [&'static str] = &["attached_plugins"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"attached_plugins" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<PluginApiAttachInfo>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                attached_plugins: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BindingAPlugInToApisResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BindingAPlugInToApisResponse400 {
     /// Error code.
@@ -207,15 +233,45 @@ impl support::Validate for BindingAPlugInToApisResponse400 {
         let _ = (path, out);
     }
 }
+impl support::Read for BindingAPlugInToApisResponse400 {
+    const NAME: &'static str = "BindingAPlugInToApisResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BindingAPlugInToApisResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 PluginApiAttachInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PluginApiAttachInfo {
     /// Plug-in binding record ID.
@@ -365,5 +421,102 @@ impl support::Validate for PluginApiAttachInfo {
             let p = path.field("plugin_scope");
             Self::check_plugin_scope(out, &p, value);
         }
+    }
+}
+impl support::Read for PluginApiAttachInfo {
+    const NAME: &'static str = "PluginApiAttachInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "plugin_attach_id",
+        "plugin_id",
+        "plugin_name",
+        "plugin_type",
+        "plugin_scope",
+        "env_id",
+        "env_name",
+        "api_id",
+        "api_name",
+        "attached_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"plugin_attach_id" => ::std::option::Option::Some(0),
+            b"plugin_id" => ::std::option::Option::Some(1),
+            b"plugin_name" => ::std::option::Option::Some(2),
+            b"plugin_type" => ::std::option::Option::Some(3),
+            b"plugin_scope" => ::std::option::Option::Some(4),
+            b"env_id" => ::std::option::Option::Some(5),
+            b"env_name" => ::std::option::Option::Some(6),
+            b"api_id" => ::std::option::Option::Some(7),
+            b"api_name" => ::std::option::Option::Some(8),
+            b"attached_time" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(2, &mut field_2, support::text(Self::check_plugin_name))?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<PluginType, _>(Self::check_plugin_type),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<PluginScope, _>(Self::check_plugin_scope),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                _ => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                plugin_attach_id: M::optional(field_0)?,
+                plugin_id: M::optional(field_1)?,
+                plugin_name: M::optional(field_2)?,
+                plugin_type: M::optional(field_3)?,
+                plugin_scope: M::optional(field_4)?,
+                env_id: M::optional(field_5)?,
+                env_name: M::optional(field_6)?,
+                api_id: M::optional(field_7)?,
+                api_name: M::optional(field_8)?,
+                attached_time: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PluginApiAttachInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -91,14 +91,7 @@ impl<'de> ::serde::Deserialize<'de> for BindingASignatureKeyRequest {
     }
 }
 /// Table 4 Response body parameters (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BindingASignatureKeyResponse201 {
     /// APIs bound to the signature key.
@@ -143,15 +136,48 @@ impl support::Validate for BindingASignatureKeyResponse201 {
         }
     }
 }
+impl support::Read for BindingASignatureKeyResponse201 {
+    const NAME: &'static str = "BindingASignatureKeyResponse201";
+    const FIELDS: &'static [&'static str] = &["bindings"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"bindings" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<SignApiBindingInfo>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                bindings: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BindingASignatureKeyResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BindingASignatureKeyResponse400 {
     /// Error code.
@@ -195,15 +221,45 @@ impl support::Validate for BindingASignatureKeyResponse400 {
         let _ = (path, out);
     }
 }
+impl support::Read for BindingASignatureKeyResponse400 {
+    const NAME: &'static str = "BindingASignatureKeyResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BindingASignatureKeyResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 SignApiBindingInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SignApiBindingInfo {
     /// API publication record ID.
@@ -427,5 +483,142 @@ impl support::Validate for SignApiBindingInfo {
             let p = path.field("sign_type");
             Self::check_sign_type(out, &p, value);
         }
+    }
+}
+impl support::Read for SignApiBindingInfo {
+    const NAME: &'static str = "SignApiBindingInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "publish_id",
+        "api_id",
+        "group_name",
+        "binding_time",
+        "env_id",
+        "env_name",
+        "api_type",
+        "api_name",
+        "id",
+        "api_remark",
+        "sign_id",
+        "sign_name",
+        "req_method",
+        "sign_key",
+        "sign_secret",
+        "sign_type",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"publish_id" => ::std::option::Option::Some(0),
+            b"api_id" => ::std::option::Option::Some(1),
+            b"group_name" => ::std::option::Option::Some(2),
+            b"binding_time" => ::std::option::Option::Some(3),
+            b"env_id" => ::std::option::Option::Some(4),
+            b"env_name" => ::std::option::Option::Some(5),
+            b"api_type" => ::std::option::Option::Some(6),
+            b"api_name" => ::std::option::Option::Some(7),
+            b"id" => ::std::option::Option::Some(8),
+            b"api_remark" => ::std::option::Option::Some(9),
+            b"sign_id" => ::std::option::Option::Some(10),
+            b"sign_name" => ::std::option::Option::Some(11),
+            b"req_method" => ::std::option::Option::Some(12),
+            b"sign_key" => ::std::option::Option::Some(13),
+            b"sign_secret" => ::std::option::Option::Some(14),
+            b"sign_type" => ::std::option::Option::Some(15),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => {
+                    fields
+                        .value(11, &mut field_11, support::text(Self::check_sign_name))?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<
+                                BindingASignatureKeyReqMethod,
+                                _,
+                            >(Self::check_req_method),
+                        )?
+                }
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<SignType, _>(Self::check_sign_type),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                publish_id: M::optional(field_0)?,
+                api_id: M::optional(field_1)?,
+                group_name: M::optional(field_2)?,
+                binding_time: M::optional(field_3)?,
+                env_id: M::optional(field_4)?,
+                env_name: M::optional(field_5)?,
+                api_type: M::optional(field_6)?,
+                api_name: M::optional(field_7)?,
+                id: M::optional(field_8)?,
+                api_remark: M::optional(field_9)?,
+                sign_id: M::optional(field_10)?,
+                sign_name: M::optional(field_11)?,
+                req_method: M::optional(field_12)?,
+                sign_key: M::optional(field_13)?,
+                sign_secret: M::optional(field_14)?,
+                sign_type: M::optional(field_15)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SignApiBindingInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

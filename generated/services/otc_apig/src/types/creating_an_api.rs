@@ -3684,14 +3684,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAnApiRequest {
     }
 }
 /// Table 15 Response body parameters (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnApiResponse201 {
     /// API name.
@@ -4343,15 +4336,406 @@ impl support::Validate for CreatingAnApiResponse201 {
         }
     }
 }
+impl support::Read for CreatingAnApiResponse201 {
+    const NAME: &'static str = "CreatingAnApiResponse201";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "type",
+        "version",
+        "req_protocol",
+        "req_method",
+        "req_uri",
+        "auth_type",
+        "auth_opt",
+        "cors",
+        "match_mode",
+        "backend_type",
+        "remark",
+        "group_id",
+        "body_remark",
+        "result_normal_sample",
+        "result_failure_sample",
+        "authorizer_id",
+        "tags",
+        "response_id",
+        "roma_app_id",
+        "domain_name",
+        "tag",
+        "content_type",
+        "id",
+        "status",
+        "arrange_necessary",
+        "register_time",
+        "update_time",
+        "group_name",
+        "group_version",
+        "run_env_id",
+        "run_env_name",
+        "publish_id",
+        "publish_time",
+        "roma_app_name",
+        "ld_api_id",
+        "backend_api",
+        "api_group_info",
+        "func_info",
+        "mock_info",
+        "req_params",
+        "backend_params",
+        "policy_functions",
+        "policy_mocks",
+        "policy_https",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"type" => ::std::option::Option::Some(1),
+            b"version" => ::std::option::Option::Some(2),
+            b"req_protocol" => ::std::option::Option::Some(3),
+            b"req_method" => ::std::option::Option::Some(4),
+            b"req_uri" => ::std::option::Option::Some(5),
+            b"auth_type" => ::std::option::Option::Some(6),
+            b"auth_opt" => ::std::option::Option::Some(7),
+            b"cors" => ::std::option::Option::Some(8),
+            b"match_mode" => ::std::option::Option::Some(9),
+            b"backend_type" => ::std::option::Option::Some(10),
+            b"remark" => ::std::option::Option::Some(11),
+            b"group_id" => ::std::option::Option::Some(12),
+            b"body_remark" => ::std::option::Option::Some(13),
+            b"result_normal_sample" => ::std::option::Option::Some(14),
+            b"result_failure_sample" => ::std::option::Option::Some(15),
+            b"authorizer_id" => ::std::option::Option::Some(16),
+            b"tags" => ::std::option::Option::Some(17),
+            b"response_id" => ::std::option::Option::Some(18),
+            b"roma_app_id" => ::std::option::Option::Some(19),
+            b"domain_name" => ::std::option::Option::Some(20),
+            b"tag" => ::std::option::Option::Some(21),
+            b"content_type" => ::std::option::Option::Some(22),
+            b"id" => ::std::option::Option::Some(23),
+            b"status" => ::std::option::Option::Some(24),
+            b"arrange_necessary" => ::std::option::Option::Some(25),
+            b"register_time" => ::std::option::Option::Some(26),
+            b"update_time" => ::std::option::Option::Some(27),
+            b"group_name" => ::std::option::Option::Some(28),
+            b"group_version" => ::std::option::Option::Some(29),
+            b"run_env_id" => ::std::option::Option::Some(30),
+            b"run_env_name" => ::std::option::Option::Some(31),
+            b"publish_id" => ::std::option::Option::Some(32),
+            b"publish_time" => ::std::option::Option::Some(33),
+            b"roma_app_name" => ::std::option::Option::Some(34),
+            b"ld_api_id" => ::std::option::Option::Some(35),
+            b"backend_api" => ::std::option::Option::Some(36),
+            b"api_group_info" => ::std::option::Option::Some(37),
+            b"func_info" => ::std::option::Option::Some(38),
+            b"mock_info" => ::std::option::Option::Some(39),
+            b"req_params" => ::std::option::Option::Some(40),
+            b"backend_params" => ::std::option::Option::Some(41),
+            b"policy_functions" => ::std::option::Option::Some(42),
+            b"policy_mocks" => ::std::option::Option::Some(43),
+            b"policy_https" => ::std::option::Option::Some(44),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        let mut field_29 = ::std::option::Option::None;
+        let mut field_30 = ::std::option::Option::None;
+        let mut field_31 = ::std::option::Option::None;
+        let mut field_32 = ::std::option::Option::None;
+        let mut field_33 = ::std::option::Option::None;
+        let mut field_34 = ::std::option::Option::None;
+        let mut field_35 = ::std::option::Option::None;
+        let mut field_36 = ::std::option::Option::None;
+        let mut field_37 = ::std::option::Option::None;
+        let mut field_38 = ::std::option::Option::None;
+        let mut field_39 = ::std::option::Option::None;
+        let mut field_40 = ::std::option::Option::None;
+        let mut field_41 = ::std::option::Option::None;
+        let mut field_42 = ::std::option::Option::None;
+        let mut field_43 = ::std::option::Option::None;
+        let mut field_44 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<Type, _>(Self::check_type),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(Self::check_version))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<ReqProtocol, _>(Self::check_req_protocol),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<ReqMethod, _>(Self::check_req_method),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(Self::check_req_uri))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<AuthType, _>(Self::check_auth_type),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::nested::<AuthOpt>())?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<MatchMode, _>(Self::check_match_mode),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<BackendType, _>(Self::check_backend_type),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(Self::check_remark))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::Some(1usize),
+                                max: ::std::option::Option::Some(128usize),
+                            },
+                        )?
+                }
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => {
+                    fields
+                        .value(
+                            22,
+                            &mut field_22,
+                            support::scalar::<ContentType, _>(Self::check_content_type),
+                        )?
+                }
+                23 => fields.value(23, &mut field_23, support::text(support::unchecked))?,
+                24 => {
+                    fields
+                        .value(
+                            24,
+                            &mut field_24,
+                            support::scalar::<Status, _>(Self::check_status),
+                        )?
+                }
+                25 => {
+                    fields
+                        .value(
+                            25,
+                            &mut field_25,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                26 => fields.value(26, &mut field_26, support::text(support::unchecked))?,
+                27 => fields.value(27, &mut field_27, support::text(support::unchecked))?,
+                28 => fields.value(28, &mut field_28, support::text(support::unchecked))?,
+                29 => fields.value(29, &mut field_29, support::text(support::unchecked))?,
+                30 => fields.value(30, &mut field_30, support::text(support::unchecked))?,
+                31 => fields.value(31, &mut field_31, support::text(support::unchecked))?,
+                32 => fields.value(32, &mut field_32, support::text(support::unchecked))?,
+                33 => fields.value(33, &mut field_33, support::text(support::unchecked))?,
+                34 => fields.value(34, &mut field_34, support::text(support::unchecked))?,
+                35 => fields.value(35, &mut field_35, support::text(support::unchecked))?,
+                36 => fields.value(36, &mut field_36, support::nested::<BackendApi>())?,
+                37 => {
+                    fields
+                        .value(
+                            37,
+                            &mut field_37,
+                            support::nested::<ApiGroupCommonInfo>(),
+                        )?
+                }
+                38 => fields.value(38, &mut field_38, support::nested::<ApiFunc>())?,
+                39 => fields.value(39, &mut field_39, support::nested::<ApiMock>())?,
+                40 => {
+                    fields
+                        .value(
+                            40,
+                            &mut field_40,
+                            support::Items {
+                                item: support::nested::<ReqParam>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                41 => {
+                    fields
+                        .value(
+                            41,
+                            &mut field_41,
+                            support::Items {
+                                item: support::nested::<BackendParam>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                42 => {
+                    fields
+                        .value(
+                            42,
+                            &mut field_42,
+                            support::Items {
+                                item: support::nested::<ApiPolicyFunctionResp>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                43 => {
+                    fields
+                        .value(
+                            43,
+                            &mut field_43,
+                            support::Items {
+                                item: support::nested::<ApiPolicyMockResp>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            44,
+                            &mut field_44,
+                            support::Items {
+                                item: support::nested::<ApiPolicyHttpResp>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                r#type: M::optional(field_1)?,
+                version: M::optional(field_2)?,
+                req_protocol: M::optional(field_3)?,
+                req_method: M::optional(field_4)?,
+                req_uri: M::optional(field_5)?,
+                auth_type: M::optional(field_6)?,
+                auth_opt: M::optional(field_7)?,
+                cors: M::optional(field_8)?,
+                match_mode: M::optional(field_9)?,
+                backend_type: M::optional(field_10)?,
+                remark: M::optional(field_11)?,
+                group_id: M::optional(field_12)?,
+                body_remark: M::optional(field_13)?,
+                result_normal_sample: M::optional(field_14)?,
+                result_failure_sample: M::optional(field_15)?,
+                authorizer_id: M::optional(field_16)?,
+                tags: M::optional(field_17)?,
+                response_id: M::optional(field_18)?,
+                roma_app_id: M::optional(field_19)?,
+                domain_name: M::optional(field_20)?,
+                tag: M::optional(field_21)?,
+                content_type: M::optional(field_22)?,
+                id: M::optional(field_23)?,
+                status: M::optional(field_24)?,
+                arrange_necessary: M::optional(field_25)?,
+                register_time: M::optional(field_26)?,
+                update_time: M::optional(field_27)?,
+                group_name: M::optional(field_28)?,
+                group_version: M::optional(field_29)?,
+                run_env_id: M::optional(field_30)?,
+                run_env_name: M::optional(field_31)?,
+                publish_id: M::optional(field_32)?,
+                publish_time: M::optional(field_33)?,
+                roma_app_name: M::optional(field_34)?,
+                ld_api_id: M::optional(field_35)?,
+                backend_api: M::optional(field_36)?,
+                api_group_info: M::optional(field_37)?,
+                func_info: M::optional(field_38)?,
+                mock_info: M::optional(field_39)?,
+                req_params: M::optional(field_40)?,
+                backend_params: M::optional(field_41)?,
+                policy_functions: M::optional(field_42)?,
+                policy_mocks: M::optional(field_43)?,
+                policy_https: M::optional(field_44)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnApiResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 29 to Table 33 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnApiResponse400 {
     /// Error code.
@@ -4393,6 +4777,43 @@ impl support::Validate for CreatingAnApiResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for CreatingAnApiResponse400 {
+    const NAME: &'static str = "CreatingAnApiResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnApiResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 7 ReqParamBase.

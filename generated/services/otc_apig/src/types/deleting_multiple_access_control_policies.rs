@@ -5,14 +5,7 @@
 //! The types that `spec/otc_apig/deleting_multiple_access_control_policies.json` documents.
 use crate::support;
 /// Table 6 AclBatchResultFailureResp.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AclBatchResultFailureResp {
     /// ID of an access control policy that fails to be deleted.
@@ -68,6 +61,56 @@ impl support::Validate for AclBatchResultFailureResp {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for AclBatchResultFailureResp {
+    const NAME: &'static str = "AclBatchResultFailureResp";
+    const FIELDS: &'static [&'static str] = &[
+        "acl_id",
+        "acl_name",
+        "error_code",
+        "error_msg",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"acl_id" => ::std::option::Option::Some(0),
+            b"acl_name" => ::std::option::Option::Some(1),
+            b"error_code" => ::std::option::Option::Some(2),
+            b"error_msg" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                acl_id: M::optional(field_0)?,
+                acl_name: M::optional(field_1)?,
+                error_code: M::optional(field_2)?,
+                error_msg: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AclBatchResultFailureResp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 4 Request body parameters.
@@ -145,14 +188,7 @@ impl<'de> ::serde::Deserialize<'de> for DeletingMultipleAccessControlPoliciesReq
     }
 }
 /// Table 5 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingMultipleAccessControlPoliciesResponse200 {
     /// Number of access control policies that have been successfully deleted.
@@ -204,15 +240,64 @@ impl support::Validate for DeletingMultipleAccessControlPoliciesResponse200 {
         }
     }
 }
+impl support::Read for DeletingMultipleAccessControlPoliciesResponse200 {
+    const NAME: &'static str = "DeletingMultipleAccessControlPoliciesResponse200";
+    const FIELDS: &'static [&'static str] = &["success_count", "failure"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"success_count" => ::std::option::Option::Some(0),
+            b"failure" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<AclBatchResultFailureResp>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                success_count: M::optional(field_0)?,
+                failure: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for DeletingMultipleAccessControlPoliciesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 to Table 11 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingMultipleAccessControlPoliciesResponse400 {
     /// Error code.
@@ -254,5 +339,43 @@ impl support::Validate for DeletingMultipleAccessControlPoliciesResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for DeletingMultipleAccessControlPoliciesResponse400 {
+    const NAME: &'static str = "DeletingMultipleAccessControlPoliciesResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for DeletingMultipleAccessControlPoliciesResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

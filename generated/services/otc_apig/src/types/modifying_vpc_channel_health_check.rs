@@ -541,14 +541,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyingVpcChannelHealthCheckRequest {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingVpcChannelHealthCheckResponse200 {
     /// Protocol for performing health checks on backend servers in the VPC channel.
@@ -854,15 +847,174 @@ impl support::Validate for ModifyingVpcChannelHealthCheckResponse200 {
         }
     }
 }
+impl support::Read for ModifyingVpcChannelHealthCheckResponse200 {
+    const NAME: &'static str = "ModifyingVpcChannelHealthCheckResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "protocol",
+        "path",
+        "method",
+        "port",
+        "threshold_normal",
+        "threshold_abnormal",
+        "time_interval",
+        "http_code",
+        "enable_client_ssl",
+        "status",
+        "timeout",
+        "vpc_channel_id",
+        "id",
+        "create_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"protocol" => ::std::option::Option::Some(0),
+            b"path" => ::std::option::Option::Some(1),
+            b"method" => ::std::option::Option::Some(2),
+            b"port" => ::std::option::Option::Some(3),
+            b"threshold_normal" => ::std::option::Option::Some(4),
+            b"threshold_abnormal" => ::std::option::Option::Some(5),
+            b"time_interval" => ::std::option::Option::Some(6),
+            b"http_code" => ::std::option::Option::Some(7),
+            b"enable_client_ssl" => ::std::option::Option::Some(8),
+            b"status" => ::std::option::Option::Some(9),
+            b"timeout" => ::std::option::Option::Some(10),
+            b"vpc_channel_id" => ::std::option::Option::Some(11),
+            b"id" => ::std::option::Option::Some(12),
+            b"create_time" => ::std::option::Option::Some(13),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<Protocol, _>(Self::check_protocol),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<Method, _>(Self::check_method),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(Self::check_port),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(Self::check_threshold_normal),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(Self::check_threshold_abnormal),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(Self::check_time_interval),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(Self::check_http_code))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<
+                                AddingOrUpdatingBackendInstancesStatus,
+                                _,
+                            >(Self::check_status),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i32, _>(Self::check_timeout),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                _ => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                protocol: M::optional(field_0)?,
+                path: M::optional(field_1)?,
+                method: M::optional(field_2)?,
+                port: M::optional(field_3)?,
+                threshold_normal: M::optional(field_4)?,
+                threshold_abnormal: M::optional(field_5)?,
+                time_interval: M::optional(field_6)?,
+                http_code: M::optional(field_7)?,
+                enable_client_ssl: M::optional(field_8)?,
+                status: M::optional(field_9)?,
+                timeout: M::optional(field_10)?,
+                vpc_channel_id: M::optional(field_11)?,
+                id: M::optional(field_12)?,
+                create_time: M::optional(field_13)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingVpcChannelHealthCheckResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingVpcChannelHealthCheckResponse400 {
     /// Error code.
@@ -904,5 +1056,42 @@ impl support::Validate for ModifyingVpcChannelHealthCheckResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ModifyingVpcChannelHealthCheckResponse400 {
+    const NAME: &'static str = "ModifyingVpcChannelHealthCheckResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingVpcChannelHealthCheckResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

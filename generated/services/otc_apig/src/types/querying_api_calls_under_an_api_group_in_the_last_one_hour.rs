@@ -5,14 +5,7 @@
 //! The types that `spec/otc_apig/querying_api_calls_under_an_api_group_in_the_last_one_hour.json` documents.
 use crate::support;
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse200 {
     /// Response code.
@@ -85,15 +78,89 @@ impl support::Validate for QueryingApiCallsUnderAnApiGroupInTheLastOneHourRespon
         }
     }
 }
+impl support::Read for QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse200 {
+    const NAME: &'static str = "QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "code",
+        "msg",
+        "start_time",
+        "end_time",
+        "list",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"code" => ::std::option::Option::Some(0),
+            b"msg" => ::std::option::Option::Some(1),
+            b"start_time" => ::std::option::Option::Some(2),
+            b"end_time" => ::std::option::Option::Some(3),
+            b"list" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<StatisticsGroup>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                code: M::optional(field_0)?,
+                msg: M::optional(field_1)?,
+                start_time: M::optional(field_2)?,
+                end_time: M::optional(field_3)?,
+                list: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse400 {
     /// Error code.
@@ -137,15 +204,46 @@ impl support::Validate for QueryingApiCallsUnderAnApiGroupInTheLastOneHourRespon
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse400 {
+    const NAME: &'static str = "QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 StatisticsGroup.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct StatisticsGroup {
     /// Maximum latency.
@@ -273,5 +371,175 @@ impl support::Validate for StatisticsGroup {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for StatisticsGroup {
+    const NAME: &'static str = "StatisticsGroup";
+    const FIELDS: &'static [&'static str] = &[
+        "max_latency",
+        "avg_latency",
+        "req_count",
+        "req_count2xx",
+        "req_count4xx",
+        "req_count5xx",
+        "req_count_error",
+        "output_throughput",
+        "input_throughput",
+        "current_minute",
+        "group_id",
+        "provider",
+        "req_time",
+        "register_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"max_latency" => ::std::option::Option::Some(0),
+            b"avg_latency" => ::std::option::Option::Some(1),
+            b"req_count" => ::std::option::Option::Some(2),
+            b"req_count2xx" => ::std::option::Option::Some(3),
+            b"req_count4xx" => ::std::option::Option::Some(4),
+            b"req_count5xx" => ::std::option::Option::Some(5),
+            b"req_count_error" => ::std::option::Option::Some(6),
+            b"output_throughput" => ::std::option::Option::Some(7),
+            b"input_throughput" => ::std::option::Option::Some(8),
+            b"current_minute" => ::std::option::Option::Some(9),
+            b"group_id" => ::std::option::Option::Some(10),
+            b"provider" => ::std::option::Option::Some(11),
+            b"req_time" => ::std::option::Option::Some(12),
+            b"register_time" => ::std::option::Option::Some(13),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                _ => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                max_latency: M::optional(field_0)?,
+                avg_latency: M::optional(field_1)?,
+                req_count: M::optional(field_2)?,
+                req_count2xx: M::optional(field_3)?,
+                req_count4xx: M::optional(field_4)?,
+                req_count5xx: M::optional(field_5)?,
+                req_count_error: M::optional(field_6)?,
+                output_throughput: M::optional(field_7)?,
+                input_throughput: M::optional(field_8)?,
+                current_minute: M::optional(field_9)?,
+                group_id: M::optional(field_10)?,
+                provider: M::optional(field_11)?,
+                req_time: M::optional(field_12)?,
+                register_time: M::optional(field_13)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for StatisticsGroup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

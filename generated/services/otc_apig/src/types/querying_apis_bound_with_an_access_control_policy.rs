@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::BindingASignatureKeyReqMethod;
 /// Table 5 AclBindApiInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AclBindApiInfo {
     /// API ID.
@@ -130,15 +123,110 @@ impl support::Validate for AclBindApiInfo {
         }
     }
 }
+impl support::Read for AclBindApiInfo {
+    const NAME: &'static str = "AclBindApiInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "api_id",
+        "api_name",
+        "api_type",
+        "api_remark",
+        "env_id",
+        "env_name",
+        "bind_id",
+        "group_name",
+        "bind_time",
+        "publish_id",
+        "req_method",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"api_id" => ::std::option::Option::Some(0),
+            b"api_name" => ::std::option::Option::Some(1),
+            b"api_type" => ::std::option::Option::Some(2),
+            b"api_remark" => ::std::option::Option::Some(3),
+            b"env_id" => ::std::option::Option::Some(4),
+            b"env_name" => ::std::option::Option::Some(5),
+            b"bind_id" => ::std::option::Option::Some(6),
+            b"group_name" => ::std::option::Option::Some(7),
+            b"bind_time" => ::std::option::Option::Some(8),
+            b"publish_id" => ::std::option::Option::Some(9),
+            b"req_method" => ::std::option::Option::Some(10),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<
+                                BindingASignatureKeyReqMethod,
+                                _,
+                            >(Self::check_req_method),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                api_id: M::optional(field_0)?,
+                api_name: M::optional(field_1)?,
+                api_type: M::optional(field_2)?,
+                api_remark: M::optional(field_3)?,
+                env_id: M::optional(field_4)?,
+                env_name: M::optional(field_5)?,
+                bind_id: M::optional(field_6)?,
+                group_name: M::optional(field_7)?,
+                bind_time: M::optional(field_8)?,
+                publish_id: M::optional(field_9)?,
+                req_method: M::optional(field_10)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AclBindApiInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingApisBoundWithAnAccessControlPolicyResponse200 {
     /// Length of the returned resource list.
@@ -197,15 +285,75 @@ impl support::Validate for QueryingApisBoundWithAnAccessControlPolicyResponse200
         }
     }
 }
+impl support::Read for QueryingApisBoundWithAnAccessControlPolicyResponse200 {
+    const NAME: &'static str = "QueryingApisBoundWithAnAccessControlPolicyResponse200";
+    const FIELDS: &'static [&'static str] = &["size", "total", "apis"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"size" => ::std::option::Option::Some(0),
+            b"total" => ::std::option::Option::Some(1),
+            b"apis" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<AclBindApiInfo>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                size: M::optional(field_0)?,
+                total: M::optional(field_1)?,
+                apis: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingApisBoundWithAnAccessControlPolicyResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingApisBoundWithAnAccessControlPolicyResponse400 {
     /// Error code.
@@ -247,5 +395,43 @@ impl support::Validate for QueryingApisBoundWithAnAccessControlPolicyResponse400
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingApisBoundWithAnAccessControlPolicyResponse400 {
+    const NAME: &'static str = "QueryingApisBoundWithAnAccessControlPolicyResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingApisBoundWithAnAccessControlPolicyResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::AppType;
 /// Table 5 ApiAuthInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ApiAuthInfo {
     /// Authorization record ID.
@@ -241,15 +234,191 @@ impl support::Validate for ApiAuthInfo {
         }
     }
 }
+impl support::Read for ApiAuthInfo {
+    const NAME: &'static str = "ApiAuthInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "api_id",
+        "api_name",
+        "group_name",
+        "api_type",
+        "api_remark",
+        "env_id",
+        "auth_role",
+        "auth_time",
+        "app_name",
+        "app_remark",
+        "app_type",
+        "app_creator",
+        "publish_id",
+        "group_id",
+        "auth_tunnel",
+        "auth_whitelist",
+        "auth_blacklist",
+        "visit_param",
+        "roma_app_type",
+        "env_name",
+        "app_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"api_id" => ::std::option::Option::Some(1),
+            b"api_name" => ::std::option::Option::Some(2),
+            b"group_name" => ::std::option::Option::Some(3),
+            b"api_type" => ::std::option::Option::Some(4),
+            b"api_remark" => ::std::option::Option::Some(5),
+            b"env_id" => ::std::option::Option::Some(6),
+            b"auth_role" => ::std::option::Option::Some(7),
+            b"auth_time" => ::std::option::Option::Some(8),
+            b"app_name" => ::std::option::Option::Some(9),
+            b"app_remark" => ::std::option::Option::Some(10),
+            b"app_type" => ::std::option::Option::Some(11),
+            b"app_creator" => ::std::option::Option::Some(12),
+            b"publish_id" => ::std::option::Option::Some(13),
+            b"group_id" => ::std::option::Option::Some(14),
+            b"auth_tunnel" => ::std::option::Option::Some(15),
+            b"auth_whitelist" => ::std::option::Option::Some(16),
+            b"auth_blacklist" => ::std::option::Option::Some(17),
+            b"visit_param" => ::std::option::Option::Some(18),
+            b"roma_app_type" => ::std::option::Option::Some(19),
+            b"env_name" => ::std::option::Option::Some(20),
+            b"app_id" => ::std::option::Option::Some(21),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<AppType, _>(Self::check_app_type),
+                        )?
+                }
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<AuthTunnel, _>(Self::check_auth_tunnel),
+                        )?
+                }
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                17 => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                _ => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                api_id: M::optional(field_1)?,
+                api_name: M::optional(field_2)?,
+                group_name: M::optional(field_3)?,
+                api_type: M::optional(field_4)?,
+                api_remark: M::optional(field_5)?,
+                env_id: M::optional(field_6)?,
+                auth_role: M::optional(field_7)?,
+                auth_time: M::optional(field_8)?,
+                app_name: M::optional(field_9)?,
+                app_remark: M::optional(field_10)?,
+                app_type: M::optional(field_11)?,
+                app_creator: M::optional(field_12)?,
+                publish_id: M::optional(field_13)?,
+                group_id: M::optional(field_14)?,
+                auth_tunnel: M::optional(field_15)?,
+                auth_whitelist: M::optional(field_16)?,
+                auth_blacklist: M::optional(field_17)?,
+                visit_param: M::optional(field_18)?,
+                roma_app_type: M::optional(field_19)?,
+                env_name: M::optional(field_20)?,
+                app_id: M::optional(field_21)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ApiAuthInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAppsBoundToAnApiResponse200 {
     /// Length of the returned resource list.
@@ -308,15 +477,74 @@ impl support::Validate for QueryingAppsBoundToAnApiResponse200 {
         }
     }
 }
+impl support::Read for QueryingAppsBoundToAnApiResponse200 {
+    const NAME: &'static str = "QueryingAppsBoundToAnApiResponse200";
+    const FIELDS: &'static [&'static str] = &["size", "total", "auths"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"size" => ::std::option::Option::Some(0),
+            b"total" => ::std::option::Option::Some(1),
+            b"auths" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<ApiAuthInfo>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                size: M::optional(field_0)?,
+                total: M::optional(field_1)?,
+                auths: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAppsBoundToAnApiResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAppsBoundToAnApiResponse400 {
     /// Error code.
@@ -358,6 +586,43 @@ impl support::Validate for QueryingAppsBoundToAnApiResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingAppsBoundToAnApiResponse400 {
+    const NAME: &'static str = "QueryingAppsBoundToAnApiResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAppsBoundToAnApiResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Authorization channel type.

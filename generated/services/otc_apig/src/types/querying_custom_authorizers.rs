@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_IDENTITY_IN_RESPONSE,
 };
 /// Table 5 AuthorizerResp.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AuthorizerResp {
     /// Custom authorizer name.
@@ -264,15 +257,177 @@ impl support::Validate for AuthorizerResp {
         }
     }
 }
+impl support::Read for AuthorizerResp {
+    const NAME: &'static str = "AuthorizerResp";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "type",
+        "authorizer_type",
+        "authorizer_uri",
+        "network_type",
+        "authorizer_version",
+        "authorizer_alias_uri",
+        "identities",
+        "ttl",
+        "user_data",
+        "ld_api_id",
+        "need_body",
+        "id",
+        "create_time",
+        "roma_app_id",
+        "roma_app_name",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"type" => ::std::option::Option::Some(1),
+            b"authorizer_type" => ::std::option::Option::Some(2),
+            b"authorizer_uri" => ::std::option::Option::Some(3),
+            b"network_type" => ::std::option::Option::Some(4),
+            b"authorizer_version" => ::std::option::Option::Some(5),
+            b"authorizer_alias_uri" => ::std::option::Option::Some(6),
+            b"identities" => ::std::option::Option::Some(7),
+            b"ttl" => ::std::option::Option::Some(8),
+            b"user_data" => ::std::option::Option::Some(9),
+            b"ld_api_id" => ::std::option::Option::Some(10),
+            b"need_body" => ::std::option::Option::Some(11),
+            b"id" => ::std::option::Option::Some(12),
+            b"create_time" => ::std::option::Option::Some(13),
+            b"roma_app_id" => ::std::option::Option::Some(14),
+            b"roma_app_name" => ::std::option::Option::Some(15),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<
+                                CreatingACustomAuthorizerType,
+                                _,
+                            >(Self::check_type),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<
+                                AuthorizerType,
+                                _,
+                            >(Self::check_authorizer_type),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<NetworkType, _>(Self::check_network_type),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::text(Self::check_authorizer_version),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::nested::<IdentityInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                _ => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                r#type: M::optional(field_1)?,
+                authorizer_type: M::optional(field_2)?,
+                authorizer_uri: M::optional(field_3)?,
+                network_type: M::optional(field_4)?,
+                authorizer_version: M::optional(field_5)?,
+                authorizer_alias_uri: M::optional(field_6)?,
+                identities: M::optional(field_7)?,
+                ttl: M::optional(field_8)?,
+                user_data: M::optional(field_9)?,
+                ld_api_id: M::optional(field_10)?,
+                need_body: M::optional(field_11)?,
+                id: M::optional(field_12)?,
+                create_time: M::optional(field_13)?,
+                roma_app_id: M::optional(field_14)?,
+                roma_app_name: M::optional(field_15)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AuthorizerResp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingCustomAuthorizersResponse200 {
     /// Length of the returned resource list.
@@ -331,15 +486,74 @@ impl support::Validate for QueryingCustomAuthorizersResponse200 {
         }
     }
 }
+impl support::Read for QueryingCustomAuthorizersResponse200 {
+    const NAME: &'static str = "QueryingCustomAuthorizersResponse200";
+    const FIELDS: &'static [&'static str] = &["size", "total", "authorizer_list"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"size" => ::std::option::Option::Some(0),
+            b"total" => ::std::option::Option::Some(1),
+            b"authorizer_list" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<AuthorizerResp>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                size: M::optional(field_0)?,
+                total: M::optional(field_1)?,
+                authorizer_list: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingCustomAuthorizersResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 to Table 11 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingCustomAuthorizersResponse400 {
     /// Error code.
@@ -381,5 +595,42 @@ impl support::Validate for QueryingCustomAuthorizersResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingCustomAuthorizersResponse400 {
+    const NAME: &'static str = "QueryingCustomAuthorizersResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingCustomAuthorizersResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

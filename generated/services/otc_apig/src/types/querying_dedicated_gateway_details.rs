@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::LoadbalancerProvider;
 /// Table 4 CbcOperationLock.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CbcOperationLock {
     /// Restriction scenarios:
@@ -69,15 +62,52 @@ impl support::Validate for CbcOperationLock {
         }
     }
 }
+impl support::Read for CbcOperationLock {
+    const NAME: &'static str = "CbcOperationLock";
+    const FIELDS: &'static [&'static str] = &["lock_scene", "lock_source_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"lock_scene" => ::std::option::Option::Some(0),
+            b"lock_source_id" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<LockScene, _>(Self::check_lock_scene),
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                lock_scene: M::optional(field_0)?,
+                lock_source_id: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CbcOperationLock {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 EndpointService.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct EndpointService {
     /// VPC endpoint service name.
@@ -121,15 +151,45 @@ impl support::Validate for EndpointService {
         let _ = (path, out);
     }
 }
+impl support::Read for EndpointService {
+    const NAME: &'static str = "EndpointService";
+    const FIELDS: &'static [&'static str] = &["service_name", "created_at"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"service_name" => ::std::option::Option::Some(0),
+            b"created_at" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                service_name: M::optional(field_0)?,
+                created_at: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EndpointService {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 IpDetails.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct IpDetails {
     /// IP address.
@@ -173,15 +233,52 @@ impl support::Validate for IpDetails {
         let _ = (path, out);
     }
 }
+impl support::Read for IpDetails {
+    const NAME: &'static str = "IpDetails";
+    const FIELDS: &'static [&'static str] = &["ip_address", "bandwidth_size"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"ip_address" => ::std::option::Option::Some(0),
+            b"bandwidth_size" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                ip_address: M::optional(field_0)?,
+                bandwidth_size: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for IpDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 NodeIps.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct NodeIps {
     /// LiveData node IP addresses.
@@ -225,15 +322,67 @@ impl support::Validate for NodeIps {
         let _ = (path, out);
     }
 }
+impl support::Read for NodeIps {
+    const NAME: &'static str = "NodeIps";
+    const FIELDS: &'static [&'static str] = &["livedata", "shubao"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"livedata" => ::std::option::Option::Some(0),
+            b"shubao" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                livedata: M::optional(field_0)?,
+                shubao: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for NodeIps {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDedicatedGatewayDetailsResponse200 {
     /// Gateway ID.
@@ -691,15 +840,372 @@ impl support::Validate for QueryingDedicatedGatewayDetailsResponse200 {
         }
     }
 }
+impl support::Read for QueryingDedicatedGatewayDetailsResponse200 {
+    const NAME: &'static str = "QueryingDedicatedGatewayDetailsResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "project_id",
+        "instance_name",
+        "status",
+        "instance_status",
+        "type",
+        "spec",
+        "create_time",
+        "enterprise_project_id",
+        "eip_address",
+        "charging_mode",
+        "cbc_metadata",
+        "loadbalancer_provider",
+        "cbc_operation_locks",
+        "description",
+        "vpc_id",
+        "subnet_id",
+        "security_group_id",
+        "maintain_begin",
+        "maintain_end",
+        "ingress_ip",
+        "ingress_ip_v6",
+        "user_id",
+        "nat_eip_address",
+        "bandwidth_size",
+        "bandwidth_charging_mode",
+        "available_zone_ids",
+        "instance_version",
+        "virsubnet_id",
+        "roma_eip_address",
+        "listeners",
+        "supported_features",
+        "endpoint_service",
+        "endpoint_services",
+        "node_ips",
+        "publicips",
+        "privateips",
+        "unreliable_ips",
+        "is_releasable",
+        "ingress_bandwidth_charging_mode",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"project_id" => ::std::option::Option::Some(1),
+            b"instance_name" => ::std::option::Option::Some(2),
+            b"status" => ::std::option::Option::Some(3),
+            b"instance_status" => ::std::option::Option::Some(4),
+            b"type" => ::std::option::Option::Some(5),
+            b"spec" => ::std::option::Option::Some(6),
+            b"create_time" => ::std::option::Option::Some(7),
+            b"enterprise_project_id" => ::std::option::Option::Some(8),
+            b"eip_address" => ::std::option::Option::Some(9),
+            b"charging_mode" => ::std::option::Option::Some(10),
+            b"cbc_metadata" => ::std::option::Option::Some(11),
+            b"loadbalancer_provider" => ::std::option::Option::Some(12),
+            b"cbc_operation_locks" => ::std::option::Option::Some(13),
+            b"description" => ::std::option::Option::Some(14),
+            b"vpc_id" => ::std::option::Option::Some(15),
+            b"subnet_id" => ::std::option::Option::Some(16),
+            b"security_group_id" => ::std::option::Option::Some(17),
+            b"maintain_begin" => ::std::option::Option::Some(18),
+            b"maintain_end" => ::std::option::Option::Some(19),
+            b"ingress_ip" => ::std::option::Option::Some(20),
+            b"ingress_ip_v6" => ::std::option::Option::Some(21),
+            b"user_id" => ::std::option::Option::Some(22),
+            b"nat_eip_address" => ::std::option::Option::Some(23),
+            b"bandwidth_size" => ::std::option::Option::Some(24),
+            b"bandwidth_charging_mode" => ::std::option::Option::Some(25),
+            b"available_zone_ids" => ::std::option::Option::Some(26),
+            b"instance_version" => ::std::option::Option::Some(27),
+            b"virsubnet_id" => ::std::option::Option::Some(28),
+            b"roma_eip_address" => ::std::option::Option::Some(29),
+            b"listeners" => ::std::option::Option::Some(30),
+            b"supported_features" => ::std::option::Option::Some(31),
+            b"endpoint_service" => ::std::option::Option::Some(32),
+            b"endpoint_services" => ::std::option::Option::Some(33),
+            b"node_ips" => ::std::option::Option::Some(34),
+            b"publicips" => ::std::option::Option::Some(35),
+            b"privateips" => ::std::option::Option::Some(36),
+            b"unreliable_ips" => ::std::option::Option::Some(37),
+            b"is_releasable" => ::std::option::Option::Some(38),
+            b"ingress_bandwidth_charging_mode" => ::std::option::Option::Some(39),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        let mut field_29 = ::std::option::Option::None;
+        let mut field_30 = ::std::option::Option::None;
+        let mut field_31 = ::std::option::Option::None;
+        let mut field_32 = ::std::option::Option::None;
+        let mut field_33 = ::std::option::Option::None;
+        let mut field_34 = ::std::option::Option::None;
+        let mut field_35 = ::std::option::Option::None;
+        let mut field_36 = ::std::option::Option::None;
+        let mut field_37 = ::std::option::Option::None;
+        let mut field_38 = ::std::option::Option::None;
+        let mut field_39 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<
+                                QueryingDedicatedGatewayDetailsStatus,
+                                _,
+                            >(Self::check_status),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<
+                                InstanceStatus,
+                                _,
+                            >(Self::check_instance_status),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<Spec, _>(Self::check_spec),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<ChargingMode, _>(Self::check_charging_mode),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<
+                                LoadbalancerProvider,
+                                _,
+                            >(Self::check_loadbalancer_provider),
+                        )?
+                }
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::Items {
+                                item: support::nested::<CbcOperationLock>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                23 => fields.value(23, &mut field_23, support::text(support::unchecked))?,
+                24 => {
+                    fields
+                        .value(
+                            24,
+                            &mut field_24,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                25 => fields.value(25, &mut field_25, support::text(support::unchecked))?,
+                26 => fields.value(26, &mut field_26, support::text(support::unchecked))?,
+                27 => fields.value(27, &mut field_27, support::text(support::unchecked))?,
+                28 => fields.value(28, &mut field_28, support::text(support::unchecked))?,
+                29 => fields.value(29, &mut field_29, support::text(support::unchecked))?,
+                30 => fields.value(30, &mut field_30, support::FreeForm)?,
+                31 => {
+                    fields
+                        .value(
+                            31,
+                            &mut field_31,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                32 => {
+                    fields
+                        .value(32, &mut field_32, support::nested::<EndpointService>())?
+                }
+                33 => {
+                    fields
+                        .value(
+                            33,
+                            &mut field_33,
+                            support::Items {
+                                item: support::nested::<EndpointService>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                34 => fields.value(34, &mut field_34, support::nested::<NodeIps>())?,
+                35 => {
+                    fields
+                        .value(
+                            35,
+                            &mut field_35,
+                            support::Items {
+                                item: support::nested::<IpDetails>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                36 => {
+                    fields
+                        .value(
+                            36,
+                            &mut field_36,
+                            support::Items {
+                                item: support::nested::<IpDetails>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                37 => {
+                    fields
+                        .value(
+                            37,
+                            &mut field_37,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                38 => {
+                    fields
+                        .value(
+                            38,
+                            &mut field_38,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(39, &mut field_39, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                project_id: M::optional(field_1)?,
+                instance_name: M::optional(field_2)?,
+                status: M::optional(field_3)?,
+                instance_status: M::optional(field_4)?,
+                r#type: M::optional(field_5)?,
+                spec: M::optional(field_6)?,
+                create_time: M::optional(field_7)?,
+                enterprise_project_id: M::optional(field_8)?,
+                eip_address: M::optional(field_9)?,
+                charging_mode: M::optional(field_10)?,
+                cbc_metadata: M::optional(field_11)?,
+                loadbalancer_provider: M::optional(field_12)?,
+                cbc_operation_locks: M::optional(field_13)?,
+                description: M::optional(field_14)?,
+                vpc_id: M::optional(field_15)?,
+                subnet_id: M::optional(field_16)?,
+                security_group_id: M::optional(field_17)?,
+                maintain_begin: M::optional(field_18)?,
+                maintain_end: M::optional(field_19)?,
+                ingress_ip: M::optional(field_20)?,
+                ingress_ip_v6: M::optional(field_21)?,
+                user_id: M::optional(field_22)?,
+                nat_eip_address: M::optional(field_23)?,
+                bandwidth_size: M::optional(field_24)?,
+                bandwidth_charging_mode: M::optional(field_25)?,
+                available_zone_ids: M::optional(field_26)?,
+                instance_version: M::optional(field_27)?,
+                virsubnet_id: M::optional(field_28)?,
+                roma_eip_address: M::optional(field_29)?,
+                listeners: M::optional(field_30)?,
+                supported_features: M::optional(field_31)?,
+                endpoint_service: M::optional(field_32)?,
+                endpoint_services: M::optional(field_33)?,
+                node_ips: M::optional(field_34)?,
+                publicips: M::optional(field_35)?,
+                privateips: M::optional(field_36)?,
+                unreliable_ips: M::optional(field_37)?,
+                is_releasable: M::optional(field_38)?,
+                ingress_bandwidth_charging_mode: M::optional(field_39)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDedicatedGatewayDetailsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 to Table 11 Response body parameters (status codes 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDedicatedGatewayDetailsResponse401 {
     /// Error code.
@@ -741,6 +1247,43 @@ impl support::Validate for QueryingDedicatedGatewayDetailsResponse401 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingDedicatedGatewayDetailsResponse401 {
+    const NAME: &'static str = "QueryingDedicatedGatewayDetailsResponse401";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDedicatedGatewayDetailsResponse401 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Billing mode of the gateway.

@@ -8,14 +8,7 @@ use super::super::{
     CreatingARequestThrottlingPolicyType, IsIncluSpecialThrottle, TimeUnit,
 };
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsOfARequestThrottlingPolicyResponse200 {
     /// Maximum number of times the API can be accessed by an app within the same period. The value
@@ -330,15 +323,178 @@ impl support::Validate for QueryingDetailsOfARequestThrottlingPolicyResponse200 
         }
     }
 }
+impl support::Read for QueryingDetailsOfARequestThrottlingPolicyResponse200 {
+    const NAME: &'static str = "QueryingDetailsOfARequestThrottlingPolicyResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "app_call_limits",
+        "name",
+        "time_unit",
+        "remark",
+        "api_call_limits",
+        "type",
+        "enable_adaptive_control",
+        "user_call_limits",
+        "time_interval",
+        "ip_call_limits",
+        "id",
+        "bind_num",
+        "is_inclu_special_throttle",
+        "create_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"app_call_limits" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"time_unit" => ::std::option::Option::Some(2),
+            b"remark" => ::std::option::Option::Some(3),
+            b"api_call_limits" => ::std::option::Option::Some(4),
+            b"type" => ::std::option::Option::Some(5),
+            b"enable_adaptive_control" => ::std::option::Option::Some(6),
+            b"user_call_limits" => ::std::option::Option::Some(7),
+            b"time_interval" => ::std::option::Option::Some(8),
+            b"ip_call_limits" => ::std::option::Option::Some(9),
+            b"id" => ::std::option::Option::Some(10),
+            b"bind_num" => ::std::option::Option::Some(11),
+            b"is_inclu_special_throttle" => ::std::option::Option::Some(12),
+            b"create_time" => ::std::option::Option::Some(13),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(Self::check_app_call_limits),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<TimeUnit, _>(Self::check_time_unit),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(Self::check_remark))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(Self::check_api_call_limits),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<
+                                CreatingARequestThrottlingPolicyType,
+                                _,
+                            >(Self::check_type),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i32, _>(Self::check_user_call_limits),
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i32, _>(Self::check_time_interval),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i32, _>(Self::check_ip_call_limits),
+                        )?
+                }
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<
+                                IsIncluSpecialThrottle,
+                                _,
+                            >(Self::check_is_inclu_special_throttle),
+                        )?
+                }
+                _ => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                app_call_limits: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                time_unit: M::optional(field_2)?,
+                remark: M::optional(field_3)?,
+                api_call_limits: M::optional(field_4)?,
+                r#type: M::optional(field_5)?,
+                enable_adaptive_control: M::optional(field_6)?,
+                user_call_limits: M::optional(field_7)?,
+                time_interval: M::optional(field_8)?,
+                ip_call_limits: M::optional(field_9)?,
+                id: M::optional(field_10)?,
+                bind_num: M::optional(field_11)?,
+                is_inclu_special_throttle: M::optional(field_12)?,
+                create_time: M::optional(field_13)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingDetailsOfARequestThrottlingPolicyResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 to Table 7 Response body parameters (status codes 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsOfARequestThrottlingPolicyResponse401 {
     /// Error code.
@@ -380,5 +536,43 @@ impl support::Validate for QueryingDetailsOfARequestThrottlingPolicyResponse401 
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingDetailsOfARequestThrottlingPolicyResponse401 {
+    const NAME: &'static str = "QueryingDetailsOfARequestThrottlingPolicyResponse401";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingDetailsOfARequestThrottlingPolicyResponse401 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{PluginScope, PluginType};
 /// Table 5 AttachedPluginInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AttachedPluginInfo {
     /// Plug-in binding record ID.
@@ -217,15 +210,122 @@ impl support::Validate for AttachedPluginInfo {
         }
     }
 }
+impl support::Read for AttachedPluginInfo {
+    const NAME: &'static str = "AttachedPluginInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "plugin_attach_id",
+        "plugin_id",
+        "plugin_name",
+        "plugin_type",
+        "plugin_scope",
+        "env_id",
+        "env_name",
+        "attached_time",
+        "plugin_content",
+        "remark",
+        "create_time",
+        "update_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"plugin_attach_id" => ::std::option::Option::Some(0),
+            b"plugin_id" => ::std::option::Option::Some(1),
+            b"plugin_name" => ::std::option::Option::Some(2),
+            b"plugin_type" => ::std::option::Option::Some(3),
+            b"plugin_scope" => ::std::option::Option::Some(4),
+            b"env_id" => ::std::option::Option::Some(5),
+            b"env_name" => ::std::option::Option::Some(6),
+            b"attached_time" => ::std::option::Option::Some(7),
+            b"plugin_content" => ::std::option::Option::Some(8),
+            b"remark" => ::std::option::Option::Some(9),
+            b"create_time" => ::std::option::Option::Some(10),
+            b"update_time" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(2, &mut field_2, support::text(Self::check_plugin_name))?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<PluginType, _>(Self::check_plugin_type),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<PluginScope, _>(Self::check_plugin_scope),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::text(Self::check_plugin_content),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(Self::check_remark))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                _ => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                plugin_attach_id: M::optional(field_0)?,
+                plugin_id: M::optional(field_1)?,
+                plugin_name: M::optional(field_2)?,
+                plugin_type: M::optional(field_3)?,
+                plugin_scope: M::optional(field_4)?,
+                env_id: M::optional(field_5)?,
+                env_name: M::optional(field_6)?,
+                attached_time: M::optional(field_7)?,
+                plugin_content: M::optional(field_8)?,
+                remark: M::optional(field_9)?,
+                create_time: M::optional(field_10)?,
+                update_time: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AttachedPluginInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingPlugInsBoundToAnApiResponse200 {
     /// Length of the returned resource list.
@@ -284,15 +384,74 @@ impl support::Validate for QueryingPlugInsBoundToAnApiResponse200 {
         }
     }
 }
+impl support::Read for QueryingPlugInsBoundToAnApiResponse200 {
+    const NAME: &'static str = "QueryingPlugInsBoundToAnApiResponse200";
+    const FIELDS: &'static [&'static str] = &["size", "total", "plugins"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"size" => ::std::option::Option::Some(0),
+            b"total" => ::std::option::Option::Some(1),
+            b"plugins" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<AttachedPluginInfo>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                size: M::optional(field_0)?,
+                total: M::optional(field_1)?,
+                plugins: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingPlugInsBoundToAnApiResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingPlugInsBoundToAnApiResponse400 {
     /// Error code.
@@ -334,5 +493,42 @@ impl support::Validate for QueryingPlugInsBoundToAnApiResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingPlugInsBoundToAnApiResponse400 {
+    const NAME: &'static str = "QueryingPlugInsBoundToAnApiResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingPlugInsBoundToAnApiResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_apig/querying_the_creation_progress_of_a_dedicated_gateway.json` documents.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheCreationProgressOfADedicatedGatewayResponse200 {
     /// Gateway creation progress.
@@ -108,15 +101,100 @@ impl support::Validate for QueryingTheCreationProgressOfADedicatedGatewayRespons
         }
     }
 }
+impl support::Read for QueryingTheCreationProgressOfADedicatedGatewayResponse200 {
+    const NAME: &'static str = "QueryingTheCreationProgressOfADedicatedGatewayResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "progress",
+        "status",
+        "error_code",
+        "error_msg",
+        "start_time",
+        "end_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"progress" => ::std::option::Option::Some(0),
+            b"status" => ::std::option::Option::Some(1),
+            b"error_code" => ::std::option::Option::Some(2),
+            b"error_msg" => ::std::option::Option::Some(3),
+            b"start_time" => ::std::option::Option::Some(4),
+            b"end_time" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<Progress, _>(Self::check_progress),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<
+                                QueryingTheCreationProgressOfADedicatedGatewayStatus,
+                                _,
+                            >(Self::check_status),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                progress: M::optional(field_0)?,
+                status: M::optional(field_1)?,
+                error_code: M::optional(field_2)?,
+                error_msg: M::optional(field_3)?,
+                start_time: M::optional(field_4)?,
+                end_time: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingTheCreationProgressOfADedicatedGatewayResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 to Table 7 Response body parameters (status codes 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheCreationProgressOfADedicatedGatewayResponse401 {
     /// Error code.
@@ -158,6 +236,44 @@ impl support::Validate for QueryingTheCreationProgressOfADedicatedGatewayRespons
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingTheCreationProgressOfADedicatedGatewayResponse401 {
+    const NAME: &'static str = "QueryingTheCreationProgressOfADedicatedGatewayResponse401";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingTheCreationProgressOfADedicatedGatewayResponse401 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Gateway creation progress.

@@ -9,14 +9,7 @@ use super::super::{
     ReqProtocol, SHAPE_AUTH_OPT, SHAPE_REQ_PARAM, Type,
 };
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheRuntimeDefinitionOfAnApiResponse200 {
     /// API name.
@@ -492,15 +485,282 @@ impl support::Validate for QueryingTheRuntimeDefinitionOfAnApiResponse200 {
         }
     }
 }
+impl support::Read for QueryingTheRuntimeDefinitionOfAnApiResponse200 {
+    const NAME: &'static str = "QueryingTheRuntimeDefinitionOfAnApiResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "type",
+        "version",
+        "req_protocol",
+        "req_method",
+        "req_uri",
+        "auth_type",
+        "auth_opt",
+        "cors",
+        "match_mode",
+        "backend_type",
+        "remark",
+        "group_id",
+        "body_remark",
+        "result_normal_sample",
+        "result_failure_sample",
+        "authorizer_id",
+        "tags",
+        "response_id",
+        "roma_app_id",
+        "domain_name",
+        "tag",
+        "content_type",
+        "id",
+        "group_name",
+        "run_env_name",
+        "run_env_id",
+        "publish_id",
+        "sl_domain",
+        "sl_domains",
+        "req_params",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"type" => ::std::option::Option::Some(1),
+            b"version" => ::std::option::Option::Some(2),
+            b"req_protocol" => ::std::option::Option::Some(3),
+            b"req_method" => ::std::option::Option::Some(4),
+            b"req_uri" => ::std::option::Option::Some(5),
+            b"auth_type" => ::std::option::Option::Some(6),
+            b"auth_opt" => ::std::option::Option::Some(7),
+            b"cors" => ::std::option::Option::Some(8),
+            b"match_mode" => ::std::option::Option::Some(9),
+            b"backend_type" => ::std::option::Option::Some(10),
+            b"remark" => ::std::option::Option::Some(11),
+            b"group_id" => ::std::option::Option::Some(12),
+            b"body_remark" => ::std::option::Option::Some(13),
+            b"result_normal_sample" => ::std::option::Option::Some(14),
+            b"result_failure_sample" => ::std::option::Option::Some(15),
+            b"authorizer_id" => ::std::option::Option::Some(16),
+            b"tags" => ::std::option::Option::Some(17),
+            b"response_id" => ::std::option::Option::Some(18),
+            b"roma_app_id" => ::std::option::Option::Some(19),
+            b"domain_name" => ::std::option::Option::Some(20),
+            b"tag" => ::std::option::Option::Some(21),
+            b"content_type" => ::std::option::Option::Some(22),
+            b"id" => ::std::option::Option::Some(23),
+            b"group_name" => ::std::option::Option::Some(24),
+            b"run_env_name" => ::std::option::Option::Some(25),
+            b"run_env_id" => ::std::option::Option::Some(26),
+            b"publish_id" => ::std::option::Option::Some(27),
+            b"sl_domain" => ::std::option::Option::Some(28),
+            b"sl_domains" => ::std::option::Option::Some(29),
+            b"req_params" => ::std::option::Option::Some(30),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        let mut field_29 = ::std::option::Option::None;
+        let mut field_30 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<Type, _>(Self::check_type),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(Self::check_version))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<ReqProtocol, _>(Self::check_req_protocol),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<ReqMethod, _>(Self::check_req_method),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(Self::check_req_uri))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<AuthType, _>(Self::check_auth_type),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::nested::<AuthOpt>())?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<MatchMode, _>(Self::check_match_mode),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<BackendType, _>(Self::check_backend_type),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(Self::check_remark))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::Some(1usize),
+                                max: ::std::option::Option::Some(128usize),
+                            },
+                        )?
+                }
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => {
+                    fields
+                        .value(
+                            22,
+                            &mut field_22,
+                            support::scalar::<ContentType, _>(Self::check_content_type),
+                        )?
+                }
+                23 => fields.value(23, &mut field_23, support::text(support::unchecked))?,
+                24 => fields.value(24, &mut field_24, support::text(support::unchecked))?,
+                25 => fields.value(25, &mut field_25, support::text(support::unchecked))?,
+                26 => fields.value(26, &mut field_26, support::text(support::unchecked))?,
+                27 => fields.value(27, &mut field_27, support::text(support::unchecked))?,
+                28 => fields.value(28, &mut field_28, support::text(support::unchecked))?,
+                29 => {
+                    fields
+                        .value(
+                            29,
+                            &mut field_29,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            30,
+                            &mut field_30,
+                            support::Items {
+                                item: support::nested::<ReqParam>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                r#type: M::optional(field_1)?,
+                version: M::optional(field_2)?,
+                req_protocol: M::optional(field_3)?,
+                req_method: M::optional(field_4)?,
+                req_uri: M::optional(field_5)?,
+                auth_type: M::optional(field_6)?,
+                auth_opt: M::optional(field_7)?,
+                cors: M::optional(field_8)?,
+                match_mode: M::optional(field_9)?,
+                backend_type: M::optional(field_10)?,
+                remark: M::optional(field_11)?,
+                group_id: M::optional(field_12)?,
+                body_remark: M::optional(field_13)?,
+                result_normal_sample: M::optional(field_14)?,
+                result_failure_sample: M::optional(field_15)?,
+                authorizer_id: M::optional(field_16)?,
+                tags: M::optional(field_17)?,
+                response_id: M::optional(field_18)?,
+                roma_app_id: M::optional(field_19)?,
+                domain_name: M::optional(field_20)?,
+                tag: M::optional(field_21)?,
+                content_type: M::optional(field_22)?,
+                id: M::optional(field_23)?,
+                group_name: M::optional(field_24)?,
+                run_env_name: M::optional(field_25)?,
+                run_env_id: M::optional(field_26)?,
+                publish_id: M::optional(field_27)?,
+                sl_domain: M::optional(field_28)?,
+                sl_domains: M::optional(field_29)?,
+                req_params: M::optional(field_30)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheRuntimeDefinitionOfAnApiResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 to Table 10 Response body parameters (status codes 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheRuntimeDefinitionOfAnApiResponse401 {
     /// Error code.
@@ -542,5 +802,42 @@ impl support::Validate for QueryingTheRuntimeDefinitionOfAnApiResponse401 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingTheRuntimeDefinitionOfAnApiResponse401 {
+    const NAME: &'static str = "QueryingTheRuntimeDefinitionOfAnApiResponse401";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheRuntimeDefinitionOfAnApiResponse401 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -12,14 +12,7 @@ use super::super::{
 };
 #[cfg(feature = "querying_vpc_channel_details")]
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingVpcChannelDetailsResponse200 {
     /// VPC channel name.
@@ -323,15 +316,181 @@ impl support::Validate for QueryingVpcChannelDetailsResponse200 {
     }
 }
 #[cfg(feature = "querying_vpc_channel_details")]
+impl support::Read for QueryingVpcChannelDetailsResponse200 {
+    const NAME: &'static str = "QueryingVpcChannelDetailsResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "port",
+        "balance_strategy",
+        "member_type",
+        "type",
+        "dict_code",
+        "create_time",
+        "id",
+        "status",
+        "member_groups",
+        "microservice_info",
+        "members",
+        "vpc_health_config",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"port" => ::std::option::Option::Some(1),
+            b"balance_strategy" => ::std::option::Option::Some(2),
+            b"member_type" => ::std::option::Option::Some(3),
+            b"type" => ::std::option::Option::Some(4),
+            b"dict_code" => ::std::option::Option::Some(5),
+            b"create_time" => ::std::option::Option::Some(6),
+            b"id" => ::std::option::Option::Some(7),
+            b"status" => ::std::option::Option::Some(8),
+            b"member_groups" => ::std::option::Option::Some(9),
+            b"microservice_info" => ::std::option::Option::Some(10),
+            b"members" => ::std::option::Option::Some(11),
+            b"vpc_health_config" => ::std::option::Option::Some(12),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(Self::check_port),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<
+                                BalanceStrategy,
+                                _,
+                            >(Self::check_balance_strategy),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<MemberType, _>(Self::check_member_type),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<
+                                CreatingAVpcChannelType,
+                                _,
+                            >(Self::check_type),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(Self::check_dict_code))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<
+                                QueryingVpcChannelDetailsStatus,
+                                _,
+                            >(Self::check_status),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::Items {
+                                item: support::nested::<MemberGroupInfo>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(10, &mut field_10, support::nested::<MicroServiceInfo>())?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::Items {
+                                item: support::nested::<VpcMemberInfo>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::nested::<VpcHealthConfigInfo>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                port: M::optional(field_1)?,
+                balance_strategy: M::optional(field_2)?,
+                member_type: M::optional(field_3)?,
+                r#type: M::optional(field_4)?,
+                dict_code: M::optional(field_5)?,
+                create_time: M::optional(field_6)?,
+                id: M::optional(field_7)?,
+                status: M::optional(field_8)?,
+                member_groups: M::optional(field_9)?,
+                microservice_info: M::optional(field_10)?,
+                members: M::optional(field_11)?,
+                vpc_health_config: M::optional(field_12)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_vpc_channel_details")]
+impl<'de> ::serde::Deserialize<'de> for QueryingVpcChannelDetailsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "querying_vpc_channel_details")]
 /// Table 11 to Table 15 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingVpcChannelDetailsResponse400 {
     /// Error code.
@@ -380,15 +539,47 @@ impl support::Validate for QueryingVpcChannelDetailsResponse400 {
     }
 }
 #[cfg(feature = "querying_vpc_channel_details")]
+impl support::Read for QueryingVpcChannelDetailsResponse400 {
+    const NAME: &'static str = "QueryingVpcChannelDetailsResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_vpc_channel_details")]
+impl<'de> ::serde::Deserialize<'de> for QueryingVpcChannelDetailsResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "querying_vpc_channel_details")]
 /// Table 10 VpcHealthConfigInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VpcHealthConfigInfo {
     /// Protocol for performing health checks on backend servers in the VPC channel.
@@ -696,6 +887,174 @@ impl support::Validate for VpcHealthConfigInfo {
             let p = path.field("timeout");
             Self::check_timeout(out, &p, value);
         }
+    }
+}
+#[cfg(feature = "querying_vpc_channel_details")]
+impl support::Read for VpcHealthConfigInfo {
+    const NAME: &'static str = "VpcHealthConfigInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "protocol",
+        "path",
+        "method",
+        "port",
+        "threshold_normal",
+        "threshold_abnormal",
+        "time_interval",
+        "http_code",
+        "enable_client_ssl",
+        "status",
+        "timeout",
+        "vpc_channel_id",
+        "id",
+        "create_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"protocol" => ::std::option::Option::Some(0),
+            b"path" => ::std::option::Option::Some(1),
+            b"method" => ::std::option::Option::Some(2),
+            b"port" => ::std::option::Option::Some(3),
+            b"threshold_normal" => ::std::option::Option::Some(4),
+            b"threshold_abnormal" => ::std::option::Option::Some(5),
+            b"time_interval" => ::std::option::Option::Some(6),
+            b"http_code" => ::std::option::Option::Some(7),
+            b"enable_client_ssl" => ::std::option::Option::Some(8),
+            b"status" => ::std::option::Option::Some(9),
+            b"timeout" => ::std::option::Option::Some(10),
+            b"vpc_channel_id" => ::std::option::Option::Some(11),
+            b"id" => ::std::option::Option::Some(12),
+            b"create_time" => ::std::option::Option::Some(13),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<Protocol, _>(Self::check_protocol),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<Method, _>(Self::check_method),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(Self::check_port),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(Self::check_threshold_normal),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(Self::check_threshold_abnormal),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(Self::check_time_interval),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(Self::check_http_code))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<
+                                VpcHealthConfigInfoStatus,
+                                _,
+                            >(Self::check_status),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i32, _>(Self::check_timeout),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                _ => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                protocol: M::optional(field_0)?,
+                path: M::optional(field_1)?,
+                method: M::optional(field_2)?,
+                port: M::optional(field_3)?,
+                threshold_normal: M::optional(field_4)?,
+                threshold_abnormal: M::optional(field_5)?,
+                time_interval: M::optional(field_6)?,
+                http_code: M::optional(field_7)?,
+                enable_client_ssl: M::optional(field_8)?,
+                status: M::optional(field_9)?,
+                timeout: M::optional(field_10)?,
+                vpc_channel_id: M::optional(field_11)?,
+                id: M::optional(field_12)?,
+                create_time: M::optional(field_13)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_vpc_channel_details")]
+impl<'de> ::serde::Deserialize<'de> for VpcHealthConfigInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(feature = "querying_vpc_channel_details")]

@@ -373,14 +373,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingABackendServerGroupOfAVpcChannel
     }
 }
 /// Table 5 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingABackendServerGroupOfAVpcChannelResponse200 {
     /// Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting
@@ -639,15 +632,135 @@ impl support::Validate for UpdatingABackendServerGroupOfAVpcChannelResponse200 {
         }
     }
 }
+impl support::Read for UpdatingABackendServerGroupOfAVpcChannelResponse200 {
+    const NAME: &'static str = "UpdatingABackendServerGroupOfAVpcChannelResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "member_group_name",
+        "member_group_remark",
+        "member_group_weight",
+        "dict_code",
+        "microservice_version",
+        "microservice_port",
+        "microservice_labels",
+        "member_group_id",
+        "create_time",
+        "update_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"member_group_name" => ::std::option::Option::Some(0),
+            b"member_group_remark" => ::std::option::Option::Some(1),
+            b"member_group_weight" => ::std::option::Option::Some(2),
+            b"dict_code" => ::std::option::Option::Some(3),
+            b"microservice_version" => ::std::option::Option::Some(4),
+            b"microservice_port" => ::std::option::Option::Some(5),
+            b"microservice_labels" => ::std::option::Option::Some(6),
+            b"member_group_id" => ::std::option::Option::Some(7),
+            b"create_time" => ::std::option::Option::Some(8),
+            b"update_time" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::text(Self::check_member_group_name),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::text(Self::check_member_group_remark),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(Self::check_member_group_weight),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(Self::check_dict_code))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::text(Self::check_microservice_version),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(Self::check_microservice_port),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::nested::<MicroserviceLabelInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                _ => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                member_group_name: M::optional(field_0)?,
+                member_group_remark: M::optional(field_1)?,
+                member_group_weight: M::optional(field_2)?,
+                dict_code: M::optional(field_3)?,
+                microservice_version: M::optional(field_4)?,
+                microservice_port: M::optional(field_5)?,
+                microservice_labels: M::optional(field_6)?,
+                member_group_id: M::optional(field_7)?,
+                create_time: M::optional(field_8)?,
+                update_time: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for UpdatingABackendServerGroupOfAVpcChannelResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 to Table 11 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingABackendServerGroupOfAVpcChannelResponse400 {
     /// Error code.
@@ -689,5 +802,43 @@ impl support::Validate for UpdatingABackendServerGroupOfAVpcChannelResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for UpdatingABackendServerGroupOfAVpcChannelResponse400 {
+    const NAME: &'static str = "UpdatingABackendServerGroupOfAVpcChannelResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for UpdatingABackendServerGroupOfAVpcChannelResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -119,14 +119,7 @@ impl<'de> ::serde::Deserialize<'de> for AcceptingANodeRequest {
     }
 }
 /// Table 24 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AcceptingANodeResponse200 {
     /// Job ID returned after the job is delivered. The job ID can be used to query the job
@@ -162,6 +155,37 @@ impl support::Validate for AcceptingANodeResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for AcceptingANodeResponse200 {
+    const NAME: &'static str = "AcceptingANodeResponse200";
+    const FIELDS: &'static [&'static str] = &["jobid"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"jobid" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                jobid: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AcceptingANodeResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 4 AddNode.

@@ -12,14 +12,7 @@ use super::super::{
     SHAPE_MASTER_SPEC, SHAPE_PACKAGE_CONFIGURATION, SHAPE_PUBLIC_ACCESS,
 };
 /// Table 9 Data structure of the authenticatingProxy field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AuthenticatingProxy {
     /// X509 CA certificate (Base64-encoded) configured in authenticating_proxy mode. This field is
@@ -150,15 +143,15 @@ impl support::Read for AuthenticatingProxy {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AuthenticatingProxy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 Data structure of the authentication field (also Table 23).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Authentication {
     /// Cluster authentication mode.
@@ -275,6 +268,13 @@ impl support::Read for Authentication {
                 authenticating_proxy: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Authentication {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 3 Parameters in the request body.
@@ -401,14 +401,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAClusterRequest {
     }
 }
 /// Table 17 Response parameters (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAClusterResponse201 {
     /// API type. The value is fixed at Cluster and cannot be changed.
@@ -490,15 +483,84 @@ impl support::Validate for CreatingAClusterResponse201 {
         }
     }
 }
+impl support::Read for CreatingAClusterResponse201 {
+    const NAME: &'static str = "CreatingAClusterResponse201";
+    const FIELDS: &'static [&'static str] = &[
+        "kind",
+        "apiVersion",
+        "metadata",
+        "spec",
+        "status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"kind" => ::std::option::Option::Some(0),
+            b"apiVersion" => ::std::option::Option::Some(1),
+            b"metadata" => ::std::option::Option::Some(2),
+            b"spec" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<CreatingAClusterMetadataInResponse>(),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<CreatingAClusterSpecInResponse>(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<CreatingAClusterStatus>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                kind: M::optional(field_0)?,
+                api_version: M::optional(field_1)?,
+                metadata: M::optional(field_2)?,
+                spec: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAClusterResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 14 Data structure of the extendParam field (also Table 25).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ExtendParam {
     /// If you want to enable multiple AZs for the cluster, enter {"clusterAZ": "multi_az"}.
@@ -764,8 +826,15 @@ impl support::Read for ExtendParam {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ExtendParam {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Data structure of the metadata field (also Table 18).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAClusterMetadata {
     /// Cluster name.
@@ -971,19 +1040,19 @@ impl support::Read for CreatingAClusterMetadata {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingAClusterMetadata {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Data structure of the metadata field (also Table 18).
 ///
 /// The form of \[`CreatingAClusterMetadata`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAClusterMetadataInResponse {
     /// Cluster name.
@@ -1099,8 +1168,63 @@ impl support::Validate for CreatingAClusterMetadataInResponse {
         }
     }
 }
+impl support::Read for CreatingAClusterMetadataInResponse {
+    const NAME: &'static str = "CreatingAClusterMetadataInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "uid",
+        "labels",
+        "annotations",
+        "timezone",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"uid" => ::std::option::Option::Some(1),
+            b"labels" => ::std::option::Option::Some(2),
+            b"annotations" => ::std::option::Option::Some(3),
+            b"timezone" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::FreeForm)?,
+                3 => fields.value(3, &mut field_3, support::FreeForm)?,
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("name", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                uid: M::optional(field_1)?,
+                labels: M::optional(field_2)?,
+                annotations: M::optional(field_3)?,
+                timezone: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAClusterMetadataInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 Data structure of the spec field (also Table 19).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAClusterSpec {
     /// Cluster category:
@@ -1761,19 +1885,19 @@ impl support::Read for CreatingAClusterSpec {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingAClusterSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 Data structure of the spec field (also Table 19).
 ///
 /// The form of \[`CreatingAClusterSpec`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAClusterSpecInResponse {
     /// Cluster category:
@@ -2120,15 +2244,217 @@ impl support::Validate for CreatingAClusterSpecInResponse {
         }
     }
 }
+impl support::Read for CreatingAClusterSpecInResponse {
+    const NAME: &'static str = "CreatingAClusterSpecInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "category",
+        "type",
+        "flavor",
+        "version",
+        "platformVersion",
+        "legacyVersion",
+        "description",
+        "customSan",
+        "ipv6enable",
+        "hostNetwork",
+        "containerNetwork",
+        "eniNetwork",
+        "publicAccess",
+        "authentication",
+        "masters",
+        "kubernetesSvcIpRange",
+        "kubeProxyMode",
+        "extendParam",
+        "enableMasterVolumeEncryption",
+        "deletionProtection",
+        "configurationsOverride",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"category" => ::std::option::Option::Some(0),
+            b"type" => ::std::option::Option::Some(1),
+            b"flavor" => ::std::option::Option::Some(2),
+            b"version" => ::std::option::Option::Some(3),
+            b"platformVersion" => ::std::option::Option::Some(4),
+            b"legacyVersion" => ::std::option::Option::Some(5),
+            b"description" => ::std::option::Option::Some(6),
+            b"customSan" => ::std::option::Option::Some(7),
+            b"ipv6enable" => ::std::option::Option::Some(8),
+            b"hostNetwork" => ::std::option::Option::Some(9),
+            b"containerNetwork" => ::std::option::Option::Some(10),
+            b"eniNetwork" => ::std::option::Option::Some(11),
+            b"publicAccess" => ::std::option::Option::Some(12),
+            b"authentication" => ::std::option::Option::Some(13),
+            b"masters" => ::std::option::Option::Some(14),
+            b"kubernetesSvcIpRange" => ::std::option::Option::Some(15),
+            b"kubeProxyMode" => ::std::option::Option::Some(16),
+            b"extendParam" => ::std::option::Option::Some(17),
+            b"enableMasterVolumeEncryption" => ::std::option::Option::Some(18),
+            b"deletionProtection" => ::std::option::Option::Some(19),
+            b"configurationsOverride" => ::std::option::Option::Some(20),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::nested::<HostNetworkInResponse>(),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::nested::<ContainerNetworkInResponse>(),
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::nested::<EniNetworkInResponse>(),
+                        )?
+                }
+                12 => fields.value(12, &mut field_12, support::nested::<PublicAccess>())?,
+                13 => {
+                    fields.value(13, &mut field_13, support::nested::<Authentication>())?
+                }
+                14 => fields.value(14, &mut field_14, support::nested::<MasterSpec>())?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::nested::<ExtendParam>())?,
+                18 => {
+                    fields
+                        .value(
+                            18,
+                            &mut field_18,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                19 => {
+                    fields
+                        .value(
+                            19,
+                            &mut field_19,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            20,
+                            &mut field_20,
+                            support::Items {
+                                item: support::nested::<PackageConfiguration>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("type", field_1.is_some()),
+                    ("flavor", field_2.is_some()),
+                    ("hostNetwork", field_9.is_some()),
+                    ("containerNetwork", field_10.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                category: M::optional(field_0)?,
+                r#type: M::optional(field_1)?,
+                flavor: M::optional(field_2)?,
+                version: M::optional(field_3)?,
+                platform_version: M::optional(field_4)?,
+                legacy_version: M::optional(field_5)?,
+                description: M::optional(field_6)?,
+                custom_san: M::optional(field_7)?,
+                ipv6enable: M::optional(field_8)?,
+                host_network: M::optional(field_9)?,
+                container_network: M::optional(field_10)?,
+                eni_network: M::optional(field_11)?,
+                public_access: M::optional(field_12)?,
+                authentication: M::optional(field_13)?,
+                masters: M::optional(field_14)?,
+                kubernetes_svc_ip_range: M::optional(field_15)?,
+                kube_proxy_mode: M::optional(field_16)?,
+                extend_param: M::optional(field_17)?,
+                enable_master_volume_encryption: M::optional(field_18)?,
+                deletion_protection: M::optional(field_19)?,
+                configurations_override: M::optional(field_20)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAClusterSpecInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 26 Data structure of the status field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAClusterStatus {
     /// Cluster status. Possible values:
@@ -2202,6 +2528,56 @@ impl support::Validate for CreatingAClusterStatus {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for CreatingAClusterStatus {
+    const NAME: &'static str = "CreatingAClusterStatus";
+    const FIELDS: &'static [&'static str] = &[
+        "phase",
+        "jobID",
+        "deleteOption",
+        "deleteStatus",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"phase" => ::std::option::Option::Some(0),
+            b"jobID" => ::std::option::Option::Some(1),
+            b"deleteOption" => ::std::option::Option::Some(2),
+            b"deleteStatus" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::FreeForm)?,
+                _ => fields.value(3, &mut field_3, support::FreeForm)?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                phase: M::optional(field_0)?,
+                job_id: M::optional(field_1)?,
+                delete_option: M::optional(field_2)?,
+                delete_status: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAClusterStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Cluster CPU management policy.

@@ -130,14 +130,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingANodeRequest {
     }
 }
 /// Table 23 Response parameters (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingANodeResponse201 {
     /// API type. The value is fixed at Node and cannot be changed.
@@ -215,15 +208,84 @@ impl support::Validate for CreatingANodeResponse201 {
         }
     }
 }
+impl support::Read for CreatingANodeResponse201 {
+    const NAME: &'static str = "CreatingANodeResponse201";
+    const FIELDS: &'static [&'static str] = &[
+        "kind",
+        "apiVersion",
+        "metadata",
+        "spec",
+        "status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"kind" => ::std::option::Option::Some(0),
+            b"apiVersion" => ::std::option::Option::Some(1),
+            b"metadata" => ::std::option::Option::Some(2),
+            b"spec" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<CreatingANodeMetadata>(),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<CreatingANodeSpecInResponse>(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<CreatingANodeStatus>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                kind: M::optional(field_0)?,
+                api_version: M::optional(field_1)?,
+                metadata: M::optional(field_2)?,
+                spec: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingANodeResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 Data structure of the extendParam field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingANodeExtendParam {
     /// Maximum number of pods on the node.
@@ -475,15 +537,15 @@ impl support::Read for CreatingANodeExtendParam {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingANodeExtendParam {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Data structure of the metadata field (also Table 24).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingANodeMetadata {
     /// Node name.
@@ -645,8 +707,15 @@ impl support::Read for CreatingANodeMetadata {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingANodeMetadata {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 Data structure of the spec field (also Table 25).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingANodeSpec {
     /// Node specifications. For details, see the description of the flavorRef parameter in Creating
@@ -1252,19 +1321,19 @@ impl support::Read for CreatingANodeSpec {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingANodeSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 Data structure of the spec field (also Table 25).
 ///
 /// The form of \[`CreatingANodeSpec`\] that responses are read into: every field is optional,
 /// and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingANodeSpecInResponse {
     /// Node specifications. For details, see the description of the flavorRef parameter in Creating
@@ -1586,15 +1655,200 @@ impl support::Validate for CreatingANodeSpecInResponse {
         }
     }
 }
+impl support::Read for CreatingANodeSpecInResponse {
+    const NAME: &'static str = "CreatingANodeSpecInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "flavor",
+        "az",
+        "os",
+        "dedicatedHostId",
+        "login",
+        "rootVolume",
+        "dataVolumes",
+        "storage",
+        "publicIP",
+        "billingMode",
+        "count",
+        "nodeNicSpec",
+        "extendParam",
+        "userTags",
+        "k8sTags",
+        "taints",
+        "ecsGroupId",
+        "offloadNode",
+        "faultDomain",
+        "runtime",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"flavor" => ::std::option::Option::Some(0),
+            b"az" => ::std::option::Option::Some(1),
+            b"os" => ::std::option::Option::Some(2),
+            b"dedicatedHostId" => ::std::option::Option::Some(3),
+            b"login" => ::std::option::Option::Some(4),
+            b"rootVolume" => ::std::option::Option::Some(5),
+            b"dataVolumes" => ::std::option::Option::Some(6),
+            b"storage" => ::std::option::Option::Some(7),
+            b"publicIP" => ::std::option::Option::Some(8),
+            b"billingMode" => ::std::option::Option::Some(9),
+            b"count" => ::std::option::Option::Some(10),
+            b"nodeNicSpec" => ::std::option::Option::Some(11),
+            b"extendParam" => ::std::option::Option::Some(12),
+            b"userTags" => ::std::option::Option::Some(13),
+            b"k8sTags" => ::std::option::Option::Some(14),
+            b"taints" => ::std::option::Option::Some(15),
+            b"ecsGroupId" => ::std::option::Option::Some(16),
+            b"offloadNode" => ::std::option::Option::Some(17),
+            b"faultDomain" => ::std::option::Option::Some(18),
+            b"runtime" => ::std::option::Option::Some(19),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::nested::<Login>())?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::nested::<CreatingANodeVolumeInResponse>(),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::nested::<CreatingANodeVolumeInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(7, &mut field_7, support::nested::<StorageInResponse>())?
+                }
+                8 => {
+                    fields
+                        .value(8, &mut field_8, support::nested::<PublicIpInResponse>())?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::nested::<NodeNicSpec>())?,
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::nested::<CreatingANodeExtendParam>(),
+                        )?
+                }
+                13 => fields.value(13, &mut field_13, support::FreeForm)?,
+                14 => fields.value(14, &mut field_14, support::FreeForm)?,
+                15 => fields.value(15, &mut field_15, support::FreeForm)?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                _ => fields.value(19, &mut field_19, support::nested::<Runtime>())?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("flavor", field_0.is_some()),
+                    ("az", field_1.is_some()),
+                    ("login", field_4.is_some()),
+                    ("rootVolume", field_5.is_some()),
+                    ("dataVolumes", field_6.is_some()),
+                    ("count", field_10.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                flavor: M::optional(field_0)?,
+                az: M::optional(field_1)?,
+                os: M::optional(field_2)?,
+                dedicated_host_id: M::optional(field_3)?,
+                login: M::optional(field_4)?,
+                root_volume: M::optional(field_5)?,
+                data_volumes: M::optional(field_6)?,
+                storage: M::optional(field_7)?,
+                public_ip: M::optional(field_8)?,
+                billing_mode: M::optional(field_9)?,
+                count: M::optional(field_10)?,
+                node_nic_spec: M::optional(field_11)?,
+                extend_param: M::optional(field_12)?,
+                user_tags: M::optional(field_13)?,
+                k8s_tags: M::optional(field_14)?,
+                taints: M::optional(field_15)?,
+                ecs_group_id: M::optional(field_16)?,
+                offload_node: M::optional(field_17)?,
+                fault_domain: M::optional(field_18)?,
+                runtime: M::optional(field_19)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingANodeSpecInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 29 Data structure of the status field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingANodeStatus {
     /// ID of the node creation job. You can query job progress by job ID to keep updated on node
@@ -1671,15 +1925,63 @@ impl support::Validate for CreatingANodeStatus {
         let _ = (path, out);
     }
 }
+impl support::Read for CreatingANodeStatus {
+    const NAME: &'static str = "CreatingANodeStatus";
+    const FIELDS: &'static [&'static str] = &[
+        "jobID",
+        "phase",
+        "serverId",
+        "publicIP",
+        "privateIP",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"jobID" => ::std::option::Option::Some(0),
+            b"phase" => ::std::option::Option::Some(1),
+            b"serverId" => ::std::option::Option::Some(2),
+            b"publicIP" => ::std::option::Option::Some(3),
+            b"privateIP" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                job_id: M::optional(field_0)?,
+                phase: M::optional(field_1)?,
+                server_id: M::optional(field_2)?,
+                public_ip: M::optional(field_3)?,
+                private_ip: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingANodeStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 10 Data structure of the Volume field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingANodeVolume {
     /// Disk type. For details, see the description of root_volume in Creating an ECS.
@@ -1868,19 +2170,19 @@ impl support::Read for CreatingANodeVolume {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingANodeVolume {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 10 Data structure of the Volume field.
 ///
 /// The form of \[`CreatingANodeVolume`\] that responses are read into: every field is optional,
 /// and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingANodeVolumeInResponse {
     /// Disk type. For details, see the description of root_volume in Creating an ECS.
@@ -1963,5 +2265,81 @@ impl support::Validate for CreatingANodeVolumeInResponse {
             let p = path.field("metadata");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for CreatingANodeVolumeInResponse {
+    const NAME: &'static str = "CreatingANodeVolumeInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "volumetype",
+        "size",
+        "extendParam",
+        "hw:passthrough",
+        "metadata",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"volumetype" => ::std::option::Option::Some(0),
+            b"size" => ::std::option::Option::Some(1),
+            b"extendParam" => ::std::option::Option::Some(2),
+            b"hw:passthrough" => ::std::option::Option::Some(3),
+            b"metadata" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::Values(support::FreeForm))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<DataVolumeMetadataInResponse>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                volumetype: M::optional(field_0)?,
+                size: M::optional(field_1)?,
+                extend_param: M::optional(field_2)?,
+                hw_passthrough: M::optional(field_3)?,
+                metadata: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingANodeVolumeInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -135,14 +135,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingANodePoolRequest {
     }
 }
 /// Table 26 Response parameters (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingANodePoolResponse201 {
     /// API type. The value is fixed to NodePool.
@@ -223,15 +216,84 @@ impl support::Validate for CreatingANodePoolResponse201 {
         }
     }
 }
+impl support::Read for CreatingANodePoolResponse201 {
+    const NAME: &'static str = "CreatingANodePoolResponse201";
+    const FIELDS: &'static [&'static str] = &[
+        "kind",
+        "apiVersion",
+        "metadata",
+        "spec",
+        "status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"kind" => ::std::option::Option::Some(0),
+            b"apiVersion" => ::std::option::Option::Some(1),
+            b"metadata" => ::std::option::Option::Some(2),
+            b"spec" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<CreatingANodePoolMetadataInResponse>(),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<CreatingANodePoolSpecInResponse>(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<CreatingANodePoolStatus>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                kind: M::optional(field_0)?,
+                api_version: M::optional(field_1)?,
+                metadata: M::optional(field_2)?,
+                spec: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingANodePoolResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 13 Data structure of the spec/extendParam field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingANodePoolExtendParam {
     /// Maximum number of pods on the node.
@@ -530,8 +592,15 @@ impl support::Read for CreatingANodePoolExtendParam {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingANodePoolExtendParam {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 Data structure of the nodeTemplate field.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct NodeTemplate {
     /// Node specifications. For details, see the description of the flavorRef parameter in Creating
@@ -1032,18 +1101,18 @@ impl support::Read for NodeTemplate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for NodeTemplate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 Data structure of the nodeTemplate field.
 ///
 /// The form of \[`NodeTemplate`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct NodeTemplateInResponse {
     /// Node specifications. For details, see the description of the flavorRef parameter in Creating
@@ -1324,8 +1393,175 @@ impl support::Validate for NodeTemplateInResponse {
         }
     }
 }
+impl support::Read for NodeTemplateInResponse {
+    const NAME: &'static str = "NodeTemplateInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "flavor",
+        "az",
+        "os",
+        "login",
+        "rootVolume",
+        "dataVolumes",
+        "storage",
+        "publicIP",
+        "billingMode",
+        "count",
+        "extendParam",
+        "userTags",
+        "k8sTags",
+        "taints",
+        "nodeNicSpec",
+        "runtime",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"flavor" => ::std::option::Option::Some(0),
+            b"az" => ::std::option::Option::Some(1),
+            b"os" => ::std::option::Option::Some(2),
+            b"login" => ::std::option::Option::Some(3),
+            b"rootVolume" => ::std::option::Option::Some(4),
+            b"dataVolumes" => ::std::option::Option::Some(5),
+            b"storage" => ::std::option::Option::Some(6),
+            b"publicIP" => ::std::option::Option::Some(7),
+            b"billingMode" => ::std::option::Option::Some(8),
+            b"count" => ::std::option::Option::Some(9),
+            b"extendParam" => ::std::option::Option::Some(10),
+            b"userTags" => ::std::option::Option::Some(11),
+            b"k8sTags" => ::std::option::Option::Some(12),
+            b"taints" => ::std::option::Option::Some(13),
+            b"nodeNicSpec" => ::std::option::Option::Some(14),
+            b"runtime" => ::std::option::Option::Some(15),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::nested::<Login>())?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<CreatingANodePoolVolumeInResponse>(),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::nested::<
+                                    CreatingANodePoolVolumeInResponse,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(6, &mut field_6, support::nested::<StorageInResponse>())?
+                }
+                7 => {
+                    fields
+                        .value(7, &mut field_7, support::nested::<PublicIpInResponse>())?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::nested::<CreatingANodePoolExtendParam>(),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::FreeForm)?,
+                12 => fields.value(12, &mut field_12, support::FreeForm)?,
+                13 => fields.value(13, &mut field_13, support::FreeForm)?,
+                14 => fields.value(14, &mut field_14, support::nested::<NodeNicSpec>())?,
+                _ => fields.value(15, &mut field_15, support::nested::<Runtime>())?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("flavor", field_0.is_some()),
+                    ("az", field_1.is_some()),
+                    ("login", field_3.is_some()),
+                    ("rootVolume", field_4.is_some()),
+                    ("dataVolumes", field_5.is_some()),
+                    ("count", field_9.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                flavor: M::optional(field_0)?,
+                az: M::optional(field_1)?,
+                os: M::optional(field_2)?,
+                login: M::optional(field_3)?,
+                root_volume: M::optional(field_4)?,
+                data_volumes: M::optional(field_5)?,
+                storage: M::optional(field_6)?,
+                public_ip: M::optional(field_7)?,
+                billing_mode: M::optional(field_8)?,
+                count: M::optional(field_9)?,
+                extend_param: M::optional(field_10)?,
+                user_tags: M::optional(field_11)?,
+                k8s_tags: M::optional(field_12)?,
+                taints: M::optional(field_13)?,
+                node_nic_spec: M::optional(field_14)?,
+                runtime: M::optional(field_15)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for NodeTemplateInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 Data structure of the spec field (also Table 28).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingANodePoolSpec {
     /// Node pool type. If this parameter is left blank, the value vm is used by default.
@@ -1554,19 +1790,19 @@ impl support::Read for CreatingANodePoolSpec {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingANodePoolSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 Data structure of the spec field (also Table 28).
 ///
 /// The form of \[`CreatingANodePoolSpec`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingANodePoolSpecInResponse {
     /// Node pool type. If this parameter is left blank, the value vm is used by default.
@@ -1691,15 +1927,99 @@ impl support::Validate for CreatingANodePoolSpecInResponse {
         }
     }
 }
+impl support::Read for CreatingANodePoolSpecInResponse {
+    const NAME: &'static str = "CreatingANodePoolSpecInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "nodeTemplate",
+        "initialNodeCount",
+        "autoscaling",
+        "nodeManagement",
+        "customSecurityGroups",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"type" => ::std::option::Option::Some(0),
+            b"nodeTemplate" => ::std::option::Option::Some(1),
+            b"initialNodeCount" => ::std::option::Option::Some(2),
+            b"autoscaling" => ::std::option::Option::Some(3),
+            b"nodeManagement" => ::std::option::Option::Some(4),
+            b"customSecurityGroups" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::nested::<NodeTemplateInResponse>(),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::nested::<Autoscaling>())?,
+                4 => fields.value(4, &mut field_4, support::nested::<NodeManagement>())?,
+                _ => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("nodeTemplate", field_1.is_some()),
+                    ("initialNodeCount", field_2.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                r#type: M::optional(field_0)?,
+                node_template: M::optional(field_1)?,
+                initial_node_count: M::optional(field_2)?,
+                autoscaling: M::optional(field_3)?,
+                node_management: M::optional(field_4)?,
+                custom_security_groups: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingANodePoolSpecInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 31 Data structure of the status field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingANodePoolStatus {
     /// Number of nodes in the node pool.
@@ -1987,15 +2307,91 @@ impl support::Validate for CreatingANodePoolStatus {
         }
     }
 }
+impl support::Read for CreatingANodePoolStatus {
+    const NAME: &'static str = "CreatingANodePoolStatus";
+    const FIELDS: &'static [&'static str] = &[
+        "currentNode",
+        "deletingNode",
+        "creatingNode",
+        "phase",
+        "jobId",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"currentNode" => ::std::option::Option::Some(0),
+            b"deletingNode" => ::std::option::Option::Some(1),
+            b"creatingNode" => ::std::option::Option::Some(2),
+            b"phase" => ::std::option::Option::Some(3),
+            b"jobId" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<Phase, _>(Self::check_phase),
+                        )?
+                }
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                current_node: M::optional(field_0)?,
+                deleting_node: M::optional(field_1)?,
+                creating_node: M::optional(field_2)?,
+                phase: M::optional(field_3)?,
+                job_id: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingANodePoolStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 Data structure of the Volume field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingANodePoolVolume {
     /// Disk type. For details, see the description of root_volume in Creating an ECS.
@@ -2199,19 +2595,19 @@ impl support::Read for CreatingANodePoolVolume {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingANodePoolVolume {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 Data structure of the Volume field.
 ///
 /// The form of \[`CreatingANodePoolVolume`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingANodePoolVolumeInResponse {
     /// Disk type. For details, see the description of root_volume in Creating an ECS.
@@ -2300,5 +2696,90 @@ impl support::Validate for CreatingANodePoolVolumeInResponse {
             let p = path.field("metadata");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for CreatingANodePoolVolumeInResponse {
+    const NAME: &'static str = "CreatingANodePoolVolumeInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "volumetype",
+        "size",
+        "extendParam",
+        "hw:passthrough",
+        "metadata",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"volumetype" => ::std::option::Option::Some(0),
+            b"size" => ::std::option::Option::Some(1),
+            b"extendParam" => ::std::option::Option::Some(2),
+            b"hw:passthrough" => ::std::option::Option::Some(3),
+            b"metadata" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Values(
+                                support::nested::<CreatingANodePoolExtendParam>(),
+                            ),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<DataVolumeMetadataInResponse>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                volumetype: M::optional(field_0)?,
+                size: M::optional(field_1)?,
+                extend_param: M::optional(field_2)?,
+                hw_passthrough: M::optional(field_3)?,
+                metadata: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingANodePoolVolumeInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{AddonCheckTask, SHAPE_ADDON_CHECK_TASK};
 /// Table 4 AddonCheckSpec (also Table 7).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddonCheckSpec {
     /// Definition
@@ -123,18 +123,18 @@ impl support::Read for AddonCheckSpec {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AddonCheckSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 AddonCheckSpec (also Table 7).
 ///
 /// The form of \[`AddonCheckSpec`\] that responses are read into: every field is optional, and
 /// a missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddonCheckSpecInResponse {
     /// Definition
@@ -201,15 +201,57 @@ impl support::Validate for AddonCheckSpecInResponse {
         }
     }
 }
+impl support::Read for AddonCheckSpecInResponse {
+    const NAME: &'static str = "AddonCheckSpecInResponse";
+    const FIELDS: &'static [&'static str] = &["clusterID", "addonList"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"clusterID" => ::std::option::Option::Some(0),
+            b"addonList" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<AddonInfoInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields
+            .end(&[("clusterID", field_0.is_some()), ("addonList", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                cluster_id: M::optional(field_0)?,
+                addon_list: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddonCheckSpecInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 9 AddonCheckStatus.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddonCheckStatus {
     /// Definition
@@ -258,8 +300,48 @@ impl support::Validate for AddonCheckStatus {
         }
     }
 }
+impl support::Read for AddonCheckStatus {
+    const NAME: &'static str = "AddonCheckStatus";
+    const FIELDS: &'static [&'static str] = &["items"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"items" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<AddonCheckTask>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                items: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddonCheckStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 AddonInfo (also Table 8).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddonInfo {
     /// Definition
@@ -453,18 +535,18 @@ impl support::Read for AddonInfo {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AddonInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 AddonInfo (also Table 8).
 ///
 /// The form of \[`AddonInfo`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddonInfoInResponse {
     /// Definition
@@ -582,6 +664,68 @@ impl support::Validate for AddonInfoInResponse {
         support::check_present(out, &path.field("type"), self.r#type.is_some());
     }
 }
+impl support::Read for AddonInfoInResponse {
+    const NAME: &'static str = "AddonInfoInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "addonTemplateName",
+        "addonInstanceID",
+        "targetVersion",
+        "type",
+        "values",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"addonTemplateName" => ::std::option::Option::Some(0),
+            b"addonInstanceID" => ::std::option::Option::Some(1),
+            b"targetVersion" => ::std::option::Option::Some(2),
+            b"type" => ::std::option::Option::Some(3),
+            b"values" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => fields.value(4, &mut field_4, support::Values(support::FreeForm))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("addonTemplateName", field_0.is_some()),
+                    ("addonInstanceID", field_1.is_some()),
+                    ("type", field_3.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                addon_template_name: M::optional(field_0)?,
+                addon_instance_id: M::optional(field_1)?,
+                target_version: M::optional(field_2)?,
+                r#type: M::optional(field_3)?,
+                values: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddonInfoInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -693,14 +837,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAddOnCheckTasksInBatchesRequest 
     }
 }
 /// Table 6 Response body parameters (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAddOnCheckTasksInBatchesResponse201 {
     /// Definition
@@ -785,5 +922,59 @@ impl support::Validate for CreatingAddOnCheckTasksInBatchesResponse201 {
             let p = path.field("status");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for CreatingAddOnCheckTasksInBatchesResponse201 {
+    const NAME: &'static str = "CreatingAddOnCheckTasksInBatchesResponse201";
+    const FIELDS: &'static [&'static str] = &["kind", "apiVersion", "spec", "status"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"kind" => ::std::option::Option::Some(0),
+            b"apiVersion" => ::std::option::Option::Some(1),
+            b"spec" => ::std::option::Option::Some(2),
+            b"status" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<AddonCheckSpecInResponse>(),
+                        )?
+                }
+                _ => {
+                    fields.value(3, &mut field_3, support::nested::<AddonCheckStatus>())?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                kind: M::optional(field_0)?,
+                api_version: M::optional(field_1)?,
+                spec: M::optional(field_2)?,
+                status: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAddOnCheckTasksInBatchesResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

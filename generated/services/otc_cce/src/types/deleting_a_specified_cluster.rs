@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{DeleteStatus, SHAPE_DELETE_STATUS};
 /// Table 6 ClusterEndpoints.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ClusterEndpoints {
     /// Internal network address.
@@ -64,15 +57,49 @@ impl support::Validate for ClusterEndpoints {
         let _ = (path, out);
     }
 }
+impl support::Read for ClusterEndpoints {
+    const NAME: &'static str = "ClusterEndpoints";
+    const FIELDS: &'static [&'static str] = &["internal", "external", "external_otc"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"internal" => ::std::option::Option::Some(0),
+            b"external" => ::std::option::Option::Some(1),
+            b"external_otc" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                internal: M::optional(field_0)?,
+                external: M::optional(field_1)?,
+                external_otc: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ClusterEndpoints {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 ClusterStatus.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ClusterStatus {
     /// Cluster status. Possible values:
@@ -179,15 +206,75 @@ impl support::Validate for ClusterStatus {
         }
     }
 }
+impl support::Read for ClusterStatus {
+    const NAME: &'static str = "ClusterStatus";
+    const FIELDS: &'static [&'static str] = &[
+        "phase",
+        "jobID",
+        "reason",
+        "message",
+        "endpoints",
+        "deleteOption",
+        "deleteStatus",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"phase" => ::std::option::Option::Some(0),
+            b"jobID" => ::std::option::Option::Some(1),
+            b"reason" => ::std::option::Option::Some(2),
+            b"message" => ::std::option::Option::Some(3),
+            b"endpoints" => ::std::option::Option::Some(4),
+            b"deleteOption" => ::std::option::Option::Some(5),
+            b"deleteStatus" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields.value(4, &mut field_4, support::nested::<ClusterEndpoints>())?
+                }
+                5 => fields.value(5, &mut field_5, support::nested::<DeleteOption>())?,
+                _ => fields.value(6, &mut field_6, support::nested::<DeleteStatus>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                phase: M::optional(field_0)?,
+                job_id: M::optional(field_1)?,
+                reason: M::optional(field_2)?,
+                message: M::optional(field_3)?,
+                endpoints: M::optional(field_4)?,
+                delete_option: M::optional(field_5)?,
+                delete_status: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ClusterStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 deleteOption.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeleteOption {
     /// Whether to delete SFS Turbo resources. Value options:
@@ -376,15 +463,98 @@ impl support::Validate for DeleteOption {
         }
     }
 }
+impl support::Read for DeleteOption {
+    const NAME: &'static str = "DeleteOption";
+    const FIELDS: &'static [&'static str] = &[
+        "delete_sfs",
+        "delete_eni",
+        "delete_evs",
+        "delete_net",
+        "delete_obs",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"delete_sfs" => ::std::option::Option::Some(0),
+            b"delete_eni" => ::std::option::Option::Some(1),
+            b"delete_evs" => ::std::option::Option::Some(2),
+            b"delete_net" => ::std::option::Option::Some(3),
+            b"delete_obs" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<DeleteSfs, _>(Self::check_delete_sfs),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<DeleteEni, _>(Self::check_delete_eni),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<DeleteEvs, _>(Self::check_delete_evs),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<DeleteNet, _>(Self::check_delete_net),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<DeleteObs, _>(Self::check_delete_obs),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                delete_sfs: M::optional(field_0)?,
+                delete_eni: M::optional(field_1)?,
+                delete_evs: M::optional(field_2)?,
+                delete_net: M::optional(field_3)?,
+                delete_obs: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingASpecifiedClusterResponse200 {
     /// API type. The value is fixed at Cluster and cannot be changed.
@@ -456,6 +626,61 @@ impl support::Validate for DeletingASpecifiedClusterResponse200 {
             let p = path.field("status");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for DeletingASpecifiedClusterResponse200 {
+    const NAME: &'static str = "DeletingASpecifiedClusterResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "kind",
+        "apiVersion",
+        "metadata",
+        "spec",
+        "status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"kind" => ::std::option::Option::Some(0),
+            b"apiVersion" => ::std::option::Option::Some(1),
+            b"metadata" => ::std::option::Option::Some(2),
+            b"spec" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::FreeForm)?,
+                3 => fields.value(3, &mut field_3, support::FreeForm)?,
+                _ => fields.value(4, &mut field_4, support::nested::<ClusterStatus>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                kind: M::optional(field_0)?,
+                api_version: M::optional(field_1)?,
+                metadata: M::optional(field_2)?,
+                spec: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeletingASpecifiedClusterResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Whether to delete SFS Turbo resources.

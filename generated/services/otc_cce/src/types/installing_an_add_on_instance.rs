@@ -8,14 +8,7 @@ use super::super::{SHAPE_SUPPORT_VERSIONS, SupportVersions};
 #[cfg(feature = "installing_an_add_on_instance")]
 use super::super::{SHAPE_STATUS, Status};
 /// Table 10 Data structure of the currentVersion field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CurrentVersion {
     /// Add-on version.
@@ -107,6 +100,89 @@ impl support::Validate for CurrentVersion {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for CurrentVersion {
+    const NAME: &'static str = "CurrentVersion";
+    const FIELDS: &'static [&'static str] = &[
+        "version",
+        "input",
+        "stable",
+        "translate",
+        "supportVersions",
+        "creationTimestamp",
+        "updateTimestamp",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"version" => ::std::option::Option::Some(0),
+            b"input" => ::std::option::Option::Some(1),
+            b"stable" => ::std::option::Option::Some(2),
+            b"translate" => ::std::option::Option::Some(3),
+            b"supportVersions" => ::std::option::Option::Some(4),
+            b"creationTimestamp" => ::std::option::Option::Some(5),
+            b"updateTimestamp" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::FreeForm)?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::FreeForm)?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<SupportVersions>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                version: M::optional(field_0)?,
+                input: M::optional(field_1)?,
+                stable: M::optional(field_2)?,
+                translate: M::optional(field_3)?,
+                support_versions: M::optional(field_4)?,
+                creation_timestamp: M::optional(field_5)?,
+                update_timestamp: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CurrentVersion {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(feature = "installing_an_add_on_instance")]
@@ -237,14 +313,7 @@ impl<'de> ::serde::Deserialize<'de> for InstallingAnAddOnInstanceRequest {
 }
 #[cfg(feature = "installing_an_add_on_instance")]
 /// Table 6 Parameters in the response body (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InstallingAnAddOnInstanceResponse201 {
     /// API type. The value is fixed at Addon and cannot be changed.
@@ -330,8 +399,81 @@ impl support::Validate for InstallingAnAddOnInstanceResponse201 {
     }
 }
 #[cfg(feature = "installing_an_add_on_instance")]
+impl support::Read for InstallingAnAddOnInstanceResponse201 {
+    const NAME: &'static str = "InstallingAnAddOnInstanceResponse201";
+    const FIELDS: &'static [&'static str] = &[
+        "kind",
+        "apiVersion",
+        "metadata",
+        "spec",
+        "status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"kind" => ::std::option::Option::Some(0),
+            b"apiVersion" => ::std::option::Option::Some(1),
+            b"metadata" => ::std::option::Option::Some(2),
+            b"spec" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<
+                                InstallingAnAddOnInstanceMetadataInResponse,
+                            >(),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<InstallingAnAddOnInstanceSpecInResponse>(),
+                        )?
+                }
+                _ => fields.value(4, &mut field_4, support::nested::<Status>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                kind: M::optional(field_0)?,
+                api_version: M::optional(field_1)?,
+                metadata: M::optional(field_2)?,
+                spec: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "installing_an_add_on_instance")]
+impl<'de> ::serde::Deserialize<'de> for InstallingAnAddOnInstanceResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "installing_an_add_on_instance")]
 /// Table 3 Data structure of the metadata field (also Table 7).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InstallingAnAddOnInstanceMetadata {
     /// Add-on annotations in the format of key-value pairs.
@@ -405,19 +547,20 @@ impl support::Read for InstallingAnAddOnInstanceMetadata {
     }
 }
 #[cfg(feature = "installing_an_add_on_instance")]
+impl<'de> ::serde::Deserialize<'de> for InstallingAnAddOnInstanceMetadata {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "installing_an_add_on_instance")]
 /// Table 3 Data structure of the metadata field (also Table 7).
 ///
 /// The form of \[`InstallingAnAddOnInstanceMetadata`\] that responses are read into: every
 /// field is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InstallingAnAddOnInstanceMetadataInResponse {
     /// Add-on annotations in the format of key-value pairs.
@@ -466,8 +609,41 @@ impl support::Validate for InstallingAnAddOnInstanceMetadataInResponse {
     }
 }
 #[cfg(feature = "installing_an_add_on_instance")]
+impl support::Read for InstallingAnAddOnInstanceMetadataInResponse {
+    const NAME: &'static str = "InstallingAnAddOnInstanceMetadataInResponse";
+    const FIELDS: &'static [&'static str] = &["annotations"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"annotations" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::FreeForm)?;
+        }
+        fields.end(&[("annotations", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                annotations: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "installing_an_add_on_instance")]
+impl<'de> ::serde::Deserialize<'de> for InstallingAnAddOnInstanceMetadataInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "installing_an_add_on_instance")]
 /// Table 4 Data structure of the spec field (also Table 8).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InstallingAnAddOnInstanceSpec {
     /// Cluster ID.
@@ -612,19 +788,20 @@ impl support::Read for InstallingAnAddOnInstanceSpec {
     }
 }
 #[cfg(feature = "installing_an_add_on_instance")]
+impl<'de> ::serde::Deserialize<'de> for InstallingAnAddOnInstanceSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "installing_an_add_on_instance")]
 /// Table 4 Data structure of the spec field (also Table 8).
 ///
 /// The form of \[`InstallingAnAddOnInstanceSpec`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InstallingAnAddOnInstanceSpecInResponse {
     /// Cluster ID.
@@ -706,8 +883,77 @@ impl support::Validate for InstallingAnAddOnInstanceSpecInResponse {
     }
 }
 #[cfg(feature = "installing_an_add_on_instance")]
+impl support::Read for InstallingAnAddOnInstanceSpecInResponse {
+    const NAME: &'static str = "InstallingAnAddOnInstanceSpecInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "clusterID",
+        "version",
+        "addonTemplateName",
+        "values",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"clusterID" => ::std::option::Option::Some(0),
+            b"version" => ::std::option::Option::Some(1),
+            b"addonTemplateName" => ::std::option::Option::Some(2),
+            b"values" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<
+                                InstallingAnAddOnInstanceValuesInResponse,
+                            >(),
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("clusterID", field_0.is_some()),
+                    ("version", field_1.is_some()),
+                    ("addonTemplateName", field_2.is_some()),
+                    ("values", field_3.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                cluster_id: M::optional(field_0)?,
+                version: M::optional(field_1)?,
+                addon_template_name: M::optional(field_2)?,
+                values: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "installing_an_add_on_instance")]
+impl<'de> ::serde::Deserialize<'de> for InstallingAnAddOnInstanceSpecInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "installing_an_add_on_instance")]
 /// Table 5 Data structure of the values field.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InstallingAnAddOnInstanceValues {
     /// Basic add-on information.
@@ -833,19 +1079,20 @@ impl support::Read for InstallingAnAddOnInstanceValues {
     }
 }
 #[cfg(feature = "installing_an_add_on_instance")]
+impl<'de> ::serde::Deserialize<'de> for InstallingAnAddOnInstanceValues {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "installing_an_add_on_instance")]
 /// Table 5 Data structure of the values field.
 ///
 /// The form of \[`InstallingAnAddOnInstanceValues`\] that responses are read into: every field
 /// is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InstallingAnAddOnInstanceValuesInResponse {
     /// Basic add-on information.
@@ -922,5 +1169,44 @@ impl support::Validate for InstallingAnAddOnInstanceValuesInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("basic"), self.basic.is_some());
+    }
+}
+#[cfg(feature = "installing_an_add_on_instance")]
+impl support::Read for InstallingAnAddOnInstanceValuesInResponse {
+    const NAME: &'static str = "InstallingAnAddOnInstanceValuesInResponse";
+    const FIELDS: &'static [&'static str] = &["basic", "custom"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"basic" => ::std::option::Option::Some(0),
+            b"custom" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::FreeForm)?,
+                _ => fields.value(1, &mut field_1, support::FreeForm)?,
+            }
+        }
+        fields.end(&[("basic", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                basic: M::optional(field_0)?,
+                custom: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "installing_an_add_on_instance")]
+impl<'de> ::serde::Deserialize<'de> for InstallingAnAddOnInstanceValuesInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

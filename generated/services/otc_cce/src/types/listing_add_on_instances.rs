@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Metadata, SHAPE_METADATA, SHAPE_SPEC, SHAPE_STATUS, Spec, Status};
 /// Table 4 Data structure of the items field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Items {
     /// API type. The value is fixed at Addon and cannot be changed.
@@ -90,15 +83,63 @@ impl support::Validate for Items {
         }
     }
 }
+impl support::Read for Items {
+    const NAME: &'static str = "Items";
+    const FIELDS: &'static [&'static str] = &[
+        "kind",
+        "apiVersion",
+        "metadata",
+        "spec",
+        "status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"kind" => ::std::option::Option::Some(0),
+            b"apiVersion" => ::std::option::Option::Some(1),
+            b"metadata" => ::std::option::Option::Some(2),
+            b"spec" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::nested::<Metadata>())?,
+                3 => fields.value(3, &mut field_3, support::nested::<Spec>())?,
+                _ => fields.value(4, &mut field_4, support::nested::<Status>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                kind: M::optional(field_0)?,
+                api_version: M::optional(field_1)?,
+                metadata: M::optional(field_2)?,
+                spec: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Items {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListingAddOnInstancesResponse200 {
     /// API type. The value is fixed at Addon and cannot be changed.
@@ -161,5 +202,61 @@ impl support::Validate for ListingAddOnInstancesResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for ListingAddOnInstancesResponse200 {
+    const NAME: &'static str = "ListingAddOnInstancesResponse200";
+    const FIELDS: &'static [&'static str] = &["kind", "apiVersion", "metadata", "items"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"kind" => ::std::option::Option::Some(0),
+            b"apiVersion" => ::std::option::Option::Some(1),
+            b"metadata" => ::std::option::Option::Some(2),
+            b"items" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::nested::<Items>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                kind: M::optional(field_0)?,
+                api_version: M::optional(field_1)?,
+                metadata: M::optional(field_2)?,
+                items: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListingAddOnInstancesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

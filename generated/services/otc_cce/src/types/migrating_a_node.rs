@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_NODE_ITEM_IN_RESPONSE, SHAPE_TASK_STATUS, TaskStatus,
 };
 /// Table 5 MigrateNodeExtendParam (also Table 11).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MigrateNodeExtendParam {
     /// Maximum number of pods that can be created on a node, including the default system pods.
@@ -227,8 +220,15 @@ impl support::Read for MigrateNodeExtendParam {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for MigrateNodeExtendParam {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 MigrateNodesSpec (also Table 10).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MigrateNodesSpec {
     /// Operating system type, which must be accurate to the version number. When
@@ -420,19 +420,19 @@ impl support::Read for MigrateNodesSpec {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for MigrateNodesSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 MigrateNodesSpec (also Table 10).
 ///
 /// The form of \[`MigrateNodesSpec`\] that responses are read into: every field is optional,
 /// and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MigrateNodesSpecInResponse {
     /// Operating system type, which must be accurate to the version number. When
@@ -521,6 +521,93 @@ impl support::Validate for MigrateNodesSpecInResponse {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for MigrateNodesSpecInResponse {
+    const NAME: &'static str = "MigrateNodesSpecInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "os",
+        "extendParam",
+        "login",
+        "runtime",
+        "nodes",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"os" => ::std::option::Option::Some(0),
+            b"extendParam" => ::std::option::Option::Some(1),
+            b"login" => ::std::option::Option::Some(2),
+            b"runtime" => ::std::option::Option::Some(3),
+            b"nodes" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::nested::<MigrateNodeExtendParam>(),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::nested::<Login>())?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<MigratingANodeRuntime>(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<NodeItemInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("os", field_0.is_some()),
+                    ("login", field_2.is_some()),
+                    ("nodes", field_4.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                os: M::optional(field_0)?,
+                extend_param: M::optional(field_1)?,
+                login: M::optional(field_2)?,
+                runtime: M::optional(field_3)?,
+                nodes: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MigrateNodesSpecInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 3 Request body parameters.
@@ -626,14 +713,7 @@ impl<'de> ::serde::Deserialize<'de> for MigratingANodeRequest {
     }
 }
 /// Table 9 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MigratingANodeResponse200 {
     /// API version. The value is fixed at v3.
@@ -699,15 +779,60 @@ impl support::Validate for MigratingANodeResponse200 {
         }
     }
 }
+impl support::Read for MigratingANodeResponse200 {
+    const NAME: &'static str = "MigratingANodeResponse200";
+    const FIELDS: &'static [&'static str] = &["apiVersion", "kind", "spec", "status"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"apiVersion" => ::std::option::Option::Some(0),
+            b"kind" => ::std::option::Option::Some(1),
+            b"spec" => ::std::option::Option::Some(2),
+            b"status" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<MigrateNodesSpecInResponse>(),
+                        )?
+                }
+                _ => fields.value(3, &mut field_3, support::nested::<TaskStatus>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                api_version: M::optional(field_0)?,
+                kind: M::optional(field_1)?,
+                spec: M::optional(field_2)?,
+                status: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MigratingANodeResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 Runtime.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MigratingANodeRuntime {
     /// Container runtime:
@@ -790,6 +915,13 @@ impl support::Read for MigratingANodeRuntime {
                 name: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MigratingANodeRuntime {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Container runtime:

@@ -78,22 +78,11 @@ for ModifyingTheAccessInformationOfASpecifiedClusterRequest {
     }
 }
 /// Table 5 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheAccessInformationOfASpecifiedClusterResponse200 {
     /// Metadata.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "support::present"
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<::serde_json::Value>,
     /// -
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -155,8 +144,68 @@ impl support::Validate for ModifyingTheAccessInformationOfASpecifiedClusterRespo
         }
     }
 }
+impl support::Read for ModifyingTheAccessInformationOfASpecifiedClusterResponse200 {
+    const NAME: &'static str = "ModifyingTheAccessInformationOfASpecifiedClusterResponse200";
+    const FIELDS: &'static [&'static str] = &["metadata", "spec", "status"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"metadata" => ::std::option::Option::Some(0),
+            b"spec" => ::std::option::Option::Some(1),
+            b"status" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::AnyValue)?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::nested::<
+                                ModifyingTheAccessInformationOfASpecifiedClusterSpecInResponse,
+                            >(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<
+                                ModifyingTheAccessInformationOfASpecifiedClusterStatus,
+                            >(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                metadata: M::optional(field_0)?,
+                spec: M::optional(field_1)?,
+                status: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingTheAccessInformationOfASpecifiedClusterResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Data structure of the spec field (also Table 4 and Table 6).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheAccessInformationOfASpecifiedClusterSpec {
     /// Whether to bind an elastic IP address to the cluster or unbind an elastic IP address from
@@ -266,19 +315,20 @@ impl support::Read for ModifyingTheAccessInformationOfASpecifiedClusterSpec {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingTheAccessInformationOfASpecifiedClusterSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Data structure of the spec field (also Table 4 and Table 6).
 ///
 /// The form of \[`ModifyingTheAccessInformationOfASpecifiedClusterSpec`\] that responses are
 /// read into: every field is optional, and a missing field that requests must send is reported
 /// by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheAccessInformationOfASpecifiedClusterSpecInResponse {
     /// Whether to bind an elastic IP address to the cluster or unbind an elastic IP address from
@@ -332,5 +382,54 @@ for ModifyingTheAccessInformationOfASpecifiedClusterSpecInResponse {
             let p = path.field("spec");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for ModifyingTheAccessInformationOfASpecifiedClusterSpecInResponse {
+    const NAME: &'static str = "ModifyingTheAccessInformationOfASpecifiedClusterSpecInResponse";
+    const FIELDS: &'static [&'static str] = &["action", "spec"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"action" => ::std::option::Option::Some(0),
+            b"spec" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Boxed(
+                                support::nested::<
+                                    ModifyingTheAccessInformationOfASpecifiedClusterSpecInResponse,
+                                >(),
+                            ),
+                        )?
+                }
+            }
+        }
+        fields.end(&[("action", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                action: M::optional(field_0)?,
+                spec: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingTheAccessInformationOfASpecifiedClusterSpecInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_cce/obtaining_chart_values.json` documents.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingChartValuesResponse200 {
     /// Data in values.yaml. The data structure depends on the chart.
@@ -52,5 +45,36 @@ impl support::Validate for ObtainingChartValuesResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ObtainingChartValuesResponse200 {
+    const NAME: &'static str = "ObtainingChartValuesResponse200";
+    const FIELDS: &'static [&'static str] = &["values"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"values" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::Values(support::FreeForm))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                values: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingChartValuesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

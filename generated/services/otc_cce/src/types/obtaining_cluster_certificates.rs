@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Contexts, SHAPE_CONTEXTS, SHAPE_USERS, Users};
 /// Table 6 Data structure of the cluster field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Cluster {
     /// Node IP address.
@@ -67,15 +60,60 @@ impl support::Validate for Cluster {
         let _ = (path, out);
     }
 }
+impl support::Read for Cluster {
+    const NAME: &'static str = "Cluster";
+    const FIELDS: &'static [&'static str] = &[
+        "server",
+        "certificate-authority-data",
+        "insecure-skip-tls-verify",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"server" => ::std::option::Option::Some(0),
+            b"certificate-authority-data" => ::std::option::Option::Some(1),
+            b"insecure-skip-tls-verify" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                server: M::optional(field_0)?,
+                certificate_authority_data: M::optional(field_1)?,
+                insecure_skip_tls_verify: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Cluster {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 Data structure of the clusters field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Clusters {
     /// Cluster name.
@@ -124,6 +162,43 @@ impl support::Validate for Clusters {
             let p = path.field("cluster");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for Clusters {
+    const NAME: &'static str = "Clusters";
+    const FIELDS: &'static [&'static str] = &["name", "cluster"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"cluster" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::nested::<Cluster>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                cluster: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Clusters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 3 Parameters in the request body.
@@ -218,14 +293,7 @@ impl<'de> ::serde::Deserialize<'de> for ObtainingClusterCertificatesRequest {
     }
 }
 /// Table 4 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingClusterCertificatesResponse200 {
     /// API type. The value is fixed at Config and cannot be changed.
@@ -331,5 +399,103 @@ impl support::Validate for ObtainingClusterCertificatesResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for ObtainingClusterCertificatesResponse200 {
+    const NAME: &'static str = "ObtainingClusterCertificatesResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "kind",
+        "apiVersion",
+        "preferences",
+        "clusters",
+        "users",
+        "contexts",
+        "current-context",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"kind" => ::std::option::Option::Some(0),
+            b"apiVersion" => ::std::option::Option::Some(1),
+            b"preferences" => ::std::option::Option::Some(2),
+            b"clusters" => ::std::option::Option::Some(3),
+            b"users" => ::std::option::Option::Some(4),
+            b"contexts" => ::std::option::Option::Some(5),
+            b"current-context" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::FreeForm)?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::nested::<Clusters>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<Users>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::nested::<Contexts>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                kind: M::optional(field_0)?,
+                api_version: M::optional(field_1)?,
+                preferences: M::optional(field_2)?,
+                clusters: M::optional(field_3)?,
+                users: M::optional(field_4)?,
+                contexts: M::optional(field_5)?,
+                current_context: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingClusterCertificatesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

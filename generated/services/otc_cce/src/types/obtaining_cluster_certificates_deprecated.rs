@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Contexts, SHAPE_CONTEXTS, SHAPE_USERS, Users};
 /// Table 5 Data structure of the cluster field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingClusterCertificatesDeprecatedCluster {
     /// Node IP address.
@@ -58,15 +51,45 @@ impl support::Validate for ObtainingClusterCertificatesDeprecatedCluster {
         let _ = (path, out);
     }
 }
+impl support::Read for ObtainingClusterCertificatesDeprecatedCluster {
+    const NAME: &'static str = "ObtainingClusterCertificatesDeprecatedCluster";
+    const FIELDS: &'static [&'static str] = &["server", "certificate-authority-data"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"server" => ::std::option::Option::Some(0),
+            b"certificate-authority-data" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                server: M::optional(field_0)?,
+                certificate_authority_data: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingClusterCertificatesDeprecatedCluster {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Data structure of the clusters field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingClusterCertificatesDeprecatedClusters {
     /// Cluster name.
@@ -119,15 +142,54 @@ impl support::Validate for ObtainingClusterCertificatesDeprecatedClusters {
         }
     }
 }
+impl support::Read for ObtainingClusterCertificatesDeprecatedClusters {
+    const NAME: &'static str = "ObtainingClusterCertificatesDeprecatedClusters";
+    const FIELDS: &'static [&'static str] = &["name", "cluster"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"cluster" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::nested::<
+                                ObtainingClusterCertificatesDeprecatedCluster,
+                            >(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                cluster: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingClusterCertificatesDeprecatedClusters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingClusterCertificatesDeprecatedResponse200 {
     /// API type. The value is fixed at Config and cannot be changed.
@@ -215,5 +277,75 @@ impl support::Validate for ObtainingClusterCertificatesDeprecatedResponse200 {
             let p = path.field("contexts");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for ObtainingClusterCertificatesDeprecatedResponse200 {
+    const NAME: &'static str = "ObtainingClusterCertificatesDeprecatedResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "kind",
+        "apiVersion",
+        "clusters",
+        "users",
+        "contexts",
+        "current-context",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"kind" => ::std::option::Option::Some(0),
+            b"apiVersion" => ::std::option::Option::Some(1),
+            b"clusters" => ::std::option::Option::Some(2),
+            b"users" => ::std::option::Option::Some(3),
+            b"contexts" => ::std::option::Option::Some(4),
+            b"current-context" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<
+                                ObtainingClusterCertificatesDeprecatedClusters,
+                            >(),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::nested::<Users>())?,
+                4 => fields.value(4, &mut field_4, support::nested::<Contexts>())?,
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                kind: M::optional(field_0)?,
+                api_version: M::optional(field_1)?,
+                clusters: M::optional(field_2)?,
+                users: M::optional(field_3)?,
+                contexts: M::optional(field_4)?,
+                current_context: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingClusterCertificatesDeprecatedResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,14 +8,7 @@ use super::super::{
     SHAPE_V2_JOB_STATUS, SHAPE_V2_JOB_TYPE_OBJECT, V2JobStatus, V2JobTypeObject,
 };
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingJobDetailsResponse200 {
     /// Definition
@@ -127,15 +120,63 @@ impl support::Validate for ObtainingJobDetailsResponse200 {
         }
     }
 }
+impl support::Read for ObtainingJobDetailsResponse200 {
+    const NAME: &'static str = "ObtainingJobDetailsResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "kind",
+        "apiVersion",
+        "metadata",
+        "spec",
+        "status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"kind" => ::std::option::Option::Some(0),
+            b"apiVersion" => ::std::option::Option::Some(1),
+            b"metadata" => ::std::option::Option::Some(2),
+            b"spec" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::nested::<V2JobTypeObject>())?,
+                3 => fields.value(3, &mut field_3, support::nested::<V2JobSpec>())?,
+                _ => fields.value(4, &mut field_4, support::nested::<V2JobStatus>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                kind: M::optional(field_0)?,
+                api_version: M::optional(field_1)?,
+                metadata: M::optional(field_2)?,
+                spec: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingJobDetailsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 V2Job.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct V2Job {
     /// Definition
@@ -247,15 +288,63 @@ impl support::Validate for V2Job {
         }
     }
 }
+impl support::Read for V2Job {
+    const NAME: &'static str = "V2Job";
+    const FIELDS: &'static [&'static str] = &[
+        "kind",
+        "apiVersion",
+        "metadata",
+        "spec",
+        "status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"kind" => ::std::option::Option::Some(0),
+            b"apiVersion" => ::std::option::Option::Some(1),
+            b"metadata" => ::std::option::Option::Some(2),
+            b"spec" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::nested::<V2JobTypeObject>())?,
+                3 => fields.value(3, &mut field_3, support::nested::<V2JobSpec>())?,
+                _ => fields.value(4, &mut field_4, support::nested::<V2JobStatus>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                kind: M::optional(field_0)?,
+                api_version: M::optional(field_1)?,
+                metadata: M::optional(field_2)?,
+                spec: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for V2Job {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 V2JobSpec.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct V2JobSpec {
     /// Definition
@@ -377,5 +466,83 @@ impl support::Validate for V2JobSpec {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for V2JobSpec {
+    const NAME: &'static str = "V2JobSpec";
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "clusteruid",
+        "resourceid",
+        "resourcename",
+        "extendparam",
+        "subjobs",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"type" => ::std::option::Option::Some(0),
+            b"clusteruid" => ::std::option::Option::Some(1),
+            b"resourceid" => ::std::option::Option::Some(2),
+            b"resourcename" => ::std::option::Option::Some(3),
+            b"extendparam" => ::std::option::Option::Some(4),
+            b"subjobs" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Values(support::text(support::unchecked)),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::nested::<V2Job>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                r#type: M::optional(field_0)?,
+                clusteruid: M::optional(field_1)?,
+                resourceid: M::optional(field_2)?,
+                resourcename: M::optional(field_3)?,
+                extendparam: M::optional(field_4)?,
+                subjobs: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for V2JobSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_cce/obtaining_the_list_of_parameters_that_can_be_configured_for_a_cluster.json` documents.
 use crate::support;
 /// Table 4 PackageOptions (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingTheListOfParametersThatCanBeConfiguredForAClusterResponse200 {
     /// Parameter name
@@ -94,5 +87,74 @@ for ObtainingTheListOfParametersThatCanBeConfiguredForAClusterResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read
+for ObtainingTheListOfParametersThatCanBeConfiguredForAClusterResponse200 {
+    const NAME: &'static str = "ObtainingTheListOfParametersThatCanBeConfiguredForAClusterResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "default",
+        "validAt",
+        "empty",
+        "schema",
+        "type",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"default" => ::std::option::Option::Some(1),
+            b"validAt" => ::std::option::Option::Some(2),
+            b"empty" => ::std::option::Option::Some(3),
+            b"schema" => ::std::option::Option::Some(4),
+            b"type" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::FreeForm)?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                default: M::optional(field_1)?,
+                valid_at: M::optional(field_2)?,
+                empty: M::optional(field_3)?,
+                schema: M::optional(field_4)?,
+                r#type: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingTheListOfParametersThatCanBeConfiguredForAClusterResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

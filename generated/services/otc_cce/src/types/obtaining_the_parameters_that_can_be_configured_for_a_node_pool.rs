@@ -10,14 +10,7 @@ use super::super::{
     SHAPE_CONFIGURATION_METADATA_IN_RESPONSE,
 };
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingTheParametersThatCanBeConfiguredForANodePoolResponse200 {
     /// API version
@@ -94,5 +87,75 @@ for ObtainingTheParametersThatCanBeConfiguredForANodePoolResponse200 {
             let p = path.field("spec");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for ObtainingTheParametersThatCanBeConfiguredForANodePoolResponse200 {
+    const NAME: &'static str = "ObtainingTheParametersThatCanBeConfiguredForANodePoolResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "apiVersion",
+        "kind",
+        "metadata",
+        "spec",
+        "status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"apiVersion" => ::std::option::Option::Some(0),
+            b"kind" => ::std::option::Option::Some(1),
+            b"metadata" => ::std::option::Option::Some(2),
+            b"spec" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<ConfigurationMetadataInResponse>(),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<ClusterConfigurationsSpecInResponse>(),
+                        )?
+                }
+                _ => fields.value(4, &mut field_4, support::FreeForm)?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                api_version: M::optional(field_0)?,
+                kind: M::optional(field_1)?,
+                metadata: M::optional(field_2)?,
+                spec: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingTheParametersThatCanBeConfiguredForANodePoolResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -11,14 +11,7 @@ use super::super::{
     SHAPE_STORAGE_IN_RESPONSE, StorageInResponse,
 };
 /// Table 18 Data structure of the autoscaling field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingASpecifiedNodePoolAutoscaling {
     /// Whether to enable auto scaling.
@@ -115,15 +108,98 @@ impl support::Validate for QueryingASpecifiedNodePoolAutoscaling {
         }
     }
 }
+impl support::Read for QueryingASpecifiedNodePoolAutoscaling {
+    const NAME: &'static str = "QueryingASpecifiedNodePoolAutoscaling";
+    const FIELDS: &'static [&'static str] = &[
+        "enable",
+        "minNodeCount",
+        "maxNodeCount",
+        "scaleDownCooldownTime",
+        "priority",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"enable" => ::std::option::Option::Some(0),
+            b"minNodeCount" => ::std::option::Option::Some(1),
+            b"maxNodeCount" => ::std::option::Option::Some(2),
+            b"scaleDownCooldownTime" => ::std::option::Option::Some(3),
+            b"priority" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(Self::check_min_node_count),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                enable: M::optional(field_0)?,
+                min_node_count: M::optional(field_1)?,
+                max_node_count: M::optional(field_2)?,
+                scale_down_cooldown_time: M::optional(field_3)?,
+                priority: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingASpecifiedNodePoolAutoscaling {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 17 Data structure of the spec/extendParam field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingASpecifiedNodePoolExtendParam {
     /// Maximum number of pods on the node.
@@ -223,15 +299,75 @@ impl support::Validate for QueryingASpecifiedNodePoolExtendParam {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingASpecifiedNodePoolExtendParam {
+    const NAME: &'static str = "QueryingASpecifiedNodePoolExtendParam";
+    const FIELDS: &'static [&'static str] = &[
+        "maxPods",
+        "alpha.cce/preInstall",
+        "alpha.cce/postInstall",
+        "alpha.cce/NodeImageID",
+        "DockerLVMConfigOverride",
+        "publicKey",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"maxPods" => ::std::option::Option::Some(0),
+            b"alpha.cce/preInstall" => ::std::option::Option::Some(1),
+            b"alpha.cce/postInstall" => ::std::option::Option::Some(2),
+            b"alpha.cce/NodeImageID" => ::std::option::Option::Some(3),
+            b"DockerLVMConfigOverride" => ::std::option::Option::Some(4),
+            b"publicKey" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                max_pods: M::optional(field_0)?,
+                alpha_cce_pre_install: M::optional(field_1)?,
+                alpha_cce_post_install: M::optional(field_2)?,
+                alpha_cce_node_image_id: M::optional(field_3)?,
+                docker_lvm_config_override: M::optional(field_4)?,
+                public_key: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingASpecifiedNodePoolExtendParam {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 Data structure of the metadata field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingASpecifiedNodePoolMetadata {
     /// Name of the node pool.
@@ -275,15 +411,45 @@ impl support::Validate for QueryingASpecifiedNodePoolMetadata {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingASpecifiedNodePoolMetadata {
+    const NAME: &'static str = "QueryingASpecifiedNodePoolMetadata";
+    const FIELDS: &'static [&'static str] = &["name", "uid"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"uid" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                uid: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingASpecifiedNodePoolMetadata {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 NodePool.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingASpecifiedNodePoolNodePool {
     /// API type. The value is fixed to NodePool.
@@ -366,15 +532,84 @@ impl support::Validate for QueryingASpecifiedNodePoolNodePool {
         }
     }
 }
+impl support::Read for QueryingASpecifiedNodePoolNodePool {
+    const NAME: &'static str = "QueryingASpecifiedNodePoolNodePool";
+    const FIELDS: &'static [&'static str] = &[
+        "kind",
+        "apiVersion",
+        "metadata",
+        "spec",
+        "status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"kind" => ::std::option::Option::Some(0),
+            b"apiVersion" => ::std::option::Option::Some(1),
+            b"metadata" => ::std::option::Option::Some(2),
+            b"spec" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<QueryingASpecifiedNodePoolMetadata>(),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<QueryingASpecifiedNodePoolSpec>(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<QueryingASpecifiedNodePoolStatus>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                kind: M::optional(field_0)?,
+                api_version: M::optional(field_1)?,
+                metadata: M::optional(field_2)?,
+                spec: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingASpecifiedNodePoolNodePool {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 Data structure of the nodeTemplate field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingASpecifiedNodePoolNodeTemplate {
     /// Node specifications. For details, see the description of the flavorRef parameter in Creating
@@ -633,15 +868,163 @@ impl support::Validate for QueryingASpecifiedNodePoolNodeTemplate {
         }
     }
 }
+impl support::Read for QueryingASpecifiedNodePoolNodeTemplate {
+    const NAME: &'static str = "QueryingASpecifiedNodePoolNodeTemplate";
+    const FIELDS: &'static [&'static str] = &[
+        "flavor",
+        "az",
+        "os",
+        "login",
+        "rootVolume",
+        "dataVolumes",
+        "storage",
+        "publicIP",
+        "nodeNicSpec",
+        "count",
+        "billingMode",
+        "extendParam",
+        "userTags",
+        "k8sTags",
+        "taints",
+        "runtime",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"flavor" => ::std::option::Option::Some(0),
+            b"az" => ::std::option::Option::Some(1),
+            b"os" => ::std::option::Option::Some(2),
+            b"login" => ::std::option::Option::Some(3),
+            b"rootVolume" => ::std::option::Option::Some(4),
+            b"dataVolumes" => ::std::option::Option::Some(5),
+            b"storage" => ::std::option::Option::Some(6),
+            b"publicIP" => ::std::option::Option::Some(7),
+            b"nodeNicSpec" => ::std::option::Option::Some(8),
+            b"count" => ::std::option::Option::Some(9),
+            b"billingMode" => ::std::option::Option::Some(10),
+            b"extendParam" => ::std::option::Option::Some(11),
+            b"userTags" => ::std::option::Option::Some(12),
+            b"k8sTags" => ::std::option::Option::Some(13),
+            b"taints" => ::std::option::Option::Some(14),
+            b"runtime" => ::std::option::Option::Some(15),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::nested::<Login>())?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<QueryingASpecifiedNodePoolVolume>(),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::nested::<QueryingASpecifiedNodePoolVolume>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(6, &mut field_6, support::nested::<StorageInResponse>())?
+                }
+                7 => {
+                    fields
+                        .value(7, &mut field_7, support::nested::<PublicIpInResponse>())?
+                }
+                8 => fields.value(8, &mut field_8, support::nested::<NodeNicSpec>())?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::nested::<QueryingASpecifiedNodePoolExtendParam>(),
+                        )?
+                }
+                12 => fields.value(12, &mut field_12, support::FreeForm)?,
+                13 => fields.value(13, &mut field_13, support::FreeForm)?,
+                14 => fields.value(14, &mut field_14, support::FreeForm)?,
+                _ => fields.value(15, &mut field_15, support::nested::<Runtime>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                flavor: M::optional(field_0)?,
+                az: M::optional(field_1)?,
+                os: M::optional(field_2)?,
+                login: M::optional(field_3)?,
+                root_volume: M::optional(field_4)?,
+                data_volumes: M::optional(field_5)?,
+                storage: M::optional(field_6)?,
+                public_ip: M::optional(field_7)?,
+                node_nic_spec: M::optional(field_8)?,
+                count: M::optional(field_9)?,
+                billing_mode: M::optional(field_10)?,
+                extend_param: M::optional(field_11)?,
+                user_tags: M::optional(field_12)?,
+                k8s_tags: M::optional(field_13)?,
+                taints: M::optional(field_14)?,
+                runtime: M::optional(field_15)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingASpecifiedNodePoolNodeTemplate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingASpecifiedNodePoolResponse200 {
     /// API type. The value is fixed to NodePool.
@@ -698,15 +1081,56 @@ impl support::Validate for QueryingASpecifiedNodePoolResponse200 {
         }
     }
 }
+impl support::Read for QueryingASpecifiedNodePoolResponse200 {
+    const NAME: &'static str = "QueryingASpecifiedNodePoolResponse200";
+    const FIELDS: &'static [&'static str] = &["kind", "apiVersion", "items"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"kind" => ::std::option::Option::Some(0),
+            b"apiVersion" => ::std::option::Option::Some(1),
+            b"items" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<QueryingASpecifiedNodePoolNodePool>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                kind: M::optional(field_0)?,
+                api_version: M::optional(field_1)?,
+                items: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingASpecifiedNodePoolResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 Data structure of the spec field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingASpecifiedNodePoolSpec {
     /// Node type.
@@ -807,15 +1231,100 @@ impl support::Validate for QueryingASpecifiedNodePoolSpec {
         }
     }
 }
+impl support::Read for QueryingASpecifiedNodePoolSpec {
+    const NAME: &'static str = "QueryingASpecifiedNodePoolSpec";
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "initialNodeCount",
+        "nodeTemplate",
+        "autoscaling",
+        "nodeManagement",
+        "customSecurityGroups",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"type" => ::std::option::Option::Some(0),
+            b"initialNodeCount" => ::std::option::Option::Some(1),
+            b"nodeTemplate" => ::std::option::Option::Some(2),
+            b"autoscaling" => ::std::option::Option::Some(3),
+            b"nodeManagement" => ::std::option::Option::Some(4),
+            b"customSecurityGroups" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<QueryingASpecifiedNodePoolNodeTemplate>(),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<QueryingASpecifiedNodePoolAutoscaling>(),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::nested::<NodeManagement>())?,
+                _ => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                r#type: M::optional(field_0)?,
+                initial_node_count: M::optional(field_1)?,
+                node_template: M::optional(field_2)?,
+                autoscaling: M::optional(field_3)?,
+                node_management: M::optional(field_4)?,
+                custom_security_groups: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingASpecifiedNodePoolSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 20 Data structure of the status field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingASpecifiedNodePoolStatus {
     /// Number of nodes in the node pool.
@@ -875,15 +1384,56 @@ impl support::Validate for QueryingASpecifiedNodePoolStatus {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingASpecifiedNodePoolStatus {
+    const NAME: &'static str = "QueryingASpecifiedNodePoolStatus";
+    const FIELDS: &'static [&'static str] = &["currentNode", "phase", "jobId"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"currentNode" => ::std::option::Option::Some(0),
+            b"phase" => ::std::option::Option::Some(1),
+            b"jobId" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                current_node: M::optional(field_0)?,
+                phase: M::optional(field_1)?,
+                job_id: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingASpecifiedNodePoolStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 10 Data structure of the Volume field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingASpecifiedNodePoolVolume {
     /// Disk type. For details, see the description of root_volume in Creating an ECS.
@@ -977,5 +1527,90 @@ impl support::Validate for QueryingASpecifiedNodePoolVolume {
             let p = path.field("metadata");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingASpecifiedNodePoolVolume {
+    const NAME: &'static str = "QueryingASpecifiedNodePoolVolume";
+    const FIELDS: &'static [&'static str] = &[
+        "volumetype",
+        "size",
+        "extendParam",
+        "hw:passthrough",
+        "metadata",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"volumetype" => ::std::option::Option::Some(0),
+            b"size" => ::std::option::Option::Some(1),
+            b"extendParam" => ::std::option::Option::Some(2),
+            b"hw:passthrough" => ::std::option::Option::Some(3),
+            b"metadata" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Values(
+                                support::nested::<QueryingASpecifiedNodePoolExtendParam>(),
+                            ),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<DataVolumeMetadataInResponse>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                volumetype: M::optional(field_0)?,
+                size: M::optional(field_1)?,
+                extend_param: M::optional(field_2)?,
+                hw_passthrough: M::optional(field_3)?,
+                metadata: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingASpecifiedNodePoolVolume {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_cce/querying_all_api_versions.json` documents.
 use crate::support;
 /// Table 1 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAllApiVersionsResponse200 {
     /// API version list.
@@ -57,15 +50,48 @@ impl support::Validate for QueryingAllApiVersionsResponse200 {
         }
     }
 }
+impl support::Read for QueryingAllApiVersionsResponse200 {
+    const NAME: &'static str = "QueryingAllApiVersionsResponse200";
+    const FIELDS: &'static [&'static str] = &["versions"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"versions" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<QueryingAllApiVersionsVersions>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                versions: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAllApiVersionsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Data structure of the versions field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAllApiVersionsVersions {
     /// API version ID, for example, v3.
@@ -167,5 +193,74 @@ impl support::Validate for QueryingAllApiVersionsVersions {
         support::check_present(out, &path.field("status"), self.status.is_some());
         support::check_present(out, &path.field("updated"), self.updated.is_some());
         support::check_present(out, &path.field("version"), self.version.is_some());
+    }
+}
+impl support::Read for QueryingAllApiVersionsVersions {
+    const NAME: &'static str = "QueryingAllApiVersionsVersions";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "links",
+        "min_version",
+        "status",
+        "updated",
+        "version",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"links" => ::std::option::Option::Some(1),
+            b"min_version" => ::std::option::Option::Some(2),
+            b"status" => ::std::option::Option::Some(3),
+            b"updated" => ::std::option::Option::Some(4),
+            b"version" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("id", field_0.is_some()),
+                    ("links", field_1.is_some()),
+                    ("status", field_3.is_some()),
+                    ("updated", field_4.is_some()),
+                    ("version", field_5.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                links: M::optional(field_1)?,
+                min_version: M::optional(field_2)?,
+                status: M::optional(field_3)?,
+                updated: M::optional(field_4)?,
+                version: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAllApiVersionsVersions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -62,22 +62,11 @@ impl QueryingTheAccessInformationOfASpecifiedClusterEip {
 }
 #[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
 /// Table 2 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheAccessInformationOfASpecifiedClusterResponse200 {
     /// Metadata.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "support::present"
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<::serde_json::Value>,
     /// -
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -142,15 +131,70 @@ impl support::Validate for QueryingTheAccessInformationOfASpecifiedClusterRespon
     }
 }
 #[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
+impl support::Read for QueryingTheAccessInformationOfASpecifiedClusterResponse200 {
+    const NAME: &'static str = "QueryingTheAccessInformationOfASpecifiedClusterResponse200";
+    const FIELDS: &'static [&'static str] = &["metadata", "spec", "status"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"metadata" => ::std::option::Option::Some(0),
+            b"spec" => ::std::option::Option::Some(1),
+            b"status" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::AnyValue)?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::nested::<
+                                QueryingTheAccessInformationOfASpecifiedClusterSpec,
+                            >(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<
+                                ModifyingTheAccessInformationOfASpecifiedClusterStatus,
+                            >(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                metadata: M::optional(field_0)?,
+                spec: M::optional(field_1)?,
+                status: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
+impl<'de> ::serde::Deserialize<'de>
+for QueryingTheAccessInformationOfASpecifiedClusterResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
 /// Table 3 Data structure of the spec field (also Table 4).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheAccessInformationOfASpecifiedClusterSpec {
     /// Information about the elastic IP address.
@@ -196,5 +240,48 @@ impl support::Validate for QueryingTheAccessInformationOfASpecifiedClusterSpec {
             let p = path.field("spec");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
+impl support::Read for QueryingTheAccessInformationOfASpecifiedClusterSpec {
+    const NAME: &'static str = "QueryingTheAccessInformationOfASpecifiedClusterSpec";
+    const FIELDS: &'static [&'static str] = &["spec"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"spec" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Boxed(
+                        support::nested::<
+                            QueryingTheAccessInformationOfASpecifiedClusterSpec,
+                        >(),
+                    ),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                spec: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
+impl<'de> ::serde::Deserialize<'de>
+for QueryingTheAccessInformationOfASpecifiedClusterSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

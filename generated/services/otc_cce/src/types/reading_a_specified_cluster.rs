@@ -11,14 +11,7 @@ use super::super::{
     SHAPE_PACKAGE_CONFIGURATION, SHAPE_PUBLIC_ACCESS,
 };
 /// Table 15 Data structure of the endpoint field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Endpoint {
     /// Internal network address.
@@ -124,15 +117,49 @@ impl support::Validate for Endpoint {
         let _ = (path, out);
     }
 }
+impl support::Read for Endpoint {
+    const NAME: &'static str = "Endpoint";
+    const FIELDS: &'static [&'static str] = &["internal", "external", "external_otc"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"internal" => ::std::option::Option::Some(0),
+            b"external" => ::std::option::Option::Some(1),
+            b"external_otc" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                internal: M::optional(field_0)?,
+                external: M::optional(field_1)?,
+                external_otc: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Endpoint {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 11 Data structure of the extendParam field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReadingASpecifiedClusterExtendParam {
     /// Number of mask bits of the fixed IP address pool of the container network model. This field
@@ -190,15 +217,53 @@ impl support::Validate for ReadingASpecifiedClusterExtendParam {
         let _ = (path, out);
     }
 }
+impl support::Read for ReadingASpecifiedClusterExtendParam {
+    const NAME: &'static str = "ReadingASpecifiedClusterExtendParam";
+    const FIELDS: &'static [&'static str] = &[
+        "alpha.cce/fixPoolMask",
+        "kubernetes.io/cpuManagerPolicy",
+        "upgradefrom",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"alpha.cce/fixPoolMask" => ::std::option::Option::Some(0),
+            b"kubernetes.io/cpuManagerPolicy" => ::std::option::Option::Some(1),
+            b"upgradefrom" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                alpha_cce_fix_pool_mask: M::optional(field_0)?,
+                kubernetes_io_cpu_manager_policy: M::optional(field_1)?,
+                upgradefrom: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ReadingASpecifiedClusterExtendParam {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReadingASpecifiedClusterResponse200 {
     /// API type. The value is fixed at Cluster and cannot be changed.
@@ -274,15 +339,77 @@ impl support::Validate for ReadingASpecifiedClusterResponse200 {
         }
     }
 }
+impl support::Read for ReadingASpecifiedClusterResponse200 {
+    const NAME: &'static str = "ReadingASpecifiedClusterResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "kind",
+        "apiVersion",
+        "metadata",
+        "spec",
+        "status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"kind" => ::std::option::Option::Some(0),
+            b"apiVersion" => ::std::option::Option::Some(1),
+            b"metadata" => ::std::option::Option::Some(2),
+            b"spec" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::FreeForm)?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<ReadingASpecifiedClusterSpec>(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<ReadingASpecifiedClusterStatus>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                kind: M::optional(field_0)?,
+                api_version: M::optional(field_1)?,
+                metadata: M::optional(field_2)?,
+                spec: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ReadingASpecifiedClusterResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Data structure of the spec field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReadingASpecifiedClusterSpec {
     /// Cluster category:
@@ -597,15 +724,214 @@ impl support::Validate for ReadingASpecifiedClusterSpec {
         }
     }
 }
+impl support::Read for ReadingASpecifiedClusterSpec {
+    const NAME: &'static str = "ReadingASpecifiedClusterSpec";
+    const FIELDS: &'static [&'static str] = &[
+        "category",
+        "type",
+        "flavor",
+        "version",
+        "platformVersion",
+        "az",
+        "ipv6enable",
+        "supportIstio",
+        "description",
+        "customSan",
+        "hostNetwork",
+        "containerNetwork",
+        "eniNetwork",
+        "publicAccess",
+        "authentication",
+        "billingMode",
+        "extendParam",
+        "kubernetesSvcIpRange",
+        "kubeProxyMode",
+        "enableMasterVolumeEncryption",
+        "configurationsOverride",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"category" => ::std::option::Option::Some(0),
+            b"type" => ::std::option::Option::Some(1),
+            b"flavor" => ::std::option::Option::Some(2),
+            b"version" => ::std::option::Option::Some(3),
+            b"platformVersion" => ::std::option::Option::Some(4),
+            b"az" => ::std::option::Option::Some(5),
+            b"ipv6enable" => ::std::option::Option::Some(6),
+            b"supportIstio" => ::std::option::Option::Some(7),
+            b"description" => ::std::option::Option::Some(8),
+            b"customSan" => ::std::option::Option::Some(9),
+            b"hostNetwork" => ::std::option::Option::Some(10),
+            b"containerNetwork" => ::std::option::Option::Some(11),
+            b"eniNetwork" => ::std::option::Option::Some(12),
+            b"publicAccess" => ::std::option::Option::Some(13),
+            b"authentication" => ::std::option::Option::Some(14),
+            b"billingMode" => ::std::option::Option::Some(15),
+            b"extendParam" => ::std::option::Option::Some(16),
+            b"kubernetesSvcIpRange" => ::std::option::Option::Some(17),
+            b"kubeProxyMode" => ::std::option::Option::Some(18),
+            b"enableMasterVolumeEncryption" => ::std::option::Option::Some(19),
+            b"configurationsOverride" => ::std::option::Option::Some(20),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::nested::<HostNetworkInResponse>(),
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::nested::<ContainerNetworkInResponse>(),
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::nested::<EniNetworkInResponse>(),
+                        )?
+                }
+                13 => fields.value(13, &mut field_13, support::nested::<PublicAccess>())?,
+                14 => fields.value(14, &mut field_14, support::FreeForm)?,
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::nested::<ReadingASpecifiedClusterExtendParam>(),
+                        )?
+                }
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => {
+                    fields
+                        .value(
+                            19,
+                            &mut field_19,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            20,
+                            &mut field_20,
+                            support::Items {
+                                item: support::nested::<PackageConfiguration>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                category: M::optional(field_0)?,
+                r#type: M::optional(field_1)?,
+                flavor: M::optional(field_2)?,
+                version: M::optional(field_3)?,
+                platform_version: M::optional(field_4)?,
+                az: M::optional(field_5)?,
+                ipv6enable: M::optional(field_6)?,
+                support_istio: M::optional(field_7)?,
+                description: M::optional(field_8)?,
+                custom_san: M::optional(field_9)?,
+                host_network: M::optional(field_10)?,
+                container_network: M::optional(field_11)?,
+                eni_network: M::optional(field_12)?,
+                public_access: M::optional(field_13)?,
+                authentication: M::optional(field_14)?,
+                billing_mode: M::optional(field_15)?,
+                extend_param: M::optional(field_16)?,
+                kubernetes_svc_ip_range: M::optional(field_17)?,
+                kube_proxy_mode: M::optional(field_18)?,
+                enable_master_volume_encryption: M::optional(field_19)?,
+                configurations_override: M::optional(field_20)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ReadingASpecifiedClusterSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 14 Data structure of the status field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReadingASpecifiedClusterStatus {
     /// Cluster status. Possible values:
@@ -676,5 +1002,50 @@ impl support::Validate for ReadingASpecifiedClusterStatus {
             let p = path.field("endpoints");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for ReadingASpecifiedClusterStatus {
+    const NAME: &'static str = "ReadingASpecifiedClusterStatus";
+    const FIELDS: &'static [&'static str] = &["phase", "reason", "message", "endpoints"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"phase" => ::std::option::Option::Some(0),
+            b"reason" => ::std::option::Option::Some(1),
+            b"message" => ::std::option::Option::Some(2),
+            b"endpoints" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::nested::<Endpoint>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                phase: M::optional(field_0)?,
+                reason: M::optional(field_1)?,
+                message: M::optional(field_2)?,
+                endpoints: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ReadingASpecifiedClusterStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

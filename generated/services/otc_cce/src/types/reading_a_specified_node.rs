@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_VOLUME, StorageInResponse, Volume,
 };
 /// Table 6 Data structure of the annotations field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Annotations {
     /// • If a node is created from a node pool, the value is the ID of the node pool.
@@ -56,15 +49,39 @@ impl support::Validate for Annotations {
         let _ = (path, out);
     }
 }
+impl support::Read for Annotations {
+    const NAME: &'static str = "Annotations";
+    const FIELDS: &'static [&'static str] = &["kubernetes.io/node-pool.id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"kubernetes.io/node-pool.id" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                kubernetes_io_node_pool_id: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Annotations {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 Data structure of the metadata field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReadingASpecifiedNodeMetadata {
     /// Node name.
@@ -184,15 +201,75 @@ impl support::Validate for ReadingASpecifiedNodeMetadata {
         }
     }
 }
+impl support::Read for ReadingASpecifiedNodeMetadata {
+    const NAME: &'static str = "ReadingASpecifiedNodeMetadata";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "uid",
+        "labels",
+        "creationTimestamp",
+        "updateTimestamp",
+        "annotations",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"uid" => ::std::option::Option::Some(1),
+            b"labels" => ::std::option::Option::Some(2),
+            b"creationTimestamp" => ::std::option::Option::Some(3),
+            b"updateTimestamp" => ::std::option::Option::Some(4),
+            b"annotations" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Values(support::text(support::unchecked)),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => fields.value(5, &mut field_5, support::nested::<Annotations>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                uid: M::optional(field_1)?,
+                labels: M::optional(field_2)?,
+                creation_timestamp: M::optional(field_3)?,
+                update_timestamp: M::optional(field_4)?,
+                annotations: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ReadingASpecifiedNodeMetadata {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReadingASpecifiedNodeResponse200 {
     /// API type. The value is fixed at Node and cannot be changed.
@@ -270,15 +347,84 @@ impl support::Validate for ReadingASpecifiedNodeResponse200 {
         }
     }
 }
+impl support::Read for ReadingASpecifiedNodeResponse200 {
+    const NAME: &'static str = "ReadingASpecifiedNodeResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "kind",
+        "apiVersion",
+        "metadata",
+        "spec",
+        "status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"kind" => ::std::option::Option::Some(0),
+            b"apiVersion" => ::std::option::Option::Some(1),
+            b"metadata" => ::std::option::Option::Some(2),
+            b"spec" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<ReadingASpecifiedNodeMetadata>(),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<ReadingASpecifiedNodeSpec>(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<ReadingASpecifiedNodeStatus>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                kind: M::optional(field_0)?,
+                api_version: M::optional(field_1)?,
+                metadata: M::optional(field_2)?,
+                spec: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ReadingASpecifiedNodeResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 Data structure of the spec field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReadingASpecifiedNodeSpec {
     /// Node specifications. For details, see the description of the flavorRef parameter in Creating
@@ -498,15 +644,158 @@ impl support::Validate for ReadingASpecifiedNodeSpec {
         }
     }
 }
+impl support::Read for ReadingASpecifiedNodeSpec {
+    const NAME: &'static str = "ReadingASpecifiedNodeSpec";
+    const FIELDS: &'static [&'static str] = &[
+        "flavor",
+        "az",
+        "os",
+        "login",
+        "rootVolume",
+        "dataVolumes",
+        "storage",
+        "publicIP",
+        "nodeNicSpec",
+        "count",
+        "billingMode",
+        "ecsGroupId",
+        "dedicatedHostId",
+        "offloadNode",
+        "faultDomain",
+        "runtime",
+        "extendParam",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"flavor" => ::std::option::Option::Some(0),
+            b"az" => ::std::option::Option::Some(1),
+            b"os" => ::std::option::Option::Some(2),
+            b"login" => ::std::option::Option::Some(3),
+            b"rootVolume" => ::std::option::Option::Some(4),
+            b"dataVolumes" => ::std::option::Option::Some(5),
+            b"storage" => ::std::option::Option::Some(6),
+            b"publicIP" => ::std::option::Option::Some(7),
+            b"nodeNicSpec" => ::std::option::Option::Some(8),
+            b"count" => ::std::option::Option::Some(9),
+            b"billingMode" => ::std::option::Option::Some(10),
+            b"ecsGroupId" => ::std::option::Option::Some(11),
+            b"dedicatedHostId" => ::std::option::Option::Some(12),
+            b"offloadNode" => ::std::option::Option::Some(13),
+            b"faultDomain" => ::std::option::Option::Some(14),
+            b"runtime" => ::std::option::Option::Some(15),
+            b"extendParam" => ::std::option::Option::Some(16),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::FreeForm)?,
+                4 => fields.value(4, &mut field_4, support::nested::<Volume>())?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::nested::<Volume>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(6, &mut field_6, support::nested::<StorageInResponse>())?
+                }
+                7 => fields.value(7, &mut field_7, support::FreeForm)?,
+                8 => fields.value(8, &mut field_8, support::nested::<NodeNicSpec>())?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::nested::<Runtime>())?,
+                _ => fields.value(16, &mut field_16, support::FreeForm)?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                flavor: M::optional(field_0)?,
+                az: M::optional(field_1)?,
+                os: M::optional(field_2)?,
+                login: M::optional(field_3)?,
+                root_volume: M::optional(field_4)?,
+                data_volumes: M::optional(field_5)?,
+                storage: M::optional(field_6)?,
+                public_ip: M::optional(field_7)?,
+                node_nic_spec: M::optional(field_8)?,
+                count: M::optional(field_9)?,
+                billing_mode: M::optional(field_10)?,
+                ecs_group_id: M::optional(field_11)?,
+                dedicated_host_id: M::optional(field_12)?,
+                offload_node: M::optional(field_13)?,
+                fault_domain: M::optional(field_14)?,
+                runtime: M::optional(field_15)?,
+                extend_param: M::optional(field_16)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ReadingASpecifiedNodeSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 12 Data structure of the status field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReadingASpecifiedNodeStatus {
     /// Node status.
@@ -572,5 +861,55 @@ impl support::Validate for ReadingASpecifiedNodeStatus {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ReadingASpecifiedNodeStatus {
+    const NAME: &'static str = "ReadingASpecifiedNodeStatus";
+    const FIELDS: &'static [&'static str] = &[
+        "phase",
+        "serverId",
+        "publicIP",
+        "privateIP",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"phase" => ::std::option::Option::Some(0),
+            b"serverId" => ::std::option::Option::Some(1),
+            b"publicIP" => ::std::option::Option::Some(2),
+            b"privateIP" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                phase: M::optional(field_0)?,
+                server_id: M::optional(field_1)?,
+                public_ip: M::optional(field_2)?,
+                private_ip: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ReadingASpecifiedNodeStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Metadata, SHAPE_METADATA, SHAPE_SPEC, SHAPE_STATUS, Spec, Status};
 /// Table 3 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReadingAnAddOnInstanceResponse200 {
     /// API type. The value is fixed at Addon and cannot be changed.
@@ -88,5 +81,60 @@ impl support::Validate for ReadingAnAddOnInstanceResponse200 {
             let p = path.field("status");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for ReadingAnAddOnInstanceResponse200 {
+    const NAME: &'static str = "ReadingAnAddOnInstanceResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "kind",
+        "apiVersion",
+        "metadata",
+        "spec",
+        "status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"kind" => ::std::option::Option::Some(0),
+            b"apiVersion" => ::std::option::Option::Some(1),
+            b"metadata" => ::std::option::Option::Some(2),
+            b"spec" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::nested::<Metadata>())?,
+                3 => fields.value(3, &mut field_3, support::nested::<Spec>())?,
+                _ => fields.value(4, &mut field_4, support::nested::<Status>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                kind: M::optional(field_0)?,
+                api_version: M::optional(field_1)?,
+                metadata: M::optional(field_2)?,
+                spec: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ReadingAnAddOnInstanceResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -9,7 +9,7 @@ use super::super::{
     SHAPE_NODE_ITEM_IN_RESPONSE, SHAPE_TASK_STATUS, TaskStatus,
 };
 /// Table 4 RemoveNodesSpec (also Table 8).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RemoveNodesSpec {
     /// Node login mode.
@@ -111,18 +111,18 @@ impl support::Read for RemoveNodesSpec {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for RemoveNodesSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 RemoveNodesSpec (also Table 8).
 ///
 /// The form of \[`RemoveNodesSpec`\] that responses are read into: every field is optional, and
 /// a missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RemoveNodesSpecInResponse {
     /// Node login mode.
@@ -178,6 +178,54 @@ impl support::Validate for RemoveNodesSpecInResponse {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for RemoveNodesSpecInResponse {
+    const NAME: &'static str = "RemoveNodesSpecInResponse";
+    const FIELDS: &'static [&'static str] = &["login", "nodes"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"login" => ::std::option::Option::Some(0),
+            b"nodes" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::nested::<Login>())?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<NodeItemInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[("login", field_0.is_some()), ("nodes", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                login: M::optional(field_0)?,
+                nodes: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RemoveNodesSpecInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 3 Request body parameters.
@@ -281,14 +329,7 @@ impl<'de> ::serde::Deserialize<'de> for RemovingANodeRequest {
     }
 }
 /// Table 7 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RemovingANodeResponse200 {
     /// API version. The value is fixed at v3.
@@ -352,5 +393,57 @@ impl support::Validate for RemovingANodeResponse200 {
             let p = path.field("status");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for RemovingANodeResponse200 {
+    const NAME: &'static str = "RemovingANodeResponse200";
+    const FIELDS: &'static [&'static str] = &["apiVersion", "kind", "spec", "status"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"apiVersion" => ::std::option::Option::Some(0),
+            b"kind" => ::std::option::Option::Some(1),
+            b"spec" => ::std::option::Option::Some(2),
+            b"status" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<RemoveNodesSpecInResponse>(),
+                        )?
+                }
+                _ => fields.value(3, &mut field_3, support::nested::<TaskStatus>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                api_version: M::optional(field_0)?,
+                kind: M::optional(field_1)?,
+                spec: M::optional(field_2)?,
+                status: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RemovingANodeResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_cce/updating_a_chart.json` documents.
 use crate::support;
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAChartResponse200 {
     /// Chart ID
@@ -131,5 +124,107 @@ impl support::Validate for UpdatingAChartResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for UpdatingAChartResponse200 {
+    const NAME: &'static str = "UpdatingAChartResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "values",
+        "translate",
+        "instruction",
+        "version",
+        "description",
+        "source",
+        "icon_url",
+        "public",
+        "chart_url",
+        "create_at",
+        "update_at",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"values" => ::std::option::Option::Some(2),
+            b"translate" => ::std::option::Option::Some(3),
+            b"instruction" => ::std::option::Option::Some(4),
+            b"version" => ::std::option::Option::Some(5),
+            b"description" => ::std::option::Option::Some(6),
+            b"source" => ::std::option::Option::Some(7),
+            b"icon_url" => ::std::option::Option::Some(8),
+            b"public" => ::std::option::Option::Some(9),
+            b"chart_url" => ::std::option::Option::Some(10),
+            b"create_at" => ::std::option::Option::Some(11),
+            b"update_at" => ::std::option::Option::Some(12),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                _ => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                values: M::optional(field_2)?,
+                translate: M::optional(field_3)?,
+                instruction: M::optional(field_4)?,
+                version: M::optional(field_5)?,
+                description: M::optional(field_6)?,
+                source: M::optional(field_7)?,
+                icon_url: M::optional(field_8)?,
+                public: M::optional(field_9)?,
+                chart_url: M::optional(field_10)?,
+                create_at: M::optional(field_11)?,
+                update_at: M::optional(field_12)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAChartResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{SHAPE_STATUS, Status};
 /// Table 4 Data structure of the metadata field (also Table 7).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnAddOnInstanceMetadata {
     /// Add-on labels in the format of key-value pairs.
@@ -100,19 +100,19 @@ impl support::Read for UpdatingAnAddOnInstanceMetadata {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnAddOnInstanceMetadata {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Data structure of the metadata field (also Table 7).
 ///
 /// The form of \[`UpdatingAnAddOnInstanceMetadata`\] that responses are read into: every field
 /// is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnAddOnInstanceMetadataInResponse {
     /// Add-on labels in the format of key-value pairs.
@@ -163,6 +163,43 @@ impl support::Validate for UpdatingAnAddOnInstanceMetadataInResponse {
             &path.field("annotations"),
             self.annotations.is_some(),
         );
+    }
+}
+impl support::Read for UpdatingAnAddOnInstanceMetadataInResponse {
+    const NAME: &'static str = "UpdatingAnAddOnInstanceMetadataInResponse";
+    const FIELDS: &'static [&'static str] = &["labels", "annotations"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"labels" => ::std::option::Option::Some(0),
+            b"annotations" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::FreeForm)?,
+                _ => fields.value(1, &mut field_1, support::FreeForm)?,
+            }
+        }
+        fields.end(&[("annotations", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                labels: M::optional(field_0)?,
+                annotations: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnAddOnInstanceMetadataInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 5 Data structure of the spec field.
@@ -426,14 +463,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingAnAddOnInstanceRequest {
     }
 }
 /// Table 6 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnAddOnInstanceResponse200 {
     /// API type. The value is fixed at Addon and cannot be changed.
@@ -508,5 +538,69 @@ impl support::Validate for UpdatingAnAddOnInstanceResponse200 {
             let p = path.field("status");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for UpdatingAnAddOnInstanceResponse200 {
+    const NAME: &'static str = "UpdatingAnAddOnInstanceResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "kind",
+        "apiVersion",
+        "metadata",
+        "spec",
+        "status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"kind" => ::std::option::Option::Some(0),
+            b"apiVersion" => ::std::option::Option::Some(1),
+            b"metadata" => ::std::option::Option::Some(2),
+            b"spec" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<
+                                UpdatingAnAddOnInstanceMetadataInResponse,
+                            >(),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::FreeForm)?,
+                _ => fields.value(4, &mut field_4, support::nested::<Status>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                kind: M::optional(field_0)?,
+                api_version: M::optional(field_1)?,
+                metadata: M::optional(field_2)?,
+                spec: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnAddOnInstanceResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

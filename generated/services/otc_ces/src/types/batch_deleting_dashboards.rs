@@ -5,14 +5,7 @@
 //! The types that `spec/otc_ces/batch_deleting_dashboards.json` documents.
 use crate::support;
 /// Table 5 BatchDeleteDashboardRespInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchDeleteDashboardRespInfo {
     /// Dashboard ID.
@@ -94,6 +87,54 @@ impl support::Validate for BatchDeleteDashboardRespInfo {
             let p = path.field("error_msg");
             Self::check_error_msg(out, &p, value);
         }
+    }
+}
+impl support::Read for BatchDeleteDashboardRespInfo {
+    const NAME: &'static str = "BatchDeleteDashboardRespInfo";
+    const FIELDS: &'static [&'static str] = &["dashboard_id", "ret_status", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"dashboard_id" => ::std::option::Option::Some(0),
+            b"ret_status" => ::std::option::Option::Some(1),
+            b"error_msg" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<RetStatus, _>(Self::check_ret_status),
+                        )?
+                }
+                _ => fields.value(2, &mut field_2, support::text(Self::check_error_msg))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                dashboard_id: M::optional(field_0)?,
+                ret_status: M::optional(field_1)?,
+                error_msg: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BatchDeleteDashboardRespInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 3 Request body parameters.
@@ -186,14 +227,7 @@ impl<'de> ::serde::Deserialize<'de> for BatchDeletingDashboardsRequest {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchDeletingDashboardsResponse200 {
     /// Response body for deleting dashboards in batches.
@@ -248,15 +282,48 @@ impl support::Validate for BatchDeletingDashboardsResponse200 {
         }
     }
 }
+impl support::Read for BatchDeletingDashboardsResponse200 {
+    const NAME: &'static str = "BatchDeletingDashboardsResponse200";
+    const FIELDS: &'static [&'static str] = &["dashboards"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"dashboards" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<BatchDeleteDashboardRespInfo>(),
+                        min: ::std::option::Option::Some(1usize),
+                        max: ::std::option::Option::Some(100usize),
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                dashboards: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BatchDeletingDashboardsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 to Table 8 Response body parameters (status codes 400, 401 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchDeletingDashboardsResponse400 {
     /// Status code customized by each cloud service when a request error occurs.
@@ -361,6 +428,51 @@ impl support::Validate for BatchDeletingDashboardsResponse400 {
             let p = path.field("request_id");
             Self::check_request_id(out, &p, value);
         }
+    }
+}
+impl support::Read for BatchDeletingDashboardsResponse400 {
+    const NAME: &'static str = "BatchDeletingDashboardsResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg", "request_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            b"request_id" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields.value(0, &mut field_0, support::text(Self::check_error_code))?
+                }
+                1 => fields.value(1, &mut field_1, support::text(Self::check_error_msg))?,
+                _ => {
+                    fields.value(2, &mut field_2, support::text(Self::check_request_id))?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+                request_id: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BatchDeletingDashboardsResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Operation result.

@@ -113,14 +113,7 @@ for BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringRequest {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringResponse200 {
     /// IDs of alarm rules that were enabled or disabled.
@@ -171,15 +164,50 @@ for BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringResponse20
         }
     }
 }
+impl support::Read
+for BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringResponse200 {
+    const NAME: &'static str = "BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringResponse200";
+    const FIELDS: &'static [&'static str] = &["alarm_ids"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"alarm_ids" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::text(support::unchecked),
+                        min: ::std::option::Option::Some(1usize),
+                        max: ::std::option::Option::Some(100usize),
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                alarm_ids: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringResponse400 {
     /// Status code customized by each cloud service when a request error occurs.
@@ -286,5 +314,52 @@ for BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringResponse40
             let p = path.field("request_id");
             Self::check_request_id(out, &p, value);
         }
+    }
+}
+impl support::Read
+for BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringResponse400 {
+    const NAME: &'static str = "BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg", "request_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            b"request_id" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields.value(0, &mut field_0, support::text(Self::check_error_code))?
+                }
+                1 => fields.value(1, &mut field_1, support::text(Self::check_error_msg))?,
+                _ => {
+                    fields.value(2, &mut field_2, support::text(Self::check_request_id))?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+                request_id: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

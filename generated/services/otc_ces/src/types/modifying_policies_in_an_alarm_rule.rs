@@ -90,14 +90,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyingPoliciesInAnAlarmRuleRequest {
     }
 }
 /// Table 5 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingPoliciesInAnAlarmRuleResponse200 {
     /// Policy information.
@@ -152,15 +145,48 @@ impl support::Validate for ModifyingPoliciesInAnAlarmRuleResponse200 {
         }
     }
 }
+impl support::Read for ModifyingPoliciesInAnAlarmRuleResponse200 {
+    const NAME: &'static str = "ModifyingPoliciesInAnAlarmRuleResponse200";
+    const FIELDS: &'static [&'static str] = &["policies"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"policies" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<UpdatePolicyInResponse>(),
+                        min: ::std::option::Option::Some(1usize),
+                        max: ::std::option::Option::Some(50usize),
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                policies: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingPoliciesInAnAlarmRuleResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 to Table 8 Response body parameters (status codes 400 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingPoliciesInAnAlarmRuleResponse400 {
     /// Status code customized by each cloud service when a request error occurs.
@@ -267,8 +293,53 @@ impl support::Validate for ModifyingPoliciesInAnAlarmRuleResponse400 {
         }
     }
 }
+impl support::Read for ModifyingPoliciesInAnAlarmRuleResponse400 {
+    const NAME: &'static str = "ModifyingPoliciesInAnAlarmRuleResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg", "request_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            b"request_id" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields.value(0, &mut field_0, support::text(Self::check_error_code))?
+                }
+                1 => fields.value(1, &mut field_1, support::text(Self::check_error_msg))?,
+                _ => {
+                    fields.value(2, &mut field_2, support::text(Self::check_request_id))?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+                request_id: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingPoliciesInAnAlarmRuleResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 UpdatePolicy (also Table 6).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatePolicy {
     /// Metric name of a resource. The name must start with a letter and contain only digits,
@@ -658,18 +729,18 @@ impl support::Read for UpdatePolicy {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdatePolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 UpdatePolicy (also Table 6).
 ///
 /// The form of \[`UpdatePolicy`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatePolicyInResponse {
     /// Metric name of a resource. The name must start with a letter and contain only digits,
@@ -918,5 +989,127 @@ impl support::Validate for UpdatePolicyInResponse {
             let p = path.field("suppress_duration");
             Self::check_suppress_duration(out, &p, value);
         }
+    }
+}
+impl support::Read for UpdatePolicyInResponse {
+    const NAME: &'static str = "UpdatePolicyInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "metric_name",
+        "period",
+        "filter",
+        "comparison_operator",
+        "value",
+        "unit",
+        "count",
+        "suppress_duration",
+        "level",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"metric_name" => ::std::option::Option::Some(0),
+            b"period" => ::std::option::Option::Some(1),
+            b"filter" => ::std::option::Option::Some(2),
+            b"comparison_operator" => ::std::option::Option::Some(3),
+            b"value" => ::std::option::Option::Some(4),
+            b"unit" => ::std::option::Option::Some(5),
+            b"count" => ::std::option::Option::Some(6),
+            b"suppress_duration" => ::std::option::Option::Some(7),
+            b"level" => ::std::option::Option::Some(8),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(0, &mut field_0, support::text(Self::check_metric_name))?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(Self::check_period),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(Self::check_unit))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i32, _>(Self::check_suppress_duration),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("metric_name", field_0.is_some()),
+                    ("period", field_1.is_some()),
+                    ("filter", field_2.is_some()),
+                    ("comparison_operator", field_3.is_some()),
+                    ("count", field_6.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                metric_name: M::optional(field_0)?,
+                period: M::optional(field_1)?,
+                filter: M::optional(field_2)?,
+                comparison_operator: M::optional(field_3)?,
+                value: M::optional(field_4)?,
+                unit: M::optional(field_5)?,
+                count: M::optional(field_6)?,
+                suppress_duration: M::optional(field_7)?,
+                level: M::optional(field_8)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatePolicyInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

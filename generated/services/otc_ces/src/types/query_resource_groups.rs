@@ -8,14 +8,7 @@ use super::super::{
     MetaData, ResourceInResponse, SHAPE_META_DATA, SHAPE_RESOURCE_IN_RESPONSE,
 };
 /// Table 4 instance_statistics data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InstanceStatistics {
     /// Specifies the number of resources in the Alarm state in the resource group.
@@ -67,15 +60,70 @@ impl support::Validate for InstanceStatistics {
         let _ = (path, out);
     }
 }
+impl support::Read for InstanceStatistics {
+    const NAME: &'static str = "InstanceStatistics";
+    const FIELDS: &'static [&'static str] = &["unhealth", "total", "type_statistics"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"unhealth" => ::std::option::Option::Some(0),
+            b"total" => ::std::option::Option::Some(1),
+            b"type_statistics" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                unhealth: M::optional(field_0)?,
+                total: M::optional(field_1)?,
+                type_statistics: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for InstanceStatistics {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryResourceGroupsResponse200 {
     /// Specifies information about one or more resource groups.
@@ -133,15 +181,56 @@ impl support::Validate for QueryResourceGroupsResponse200 {
         }
     }
 }
+impl support::Read for QueryResourceGroupsResponse200 {
+    const NAME: &'static str = "QueryResourceGroupsResponse200";
+    const FIELDS: &'static [&'static str] = &["resource_groups", "meta_data"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"resource_groups" => ::std::option::Option::Some(0),
+            b"meta_data" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<ResourceGroups>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::nested::<MetaData>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                resource_groups: M::optional(field_0)?,
+                meta_data: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryResourceGroupsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 resource_groups data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResourceGroups {
     /// Specifies the resource group name, for example, ResourceGroup-Test01.
@@ -270,5 +359,112 @@ impl support::Validate for ResourceGroups {
             let p = path.field("instance_statistics");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for ResourceGroups {
+    const NAME: &'static str = "ResourceGroups";
+    const FIELDS: &'static [&'static str] = &[
+        "group_name",
+        "group_id",
+        "create_time",
+        "relation_ids",
+        "type",
+        "resources",
+        "instance_statistics",
+        "status",
+        "enterprise_project_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"group_name" => ::std::option::Option::Some(0),
+            b"group_id" => ::std::option::Option::Some(1),
+            b"create_time" => ::std::option::Option::Some(2),
+            b"relation_ids" => ::std::option::Option::Some(3),
+            b"type" => ::std::option::Option::Some(4),
+            b"resources" => ::std::option::Option::Some(5),
+            b"instance_statistics" => ::std::option::Option::Some(6),
+            b"status" => ::std::option::Option::Some(7),
+            b"enterprise_project_id" => ::std::option::Option::Some(8),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::nested::<ResourceInResponse>(),
+                                min: ::std::option::Option::Some(0usize),
+                                max: ::std::option::Option::Some(20usize),
+                            },
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(6, &mut field_6, support::nested::<InstanceStatistics>())?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                _ => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                group_name: M::optional(field_0)?,
+                group_id: M::optional(field_1)?,
+                create_time: M::optional(field_2)?,
+                relation_ids: M::optional(field_3)?,
+                r#type: M::optional(field_4)?,
+                resources: M::optional(field_5)?,
+                instance_statistics: M::optional(field_6)?,
+                status: M::optional(field_7)?,
+                enterprise_project_id: M::optional(field_8)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ResourceGroups {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

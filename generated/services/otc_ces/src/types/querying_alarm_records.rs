@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_NOTIFICATION_IN_RESPONSE, SHAPE_QUERYING_ALARM_RECORDS_DIMENSION,
 };
 /// Table 9 AdditionalInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AdditionalInfo {
     /// Resource ID corresponding to the alarm record, for example,
@@ -124,15 +117,63 @@ impl support::Validate for AdditionalInfo {
         }
     }
 }
+impl support::Read for AdditionalInfo {
+    const NAME: &'static str = "AdditionalInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "resource_id",
+        "resource_name",
+        "event_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"resource_id" => ::std::option::Option::Some(0),
+            b"resource_name" => ::std::option::Option::Some(1),
+            b"event_id" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(0, &mut field_0, support::text(Self::check_resource_id))?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::text(Self::check_resource_name),
+                        )?
+                }
+                _ => fields.value(2, &mut field_2, support::text(Self::check_event_id))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                resource_id: M::optional(field_0)?,
+                resource_name: M::optional(field_1)?,
+                event_id: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AdditionalInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 AlarmCondition.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AlarmCondition {
     /// Monitoring period of a metric, in seconds. The default value is 0. For an event alarm, set
@@ -295,15 +336,101 @@ impl support::Validate for AlarmCondition {
         }
     }
 }
+impl support::Read for AlarmCondition {
+    const NAME: &'static str = "AlarmCondition";
+    const FIELDS: &'static [&'static str] = &[
+        "period",
+        "filter",
+        "comparison_operator",
+        "value",
+        "unit",
+        "count",
+        "suppress_duration",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"period" => ::std::option::Option::Some(0),
+            b"filter" => ::std::option::Option::Some(1),
+            b"comparison_operator" => ::std::option::Option::Some(2),
+            b"value" => ::std::option::Option::Some(3),
+            b"unit" => ::std::option::Option::Some(4),
+            b"count" => ::std::option::Option::Some(5),
+            b"suppress_duration" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(Self::check_unit))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(Self::check_count),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                period: M::optional(field_0)?,
+                filter: M::optional(field_1)?,
+                comparison_operator: M::optional(field_2)?,
+                value: M::optional(field_3)?,
+                unit: M::optional(field_4)?,
+                count: M::optional(field_5)?,
+                suppress_duration: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AlarmCondition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 AlarmHistoryItemV2.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AlarmHistoryItemV2 {
     /// Alarm record ID.
@@ -612,15 +739,186 @@ impl support::Validate for AlarmHistoryItemV2 {
         }
     }
 }
+impl support::Read for AlarmHistoryItemV2 {
+    const NAME: &'static str = "AlarmHistoryItemV2";
+    const FIELDS: &'static [&'static str] = &[
+        "record_id",
+        "alarm_id",
+        "name",
+        "status",
+        "level",
+        "type",
+        "action_enabled",
+        "begin_time",
+        "end_time",
+        "first_alarm_time",
+        "last_alarm_time",
+        "alarm_recovery_time",
+        "metric",
+        "condition",
+        "additional_info",
+        "alarm_actions",
+        "ok_actions",
+        "data_points",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"record_id" => ::std::option::Option::Some(0),
+            b"alarm_id" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"status" => ::std::option::Option::Some(3),
+            b"level" => ::std::option::Option::Some(4),
+            b"type" => ::std::option::Option::Some(5),
+            b"action_enabled" => ::std::option::Option::Some(6),
+            b"begin_time" => ::std::option::Option::Some(7),
+            b"end_time" => ::std::option::Option::Some(8),
+            b"first_alarm_time" => ::std::option::Option::Some(9),
+            b"last_alarm_time" => ::std::option::Option::Some(10),
+            b"alarm_recovery_time" => ::std::option::Option::Some(11),
+            b"metric" => ::std::option::Option::Some(12),
+            b"condition" => ::std::option::Option::Some(13),
+            b"additional_info" => ::std::option::Option::Some(14),
+            b"alarm_actions" => ::std::option::Option::Some(15),
+            b"ok_actions" => ::std::option::Option::Some(16),
+            b"data_points" => ::std::option::Option::Some(17),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_record_id))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_alarm_id))?,
+                2 => fields.value(2, &mut field_2, support::text(Self::check_name))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::nested::<QueryingAlarmRecordsMetric>(),
+                        )?
+                }
+                13 => {
+                    fields.value(13, &mut field_13, support::nested::<AlarmCondition>())?
+                }
+                14 => {
+                    fields.value(14, &mut field_14, support::nested::<AdditionalInfo>())?
+                }
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::Items {
+                                item: support::nested::<NotificationInResponse>(),
+                                min: ::std::option::Option::Some(0usize),
+                                max: ::std::option::Option::Some(10usize),
+                            },
+                        )?
+                }
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::Items {
+                                item: support::nested::<NotificationInResponse>(),
+                                min: ::std::option::Option::Some(0usize),
+                                max: ::std::option::Option::Some(10usize),
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::Items {
+                                item: support::nested::<DataPointInfo>(),
+                                min: ::std::option::Option::Some(0usize),
+                                max: ::std::option::Option::Some(2147483647usize),
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                record_id: M::optional(field_0)?,
+                alarm_id: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                status: M::optional(field_3)?,
+                level: M::optional(field_4)?,
+                r#type: M::optional(field_5)?,
+                action_enabled: M::optional(field_6)?,
+                begin_time: M::optional(field_7)?,
+                end_time: M::optional(field_8)?,
+                first_alarm_time: M::optional(field_9)?,
+                last_alarm_time: M::optional(field_10)?,
+                alarm_recovery_time: M::optional(field_11)?,
+                metric: M::optional(field_12)?,
+                condition: M::optional(field_13)?,
+                additional_info: M::optional(field_14)?,
+                alarm_actions: M::optional(field_15)?,
+                ok_actions: M::optional(field_16)?,
+                data_points: M::optional(field_17)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AlarmHistoryItemV2 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 11 DataPointInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DataPointInfo {
     /// UTC time when the resource monitoring data of the alarm record is reported.
@@ -683,15 +981,52 @@ impl support::Validate for DataPointInfo {
         }
     }
 }
+impl support::Read for DataPointInfo {
+    const NAME: &'static str = "DataPointInfo";
+    const FIELDS: &'static [&'static str] = &["time", "value"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"time" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_time))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                time: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DataPointInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 Metric.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAlarmRecordsMetric {
     /// Namespace of a service. For details about the namespace of each service, see Service
@@ -815,15 +1150,63 @@ impl support::Validate for QueryingAlarmRecordsMetric {
         }
     }
 }
+impl support::Read for QueryingAlarmRecordsMetric {
+    const NAME: &'static str = "QueryingAlarmRecordsMetric";
+    const FIELDS: &'static [&'static str] = &["namespace", "metric_name", "dimensions"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"namespace" => ::std::option::Option::Some(0),
+            b"metric_name" => ::std::option::Option::Some(1),
+            b"dimensions" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_namespace))?,
+                1 => {
+                    fields
+                        .value(1, &mut field_1, support::text(Self::check_metric_name))?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<QueryingAlarmRecordsDimension>(),
+                                min: ::std::option::Option::Some(0usize),
+                                max: ::std::option::Option::Some(4usize),
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                namespace: M::optional(field_0)?,
+                metric_name: M::optional(field_1)?,
+                dimensions: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAlarmRecordsMetric {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAlarmRecordsResponse200 {
     /// Alarm records.
@@ -904,15 +1287,63 @@ impl support::Validate for QueryingAlarmRecordsResponse200 {
         }
     }
 }
+impl support::Read for QueryingAlarmRecordsResponse200 {
+    const NAME: &'static str = "QueryingAlarmRecordsResponse200";
+    const FIELDS: &'static [&'static str] = &["alarm_histories", "count"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"alarm_histories" => ::std::option::Option::Some(0),
+            b"count" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<AlarmHistoryItemV2>(),
+                                min: ::std::option::Option::Some(0usize),
+                                max: ::std::option::Option::Some(100usize),
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(Self::check_count),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                alarm_histories: M::optional(field_0)?,
+                count: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAlarmRecordsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 12 to Table 13 Response body parameters (status codes 400 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAlarmRecordsResponse400 {
     /// Status code customized by each cloud service when a request error occurs.
@@ -1017,6 +1448,51 @@ impl support::Validate for QueryingAlarmRecordsResponse400 {
             let p = path.field("request_id");
             Self::check_request_id(out, &p, value);
         }
+    }
+}
+impl support::Read for QueryingAlarmRecordsResponse400 {
+    const NAME: &'static str = "QueryingAlarmRecordsResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg", "request_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            b"request_id" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields.value(0, &mut field_0, support::text(Self::check_error_code))?
+                }
+                1 => fields.value(1, &mut field_1, support::text(Self::check_error_msg))?,
+                _ => {
+                    fields.value(2, &mut field_2, support::text(Self::check_request_id))?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+                request_id: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAlarmRecordsResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Alarm rule status.

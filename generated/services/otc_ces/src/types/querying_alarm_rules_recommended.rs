@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{NotificationInResponse, SHAPE_NOTIFICATION_IN_RESPONSE};
 /// Table 5 alarms.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAlarmRulesRecommendedAlarms {
     /// ID of an alarm rule, which starts with al and is followed by 22 characters of letters,
@@ -355,15 +348,190 @@ impl support::Validate for QueryingAlarmRulesRecommendedAlarms {
         }
     }
 }
+impl support::Read for QueryingAlarmRulesRecommendedAlarms {
+    const NAME: &'static str = "QueryingAlarmRulesRecommendedAlarms";
+    const FIELDS: &'static [&'static str] = &[
+        "alarm_id",
+        "name",
+        "description",
+        "namespace",
+        "policies",
+        "resources",
+        "type",
+        "enabled",
+        "notification_enabled",
+        "alarm_notifications",
+        "ok_notifications",
+        "notification_begin_time",
+        "notification_end_time",
+        "enterprise_project_id",
+        "alarm_template_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"alarm_id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"description" => ::std::option::Option::Some(2),
+            b"namespace" => ::std::option::Option::Some(3),
+            b"policies" => ::std::option::Option::Some(4),
+            b"resources" => ::std::option::Option::Some(5),
+            b"type" => ::std::option::Option::Some(6),
+            b"enabled" => ::std::option::Option::Some(7),
+            b"notification_enabled" => ::std::option::Option::Some(8),
+            b"alarm_notifications" => ::std::option::Option::Some(9),
+            b"ok_notifications" => ::std::option::Option::Some(10),
+            b"notification_begin_time" => ::std::option::Option::Some(11),
+            b"notification_end_time" => ::std::option::Option::Some(12),
+            b"enterprise_project_id" => ::std::option::Option::Some(13),
+            b"alarm_template_id" => ::std::option::Option::Some(14),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
+                2 => {
+                    fields
+                        .value(2, &mut field_2, support::text(Self::check_description))?
+                }
+                3 => fields.value(3, &mut field_3, support::text(Self::check_namespace))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<
+                                    QueryingAlarmRulesRecommendedPolicy,
+                                >(),
+                                min: ::std::option::Option::Some(1usize),
+                                max: ::std::option::Option::Some(100usize),
+                            },
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::nested::<ResourcesInListResp>(),
+                                min: ::std::option::Option::Some(1usize),
+                                max: ::std::option::Option::Some(3000usize),
+                            },
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::Items {
+                                item: support::nested::<NotificationInResponse>(),
+                                min: ::std::option::Option::Some(0usize),
+                                max: ::std::option::Option::Some(10usize),
+                            },
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::Items {
+                                item: support::nested::<NotificationInResponse>(),
+                                min: ::std::option::Option::Some(0usize),
+                                max: ::std::option::Option::Some(10usize),
+                            },
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::text(Self::check_enterprise_project_id),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            14,
+                            &mut field_14,
+                            support::text(Self::check_alarm_template_id),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                alarm_id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                description: M::optional(field_2)?,
+                namespace: M::optional(field_3)?,
+                policies: M::optional(field_4)?,
+                resources: M::optional(field_5)?,
+                r#type: M::optional(field_6)?,
+                enabled: M::optional(field_7)?,
+                notification_enabled: M::optional(field_8)?,
+                alarm_notifications: M::optional(field_9)?,
+                ok_notifications: M::optional(field_10)?,
+                notification_begin_time: M::optional(field_11)?,
+                notification_end_time: M::optional(field_12)?,
+                enterprise_project_id: M::optional(field_13)?,
+                alarm_template_id: M::optional(field_14)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAlarmRulesRecommendedAlarms {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 MetricDimension.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MetricDimension {
     /// Metric dimension name.
@@ -447,15 +615,45 @@ impl support::Validate for MetricDimension {
         }
     }
 }
+impl support::Read for MetricDimension {
+    const NAME: &'static str = "MetricDimension";
+    const FIELDS: &'static [&'static str] = &["name", "value"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                _ => fields.value(1, &mut field_1, support::text(Self::check_value))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MetricDimension {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 Policy.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAlarmRulesRecommendedPolicy {
     /// Metric name of a resource. The name must start with a letter and contain only digits,
@@ -702,15 +900,126 @@ impl support::Validate for QueryingAlarmRulesRecommendedPolicy {
         }
     }
 }
+impl support::Read for QueryingAlarmRulesRecommendedPolicy {
+    const NAME: &'static str = "QueryingAlarmRulesRecommendedPolicy";
+    const FIELDS: &'static [&'static str] = &[
+        "metric_name",
+        "period",
+        "filter",
+        "comparison_operator",
+        "value",
+        "hierarchical_value",
+        "unit",
+        "count",
+        "suppress_duration",
+        "level",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"metric_name" => ::std::option::Option::Some(0),
+            b"period" => ::std::option::Option::Some(1),
+            b"filter" => ::std::option::Option::Some(2),
+            b"comparison_operator" => ::std::option::Option::Some(3),
+            b"value" => ::std::option::Option::Some(4),
+            b"hierarchical_value" => ::std::option::Option::Some(5),
+            b"unit" => ::std::option::Option::Some(6),
+            b"count" => ::std::option::Option::Some(7),
+            b"suppress_duration" => ::std::option::Option::Some(8),
+            b"level" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(0, &mut field_0, support::text(Self::check_metric_name))?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(Self::check_period),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::FreeForm)?,
+                6 => fields.value(6, &mut field_6, support::text(Self::check_unit))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i32, _>(Self::check_suppress_duration),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                metric_name: M::optional(field_0)?,
+                period: M::optional(field_1)?,
+                filter: M::optional(field_2)?,
+                comparison_operator: M::optional(field_3)?,
+                value: M::optional(field_4)?,
+                hierarchical_value: M::optional(field_5)?,
+                unit: M::optional(field_6)?,
+                count: M::optional(field_7)?,
+                suppress_duration: M::optional(field_8)?,
+                level: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAlarmRulesRecommendedPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAlarmRulesRecommendedResponse200 {
     /// Alarm rule list.
@@ -795,15 +1104,65 @@ impl support::Validate for QueryingAlarmRulesRecommendedResponse200 {
         }
     }
 }
+impl support::Read for QueryingAlarmRulesRecommendedResponse200 {
+    const NAME: &'static str = "QueryingAlarmRulesRecommendedResponse200";
+    const FIELDS: &'static [&'static str] = &["alarms", "count"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"alarms" => ::std::option::Option::Some(0),
+            b"count" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<
+                                    QueryingAlarmRulesRecommendedAlarms,
+                                >(),
+                                min: ::std::option::Option::Some(1usize),
+                                max: ::std::option::Option::Some(100usize),
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(Self::check_count),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                alarms: M::optional(field_0)?,
+                count: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAlarmRulesRecommendedResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 10 to Table 11 Response body parameters (status codes 400 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAlarmRulesRecommendedResponse400 {
     /// Status code customized by each cloud service when a request error occurs.
@@ -910,15 +1269,53 @@ impl support::Validate for QueryingAlarmRulesRecommendedResponse400 {
         }
     }
 }
+impl support::Read for QueryingAlarmRulesRecommendedResponse400 {
+    const NAME: &'static str = "QueryingAlarmRulesRecommendedResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg", "request_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            b"request_id" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields.value(0, &mut field_0, support::text(Self::check_error_code))?
+                }
+                1 => fields.value(1, &mut field_1, support::text(Self::check_error_msg))?,
+                _ => {
+                    fields.value(2, &mut field_2, support::text(Self::check_request_id))?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+                request_id: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAlarmRulesRecommendedResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 ResourcesInListResp.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResourcesInListResp {
     /// Resource group ID. This parameter is available when the monitoring scope is set to Resource
@@ -1008,5 +1405,68 @@ impl support::Validate for ResourcesInListResp {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for ResourcesInListResp {
+    const NAME: &'static str = "ResourcesInListResp";
+    const FIELDS: &'static [&'static str] = &[
+        "resource_group_id",
+        "resource_group_name",
+        "dimensions",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"resource_group_id" => ::std::option::Option::Some(0),
+            b"resource_group_name" => ::std::option::Option::Some(1),
+            b"dimensions" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::text(Self::check_resource_group_name),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<MetricDimension>(),
+                                min: ::std::option::Option::Some(0usize),
+                                max: ::std::option::Option::Some(10000usize),
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                resource_group_id: M::optional(field_0)?,
+                resource_group_name: M::optional(field_1)?,
+                dimensions: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ResourcesInListResp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_METRIC, SHAPE_OK_ACTIONS,
 };
 /// Table 7 condition data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsOfAnAlarmRuleCondition {
     /// Specifies the interval (seconds) for checking whether the configured alarm rules are met.
@@ -144,15 +137,101 @@ impl support::Validate for QueryingDetailsOfAnAlarmRuleCondition {
         }
     }
 }
+impl support::Read for QueryingDetailsOfAnAlarmRuleCondition {
+    const NAME: &'static str = "QueryingDetailsOfAnAlarmRuleCondition";
+    const FIELDS: &'static [&'static str] = &[
+        "period",
+        "filter",
+        "comparison_operator",
+        "value",
+        "unit",
+        "count",
+        "suppress_duration",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"period" => ::std::option::Option::Some(0),
+            b"filter" => ::std::option::Option::Some(1),
+            b"comparison_operator" => ::std::option::Option::Some(2),
+            b"value" => ::std::option::Option::Some(3),
+            b"unit" => ::std::option::Option::Some(4),
+            b"count" => ::std::option::Option::Some(5),
+            b"suppress_duration" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(Self::check_unit))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(Self::check_count),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                period: M::optional(field_0)?,
+                filter: M::optional(field_1)?,
+                comparison_operator: M::optional(field_2)?,
+                value: M::optional(field_3)?,
+                unit: M::optional(field_4)?,
+                count: M::optional(field_5)?,
+                suppress_duration: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsOfAnAlarmRuleCondition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 metric_alarms data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsOfAnAlarmRuleMetricAlarms {
     /// Specifies the alarm rule name.
@@ -301,15 +380,155 @@ impl support::Validate for QueryingDetailsOfAnAlarmRuleMetricAlarms {
         }
     }
 }
+impl support::Read for QueryingDetailsOfAnAlarmRuleMetricAlarms {
+    const NAME: &'static str = "QueryingDetailsOfAnAlarmRuleMetricAlarms";
+    const FIELDS: &'static [&'static str] = &[
+        "alarm_name",
+        "alarm_description",
+        "metric",
+        "condition",
+        "alarm_enabled",
+        "alarm_level",
+        "alarm_action_enabled",
+        "alarm_actions",
+        "ok_actions",
+        "alarm_id",
+        "update_time",
+        "alarm_state",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"alarm_name" => ::std::option::Option::Some(0),
+            b"alarm_description" => ::std::option::Option::Some(1),
+            b"metric" => ::std::option::Option::Some(2),
+            b"condition" => ::std::option::Option::Some(3),
+            b"alarm_enabled" => ::std::option::Option::Some(4),
+            b"alarm_level" => ::std::option::Option::Some(5),
+            b"alarm_action_enabled" => ::std::option::Option::Some(6),
+            b"alarm_actions" => ::std::option::Option::Some(7),
+            b"ok_actions" => ::std::option::Option::Some(8),
+            b"alarm_id" => ::std::option::Option::Some(9),
+            b"update_time" => ::std::option::Option::Some(10),
+            b"alarm_state" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::nested::<Metric>())?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<QueryingDetailsOfAnAlarmRuleCondition>(),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::nested::<AlarmActionsInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::Items {
+                                item: support::nested::<OkActions>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                alarm_name: M::optional(field_0)?,
+                alarm_description: M::optional(field_1)?,
+                metric: M::optional(field_2)?,
+                condition: M::optional(field_3)?,
+                alarm_enabled: M::optional(field_4)?,
+                alarm_level: M::optional(field_5)?,
+                alarm_action_enabled: M::optional(field_6)?,
+                alarm_actions: M::optional(field_7)?,
+                ok_actions: M::optional(field_8)?,
+                alarm_id: M::optional(field_9)?,
+                update_time: M::optional(field_10)?,
+                alarm_state: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsOfAnAlarmRuleMetricAlarms {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsOfAnAlarmRuleResponse200 {
     /// Specifies the list of alarm objects.
@@ -357,5 +576,47 @@ impl support::Validate for QueryingDetailsOfAnAlarmRuleResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingDetailsOfAnAlarmRuleResponse200 {
+    const NAME: &'static str = "QueryingDetailsOfAnAlarmRuleResponse200";
+    const FIELDS: &'static [&'static str] = &["metric_alarms"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"metric_alarms" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<
+                            QueryingDetailsOfAnAlarmRuleMetricAlarms,
+                        >(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                metric_alarms: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsOfAnAlarmRuleResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

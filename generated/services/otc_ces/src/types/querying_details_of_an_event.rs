@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_META_DATA,
 };
 /// Table 4 detail data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Detail {
     /// Specifies the event content. Enter up to 4,096 characters.
@@ -231,15 +224,127 @@ impl support::Validate for Detail {
         }
     }
 }
+impl support::Read for Detail {
+    const NAME: &'static str = "Detail";
+    const FIELDS: &'static [&'static str] = &[
+        "content",
+        "group_id",
+        "resource_id",
+        "resource_name",
+        "event_state",
+        "event_level",
+        "event_user",
+        "event_type",
+        "dimensions",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"content" => ::std::option::Option::Some(0),
+            b"group_id" => ::std::option::Option::Some(1),
+            b"resource_id" => ::std::option::Option::Some(2),
+            b"resource_name" => ::std::option::Option::Some(3),
+            b"event_state" => ::std::option::Option::Some(4),
+            b"event_level" => ::std::option::Option::Some(5),
+            b"event_user" => ::std::option::Option::Some(6),
+            b"event_type" => ::std::option::Option::Some(7),
+            b"dimensions" => ::std::option::Option::Some(8),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_content))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(2, &mut field_2, support::text(Self::check_resource_id))?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::text(Self::check_resource_name),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<EventState, _>(Self::check_event_state),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<EventLevel, _>(Self::check_event_level),
+                        )?
+                }
+                6 => {
+                    fields.value(6, &mut field_6, support::text(Self::check_event_user))?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<EventType, _>(Self::check_event_type),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::Items {
+                                item: support::nested::<Dimensions>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                content: M::optional(field_0)?,
+                group_id: M::optional(field_1)?,
+                resource_id: M::optional(field_2)?,
+                resource_name: M::optional(field_3)?,
+                event_state: M::optional(field_4)?,
+                event_level: M::optional(field_5)?,
+                event_user: M::optional(field_6)?,
+                event_type: M::optional(field_7)?,
+                dimensions: M::optional(field_8)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Detail {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 event_info data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct EventInfo {
     /// Specifies the event name. Start with a letter. Enter 1 to 64 characters. Only letters,
@@ -351,15 +456,79 @@ impl support::Validate for EventInfo {
         }
     }
 }
+impl support::Read for EventInfo {
+    const NAME: &'static str = "EventInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "event_name",
+        "event_source",
+        "time",
+        "detail",
+        "event_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"event_name" => ::std::option::Option::Some(0),
+            b"event_source" => ::std::option::Option::Some(1),
+            b"time" => ::std::option::Option::Some(2),
+            b"detail" => ::std::option::Option::Some(3),
+            b"event_id" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields.value(0, &mut field_0, support::text(Self::check_event_name))?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::nested::<Detail>())?,
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("event_name", field_0.is_some()),
+                    ("time", field_2.is_some()),
+                    ("detail", field_3.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                event_name: M::optional(field_0)?,
+                event_source: M::optional(field_1)?,
+                time: M::optional(field_2)?,
+                detail: M::optional(field_3)?,
+                event_id: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EventInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsOfAnEventResponse200 {
     /// Specifies the event name. The name can be a system event name or a custom event name.
@@ -457,5 +626,105 @@ impl support::Validate for QueryingDetailsOfAnEventResponse200 {
             let p = path.field("meta_data");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingDetailsOfAnEventResponse200 {
+    const NAME: &'static str = "QueryingDetailsOfAnEventResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "event_name",
+        "event_type",
+        "event_users",
+        "event_sources",
+        "event_info",
+        "meta_data",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"event_name" => ::std::option::Option::Some(0),
+            b"event_type" => ::std::option::Option::Some(1),
+            b"event_users" => ::std::option::Option::Some(2),
+            b"event_sources" => ::std::option::Option::Some(3),
+            b"event_info" => ::std::option::Option::Some(4),
+            b"meta_data" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<EventType, _>(Self::check_event_type),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<EventInfo>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(5, &mut field_5, support::nested::<MetaData>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                event_name: M::optional(field_0)?,
+                event_type: M::optional(field_1)?,
+                event_users: M::optional(field_2)?,
+                event_sources: M::optional(field_3)?,
+                event_info: M::optional(field_4)?,
+                meta_data: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsOfAnEventResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

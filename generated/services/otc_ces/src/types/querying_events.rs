@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{MetaData, SHAPE_META_DATA};
 /// Table 3 events field description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Events {
     /// Specifies the event name.
@@ -81,15 +74,77 @@ impl support::Validate for Events {
         let _ = (path, out);
     }
 }
+impl support::Read for Events {
+    const NAME: &'static str = "Events";
+    const FIELDS: &'static [&'static str] = &[
+        "event_name",
+        "event_type",
+        "event_count",
+        "latest_occur_time",
+        "latest_event_source",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"event_name" => ::std::option::Option::Some(0),
+            b"event_type" => ::std::option::Option::Some(1),
+            b"event_count" => ::std::option::Option::Some(2),
+            b"latest_occur_time" => ::std::option::Option::Some(3),
+            b"latest_event_source" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                event_name: M::optional(field_0)?,
+                event_type: M::optional(field_1)?,
+                event_count: M::optional(field_2)?,
+                latest_occur_time: M::optional(field_3)?,
+                latest_event_source: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Events {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingEventsResponse200 {
     /// Specifies one or more pieces of event data.
@@ -145,5 +200,53 @@ impl support::Validate for QueryingEventsResponse200 {
             let p = path.field("meta_data");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingEventsResponse200 {
+    const NAME: &'static str = "QueryingEventsResponse200";
+    const FIELDS: &'static [&'static str] = &["events", "meta_data"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"events" => ::std::option::Option::Some(0),
+            b"meta_data" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<Events>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::nested::<MetaData>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                events: M::optional(field_0)?,
+                meta_data: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingEventsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 #[cfg(feature = "querying_monitoring_data_of_a_metric")]
 /// Table 4 datapoints data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Datapoints {
     /// Specifies the average value of metric data within a rollup period.
@@ -116,15 +109,117 @@ impl support::Validate for Datapoints {
     }
 }
 #[cfg(feature = "querying_monitoring_data_of_a_metric")]
+impl support::Read for Datapoints {
+    const NAME: &'static str = "Datapoints";
+    const FIELDS: &'static [&'static str] = &[
+        "average",
+        "max",
+        "min",
+        "sum",
+        "variance",
+        "timestamp",
+        "unit",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"average" => ::std::option::Option::Some(0),
+            b"max" => ::std::option::Option::Some(1),
+            b"min" => ::std::option::Option::Some(2),
+            b"sum" => ::std::option::Option::Some(3),
+            b"variance" => ::std::option::Option::Some(4),
+            b"timestamp" => ::std::option::Option::Some(5),
+            b"unit" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(6, &mut field_6, support::text(Self::check_unit))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                average: M::optional(field_0)?,
+                max: M::optional(field_1)?,
+                min: M::optional(field_2)?,
+                sum: M::optional(field_3)?,
+                variance: M::optional(field_4)?,
+                timestamp: M::optional(field_5)?,
+                unit: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_monitoring_data_of_a_metric")]
+impl<'de> ::serde::Deserialize<'de> for Datapoints {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "querying_monitoring_data_of_a_metric")]
 /// Table 3 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingMonitoringDataOfAMetricResponse200 {
     /// Specifies the metric data list. For details, see Table 4.
@@ -181,6 +276,56 @@ impl support::Validate for QueryingMonitoringDataOfAMetricResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+#[cfg(feature = "querying_monitoring_data_of_a_metric")]
+impl support::Read for QueryingMonitoringDataOfAMetricResponse200 {
+    const NAME: &'static str = "QueryingMonitoringDataOfAMetricResponse200";
+    const FIELDS: &'static [&'static str] = &["datapoints", "metric_name"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"datapoints" => ::std::option::Option::Some(0),
+            b"metric_name" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<Datapoints>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                datapoints: M::optional(field_0)?,
+                metric_name: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_monitoring_data_of_a_metric")]
+impl<'de> ::serde::Deserialize<'de> for QueryingMonitoringDataOfAMetricResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Specifies how often Cloud Eye aggregates data, which can be

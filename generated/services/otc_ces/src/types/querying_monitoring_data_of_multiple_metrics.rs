@@ -50,7 +50,7 @@ impl QueryingMonitoringDataOfMultipleMetricsDatapoints {
 }
 #[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 /// Table 3 metrics data structure description (also Table 6).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingMonitoringDataOfMultipleMetricsMetrics {
     /// Specifies the namespace of a service. For details, see Services Interconnected with Cloud
@@ -225,19 +225,20 @@ impl support::Read for QueryingMonitoringDataOfMultipleMetricsMetrics {
     }
 }
 #[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
+impl<'de> ::serde::Deserialize<'de> for QueryingMonitoringDataOfMultipleMetricsMetrics {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 /// Table 3 metrics data structure description (also Table 6).
 ///
 /// The form of \[`QueryingMonitoringDataOfMultipleMetricsMetrics`\] that responses are read
 /// into: every field is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingMonitoringDataOfMultipleMetricsMetricsInResponse {
     /// Specifies the namespace of a service. For details, see Services Interconnected with Cloud
@@ -356,6 +357,73 @@ impl support::Validate for QueryingMonitoringDataOfMultipleMetricsMetricsInRespo
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
+impl support::Read for QueryingMonitoringDataOfMultipleMetricsMetricsInResponse {
+    const NAME: &'static str = "QueryingMonitoringDataOfMultipleMetricsMetricsInResponse";
+    const FIELDS: &'static [&'static str] = &["namespace", "metric_name", "dimensions"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"namespace" => ::std::option::Option::Some(0),
+            b"metric_name" => ::std::option::Option::Some(1),
+            b"dimensions" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(1, &mut field_1, support::text(Self::check_metric_name))?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<
+                                    AddingMonitoringDataDimensionsInResponse,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("namespace", field_0.is_some()),
+                    ("metric_name", field_1.is_some()),
+                    ("dimensions", field_2.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                namespace: M::optional(field_0)?,
+                metric_name: M::optional(field_1)?,
+                dimensions: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
+impl<'de> ::serde::Deserialize<'de>
+for QueryingMonitoringDataOfMultipleMetricsMetricsInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
@@ -575,14 +643,7 @@ impl<'de> ::serde::Deserialize<'de> for QueryingMonitoringDataOfMultipleMetricsR
 }
 #[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 /// Table 5 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingMonitoringDataOfMultipleMetricsResponse200 {
     /// Specifies the metric data.
@@ -634,5 +695,50 @@ impl support::Validate for QueryingMonitoringDataOfMultipleMetricsResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
+impl support::Read for QueryingMonitoringDataOfMultipleMetricsResponse200 {
+    const NAME: &'static str = "QueryingMonitoringDataOfMultipleMetricsResponse200";
+    const FIELDS: &'static [&'static str] = &["metrics"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"metrics" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<
+                            QueryingMonitoringDataOfMultipleMetricsMetricsInResponse,
+                        >(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                metrics: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
+impl<'de> ::serde::Deserialize<'de>
+for QueryingMonitoringDataOfMultipleMetricsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

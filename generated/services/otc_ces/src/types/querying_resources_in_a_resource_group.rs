@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_CREATING_A_RESOURCE_GROUP_DIMENSIONS_IN_RESPONSE,
 };
 /// Table 5 meta_data data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingResourcesInAResourceGroupMetaData {
     /// Specifies the number of returned results.
@@ -104,15 +97,63 @@ impl support::Validate for QueryingResourcesInAResourceGroupMetaData {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingResourcesInAResourceGroupMetaData {
+    const NAME: &'static str = "QueryingResourcesInAResourceGroupMetaData";
+    const FIELDS: &'static [&'static str] = &["count", "total", "marker"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"count" => ::std::option::Option::Some(0),
+            b"total" => ::std::option::Option::Some(1),
+            b"marker" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                count: M::optional(field_0)?,
+                total: M::optional(field_1)?,
+                marker: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingResourcesInAResourceGroupMetaData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingResourcesInAResourceGroupResponse200 {
     /// Specifies the resource group, for example, Resource-Group-ECS-01.
@@ -217,15 +258,102 @@ impl support::Validate for QueryingResourcesInAResourceGroupResponse200 {
         }
     }
 }
+impl support::Read for QueryingResourcesInAResourceGroupResponse200 {
+    const NAME: &'static str = "QueryingResourcesInAResourceGroupResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "group_name",
+        "group_id",
+        "resources",
+        "status",
+        "create_time",
+        "meta_data",
+        "enterprise_project_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"group_name" => ::std::option::Option::Some(0),
+            b"group_id" => ::std::option::Option::Some(1),
+            b"resources" => ::std::option::Option::Some(2),
+            b"status" => ::std::option::Option::Some(3),
+            b"create_time" => ::std::option::Option::Some(4),
+            b"meta_data" => ::std::option::Option::Some(5),
+            b"enterprise_project_id" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<
+                                    QueryingResourcesInAResourceGroupResources,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::nested::<
+                                QueryingResourcesInAResourceGroupMetaData,
+                            >(),
+                        )?
+                }
+                _ => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                group_name: M::optional(field_0)?,
+                group_id: M::optional(field_1)?,
+                resources: M::optional(field_2)?,
+                status: M::optional(field_3)?,
+                create_time: M::optional(field_4)?,
+                meta_data: M::optional(field_5)?,
+                enterprise_project_id: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingResourcesInAResourceGroupResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 resources data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingResourcesInAResourceGroupResources {
     /// Specifies the resource namespace. For example, the ECS namespace is SYS.ECS. To view the
@@ -307,5 +435,75 @@ impl support::Validate for QueryingResourcesInAResourceGroupResources {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingResourcesInAResourceGroupResources {
+    const NAME: &'static str = "QueryingResourcesInAResourceGroupResources";
+    const FIELDS: &'static [&'static str] = &[
+        "namespace",
+        "dimensions",
+        "status",
+        "event_type",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"namespace" => ::std::option::Option::Some(0),
+            b"dimensions" => ::std::option::Option::Some(1),
+            b"status" => ::std::option::Option::Some(2),
+            b"event_type" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<
+                                    CreatingAResourceGroupDimensionsInResponse,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                namespace: M::optional(field_0)?,
+                dimensions: M::optional(field_1)?,
+                status: M::optional(field_2)?,
+                event_type: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingResourcesInAResourceGroupResources {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

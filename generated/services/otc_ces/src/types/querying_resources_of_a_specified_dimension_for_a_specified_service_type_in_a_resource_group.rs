@@ -8,14 +8,7 @@ use super::super::{
     QueryingAlarmRecordsDimension, SHAPE_QUERYING_ALARM_RECORDS_DIMENSION,
 };
 /// Table 5 GetResourceGroupResources.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct GetResourceGroupResources {
     /// Resource health status.
@@ -83,15 +76,56 @@ impl support::Validate for GetResourceGroupResources {
         }
     }
 }
+impl support::Read for GetResourceGroupResources {
+    const NAME: &'static str = "GetResourceGroupResources";
+    const FIELDS: &'static [&'static str] = &["status", "dimensions"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"status" => ::std::option::Option::Some(0),
+            b"dimensions" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<QueryingAlarmRecordsDimension>(),
+                                min: ::std::option::Option::Some(1usize),
+                                max: ::std::option::Option::Some(4usize),
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                status: M::optional(field_0)?,
+                dimensions: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetResourceGroupResources {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGroupResponse200 {
     /// Total number of resources.
@@ -176,15 +210,65 @@ for QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGro
         }
     }
 }
+impl support::Read
+for QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGroupResponse200 {
+    const NAME: &'static str = "QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGroupResponse200";
+    const FIELDS: &'static [&'static str] = &["count", "resources"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"count" => ::std::option::Option::Some(0),
+            b"resources" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(Self::check_count),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<GetResourceGroupResources>(),
+                                min: ::std::option::Option::Some(0usize),
+                                max: ::std::option::Option::Some(100usize),
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                count: M::optional(field_0)?,
+                resources: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGroupResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 to Table 11 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGroupResponse400 {
     /// Status code customized by each cloud service when a request error occurs.
@@ -293,5 +377,52 @@ for QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGro
             let p = path.field("request_id");
             Self::check_request_id(out, &p, value);
         }
+    }
+}
+impl support::Read
+for QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGroupResponse400 {
+    const NAME: &'static str = "QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGroupResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg", "request_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            b"request_id" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields.value(0, &mut field_0, support::text(Self::check_error_code))?
+                }
+                1 => fields.value(1, &mut field_1, support::text(Self::check_error_msg))?,
+                _ => {
+                    fields.value(2, &mut field_2, support::text(Self::check_request_id))?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+                request_id: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGroupResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

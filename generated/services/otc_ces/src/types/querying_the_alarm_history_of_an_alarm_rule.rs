@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_ALARM_ACTIONS_IN_RESPONSE, SHAPE_DIMENSIONS, SHAPE_OK_ACTIONS,
 };
 /// Table 10 additional_info data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheAlarmHistoryOfAnAlarmRuleAdditionalInfo {
     /// Specifies the resource ID corresponding to the alarm history, for example,
@@ -68,15 +61,54 @@ impl support::Validate for QueryingTheAlarmHistoryOfAnAlarmRuleAdditionalInfo {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingTheAlarmHistoryOfAnAlarmRuleAdditionalInfo {
+    const NAME: &'static str = "QueryingTheAlarmHistoryOfAnAlarmRuleAdditionalInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "resource_id",
+        "resource_name",
+        "event_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"resource_id" => ::std::option::Option::Some(0),
+            b"resource_name" => ::std::option::Option::Some(1),
+            b"event_id" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                resource_id: M::optional(field_0)?,
+                resource_name: M::optional(field_1)?,
+                event_id: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingTheAlarmHistoryOfAnAlarmRuleAdditionalInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 alarm_histories data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AlarmHistories {
     /// Specifies the alarm rule ID, for example, al1603131199286dzxpqK3Ez.
@@ -329,15 +361,236 @@ impl support::Validate for AlarmHistories {
         }
     }
 }
+impl support::Read for AlarmHistories {
+    const NAME: &'static str = "AlarmHistories";
+    const FIELDS: &'static [&'static str] = &[
+        "alarm_id",
+        "alarm_name",
+        "alarm_description",
+        "metric",
+        "condition",
+        "alarm_level",
+        "alarm_type",
+        "alarm_enabled",
+        "alarm_action_enabled",
+        "alarm_actions",
+        "ok_actions",
+        "insufficientdata_actions",
+        "update_time",
+        "enterprise_project_id",
+        "trigger_time",
+        "alarm_status",
+        "datapoints",
+        "additional_info",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"alarm_id" => ::std::option::Option::Some(0),
+            b"alarm_name" => ::std::option::Option::Some(1),
+            b"alarm_description" => ::std::option::Option::Some(2),
+            b"metric" => ::std::option::Option::Some(3),
+            b"condition" => ::std::option::Option::Some(4),
+            b"alarm_level" => ::std::option::Option::Some(5),
+            b"alarm_type" => ::std::option::Option::Some(6),
+            b"alarm_enabled" => ::std::option::Option::Some(7),
+            b"alarm_action_enabled" => ::std::option::Option::Some(8),
+            b"alarm_actions" => ::std::option::Option::Some(9),
+            b"ok_actions" => ::std::option::Option::Some(10),
+            b"insufficientdata_actions" => ::std::option::Option::Some(11),
+            b"update_time" => ::std::option::Option::Some(12),
+            b"enterprise_project_id" => ::std::option::Option::Some(13),
+            b"trigger_time" => ::std::option::Option::Some(14),
+            b"alarm_status" => ::std::option::Option::Some(15),
+            b"datapoints" => ::std::option::Option::Some(16),
+            b"additional_info" => ::std::option::Option::Some(17),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<
+                                QueryingTheAlarmHistoryOfAnAlarmRuleMetric,
+                            >(),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<
+                                QueryingTheAlarmHistoryOfAnAlarmRuleCondition,
+                            >(),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::Items {
+                                item: support::nested::<AlarmActionsInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::Items {
+                                item: support::nested::<OkActions>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::Items {
+                                item: support::nested::<InsufficientdataActions>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => {
+                    fields
+                        .value(
+                            14,
+                            &mut field_14,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::Items {
+                                item: support::nested::<
+                                    QueryingTheAlarmHistoryOfAnAlarmRuleDatapoints,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::nested::<
+                                QueryingTheAlarmHistoryOfAnAlarmRuleAdditionalInfo,
+                            >(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                alarm_id: M::optional(field_0)?,
+                alarm_name: M::optional(field_1)?,
+                alarm_description: M::optional(field_2)?,
+                metric: M::optional(field_3)?,
+                condition: M::optional(field_4)?,
+                alarm_level: M::optional(field_5)?,
+                alarm_type: M::optional(field_6)?,
+                alarm_enabled: M::optional(field_7)?,
+                alarm_action_enabled: M::optional(field_8)?,
+                alarm_actions: M::optional(field_9)?,
+                ok_actions: M::optional(field_10)?,
+                insufficientdata_actions: M::optional(field_11)?,
+                update_time: M::optional(field_12)?,
+                enterprise_project_id: M::optional(field_13)?,
+                trigger_time: M::optional(field_14)?,
+                alarm_status: M::optional(field_15)?,
+                datapoints: M::optional(field_16)?,
+                additional_info: M::optional(field_17)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AlarmHistories {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 condition data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheAlarmHistoryOfAnAlarmRuleCondition {
     /// Specifies how often Cloud Eye aggregates data, which can be
@@ -486,15 +739,101 @@ impl support::Validate for QueryingTheAlarmHistoryOfAnAlarmRuleCondition {
         }
     }
 }
+impl support::Read for QueryingTheAlarmHistoryOfAnAlarmRuleCondition {
+    const NAME: &'static str = "QueryingTheAlarmHistoryOfAnAlarmRuleCondition";
+    const FIELDS: &'static [&'static str] = &[
+        "period",
+        "filter",
+        "comparison_operator",
+        "value",
+        "unit",
+        "count",
+        "suppress_duration",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"period" => ::std::option::Option::Some(0),
+            b"filter" => ::std::option::Option::Some(1),
+            b"comparison_operator" => ::std::option::Option::Some(2),
+            b"value" => ::std::option::Option::Some(3),
+            b"unit" => ::std::option::Option::Some(4),
+            b"count" => ::std::option::Option::Some(5),
+            b"suppress_duration" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<Period, _>(Self::check_period),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(Self::check_unit))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(Self::check_count),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[("value", field_3.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                period: M::optional(field_0)?,
+                filter: M::optional(field_1)?,
+                comparison_operator: M::optional(field_2)?,
+                value: M::optional(field_3)?,
+                unit: M::optional(field_4)?,
+                count: M::optional(field_5)?,
+                suppress_duration: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheAlarmHistoryOfAnAlarmRuleCondition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 9 datapoints data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheAlarmHistoryOfAnAlarmRuleDatapoints {
     /// Specifies when the monitoring data of the alarm history is reported, which is a UNIX
@@ -539,15 +878,59 @@ impl support::Validate for QueryingTheAlarmHistoryOfAnAlarmRuleDatapoints {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingTheAlarmHistoryOfAnAlarmRuleDatapoints {
+    const NAME: &'static str = "QueryingTheAlarmHistoryOfAnAlarmRuleDatapoints";
+    const FIELDS: &'static [&'static str] = &["time", "value"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"time" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                time: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheAlarmHistoryOfAnAlarmRuleDatapoints {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 insufficientdata_actions data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InsufficientdataActions {
     /// Specifies the alarm notification type.
@@ -601,15 +984,59 @@ impl support::Validate for InsufficientdataActions {
         );
     }
 }
+impl support::Read for InsufficientdataActions {
+    const NAME: &'static str = "InsufficientdataActions";
+    const FIELDS: &'static [&'static str] = &["type", "notificationList"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"type" => ::std::option::Option::Some(0),
+            b"notificationList" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[("type", field_0.is_some()), ("notificationList", field_1.is_some())],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                r#type: M::optional(field_0)?,
+                notification_list: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for InsufficientdataActions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 11 meta_data data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheAlarmHistoryOfAnAlarmRuleMetaData {
     /// Specifies the total number of query results.
@@ -646,15 +1073,40 @@ impl support::Validate for QueryingTheAlarmHistoryOfAnAlarmRuleMetaData {
         support::check_present(out, &path.field("total"), self.total.is_some());
     }
 }
+impl support::Read for QueryingTheAlarmHistoryOfAnAlarmRuleMetaData {
+    const NAME: &'static str = "QueryingTheAlarmHistoryOfAnAlarmRuleMetaData";
+    const FIELDS: &'static [&'static str] = &["total"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"total" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(0, &mut field_0, support::scalar::<i32, _>(support::unchecked))?;
+        }
+        fields.end(&[("total", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                total: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheAlarmHistoryOfAnAlarmRuleMetaData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 metric data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheAlarmHistoryOfAnAlarmRuleMetric {
     /// Specifies the metric dimension.
@@ -748,15 +1200,63 @@ impl support::Validate for QueryingTheAlarmHistoryOfAnAlarmRuleMetric {
         }
     }
 }
+impl support::Read for QueryingTheAlarmHistoryOfAnAlarmRuleMetric {
+    const NAME: &'static str = "QueryingTheAlarmHistoryOfAnAlarmRuleMetric";
+    const FIELDS: &'static [&'static str] = &["dimensions", "metric_name", "namespace"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"dimensions" => ::std::option::Option::Some(0),
+            b"metric_name" => ::std::option::Option::Some(1),
+            b"namespace" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<Dimensions>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(1, &mut field_1, support::text(Self::check_metric_name))?
+                }
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                dimensions: M::optional(field_0)?,
+                metric_name: M::optional(field_1)?,
+                namespace: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheAlarmHistoryOfAnAlarmRuleMetric {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheAlarmHistoryOfAnAlarmRuleResponse200 {
     /// Specifies details about one or more alarm history records.
@@ -814,5 +1314,62 @@ impl support::Validate for QueryingTheAlarmHistoryOfAnAlarmRuleResponse200 {
             let p = path.field("meta_data");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingTheAlarmHistoryOfAnAlarmRuleResponse200 {
+    const NAME: &'static str = "QueryingTheAlarmHistoryOfAnAlarmRuleResponse200";
+    const FIELDS: &'static [&'static str] = &["alarm_histories", "meta_data"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"alarm_histories" => ::std::option::Option::Some(0),
+            b"meta_data" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<AlarmHistories>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::nested::<
+                                QueryingTheAlarmHistoryOfAnAlarmRuleMetaData,
+                            >(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                alarm_histories: M::optional(field_0)?,
+                meta_data: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheAlarmHistoryOfAnAlarmRuleResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

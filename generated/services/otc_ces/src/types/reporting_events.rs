@@ -688,14 +688,7 @@ impl<'de> ::serde::Deserialize<'de> for ReportingEventsRequest {
     }
 }
 /// Table 7 Response parameters (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReportingEventsResponse201 {
     /// Specifies the event ID.
@@ -772,5 +765,45 @@ impl support::Validate for ReportingEventsResponse201 {
             let p = path.field("event_name");
             Self::check_event_name(out, &p, value);
         }
+    }
+}
+impl support::Read for ReportingEventsResponse201 {
+    const NAME: &'static str = "ReportingEventsResponse201";
+    const FIELDS: &'static [&'static str] = &["event_id", "event_name"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"event_id" => ::std::option::Option::Some(0),
+            b"event_name" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields.value(1, &mut field_1, support::text(Self::check_event_name))?
+                }
+            }
+        }
+        fields
+            .end(&[("event_id", field_0.is_some()), ("event_name", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                event_id: M::optional(field_0)?,
+                event_name: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ReportingEventsResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -115,14 +115,7 @@ impl<'de> ::serde::Deserialize<'de> for ChangingThePasswordOfADcsInstanceRequest
     }
 }
 /// Table 3 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingThePasswordOfADcsInstanceResponse200 {
     /// An indicator of whether the password is successfully changed: Options:
@@ -192,5 +185,60 @@ impl support::Validate for ChangingThePasswordOfADcsInstanceResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ChangingThePasswordOfADcsInstanceResponse200 {
+    const NAME: &'static str = "ChangingThePasswordOfADcsInstanceResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "result",
+        "message",
+        "retry_times_left",
+        "lock_time",
+        "lock_time_left",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"result" => ::std::option::Option::Some(0),
+            b"message" => ::std::option::Option::Some(1),
+            b"retry_times_left" => ::std::option::Option::Some(2),
+            b"lock_time" => ::std::option::Option::Some(3),
+            b"lock_time_left" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                result: M::optional(field_0)?,
+                message: M::optional(field_1)?,
+                retry_times_left: M::optional(field_2)?,
+                lock_time: M::optional(field_3)?,
+                lock_time_left: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingThePasswordOfADcsInstanceResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -104,14 +104,7 @@ impl<'de> ::serde::Deserialize<'de> for ConfiguringAutomaticHotKeyAnalysisReques
     }
 }
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConfiguringAutomaticHotKeyAnalysisResponse200 {
     /// Instance ID.
@@ -171,15 +164,76 @@ impl support::Validate for ConfiguringAutomaticHotKeyAnalysisResponse200 {
         let _ = (path, out);
     }
 }
+impl support::Read for ConfiguringAutomaticHotKeyAnalysisResponse200 {
+    const NAME: &'static str = "ConfiguringAutomaticHotKeyAnalysisResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "instance_id",
+        "enable_auto_scan",
+        "schedule_at",
+        "updated_at",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"instance_id" => ::std::option::Option::Some(0),
+            b"enable_auto_scan" => ::std::option::Option::Some(1),
+            b"schedule_at" => ::std::option::Option::Some(2),
+            b"updated_at" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                instance_id: M::optional(field_0)?,
+                enable_auto_scan: M::optional(field_1)?,
+                schedule_at: M::optional(field_2)?,
+                updated_at: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ConfiguringAutomaticHotKeyAnalysisResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConfiguringAutomaticHotKeyAnalysisResponse400 {
     /// Error message.
@@ -228,5 +282,50 @@ impl support::Validate for ConfiguringAutomaticHotKeyAnalysisResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ConfiguringAutomaticHotKeyAnalysisResponse400 {
+    const NAME: &'static str = "ConfiguringAutomaticHotKeyAnalysisResponse400";
+    const FIELDS: &'static [&'static str] = &[
+        "error_msg",
+        "error_code",
+        "error_ext_msg",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_msg" => ::std::option::Option::Some(0),
+            b"error_code" => ::std::option::Option::Some(1),
+            b"error_ext_msg" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_msg: M::optional(field_0)?,
+                error_code: M::optional(field_1)?,
+                error_ext_msg: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ConfiguringAutomaticHotKeyAnalysisResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -1057,14 +1057,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingADcsInstanceRequest {
 }
 #[cfg(feature = "creating_a_dcs_instance")]
 /// Table 7 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADcsInstanceResponse200 {
     /// DCS instance ID and name. If multiple DCS instances are created at a time, multiple DCS
@@ -1112,6 +1105,48 @@ impl support::Validate for CreatingADcsInstanceResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+#[cfg(feature = "creating_a_dcs_instance")]
+impl support::Read for CreatingADcsInstanceResponse200 {
+    const NAME: &'static str = "CreatingADcsInstanceResponse200";
+    const FIELDS: &'static [&'static str] = &["instances"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"instances" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<Instances>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                instances: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "creating_a_dcs_instance")]
+impl<'de> ::serde::Deserialize<'de> for CreatingADcsInstanceResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 9 to Table 13 Response body parameters (status codes 400, 401, 403, 404 and 500).

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dcs/listing_background_tasks.json` documents.
 use crate::support;
 /// Table 5 DetailsBody.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DetailsBody {
     /// Capacity before the modification. This parameter has a value only when the specifications
@@ -237,15 +230,235 @@ impl support::Validate for DetailsBody {
         let _ = (path, out);
     }
 }
+impl support::Read for DetailsBody {
+    const NAME: &'static str = "DetailsBody";
+    const FIELDS: &'static [&'static str] = &[
+        "old_capacity",
+        "new_capacity",
+        "enable_public_ip",
+        "public_ip_id",
+        "public_ip_address",
+        "enable_ssl",
+        "old_cache_mode",
+        "new_cache_mode",
+        "old_resource_spec_code",
+        "new_resource_spec_code",
+        "old_replica_num",
+        "new_replica_num",
+        "old_cache_type",
+        "new_cache_type",
+        "replica_ip",
+        "replica_az",
+        "group_name",
+        "old_port",
+        "new_port",
+        "is_only_adjust_charging",
+        "account_name",
+        "source_ip",
+        "target_ip",
+        "node_name",
+        "rename_commands",
+        "updated_config_length",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"old_capacity" => ::std::option::Option::Some(0),
+            b"new_capacity" => ::std::option::Option::Some(1),
+            b"enable_public_ip" => ::std::option::Option::Some(2),
+            b"public_ip_id" => ::std::option::Option::Some(3),
+            b"public_ip_address" => ::std::option::Option::Some(4),
+            b"enable_ssl" => ::std::option::Option::Some(5),
+            b"old_cache_mode" => ::std::option::Option::Some(6),
+            b"new_cache_mode" => ::std::option::Option::Some(7),
+            b"old_resource_spec_code" => ::std::option::Option::Some(8),
+            b"new_resource_spec_code" => ::std::option::Option::Some(9),
+            b"old_replica_num" => ::std::option::Option::Some(10),
+            b"new_replica_num" => ::std::option::Option::Some(11),
+            b"old_cache_type" => ::std::option::Option::Some(12),
+            b"new_cache_type" => ::std::option::Option::Some(13),
+            b"replica_ip" => ::std::option::Option::Some(14),
+            b"replica_az" => ::std::option::Option::Some(15),
+            b"group_name" => ::std::option::Option::Some(16),
+            b"old_port" => ::std::option::Option::Some(17),
+            b"new_port" => ::std::option::Option::Some(18),
+            b"is_only_adjust_charging" => ::std::option::Option::Some(19),
+            b"account_name" => ::std::option::Option::Some(20),
+            b"source_ip" => ::std::option::Option::Some(21),
+            b"target_ip" => ::std::option::Option::Some(22),
+            b"node_name" => ::std::option::Option::Some(23),
+            b"rename_commands" => ::std::option::Option::Some(24),
+            b"updated_config_length" => ::std::option::Option::Some(25),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                18 => {
+                    fields
+                        .value(
+                            18,
+                            &mut field_18,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                19 => {
+                    fields
+                        .value(
+                            19,
+                            &mut field_19,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                23 => fields.value(23, &mut field_23, support::text(support::unchecked))?,
+                24 => {
+                    fields
+                        .value(
+                            24,
+                            &mut field_24,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            25,
+                            &mut field_25,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                old_capacity: M::optional(field_0)?,
+                new_capacity: M::optional(field_1)?,
+                enable_public_ip: M::optional(field_2)?,
+                public_ip_id: M::optional(field_3)?,
+                public_ip_address: M::optional(field_4)?,
+                enable_ssl: M::optional(field_5)?,
+                old_cache_mode: M::optional(field_6)?,
+                new_cache_mode: M::optional(field_7)?,
+                old_resource_spec_code: M::optional(field_8)?,
+                new_resource_spec_code: M::optional(field_9)?,
+                old_replica_num: M::optional(field_10)?,
+                new_replica_num: M::optional(field_11)?,
+                old_cache_type: M::optional(field_12)?,
+                new_cache_type: M::optional(field_13)?,
+                replica_ip: M::optional(field_14)?,
+                replica_az: M::optional(field_15)?,
+                group_name: M::optional(field_16)?,
+                old_port: M::optional(field_17)?,
+                new_port: M::optional(field_18)?,
+                is_only_adjust_charging: M::optional(field_19)?,
+                account_name: M::optional(field_20)?,
+                source_ip: M::optional(field_21)?,
+                target_ip: M::optional(field_22)?,
+                node_name: M::optional(field_23)?,
+                rename_commands: M::optional(field_24)?,
+                updated_config_length: M::optional(field_25)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DetailsBody {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListingBackgroundTasksResponse200 {
     /// Number of tasks.
@@ -297,15 +510,56 @@ impl support::Validate for ListingBackgroundTasksResponse200 {
         }
     }
 }
+impl support::Read for ListingBackgroundTasksResponse200 {
+    const NAME: &'static str = "ListingBackgroundTasksResponse200";
+    const FIELDS: &'static [&'static str] = &["task_count", "tasks"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"task_count" => ::std::option::Option::Some(0),
+            b"tasks" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<SingleBackgroundTask>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                task_count: M::optional(field_0)?,
+                tasks: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListingBackgroundTasksResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListingBackgroundTasksResponse400 {
     /// Error message.
@@ -356,15 +610,53 @@ impl support::Validate for ListingBackgroundTasksResponse400 {
         let _ = (path, out);
     }
 }
+impl support::Read for ListingBackgroundTasksResponse400 {
+    const NAME: &'static str = "ListingBackgroundTasksResponse400";
+    const FIELDS: &'static [&'static str] = &[
+        "error_msg",
+        "error_code",
+        "error_ext_msg",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_msg" => ::std::option::Option::Some(0),
+            b"error_code" => ::std::option::Option::Some(1),
+            b"error_ext_msg" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_msg: M::optional(field_0)?,
+                error_code: M::optional(field_1)?,
+                error_ext_msg: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListingBackgroundTasksResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 SingleBackgroundTask.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SingleBackgroundTask {
     /// Background task ID.
@@ -475,5 +767,92 @@ impl support::Validate for SingleBackgroundTask {
             let p = path.field("details");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for SingleBackgroundTask {
+    const NAME: &'static str = "SingleBackgroundTask";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "details",
+        "user_name",
+        "user_id",
+        "params",
+        "status",
+        "created_at",
+        "updated_at",
+        "enable_show",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"details" => ::std::option::Option::Some(2),
+            b"user_name" => ::std::option::Option::Some(3),
+            b"user_id" => ::std::option::Option::Some(4),
+            b"params" => ::std::option::Option::Some(5),
+            b"status" => ::std::option::Option::Some(6),
+            b"created_at" => ::std::option::Option::Some(7),
+            b"updated_at" => ::std::option::Option::Some(8),
+            b"enable_show" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::nested::<DetailsBody>())?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                details: M::optional(field_2)?,
+                user_name: M::optional(field_3)?,
+                user_id: M::optional(field_4)?,
+                params: M::optional(field_5)?,
+                status: M::optional(field_6)?,
+                created_at: M::optional(field_7)?,
+                updated_at: M::optional(field_8)?,
+                enable_show: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SingleBackgroundTask {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::Status;
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListingMigrationTasksResponse200 {
     /// Number of migration tasks.
@@ -65,15 +58,63 @@ impl support::Validate for ListingMigrationTasksResponse200 {
         }
     }
 }
+impl support::Read for ListingMigrationTasksResponse200 {
+    const NAME: &'static str = "ListingMigrationTasksResponse200";
+    const FIELDS: &'static [&'static str] = &["count", "migration_tasks"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"count" => ::std::option::Option::Some(0),
+            b"migration_tasks" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<MigrationTaskList>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                count: M::optional(field_0)?,
+                migration_tasks: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListingMigrationTasksResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListingMigrationTasksResponse400 {
     /// Error message.
@@ -124,15 +165,53 @@ impl support::Validate for ListingMigrationTasksResponse400 {
         let _ = (path, out);
     }
 }
+impl support::Read for ListingMigrationTasksResponse400 {
+    const NAME: &'static str = "ListingMigrationTasksResponse400";
+    const FIELDS: &'static [&'static str] = &[
+        "error_msg",
+        "error_code",
+        "error_ext_msg",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_msg" => ::std::option::Option::Some(0),
+            b"error_code" => ::std::option::Option::Some(1),
+            b"error_ext_msg" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_msg: M::optional(field_0)?,
+                error_code: M::optional(field_1)?,
+                error_ext_msg: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListingMigrationTasksResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 MigrationTaskList.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MigrationTaskList {
     /// Migration task ID.
@@ -353,5 +432,178 @@ impl support::Validate for MigrationTaskList {
             let p = path.field("status");
             Self::check_status(out, &p, value);
         }
+    }
+}
+impl support::Read for MigrationTaskList {
+    const NAME: &'static str = "MigrationTaskList";
+    const FIELDS: &'static [&'static str] = &[
+        "task_id",
+        "task_name",
+        "status",
+        "migration_type",
+        "migration_method",
+        "ecs_tenant_private_ip",
+        "data_source",
+        "source_instance_name",
+        "source_instance_id",
+        "target_instance_addrs",
+        "target_instance_name",
+        "target_instance_id",
+        "created_at",
+        "description",
+        "source_instance_status",
+        "target_instance_status",
+        "source_instance_subnet_id",
+        "target_instance_subnet_id",
+        "source_instance_spec_code",
+        "target_instance_spec_code",
+        "error_message",
+        "released_at",
+        "version",
+        "resume_mode",
+        "supported_features",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"task_id" => ::std::option::Option::Some(0),
+            b"task_name" => ::std::option::Option::Some(1),
+            b"status" => ::std::option::Option::Some(2),
+            b"migration_type" => ::std::option::Option::Some(3),
+            b"migration_method" => ::std::option::Option::Some(4),
+            b"ecs_tenant_private_ip" => ::std::option::Option::Some(5),
+            b"data_source" => ::std::option::Option::Some(6),
+            b"source_instance_name" => ::std::option::Option::Some(7),
+            b"source_instance_id" => ::std::option::Option::Some(8),
+            b"target_instance_addrs" => ::std::option::Option::Some(9),
+            b"target_instance_name" => ::std::option::Option::Some(10),
+            b"target_instance_id" => ::std::option::Option::Some(11),
+            b"created_at" => ::std::option::Option::Some(12),
+            b"description" => ::std::option::Option::Some(13),
+            b"source_instance_status" => ::std::option::Option::Some(14),
+            b"target_instance_status" => ::std::option::Option::Some(15),
+            b"source_instance_subnet_id" => ::std::option::Option::Some(16),
+            b"target_instance_subnet_id" => ::std::option::Option::Some(17),
+            b"source_instance_spec_code" => ::std::option::Option::Some(18),
+            b"target_instance_spec_code" => ::std::option::Option::Some(19),
+            b"error_message" => ::std::option::Option::Some(20),
+            b"released_at" => ::std::option::Option::Some(21),
+            b"version" => ::std::option::Option::Some(22),
+            b"resume_mode" => ::std::option::Option::Some(23),
+            b"supported_features" => ::std::option::Option::Some(24),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<Status, _>(Self::check_status),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                23 => fields.value(23, &mut field_23, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            24,
+                            &mut field_24,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                task_id: M::optional(field_0)?,
+                task_name: M::optional(field_1)?,
+                status: M::optional(field_2)?,
+                migration_type: M::optional(field_3)?,
+                migration_method: M::optional(field_4)?,
+                ecs_tenant_private_ip: M::optional(field_5)?,
+                data_source: M::optional(field_6)?,
+                source_instance_name: M::optional(field_7)?,
+                source_instance_id: M::optional(field_8)?,
+                target_instance_addrs: M::optional(field_9)?,
+                target_instance_name: M::optional(field_10)?,
+                target_instance_id: M::optional(field_11)?,
+                created_at: M::optional(field_12)?,
+                description: M::optional(field_13)?,
+                source_instance_status: M::optional(field_14)?,
+                target_instance_status: M::optional(field_15)?,
+                source_instance_subnet_id: M::optional(field_16)?,
+                target_instance_subnet_id: M::optional(field_17)?,
+                source_instance_spec_code: M::optional(field_18)?,
+                target_instance_spec_code: M::optional(field_19)?,
+                error_message: M::optional(field_20)?,
+                released_at: M::optional(field_21)?,
+                version: M::optional(field_22)?,
+                resume_mode: M::optional(field_23)?,
+                supported_features: M::optional(field_24)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MigrationTaskList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,14 +8,7 @@ use super::super::{
     DimChild, InstancesMonitoredObject, SHAPE_DIM_CHILD, SHAPE_INSTANCES_MONITORED_OBJECT,
 };
 /// Table 6 ClusterRedisNodeMonitoredObject.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ClusterRedisNodeMonitoredObject {
     /// ID of the monitored object, which is the node ID.
@@ -73,15 +66,58 @@ impl support::Validate for ClusterRedisNodeMonitoredObject {
         let _ = (path, out);
     }
 }
+impl support::Read for ClusterRedisNodeMonitoredObject {
+    const NAME: &'static str = "ClusterRedisNodeMonitoredObject";
+    const FIELDS: &'static [&'static str] = &[
+        "dcs_instance_id",
+        "name",
+        "dcs_cluster_redis_node",
+        "status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"dcs_instance_id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"dcs_cluster_redis_node" => ::std::option::Option::Some(2),
+            b"status" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                dcs_instance_id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                dcs_cluster_redis_node: M::optional(field_2)?,
+                status: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ClusterRedisNodeMonitoredObject {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse200 {
     /// Route of the specified dimension. If the dimension is the primary dimension, the array
@@ -222,15 +258,148 @@ for ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse20
         }
     }
 }
+impl support::Read
+for ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse200 {
+    const NAME: &'static str = "ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "router",
+        "children",
+        "instances",
+        "dcs_cluster_redis_node",
+        "dcs_cluster_proxy_node",
+        "dcs_cluster_proxy2_node",
+        "total",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"router" => ::std::option::Option::Some(0),
+            b"children" => ::std::option::Option::Some(1),
+            b"instances" => ::std::option::Option::Some(2),
+            b"dcs_cluster_redis_node" => ::std::option::Option::Some(3),
+            b"dcs_cluster_proxy_node" => ::std::option::Option::Some(4),
+            b"dcs_cluster_proxy2_node" => ::std::option::Option::Some(5),
+            b"total" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<DimChild>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<InstancesMonitoredObject>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::nested::<ClusterRedisNodeMonitoredObject>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<ProxyNodeMonitoredObject>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::nested::<Proxy2NodeMonitoredObject>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                router: M::optional(field_0)?,
+                children: M::optional(field_1)?,
+                instances: M::optional(field_2)?,
+                dcs_cluster_redis_node: M::optional(field_3)?,
+                dcs_cluster_proxy_node: M::optional(field_4)?,
+                dcs_cluster_proxy2_node: M::optional(field_5)?,
+                total: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 9 Response body parameters (status code 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse500 {
     /// Error message.
@@ -283,15 +452,55 @@ for ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse50
         let _ = (path, out);
     }
 }
+impl support::Read
+for ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse500 {
+    const NAME: &'static str = "ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse500";
+    const FIELDS: &'static [&'static str] = &[
+        "error_msg",
+        "error_code",
+        "error_ext_msg",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_msg" => ::std::option::Option::Some(0),
+            b"error_code" => ::std::option::Option::Some(1),
+            b"error_ext_msg" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_msg: M::optional(field_0)?,
+                error_code: M::optional(field_1)?,
+                error_ext_msg: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse500 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 Proxy2NodeMonitoredObject.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Proxy2NodeMonitoredObject {
     /// ID of the monitored object, which is the node ID.
@@ -349,15 +558,58 @@ impl support::Validate for Proxy2NodeMonitoredObject {
         let _ = (path, out);
     }
 }
+impl support::Read for Proxy2NodeMonitoredObject {
+    const NAME: &'static str = "Proxy2NodeMonitoredObject";
+    const FIELDS: &'static [&'static str] = &[
+        "dcs_instance_id",
+        "name",
+        "dcs_cluster_proxy2_node",
+        "status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"dcs_instance_id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"dcs_cluster_proxy2_node" => ::std::option::Option::Some(2),
+            b"status" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                dcs_instance_id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                dcs_cluster_proxy2_node: M::optional(field_2)?,
+                status: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Proxy2NodeMonitoredObject {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 ProxyNodeMonitoredObject.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ProxyNodeMonitoredObject {
     /// ID of the monitored object, which is the node ID.
@@ -413,5 +665,55 @@ impl support::Validate for ProxyNodeMonitoredObject {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ProxyNodeMonitoredObject {
+    const NAME: &'static str = "ProxyNodeMonitoredObject";
+    const FIELDS: &'static [&'static str] = &[
+        "dcs_instance_id",
+        "name",
+        "dcs_cluster_proxy_node",
+        "status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"dcs_instance_id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"dcs_cluster_proxy_node" => ::std::option::Option::Some(2),
+            b"status" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                dcs_instance_id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                dcs_cluster_proxy_node: M::optional(field_2)?,
+                status: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ProxyNodeMonitoredObject {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

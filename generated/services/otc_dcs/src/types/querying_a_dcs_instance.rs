@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_FEATURES, SHAPE_RESOURCE_TAG,
 };
 /// Table 4 BackupPolicyResp.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BackupPolicyResp {
     /// Backup type.
@@ -91,15 +84,67 @@ impl support::Validate for BackupPolicyResp {
         }
     }
 }
+impl support::Read for BackupPolicyResp {
+    const NAME: &'static str = "BackupPolicyResp";
+    const FIELDS: &'static [&'static str] = &[
+        "backup_type",
+        "save_days",
+        "periodical_backup_plan",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"backup_type" => ::std::option::Option::Some(0),
+            b"save_days" => ::std::option::Option::Some(1),
+            b"periodical_backup_plan" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(Self::check_save_days),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<BackupPlanInResponse>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                backup_type: M::optional(field_0)?,
+                save_days: M::optional(field_1)?,
+                periodical_backup_plan: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BackupPolicyResp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 10 BandwidthInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BandwidthInfo {
     /// Start time of temporary increase.
@@ -199,15 +244,158 @@ impl support::Validate for BandwidthInfo {
         let _ = (path, out);
     }
 }
+impl support::Read for BandwidthInfo {
+    const NAME: &'static str = "BandwidthInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "begin_time",
+        "end_time",
+        "current_time",
+        "bandwidth",
+        "next_expand_time",
+        "expand_count",
+        "expand_effect_time",
+        "expand_interval_time",
+        "max_expand_count",
+        "task_running",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"begin_time" => ::std::option::Option::Some(0),
+            b"end_time" => ::std::option::Option::Some(1),
+            b"current_time" => ::std::option::Option::Some(2),
+            b"bandwidth" => ::std::option::Option::Some(3),
+            b"next_expand_time" => ::std::option::Option::Some(4),
+            b"expand_count" => ::std::option::Option::Some(5),
+            b"expand_effect_time" => ::std::option::Option::Some(6),
+            b"expand_interval_time" => ::std::option::Option::Some(7),
+            b"max_expand_count" => ::std::option::Option::Some(8),
+            b"task_running" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                begin_time: M::optional(field_0)?,
+                end_time: M::optional(field_1)?,
+                current_time: M::optional(field_2)?,
+                bandwidth: M::optional(field_3)?,
+                next_expand_time: M::optional(field_4)?,
+                expand_count: M::optional(field_5)?,
+                expand_effect_time: M::optional(field_6)?,
+                expand_interval_time: M::optional(field_7)?,
+                max_expand_count: M::optional(field_8)?,
+                task_running: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BandwidthInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 DomainNameEntity.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DomainNameEntity {
     /// Historical domain names of the instance.
@@ -253,15 +441,52 @@ impl support::Validate for DomainNameEntity {
         let _ = (path, out);
     }
 }
+impl support::Read for DomainNameEntity {
+    const NAME: &'static str = "DomainNameEntity";
+    const FIELDS: &'static [&'static str] = &["domain_name", "is_readonly"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"domain_name" => ::std::option::Option::Some(0),
+            b"is_readonly" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                domain_name: M::optional(field_0)?,
+                is_readonly: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DomainNameEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 DomainNameInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DomainNameInfo {
     /// Whether to enable public domain name resolution.
@@ -331,15 +556,83 @@ impl support::Validate for DomainNameInfo {
         }
     }
 }
+impl support::Read for DomainNameInfo {
+    const NAME: &'static str = "DomainNameInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "support_public_resolve",
+        "is_latest_rules",
+        "zone_name",
+        "history_domain_names",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"support_public_resolve" => ::std::option::Option::Some(0),
+            b"is_latest_rules" => ::std::option::Option::Some(1),
+            b"zone_name" => ::std::option::Option::Some(2),
+            b"history_domain_names" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::nested::<DomainNameEntity>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                support_public_resolve: M::optional(field_0)?,
+                is_latest_rules: M::optional(field_1)?,
+                zone_name: M::optional(field_2)?,
+                history_domain_names: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DomainNameInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 InstanceBackupPolicy.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingADcsInstanceInstanceBackupPolicy {
     /// Backup policy ID.
@@ -407,15 +700,65 @@ impl support::Validate for QueryingADcsInstanceInstanceBackupPolicy {
         }
     }
 }
+impl support::Read for QueryingADcsInstanceInstanceBackupPolicy {
+    const NAME: &'static str = "QueryingADcsInstanceInstanceBackupPolicy";
+    const FIELDS: &'static [&'static str] = &[
+        "backup_policy_id",
+        "created_at",
+        "updated_at",
+        "policy",
+        "tenant_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"backup_policy_id" => ::std::option::Option::Some(0),
+            b"created_at" => ::std::option::Option::Some(1),
+            b"updated_at" => ::std::option::Option::Some(2),
+            b"policy" => ::std::option::Option::Some(3),
+            b"tenant_id" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields.value(3, &mut field_3, support::nested::<BackupPolicyResp>())?
+                }
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                backup_policy_id: M::optional(field_0)?,
+                created_at: M::optional(field_1)?,
+                updated_at: M::optional(field_2)?,
+                policy: M::optional(field_3)?,
+                tenant_id: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingADcsInstanceInstanceBackupPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingADcsInstanceResponse200 {
     /// VPC name.
@@ -642,11 +985,7 @@ pub struct QueryingADcsInstanceResponse200 {
         ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     >,
     /// Current task.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "support::present"
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub task: ::std::option::Option<::serde_json::Value>,
     /// Instance proxy links. This parameter is reserved. null is returned.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -980,5 +1319,508 @@ impl support::Validate for QueryingADcsInstanceResponse200 {
             let p = path.field("bandwidth_info");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingADcsInstanceResponse200 {
+    const NAME: &'static str = "QueryingADcsInstanceResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "vpc_name",
+        "charging_mode",
+        "vpc_id",
+        "user_name",
+        "created_at",
+        "description",
+        "security_group_id",
+        "security_group_name",
+        "max_memory",
+        "used_memory",
+        "capacity",
+        "capacity_minor",
+        "maintain_begin",
+        "maintain_end",
+        "engine",
+        "no_password_access",
+        "ip",
+        "instance_backup_policy",
+        "az_codes",
+        "available_zones",
+        "access_user",
+        "instance_id",
+        "port",
+        "user_id",
+        "name",
+        "spec_code",
+        "subnet_id",
+        "subnet_name",
+        "subnet_cidr",
+        "engine_version",
+        "order_id",
+        "status",
+        "domain_name",
+        "readonly_domain_name",
+        "enable_publicip",
+        "publicip_id",
+        "publicip_address",
+        "enable_ssl",
+        "service_upgrade",
+        "service_task_id",
+        "enterprise_project_id",
+        "backend_addrs",
+        "features",
+        "domain_name_info",
+        "transparent_client_ip_enable",
+        "sub_status",
+        "tags",
+        "cpu_type",
+        "enterprise_project_name",
+        "update_at",
+        "product_type",
+        "storage_type",
+        "launched_at",
+        "cache_mode",
+        "support_slow_log_flag",
+        "db_number",
+        "replica_count",
+        "sharding_count",
+        "bandwidth_info",
+        "cloud_service_type_code",
+        "cloud_resource_type_code",
+        "inquery_spec_code",
+        "free",
+        "is_free",
+        "libos",
+        "crr_role",
+        "active_active",
+        "task",
+        "proxy_links",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"vpc_name" => ::std::option::Option::Some(0),
+            b"charging_mode" => ::std::option::Option::Some(1),
+            b"vpc_id" => ::std::option::Option::Some(2),
+            b"user_name" => ::std::option::Option::Some(3),
+            b"created_at" => ::std::option::Option::Some(4),
+            b"description" => ::std::option::Option::Some(5),
+            b"security_group_id" => ::std::option::Option::Some(6),
+            b"security_group_name" => ::std::option::Option::Some(7),
+            b"max_memory" => ::std::option::Option::Some(8),
+            b"used_memory" => ::std::option::Option::Some(9),
+            b"capacity" => ::std::option::Option::Some(10),
+            b"capacity_minor" => ::std::option::Option::Some(11),
+            b"maintain_begin" => ::std::option::Option::Some(12),
+            b"maintain_end" => ::std::option::Option::Some(13),
+            b"engine" => ::std::option::Option::Some(14),
+            b"no_password_access" => ::std::option::Option::Some(15),
+            b"ip" => ::std::option::Option::Some(16),
+            b"instance_backup_policy" => ::std::option::Option::Some(17),
+            b"az_codes" => ::std::option::Option::Some(18),
+            b"available_zones" => ::std::option::Option::Some(19),
+            b"access_user" => ::std::option::Option::Some(20),
+            b"instance_id" => ::std::option::Option::Some(21),
+            b"port" => ::std::option::Option::Some(22),
+            b"user_id" => ::std::option::Option::Some(23),
+            b"name" => ::std::option::Option::Some(24),
+            b"spec_code" => ::std::option::Option::Some(25),
+            b"subnet_id" => ::std::option::Option::Some(26),
+            b"subnet_name" => ::std::option::Option::Some(27),
+            b"subnet_cidr" => ::std::option::Option::Some(28),
+            b"engine_version" => ::std::option::Option::Some(29),
+            b"order_id" => ::std::option::Option::Some(30),
+            b"status" => ::std::option::Option::Some(31),
+            b"domain_name" => ::std::option::Option::Some(32),
+            b"readonly_domain_name" => ::std::option::Option::Some(33),
+            b"enable_publicip" => ::std::option::Option::Some(34),
+            b"publicip_id" => ::std::option::Option::Some(35),
+            b"publicip_address" => ::std::option::Option::Some(36),
+            b"enable_ssl" => ::std::option::Option::Some(37),
+            b"service_upgrade" => ::std::option::Option::Some(38),
+            b"service_task_id" => ::std::option::Option::Some(39),
+            b"enterprise_project_id" => ::std::option::Option::Some(40),
+            b"backend_addrs" => ::std::option::Option::Some(41),
+            b"features" => ::std::option::Option::Some(42),
+            b"domain_name_info" => ::std::option::Option::Some(43),
+            b"transparent_client_ip_enable" => ::std::option::Option::Some(44),
+            b"sub_status" => ::std::option::Option::Some(45),
+            b"tags" => ::std::option::Option::Some(46),
+            b"cpu_type" => ::std::option::Option::Some(47),
+            b"enterprise_project_name" => ::std::option::Option::Some(48),
+            b"update_at" => ::std::option::Option::Some(49),
+            b"product_type" => ::std::option::Option::Some(50),
+            b"storage_type" => ::std::option::Option::Some(51),
+            b"launched_at" => ::std::option::Option::Some(52),
+            b"cache_mode" => ::std::option::Option::Some(53),
+            b"support_slow_log_flag" => ::std::option::Option::Some(54),
+            b"db_number" => ::std::option::Option::Some(55),
+            b"replica_count" => ::std::option::Option::Some(56),
+            b"sharding_count" => ::std::option::Option::Some(57),
+            b"bandwidth_info" => ::std::option::Option::Some(58),
+            b"cloud_service_type_code" => ::std::option::Option::Some(59),
+            b"cloud_resource_type_code" => ::std::option::Option::Some(60),
+            b"inquery_spec_code" => ::std::option::Option::Some(61),
+            b"free" => ::std::option::Option::Some(62),
+            b"is_free" => ::std::option::Option::Some(63),
+            b"libos" => ::std::option::Option::Some(64),
+            b"crr_role" => ::std::option::Option::Some(65),
+            b"active_active" => ::std::option::Option::Some(66),
+            b"task" => ::std::option::Option::Some(67),
+            b"proxy_links" => ::std::option::Option::Some(68),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        let mut field_29 = ::std::option::Option::None;
+        let mut field_30 = ::std::option::Option::None;
+        let mut field_31 = ::std::option::Option::None;
+        let mut field_32 = ::std::option::Option::None;
+        let mut field_33 = ::std::option::Option::None;
+        let mut field_34 = ::std::option::Option::None;
+        let mut field_35 = ::std::option::Option::None;
+        let mut field_36 = ::std::option::Option::None;
+        let mut field_37 = ::std::option::Option::None;
+        let mut field_38 = ::std::option::Option::None;
+        let mut field_39 = ::std::option::Option::None;
+        let mut field_40 = ::std::option::Option::None;
+        let mut field_41 = ::std::option::Option::None;
+        let mut field_42 = ::std::option::Option::None;
+        let mut field_43 = ::std::option::Option::None;
+        let mut field_44 = ::std::option::Option::None;
+        let mut field_45 = ::std::option::Option::None;
+        let mut field_46 = ::std::option::Option::None;
+        let mut field_47 = ::std::option::Option::None;
+        let mut field_48 = ::std::option::Option::None;
+        let mut field_49 = ::std::option::Option::None;
+        let mut field_50 = ::std::option::Option::None;
+        let mut field_51 = ::std::option::Option::None;
+        let mut field_52 = ::std::option::Option::None;
+        let mut field_53 = ::std::option::Option::None;
+        let mut field_54 = ::std::option::Option::None;
+        let mut field_55 = ::std::option::Option::None;
+        let mut field_56 = ::std::option::Option::None;
+        let mut field_57 = ::std::option::Option::None;
+        let mut field_58 = ::std::option::Option::None;
+        let mut field_59 = ::std::option::Option::None;
+        let mut field_60 = ::std::option::Option::None;
+        let mut field_61 = ::std::option::Option::None;
+        let mut field_62 = ::std::option::Option::None;
+        let mut field_63 = ::std::option::Option::None;
+        let mut field_64 = ::std::option::Option::None;
+        let mut field_65 = ::std::option::Option::None;
+        let mut field_66 = ::std::option::Option::None;
+        let mut field_67 = ::std::option::Option::None;
+        let mut field_68 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::nested::<QueryingADcsInstanceInstanceBackupPolicy>(),
+                        )?
+                }
+                18 => {
+                    fields
+                        .value(
+                            18,
+                            &mut field_18,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                19 => {
+                    fields
+                        .value(
+                            19,
+                            &mut field_19,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => {
+                    fields
+                        .value(
+                            22,
+                            &mut field_22,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                23 => fields.value(23, &mut field_23, support::text(support::unchecked))?,
+                24 => fields.value(24, &mut field_24, support::text(support::unchecked))?,
+                25 => fields.value(25, &mut field_25, support::text(support::unchecked))?,
+                26 => fields.value(26, &mut field_26, support::text(support::unchecked))?,
+                27 => fields.value(27, &mut field_27, support::text(support::unchecked))?,
+                28 => fields.value(28, &mut field_28, support::text(support::unchecked))?,
+                29 => fields.value(29, &mut field_29, support::text(support::unchecked))?,
+                30 => fields.value(30, &mut field_30, support::text(support::unchecked))?,
+                31 => fields.value(31, &mut field_31, support::text(support::unchecked))?,
+                32 => fields.value(32, &mut field_32, support::text(support::unchecked))?,
+                33 => fields.value(33, &mut field_33, support::text(support::unchecked))?,
+                34 => {
+                    fields
+                        .value(
+                            34,
+                            &mut field_34,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                35 => fields.value(35, &mut field_35, support::text(support::unchecked))?,
+                36 => fields.value(36, &mut field_36, support::text(support::unchecked))?,
+                37 => {
+                    fields
+                        .value(
+                            37,
+                            &mut field_37,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                38 => {
+                    fields
+                        .value(
+                            38,
+                            &mut field_38,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                39 => fields.value(39, &mut field_39, support::text(support::unchecked))?,
+                40 => fields.value(40, &mut field_40, support::text(support::unchecked))?,
+                41 => fields.value(41, &mut field_41, support::text(support::unchecked))?,
+                42 => fields.value(42, &mut field_42, support::nested::<Features>())?,
+                43 => {
+                    fields.value(43, &mut field_43, support::nested::<DomainNameInfo>())?
+                }
+                44 => {
+                    fields
+                        .value(
+                            44,
+                            &mut field_44,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                45 => fields.value(45, &mut field_45, support::text(support::unchecked))?,
+                46 => {
+                    fields
+                        .value(
+                            46,
+                            &mut field_46,
+                            support::Items {
+                                item: support::nested::<ResourceTag>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                47 => fields.value(47, &mut field_47, support::text(support::unchecked))?,
+                48 => fields.value(48, &mut field_48, support::text(support::unchecked))?,
+                49 => fields.value(49, &mut field_49, support::text(support::unchecked))?,
+                50 => fields.value(50, &mut field_50, support::text(support::unchecked))?,
+                51 => fields.value(51, &mut field_51, support::text(support::unchecked))?,
+                52 => fields.value(52, &mut field_52, support::text(support::unchecked))?,
+                53 => fields.value(53, &mut field_53, support::text(support::unchecked))?,
+                54 => fields.value(54, &mut field_54, support::text(support::unchecked))?,
+                55 => {
+                    fields
+                        .value(
+                            55,
+                            &mut field_55,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                56 => {
+                    fields
+                        .value(
+                            56,
+                            &mut field_56,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                57 => {
+                    fields
+                        .value(
+                            57,
+                            &mut field_57,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                58 => {
+                    fields.value(58, &mut field_58, support::nested::<BandwidthInfo>())?
+                }
+                59 => fields.value(59, &mut field_59, support::text(support::unchecked))?,
+                60 => fields.value(60, &mut field_60, support::text(support::unchecked))?,
+                61 => fields.value(61, &mut field_61, support::text(support::unchecked))?,
+                62 => fields.value(62, &mut field_62, support::text(support::unchecked))?,
+                63 => fields.value(63, &mut field_63, support::text(support::unchecked))?,
+                64 => fields.value(64, &mut field_64, support::text(support::unchecked))?,
+                65 => fields.value(65, &mut field_65, support::text(support::unchecked))?,
+                66 => fields.value(66, &mut field_66, support::FreeForm)?,
+                67 => fields.value(67, &mut field_67, support::AnyValue)?,
+                _ => fields.value(68, &mut field_68, support::FreeForm)?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                vpc_name: M::optional(field_0)?,
+                charging_mode: M::optional(field_1)?,
+                vpc_id: M::optional(field_2)?,
+                user_name: M::optional(field_3)?,
+                created_at: M::optional(field_4)?,
+                description: M::optional(field_5)?,
+                security_group_id: M::optional(field_6)?,
+                security_group_name: M::optional(field_7)?,
+                max_memory: M::optional(field_8)?,
+                used_memory: M::optional(field_9)?,
+                capacity: M::optional(field_10)?,
+                capacity_minor: M::optional(field_11)?,
+                maintain_begin: M::optional(field_12)?,
+                maintain_end: M::optional(field_13)?,
+                engine: M::optional(field_14)?,
+                no_password_access: M::optional(field_15)?,
+                ip: M::optional(field_16)?,
+                instance_backup_policy: M::optional(field_17)?,
+                az_codes: M::optional(field_18)?,
+                available_zones: M::optional(field_19)?,
+                access_user: M::optional(field_20)?,
+                instance_id: M::optional(field_21)?,
+                port: M::optional(field_22)?,
+                user_id: M::optional(field_23)?,
+                name: M::optional(field_24)?,
+                spec_code: M::optional(field_25)?,
+                subnet_id: M::optional(field_26)?,
+                subnet_name: M::optional(field_27)?,
+                subnet_cidr: M::optional(field_28)?,
+                engine_version: M::optional(field_29)?,
+                order_id: M::optional(field_30)?,
+                status: M::optional(field_31)?,
+                domain_name: M::optional(field_32)?,
+                readonly_domain_name: M::optional(field_33)?,
+                enable_publicip: M::optional(field_34)?,
+                publicip_id: M::optional(field_35)?,
+                publicip_address: M::optional(field_36)?,
+                enable_ssl: M::optional(field_37)?,
+                service_upgrade: M::optional(field_38)?,
+                service_task_id: M::optional(field_39)?,
+                enterprise_project_id: M::optional(field_40)?,
+                backend_addrs: M::optional(field_41)?,
+                features: M::optional(field_42)?,
+                domain_name_info: M::optional(field_43)?,
+                transparent_client_ip_enable: M::optional(field_44)?,
+                sub_status: M::optional(field_45)?,
+                tags: M::optional(field_46)?,
+                cpu_type: M::optional(field_47)?,
+                enterprise_project_name: M::optional(field_48)?,
+                update_at: M::optional(field_49)?,
+                product_type: M::optional(field_50)?,
+                storage_type: M::optional(field_51)?,
+                launched_at: M::optional(field_52)?,
+                cache_mode: M::optional(field_53)?,
+                support_slow_log_flag: M::optional(field_54)?,
+                db_number: M::optional(field_55)?,
+                replica_count: M::optional(field_56)?,
+                sharding_count: M::optional(field_57)?,
+                bandwidth_info: M::optional(field_58)?,
+                cloud_service_type_code: M::optional(field_59)?,
+                cloud_resource_type_code: M::optional(field_60)?,
+                inquery_spec_code: M::optional(field_61)?,
+                free: M::optional(field_62)?,
+                is_free: M::optional(field_63)?,
+                libos: M::optional(field_64)?,
+                crr_role: M::optional(field_65)?,
+                active_active: M::optional(field_66)?,
+                task: M::optional(field_67)?,
+                proxy_links: M::optional(field_68)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingADcsInstanceResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dcs/querying_a_dcs_instance_2.json` documents.
 use crate::support;
 /// Table 3 instance_backup_policy.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingADcsInstance2InstanceBackupPolicy {
     /// Backup policy ID.
@@ -79,15 +72,63 @@ impl support::Validate for QueryingADcsInstance2InstanceBackupPolicy {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingADcsInstance2InstanceBackupPolicy {
+    const NAME: &'static str = "QueryingADcsInstance2InstanceBackupPolicy";
+    const FIELDS: &'static [&'static str] = &[
+        "backup_policy_id",
+        "created_at",
+        "updated_at",
+        "policy",
+        "tenant_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"backup_policy_id" => ::std::option::Option::Some(0),
+            b"created_at" => ::std::option::Option::Some(1),
+            b"updated_at" => ::std::option::Option::Some(2),
+            b"policy" => ::std::option::Option::Some(3),
+            b"tenant_id" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::FreeForm)?,
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                backup_policy_id: M::optional(field_0)?,
+                created_at: M::optional(field_1)?,
+                updated_at: M::optional(field_2)?,
+                policy: M::optional(field_3)?,
+                tenant_id: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingADcsInstance2InstanceBackupPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingADcsInstance2Response200 {
     /// DCS instance name.
@@ -665,6 +706,535 @@ impl support::Validate for QueryingADcsInstance2Response200 {
             let p = path.field("instance_backup_policy");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingADcsInstance2Response200 {
+    const NAME: &'static str = "QueryingADcsInstance2Response200";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "engine",
+        "capacity",
+        "ip",
+        "domainName",
+        "port",
+        "status",
+        "libos",
+        "description",
+        "max_memory",
+        "used_memory",
+        "instance_id",
+        "resource_spec_code",
+        "engine_version",
+        "internal_version",
+        "charging_mode",
+        "capacity_minor",
+        "vpc_id",
+        "vpc_name",
+        "created_at",
+        "error_code",
+        "user_id",
+        "user_name",
+        "maintain_begin",
+        "maintain_end",
+        "no_password_access",
+        "access_user",
+        "enable_publicip",
+        "publicip_id",
+        "publicip_address",
+        "enable_ssl",
+        "service_upgrade",
+        "service_task_id",
+        "enterprise_project_id",
+        "product_type",
+        "cpu_type",
+        "storage_type",
+        "cache_mode",
+        "launched_at",
+        "available_zones",
+        "subnet_id",
+        "security_group_id",
+        "backend_addrs",
+        "cloud_service_type_code",
+        "cloud_resource_type_code",
+        "product_id",
+        "security_group_name",
+        "subnet_name",
+        "subnet_cidr",
+        "order_id",
+        "instance_backup_policy",
+        "tags",
+        "spec_code",
+        "readonlyDomainName",
+        "freeze_scene",
+        "update_at",
+        "task_status",
+        "is_free",
+        "az_codes",
+        "crr_role",
+        "inquery_spec_code",
+        "support_slow_log_flag",
+        "ipv6",
+        "enable_ipv6",
+        "db_number",
+        "support_acl",
+        "task",
+        "enterprise_project_name",
+        "sharding_count",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"engine" => ::std::option::Option::Some(1),
+            b"capacity" => ::std::option::Option::Some(2),
+            b"ip" => ::std::option::Option::Some(3),
+            b"domainName" => ::std::option::Option::Some(4),
+            b"port" => ::std::option::Option::Some(5),
+            b"status" => ::std::option::Option::Some(6),
+            b"libos" => ::std::option::Option::Some(7),
+            b"description" => ::std::option::Option::Some(8),
+            b"max_memory" => ::std::option::Option::Some(9),
+            b"used_memory" => ::std::option::Option::Some(10),
+            b"instance_id" => ::std::option::Option::Some(11),
+            b"resource_spec_code" => ::std::option::Option::Some(12),
+            b"engine_version" => ::std::option::Option::Some(13),
+            b"internal_version" => ::std::option::Option::Some(14),
+            b"charging_mode" => ::std::option::Option::Some(15),
+            b"capacity_minor" => ::std::option::Option::Some(16),
+            b"vpc_id" => ::std::option::Option::Some(17),
+            b"vpc_name" => ::std::option::Option::Some(18),
+            b"created_at" => ::std::option::Option::Some(19),
+            b"error_code" => ::std::option::Option::Some(20),
+            b"user_id" => ::std::option::Option::Some(21),
+            b"user_name" => ::std::option::Option::Some(22),
+            b"maintain_begin" => ::std::option::Option::Some(23),
+            b"maintain_end" => ::std::option::Option::Some(24),
+            b"no_password_access" => ::std::option::Option::Some(25),
+            b"access_user" => ::std::option::Option::Some(26),
+            b"enable_publicip" => ::std::option::Option::Some(27),
+            b"publicip_id" => ::std::option::Option::Some(28),
+            b"publicip_address" => ::std::option::Option::Some(29),
+            b"enable_ssl" => ::std::option::Option::Some(30),
+            b"service_upgrade" => ::std::option::Option::Some(31),
+            b"service_task_id" => ::std::option::Option::Some(32),
+            b"enterprise_project_id" => ::std::option::Option::Some(33),
+            b"product_type" => ::std::option::Option::Some(34),
+            b"cpu_type" => ::std::option::Option::Some(35),
+            b"storage_type" => ::std::option::Option::Some(36),
+            b"cache_mode" => ::std::option::Option::Some(37),
+            b"launched_at" => ::std::option::Option::Some(38),
+            b"available_zones" => ::std::option::Option::Some(39),
+            b"subnet_id" => ::std::option::Option::Some(40),
+            b"security_group_id" => ::std::option::Option::Some(41),
+            b"backend_addrs" => ::std::option::Option::Some(42),
+            b"cloud_service_type_code" => ::std::option::Option::Some(43),
+            b"cloud_resource_type_code" => ::std::option::Option::Some(44),
+            b"product_id" => ::std::option::Option::Some(45),
+            b"security_group_name" => ::std::option::Option::Some(46),
+            b"subnet_name" => ::std::option::Option::Some(47),
+            b"subnet_cidr" => ::std::option::Option::Some(48),
+            b"order_id" => ::std::option::Option::Some(49),
+            b"instance_backup_policy" => ::std::option::Option::Some(50),
+            b"tags" => ::std::option::Option::Some(51),
+            b"spec_code" => ::std::option::Option::Some(52),
+            b"readonlyDomainName" => ::std::option::Option::Some(53),
+            b"freeze_scene" => ::std::option::Option::Some(54),
+            b"update_at" => ::std::option::Option::Some(55),
+            b"task_status" => ::std::option::Option::Some(56),
+            b"is_free" => ::std::option::Option::Some(57),
+            b"az_codes" => ::std::option::Option::Some(58),
+            b"crr_role" => ::std::option::Option::Some(59),
+            b"inquery_spec_code" => ::std::option::Option::Some(60),
+            b"support_slow_log_flag" => ::std::option::Option::Some(61),
+            b"ipv6" => ::std::option::Option::Some(62),
+            b"enable_ipv6" => ::std::option::Option::Some(63),
+            b"db_number" => ::std::option::Option::Some(64),
+            b"support_acl" => ::std::option::Option::Some(65),
+            b"task" => ::std::option::Option::Some(66),
+            b"enterprise_project_name" => ::std::option::Option::Some(67),
+            b"sharding_count" => ::std::option::Option::Some(68),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        let mut field_29 = ::std::option::Option::None;
+        let mut field_30 = ::std::option::Option::None;
+        let mut field_31 = ::std::option::Option::None;
+        let mut field_32 = ::std::option::Option::None;
+        let mut field_33 = ::std::option::Option::None;
+        let mut field_34 = ::std::option::Option::None;
+        let mut field_35 = ::std::option::Option::None;
+        let mut field_36 = ::std::option::Option::None;
+        let mut field_37 = ::std::option::Option::None;
+        let mut field_38 = ::std::option::Option::None;
+        let mut field_39 = ::std::option::Option::None;
+        let mut field_40 = ::std::option::Option::None;
+        let mut field_41 = ::std::option::Option::None;
+        let mut field_42 = ::std::option::Option::None;
+        let mut field_43 = ::std::option::Option::None;
+        let mut field_44 = ::std::option::Option::None;
+        let mut field_45 = ::std::option::Option::None;
+        let mut field_46 = ::std::option::Option::None;
+        let mut field_47 = ::std::option::Option::None;
+        let mut field_48 = ::std::option::Option::None;
+        let mut field_49 = ::std::option::Option::None;
+        let mut field_50 = ::std::option::Option::None;
+        let mut field_51 = ::std::option::Option::None;
+        let mut field_52 = ::std::option::Option::None;
+        let mut field_53 = ::std::option::Option::None;
+        let mut field_54 = ::std::option::Option::None;
+        let mut field_55 = ::std::option::Option::None;
+        let mut field_56 = ::std::option::Option::None;
+        let mut field_57 = ::std::option::Option::None;
+        let mut field_58 = ::std::option::Option::None;
+        let mut field_59 = ::std::option::Option::None;
+        let mut field_60 = ::std::option::Option::None;
+        let mut field_61 = ::std::option::Option::None;
+        let mut field_62 = ::std::option::Option::None;
+        let mut field_63 = ::std::option::Option::None;
+        let mut field_64 = ::std::option::Option::None;
+        let mut field_65 = ::std::option::Option::None;
+        let mut field_66 = ::std::option::Option::None;
+        let mut field_67 = ::std::option::Option::None;
+        let mut field_68 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                23 => fields.value(23, &mut field_23, support::text(support::unchecked))?,
+                24 => fields.value(24, &mut field_24, support::text(support::unchecked))?,
+                25 => fields.value(25, &mut field_25, support::text(support::unchecked))?,
+                26 => fields.value(26, &mut field_26, support::text(support::unchecked))?,
+                27 => {
+                    fields
+                        .value(
+                            27,
+                            &mut field_27,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                28 => fields.value(28, &mut field_28, support::text(support::unchecked))?,
+                29 => fields.value(29, &mut field_29, support::text(support::unchecked))?,
+                30 => {
+                    fields
+                        .value(
+                            30,
+                            &mut field_30,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                31 => {
+                    fields
+                        .value(
+                            31,
+                            &mut field_31,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                32 => fields.value(32, &mut field_32, support::text(support::unchecked))?,
+                33 => fields.value(33, &mut field_33, support::text(support::unchecked))?,
+                34 => fields.value(34, &mut field_34, support::text(support::unchecked))?,
+                35 => {
+                    fields
+                        .value(
+                            35,
+                            &mut field_35,
+                            support::scalar::<CpuType, _>(Self::check_cpu_type),
+                        )?
+                }
+                36 => {
+                    fields
+                        .value(
+                            36,
+                            &mut field_36,
+                            support::scalar::<StorageType, _>(Self::check_storage_type),
+                        )?
+                }
+                37 => fields.value(37, &mut field_37, support::text(support::unchecked))?,
+                38 => fields.value(38, &mut field_38, support::text(support::unchecked))?,
+                39 => {
+                    fields
+                        .value(
+                            39,
+                            &mut field_39,
+                            support::Items {
+                                item: support::AnyValue,
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                40 => fields.value(40, &mut field_40, support::text(support::unchecked))?,
+                41 => fields.value(41, &mut field_41, support::text(support::unchecked))?,
+                42 => fields.value(42, &mut field_42, support::text(support::unchecked))?,
+                43 => fields.value(43, &mut field_43, support::text(support::unchecked))?,
+                44 => fields.value(44, &mut field_44, support::text(support::unchecked))?,
+                45 => fields.value(45, &mut field_45, support::text(support::unchecked))?,
+                46 => fields.value(46, &mut field_46, support::text(support::unchecked))?,
+                47 => fields.value(47, &mut field_47, support::text(support::unchecked))?,
+                48 => fields.value(48, &mut field_48, support::text(support::unchecked))?,
+                49 => fields.value(49, &mut field_49, support::text(support::unchecked))?,
+                50 => {
+                    fields
+                        .value(
+                            50,
+                            &mut field_50,
+                            support::nested::<
+                                QueryingADcsInstance2InstanceBackupPolicy,
+                            >(),
+                        )?
+                }
+                51 => {
+                    fields
+                        .value(
+                            51,
+                            &mut field_51,
+                            support::Items {
+                                item: support::FreeForm,
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                52 => fields.value(52, &mut field_52, support::text(support::unchecked))?,
+                53 => fields.value(53, &mut field_53, support::text(support::unchecked))?,
+                54 => fields.value(54, &mut field_54, support::text(support::unchecked))?,
+                55 => fields.value(55, &mut field_55, support::text(support::unchecked))?,
+                56 => fields.value(56, &mut field_56, support::text(support::unchecked))?,
+                57 => {
+                    fields
+                        .value(
+                            57,
+                            &mut field_57,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                58 => {
+                    fields
+                        .value(
+                            58,
+                            &mut field_58,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                59 => fields.value(59, &mut field_59, support::text(support::unchecked))?,
+                60 => fields.value(60, &mut field_60, support::text(support::unchecked))?,
+                61 => fields.value(61, &mut field_61, support::text(support::unchecked))?,
+                62 => fields.value(62, &mut field_62, support::text(support::unchecked))?,
+                63 => {
+                    fields
+                        .value(
+                            63,
+                            &mut field_63,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                64 => {
+                    fields
+                        .value(
+                            64,
+                            &mut field_64,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                65 => {
+                    fields
+                        .value(
+                            65,
+                            &mut field_65,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                66 => fields.value(66, &mut field_66, support::text(support::unchecked))?,
+                67 => fields.value(67, &mut field_67, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            68,
+                            &mut field_68,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                engine: M::optional(field_1)?,
+                capacity: M::optional(field_2)?,
+                ip: M::optional(field_3)?,
+                domain_name: M::optional(field_4)?,
+                port: M::optional(field_5)?,
+                status: M::optional(field_6)?,
+                libos: M::optional(field_7)?,
+                description: M::optional(field_8)?,
+                max_memory: M::optional(field_9)?,
+                used_memory: M::optional(field_10)?,
+                instance_id: M::optional(field_11)?,
+                resource_spec_code: M::optional(field_12)?,
+                engine_version: M::optional(field_13)?,
+                internal_version: M::optional(field_14)?,
+                charging_mode: M::optional(field_15)?,
+                capacity_minor: M::optional(field_16)?,
+                vpc_id: M::optional(field_17)?,
+                vpc_name: M::optional(field_18)?,
+                created_at: M::optional(field_19)?,
+                error_code: M::optional(field_20)?,
+                user_id: M::optional(field_21)?,
+                user_name: M::optional(field_22)?,
+                maintain_begin: M::optional(field_23)?,
+                maintain_end: M::optional(field_24)?,
+                no_password_access: M::optional(field_25)?,
+                access_user: M::optional(field_26)?,
+                enable_publicip: M::optional(field_27)?,
+                publicip_id: M::optional(field_28)?,
+                publicip_address: M::optional(field_29)?,
+                enable_ssl: M::optional(field_30)?,
+                service_upgrade: M::optional(field_31)?,
+                service_task_id: M::optional(field_32)?,
+                enterprise_project_id: M::optional(field_33)?,
+                product_type: M::optional(field_34)?,
+                cpu_type: M::optional(field_35)?,
+                storage_type: M::optional(field_36)?,
+                cache_mode: M::optional(field_37)?,
+                launched_at: M::optional(field_38)?,
+                available_zones: M::optional(field_39)?,
+                subnet_id: M::optional(field_40)?,
+                security_group_id: M::optional(field_41)?,
+                backend_addrs: M::optional(field_42)?,
+                cloud_service_type_code: M::optional(field_43)?,
+                cloud_resource_type_code: M::optional(field_44)?,
+                product_id: M::optional(field_45)?,
+                security_group_name: M::optional(field_46)?,
+                subnet_name: M::optional(field_47)?,
+                subnet_cidr: M::optional(field_48)?,
+                order_id: M::optional(field_49)?,
+                instance_backup_policy: M::optional(field_50)?,
+                tags: M::optional(field_51)?,
+                spec_code: M::optional(field_52)?,
+                readonly_domain_name: M::optional(field_53)?,
+                freeze_scene: M::optional(field_54)?,
+                update_at: M::optional(field_55)?,
+                task_status: M::optional(field_56)?,
+                is_free: M::optional(field_57)?,
+                az_codes: M::optional(field_58)?,
+                crr_role: M::optional(field_59)?,
+                inquery_spec_code: M::optional(field_60)?,
+                support_slow_log_flag: M::optional(field_61)?,
+                ipv6: M::optional(field_62)?,
+                enable_ipv6: M::optional(field_63)?,
+                db_number: M::optional(field_64)?,
+                support_acl: M::optional(field_65)?,
+                task: M::optional(field_66)?,
+                enterprise_project_name: M::optional(field_67)?,
+                sharding_count: M::optional(field_68)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingADcsInstance2Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// CPU architecture.

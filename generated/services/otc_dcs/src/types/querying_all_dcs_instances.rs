@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Features, ResourceTag, SHAPE_FEATURES, SHAPE_RESOURCE_TAG};
 /// Table 4 InstanceListInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InstanceListInfo {
     /// ID of the EIP bound to the DCS Redis instance.
@@ -353,15 +346,321 @@ impl support::Validate for InstanceListInfo {
         }
     }
 }
+impl support::Read for InstanceListInfo {
+    const NAME: &'static str = "InstanceListInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "publicip_id",
+        "vpc_name",
+        "charging_mode",
+        "vpc_id",
+        "subnet_id",
+        "security_group_id",
+        "created_at",
+        "updated_at",
+        "enable_ssl",
+        "max_memory",
+        "used_memory",
+        "publicip_address",
+        "capacity",
+        "capacity_minor",
+        "order_id",
+        "maintain_begin",
+        "maintain_end",
+        "engine",
+        "engine_version",
+        "service_upgrade",
+        "no_password_access",
+        "service_task_id",
+        "ip",
+        "access_user",
+        "instance_id",
+        "enable_publicip",
+        "port",
+        "user_id",
+        "user_name",
+        "domain_name",
+        "readonly_domain_name",
+        "name",
+        "spec_code",
+        "status",
+        "tags",
+        "enterprise_project_id",
+        "description",
+        "cpu_type",
+        "az_codes",
+        "features",
+        "sub_status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"publicip_id" => ::std::option::Option::Some(0),
+            b"vpc_name" => ::std::option::Option::Some(1),
+            b"charging_mode" => ::std::option::Option::Some(2),
+            b"vpc_id" => ::std::option::Option::Some(3),
+            b"subnet_id" => ::std::option::Option::Some(4),
+            b"security_group_id" => ::std::option::Option::Some(5),
+            b"created_at" => ::std::option::Option::Some(6),
+            b"updated_at" => ::std::option::Option::Some(7),
+            b"enable_ssl" => ::std::option::Option::Some(8),
+            b"max_memory" => ::std::option::Option::Some(9),
+            b"used_memory" => ::std::option::Option::Some(10),
+            b"publicip_address" => ::std::option::Option::Some(11),
+            b"capacity" => ::std::option::Option::Some(12),
+            b"capacity_minor" => ::std::option::Option::Some(13),
+            b"order_id" => ::std::option::Option::Some(14),
+            b"maintain_begin" => ::std::option::Option::Some(15),
+            b"maintain_end" => ::std::option::Option::Some(16),
+            b"engine" => ::std::option::Option::Some(17),
+            b"engine_version" => ::std::option::Option::Some(18),
+            b"service_upgrade" => ::std::option::Option::Some(19),
+            b"no_password_access" => ::std::option::Option::Some(20),
+            b"service_task_id" => ::std::option::Option::Some(21),
+            b"ip" => ::std::option::Option::Some(22),
+            b"access_user" => ::std::option::Option::Some(23),
+            b"instance_id" => ::std::option::Option::Some(24),
+            b"enable_publicip" => ::std::option::Option::Some(25),
+            b"port" => ::std::option::Option::Some(26),
+            b"user_id" => ::std::option::Option::Some(27),
+            b"user_name" => ::std::option::Option::Some(28),
+            b"domain_name" => ::std::option::Option::Some(29),
+            b"readonly_domain_name" => ::std::option::Option::Some(30),
+            b"name" => ::std::option::Option::Some(31),
+            b"spec_code" => ::std::option::Option::Some(32),
+            b"status" => ::std::option::Option::Some(33),
+            b"tags" => ::std::option::Option::Some(34),
+            b"enterprise_project_id" => ::std::option::Option::Some(35),
+            b"description" => ::std::option::Option::Some(36),
+            b"cpu_type" => ::std::option::Option::Some(37),
+            b"az_codes" => ::std::option::Option::Some(38),
+            b"features" => ::std::option::Option::Some(39),
+            b"sub_status" => ::std::option::Option::Some(40),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        let mut field_29 = ::std::option::Option::None;
+        let mut field_30 = ::std::option::Option::None;
+        let mut field_31 = ::std::option::Option::None;
+        let mut field_32 = ::std::option::Option::None;
+        let mut field_33 = ::std::option::Option::None;
+        let mut field_34 = ::std::option::Option::None;
+        let mut field_35 = ::std::option::Option::None;
+        let mut field_36 = ::std::option::Option::None;
+        let mut field_37 = ::std::option::Option::None;
+        let mut field_38 = ::std::option::Option::None;
+        let mut field_39 = ::std::option::Option::None;
+        let mut field_40 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => {
+                    fields
+                        .value(
+                            19,
+                            &mut field_19,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                23 => fields.value(23, &mut field_23, support::text(support::unchecked))?,
+                24 => fields.value(24, &mut field_24, support::text(support::unchecked))?,
+                25 => {
+                    fields
+                        .value(
+                            25,
+                            &mut field_25,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                26 => {
+                    fields
+                        .value(
+                            26,
+                            &mut field_26,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                27 => fields.value(27, &mut field_27, support::text(support::unchecked))?,
+                28 => fields.value(28, &mut field_28, support::text(support::unchecked))?,
+                29 => fields.value(29, &mut field_29, support::text(support::unchecked))?,
+                30 => fields.value(30, &mut field_30, support::text(support::unchecked))?,
+                31 => fields.value(31, &mut field_31, support::text(support::unchecked))?,
+                32 => fields.value(32, &mut field_32, support::text(support::unchecked))?,
+                33 => fields.value(33, &mut field_33, support::text(support::unchecked))?,
+                34 => {
+                    fields
+                        .value(
+                            34,
+                            &mut field_34,
+                            support::Items {
+                                item: support::nested::<ResourceTag>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                35 => fields.value(35, &mut field_35, support::text(support::unchecked))?,
+                36 => fields.value(36, &mut field_36, support::text(support::unchecked))?,
+                37 => fields.value(37, &mut field_37, support::text(support::unchecked))?,
+                38 => {
+                    fields
+                        .value(
+                            38,
+                            &mut field_38,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                39 => fields.value(39, &mut field_39, support::nested::<Features>())?,
+                _ => fields.value(40, &mut field_40, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                publicip_id: M::optional(field_0)?,
+                vpc_name: M::optional(field_1)?,
+                charging_mode: M::optional(field_2)?,
+                vpc_id: M::optional(field_3)?,
+                subnet_id: M::optional(field_4)?,
+                security_group_id: M::optional(field_5)?,
+                created_at: M::optional(field_6)?,
+                updated_at: M::optional(field_7)?,
+                enable_ssl: M::optional(field_8)?,
+                max_memory: M::optional(field_9)?,
+                used_memory: M::optional(field_10)?,
+                publicip_address: M::optional(field_11)?,
+                capacity: M::optional(field_12)?,
+                capacity_minor: M::optional(field_13)?,
+                order_id: M::optional(field_14)?,
+                maintain_begin: M::optional(field_15)?,
+                maintain_end: M::optional(field_16)?,
+                engine: M::optional(field_17)?,
+                engine_version: M::optional(field_18)?,
+                service_upgrade: M::optional(field_19)?,
+                no_password_access: M::optional(field_20)?,
+                service_task_id: M::optional(field_21)?,
+                ip: M::optional(field_22)?,
+                access_user: M::optional(field_23)?,
+                instance_id: M::optional(field_24)?,
+                enable_publicip: M::optional(field_25)?,
+                port: M::optional(field_26)?,
+                user_id: M::optional(field_27)?,
+                user_name: M::optional(field_28)?,
+                domain_name: M::optional(field_29)?,
+                readonly_domain_name: M::optional(field_30)?,
+                name: M::optional(field_31)?,
+                spec_code: M::optional(field_32)?,
+                status: M::optional(field_33)?,
+                tags: M::optional(field_34)?,
+                enterprise_project_id: M::optional(field_35)?,
+                description: M::optional(field_36)?,
+                cpu_type: M::optional(field_37)?,
+                az_codes: M::optional(field_38)?,
+                features: M::optional(field_39)?,
+                sub_status: M::optional(field_40)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for InstanceListInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAllDcsInstancesResponse200 {
     /// Number of instances.
@@ -413,15 +712,63 @@ impl support::Validate for QueryingAllDcsInstancesResponse200 {
         }
     }
 }
+impl support::Read for QueryingAllDcsInstancesResponse200 {
+    const NAME: &'static str = "QueryingAllDcsInstancesResponse200";
+    const FIELDS: &'static [&'static str] = &["instance_num", "instances"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"instance_num" => ::std::option::Option::Some(0),
+            b"instances" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<InstanceListInfo>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                instance_num: M::optional(field_0)?,
+                instances: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAllDcsInstancesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 to Table 11 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAllDcsInstancesResponse400 {
     /// Error message.
@@ -470,5 +817,50 @@ impl support::Validate for QueryingAllDcsInstancesResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingAllDcsInstancesResponse400 {
+    const NAME: &'static str = "QueryingAllDcsInstancesResponse400";
+    const FIELDS: &'static [&'static str] = &[
+        "error_msg",
+        "error_code",
+        "error_ext_msg",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_msg" => ::std::option::Option::Some(0),
+            b"error_code" => ::std::option::Option::Some(1),
+            b"error_ext_msg" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_msg: M::optional(field_0)?,
+                error_code: M::optional(field_1)?,
+                error_ext_msg: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAllDcsInstancesResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

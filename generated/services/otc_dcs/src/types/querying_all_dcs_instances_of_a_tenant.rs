@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dcs/querying_all_dcs_instances_of_a_tenant.json` documents.
 use crate::support;
 /// Table 3 instances parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAllDcsInstancesOfATenantInstances {
     /// DCS instance name.
@@ -334,15 +327,295 @@ impl support::Validate for QueryingAllDcsInstancesOfATenantInstances {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingAllDcsInstancesOfATenantInstances {
+    const NAME: &'static str = "QueryingAllDcsInstancesOfATenantInstances";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "engine",
+        "capacity",
+        "ip",
+        "domainName",
+        "port",
+        "status",
+        "max_memory",
+        "used_memory",
+        "instance_id",
+        "resource_spec_code",
+        "engine_version",
+        "internal_version",
+        "charging_mode",
+        "capacity_minor",
+        "vpc_id",
+        "vpc_name",
+        "created_at",
+        "error_code",
+        "user_id",
+        "user_name",
+        "maintain_begin",
+        "maintain_end",
+        "no_password_access",
+        "access_user",
+        "enable_publicip",
+        "publicip_address",
+        "publicip_id",
+        "enable_ssl",
+        "service_upgrade",
+        "service_task_id",
+        "security_group_id",
+        "tags",
+        "spec_code",
+        "readonlyDomainName",
+        "freeze_scene",
+        "update_at",
+        "subnet_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"engine" => ::std::option::Option::Some(1),
+            b"capacity" => ::std::option::Option::Some(2),
+            b"ip" => ::std::option::Option::Some(3),
+            b"domainName" => ::std::option::Option::Some(4),
+            b"port" => ::std::option::Option::Some(5),
+            b"status" => ::std::option::Option::Some(6),
+            b"max_memory" => ::std::option::Option::Some(7),
+            b"used_memory" => ::std::option::Option::Some(8),
+            b"instance_id" => ::std::option::Option::Some(9),
+            b"resource_spec_code" => ::std::option::Option::Some(10),
+            b"engine_version" => ::std::option::Option::Some(11),
+            b"internal_version" => ::std::option::Option::Some(12),
+            b"charging_mode" => ::std::option::Option::Some(13),
+            b"capacity_minor" => ::std::option::Option::Some(14),
+            b"vpc_id" => ::std::option::Option::Some(15),
+            b"vpc_name" => ::std::option::Option::Some(16),
+            b"created_at" => ::std::option::Option::Some(17),
+            b"error_code" => ::std::option::Option::Some(18),
+            b"user_id" => ::std::option::Option::Some(19),
+            b"user_name" => ::std::option::Option::Some(20),
+            b"maintain_begin" => ::std::option::Option::Some(21),
+            b"maintain_end" => ::std::option::Option::Some(22),
+            b"no_password_access" => ::std::option::Option::Some(23),
+            b"access_user" => ::std::option::Option::Some(24),
+            b"enable_publicip" => ::std::option::Option::Some(25),
+            b"publicip_address" => ::std::option::Option::Some(26),
+            b"publicip_id" => ::std::option::Option::Some(27),
+            b"enable_ssl" => ::std::option::Option::Some(28),
+            b"service_upgrade" => ::std::option::Option::Some(29),
+            b"service_task_id" => ::std::option::Option::Some(30),
+            b"security_group_id" => ::std::option::Option::Some(31),
+            b"tags" => ::std::option::Option::Some(32),
+            b"spec_code" => ::std::option::Option::Some(33),
+            b"readonlyDomainName" => ::std::option::Option::Some(34),
+            b"freeze_scene" => ::std::option::Option::Some(35),
+            b"update_at" => ::std::option::Option::Some(36),
+            b"subnet_id" => ::std::option::Option::Some(37),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        let mut field_29 = ::std::option::Option::None;
+        let mut field_30 = ::std::option::Option::None;
+        let mut field_31 = ::std::option::Option::None;
+        let mut field_32 = ::std::option::Option::None;
+        let mut field_33 = ::std::option::Option::None;
+        let mut field_34 = ::std::option::Option::None;
+        let mut field_35 = ::std::option::Option::None;
+        let mut field_36 = ::std::option::Option::None;
+        let mut field_37 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                23 => fields.value(23, &mut field_23, support::text(support::unchecked))?,
+                24 => fields.value(24, &mut field_24, support::text(support::unchecked))?,
+                25 => {
+                    fields
+                        .value(
+                            25,
+                            &mut field_25,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                26 => fields.value(26, &mut field_26, support::text(support::unchecked))?,
+                27 => fields.value(27, &mut field_27, support::text(support::unchecked))?,
+                28 => {
+                    fields
+                        .value(
+                            28,
+                            &mut field_28,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                29 => {
+                    fields
+                        .value(
+                            29,
+                            &mut field_29,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                30 => fields.value(30, &mut field_30, support::text(support::unchecked))?,
+                31 => fields.value(31, &mut field_31, support::text(support::unchecked))?,
+                32 => {
+                    fields
+                        .value(
+                            32,
+                            &mut field_32,
+                            support::Items {
+                                item: support::FreeForm,
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                33 => fields.value(33, &mut field_33, support::text(support::unchecked))?,
+                34 => fields.value(34, &mut field_34, support::text(support::unchecked))?,
+                35 => fields.value(35, &mut field_35, support::text(support::unchecked))?,
+                36 => fields.value(36, &mut field_36, support::text(support::unchecked))?,
+                _ => fields.value(37, &mut field_37, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                engine: M::optional(field_1)?,
+                capacity: M::optional(field_2)?,
+                ip: M::optional(field_3)?,
+                domain_name: M::optional(field_4)?,
+                port: M::optional(field_5)?,
+                status: M::optional(field_6)?,
+                max_memory: M::optional(field_7)?,
+                used_memory: M::optional(field_8)?,
+                instance_id: M::optional(field_9)?,
+                resource_spec_code: M::optional(field_10)?,
+                engine_version: M::optional(field_11)?,
+                internal_version: M::optional(field_12)?,
+                charging_mode: M::optional(field_13)?,
+                capacity_minor: M::optional(field_14)?,
+                vpc_id: M::optional(field_15)?,
+                vpc_name: M::optional(field_16)?,
+                created_at: M::optional(field_17)?,
+                error_code: M::optional(field_18)?,
+                user_id: M::optional(field_19)?,
+                user_name: M::optional(field_20)?,
+                maintain_begin: M::optional(field_21)?,
+                maintain_end: M::optional(field_22)?,
+                no_password_access: M::optional(field_23)?,
+                access_user: M::optional(field_24)?,
+                enable_publicip: M::optional(field_25)?,
+                publicip_address: M::optional(field_26)?,
+                publicip_id: M::optional(field_27)?,
+                enable_ssl: M::optional(field_28)?,
+                service_upgrade: M::optional(field_29)?,
+                service_task_id: M::optional(field_30)?,
+                security_group_id: M::optional(field_31)?,
+                tags: M::optional(field_32)?,
+                spec_code: M::optional(field_33)?,
+                readonly_domain_name: M::optional(field_34)?,
+                freeze_scene: M::optional(field_35)?,
+                update_at: M::optional(field_36)?,
+                subnet_id: M::optional(field_37)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAllDcsInstancesOfATenantInstances {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAllDcsInstancesOfATenantResponse200 {
     /// Array of DCS instance details.
@@ -396,5 +669,62 @@ impl support::Validate for QueryingAllDcsInstancesOfATenantResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingAllDcsInstancesOfATenantResponse200 {
+    const NAME: &'static str = "QueryingAllDcsInstancesOfATenantResponse200";
+    const FIELDS: &'static [&'static str] = &["instances", "instance_num"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"instances" => ::std::option::Option::Some(0),
+            b"instance_num" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<
+                                    QueryingAllDcsInstancesOfATenantInstances,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                instances: M::optional(field_0)?,
+                instance_num: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAllDcsInstancesOfATenantResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dcs/querying_configuration_parameters.json` documents.
 use crate::support;
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingConfigurationParametersResponse200 {
     /// Current status of a DCS instance.
@@ -100,15 +93,88 @@ impl support::Validate for QueryingConfigurationParametersResponse200 {
         }
     }
 }
+impl support::Read for QueryingConfigurationParametersResponse200 {
+    const NAME: &'static str = "QueryingConfigurationParametersResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "status",
+        "instance_id",
+        "redis_config",
+        "config_status",
+        "config_time",
+        "cluster_v1",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"status" => ::std::option::Option::Some(0),
+            b"instance_id" => ::std::option::Option::Some(1),
+            b"redis_config" => ::std::option::Option::Some(2),
+            b"config_status" => ::std::option::Option::Some(3),
+            b"config_time" => ::std::option::Option::Some(4),
+            b"cluster_v1" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<
+                                    QueryingConfigurationParametersRedisConfig,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                status: M::optional(field_0)?,
+                instance_id: M::optional(field_1)?,
+                redis_config: M::optional(field_2)?,
+                config_status: M::optional(field_3)?,
+                config_time: M::optional(field_4)?,
+                cluster_v1: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingConfigurationParametersResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 redis_config parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingConfigurationParametersRedisConfig {
     /// Configuration item description.
@@ -198,5 +264,75 @@ impl support::Validate for QueryingConfigurationParametersRedisConfig {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingConfigurationParametersRedisConfig {
+    const NAME: &'static str = "QueryingConfigurationParametersRedisConfig";
+    const FIELDS: &'static [&'static str] = &[
+        "description",
+        "param_id",
+        "param_name",
+        "param_value",
+        "default_value",
+        "value_type",
+        "value_range",
+        "node_role",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"description" => ::std::option::Option::Some(0),
+            b"param_id" => ::std::option::Option::Some(1),
+            b"param_name" => ::std::option::Option::Some(2),
+            b"param_value" => ::std::option::Option::Some(3),
+            b"default_value" => ::std::option::Option::Some(4),
+            b"value_type" => ::std::option::Option::Some(5),
+            b"value_range" => ::std::option::Option::Some(6),
+            b"node_role" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                description: M::optional(field_0)?,
+                param_id: M::optional(field_1)?,
+                param_name: M::optional(field_2)?,
+                param_value: M::optional(field_3)?,
+                default_value: M::optional(field_4)?,
+                value_type: M::optional(field_5)?,
+                value_range: M::optional(field_6)?,
+                node_role: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingConfigurationParametersRedisConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::IsSupportRestore;
 /// Table 3 backup_record_response parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDcsInstanceBackupRecordsBackupRecordResponse {
     /// Backup status. Options:
@@ -168,15 +161,131 @@ impl support::Validate for QueryingDcsInstanceBackupRecordsBackupRecordResponse 
         }
     }
 }
+impl support::Read for QueryingDcsInstanceBackupRecordsBackupRecordResponse {
+    const NAME: &'static str = "QueryingDcsInstanceBackupRecordsBackupRecordResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "status",
+        "remark",
+        "period",
+        "progress",
+        "size",
+        "instance_id",
+        "backup_id",
+        "created_at",
+        "updated_at",
+        "execution_at",
+        "backup_type",
+        "backup_name",
+        "backup_format",
+        "error_code",
+        "is_support_restore",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"status" => ::std::option::Option::Some(0),
+            b"remark" => ::std::option::Option::Some(1),
+            b"period" => ::std::option::Option::Some(2),
+            b"progress" => ::std::option::Option::Some(3),
+            b"size" => ::std::option::Option::Some(4),
+            b"instance_id" => ::std::option::Option::Some(5),
+            b"backup_id" => ::std::option::Option::Some(6),
+            b"created_at" => ::std::option::Option::Some(7),
+            b"updated_at" => ::std::option::Option::Some(8),
+            b"execution_at" => ::std::option::Option::Some(9),
+            b"backup_type" => ::std::option::Option::Some(10),
+            b"backup_name" => ::std::option::Option::Some(11),
+            b"backup_format" => ::std::option::Option::Some(12),
+            b"error_code" => ::std::option::Option::Some(13),
+            b"is_support_restore" => ::std::option::Option::Some(14),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            14,
+                            &mut field_14,
+                            support::scalar::<
+                                IsSupportRestore,
+                                _,
+                            >(Self::check_is_support_restore),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                status: M::optional(field_0)?,
+                remark: M::optional(field_1)?,
+                period: M::optional(field_2)?,
+                progress: M::optional(field_3)?,
+                size: M::optional(field_4)?,
+                instance_id: M::optional(field_5)?,
+                backup_id: M::optional(field_6)?,
+                created_at: M::optional(field_7)?,
+                updated_at: M::optional(field_8)?,
+                execution_at: M::optional(field_9)?,
+                backup_type: M::optional(field_10)?,
+                backup_name: M::optional(field_11)?,
+                backup_format: M::optional(field_12)?,
+                error_code: M::optional(field_13)?,
+                is_support_restore: M::optional(field_14)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingDcsInstanceBackupRecordsBackupRecordResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDcsInstanceBackupRecordsResponse200 {
     /// Array of the backup records. For details about backup_record_response, see Table 3.
@@ -230,5 +339,62 @@ impl support::Validate for QueryingDcsInstanceBackupRecordsResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingDcsInstanceBackupRecordsResponse200 {
+    const NAME: &'static str = "QueryingDcsInstanceBackupRecordsResponse200";
+    const FIELDS: &'static [&'static str] = &["backup_record_response", "total_num"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"backup_record_response" => ::std::option::Option::Some(0),
+            b"total_num" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<
+                                    QueryingDcsInstanceBackupRecordsBackupRecordResponse,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                backup_record_response: M::optional(field_0)?,
+                total_num: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDcsInstanceBackupRecordsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

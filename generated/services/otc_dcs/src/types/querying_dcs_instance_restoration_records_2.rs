@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dcs/querying_dcs_instance_restoration_records_2.json` documents.
 use crate::support;
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDcsInstanceRestorationRecords2Response200 {
     /// Array of the restoration records.
@@ -66,15 +59,64 @@ impl support::Validate for QueryingDcsInstanceRestorationRecords2Response200 {
         }
     }
 }
+impl support::Read for QueryingDcsInstanceRestorationRecords2Response200 {
+    const NAME: &'static str = "QueryingDcsInstanceRestorationRecords2Response200";
+    const FIELDS: &'static [&'static str] = &["restore_record_response", "total_num"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"restore_record_response" => ::std::option::Option::Some(0),
+            b"total_num" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<RestoreRecordResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                restore_record_response: M::optional(field_0)?,
+                total_num: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingDcsInstanceRestorationRecords2Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 restore_record_response parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RestoreRecordResponse {
     /// Restoration status
@@ -200,5 +242,100 @@ impl support::Validate for RestoreRecordResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for RestoreRecordResponse {
+    const NAME: &'static str = "RestoreRecordResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "status",
+        "progress",
+        "restore_id",
+        "backup_id",
+        "restore_remark",
+        "backup_remark",
+        "created_at",
+        "updated_at",
+        "restore_name",
+        "backup_name",
+        "sourceInstanceID",
+        "sourceInstanceName",
+        "error_code",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"status" => ::std::option::Option::Some(0),
+            b"progress" => ::std::option::Option::Some(1),
+            b"restore_id" => ::std::option::Option::Some(2),
+            b"backup_id" => ::std::option::Option::Some(3),
+            b"restore_remark" => ::std::option::Option::Some(4),
+            b"backup_remark" => ::std::option::Option::Some(5),
+            b"created_at" => ::std::option::Option::Some(6),
+            b"updated_at" => ::std::option::Option::Some(7),
+            b"restore_name" => ::std::option::Option::Some(8),
+            b"backup_name" => ::std::option::Option::Some(9),
+            b"sourceInstanceID" => ::std::option::Option::Some(10),
+            b"sourceInstanceName" => ::std::option::Option::Some(11),
+            b"error_code" => ::std::option::Option::Some(12),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                _ => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                status: M::optional(field_0)?,
+                progress: M::optional(field_1)?,
+                restore_id: M::optional(field_2)?,
+                backup_id: M::optional(field_3)?,
+                restore_remark: M::optional(field_4)?,
+                backup_remark: M::optional(field_5)?,
+                created_at: M::optional(field_6)?,
+                updated_at: M::optional(field_7)?,
+                restore_name: M::optional(field_8)?,
+                backup_name: M::optional(field_9)?,
+                source_instance_id: M::optional(field_10)?,
+                source_instance_name: M::optional(field_11)?,
+                error_code: M::optional(field_12)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RestoreRecordResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -11,14 +11,7 @@ use super::super::{
     TargetInstanceBodyInResponse,
 };
 /// Table 2 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsOfADataMigrationTaskResponse200 {
     /// Migration task ID.
@@ -230,15 +223,190 @@ impl support::Validate for QueryingDetailsOfADataMigrationTaskResponse200 {
         }
     }
 }
+impl support::Read for QueryingDetailsOfADataMigrationTaskResponse200 {
+    const NAME: &'static str = "QueryingDetailsOfADataMigrationTaskResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "task_id",
+        "task_name",
+        "description",
+        "status",
+        "migration_type",
+        "migration_method",
+        "ecs_tenant_private_ip",
+        "backup_files",
+        "network_type",
+        "source_instance",
+        "target_instance",
+        "created_at",
+        "updated_at",
+        "released_at",
+        "version",
+        "resume_mode",
+        "supported_features",
+        "tenant_vpc_id",
+        "tenant_subnet_id",
+        "tenant_security_group_id",
+        "bandwidth_limit_mb",
+        "task_status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"task_id" => ::std::option::Option::Some(0),
+            b"task_name" => ::std::option::Option::Some(1),
+            b"description" => ::std::option::Option::Some(2),
+            b"status" => ::std::option::Option::Some(3),
+            b"migration_type" => ::std::option::Option::Some(4),
+            b"migration_method" => ::std::option::Option::Some(5),
+            b"ecs_tenant_private_ip" => ::std::option::Option::Some(6),
+            b"backup_files" => ::std::option::Option::Some(7),
+            b"network_type" => ::std::option::Option::Some(8),
+            b"source_instance" => ::std::option::Option::Some(9),
+            b"target_instance" => ::std::option::Option::Some(10),
+            b"created_at" => ::std::option::Option::Some(11),
+            b"updated_at" => ::std::option::Option::Some(12),
+            b"released_at" => ::std::option::Option::Some(13),
+            b"version" => ::std::option::Option::Some(14),
+            b"resume_mode" => ::std::option::Option::Some(15),
+            b"supported_features" => ::std::option::Option::Some(16),
+            b"tenant_vpc_id" => ::std::option::Option::Some(17),
+            b"tenant_subnet_id" => ::std::option::Option::Some(18),
+            b"tenant_security_group_id" => ::std::option::Option::Some(19),
+            b"bandwidth_limit_mb" => ::std::option::Option::Some(20),
+            b"task_status" => ::std::option::Option::Some(21),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<
+                                QueryingDetailsOfADataMigrationTaskStatus,
+                                _,
+                            >(Self::check_status),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::nested::<BackupFilesBodyInResponse>(),
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::nested::<SourceInstanceBodyInResponse>(),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::nested::<TargetInstanceBodyInResponse>(),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                _ => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                task_id: M::optional(field_0)?,
+                task_name: M::optional(field_1)?,
+                description: M::optional(field_2)?,
+                status: M::optional(field_3)?,
+                migration_type: M::optional(field_4)?,
+                migration_method: M::optional(field_5)?,
+                ecs_tenant_private_ip: M::optional(field_6)?,
+                backup_files: M::optional(field_7)?,
+                network_type: M::optional(field_8)?,
+                source_instance: M::optional(field_9)?,
+                target_instance: M::optional(field_10)?,
+                created_at: M::optional(field_11)?,
+                updated_at: M::optional(field_12)?,
+                released_at: M::optional(field_13)?,
+                version: M::optional(field_14)?,
+                resume_mode: M::optional(field_15)?,
+                supported_features: M::optional(field_16)?,
+                tenant_vpc_id: M::optional(field_17)?,
+                tenant_subnet_id: M::optional(field_18)?,
+                tenant_security_group_id: M::optional(field_19)?,
+                bandwidth_limit_mb: M::optional(field_20)?,
+                task_status: M::optional(field_21)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsOfADataMigrationTaskResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 to Table 11 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsOfADataMigrationTaskResponse400 {
     /// Error message.
@@ -287,5 +455,50 @@ impl support::Validate for QueryingDetailsOfADataMigrationTaskResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingDetailsOfADataMigrationTaskResponse400 {
+    const NAME: &'static str = "QueryingDetailsOfADataMigrationTaskResponse400";
+    const FIELDS: &'static [&'static str] = &[
+        "error_msg",
+        "error_code",
+        "error_ext_msg",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_msg" => ::std::option::Option::Some(0),
+            b"error_code" => ::std::option::Option::Some(1),
+            b"error_ext_msg" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_msg: M::optional(field_0)?,
+                error_code: M::optional(field_1)?,
+                error_ext_msg: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsOfADataMigrationTaskResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,14 +8,7 @@ use super::super::{
     InstanceReplicationDimensionsInfo, SHAPE_INSTANCE_REPLICATION_DIMENSIONS_INFO,
 };
 /// Table 3 InstanceGroupListInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InstanceGroupListInfo {
     /// Shard ID.
@@ -76,15 +69,64 @@ impl support::Validate for InstanceGroupListInfo {
         }
     }
 }
+impl support::Read for InstanceGroupListInfo {
+    const NAME: &'static str = "InstanceGroupListInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "group_id",
+        "group_name",
+        "replication_list",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"group_id" => ::std::option::Option::Some(0),
+            b"group_name" => ::std::option::Option::Some(1),
+            b"replication_list" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<InstanceReplicationListInfo>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                group_id: M::optional(field_0)?,
+                group_name: M::optional(field_1)?,
+                replication_list: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for InstanceGroupListInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 InstanceReplicationListInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InstanceReplicationListInfo {
     /// Role of the replica. Options:
@@ -192,15 +234,98 @@ impl support::Validate for InstanceReplicationListInfo {
         }
     }
 }
+impl support::Read for InstanceReplicationListInfo {
+    const NAME: &'static str = "InstanceReplicationListInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "replication_role",
+        "replication_ip",
+        "is_replication",
+        "replication_id",
+        "node_id",
+        "status",
+        "az_code",
+        "dimensions",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"replication_role" => ::std::option::Option::Some(0),
+            b"replication_ip" => ::std::option::Option::Some(1),
+            b"is_replication" => ::std::option::Option::Some(2),
+            b"replication_id" => ::std::option::Option::Some(3),
+            b"node_id" => ::std::option::Option::Some(4),
+            b"status" => ::std::option::Option::Some(5),
+            b"az_code" => ::std::option::Option::Some(6),
+            b"dimensions" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::nested::<
+                                    InstanceReplicationDimensionsInfo,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                replication_role: M::optional(field_0)?,
+                replication_ip: M::optional(field_1)?,
+                is_replication: M::optional(field_2)?,
+                replication_id: M::optional(field_3)?,
+                node_id: M::optional(field_4)?,
+                status: M::optional(field_5)?,
+                az_code: M::optional(field_6)?,
+                dimensions: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for InstanceReplicationListInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsOfShardsResponse200 {
     /// List of shards.
@@ -252,15 +377,63 @@ impl support::Validate for QueryingDetailsOfShardsResponse200 {
         }
     }
 }
+impl support::Read for QueryingDetailsOfShardsResponse200 {
+    const NAME: &'static str = "QueryingDetailsOfShardsResponse200";
+    const FIELDS: &'static [&'static str] = &["group_list", "group_count"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"group_list" => ::std::option::Option::Some(0),
+            b"group_count" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<InstanceGroupListInfo>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                group_list: M::optional(field_0)?,
+                group_count: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsOfShardsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 to Table 7 Response body parameters (status codes 500 and 400).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsOfShardsResponse500 {
     /// Error message.
@@ -309,5 +482,50 @@ impl support::Validate for QueryingDetailsOfShardsResponse500 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingDetailsOfShardsResponse500 {
+    const NAME: &'static str = "QueryingDetailsOfShardsResponse500";
+    const FIELDS: &'static [&'static str] = &[
+        "error_msg",
+        "error_code",
+        "error_ext_msg",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_msg" => ::std::option::Option::Some(0),
+            b"error_code" => ::std::option::Option::Some(1),
+            b"error_ext_msg" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_msg: M::optional(field_0)?,
+                error_code: M::optional(field_1)?,
+                error_ext_msg: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsOfShardsResponse500 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

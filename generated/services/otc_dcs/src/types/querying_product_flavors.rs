@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dcs/querying_product_flavors.json` documents.
 use crate::support;
 /// Table 5 AttrsObject.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AttrsObject {
     /// Cache capacity (GB).
@@ -74,15 +67,49 @@ impl support::Validate for AttrsObject {
         let _ = (path, out);
     }
 }
+impl support::Read for AttrsObject {
+    const NAME: &'static str = "AttrsObject";
+    const FIELDS: &'static [&'static str] = &["capacity", "name", "value"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"capacity" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"value" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                capacity: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                value: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AttrsObject {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 FlavorAzObject.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FlavorAzObject {
     /// Cache capacity (value).
@@ -140,15 +167,80 @@ impl support::Validate for FlavorAzObject {
         let _ = (path, out);
     }
 }
+impl support::Read for FlavorAzObject {
+    const NAME: &'static str = "FlavorAzObject";
+    const FIELDS: &'static [&'static str] = &[
+        "capacity",
+        "unit",
+        "available_zones",
+        "az_codes",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"capacity" => ::std::option::Option::Some(0),
+            b"unit" => ::std::option::Option::Some(1),
+            b"available_zones" => ::std::option::Option::Some(2),
+            b"az_codes" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                capacity: M::optional(field_0)?,
+                unit: M::optional(field_1)?,
+                available_zones: M::optional(field_2)?,
+                az_codes: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for FlavorAzObject {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 FlavorsItems.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FlavorsItems {
     /// Product flavor.
@@ -347,15 +439,210 @@ impl support::Validate for FlavorsItems {
         }
     }
 }
+impl support::Read for FlavorsItems {
+    const NAME: &'static str = "FlavorsItems";
+    const FIELDS: &'static [&'static str] = &[
+        "spec_code",
+        "cloud_service_type_code",
+        "cloud_resource_type_code",
+        "cache_mode",
+        "engine",
+        "engine_version",
+        "product_type",
+        "cpu_type",
+        "storage_type",
+        "capacity",
+        "billing_mode",
+        "tenant_ip_count",
+        "pricing_type",
+        "is_dec",
+        "dec",
+        "attrs",
+        "flavors_available_zones",
+        "replica_count",
+        "inquery_spec_code",
+        "billing_factor",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"spec_code" => ::std::option::Option::Some(0),
+            b"cloud_service_type_code" => ::std::option::Option::Some(1),
+            b"cloud_resource_type_code" => ::std::option::Option::Some(2),
+            b"cache_mode" => ::std::option::Option::Some(3),
+            b"engine" => ::std::option::Option::Some(4),
+            b"engine_version" => ::std::option::Option::Some(5),
+            b"product_type" => ::std::option::Option::Some(6),
+            b"cpu_type" => ::std::option::Option::Some(7),
+            b"storage_type" => ::std::option::Option::Some(8),
+            b"capacity" => ::std::option::Option::Some(9),
+            b"billing_mode" => ::std::option::Option::Some(10),
+            b"tenant_ip_count" => ::std::option::Option::Some(11),
+            b"pricing_type" => ::std::option::Option::Some(12),
+            b"is_dec" => ::std::option::Option::Some(13),
+            b"dec" => ::std::option::Option::Some(14),
+            b"attrs" => ::std::option::Option::Some(15),
+            b"flavors_available_zones" => ::std::option::Option::Some(16),
+            b"replica_count" => ::std::option::Option::Some(17),
+            b"inquery_spec_code" => ::std::option::Option::Some(18),
+            b"billing_factor" => ::std::option::Option::Some(19),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                14 => {
+                    fields
+                        .value(
+                            14,
+                            &mut field_14,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::Items {
+                                item: support::nested::<AttrsObject>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::Items {
+                                item: support::nested::<FlavorAzObject>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                17 => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                _ => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                spec_code: M::optional(field_0)?,
+                cloud_service_type_code: M::optional(field_1)?,
+                cloud_resource_type_code: M::optional(field_2)?,
+                cache_mode: M::optional(field_3)?,
+                engine: M::optional(field_4)?,
+                engine_version: M::optional(field_5)?,
+                product_type: M::optional(field_6)?,
+                cpu_type: M::optional(field_7)?,
+                storage_type: M::optional(field_8)?,
+                capacity: M::optional(field_9)?,
+                billing_mode: M::optional(field_10)?,
+                tenant_ip_count: M::optional(field_11)?,
+                pricing_type: M::optional(field_12)?,
+                is_dec: M::optional(field_13)?,
+                dec: M::optional(field_14)?,
+                attrs: M::optional(field_15)?,
+                flavors_available_zones: M::optional(field_16)?,
+                replica_count: M::optional(field_17)?,
+                inquery_spec_code: M::optional(field_18)?,
+                billing_factor: M::optional(field_19)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for FlavorsItems {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingProductFlavorsResponse200 {
     /// Product flavor details.
@@ -400,15 +687,48 @@ impl support::Validate for QueryingProductFlavorsResponse200 {
         }
     }
 }
+impl support::Read for QueryingProductFlavorsResponse200 {
+    const NAME: &'static str = "QueryingProductFlavorsResponse200";
+    const FIELDS: &'static [&'static str] = &["flavors"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"flavors" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<FlavorsItems>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                flavors: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingProductFlavorsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 to Table 11 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingProductFlavorsResponse400 {
     /// Error message.
@@ -457,5 +777,50 @@ impl support::Validate for QueryingProductFlavorsResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingProductFlavorsResponse400 {
+    const NAME: &'static str = "QueryingProductFlavorsResponse400";
+    const FIELDS: &'static [&'static str] = &[
+        "error_msg",
+        "error_code",
+        "error_ext_msg",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_msg" => ::std::option::Option::Some(0),
+            b"error_code" => ::std::option::Option::Some(1),
+            b"error_ext_msg" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_msg: M::optional(field_0)?,
+                error_code: M::optional(field_1)?,
+                error_ext_msg: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingProductFlavorsResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

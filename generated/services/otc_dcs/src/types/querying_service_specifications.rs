@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dcs/querying_service_specifications.json` documents.
 use crate::support;
 /// Table 3 details parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Details {
     /// Specification (total memory) of the DCS instance.
@@ -115,15 +108,88 @@ impl support::Validate for Details {
         let _ = (path, out);
     }
 }
+impl support::Read for Details {
+    const NAME: &'static str = "Details";
+    const FIELDS: &'static [&'static str] = &[
+        "capacity",
+        "max_bandwidth",
+        "max_clients",
+        "max_connections",
+        "max_in_bandwidth",
+        "max_memory",
+        "tenant_ip_count",
+        "sharding_num",
+        "proxy_num",
+        "db_number",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"capacity" => ::std::option::Option::Some(0),
+            b"max_bandwidth" => ::std::option::Option::Some(1),
+            b"max_clients" => ::std::option::Option::Some(2),
+            b"max_connections" => ::std::option::Option::Some(3),
+            b"max_in_bandwidth" => ::std::option::Option::Some(4),
+            b"max_memory" => ::std::option::Option::Some(5),
+            b"tenant_ip_count" => ::std::option::Option::Some(6),
+            b"sharding_num" => ::std::option::Option::Some(7),
+            b"proxy_num" => ::std::option::Option::Some(8),
+            b"db_number" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                _ => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                capacity: M::optional(field_0)?,
+                max_bandwidth: M::optional(field_1)?,
+                max_clients: M::optional(field_2)?,
+                max_connections: M::optional(field_3)?,
+                max_in_bandwidth: M::optional(field_4)?,
+                max_memory: M::optional(field_5)?,
+                tenant_ip_count: M::optional(field_6)?,
+                sharding_num: M::optional(field_7)?,
+                proxy_num: M::optional(field_8)?,
+                db_number: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Details {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 flavors parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Flavors {
     /// Specification (total memory) of the DCS instance.
@@ -181,15 +247,80 @@ impl support::Validate for Flavors {
         let _ = (path, out);
     }
 }
+impl support::Read for Flavors {
+    const NAME: &'static str = "Flavors";
+    const FIELDS: &'static [&'static str] = &[
+        "capacity",
+        "unit",
+        "available_zones",
+        "az_codes",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"capacity" => ::std::option::Option::Some(0),
+            b"unit" => ::std::option::Option::Some(1),
+            b"available_zones" => ::std::option::Option::Some(2),
+            b"az_codes" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::AnyValue,
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::AnyValue,
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                capacity: M::optional(field_0)?,
+                unit: M::optional(field_1)?,
+                available_zones: M::optional(field_2)?,
+                az_codes: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Flavors {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 products parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Products {
     /// Product ID used to differentiate DCS specifications.
@@ -545,15 +676,169 @@ impl support::Validate for Products {
         }
     }
 }
+impl support::Read for Products {
+    const NAME: &'static str = "Products";
+    const FIELDS: &'static [&'static str] = &[
+        "product_id",
+        "spec_code",
+        "cache_mode",
+        "product_type",
+        "cpu_type",
+        "storage_type",
+        "details",
+        "engine",
+        "engine_versions",
+        "spec_details",
+        "spec_details2",
+        "charging_type",
+        "price",
+        "currency",
+        "prod_type",
+        "cloud_service_type_code",
+        "cloud_resource_type_code",
+        "flavors",
+        "billing_factor",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"product_id" => ::std::option::Option::Some(0),
+            b"spec_code" => ::std::option::Option::Some(1),
+            b"cache_mode" => ::std::option::Option::Some(2),
+            b"product_type" => ::std::option::Option::Some(3),
+            b"cpu_type" => ::std::option::Option::Some(4),
+            b"storage_type" => ::std::option::Option::Some(5),
+            b"details" => ::std::option::Option::Some(6),
+            b"engine" => ::std::option::Option::Some(7),
+            b"engine_versions" => ::std::option::Option::Some(8),
+            b"spec_details" => ::std::option::Option::Some(9),
+            b"spec_details2" => ::std::option::Option::Some(10),
+            b"charging_type" => ::std::option::Option::Some(11),
+            b"price" => ::std::option::Option::Some(12),
+            b"currency" => ::std::option::Option::Some(13),
+            b"prod_type" => ::std::option::Option::Some(14),
+            b"cloud_service_type_code" => ::std::option::Option::Some(15),
+            b"cloud_resource_type_code" => ::std::option::Option::Some(16),
+            b"flavors" => ::std::option::Option::Some(17),
+            b"billing_factor" => ::std::option::Option::Some(18),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::nested::<Details>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => {
+                    fields
+                        .value(
+                            14,
+                            &mut field_14,
+                            support::scalar::<ProdType, _>(Self::check_prod_type),
+                        )?
+                }
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::Items {
+                                item: support::nested::<Flavors>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                product_id: M::optional(field_0)?,
+                spec_code: M::optional(field_1)?,
+                cache_mode: M::optional(field_2)?,
+                product_type: M::optional(field_3)?,
+                cpu_type: M::optional(field_4)?,
+                storage_type: M::optional(field_5)?,
+                details: M::optional(field_6)?,
+                engine: M::optional(field_7)?,
+                engine_versions: M::optional(field_8)?,
+                spec_details: M::optional(field_9)?,
+                spec_details2: M::optional(field_10)?,
+                charging_type: M::optional(field_11)?,
+                price: M::optional(field_12)?,
+                currency: M::optional(field_13)?,
+                prod_type: M::optional(field_14)?,
+                cloud_service_type_code: M::optional(field_15)?,
+                cloud_resource_type_code: M::optional(field_16)?,
+                flavors: M::optional(field_17)?,
+                billing_factor: M::optional(field_18)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Products {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 1 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingServiceSpecificationsResponse200 {
     /// List of specifications of the DCS service to which you can subscribe.
@@ -596,6 +881,46 @@ impl support::Validate for QueryingServiceSpecificationsResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingServiceSpecificationsResponse200 {
+    const NAME: &'static str = "QueryingServiceSpecificationsResponse200";
+    const FIELDS: &'static [&'static str] = &["products"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"products" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<Products>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                products: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingServiceSpecificationsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Product type.

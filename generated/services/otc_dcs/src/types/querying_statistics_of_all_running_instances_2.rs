@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dcs/querying_statistics_of_all_running_instances_2.json` documents.
 use crate::support;
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingStatisticsOfAllRunningInstances2Response200 {
     /// Statistics of all instances in the Running state. For details, see Table 3.
@@ -57,15 +50,49 @@ impl support::Validate for QueryingStatisticsOfAllRunningInstances2Response200 {
         }
     }
 }
+impl support::Read for QueryingStatisticsOfAllRunningInstances2Response200 {
+    const NAME: &'static str = "QueryingStatisticsOfAllRunningInstances2Response200";
+    const FIELDS: &'static [&'static str] = &["statistics"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"statistics" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<Statistics>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                statistics: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingStatisticsOfAllRunningInstances2Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 statistics parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Statistics {
     /// Number of cached data records
@@ -156,5 +183,115 @@ impl support::Validate for Statistics {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for Statistics {
+    const NAME: &'static str = "Statistics";
+    const FIELDS: &'static [&'static str] = &[
+        "keys",
+        "instance_id",
+        "used_memory",
+        "max_memory",
+        "cmd_get_count",
+        "cmd_set_count",
+        "used_cpu",
+        "input_kbps",
+        "output_kbps",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"keys" => ::std::option::Option::Some(0),
+            b"instance_id" => ::std::option::Option::Some(1),
+            b"used_memory" => ::std::option::Option::Some(2),
+            b"max_memory" => ::std::option::Option::Some(3),
+            b"cmd_get_count" => ::std::option::Option::Some(4),
+            b"cmd_set_count" => ::std::option::Option::Some(5),
+            b"used_cpu" => ::std::option::Option::Some(6),
+            b"input_kbps" => ::std::option::Option::Some(7),
+            b"output_kbps" => ::std::option::Option::Some(8),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                _ => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                keys: M::optional(field_0)?,
+                instance_id: M::optional(field_1)?,
+                used_memory: M::optional(field_2)?,
+                max_memory: M::optional(field_3)?,
+                cmd_get_count: M::optional(field_4)?,
+                cmd_set_count: M::optional(field_5)?,
+                used_cpu: M::optional(field_6)?,
+                input_kbps: M::optional(field_7)?,
+                output_kbps: M::optional(field_8)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Statistics {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -93,14 +93,7 @@ for RestartingDcsInstancesOrClearingDcsInstanceData2Request {
     }
 }
 /// Table 3 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RestartingDcsInstancesOrClearingDcsInstanceData2Response200 {
     /// Indicates the result of instance modification.
@@ -143,5 +136,46 @@ impl support::Validate for RestartingDcsInstancesOrClearingDcsInstanceData2Respo
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for RestartingDcsInstancesOrClearingDcsInstanceData2Response200 {
+    const NAME: &'static str = "RestartingDcsInstancesOrClearingDcsInstanceData2Response200";
+    const FIELDS: &'static [&'static str] = &["results"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"results" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<Results>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                results: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for RestartingDcsInstancesOrClearingDcsInstanceData2Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@
 use crate::support;
 #[cfg(feature = "stopping_data_migration_tasks")]
 /// Table 4 StopMigrationTaskResult.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct StopMigrationTaskResult {
     /// Result of delivering the request for stopping migration tasks.
@@ -60,6 +53,45 @@ impl support::Validate for StopMigrationTaskResult {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+#[cfg(feature = "stopping_data_migration_tasks")]
+impl support::Read for StopMigrationTaskResult {
+    const NAME: &'static str = "StopMigrationTaskResult";
+    const FIELDS: &'static [&'static str] = &["result", "task_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"result" => ::std::option::Option::Some(0),
+            b"task_id" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                result: M::optional(field_0)?,
+                task_id: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "stopping_data_migration_tasks")]
+impl<'de> ::serde::Deserialize<'de> for StopMigrationTaskResult {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(feature = "stopping_data_migration_tasks")]
@@ -137,14 +169,7 @@ impl<'de> ::serde::Deserialize<'de> for StoppingDataMigrationTasksRequest {
 }
 #[cfg(feature = "stopping_data_migration_tasks")]
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct StoppingDataMigrationTasksResponse200 {
     /// Data migration task list.
@@ -191,6 +216,48 @@ impl support::Validate for StoppingDataMigrationTasksResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+#[cfg(feature = "stopping_data_migration_tasks")]
+impl support::Read for StoppingDataMigrationTasksResponse200 {
+    const NAME: &'static str = "StoppingDataMigrationTasksResponse200";
+    const FIELDS: &'static [&'static str] = &["migration_tasks"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"migration_tasks" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<StopMigrationTaskResult>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                migration_tasks: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "stopping_data_migration_tasks")]
+impl<'de> ::serde::Deserialize<'de> for StoppingDataMigrationTasksResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).

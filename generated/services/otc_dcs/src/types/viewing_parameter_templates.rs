@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dcs/viewing_parameter_templates.json` documents.
 use crate::support;
 /// Table 4 ConfigTemplatesListInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConfigTemplatesListInfo {
     /// Template ID.
@@ -122,15 +115,88 @@ impl support::Validate for ConfigTemplatesListInfo {
         let _ = (path, out);
     }
 }
+impl support::Read for ConfigTemplatesListInfo {
+    const NAME: &'static str = "ConfigTemplatesListInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "template_id",
+        "cache_mode",
+        "description",
+        "engine",
+        "engine_version",
+        "name",
+        "product_type",
+        "storage_type",
+        "type",
+        "created_at",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"template_id" => ::std::option::Option::Some(0),
+            b"cache_mode" => ::std::option::Option::Some(1),
+            b"description" => ::std::option::Option::Some(2),
+            b"engine" => ::std::option::Option::Some(3),
+            b"engine_version" => ::std::option::Option::Some(4),
+            b"name" => ::std::option::Option::Some(5),
+            b"product_type" => ::std::option::Option::Some(6),
+            b"storage_type" => ::std::option::Option::Some(7),
+            b"type" => ::std::option::Option::Some(8),
+            b"created_at" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                _ => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                template_id: M::optional(field_0)?,
+                cache_mode: M::optional(field_1)?,
+                description: M::optional(field_2)?,
+                engine: M::optional(field_3)?,
+                engine_version: M::optional(field_4)?,
+                name: M::optional(field_5)?,
+                product_type: M::optional(field_6)?,
+                storage_type: M::optional(field_7)?,
+                r#type: M::optional(field_8)?,
+                created_at: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ConfigTemplatesListInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ViewingParameterTemplatesResponse200 {
     /// Number of templates.
@@ -182,15 +248,63 @@ impl support::Validate for ViewingParameterTemplatesResponse200 {
         }
     }
 }
+impl support::Read for ViewingParameterTemplatesResponse200 {
+    const NAME: &'static str = "ViewingParameterTemplatesResponse200";
+    const FIELDS: &'static [&'static str] = &["template_num", "templates"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"template_num" => ::std::option::Option::Some(0),
+            b"templates" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<ConfigTemplatesListInfo>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                template_num: M::optional(field_0)?,
+                templates: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ViewingParameterTemplatesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ViewingParameterTemplatesResponse400 {
     /// Error information.
@@ -239,5 +353,50 @@ impl support::Validate for ViewingParameterTemplatesResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ViewingParameterTemplatesResponse400 {
+    const NAME: &'static str = "ViewingParameterTemplatesResponse400";
+    const FIELDS: &'static [&'static str] = &[
+        "error_msg",
+        "error_code",
+        "error_ext_msg",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_msg" => ::std::option::Option::Some(0),
+            b"error_code" => ::std::option::Option::Some(1),
+            b"error_ext_msg" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_msg: M::optional(field_0)?,
+                error_code: M::optional(field_1)?,
+                error_ext_msg: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ViewingParameterTemplatesResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -214,14 +214,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingASmartConnectTaskRequest {
     }
 }
 /// Table 5 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingASmartConnectTaskResponse200 {
     /// Smart Connect task name.
@@ -330,6 +323,107 @@ impl support::Validate for CreatingASmartConnectTaskResponse200 {
             let p = path.field("sink_task");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for CreatingASmartConnectTaskResponse200 {
+    const NAME: &'static str = "CreatingASmartConnectTaskResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "task_name",
+        "topics",
+        "topics_regex",
+        "source_type",
+        "source_task",
+        "sink_type",
+        "sink_task",
+        "id",
+        "status",
+        "create_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"task_name" => ::std::option::Option::Some(0),
+            b"topics" => ::std::option::Option::Some(1),
+            b"topics_regex" => ::std::option::Option::Some(2),
+            b"source_type" => ::std::option::Option::Some(3),
+            b"source_task" => ::std::option::Option::Some(4),
+            b"sink_type" => ::std::option::Option::Some(5),
+            b"sink_task" => ::std::option::Option::Some(6),
+            b"id" => ::std::option::Option::Some(7),
+            b"status" => ::std::option::Option::Some(8),
+            b"create_time" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<SmartConnectTaskRespSourceConfig>(),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::nested::<SmartConnectTaskRespSinkConfig>(),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                task_name: M::optional(field_0)?,
+                topics: M::optional(field_1)?,
+                topics_regex: M::optional(field_2)?,
+                source_type: M::optional(field_3)?,
+                source_task: M::optional(field_4)?,
+                sink_type: M::optional(field_5)?,
+                sink_task: M::optional(field_6)?,
+                id: M::optional(field_7)?,
+                status: M::optional(field_8)?,
+                create_time: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingASmartConnectTaskResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 4 SmartConnectTaskReqSinkConfig.

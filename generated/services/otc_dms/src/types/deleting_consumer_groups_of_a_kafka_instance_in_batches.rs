@@ -74,14 +74,7 @@ for DeletingConsumerGroupsOfAKafkaInstanceInBatchesRequest {
     }
 }
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingConsumerGroupsOfAKafkaInstanceInBatchesResponse200 {
     /// List of consumer groups that failed to be deleted.
@@ -133,15 +126,64 @@ impl support::Validate for DeletingConsumerGroupsOfAKafkaInstanceInBatchesRespon
         }
     }
 }
+impl support::Read for DeletingConsumerGroupsOfAKafkaInstanceInBatchesResponse200 {
+    const NAME: &'static str = "DeletingConsumerGroupsOfAKafkaInstanceInBatchesResponse200";
+    const FIELDS: &'static [&'static str] = &["failed_groups", "total"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"failed_groups" => ::std::option::Option::Some(0),
+            b"total" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<FailedGroups>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                failed_groups: M::optional(field_0)?,
+                total: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for DeletingConsumerGroupsOfAKafkaInstanceInBatchesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 failed_groups.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FailedGroups {
     /// ID of consumer groups that failed to be deleted.
@@ -183,5 +225,42 @@ impl support::Validate for FailedGroups {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for FailedGroups {
+    const NAME: &'static str = "FailedGroups";
+    const FIELDS: &'static [&'static str] = &["group_id", "error_message"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"group_id" => ::std::option::Option::Some(0),
+            b"error_message" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                group_id: M::optional(field_0)?,
+                error_message: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for FailedGroups {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

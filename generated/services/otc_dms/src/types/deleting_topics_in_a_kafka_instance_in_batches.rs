@@ -72,14 +72,7 @@ impl<'de> ::serde::Deserialize<'de> for DeletingTopicsInAKafkaInstanceInBatchesR
     }
 }
 /// Table 3 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingTopicsInAKafkaInstanceInBatchesResponse200 {
     /// Indicates the list of topics.
@@ -122,5 +115,46 @@ impl support::Validate for DeletingTopicsInAKafkaInstanceInBatchesResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for DeletingTopicsInAKafkaInstanceInBatchesResponse200 {
+    const NAME: &'static str = "DeletingTopicsInAKafkaInstanceInBatchesResponse200";
+    const FIELDS: &'static [&'static str] = &["topics"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"topics" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<Topics>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                topics: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for DeletingTopicsInAKafkaInstanceInBatchesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{SHAPE_TAG_ENTITY, TagEntity, Type};
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListingAllInstancesResponse200 {
     /// Instance list.
@@ -65,15 +58,63 @@ impl support::Validate for ListingAllInstancesResponse200 {
         }
     }
 }
+impl support::Read for ListingAllInstancesResponse200 {
+    const NAME: &'static str = "ListingAllInstancesResponse200";
+    const FIELDS: &'static [&'static str] = &["instances", "instance_num"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"instances" => ::std::option::Option::Some(0),
+            b"instance_num" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<ShowInstanceResp>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                instances: M::optional(field_0)?,
+                instance_num: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListingAllInstancesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 ShowInstanceResp.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ShowInstanceResp {
     /// Instance name.
@@ -603,5 +644,551 @@ impl support::Validate for ShowInstanceResp {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for ShowInstanceResp {
+    const NAME: &'static str = "ShowInstanceResp";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "engine",
+        "engine_version",
+        "description",
+        "specification",
+        "storage_space",
+        "partition_num",
+        "used_storage_space",
+        "connect_address",
+        "port",
+        "status",
+        "instance_id",
+        "resource_spec_code",
+        "charging_mode",
+        "vpc_id",
+        "vpc_name",
+        "created_at",
+        "subnet_name",
+        "subnet_cidr",
+        "user_id",
+        "user_name",
+        "access_user",
+        "maintain_begin",
+        "maintain_end",
+        "enable_publicip",
+        "ssl_enable",
+        "broker_ssl_enable",
+        "kafka_security_protocol",
+        "sasl_enabled_mechanisms",
+        "ssl_two_way_enable",
+        "cert_replaced",
+        "enterprise_project_id",
+        "type",
+        "product_id",
+        "security_group_id",
+        "security_group_name",
+        "subnet_id",
+        "available_zones",
+        "available_zone_names",
+        "total_storage_space",
+        "public_connect_address",
+        "storage_resource_id",
+        "storage_spec_code",
+        "service_type",
+        "storage_type",
+        "retention_policy",
+        "kafka_public_status",
+        "public_bandwidth",
+        "new_auth_cert",
+        "cross_vpc_info",
+        "connector_enable",
+        "connector_node_num",
+        "rest_connect_address",
+        "pod_connect_address",
+        "disk_encrypted",
+        "disk_encrypted_key",
+        "kafka_private_connect_address",
+        "ces_version",
+        "public_access_enabled",
+        "node_num",
+        "enable_acl",
+        "new_spec_billing_enable",
+        "broker_num",
+        "tags",
+        "dr_enable",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"engine" => ::std::option::Option::Some(1),
+            b"engine_version" => ::std::option::Option::Some(2),
+            b"description" => ::std::option::Option::Some(3),
+            b"specification" => ::std::option::Option::Some(4),
+            b"storage_space" => ::std::option::Option::Some(5),
+            b"partition_num" => ::std::option::Option::Some(6),
+            b"used_storage_space" => ::std::option::Option::Some(7),
+            b"connect_address" => ::std::option::Option::Some(8),
+            b"port" => ::std::option::Option::Some(9),
+            b"status" => ::std::option::Option::Some(10),
+            b"instance_id" => ::std::option::Option::Some(11),
+            b"resource_spec_code" => ::std::option::Option::Some(12),
+            b"charging_mode" => ::std::option::Option::Some(13),
+            b"vpc_id" => ::std::option::Option::Some(14),
+            b"vpc_name" => ::std::option::Option::Some(15),
+            b"created_at" => ::std::option::Option::Some(16),
+            b"subnet_name" => ::std::option::Option::Some(17),
+            b"subnet_cidr" => ::std::option::Option::Some(18),
+            b"user_id" => ::std::option::Option::Some(19),
+            b"user_name" => ::std::option::Option::Some(20),
+            b"access_user" => ::std::option::Option::Some(21),
+            b"maintain_begin" => ::std::option::Option::Some(22),
+            b"maintain_end" => ::std::option::Option::Some(23),
+            b"enable_publicip" => ::std::option::Option::Some(24),
+            b"ssl_enable" => ::std::option::Option::Some(25),
+            b"broker_ssl_enable" => ::std::option::Option::Some(26),
+            b"kafka_security_protocol" => ::std::option::Option::Some(27),
+            b"sasl_enabled_mechanisms" => ::std::option::Option::Some(28),
+            b"ssl_two_way_enable" => ::std::option::Option::Some(29),
+            b"cert_replaced" => ::std::option::Option::Some(30),
+            b"enterprise_project_id" => ::std::option::Option::Some(31),
+            b"type" => ::std::option::Option::Some(32),
+            b"product_id" => ::std::option::Option::Some(33),
+            b"security_group_id" => ::std::option::Option::Some(34),
+            b"security_group_name" => ::std::option::Option::Some(35),
+            b"subnet_id" => ::std::option::Option::Some(36),
+            b"available_zones" => ::std::option::Option::Some(37),
+            b"available_zone_names" => ::std::option::Option::Some(38),
+            b"total_storage_space" => ::std::option::Option::Some(39),
+            b"public_connect_address" => ::std::option::Option::Some(40),
+            b"storage_resource_id" => ::std::option::Option::Some(41),
+            b"storage_spec_code" => ::std::option::Option::Some(42),
+            b"service_type" => ::std::option::Option::Some(43),
+            b"storage_type" => ::std::option::Option::Some(44),
+            b"retention_policy" => ::std::option::Option::Some(45),
+            b"kafka_public_status" => ::std::option::Option::Some(46),
+            b"public_bandwidth" => ::std::option::Option::Some(47),
+            b"new_auth_cert" => ::std::option::Option::Some(48),
+            b"cross_vpc_info" => ::std::option::Option::Some(49),
+            b"connector_enable" => ::std::option::Option::Some(50),
+            b"connector_node_num" => ::std::option::Option::Some(51),
+            b"rest_connect_address" => ::std::option::Option::Some(52),
+            b"pod_connect_address" => ::std::option::Option::Some(53),
+            b"disk_encrypted" => ::std::option::Option::Some(54),
+            b"disk_encrypted_key" => ::std::option::Option::Some(55),
+            b"kafka_private_connect_address" => ::std::option::Option::Some(56),
+            b"ces_version" => ::std::option::Option::Some(57),
+            b"public_access_enabled" => ::std::option::Option::Some(58),
+            b"node_num" => ::std::option::Option::Some(59),
+            b"enable_acl" => ::std::option::Option::Some(60),
+            b"new_spec_billing_enable" => ::std::option::Option::Some(61),
+            b"broker_num" => ::std::option::Option::Some(62),
+            b"tags" => ::std::option::Option::Some(63),
+            b"dr_enable" => ::std::option::Option::Some(64),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        let mut field_29 = ::std::option::Option::None;
+        let mut field_30 = ::std::option::Option::None;
+        let mut field_31 = ::std::option::Option::None;
+        let mut field_32 = ::std::option::Option::None;
+        let mut field_33 = ::std::option::Option::None;
+        let mut field_34 = ::std::option::Option::None;
+        let mut field_35 = ::std::option::Option::None;
+        let mut field_36 = ::std::option::Option::None;
+        let mut field_37 = ::std::option::Option::None;
+        let mut field_38 = ::std::option::Option::None;
+        let mut field_39 = ::std::option::Option::None;
+        let mut field_40 = ::std::option::Option::None;
+        let mut field_41 = ::std::option::Option::None;
+        let mut field_42 = ::std::option::Option::None;
+        let mut field_43 = ::std::option::Option::None;
+        let mut field_44 = ::std::option::Option::None;
+        let mut field_45 = ::std::option::Option::None;
+        let mut field_46 = ::std::option::Option::None;
+        let mut field_47 = ::std::option::Option::None;
+        let mut field_48 = ::std::option::Option::None;
+        let mut field_49 = ::std::option::Option::None;
+        let mut field_50 = ::std::option::Option::None;
+        let mut field_51 = ::std::option::Option::None;
+        let mut field_52 = ::std::option::Option::None;
+        let mut field_53 = ::std::option::Option::None;
+        let mut field_54 = ::std::option::Option::None;
+        let mut field_55 = ::std::option::Option::None;
+        let mut field_56 = ::std::option::Option::None;
+        let mut field_57 = ::std::option::Option::None;
+        let mut field_58 = ::std::option::Option::None;
+        let mut field_59 = ::std::option::Option::None;
+        let mut field_60 = ::std::option::Option::None;
+        let mut field_61 = ::std::option::Option::None;
+        let mut field_62 = ::std::option::Option::None;
+        let mut field_63 = ::std::option::Option::None;
+        let mut field_64 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                23 => fields.value(23, &mut field_23, support::text(support::unchecked))?,
+                24 => {
+                    fields
+                        .value(
+                            24,
+                            &mut field_24,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                25 => {
+                    fields
+                        .value(
+                            25,
+                            &mut field_25,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                26 => {
+                    fields
+                        .value(
+                            26,
+                            &mut field_26,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                27 => fields.value(27, &mut field_27, support::text(support::unchecked))?,
+                28 => {
+                    fields
+                        .value(
+                            28,
+                            &mut field_28,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                29 => {
+                    fields
+                        .value(
+                            29,
+                            &mut field_29,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                30 => {
+                    fields
+                        .value(
+                            30,
+                            &mut field_30,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                31 => fields.value(31, &mut field_31, support::text(support::unchecked))?,
+                32 => {
+                    fields
+                        .value(
+                            32,
+                            &mut field_32,
+                            support::scalar::<Type, _>(Self::check_type),
+                        )?
+                }
+                33 => fields.value(33, &mut field_33, support::text(support::unchecked))?,
+                34 => fields.value(34, &mut field_34, support::text(support::unchecked))?,
+                35 => fields.value(35, &mut field_35, support::text(support::unchecked))?,
+                36 => fields.value(36, &mut field_36, support::text(support::unchecked))?,
+                37 => {
+                    fields
+                        .value(
+                            37,
+                            &mut field_37,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                38 => {
+                    fields
+                        .value(
+                            38,
+                            &mut field_38,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                39 => {
+                    fields
+                        .value(
+                            39,
+                            &mut field_39,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                40 => fields.value(40, &mut field_40, support::text(support::unchecked))?,
+                41 => fields.value(41, &mut field_41, support::text(support::unchecked))?,
+                42 => fields.value(42, &mut field_42, support::text(support::unchecked))?,
+                43 => fields.value(43, &mut field_43, support::text(support::unchecked))?,
+                44 => fields.value(44, &mut field_44, support::text(support::unchecked))?,
+                45 => fields.value(45, &mut field_45, support::text(support::unchecked))?,
+                46 => fields.value(46, &mut field_46, support::text(support::unchecked))?,
+                47 => {
+                    fields
+                        .value(
+                            47,
+                            &mut field_47,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                48 => {
+                    fields
+                        .value(
+                            48,
+                            &mut field_48,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                49 => fields.value(49, &mut field_49, support::text(support::unchecked))?,
+                50 => {
+                    fields
+                        .value(
+                            50,
+                            &mut field_50,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                51 => {
+                    fields
+                        .value(
+                            51,
+                            &mut field_51,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                52 => fields.value(52, &mut field_52, support::text(support::unchecked))?,
+                53 => fields.value(53, &mut field_53, support::text(support::unchecked))?,
+                54 => {
+                    fields
+                        .value(
+                            54,
+                            &mut field_54,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                55 => fields.value(55, &mut field_55, support::text(support::unchecked))?,
+                56 => fields.value(56, &mut field_56, support::text(support::unchecked))?,
+                57 => fields.value(57, &mut field_57, support::text(support::unchecked))?,
+                58 => fields.value(58, &mut field_58, support::text(support::unchecked))?,
+                59 => {
+                    fields
+                        .value(
+                            59,
+                            &mut field_59,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                60 => {
+                    fields
+                        .value(
+                            60,
+                            &mut field_60,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                61 => {
+                    fields
+                        .value(
+                            61,
+                            &mut field_61,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                62 => {
+                    fields
+                        .value(
+                            62,
+                            &mut field_62,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                63 => {
+                    fields
+                        .value(
+                            63,
+                            &mut field_63,
+                            support::Items {
+                                item: support::nested::<TagEntity>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            64,
+                            &mut field_64,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                engine: M::optional(field_1)?,
+                engine_version: M::optional(field_2)?,
+                description: M::optional(field_3)?,
+                specification: M::optional(field_4)?,
+                storage_space: M::optional(field_5)?,
+                partition_num: M::optional(field_6)?,
+                used_storage_space: M::optional(field_7)?,
+                connect_address: M::optional(field_8)?,
+                port: M::optional(field_9)?,
+                status: M::optional(field_10)?,
+                instance_id: M::optional(field_11)?,
+                resource_spec_code: M::optional(field_12)?,
+                charging_mode: M::optional(field_13)?,
+                vpc_id: M::optional(field_14)?,
+                vpc_name: M::optional(field_15)?,
+                created_at: M::optional(field_16)?,
+                subnet_name: M::optional(field_17)?,
+                subnet_cidr: M::optional(field_18)?,
+                user_id: M::optional(field_19)?,
+                user_name: M::optional(field_20)?,
+                access_user: M::optional(field_21)?,
+                maintain_begin: M::optional(field_22)?,
+                maintain_end: M::optional(field_23)?,
+                enable_publicip: M::optional(field_24)?,
+                ssl_enable: M::optional(field_25)?,
+                broker_ssl_enable: M::optional(field_26)?,
+                kafka_security_protocol: M::optional(field_27)?,
+                sasl_enabled_mechanisms: M::optional(field_28)?,
+                ssl_two_way_enable: M::optional(field_29)?,
+                cert_replaced: M::optional(field_30)?,
+                enterprise_project_id: M::optional(field_31)?,
+                r#type: M::optional(field_32)?,
+                product_id: M::optional(field_33)?,
+                security_group_id: M::optional(field_34)?,
+                security_group_name: M::optional(field_35)?,
+                subnet_id: M::optional(field_36)?,
+                available_zones: M::optional(field_37)?,
+                available_zone_names: M::optional(field_38)?,
+                total_storage_space: M::optional(field_39)?,
+                public_connect_address: M::optional(field_40)?,
+                storage_resource_id: M::optional(field_41)?,
+                storage_spec_code: M::optional(field_42)?,
+                service_type: M::optional(field_43)?,
+                storage_type: M::optional(field_44)?,
+                retention_policy: M::optional(field_45)?,
+                kafka_public_status: M::optional(field_46)?,
+                public_bandwidth: M::optional(field_47)?,
+                new_auth_cert: M::optional(field_48)?,
+                cross_vpc_info: M::optional(field_49)?,
+                connector_enable: M::optional(field_50)?,
+                connector_node_num: M::optional(field_51)?,
+                rest_connect_address: M::optional(field_52)?,
+                pod_connect_address: M::optional(field_53)?,
+                disk_encrypted: M::optional(field_54)?,
+                disk_encrypted_key: M::optional(field_55)?,
+                kafka_private_connect_address: M::optional(field_56)?,
+                ces_version: M::optional(field_57)?,
+                public_access_enabled: M::optional(field_58)?,
+                node_num: M::optional(field_59)?,
+                enable_acl: M::optional(field_60)?,
+                new_spec_billing_enable: M::optional(field_61)?,
+                broker_num: M::optional(field_62)?,
+                tags: M::optional(field_63)?,
+                dr_enable: M::optional(field_64)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ShowInstanceResp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

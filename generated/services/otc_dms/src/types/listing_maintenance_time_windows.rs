@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dms/listing_maintenance_time_windows.json` documents.
 use crate::support;
 /// Table 1 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListingMaintenanceTimeWindowsResponse200 {
     /// List of supported maintenance time windows.
@@ -57,15 +50,48 @@ impl support::Validate for ListingMaintenanceTimeWindowsResponse200 {
         }
     }
 }
+impl support::Read for ListingMaintenanceTimeWindowsResponse200 {
+    const NAME: &'static str = "ListingMaintenanceTimeWindowsResponse200";
+    const FIELDS: &'static [&'static str] = &["maintain_windows"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"maintain_windows" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<MaintainWindowsEntity>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                maintain_windows: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListingMaintenanceTimeWindowsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 MaintainWindowsEntity.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MaintainWindowsEntity {
     /// Whether the maintenance time window is set to the default time segment.
@@ -121,5 +147,64 @@ impl support::Validate for MaintainWindowsEntity {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for MaintainWindowsEntity {
+    const NAME: &'static str = "MaintainWindowsEntity";
+    const FIELDS: &'static [&'static str] = &["default", "end", "begin", "seq"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"default" => ::std::option::Option::Some(0),
+            b"end" => ::std::option::Option::Some(1),
+            b"begin" => ::std::option::Option::Some(2),
+            b"seq" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                default: M::optional(field_0)?,
+                end: M::optional(field_1)?,
+                begin: M::optional(field_2)?,
+                seq: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MaintainWindowsEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

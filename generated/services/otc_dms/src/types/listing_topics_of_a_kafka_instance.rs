@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dms/listing_topics_of_a_kafka_instance.json` documents.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListingTopicsOfAKafkaInstanceResponse200 {
     /// Total number of topics.
@@ -92,15 +85,114 @@ impl support::Validate for ListingTopicsOfAKafkaInstanceResponse200 {
         }
     }
 }
+impl support::Read for ListingTopicsOfAKafkaInstanceResponse200 {
+    const NAME: &'static str = "ListingTopicsOfAKafkaInstanceResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "total",
+        "size",
+        "remain_partitions",
+        "max_partitions",
+        "topic_max_partitions",
+        "topics",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"total" => ::std::option::Option::Some(0),
+            b"size" => ::std::option::Option::Some(1),
+            b"remain_partitions" => ::std::option::Option::Some(2),
+            b"max_partitions" => ::std::option::Option::Some(3),
+            b"topic_max_partitions" => ::std::option::Option::Some(4),
+            b"topics" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::nested::<TopicEntity>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                total: M::optional(field_0)?,
+                size: M::optional(field_1)?,
+                remain_partitions: M::optional(field_2)?,
+                max_partitions: M::optional(field_3)?,
+                topic_max_partitions: M::optional(field_4)?,
+                topics: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListingTopicsOfAKafkaInstanceResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 TopicEntity.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TopicEntity {
     /// Whether this policy is the default policy.
@@ -241,15 +333,167 @@ impl support::Validate for TopicEntity {
         }
     }
 }
+impl support::Read for TopicEntity {
+    const NAME: &'static str = "TopicEntity";
+    const FIELDS: &'static [&'static str] = &[
+        "policiesOnly",
+        "name",
+        "replication",
+        "partition",
+        "retention_time",
+        "sync_replication",
+        "sync_message_flush",
+        "external_configs",
+        "topic_type",
+        "topic_other_configs",
+        "topic_desc",
+        "created_at",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"policiesOnly" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"replication" => ::std::option::Option::Some(2),
+            b"partition" => ::std::option::Option::Some(3),
+            b"retention_time" => ::std::option::Option::Some(4),
+            b"sync_replication" => ::std::option::Option::Some(5),
+            b"sync_message_flush" => ::std::option::Option::Some(6),
+            b"external_configs" => ::std::option::Option::Some(7),
+            b"topic_type" => ::std::option::Option::Some(8),
+            b"topic_other_configs" => ::std::option::Option::Some(9),
+            b"topic_desc" => ::std::option::Option::Some(10),
+            b"created_at" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::FreeForm)?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::Items {
+                                item: support::nested::<
+                                    ListingTopicsOfAKafkaInstanceTopicOtherConfigs,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                policies_only: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                replication: M::optional(field_2)?,
+                partition: M::optional(field_3)?,
+                retention_time: M::optional(field_4)?,
+                sync_replication: M::optional(field_5)?,
+                sync_message_flush: M::optional(field_6)?,
+                external_configs: M::optional(field_7)?,
+                topic_type: M::optional(field_8)?,
+                topic_other_configs: M::optional(field_9)?,
+                topic_desc: M::optional(field_10)?,
+                created_at: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TopicEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 topic_other_configs.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListingTopicsOfAKafkaInstanceTopicOtherConfigs {
     /// Configuration name.
@@ -329,6 +573,73 @@ impl support::Validate for ListingTopicsOfAKafkaInstanceTopicOtherConfigs {
             let p = path.field("config_type");
             Self::check_config_type(out, &p, value);
         }
+    }
+}
+impl support::Read for ListingTopicsOfAKafkaInstanceTopicOtherConfigs {
+    const NAME: &'static str = "ListingTopicsOfAKafkaInstanceTopicOtherConfigs";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "valid_values",
+        "default_value",
+        "config_type",
+        "value",
+        "value_type",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"valid_values" => ::std::option::Option::Some(1),
+            b"default_value" => ::std::option::Option::Some(2),
+            b"config_type" => ::std::option::Option::Some(3),
+            b"value" => ::std::option::Option::Some(4),
+            b"value_type" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<ConfigType, _>(Self::check_config_type),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                valid_values: M::optional(field_1)?,
+                default_value: M::optional(field_2)?,
+                config_type: M::optional(field_3)?,
+                value: M::optional(field_4)?,
+                value_type: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListingTopicsOfAKafkaInstanceTopicOtherConfigs {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Configuration type.

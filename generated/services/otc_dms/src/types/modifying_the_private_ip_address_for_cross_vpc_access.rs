@@ -82,14 +82,7 @@ for ModifyingThePrivateIpAddressForCrossVpcAccessRequest {
     }
 }
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingThePrivateIpAddressForCrossVpcAccessResponse200 {
     /// Result of the cross-VPC access modification.
@@ -145,15 +138,66 @@ impl support::Validate for ModifyingThePrivateIpAddressForCrossVpcAccessResponse
         }
     }
 }
+impl support::Read for ModifyingThePrivateIpAddressForCrossVpcAccessResponse200 {
+    const NAME: &'static str = "ModifyingThePrivateIpAddressForCrossVpcAccessResponse200";
+    const FIELDS: &'static [&'static str] = &["success", "results"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"success" => ::std::option::Option::Some(0),
+            b"results" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<
+                                    ModifyingThePrivateIpAddressForCrossVpcAccessResults,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                success: M::optional(field_0)?,
+                results: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingThePrivateIpAddressForCrossVpcAccessResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 results.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingThePrivateIpAddressForCrossVpcAccessResults {
     /// advertised.listeners IP address or domain name.
@@ -202,5 +246,54 @@ impl support::Validate for ModifyingThePrivateIpAddressForCrossVpcAccessResults 
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ModifyingThePrivateIpAddressForCrossVpcAccessResults {
+    const NAME: &'static str = "ModifyingThePrivateIpAddressForCrossVpcAccessResults";
+    const FIELDS: &'static [&'static str] = &["advertised_ip", "success", "ip"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"advertised_ip" => ::std::option::Option::Some(0),
+            b"success" => ::std::option::Option::Some(1),
+            b"ip" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                advertised_ip: M::optional(field_0)?,
+                success: M::optional(field_1)?,
+                ip: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingThePrivateIpAddressForCrossVpcAccessResults {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

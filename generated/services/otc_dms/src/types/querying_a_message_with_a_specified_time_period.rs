@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dms/querying_a_message_with_a_specified_time_period.json` documents.
 use crate::support;
 /// Table 4 messages.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Messages {
     /// Topic name.
@@ -78,15 +71,91 @@ impl support::Validate for Messages {
         let _ = (path, out);
     }
 }
+impl support::Read for Messages {
+    const NAME: &'static str = "Messages";
+    const FIELDS: &'static [&'static str] = &[
+        "topic",
+        "partition",
+        "message_offset",
+        "size",
+        "timestamp",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"topic" => ::std::option::Option::Some(0),
+            b"partition" => ::std::option::Option::Some(1),
+            b"message_offset" => ::std::option::Option::Some(2),
+            b"size" => ::std::option::Option::Some(3),
+            b"timestamp" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                topic: M::optional(field_0)?,
+                partition: M::optional(field_1)?,
+                message_offset: M::optional(field_2)?,
+                size: M::optional(field_3)?,
+                timestamp: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Messages {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAMessageWithASpecifiedTimePeriodResponse200 {
     /// Message list.
@@ -150,5 +219,88 @@ impl support::Validate for QueryingAMessageWithASpecifiedTimePeriodResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingAMessageWithASpecifiedTimePeriodResponse200 {
+    const NAME: &'static str = "QueryingAMessageWithASpecifiedTimePeriodResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "messages",
+        "messages_count",
+        "offsets_count",
+        "offset",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"messages" => ::std::option::Option::Some(0),
+            b"messages_count" => ::std::option::Option::Some(1),
+            b"offsets_count" => ::std::option::Option::Some(2),
+            b"offset" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<Messages>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                messages: M::optional(field_0)?,
+                messages_count: M::optional(field_1)?,
+                offsets_count: M::optional(field_2)?,
+                offset: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingAMessageWithASpecifiedTimePeriodResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

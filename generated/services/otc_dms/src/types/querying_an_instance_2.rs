@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{SHAPE_TAGS, Tags};
 /// Table 2 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAnInstance2Response200 {
     /// Indicates the instance name.
@@ -441,5 +434,429 @@ impl support::Validate for QueryingAnInstance2Response200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingAnInstance2Response200 {
+    const NAME: &'static str = "QueryingAnInstance2Response200";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "engine",
+        "engine_version",
+        "specification",
+        "storage_space",
+        "partition_num",
+        "used_storage_space",
+        "connect_address",
+        "port",
+        "status",
+        "instance_id",
+        "resource_spec_code",
+        "type",
+        "charging_mode",
+        "vpc_id",
+        "vpc_name",
+        "created_at",
+        "product_id",
+        "security_group_id",
+        "security_group_name",
+        "subnet_id",
+        "subnet_name",
+        "subnet_cidr",
+        "available_zones",
+        "user_id",
+        "user_name",
+        "access_user",
+        "maintain_begin",
+        "maintain_end",
+        "enable_publicip",
+        "ssl_enable",
+        "enterprise_project_id",
+        "total_storage_space",
+        "storage_resource_id",
+        "storage_spec_code",
+        "service_type",
+        "storage_type",
+        "retention_policy",
+        "kafka_public_status",
+        "public_bandwidth",
+        "public_connect_address",
+        "enable_log_collection",
+        "cross_vpc_info",
+        "ipv6_enable",
+        "ipv6_connect_addresses",
+        "rest_enable",
+        "rest_connect_address",
+        "trace_enable",
+        "pod_connect_address",
+        "disk_encrypted",
+        "disk_encrypted_key",
+        "kafka_private_connect_address",
+        "ces_version",
+        "tags",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"engine" => ::std::option::Option::Some(1),
+            b"engine_version" => ::std::option::Option::Some(2),
+            b"specification" => ::std::option::Option::Some(3),
+            b"storage_space" => ::std::option::Option::Some(4),
+            b"partition_num" => ::std::option::Option::Some(5),
+            b"used_storage_space" => ::std::option::Option::Some(6),
+            b"connect_address" => ::std::option::Option::Some(7),
+            b"port" => ::std::option::Option::Some(8),
+            b"status" => ::std::option::Option::Some(9),
+            b"instance_id" => ::std::option::Option::Some(10),
+            b"resource_spec_code" => ::std::option::Option::Some(11),
+            b"type" => ::std::option::Option::Some(12),
+            b"charging_mode" => ::std::option::Option::Some(13),
+            b"vpc_id" => ::std::option::Option::Some(14),
+            b"vpc_name" => ::std::option::Option::Some(15),
+            b"created_at" => ::std::option::Option::Some(16),
+            b"product_id" => ::std::option::Option::Some(17),
+            b"security_group_id" => ::std::option::Option::Some(18),
+            b"security_group_name" => ::std::option::Option::Some(19),
+            b"subnet_id" => ::std::option::Option::Some(20),
+            b"subnet_name" => ::std::option::Option::Some(21),
+            b"subnet_cidr" => ::std::option::Option::Some(22),
+            b"available_zones" => ::std::option::Option::Some(23),
+            b"user_id" => ::std::option::Option::Some(24),
+            b"user_name" => ::std::option::Option::Some(25),
+            b"access_user" => ::std::option::Option::Some(26),
+            b"maintain_begin" => ::std::option::Option::Some(27),
+            b"maintain_end" => ::std::option::Option::Some(28),
+            b"enable_publicip" => ::std::option::Option::Some(29),
+            b"ssl_enable" => ::std::option::Option::Some(30),
+            b"enterprise_project_id" => ::std::option::Option::Some(31),
+            b"total_storage_space" => ::std::option::Option::Some(32),
+            b"storage_resource_id" => ::std::option::Option::Some(33),
+            b"storage_spec_code" => ::std::option::Option::Some(34),
+            b"service_type" => ::std::option::Option::Some(35),
+            b"storage_type" => ::std::option::Option::Some(36),
+            b"retention_policy" => ::std::option::Option::Some(37),
+            b"kafka_public_status" => ::std::option::Option::Some(38),
+            b"public_bandwidth" => ::std::option::Option::Some(39),
+            b"public_connect_address" => ::std::option::Option::Some(40),
+            b"enable_log_collection" => ::std::option::Option::Some(41),
+            b"cross_vpc_info" => ::std::option::Option::Some(42),
+            b"ipv6_enable" => ::std::option::Option::Some(43),
+            b"ipv6_connect_addresses" => ::std::option::Option::Some(44),
+            b"rest_enable" => ::std::option::Option::Some(45),
+            b"rest_connect_address" => ::std::option::Option::Some(46),
+            b"trace_enable" => ::std::option::Option::Some(47),
+            b"pod_connect_address" => ::std::option::Option::Some(48),
+            b"disk_encrypted" => ::std::option::Option::Some(49),
+            b"disk_encrypted_key" => ::std::option::Option::Some(50),
+            b"kafka_private_connect_address" => ::std::option::Option::Some(51),
+            b"ces_version" => ::std::option::Option::Some(52),
+            b"tags" => ::std::option::Option::Some(53),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        let mut field_29 = ::std::option::Option::None;
+        let mut field_30 = ::std::option::Option::None;
+        let mut field_31 = ::std::option::Option::None;
+        let mut field_32 = ::std::option::Option::None;
+        let mut field_33 = ::std::option::Option::None;
+        let mut field_34 = ::std::option::Option::None;
+        let mut field_35 = ::std::option::Option::None;
+        let mut field_36 = ::std::option::Option::None;
+        let mut field_37 = ::std::option::Option::None;
+        let mut field_38 = ::std::option::Option::None;
+        let mut field_39 = ::std::option::Option::None;
+        let mut field_40 = ::std::option::Option::None;
+        let mut field_41 = ::std::option::Option::None;
+        let mut field_42 = ::std::option::Option::None;
+        let mut field_43 = ::std::option::Option::None;
+        let mut field_44 = ::std::option::Option::None;
+        let mut field_45 = ::std::option::Option::None;
+        let mut field_46 = ::std::option::Option::None;
+        let mut field_47 = ::std::option::Option::None;
+        let mut field_48 = ::std::option::Option::None;
+        let mut field_49 = ::std::option::Option::None;
+        let mut field_50 = ::std::option::Option::None;
+        let mut field_51 = ::std::option::Option::None;
+        let mut field_52 = ::std::option::Option::None;
+        let mut field_53 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                23 => {
+                    fields
+                        .value(
+                            23,
+                            &mut field_23,
+                            support::Items {
+                                item: support::AnyValue,
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                24 => fields.value(24, &mut field_24, support::text(support::unchecked))?,
+                25 => fields.value(25, &mut field_25, support::text(support::unchecked))?,
+                26 => fields.value(26, &mut field_26, support::text(support::unchecked))?,
+                27 => fields.value(27, &mut field_27, support::text(support::unchecked))?,
+                28 => fields.value(28, &mut field_28, support::text(support::unchecked))?,
+                29 => {
+                    fields
+                        .value(
+                            29,
+                            &mut field_29,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                30 => {
+                    fields
+                        .value(
+                            30,
+                            &mut field_30,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                31 => fields.value(31, &mut field_31, support::text(support::unchecked))?,
+                32 => {
+                    fields
+                        .value(
+                            32,
+                            &mut field_32,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                33 => fields.value(33, &mut field_33, support::text(support::unchecked))?,
+                34 => fields.value(34, &mut field_34, support::text(support::unchecked))?,
+                35 => fields.value(35, &mut field_35, support::text(support::unchecked))?,
+                36 => fields.value(36, &mut field_36, support::text(support::unchecked))?,
+                37 => fields.value(37, &mut field_37, support::text(support::unchecked))?,
+                38 => fields.value(38, &mut field_38, support::text(support::unchecked))?,
+                39 => {
+                    fields
+                        .value(
+                            39,
+                            &mut field_39,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                40 => fields.value(40, &mut field_40, support::text(support::unchecked))?,
+                41 => {
+                    fields
+                        .value(
+                            41,
+                            &mut field_41,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                42 => fields.value(42, &mut field_42, support::text(support::unchecked))?,
+                43 => {
+                    fields
+                        .value(
+                            43,
+                            &mut field_43,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                44 => {
+                    fields
+                        .value(
+                            44,
+                            &mut field_44,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                45 => {
+                    fields
+                        .value(
+                            45,
+                            &mut field_45,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                46 => fields.value(46, &mut field_46, support::text(support::unchecked))?,
+                47 => {
+                    fields
+                        .value(
+                            47,
+                            &mut field_47,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                48 => fields.value(48, &mut field_48, support::text(support::unchecked))?,
+                49 => {
+                    fields
+                        .value(
+                            49,
+                            &mut field_49,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                50 => fields.value(50, &mut field_50, support::text(support::unchecked))?,
+                51 => fields.value(51, &mut field_51, support::text(support::unchecked))?,
+                52 => fields.value(52, &mut field_52, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            53,
+                            &mut field_53,
+                            support::Items {
+                                item: support::nested::<Tags>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                engine: M::optional(field_1)?,
+                engine_version: M::optional(field_2)?,
+                specification: M::optional(field_3)?,
+                storage_space: M::optional(field_4)?,
+                partition_num: M::optional(field_5)?,
+                used_storage_space: M::optional(field_6)?,
+                connect_address: M::optional(field_7)?,
+                port: M::optional(field_8)?,
+                status: M::optional(field_9)?,
+                instance_id: M::optional(field_10)?,
+                resource_spec_code: M::optional(field_11)?,
+                r#type: M::optional(field_12)?,
+                charging_mode: M::optional(field_13)?,
+                vpc_id: M::optional(field_14)?,
+                vpc_name: M::optional(field_15)?,
+                created_at: M::optional(field_16)?,
+                product_id: M::optional(field_17)?,
+                security_group_id: M::optional(field_18)?,
+                security_group_name: M::optional(field_19)?,
+                subnet_id: M::optional(field_20)?,
+                subnet_name: M::optional(field_21)?,
+                subnet_cidr: M::optional(field_22)?,
+                available_zones: M::optional(field_23)?,
+                user_id: M::optional(field_24)?,
+                user_name: M::optional(field_25)?,
+                access_user: M::optional(field_26)?,
+                maintain_begin: M::optional(field_27)?,
+                maintain_end: M::optional(field_28)?,
+                enable_publicip: M::optional(field_29)?,
+                ssl_enable: M::optional(field_30)?,
+                enterprise_project_id: M::optional(field_31)?,
+                total_storage_space: M::optional(field_32)?,
+                storage_resource_id: M::optional(field_33)?,
+                storage_spec_code: M::optional(field_34)?,
+                service_type: M::optional(field_35)?,
+                storage_type: M::optional(field_36)?,
+                retention_policy: M::optional(field_37)?,
+                kafka_public_status: M::optional(field_38)?,
+                public_bandwidth: M::optional(field_39)?,
+                public_connect_address: M::optional(field_40)?,
+                enable_log_collection: M::optional(field_41)?,
+                cross_vpc_info: M::optional(field_42)?,
+                ipv6_enable: M::optional(field_43)?,
+                ipv6_connect_addresses: M::optional(field_44)?,
+                rest_enable: M::optional(field_45)?,
+                rest_connect_address: M::optional(field_46)?,
+                trace_enable: M::optional(field_47)?,
+                pod_connect_address: M::optional(field_48)?,
+                disk_encrypted: M::optional(field_49)?,
+                disk_encrypted_key: M::optional(field_50)?,
+                kafka_private_connect_address: M::optional(field_51)?,
+                ces_version: M::optional(field_52)?,
+                tags: M::optional(field_53)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAnInstance2Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{GroupMessageOffsets, SHAPE_GROUP_MESSAGE_OFFSETS};
 /// Table 5 assignment.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Assignment {
     /// Topic name.
@@ -57,15 +50,56 @@ impl support::Validate for Assignment {
         let _ = (path, out);
     }
 }
+impl support::Read for Assignment {
+    const NAME: &'static str = "Assignment";
+    const FIELDS: &'static [&'static str] = &["topic", "partitions"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"topic" => ::std::option::Option::Some(0),
+            b"partitions" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::scalar::<i32, _>(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                topic: M::optional(field_0)?,
+                partitions: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Assignment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 group.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingConsumerGroupDetailsGroup {
     /// Consumer group name.
@@ -165,15 +199,99 @@ impl support::Validate for QueryingConsumerGroupDetailsGroup {
         }
     }
 }
+impl support::Read for QueryingConsumerGroupDetailsGroup {
+    const NAME: &'static str = "QueryingConsumerGroupDetailsGroup";
+    const FIELDS: &'static [&'static str] = &[
+        "group_id",
+        "state",
+        "coordinator_id",
+        "members",
+        "group_message_offsets",
+        "assignment_strategy",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"group_id" => ::std::option::Option::Some(0),
+            b"state" => ::std::option::Option::Some(1),
+            b"coordinator_id" => ::std::option::Option::Some(2),
+            b"members" => ::std::option::Option::Some(3),
+            b"group_message_offsets" => ::std::option::Option::Some(4),
+            b"assignment_strategy" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::nested::<
+                                    QueryingConsumerGroupDetailsMembers,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<GroupMessageOffsets>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                group_id: M::optional(field_0)?,
+                state: M::optional(field_1)?,
+                coordinator_id: M::optional(field_2)?,
+                members: M::optional(field_3)?,
+                group_message_offsets: M::optional(field_4)?,
+                assignment_strategy: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingConsumerGroupDetailsGroup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 members.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingConsumerGroupDetailsMembers {
     /// Consumer address.
@@ -239,15 +357,69 @@ impl support::Validate for QueryingConsumerGroupDetailsMembers {
         }
     }
 }
+impl support::Read for QueryingConsumerGroupDetailsMembers {
+    const NAME: &'static str = "QueryingConsumerGroupDetailsMembers";
+    const FIELDS: &'static [&'static str] = &[
+        "host",
+        "assignment",
+        "member_id",
+        "client_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"host" => ::std::option::Option::Some(0),
+            b"assignment" => ::std::option::Option::Some(1),
+            b"member_id" => ::std::option::Option::Some(2),
+            b"client_id" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<Assignment>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                host: M::optional(field_0)?,
+                assignment: M::optional(field_1)?,
+                member_id: M::optional(field_2)?,
+                client_id: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingConsumerGroupDetailsMembers {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingConsumerGroupDetailsResponse200 {
     /// Consumer group information.
@@ -287,5 +459,41 @@ impl support::Validate for QueryingConsumerGroupDetailsResponse200 {
             let p = path.field("group");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingConsumerGroupDetailsResponse200 {
+    const NAME: &'static str = "QueryingConsumerGroupDetailsResponse200";
+    const FIELDS: &'static [&'static str] = &["group"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"group" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<QueryingConsumerGroupDetailsGroup>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                group: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingConsumerGroupDetailsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dms/querying_coordinator_details_of_a_kafka_instance.json` documents.
 use crate::support;
 /// Table 3 coordinators.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Coordinators {
     /// Consumer group ID.
@@ -70,15 +63,67 @@ impl support::Validate for Coordinators {
         let _ = (path, out);
     }
 }
+impl support::Read for Coordinators {
+    const NAME: &'static str = "Coordinators";
+    const FIELDS: &'static [&'static str] = &["group_id", "id", "host", "port"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"group_id" => ::std::option::Option::Some(0),
+            b"id" => ::std::option::Option::Some(1),
+            b"host" => ::std::option::Option::Some(2),
+            b"port" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                group_id: M::optional(field_0)?,
+                id: M::optional(field_1)?,
+                host: M::optional(field_2)?,
+                port: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Coordinators {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingCoordinatorDetailsOfAKafkaInstanceResponse200 {
     /// List of coordinators of all consumer groups.
@@ -121,5 +166,46 @@ impl support::Validate for QueryingCoordinatorDetailsOfAKafkaInstanceResponse200
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingCoordinatorDetailsOfAKafkaInstanceResponse200 {
+    const NAME: &'static str = "QueryingCoordinatorDetailsOfAKafkaInstanceResponse200";
+    const FIELDS: &'static [&'static str] = &["coordinators"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"coordinators" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<Coordinators>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                coordinators: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingCoordinatorDetailsOfAKafkaInstanceResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dms/querying_kafka_cluster_metadata.json` documents.
 use crate::support;
 /// Table 4 brokers.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Brokers {
     /// Broker IP address.
@@ -91,15 +84,101 @@ impl support::Validate for Brokers {
         let _ = (path, out);
     }
 }
+impl support::Read for Brokers {
+    const NAME: &'static str = "Brokers";
+    const FIELDS: &'static [&'static str] = &[
+        "host",
+        "port",
+        "broker_id",
+        "is_controller",
+        "version",
+        "register_time",
+        "is_health",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"host" => ::std::option::Option::Some(0),
+            b"port" => ::std::option::Option::Some(1),
+            b"broker_id" => ::std::option::Option::Some(2),
+            b"is_controller" => ::std::option::Option::Some(3),
+            b"version" => ::std::option::Option::Some(4),
+            b"register_time" => ::std::option::Option::Some(5),
+            b"is_health" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                host: M::optional(field_0)?,
+                port: M::optional(field_1)?,
+                broker_id: M::optional(field_2)?,
+                is_controller: M::optional(field_3)?,
+                version: M::optional(field_4)?,
+                register_time: M::optional(field_5)?,
+                is_health: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Brokers {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 cluster.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Cluster {
     /// Controller ID.
@@ -193,15 +272,131 @@ impl support::Validate for Cluster {
         }
     }
 }
+impl support::Read for Cluster {
+    const NAME: &'static str = "Cluster";
+    const FIELDS: &'static [&'static str] = &[
+        "controller",
+        "brokers",
+        "topics_count",
+        "partitions_count",
+        "online_partitions_count",
+        "replicas_count",
+        "isr_replicas_count",
+        "consumers_count",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"controller" => ::std::option::Option::Some(0),
+            b"brokers" => ::std::option::Option::Some(1),
+            b"topics_count" => ::std::option::Option::Some(2),
+            b"partitions_count" => ::std::option::Option::Some(3),
+            b"online_partitions_count" => ::std::option::Option::Some(4),
+            b"replicas_count" => ::std::option::Option::Some(5),
+            b"isr_replicas_count" => ::std::option::Option::Some(6),
+            b"consumers_count" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<Brokers>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                controller: M::optional(field_0)?,
+                brokers: M::optional(field_1)?,
+                topics_count: M::optional(field_2)?,
+                partitions_count: M::optional(field_3)?,
+                online_partitions_count: M::optional(field_4)?,
+                replicas_count: M::optional(field_5)?,
+                isr_replicas_count: M::optional(field_6)?,
+                consumers_count: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Cluster {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingKafkaClusterMetadataResponse200 {
     /// Cluster basic information.
@@ -239,5 +434,36 @@ impl support::Validate for QueryingKafkaClusterMetadataResponse200 {
             let p = path.field("cluster");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingKafkaClusterMetadataResponse200 {
+    const NAME: &'static str = "QueryingKafkaClusterMetadataResponse200";
+    const FIELDS: &'static [&'static str] = &["cluster"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"cluster" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<Cluster>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                cluster: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingKafkaClusterMetadataResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

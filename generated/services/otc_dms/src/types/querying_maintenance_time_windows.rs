@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dms/querying_maintenance_time_windows.json` documents.
 use crate::support;
 /// Table 2 maintain_windows parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MaintainWindows {
     /// Indicates the sequential number of a maintenance time window.
@@ -70,15 +63,67 @@ impl support::Validate for MaintainWindows {
         let _ = (path, out);
     }
 }
+impl support::Read for MaintainWindows {
+    const NAME: &'static str = "MaintainWindows";
+    const FIELDS: &'static [&'static str] = &["seq", "begin", "end", "default"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"seq" => ::std::option::Option::Some(0),
+            b"begin" => ::std::option::Option::Some(1),
+            b"end" => ::std::option::Option::Some(2),
+            b"default" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                seq: M::optional(field_0)?,
+                begin: M::optional(field_1)?,
+                end: M::optional(field_2)?,
+                default: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MaintainWindows {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 1 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingMaintenanceTimeWindowsResponse200 {
     /// Indicates a list of supported maintenance time windows.
@@ -121,5 +166,45 @@ impl support::Validate for QueryingMaintenanceTimeWindowsResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingMaintenanceTimeWindowsResponse200 {
+    const NAME: &'static str = "QueryingMaintenanceTimeWindowsResponse200";
+    const FIELDS: &'static [&'static str] = &["maintain_windows"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"maintain_windows" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<MaintainWindows>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                maintain_windows: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingMaintenanceTimeWindowsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

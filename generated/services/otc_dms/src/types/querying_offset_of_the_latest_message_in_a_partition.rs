@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dms/querying_offset_of_the_latest_message_in_a_partition.json` documents.
 use crate::support;
 /// Table 2 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingOffsetOfTheLatestMessageInAPartitionResponse200 {
     /// Topic name.
@@ -69,5 +62,77 @@ impl support::Validate for QueryingOffsetOfTheLatestMessageInAPartitionResponse2
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingOffsetOfTheLatestMessageInAPartitionResponse200 {
+    const NAME: &'static str = "QueryingOffsetOfTheLatestMessageInAPartitionResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "topic",
+        "partition",
+        "offset",
+        "timestamp",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"topic" => ::std::option::Option::Some(0),
+            b"partition" => ::std::option::Option::Some(1),
+            b"offset" => ::std::option::Option::Some(2),
+            b"timestamp" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                topic: M::optional(field_0)?,
+                partition: M::optional(field_1)?,
+                offset: M::optional(field_2)?,
+                timestamp: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingOffsetOfTheLatestMessageInAPartitionResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

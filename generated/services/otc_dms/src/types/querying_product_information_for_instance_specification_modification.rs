@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dms/querying_product_information_for_instance_specification_modification.json` documents.
 use crate::support;
 /// Table 4 ExtendProductInfoEntity.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ExtendProductInfoEntity {
     /// Instance type.
@@ -137,15 +130,163 @@ impl support::Validate for ExtendProductInfoEntity {
         }
     }
 }
+impl support::Read for ExtendProductInfoEntity {
+    const NAME: &'static str = "ExtendProductInfoEntity";
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "product_id",
+        "ecs_flavor_id",
+        "arch_types",
+        "charging_mode",
+        "ios",
+        "support_features",
+        "properties",
+        "available_zones",
+        "unavailable_zones",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"type" => ::std::option::Option::Some(0),
+            b"product_id" => ::std::option::Option::Some(1),
+            b"ecs_flavor_id" => ::std::option::Option::Some(2),
+            b"arch_types" => ::std::option::Option::Some(3),
+            b"charging_mode" => ::std::option::Option::Some(4),
+            b"ios" => ::std::option::Option::Some(5),
+            b"support_features" => ::std::option::Option::Some(6),
+            b"properties" => ::std::option::Option::Some(7),
+            b"available_zones" => ::std::option::Option::Some(8),
+            b"unavailable_zones" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::nested::<ExtendProductIosEntity>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::nested::<
+                                    ExtendProductSupportFeaturesEntity,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::nested::<ExtendProductPropertiesEntity>(),
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                r#type: M::optional(field_0)?,
+                product_id: M::optional(field_1)?,
+                ecs_flavor_id: M::optional(field_2)?,
+                arch_types: M::optional(field_3)?,
+                charging_mode: M::optional(field_4)?,
+                ios: M::optional(field_5)?,
+                support_features: M::optional(field_6)?,
+                properties: M::optional(field_7)?,
+                available_zones: M::optional(field_8)?,
+                unavailable_zones: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ExtendProductInfoEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 ExtendProductIosEntity.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ExtendProductIosEntity {
     /// Storage I/O specification.
@@ -203,15 +344,80 @@ impl support::Validate for ExtendProductIosEntity {
         let _ = (path, out);
     }
 }
+impl support::Read for ExtendProductIosEntity {
+    const NAME: &'static str = "ExtendProductIosEntity";
+    const FIELDS: &'static [&'static str] = &[
+        "io_spec",
+        "available_zones",
+        "type",
+        "unavailable_zones",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"io_spec" => ::std::option::Option::Some(0),
+            b"available_zones" => ::std::option::Option::Some(1),
+            b"type" => ::std::option::Option::Some(2),
+            b"unavailable_zones" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                io_spec: M::optional(field_0)?,
+                available_zones: M::optional(field_1)?,
+                r#type: M::optional(field_2)?,
+                unavailable_zones: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ExtendProductIosEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 ExtendProductPropertiesEntity.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ExtendProductPropertiesEntity {
     /// Maximum number of partitions of each broker.
@@ -304,15 +510,83 @@ impl support::Validate for ExtendProductPropertiesEntity {
         let _ = (path, out);
     }
 }
+impl support::Read for ExtendProductPropertiesEntity {
+    const NAME: &'static str = "ExtendProductPropertiesEntity";
+    const FIELDS: &'static [&'static str] = &[
+        "max_partition_per_broker",
+        "max_broker",
+        "max_storage_per_node",
+        "max_consumer_per_broker",
+        "min_broker",
+        "max_bandwidth_per_broker",
+        "min_storage_per_node",
+        "max_tps_per_broker",
+        "product_alias",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"max_partition_per_broker" => ::std::option::Option::Some(0),
+            b"max_broker" => ::std::option::Option::Some(1),
+            b"max_storage_per_node" => ::std::option::Option::Some(2),
+            b"max_consumer_per_broker" => ::std::option::Option::Some(3),
+            b"min_broker" => ::std::option::Option::Some(4),
+            b"max_bandwidth_per_broker" => ::std::option::Option::Some(5),
+            b"min_storage_per_node" => ::std::option::Option::Some(6),
+            b"max_tps_per_broker" => ::std::option::Option::Some(7),
+            b"product_alias" => ::std::option::Option::Some(8),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                _ => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                max_partition_per_broker: M::optional(field_0)?,
+                max_broker: M::optional(field_1)?,
+                max_storage_per_node: M::optional(field_2)?,
+                max_consumer_per_broker: M::optional(field_3)?,
+                min_broker: M::optional(field_4)?,
+                max_bandwidth_per_broker: M::optional(field_5)?,
+                min_storage_per_node: M::optional(field_6)?,
+                max_tps_per_broker: M::optional(field_7)?,
+                product_alias: M::optional(field_8)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ExtendProductPropertiesEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 ExtendProductSupportFeaturesEntity.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ExtendProductSupportFeaturesEntity {
     /// Feature name.
@@ -358,15 +632,52 @@ impl support::Validate for ExtendProductSupportFeaturesEntity {
         let _ = (path, out);
     }
 }
+impl support::Read for ExtendProductSupportFeaturesEntity {
+    const NAME: &'static str = "ExtendProductSupportFeaturesEntity";
+    const FIELDS: &'static [&'static str] = &["name", "properties"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"properties" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Values(support::text(support::unchecked)),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                properties: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ExtendProductSupportFeaturesEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingProductInformationForInstanceSpecificationModificationResponse200 {
     /// Message engine: Kafka.
@@ -425,5 +736,70 @@ for QueryingProductInformationForInstanceSpecificationModificationResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read
+for QueryingProductInformationForInstanceSpecificationModificationResponse200 {
+    const NAME: &'static str = "QueryingProductInformationForInstanceSpecificationModificationResponse200";
+    const FIELDS: &'static [&'static str] = &["engine", "versions", "products"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"engine" => ::std::option::Option::Some(0),
+            b"versions" => ::std::option::Option::Some(1),
+            b"products" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<ExtendProductInfoEntity>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                engine: M::optional(field_0)?,
+                versions: M::optional(field_1)?,
+                products: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingProductInformationForInstanceSpecificationModificationResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dms/querying_product_specifications_list.json` documents.
 use crate::support;
 /// Table 5 ListEngineIosEntity.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListEngineIosEntity {
     /// Disk I/O code.
@@ -70,15 +63,80 @@ impl support::Validate for ListEngineIosEntity {
         let _ = (path, out);
     }
 }
+impl support::Read for ListEngineIosEntity {
+    const NAME: &'static str = "ListEngineIosEntity";
+    const FIELDS: &'static [&'static str] = &[
+        "io_spec",
+        "type",
+        "available_zones",
+        "unavailable_zones",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"io_spec" => ::std::option::Option::Some(0),
+            b"type" => ::std::option::Option::Some(1),
+            b"available_zones" => ::std::option::Option::Some(2),
+            b"unavailable_zones" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                io_spec: M::optional(field_0)?,
+                r#type: M::optional(field_1)?,
+                available_zones: M::optional(field_2)?,
+                unavailable_zones: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListEngineIosEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 ListEngineProductsEntity.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListEngineProductsEntity {
     /// Product type. Currently, single-node and cluster types are supported.
@@ -187,15 +245,129 @@ impl support::Validate for ListEngineProductsEntity {
         }
     }
 }
+impl support::Read for ListEngineProductsEntity {
+    const NAME: &'static str = "ListEngineProductsEntity";
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "product_id",
+        "ecs_flavor_id",
+        "arch_types",
+        "charging_mode",
+        "ios",
+        "support_features",
+        "properties",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"type" => ::std::option::Option::Some(0),
+            b"product_id" => ::std::option::Option::Some(1),
+            b"ecs_flavor_id" => ::std::option::Option::Some(2),
+            b"arch_types" => ::std::option::Option::Some(3),
+            b"charging_mode" => ::std::option::Option::Some(4),
+            b"ios" => ::std::option::Option::Some(5),
+            b"support_features" => ::std::option::Option::Some(6),
+            b"properties" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::nested::<ListEngineIosEntity>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::nested::<ListEngineSupportFeaturesEntity>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::nested::<ListEnginePropertiesEntity>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                r#type: M::optional(field_0)?,
+                product_id: M::optional(field_1)?,
+                ecs_flavor_id: M::optional(field_2)?,
+                arch_types: M::optional(field_3)?,
+                charging_mode: M::optional(field_4)?,
+                ios: M::optional(field_5)?,
+                support_features: M::optional(field_6)?,
+                properties: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListEngineProductsEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 ListEnginePropertiesEntity.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListEnginePropertiesEntity {
     /// Maximum number of partitions of each broker.
@@ -288,15 +460,83 @@ impl support::Validate for ListEnginePropertiesEntity {
         let _ = (path, out);
     }
 }
+impl support::Read for ListEnginePropertiesEntity {
+    const NAME: &'static str = "ListEnginePropertiesEntity";
+    const FIELDS: &'static [&'static str] = &[
+        "max_partition_per_broker",
+        "max_broker",
+        "max_storage_per_node",
+        "max_consumer_per_broker",
+        "min_broker",
+        "max_bandwidth_per_broker",
+        "min_storage_per_node",
+        "max_tps_per_broker",
+        "product_alias",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"max_partition_per_broker" => ::std::option::Option::Some(0),
+            b"max_broker" => ::std::option::Option::Some(1),
+            b"max_storage_per_node" => ::std::option::Option::Some(2),
+            b"max_consumer_per_broker" => ::std::option::Option::Some(3),
+            b"min_broker" => ::std::option::Option::Some(4),
+            b"max_bandwidth_per_broker" => ::std::option::Option::Some(5),
+            b"min_storage_per_node" => ::std::option::Option::Some(6),
+            b"max_tps_per_broker" => ::std::option::Option::Some(7),
+            b"product_alias" => ::std::option::Option::Some(8),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                _ => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                max_partition_per_broker: M::optional(field_0)?,
+                max_broker: M::optional(field_1)?,
+                max_storage_per_node: M::optional(field_2)?,
+                max_consumer_per_broker: M::optional(field_3)?,
+                min_broker: M::optional(field_4)?,
+                max_bandwidth_per_broker: M::optional(field_5)?,
+                min_storage_per_node: M::optional(field_6)?,
+                max_tps_per_broker: M::optional(field_7)?,
+                product_alias: M::optional(field_8)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListEnginePropertiesEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 ListEngineSupportFeaturesEntity.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListEngineSupportFeaturesEntity {
     /// Feature name.
@@ -345,15 +585,54 @@ impl support::Validate for ListEngineSupportFeaturesEntity {
         }
     }
 }
+impl support::Read for ListEngineSupportFeaturesEntity {
+    const NAME: &'static str = "ListEngineSupportFeaturesEntity";
+    const FIELDS: &'static [&'static str] = &["name", "properties"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"properties" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::nested::<
+                                ListEngineSupportFeaturesPropertiesEntity,
+                            >(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                properties: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListEngineSupportFeaturesEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 ListEngineSupportFeaturesPropertiesEntity.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListEngineSupportFeaturesPropertiesEntity {
     /// Maximum number of dumping tasks.
@@ -411,15 +690,58 @@ impl support::Validate for ListEngineSupportFeaturesPropertiesEntity {
         let _ = (path, out);
     }
 }
+impl support::Read for ListEngineSupportFeaturesPropertiesEntity {
+    const NAME: &'static str = "ListEngineSupportFeaturesPropertiesEntity";
+    const FIELDS: &'static [&'static str] = &[
+        "max_task",
+        "min_task",
+        "max_node",
+        "min_node",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"max_task" => ::std::option::Option::Some(0),
+            b"min_task" => ::std::option::Option::Some(1),
+            b"max_node" => ::std::option::Option::Some(2),
+            b"min_node" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                max_task: M::optional(field_0)?,
+                min_task: M::optional(field_1)?,
+                max_node: M::optional(field_2)?,
+                min_node: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListEngineSupportFeaturesPropertiesEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingProductSpecificationsListResponse200 {
     /// Message engine of DMS.
@@ -476,5 +798,68 @@ impl support::Validate for QueryingProductSpecificationsListResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingProductSpecificationsListResponse200 {
+    const NAME: &'static str = "QueryingProductSpecificationsListResponse200";
+    const FIELDS: &'static [&'static str] = &["engine", "versions", "products"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"engine" => ::std::option::Option::Some(0),
+            b"versions" => ::std::option::Option::Some(1),
+            b"products" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<ListEngineProductsEntity>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                engine: M::optional(field_0)?,
+                versions: M::optional(field_1)?,
+                products: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingProductSpecificationsListResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -10,14 +10,7 @@ use super::super::{
     SmartConnectTaskRespSourceConfig,
 };
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingSmartConnectTasksResponse200 {
     /// Smart Connect task details.
@@ -83,15 +76,90 @@ impl support::Validate for QueryingSmartConnectTasksResponse200 {
         }
     }
 }
+impl support::Read for QueryingSmartConnectTasksResponse200 {
+    const NAME: &'static str = "QueryingSmartConnectTasksResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "tasks",
+        "total_number",
+        "max_tasks",
+        "quota_tasks",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"tasks" => ::std::option::Option::Some(0),
+            b"total_number" => ::std::option::Option::Some(1),
+            b"max_tasks" => ::std::option::Option::Some(2),
+            b"quota_tasks" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<SmartConnectTaskEntity>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                tasks: M::optional(field_0)?,
+                total_number: M::optional(field_1)?,
+                max_tasks: M::optional(field_2)?,
+                quota_tasks: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingSmartConnectTasksResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 SmartConnectTaskEntity.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SmartConnectTaskEntity {
     /// Smart Connect task name.
@@ -200,5 +268,106 @@ impl support::Validate for SmartConnectTaskEntity {
             let p = path.field("sink_task");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for SmartConnectTaskEntity {
+    const NAME: &'static str = "SmartConnectTaskEntity";
+    const FIELDS: &'static [&'static str] = &[
+        "task_name",
+        "topics",
+        "topics_regex",
+        "source_type",
+        "source_task",
+        "sink_type",
+        "sink_task",
+        "id",
+        "status",
+        "create_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"task_name" => ::std::option::Option::Some(0),
+            b"topics" => ::std::option::Option::Some(1),
+            b"topics_regex" => ::std::option::Option::Some(2),
+            b"source_type" => ::std::option::Option::Some(3),
+            b"source_task" => ::std::option::Option::Some(4),
+            b"sink_type" => ::std::option::Option::Some(5),
+            b"sink_task" => ::std::option::Option::Some(6),
+            b"id" => ::std::option::Option::Some(7),
+            b"status" => ::std::option::Option::Some(8),
+            b"create_time" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<SmartConnectTaskRespSourceConfig>(),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::nested::<SmartConnectTaskRespSinkConfig>(),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                task_name: M::optional(field_0)?,
+                topics: M::optional(field_1)?,
+                topics_regex: M::optional(field_2)?,
+                source_type: M::optional(field_3)?,
+                source_task: M::optional(field_4)?,
+                sink_type: M::optional(field_5)?,
+                sink_task: M::optional(field_6)?,
+                id: M::optional(field_7)?,
+                status: M::optional(field_8)?,
+                create_time: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SmartConnectTaskEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

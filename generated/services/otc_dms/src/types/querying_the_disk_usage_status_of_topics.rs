@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dms/querying_the_disk_usage_status_of_topics.json` documents.
 use crate::support;
 /// Table 4 DiskusageEntity.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DiskusageEntity {
     /// Broker name.
@@ -99,15 +92,84 @@ impl support::Validate for DiskusageEntity {
         }
     }
 }
+impl support::Read for DiskusageEntity {
+    const NAME: &'static str = "DiskusageEntity";
+    const FIELDS: &'static [&'static str] = &[
+        "broker_name",
+        "data_disk_size",
+        "data_disk_use",
+        "data_disk_free",
+        "data_disk_use_percentage",
+        "status",
+        "topic_list",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"broker_name" => ::std::option::Option::Some(0),
+            b"data_disk_size" => ::std::option::Option::Some(1),
+            b"data_disk_use" => ::std::option::Option::Some(2),
+            b"data_disk_free" => ::std::option::Option::Some(3),
+            b"data_disk_use_percentage" => ::std::option::Option::Some(4),
+            b"status" => ::std::option::Option::Some(5),
+            b"topic_list" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::nested::<DiskusageTopicEntity>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                broker_name: M::optional(field_0)?,
+                data_disk_size: M::optional(field_1)?,
+                data_disk_use: M::optional(field_2)?,
+                data_disk_free: M::optional(field_3)?,
+                data_disk_use_percentage: M::optional(field_4)?,
+                status: M::optional(field_5)?,
+                topic_list: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DiskusageEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 DiskusageTopicEntity.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DiskusageTopicEntity {
     /// Disk usage.
@@ -165,15 +227,65 @@ impl support::Validate for DiskusageTopicEntity {
         let _ = (path, out);
     }
 }
+impl support::Read for DiskusageTopicEntity {
+    const NAME: &'static str = "DiskusageTopicEntity";
+    const FIELDS: &'static [&'static str] = &[
+        "size",
+        "topic_name",
+        "topic_partition",
+        "percentage",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"size" => ::std::option::Option::Some(0),
+            b"topic_name" => ::std::option::Option::Some(1),
+            b"topic_partition" => ::std::option::Option::Some(2),
+            b"percentage" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                size: M::optional(field_0)?,
+                topic_name: M::optional(field_1)?,
+                topic_partition: M::optional(field_2)?,
+                percentage: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DiskusageTopicEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheDiskUsageStatusOfTopicsResponse200 {
     /// Broker list.
@@ -216,5 +328,45 @@ impl support::Validate for QueryingTheDiskUsageStatusOfTopicsResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingTheDiskUsageStatusOfTopicsResponse200 {
+    const NAME: &'static str = "QueryingTheDiskUsageStatusOfTopicsResponse200";
+    const FIELDS: &'static [&'static str] = &["broker_list"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"broker_list" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<DiskusageEntity>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                broker_list: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheDiskUsageStatusOfTopicsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -299,14 +299,7 @@ impl<'de> ::serde::Deserialize<'de> for RebuildingAnEcsRequest {
     }
 }
 /// Table 4 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RebuildingAnEcsResponse200 {
     /// Specifies the ECS status.
@@ -477,5 +470,137 @@ impl support::Validate for RebuildingAnEcsResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for RebuildingAnEcsResponse200 {
+    const NAME: &'static str = "RebuildingAnEcsResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "status",
+        "updated",
+        "hostId",
+        "addresses",
+        "links",
+        "image",
+        "flavor",
+        "id",
+        "user_id",
+        "name",
+        "tenant_id",
+        "OS-DCF:diskConfig",
+        "accessIPv4",
+        "accessIPv6",
+        "progress",
+        "metadata",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"status" => ::std::option::Option::Some(0),
+            b"updated" => ::std::option::Option::Some(1),
+            b"hostId" => ::std::option::Option::Some(2),
+            b"addresses" => ::std::option::Option::Some(3),
+            b"links" => ::std::option::Option::Some(4),
+            b"image" => ::std::option::Option::Some(5),
+            b"flavor" => ::std::option::Option::Some(6),
+            b"id" => ::std::option::Option::Some(7),
+            b"user_id" => ::std::option::Option::Some(8),
+            b"name" => ::std::option::Option::Some(9),
+            b"tenant_id" => ::std::option::Option::Some(10),
+            b"OS-DCF:diskConfig" => ::std::option::Option::Some(11),
+            b"accessIPv4" => ::std::option::Option::Some(12),
+            b"accessIPv6" => ::std::option::Option::Some(13),
+            b"progress" => ::std::option::Option::Some(14),
+            b"metadata" => ::std::option::Option::Some(15),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::FreeForm,
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::FreeForm,
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::FreeForm)?,
+                6 => fields.value(6, &mut field_6, support::FreeForm)?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                _ => fields.value(15, &mut field_15, support::FreeForm)?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                status: M::optional(field_0)?,
+                updated: M::optional(field_1)?,
+                host_id: M::optional(field_2)?,
+                addresses: M::optional(field_3)?,
+                links: M::optional(field_4)?,
+                image: M::optional(field_5)?,
+                flavor: M::optional(field_6)?,
+                id: M::optional(field_7)?,
+                user_id: M::optional(field_8)?,
+                name: M::optional(field_9)?,
+                tenant_id: M::optional(field_10)?,
+                os_dcf_disk_config: M::optional(field_11)?,
+                access_i_pv4: M::optional(field_12)?,
+                access_i_pv6: M::optional(field_13)?,
+                progress: M::optional(field_14)?,
+                metadata: M::optional(field_15)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RebuildingAnEcsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

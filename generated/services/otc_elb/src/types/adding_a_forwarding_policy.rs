@@ -69,14 +69,7 @@ impl<'de> ::serde::Deserialize<'de> for AddingAForwardingPolicyRequest {
     }
 }
 /// Table 9 Response body parameters (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingAForwardingPolicyResponse201 {
     /// Specifies the request ID. The value is automatically generated.
@@ -121,6 +114,43 @@ impl support::Validate for AddingAForwardingPolicyResponse201 {
             let p = path.field("l7policy");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for AddingAForwardingPolicyResponse201 {
+    const NAME: &'static str = "AddingAForwardingPolicyResponse201";
+    const FIELDS: &'static [&'static str] = &["request_id", "l7policy"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"request_id" => ::std::option::Option::Some(0),
+            b"l7policy" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::nested::<L7Policy>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                request_id: M::optional(field_0)?,
+                l7policy: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingAForwardingPolicyResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 8 CreateFixtedResponseConfig.
@@ -1571,14 +1601,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateRuleCondition {
     }
 }
 /// Table 13 FixtedResponseConfig.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FixtedResponseConfig {
     /// Specifies the HTTP status code configured in the forwarding policy. The value can be any
@@ -1692,15 +1715,62 @@ impl support::Validate for FixtedResponseConfig {
         }
     }
 }
+impl support::Read for FixtedResponseConfig {
+    const NAME: &'static str = "FixtedResponseConfig";
+    const FIELDS: &'static [&'static str] = &[
+        "status_code",
+        "content_type",
+        "message_body",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"status_code" => ::std::option::Option::Some(0),
+            b"content_type" => ::std::option::Option::Some(1),
+            b"message_body" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(0, &mut field_0, support::text(Self::check_status_code))?
+                }
+                1 => {
+                    fields
+                        .value(1, &mut field_1, support::text(Self::check_content_type))?
+                }
+                _ => {
+                    fields
+                        .value(2, &mut field_2, support::text(Self::check_message_body))?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                status_code: M::optional(field_0)?,
+                content_type: M::optional(field_1)?,
+                message_body: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for FixtedResponseConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 10 L7Policy.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct L7Policy {
     /// Specifies where requests will be forwarded. The value can be one of the following:
@@ -2000,15 +2070,174 @@ impl support::Validate for L7Policy {
         }
     }
 }
+impl support::Read for L7Policy {
+    const NAME: &'static str = "L7Policy";
+    const FIELDS: &'static [&'static str] = &[
+        "action",
+        "admin_state_up",
+        "description",
+        "id",
+        "listener_id",
+        "name",
+        "position",
+        "project_id",
+        "provisioning_status",
+        "redirect_listener_id",
+        "redirect_pool_id",
+        "redirect_url",
+        "rules",
+        "redirect_url_config",
+        "fixed_response_config",
+        "priority",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"action" => ::std::option::Option::Some(0),
+            b"admin_state_up" => ::std::option::Option::Some(1),
+            b"description" => ::std::option::Option::Some(2),
+            b"id" => ::std::option::Option::Some(3),
+            b"listener_id" => ::std::option::Option::Some(4),
+            b"name" => ::std::option::Option::Some(5),
+            b"position" => ::std::option::Option::Some(6),
+            b"project_id" => ::std::option::Option::Some(7),
+            b"provisioning_status" => ::std::option::Option::Some(8),
+            b"redirect_listener_id" => ::std::option::Option::Some(9),
+            b"redirect_pool_id" => ::std::option::Option::Some(10),
+            b"redirect_url" => ::std::option::Option::Some(11),
+            b"rules" => ::std::option::Option::Some(12),
+            b"redirect_url_config" => ::std::option::Option::Some(13),
+            b"fixed_response_config" => ::std::option::Option::Some(14),
+            b"priority" => ::std::option::Option::Some(15),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(Self::check_name))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(Self::check_position),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<
+                                ProvisioningStatus,
+                                _,
+                            >(Self::check_provisioning_status),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::Items {
+                                item: support::nested::<RuleRef>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::nested::<RedirectUrlConfig>(),
+                        )?
+                }
+                14 => {
+                    fields
+                        .value(
+                            14,
+                            &mut field_14,
+                            support::nested::<FixtedResponseConfig>(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<i32, _>(Self::check_priority),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                action: M::optional(field_0)?,
+                admin_state_up: M::optional(field_1)?,
+                description: M::optional(field_2)?,
+                id: M::optional(field_3)?,
+                listener_id: M::optional(field_4)?,
+                name: M::optional(field_5)?,
+                position: M::optional(field_6)?,
+                project_id: M::optional(field_7)?,
+                provisioning_status: M::optional(field_8)?,
+                redirect_listener_id: M::optional(field_9)?,
+                redirect_pool_id: M::optional(field_10)?,
+                redirect_url: M::optional(field_11)?,
+                rules: M::optional(field_12)?,
+                redirect_url_config: M::optional(field_13)?,
+                fixed_response_config: M::optional(field_14)?,
+                priority: M::optional(field_15)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for L7Policy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 12 RedirectUrlConfig.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RedirectUrlConfig {
     /// Specifies the protocol for redirection. The default value is ${protocol}, indicating that
@@ -2250,15 +2479,71 @@ impl support::Validate for RedirectUrlConfig {
         }
     }
 }
+impl support::Read for RedirectUrlConfig {
+    const NAME: &'static str = "RedirectUrlConfig";
+    const FIELDS: &'static [&'static str] = &[
+        "protocol",
+        "host",
+        "port",
+        "path",
+        "query",
+        "status_code",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"protocol" => ::std::option::Option::Some(0),
+            b"host" => ::std::option::Option::Some(1),
+            b"port" => ::std::option::Option::Some(2),
+            b"path" => ::std::option::Option::Some(3),
+            b"query" => ::std::option::Option::Some(4),
+            b"status_code" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_protocol))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_host))?,
+                2 => fields.value(2, &mut field_2, support::text(Self::check_port))?,
+                3 => fields.value(3, &mut field_3, support::text(Self::check_path))?,
+                4 => fields.value(4, &mut field_4, support::text(Self::check_query))?,
+                _ => {
+                    fields
+                        .value(5, &mut field_5, support::text(Self::check_status_code))?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                protocol: M::optional(field_0)?,
+                host: M::optional(field_1)?,
+                port: M::optional(field_2)?,
+                path: M::optional(field_3)?,
+                query: M::optional(field_4)?,
+                status_code: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RedirectUrlConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 11 RuleRef.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RuleRef {
     /// Specifies the forwarding rule ID.
@@ -2293,5 +2578,34 @@ impl support::Validate for RuleRef {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for RuleRef {
+    const NAME: &'static str = "RuleRef";
+    const FIELDS: &'static [&'static str] = &["id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self { id: M::optional(field_0)? })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RuleRef {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

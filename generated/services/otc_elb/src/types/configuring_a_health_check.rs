@@ -70,14 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for ConfiguringAHealthCheckRequest {
     }
 }
 /// Table 5 Response body parameters (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConfiguringAHealthCheckResponse201 {
     /// Specifies the request ID. The value is automatically generated.
@@ -122,6 +115,43 @@ impl support::Validate for ConfiguringAHealthCheckResponse201 {
             let p = path.field("healthmonitor");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for ConfiguringAHealthCheckResponse201 {
+    const NAME: &'static str = "ConfiguringAHealthCheckResponse201";
+    const FIELDS: &'static [&'static str] = &["request_id", "healthmonitor"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"request_id" => ::std::option::Option::Some(0),
+            b"healthmonitor" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::nested::<HealthMonitor>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                request_id: M::optional(field_0)?,
+                healthmonitor: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ConfiguringAHealthCheckResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 4 CreateHealthMonitorOption.
@@ -788,14 +818,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateHealthMonitorOption {
     }
 }
 /// Table 6 HealthMonitor.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct HealthMonitor {
     /// Specifies the administrative status of the health check. Two value options are available.
@@ -1143,6 +1166,176 @@ impl support::Validate for HealthMonitor {
             let p = path.field("url_path");
             Self::check_url_path(out, &p, value);
         }
+    }
+}
+impl support::Read for HealthMonitor {
+    const NAME: &'static str = "HealthMonitor";
+    const FIELDS: &'static [&'static str] = &[
+        "admin_state_up",
+        "delay",
+        "domain_name",
+        "expected_codes",
+        "http_method",
+        "id",
+        "max_retries",
+        "max_retries_down",
+        "monitor_port",
+        "name",
+        "pools",
+        "project_id",
+        "timeout",
+        "type",
+        "url_path",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"admin_state_up" => ::std::option::Option::Some(0),
+            b"delay" => ::std::option::Option::Some(1),
+            b"domain_name" => ::std::option::Option::Some(2),
+            b"expected_codes" => ::std::option::Option::Some(3),
+            b"http_method" => ::std::option::Option::Some(4),
+            b"id" => ::std::option::Option::Some(5),
+            b"max_retries" => ::std::option::Option::Some(6),
+            b"max_retries_down" => ::std::option::Option::Some(7),
+            b"monitor_port" => ::std::option::Option::Some(8),
+            b"name" => ::std::option::Option::Some(9),
+            b"pools" => ::std::option::Option::Some(10),
+            b"project_id" => ::std::option::Option::Some(11),
+            b"timeout" => ::std::option::Option::Some(12),
+            b"type" => ::std::option::Option::Some(13),
+            b"url_path" => ::std::option::Option::Some(14),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(Self::check_delay),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(2, &mut field_2, support::text(Self::check_domain_name))?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<HttpMethod, _>(Self::check_http_method),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(Self::check_max_retries),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i32, _>(Self::check_max_retries_down),
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i32, _>(Self::check_monitor_port),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::Items {
+                                item: support::nested::<PoolRef>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<i32, _>(Self::check_timeout),
+                        )?
+                }
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                _ => {
+                    fields.value(14, &mut field_14, support::text(Self::check_url_path))?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                admin_state_up: M::optional(field_0)?,
+                delay: M::optional(field_1)?,
+                domain_name: M::optional(field_2)?,
+                expected_codes: M::optional(field_3)?,
+                http_method: M::optional(field_4)?,
+                id: M::optional(field_5)?,
+                max_retries: M::optional(field_6)?,
+                max_retries_down: M::optional(field_7)?,
+                monitor_port: M::optional(field_8)?,
+                name: M::optional(field_9)?,
+                pools: M::optional(field_10)?,
+                project_id: M::optional(field_11)?,
+                timeout: M::optional(field_12)?,
+                r#type: M::optional(field_13)?,
+                url_path: M::optional(field_14)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for HealthMonitor {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Specifies the HTTP method.

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{PoolRef, ProvisioningStatus, SHAPE_POOL_REF};
 /// Table 6 BandwidthRef (also Table 16).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BandwidthRef {
     /// Specifies the shared bandwidth ID.
@@ -69,18 +69,18 @@ impl support::Read for BandwidthRef {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for BandwidthRef {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 BandwidthRef (also Table 16).
 ///
 /// The form of \[`BandwidthRef`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BandwidthRefInResponse {
     /// Specifies the shared bandwidth ID.
@@ -115,6 +115,35 @@ impl support::Validate for BandwidthRefInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("id"), self.id.is_some());
+    }
+}
+impl support::Read for BandwidthRefInResponse {
+    const NAME: &'static str = "BandwidthRefInResponse";
+    const FIELDS: &'static [&'static str] = &["id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[("id", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self { id: M::optional(field_0)? })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BandwidthRefInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 8 CreateLoadBalancerBandwidthOption.
@@ -1248,14 +1277,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingALoadBalancerRequest {
     }
 }
 /// Table 9 Response body parameters (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingALoadBalancerResponse201 {
     /// Specifies the load balancer.
@@ -1302,15 +1324,45 @@ impl support::Validate for CreatingALoadBalancerResponse201 {
         }
     }
 }
+impl support::Read for CreatingALoadBalancerResponse201 {
+    const NAME: &'static str = "CreatingALoadBalancerResponse201";
+    const FIELDS: &'static [&'static str] = &["loadbalancer", "request_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"loadbalancer" => ::std::option::Option::Some(0),
+            b"request_id" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::nested::<LoadBalancer>())?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                loadbalancer: M::optional(field_0)?,
+                request_id: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingALoadBalancerResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 14 EipInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct EipInfo {
     /// Specifies the EIP ID.
@@ -1362,15 +1414,56 @@ impl support::Validate for EipInfo {
         let _ = (path, out);
     }
 }
+impl support::Read for EipInfo {
+    const NAME: &'static str = "EipInfo";
+    const FIELDS: &'static [&'static str] = &["eip_id", "eip_address", "ip_version"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"eip_id" => ::std::option::Option::Some(0),
+            b"eip_address" => ::std::option::Option::Some(1),
+            b"ip_version" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                eip_id: M::optional(field_0)?,
+                eip_address: M::optional(field_1)?,
+                ip_version: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EipInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 12 ListenerRef.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListenerRef {
     /// Specifies the listener ID.
@@ -1407,15 +1500,37 @@ impl support::Validate for ListenerRef {
         let _ = (path, out);
     }
 }
+impl support::Read for ListenerRef {
+    const NAME: &'static str = "ListenerRef";
+    const FIELDS: &'static [&'static str] = &["id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self { id: M::optional(field_0)? })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListenerRef {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 10 LoadBalancer.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct LoadBalancer {
     /// Specifies the load balancer ID.
@@ -2065,15 +2180,392 @@ impl support::Validate for LoadBalancer {
         }
     }
 }
+impl support::Read for LoadBalancer {
+    const NAME: &'static str = "LoadBalancer";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "description",
+        "provisioning_status",
+        "admin_state_up",
+        "provider",
+        "pools",
+        "listeners",
+        "operating_status",
+        "vip_address",
+        "vip_subnet_cidr_id",
+        "name",
+        "project_id",
+        "vip_port_id",
+        "tags",
+        "created_at",
+        "updated_at",
+        "guaranteed",
+        "vpc_id",
+        "eips",
+        "ipv6_vip_address",
+        "ipv6_vip_virsubnet_id",
+        "ipv6_vip_port_id",
+        "availability_zone_list",
+        "enterprise_project_id",
+        "l4_flavor_id",
+        "l4_scale_flavor_id",
+        "l7_flavor_id",
+        "l7_scale_flavor_id",
+        "publicips",
+        "elb_virsubnet_ids",
+        "ip_target_enable",
+        "frozen_scene",
+        "ipv6_bandwidth",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            b"provisioning_status" => ::std::option::Option::Some(2),
+            b"admin_state_up" => ::std::option::Option::Some(3),
+            b"provider" => ::std::option::Option::Some(4),
+            b"pools" => ::std::option::Option::Some(5),
+            b"listeners" => ::std::option::Option::Some(6),
+            b"operating_status" => ::std::option::Option::Some(7),
+            b"vip_address" => ::std::option::Option::Some(8),
+            b"vip_subnet_cidr_id" => ::std::option::Option::Some(9),
+            b"name" => ::std::option::Option::Some(10),
+            b"project_id" => ::std::option::Option::Some(11),
+            b"vip_port_id" => ::std::option::Option::Some(12),
+            b"tags" => ::std::option::Option::Some(13),
+            b"created_at" => ::std::option::Option::Some(14),
+            b"updated_at" => ::std::option::Option::Some(15),
+            b"guaranteed" => ::std::option::Option::Some(16),
+            b"vpc_id" => ::std::option::Option::Some(17),
+            b"eips" => ::std::option::Option::Some(18),
+            b"ipv6_vip_address" => ::std::option::Option::Some(19),
+            b"ipv6_vip_virsubnet_id" => ::std::option::Option::Some(20),
+            b"ipv6_vip_port_id" => ::std::option::Option::Some(21),
+            b"availability_zone_list" => ::std::option::Option::Some(22),
+            b"enterprise_project_id" => ::std::option::Option::Some(23),
+            b"l4_flavor_id" => ::std::option::Option::Some(24),
+            b"l4_scale_flavor_id" => ::std::option::Option::Some(25),
+            b"l7_flavor_id" => ::std::option::Option::Some(26),
+            b"l7_scale_flavor_id" => ::std::option::Option::Some(27),
+            b"publicips" => ::std::option::Option::Some(28),
+            b"elb_virsubnet_ids" => ::std::option::Option::Some(29),
+            b"ip_target_enable" => ::std::option::Option::Some(30),
+            b"frozen_scene" => ::std::option::Option::Some(31),
+            b"ipv6_bandwidth" => ::std::option::Option::Some(32),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        let mut field_29 = ::std::option::Option::None;
+        let mut field_30 = ::std::option::Option::None;
+        let mut field_31 = ::std::option::Option::None;
+        let mut field_32 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(1, &mut field_1, support::text(Self::check_description))?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<
+                                ProvisioningStatus,
+                                _,
+                            >(Self::check_provisioning_status),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<Provider, _>(Self::check_provider),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::nested::<PoolRef>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::nested::<ListenerRef>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<
+                                OperatingStatus,
+                                _,
+                            >(Self::check_operating_status),
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(8, &mut field_8, support::text(Self::check_vip_address))?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::text(Self::check_vip_subnet_cidr_id),
+                        )?
+                }
+                10 => fields.value(10, &mut field_10, support::text(Self::check_name))?,
+                11 => {
+                    fields
+                        .value(11, &mut field_11, support::text(Self::check_project_id))?
+                }
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::Items {
+                                item: support::nested::<Tag>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                14 => {
+                    fields
+                        .value(14, &mut field_14, support::text(Self::check_created_at))?
+                }
+                15 => {
+                    fields
+                        .value(15, &mut field_15, support::text(Self::check_updated_at))?
+                }
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => {
+                    fields
+                        .value(
+                            18,
+                            &mut field_18,
+                            support::Items {
+                                item: support::nested::<EipInfo>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                19 => {
+                    fields
+                        .value(
+                            19,
+                            &mut field_19,
+                            support::text(Self::check_ipv6_vip_address),
+                        )?
+                }
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => {
+                    fields
+                        .value(
+                            22,
+                            &mut field_22,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                23 => fields.value(23, &mut field_23, support::text(support::unchecked))?,
+                24 => {
+                    fields
+                        .value(
+                            24,
+                            &mut field_24,
+                            support::text(Self::check_l4_flavor_id),
+                        )?
+                }
+                25 => {
+                    fields
+                        .value(
+                            25,
+                            &mut field_25,
+                            support::text(Self::check_l4_scale_flavor_id),
+                        )?
+                }
+                26 => {
+                    fields
+                        .value(
+                            26,
+                            &mut field_26,
+                            support::text(Self::check_l7_flavor_id),
+                        )?
+                }
+                27 => {
+                    fields
+                        .value(
+                            27,
+                            &mut field_27,
+                            support::text(Self::check_l7_scale_flavor_id),
+                        )?
+                }
+                28 => {
+                    fields
+                        .value(
+                            28,
+                            &mut field_28,
+                            support::Items {
+                                item: support::nested::<PublicIpInfo>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                29 => {
+                    fields
+                        .value(
+                            29,
+                            &mut field_29,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                30 => {
+                    fields
+                        .value(
+                            30,
+                            &mut field_30,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                31 => fields.value(31, &mut field_31, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            32,
+                            &mut field_32,
+                            support::nested::<BandwidthRefInResponse>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                description: M::optional(field_1)?,
+                provisioning_status: M::optional(field_2)?,
+                admin_state_up: M::optional(field_3)?,
+                provider: M::optional(field_4)?,
+                pools: M::optional(field_5)?,
+                listeners: M::optional(field_6)?,
+                operating_status: M::optional(field_7)?,
+                vip_address: M::optional(field_8)?,
+                vip_subnet_cidr_id: M::optional(field_9)?,
+                name: M::optional(field_10)?,
+                project_id: M::optional(field_11)?,
+                vip_port_id: M::optional(field_12)?,
+                tags: M::optional(field_13)?,
+                created_at: M::optional(field_14)?,
+                updated_at: M::optional(field_15)?,
+                guaranteed: M::optional(field_16)?,
+                vpc_id: M::optional(field_17)?,
+                eips: M::optional(field_18)?,
+                ipv6_vip_address: M::optional(field_19)?,
+                ipv6_vip_virsubnet_id: M::optional(field_20)?,
+                ipv6_vip_port_id: M::optional(field_21)?,
+                availability_zone_list: M::optional(field_22)?,
+                enterprise_project_id: M::optional(field_23)?,
+                l4_flavor_id: M::optional(field_24)?,
+                l4_scale_flavor_id: M::optional(field_25)?,
+                l7_flavor_id: M::optional(field_26)?,
+                l7_scale_flavor_id: M::optional(field_27)?,
+                publicips: M::optional(field_28)?,
+                elb_virsubnet_ids: M::optional(field_29)?,
+                ip_target_enable: M::optional(field_30)?,
+                frozen_scene: M::optional(field_31)?,
+                ipv6_bandwidth: M::optional(field_32)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for LoadBalancer {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 15 PublicIpInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PublicIpInfo {
     /// Specifies the EIP ID.
@@ -2135,15 +2627,60 @@ impl support::Validate for PublicIpInfo {
         }
     }
 }
+impl support::Read for PublicIpInfo {
+    const NAME: &'static str = "PublicIpInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "publicip_id",
+        "publicip_address",
+        "ip_version",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"publicip_id" => ::std::option::Option::Some(0),
+            b"publicip_address" => ::std::option::Option::Some(1),
+            b"ip_version" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<IpVersion, _>(Self::check_ip_version),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                publicip_id: M::optional(field_0)?,
+                publicip_address: M::optional(field_1)?,
+                ip_version: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PublicIpInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 Tag (also Table 13).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Tag {
     /// Specifies the tag key.
@@ -2234,6 +2771,13 @@ impl support::Read for Tag {
                 value: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Tag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Specifies the IP address version.

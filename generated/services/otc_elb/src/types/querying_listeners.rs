@@ -5,14 +5,7 @@
 //! The types that `spec/otc_elb/querying_listeners.json` documents.
 use crate::support;
 /// Table 4 listeners parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Listeners {
     /// Specifies the listener ID.
@@ -542,15 +535,281 @@ impl support::Validate for Listeners {
         }
     }
 }
+impl support::Read for Listeners {
+    const NAME: &'static str = "Listeners";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "tenant_id",
+        "name",
+        "description",
+        "protocol",
+        "protocol_port",
+        "loadbalancers",
+        "connection_limit",
+        "admin_state_up",
+        "http2_enable",
+        "keepalive_timeout",
+        "client_timeout",
+        "member_timeout",
+        "default_pool_id",
+        "default_tls_container_ref",
+        "client_ca_tls_container_ref",
+        "sni_container_refs",
+        "tags",
+        "created_at",
+        "updated_at",
+        "listeners_links",
+        "tls_ciphers_policy",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"tenant_id" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"description" => ::std::option::Option::Some(3),
+            b"protocol" => ::std::option::Option::Some(4),
+            b"protocol_port" => ::std::option::Option::Some(5),
+            b"loadbalancers" => ::std::option::Option::Some(6),
+            b"connection_limit" => ::std::option::Option::Some(7),
+            b"admin_state_up" => ::std::option::Option::Some(8),
+            b"http2_enable" => ::std::option::Option::Some(9),
+            b"keepalive_timeout" => ::std::option::Option::Some(10),
+            b"client_timeout" => ::std::option::Option::Some(11),
+            b"member_timeout" => ::std::option::Option::Some(12),
+            b"default_pool_id" => ::std::option::Option::Some(13),
+            b"default_tls_container_ref" => ::std::option::Option::Some(14),
+            b"client_ca_tls_container_ref" => ::std::option::Option::Some(15),
+            b"sni_container_refs" => ::std::option::Option::Some(16),
+            b"tags" => ::std::option::Option::Some(17),
+            b"created_at" => ::std::option::Option::Some(18),
+            b"updated_at" => ::std::option::Option::Some(19),
+            b"listeners_links" => ::std::option::Option::Some(20),
+            b"tls_ciphers_policy" => ::std::option::Option::Some(21),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_tenant_id))?,
+                2 => fields.value(2, &mut field_2, support::text(Self::check_name))?,
+                3 => {
+                    fields
+                        .value(3, &mut field_3, support::text(Self::check_description))?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<Protocol, _>(Self::check_protocol),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(Self::check_protocol_port),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::nested::<Loadbalancers>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i32, _>(Self::check_connection_limit),
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i32, _>(Self::check_keepalive_timeout),
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<i32, _>(Self::check_client_timeout),
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<i32, _>(Self::check_member_timeout),
+                        )?
+                }
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => {
+                    fields
+                        .value(
+                            14,
+                            &mut field_14,
+                            support::text(Self::check_default_tls_container_ref),
+                        )?
+                }
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::text(Self::check_client_ca_tls_container_ref),
+                        )?
+                }
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::Items {
+                                item: support::AnyValue,
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                17 => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::Items {
+                                item: support::AnyValue,
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                18 => {
+                    fields
+                        .value(18, &mut field_18, support::text(Self::check_created_at))?
+                }
+                19 => {
+                    fields
+                        .value(19, &mut field_19, support::text(Self::check_updated_at))?
+                }
+                20 => {
+                    fields
+                        .value(
+                            20,
+                            &mut field_20,
+                            support::Items {
+                                item: support::nested::<ListenersLinks>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            21,
+                            &mut field_21,
+                            support::scalar::<
+                                TlsCiphersPolicy,
+                                _,
+                            >(Self::check_tls_ciphers_policy),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                tenant_id: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                description: M::optional(field_3)?,
+                protocol: M::optional(field_4)?,
+                protocol_port: M::optional(field_5)?,
+                loadbalancers: M::optional(field_6)?,
+                connection_limit: M::optional(field_7)?,
+                admin_state_up: M::optional(field_8)?,
+                http2_enable: M::optional(field_9)?,
+                keepalive_timeout: M::optional(field_10)?,
+                client_timeout: M::optional(field_11)?,
+                member_timeout: M::optional(field_12)?,
+                default_pool_id: M::optional(field_13)?,
+                default_tls_container_ref: M::optional(field_14)?,
+                client_ca_tls_container_ref: M::optional(field_15)?,
+                sni_container_refs: M::optional(field_16)?,
+                tags: M::optional(field_17)?,
+                created_at: M::optional(field_18)?,
+                updated_at: M::optional(field_19)?,
+                listeners_links: M::optional(field_20)?,
+                tls_ciphers_policy: M::optional(field_21)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Listeners {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 listeners_links parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListenersLinks {
     /// Provides links to the previous or next page during pagination query, respectively.
@@ -606,15 +865,52 @@ impl support::Validate for ListenersLinks {
         }
     }
 }
+impl support::Read for ListenersLinks {
+    const NAME: &'static str = "ListenersLinks";
+    const FIELDS: &'static [&'static str] = &["href", "rel"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"href" => ::std::option::Option::Some(0),
+            b"rel" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<Rel, _>(Self::check_rel),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                href: M::optional(field_0)?,
+                rel: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListenersLinks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 loadbalancers parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Loadbalancers {
     /// Specifies the ID of the associated load balancer.
@@ -651,15 +947,37 @@ impl support::Validate for Loadbalancers {
         let _ = (path, out);
     }
 }
+impl support::Read for Loadbalancers {
+    const NAME: &'static str = "Loadbalancers";
+    const FIELDS: &'static [&'static str] = &["id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self { id: M::optional(field_0)? })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Loadbalancers {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingListenersResponse200 {
     /// Lists the listeners. For details, see Table 4.
@@ -719,6 +1037,65 @@ impl support::Validate for QueryingListenersResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingListenersResponse200 {
+    const NAME: &'static str = "QueryingListenersResponse200";
+    const FIELDS: &'static [&'static str] = &["listeners", "listeners_links"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"listeners" => ::std::option::Option::Some(0),
+            b"listeners_links" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<Listeners>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<ListenersLinks>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                listeners: M::optional(field_0)?,
+                listeners_links: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingListenersResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Specifies the protocol used by the listener.

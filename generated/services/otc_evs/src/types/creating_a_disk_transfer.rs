@@ -77,14 +77,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingADiskTransferRequest {
     }
 }
 /// Response parameters (status code 202).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADiskTransferResponse202 {
     /// The transfer information. For details, see Parameters in the transfer field.
@@ -124,5 +117,41 @@ impl support::Validate for CreatingADiskTransferResponse202 {
             let p = path.field("transfer");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for CreatingADiskTransferResponse202 {
+    const NAME: &'static str = "CreatingADiskTransferResponse202";
+    const FIELDS: &'static [&'static str] = &["transfer"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"transfer" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<CreatingADiskTransferTransferInResponse>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                transfer: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingADiskTransferResponse202 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

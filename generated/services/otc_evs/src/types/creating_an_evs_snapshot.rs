@@ -72,14 +72,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAnEvsSnapshotRequest {
     }
 }
 /// Parameter description (status code 202).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnEvsSnapshotResponse202 {
     /// The snapshot information. For details, see Parameters in the snapshot field.
@@ -129,5 +122,45 @@ impl support::Validate for CreatingAnEvsSnapshotResponse202 {
             let p = path.field("error");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for CreatingAnEvsSnapshotResponse202 {
+    const NAME: &'static str = "CreatingAnEvsSnapshotResponse202";
+    const FIELDS: &'static [&'static str] = &["snapshot", "error"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"snapshot" => ::std::option::Option::Some(0),
+            b"error" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(0, &mut field_0, support::nested::<SnapshotInResponse>())?
+                }
+                _ => fields.value(1, &mut field_1, support::nested::<Error>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                snapshot: M::optional(field_0)?,
+                error: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnEvsSnapshotResponse202 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

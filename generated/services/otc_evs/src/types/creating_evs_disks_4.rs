@@ -70,14 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingEvsDisks4Request {
     }
 }
 /// Response parameters (status code 202).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingEvsDisks4Response202 {
     /// The information of the created disks. For details, see Parameters in the volume field.
@@ -129,5 +122,49 @@ impl support::Validate for CreatingEvsDisks4Response202 {
             let p = path.field("error");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for CreatingEvsDisks4Response202 {
+    const NAME: &'static str = "CreatingEvsDisks4Response202";
+    const FIELDS: &'static [&'static str] = &["volume", "error"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"volume" => ::std::option::Option::Some(0),
+            b"error" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::nested::<CreatingEvsDisks2VolumeInResponse>(),
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::nested::<Error>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                volume: M::optional(field_0)?,
+                error: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingEvsDisks4Response202 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

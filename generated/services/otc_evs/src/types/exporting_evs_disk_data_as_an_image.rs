@@ -74,14 +74,7 @@ impl<'de> ::serde::Deserialize<'de> for ExportingEvsDiskDataAsAnImageRequest {
     }
 }
 /// Response parameters (status code 202).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ExportingEvsDiskDataAsAnImageResponse202 {
     /// The image export operation marker. For details, see Parameters in the os-volume_upload_image
@@ -133,5 +126,49 @@ impl support::Validate for ExportingEvsDiskDataAsAnImageResponse202 {
             let p = path.field("error");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for ExportingEvsDiskDataAsAnImageResponse202 {
+    const NAME: &'static str = "ExportingEvsDiskDataAsAnImageResponse202";
+    const FIELDS: &'static [&'static str] = &["os-volume_upload_image", "error"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"os-volume_upload_image" => ::std::option::Option::Some(0),
+            b"error" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::nested::<OsVolumeUploadImageInResponse>(),
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::nested::<Error>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                os_volume_upload_image: M::optional(field_0)?,
+                error: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ExportingEvsDiskDataAsAnImageResponse202 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

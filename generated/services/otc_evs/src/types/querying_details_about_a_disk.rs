@@ -8,14 +8,7 @@ use super::super::{
     Attachments, Error, Links, SHAPE_ATTACHMENTS, SHAPE_ERROR, SHAPE_LINKS, VolumeType,
 };
 /// Parameters in the metadata field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsAboutADiskMetadata {
     /// The encryption field in metadata.
@@ -79,15 +72,53 @@ impl support::Validate for QueryingDetailsAboutADiskMetadata {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingDetailsAboutADiskMetadata {
+    const NAME: &'static str = "QueryingDetailsAboutADiskMetadata";
+    const FIELDS: &'static [&'static str] = &[
+        "__system__encrypted",
+        "__system__cmkid",
+        "hw:passthrough",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"__system__encrypted" => ::std::option::Option::Some(0),
+            b"__system__cmkid" => ::std::option::Option::Some(1),
+            b"hw:passthrough" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                system_encrypted: M::optional(field_0)?,
+                system_cmkid: M::optional(field_1)?,
+                hw_passthrough: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsAboutADiskMetadata {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsAboutADiskResponse200 {
     /// The queried disk. For details, see Parameters in the volume field.
@@ -141,15 +172,52 @@ impl support::Validate for QueryingDetailsAboutADiskResponse200 {
         }
     }
 }
+impl support::Read for QueryingDetailsAboutADiskResponse200 {
+    const NAME: &'static str = "QueryingDetailsAboutADiskResponse200";
+    const FIELDS: &'static [&'static str] = &["volume", "error"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"volume" => ::std::option::Option::Some(0),
+            b"error" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::nested::<QueryingDetailsAboutADiskVolume>(),
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::nested::<Error>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                volume: M::optional(field_0)?,
+                error: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsAboutADiskResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Parameters in the volume field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsAboutADiskVolume {
     /// The disk ID.
@@ -488,5 +556,267 @@ impl support::Validate for QueryingDetailsAboutADiskVolume {
             let p = path.field("metadata");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingDetailsAboutADiskVolume {
+    const NAME: &'static str = "QueryingDetailsAboutADiskVolume";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "links",
+        "name",
+        "status",
+        "attachments",
+        "availability_zone",
+        "count",
+        "source_volid",
+        "snapshot_id",
+        "description",
+        "os-vol-tenant-attr:tenant_id",
+        "volume_image_metadata",
+        "dedicated_storage_id",
+        "dedicated_storage_name",
+        "enterprise_project_id",
+        "created_at",
+        "volume_type",
+        "size",
+        "bootable",
+        "metadata",
+        "os-vol-host-attr:host",
+        "encrypted",
+        "updated_at",
+        "os-volume-replication:driver_data",
+        "os-volume-replication:extended_status",
+        "replication_status",
+        "os-vol-mig-status-attr:migstat",
+        "consistencygroup_id",
+        "os-vol-mig-status-attr:name_id",
+        "shareable",
+        "user_id",
+        "multiattach",
+        "service_type",
+        "tags",
+        "wwn",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"links" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"status" => ::std::option::Option::Some(3),
+            b"attachments" => ::std::option::Option::Some(4),
+            b"availability_zone" => ::std::option::Option::Some(5),
+            b"count" => ::std::option::Option::Some(6),
+            b"source_volid" => ::std::option::Option::Some(7),
+            b"snapshot_id" => ::std::option::Option::Some(8),
+            b"description" => ::std::option::Option::Some(9),
+            b"os-vol-tenant-attr:tenant_id" => ::std::option::Option::Some(10),
+            b"volume_image_metadata" => ::std::option::Option::Some(11),
+            b"dedicated_storage_id" => ::std::option::Option::Some(12),
+            b"dedicated_storage_name" => ::std::option::Option::Some(13),
+            b"enterprise_project_id" => ::std::option::Option::Some(14),
+            b"created_at" => ::std::option::Option::Some(15),
+            b"volume_type" => ::std::option::Option::Some(16),
+            b"size" => ::std::option::Option::Some(17),
+            b"bootable" => ::std::option::Option::Some(18),
+            b"metadata" => ::std::option::Option::Some(19),
+            b"os-vol-host-attr:host" => ::std::option::Option::Some(20),
+            b"encrypted" => ::std::option::Option::Some(21),
+            b"updated_at" => ::std::option::Option::Some(22),
+            b"os-volume-replication:driver_data" => ::std::option::Option::Some(23),
+            b"os-volume-replication:extended_status" => ::std::option::Option::Some(24),
+            b"replication_status" => ::std::option::Option::Some(25),
+            b"os-vol-mig-status-attr:migstat" => ::std::option::Option::Some(26),
+            b"consistencygroup_id" => ::std::option::Option::Some(27),
+            b"os-vol-mig-status-attr:name_id" => ::std::option::Option::Some(28),
+            b"shareable" => ::std::option::Option::Some(29),
+            b"user_id" => ::std::option::Option::Some(30),
+            b"multiattach" => ::std::option::Option::Some(31),
+            b"service_type" => ::std::option::Option::Some(32),
+            b"tags" => ::std::option::Option::Some(33),
+            b"wwn" => ::std::option::Option::Some(34),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        let mut field_29 = ::std::option::Option::None;
+        let mut field_30 = ::std::option::Option::None;
+        let mut field_31 = ::std::option::Option::None;
+        let mut field_32 = ::std::option::Option::None;
+        let mut field_33 = ::std::option::Option::None;
+        let mut field_34 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<Links>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<Attachments>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::FreeForm)?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::scalar::<VolumeType, _>(Self::check_volume_type),
+                        )?
+                }
+                17 => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => {
+                    fields
+                        .value(
+                            19,
+                            &mut field_19,
+                            support::nested::<QueryingDetailsAboutADiskMetadata>(),
+                        )?
+                }
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => {
+                    fields
+                        .value(
+                            21,
+                            &mut field_21,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                23 => fields.value(23, &mut field_23, support::text(support::unchecked))?,
+                24 => fields.value(24, &mut field_24, support::text(support::unchecked))?,
+                25 => fields.value(25, &mut field_25, support::text(support::unchecked))?,
+                26 => fields.value(26, &mut field_26, support::text(support::unchecked))?,
+                27 => fields.value(27, &mut field_27, support::text(support::unchecked))?,
+                28 => fields.value(28, &mut field_28, support::text(support::unchecked))?,
+                29 => fields.value(29, &mut field_29, support::text(support::unchecked))?,
+                30 => fields.value(30, &mut field_30, support::text(support::unchecked))?,
+                31 => {
+                    fields
+                        .value(
+                            31,
+                            &mut field_31,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                32 => fields.value(32, &mut field_32, support::text(support::unchecked))?,
+                33 => fields.value(33, &mut field_33, support::FreeForm)?,
+                _ => fields.value(34, &mut field_34, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                links: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                status: M::optional(field_3)?,
+                attachments: M::optional(field_4)?,
+                availability_zone: M::optional(field_5)?,
+                count: M::optional(field_6)?,
+                source_volid: M::optional(field_7)?,
+                snapshot_id: M::optional(field_8)?,
+                description: M::optional(field_9)?,
+                os_vol_tenant_attr_tenant_id: M::optional(field_10)?,
+                volume_image_metadata: M::optional(field_11)?,
+                dedicated_storage_id: M::optional(field_12)?,
+                dedicated_storage_name: M::optional(field_13)?,
+                enterprise_project_id: M::optional(field_14)?,
+                created_at: M::optional(field_15)?,
+                volume_type: M::optional(field_16)?,
+                size: M::optional(field_17)?,
+                bootable: M::optional(field_18)?,
+                metadata: M::optional(field_19)?,
+                os_vol_host_attr_host: M::optional(field_20)?,
+                encrypted: M::optional(field_21)?,
+                updated_at: M::optional(field_22)?,
+                os_volume_replication_driver_data: M::optional(field_23)?,
+                os_volume_replication_extended_status: M::optional(field_24)?,
+                replication_status: M::optional(field_25)?,
+                os_vol_mig_status_attr_migstat: M::optional(field_26)?,
+                consistencygroup_id: M::optional(field_27)?,
+                os_vol_mig_status_attr_name_id: M::optional(field_28)?,
+                shareable: M::optional(field_29)?,
+                user_id: M::optional(field_30)?,
+                multiattach: M::optional(field_31)?,
+                service_type: M::optional(field_32)?,
+                tags: M::optional(field_33)?,
+                wwn: M::optional(field_34)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsAboutADiskVolume {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_METADATA, VolumeType,
 };
 /// Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsAboutAllDisks3Response200 {
     /// The list of queried disks. For details, see Parameters in the volumes field.
@@ -86,15 +79,73 @@ impl support::Validate for QueryingDetailsAboutAllDisks3Response200 {
         }
     }
 }
+impl support::Read for QueryingDetailsAboutAllDisks3Response200 {
+    const NAME: &'static str = "QueryingDetailsAboutAllDisks3Response200";
+    const FIELDS: &'static [&'static str] = &["volumes", "volumes_links", "error"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"volumes" => ::std::option::Option::Some(0),
+            b"volumes_links" => ::std::option::Option::Some(1),
+            b"error" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<
+                                    QueryingDetailsAboutAllDisks3Volumes,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::AnyValue,
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(2, &mut field_2, support::nested::<Error>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                volumes: M::optional(field_0)?,
+                volumes_links: M::optional(field_1)?,
+                error: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsAboutAllDisks3Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Parameters in the volumes field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsAboutAllDisks3Volumes {
     /// The disk ID.
@@ -371,5 +422,227 @@ impl support::Validate for QueryingDetailsAboutAllDisks3Volumes {
             let p = path.field("metadata");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingDetailsAboutAllDisks3Volumes {
+    const NAME: &'static str = "QueryingDetailsAboutAllDisks3Volumes";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "links",
+        "name",
+        "status",
+        "attachments",
+        "availability_zone",
+        "os-vol-host-attr:host",
+        "source_volid",
+        "snapshot_id",
+        "description",
+        "created_at",
+        "volume_type",
+        "os-vol-tenant-attr:tenant_id",
+        "size",
+        "metadata",
+        "os-vol-mig-status-attr:migstat",
+        "os-vol-mig-status-attr:name_id",
+        "os-volume-replication:extended_status",
+        "encrypted",
+        "replication_status",
+        "user_id",
+        "consistencygroup_id",
+        "bootable",
+        "updated_at",
+        "shareable",
+        "multiattach",
+        "volume_image_metadata",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"links" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"status" => ::std::option::Option::Some(3),
+            b"attachments" => ::std::option::Option::Some(4),
+            b"availability_zone" => ::std::option::Option::Some(5),
+            b"os-vol-host-attr:host" => ::std::option::Option::Some(6),
+            b"source_volid" => ::std::option::Option::Some(7),
+            b"snapshot_id" => ::std::option::Option::Some(8),
+            b"description" => ::std::option::Option::Some(9),
+            b"created_at" => ::std::option::Option::Some(10),
+            b"volume_type" => ::std::option::Option::Some(11),
+            b"os-vol-tenant-attr:tenant_id" => ::std::option::Option::Some(12),
+            b"size" => ::std::option::Option::Some(13),
+            b"metadata" => ::std::option::Option::Some(14),
+            b"os-vol-mig-status-attr:migstat" => ::std::option::Option::Some(15),
+            b"os-vol-mig-status-attr:name_id" => ::std::option::Option::Some(16),
+            b"os-volume-replication:extended_status" => ::std::option::Option::Some(17),
+            b"encrypted" => ::std::option::Option::Some(18),
+            b"replication_status" => ::std::option::Option::Some(19),
+            b"user_id" => ::std::option::Option::Some(20),
+            b"consistencygroup_id" => ::std::option::Option::Some(21),
+            b"bootable" => ::std::option::Option::Some(22),
+            b"updated_at" => ::std::option::Option::Some(23),
+            b"shareable" => ::std::option::Option::Some(24),
+            b"multiattach" => ::std::option::Option::Some(25),
+            b"volume_image_metadata" => ::std::option::Option::Some(26),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<Links>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<Attachments>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<VolumeType, _>(Self::check_volume_type),
+                        )?
+                }
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                14 => fields.value(14, &mut field_14, support::nested::<Metadata>())?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => {
+                    fields
+                        .value(
+                            18,
+                            &mut field_18,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                23 => fields.value(23, &mut field_23, support::text(support::unchecked))?,
+                24 => {
+                    fields
+                        .value(
+                            24,
+                            &mut field_24,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                25 => {
+                    fields
+                        .value(
+                            25,
+                            &mut field_25,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(26, &mut field_26, support::FreeForm)?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                links: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                status: M::optional(field_3)?,
+                attachments: M::optional(field_4)?,
+                availability_zone: M::optional(field_5)?,
+                os_vol_host_attr_host: M::optional(field_6)?,
+                source_volid: M::optional(field_7)?,
+                snapshot_id: M::optional(field_8)?,
+                description: M::optional(field_9)?,
+                created_at: M::optional(field_10)?,
+                volume_type: M::optional(field_11)?,
+                os_vol_tenant_attr_tenant_id: M::optional(field_12)?,
+                size: M::optional(field_13)?,
+                metadata: M::optional(field_14)?,
+                os_vol_mig_status_attr_migstat: M::optional(field_15)?,
+                os_vol_mig_status_attr_name_id: M::optional(field_16)?,
+                os_volume_replication_extended_status: M::optional(field_17)?,
+                encrypted: M::optional(field_18)?,
+                replication_status: M::optional(field_19)?,
+                user_id: M::optional(field_20)?,
+                consistencygroup_id: M::optional(field_21)?,
+                bootable: M::optional(field_22)?,
+                updated_at: M::optional(field_23)?,
+                shareable: M::optional(field_24)?,
+                multiattach: M::optional(field_25)?,
+                volume_image_metadata: M::optional(field_26)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsAboutAllDisks3Volumes {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Error, SHAPE_ERROR, SHAPE_VOLUMES, Volumes};
 /// Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsAboutAllEvsDisksDeprecatedResponse200 {
     /// The list of queried disks. For details, see Parameters in the volumes field.
@@ -86,5 +79,85 @@ impl support::Validate for QueryingDetailsAboutAllEvsDisksDeprecatedResponse200 
             let p = path.field("error");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingDetailsAboutAllEvsDisksDeprecatedResponse200 {
+    const NAME: &'static str = "QueryingDetailsAboutAllEvsDisksDeprecatedResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "volumes",
+        "volumes_links",
+        "count",
+        "error",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"volumes" => ::std::option::Option::Some(0),
+            b"volumes_links" => ::std::option::Option::Some(1),
+            b"count" => ::std::option::Option::Some(2),
+            b"error" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<Volumes>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::FreeForm,
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(3, &mut field_3, support::nested::<Error>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                volumes: M::optional(field_0)?,
+                volumes_links: M::optional(field_1)?,
+                count: M::optional(field_2)?,
+                error: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingDetailsAboutAllEvsDisksDeprecatedResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{RecordMetadata, SHAPE_RECORD_METADATA};
 /// Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsAboutAnEvsReplicationPairDeprecatedResponse200 {
     /// Specifies the details of the EVS replication pair.
@@ -156,5 +149,108 @@ for QueryingDetailsAboutAnEvsReplicationPairDeprecatedResponse200 {
             let p = path.field("record_metadata");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingDetailsAboutAnEvsReplicationPairDeprecatedResponse200 {
+    const NAME: &'static str = "QueryingDetailsAboutAnEvsReplicationPairDeprecatedResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "replication",
+        "id",
+        "name",
+        "description",
+        "status",
+        "replication_consistency_group_id",
+        "volume_ids",
+        "priority_station",
+        "replication_model",
+        "replication_status",
+        "progress",
+        "failure_detail",
+        "record_metadata",
+        "fault_level",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"replication" => ::std::option::Option::Some(0),
+            b"id" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"description" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            b"replication_consistency_group_id" => ::std::option::Option::Some(5),
+            b"volume_ids" => ::std::option::Option::Some(6),
+            b"priority_station" => ::std::option::Option::Some(7),
+            b"replication_model" => ::std::option::Option::Some(8),
+            b"replication_status" => ::std::option::Option::Some(9),
+            b"progress" => ::std::option::Option::Some(10),
+            b"failure_detail" => ::std::option::Option::Some(11),
+            b"record_metadata" => ::std::option::Option::Some(12),
+            b"fault_level" => ::std::option::Option::Some(13),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::FreeForm)?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => {
+                    fields.value(12, &mut field_12, support::nested::<RecordMetadata>())?
+                }
+                _ => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                replication: M::optional(field_0)?,
+                id: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                description: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+                replication_consistency_group_id: M::optional(field_5)?,
+                volume_ids: M::optional(field_6)?,
+                priority_station: M::optional(field_7)?,
+                replication_model: M::optional(field_8)?,
+                replication_status: M::optional(field_9)?,
+                progress: M::optional(field_10)?,
+                failure_detail: M::optional(field_11)?,
+                record_metadata: M::optional(field_12)?,
+                fault_level: M::optional(field_13)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingDetailsAboutAnEvsReplicationPairDeprecatedResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Error, SHAPE_ERROR};
 /// Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsAboutAnEvsSnapshot3Response200 {
     /// The snapshot information. For details, see Parameters in the snapshot field.
@@ -67,15 +60,54 @@ impl support::Validate for QueryingDetailsAboutAnEvsSnapshot3Response200 {
         }
     }
 }
+impl support::Read for QueryingDetailsAboutAnEvsSnapshot3Response200 {
+    const NAME: &'static str = "QueryingDetailsAboutAnEvsSnapshot3Response200";
+    const FIELDS: &'static [&'static str] = &["snapshot", "error"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"snapshot" => ::std::option::Option::Some(0),
+            b"error" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::nested::<
+                                QueryingDetailsAboutAnEvsSnapshot3Snapshot,
+                            >(),
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::nested::<Error>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                snapshot: M::optional(field_0)?,
+                error: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsAboutAnEvsSnapshot3Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Parameters in the snapshot field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsAboutAnEvsSnapshot3Snapshot {
     /// The snapshot ID.
@@ -202,5 +234,106 @@ impl support::Validate for QueryingDetailsAboutAnEvsSnapshot3Snapshot {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingDetailsAboutAnEvsSnapshot3Snapshot {
+    const NAME: &'static str = "QueryingDetailsAboutAnEvsSnapshot3Snapshot";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "status",
+        "name",
+        "description",
+        "created_at",
+        "updated_at",
+        "metadata",
+        "volume_id",
+        "size",
+        "os-extended-snapshot-attributes:project_id",
+        "os-extended-snapshot-attributes:progress",
+        "user_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"status" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"description" => ::std::option::Option::Some(3),
+            b"created_at" => ::std::option::Option::Some(4),
+            b"updated_at" => ::std::option::Option::Some(5),
+            b"metadata" => ::std::option::Option::Some(6),
+            b"volume_id" => ::std::option::Option::Some(7),
+            b"size" => ::std::option::Option::Some(8),
+            b"os-extended-snapshot-attributes:project_id" => {
+                ::std::option::Option::Some(9)
+            }
+            b"os-extended-snapshot-attributes:progress" => {
+                ::std::option::Option::Some(10)
+            }
+            b"user_id" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::FreeForm)?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                _ => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                status: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                description: M::optional(field_3)?,
+                created_at: M::optional(field_4)?,
+                updated_at: M::optional(field_5)?,
+                metadata: M::optional(field_6)?,
+                volume_id: M::optional(field_7)?,
+                size: M::optional(field_8)?,
+                os_extended_snapshot_attributes_project_id: M::optional(field_9)?,
+                os_extended_snapshot_attributes_progress: M::optional(field_10)?,
+                user_id: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsAboutAnEvsSnapshot3Snapshot {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

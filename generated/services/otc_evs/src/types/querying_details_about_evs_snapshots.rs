@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Error, SHAPE_ERROR};
 /// Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsAboutEvsSnapshotsResponse200 {
     /// The total number of snapshots. The value is not affected by parameters limit and offset.
@@ -99,15 +92,89 @@ impl support::Validate for QueryingDetailsAboutEvsSnapshotsResponse200 {
         }
     }
 }
+impl support::Read for QueryingDetailsAboutEvsSnapshotsResponse200 {
+    const NAME: &'static str = "QueryingDetailsAboutEvsSnapshotsResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "count",
+        "snapshots",
+        "snapshots_links",
+        "error",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"count" => ::std::option::Option::Some(0),
+            b"snapshots" => ::std::option::Option::Some(1),
+            b"snapshots_links" => ::std::option::Option::Some(2),
+            b"error" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<
+                                    QueryingDetailsAboutEvsSnapshotsSnapshots,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<SnapshotsLinks>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(3, &mut field_3, support::nested::<Error>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                count: M::optional(field_0)?,
+                snapshots: M::optional(field_1)?,
+                snapshots_links: M::optional(field_2)?,
+                error: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsAboutEvsSnapshotsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Parameters in the snapshots field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsAboutEvsSnapshotsSnapshots {
     /// The snapshot ID.
@@ -233,15 +300,109 @@ impl support::Validate for QueryingDetailsAboutEvsSnapshotsSnapshots {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingDetailsAboutEvsSnapshotsSnapshots {
+    const NAME: &'static str = "QueryingDetailsAboutEvsSnapshotsSnapshots";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "status",
+        "name",
+        "description",
+        "created_at",
+        "updated_at",
+        "metadata",
+        "volume_id",
+        "size",
+        "os-extended-snapshot-attributes:project_id",
+        "os-extended-snapshot-attributes:progress",
+        "service_type",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"status" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"description" => ::std::option::Option::Some(3),
+            b"created_at" => ::std::option::Option::Some(4),
+            b"updated_at" => ::std::option::Option::Some(5),
+            b"metadata" => ::std::option::Option::Some(6),
+            b"volume_id" => ::std::option::Option::Some(7),
+            b"size" => ::std::option::Option::Some(8),
+            b"os-extended-snapshot-attributes:project_id" => {
+                ::std::option::Option::Some(9)
+            }
+            b"os-extended-snapshot-attributes:progress" => {
+                ::std::option::Option::Some(10)
+            }
+            b"service_type" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::FreeForm)?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                _ => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                status: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                description: M::optional(field_3)?,
+                created_at: M::optional(field_4)?,
+                updated_at: M::optional(field_5)?,
+                metadata: M::optional(field_6)?,
+                volume_id: M::optional(field_7)?,
+                size: M::optional(field_8)?,
+                os_extended_snapshot_attributes_project_id: M::optional(field_9)?,
+                os_extended_snapshot_attributes_progress: M::optional(field_10)?,
+                service_type: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsAboutEvsSnapshotsSnapshots {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Parameter in the snapshots_links field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SnapshotsLinks {
     /// The corresponding shortcut link.
@@ -283,5 +444,42 @@ impl support::Validate for SnapshotsLinks {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for SnapshotsLinks {
+    const NAME: &'static str = "SnapshotsLinks";
+    const FIELDS: &'static [&'static str] = &["href", "rel"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"href" => ::std::option::Option::Some(0),
+            b"rel" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                href: M::optional(field_0)?,
+                rel: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SnapshotsLinks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Error, SHAPE_ERROR, SHAPE_SNAPSHOTS, Snapshots};
 /// Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingEvsSnapshots2Response200 {
     /// The snapshot information. For details, see Parameters in the snapshots field.
@@ -72,5 +65,46 @@ impl support::Validate for QueryingEvsSnapshots2Response200 {
             let p = path.field("error");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingEvsSnapshots2Response200 {
+    const NAME: &'static str = "QueryingEvsSnapshots2Response200";
+    const FIELDS: &'static [&'static str] = &["snapshots", "count", "error"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"snapshots" => ::std::option::Option::Some(0),
+            b"count" => ::std::option::Option::Some(1),
+            b"error" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::nested::<Snapshots>())?,
+                1 => fields.value(1, &mut field_1, support::FreeForm)?,
+                _ => fields.value(2, &mut field_2, support::nested::<Error>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                snapshots: M::optional(field_0)?,
+                count: M::optional(field_1)?,
+                error: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingEvsSnapshots2Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_evs/querying_tags_of_an_evs_resource_by_key_deprecated.json` documents.
 use crate::support;
 /// Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTagsOfAnEvsResourceByKeyDeprecatedResponse200 {
     /// The key-value pair of a tag.
@@ -49,5 +42,35 @@ impl support::Validate for QueryingTagsOfAnEvsResourceByKeyDeprecatedResponse200
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingTagsOfAnEvsResourceByKeyDeprecatedResponse200 {
+    const NAME: &'static str = "QueryingTagsOfAnEvsResourceByKeyDeprecatedResponse200";
+    const FIELDS: &'static [&'static str] = &["tag"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"tag" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::FreeForm)?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self { tag: M::optional(field_0)? })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingTagsOfAnEvsResourceByKeyDeprecatedResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -70,14 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for SettingBootableFlagForAnEvsDiskRequest {
     }
 }
 /// Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SettingBootableFlagForAnEvsDiskResponse200 {
     /// The error message returned if an error occurs. For details, see Parameters in the error
@@ -116,5 +109,36 @@ impl support::Validate for SettingBootableFlagForAnEvsDiskResponse200 {
             let p = path.field("error");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for SettingBootableFlagForAnEvsDiskResponse200 {
+    const NAME: &'static str = "SettingBootableFlagForAnEvsDiskResponse200";
+    const FIELDS: &'static [&'static str] = &["error"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<Error>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SettingBootableFlagForAnEvsDiskResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -70,14 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for SettingReadOnlyFlagForAnEvsDiskRequest {
     }
 }
 /// Parameter description (status code 202).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SettingReadOnlyFlagForAnEvsDiskResponse202 {
     /// The error message returned if an error occurs. For details, see Parameters in the error
@@ -116,5 +109,36 @@ impl support::Validate for SettingReadOnlyFlagForAnEvsDiskResponse202 {
             let p = path.field("error");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for SettingReadOnlyFlagForAnEvsDiskResponse202 {
+    const NAME: &'static str = "SettingReadOnlyFlagForAnEvsDiskResponse202";
+    const FIELDS: &'static [&'static str] = &["error"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<Error>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SettingReadOnlyFlagForAnEvsDiskResponse202 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -244,14 +244,7 @@ for UpdatingAReplicationConsistencyGroupDeprecatedRequest {
     }
 }
 /// Parameter description (status code 202).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAReplicationConsistencyGroupDeprecatedResponse202 {
     /// Specifies the replication consistency group information.
@@ -364,5 +357,88 @@ impl support::Validate for UpdatingAReplicationConsistencyGroupDeprecatedRespons
             &path.field("updated_at"),
             self.updated_at.is_some(),
         );
+    }
+}
+impl support::Read for UpdatingAReplicationConsistencyGroupDeprecatedResponse202 {
+    const NAME: &'static str = "UpdatingAReplicationConsistencyGroupDeprecatedResponse202";
+    const FIELDS: &'static [&'static str] = &[
+        "replication_consistency_group",
+        "id",
+        "name",
+        "description",
+        "status",
+        "priority_station",
+        "created_at",
+        "updated_at",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"replication_consistency_group" => ::std::option::Option::Some(0),
+            b"id" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"description" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            b"priority_station" => ::std::option::Option::Some(5),
+            b"created_at" => ::std::option::Option::Some(6),
+            b"updated_at" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::FreeForm)?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("replication_consistency_group", field_0.is_some()),
+                    ("id", field_1.is_some()),
+                    ("name", field_2.is_some()),
+                    ("description", field_3.is_some()),
+                    ("status", field_4.is_some()),
+                    ("priority_station", field_5.is_some()),
+                    ("created_at", field_6.is_some()),
+                    ("updated_at", field_7.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                replication_consistency_group: M::optional(field_0)?,
+                id: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                description: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+                priority_station: M::optional(field_5)?,
+                created_at: M::optional(field_6)?,
+                updated_at: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for UpdatingAReplicationConsistencyGroupDeprecatedResponse202 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

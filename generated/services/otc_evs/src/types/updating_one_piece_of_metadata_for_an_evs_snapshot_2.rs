@@ -66,14 +66,7 @@ for UpdatingOnePieceOfMetadataForAnEvsSnapshot2Request {
     }
 }
 /// Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingOnePieceOfMetadataForAnEvsSnapshot2Response200 {
     /// The piece of snapshot metadata, which is made up of a key-value pair.
@@ -121,5 +114,43 @@ impl support::Validate for UpdatingOnePieceOfMetadataForAnEvsSnapshot2Response20
             let p = path.field("error");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for UpdatingOnePieceOfMetadataForAnEvsSnapshot2Response200 {
+    const NAME: &'static str = "UpdatingOnePieceOfMetadataForAnEvsSnapshot2Response200";
+    const FIELDS: &'static [&'static str] = &["meta", "error"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"meta" => ::std::option::Option::Some(0),
+            b"error" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::FreeForm)?,
+                _ => fields.value(1, &mut field_1, support::nested::<Error>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                meta: M::optional(field_0)?,
+                error: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for UpdatingOnePieceOfMetadataForAnEvsSnapshot2Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -65,14 +65,7 @@ for UpdatingTagsOfAnEvsResourceByKeyDeprecatedRequest {
     }
 }
 /// Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingTagsOfAnEvsResourceByKeyDeprecatedResponse200 {
     /// The key-value pair of the tag.
@@ -109,5 +102,35 @@ impl support::Validate for UpdatingTagsOfAnEvsResourceByKeyDeprecatedResponse200
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for UpdatingTagsOfAnEvsResourceByKeyDeprecatedResponse200 {
+    const NAME: &'static str = "UpdatingTagsOfAnEvsResourceByKeyDeprecatedResponse200";
+    const FIELDS: &'static [&'static str] = &["tag"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"tag" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::FreeForm)?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self { tag: M::optional(field_0)? })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for UpdatingTagsOfAnEvsResourceByKeyDeprecatedResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -872,14 +872,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAFunctionRequest {
     }
 }
 /// Table 13 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAFunctionResponse200 {
     /// Function ID, which uniquely identifies a function.
@@ -1462,16 +1455,543 @@ impl support::Validate for CreatingAFunctionResponse200 {
         }
     }
 }
+impl support::Read for CreatingAFunctionResponse200 {
+    const NAME: &'static str = "CreatingAFunctionResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "func_id",
+        "func_urn",
+        "func_name",
+        "domain_id",
+        "namespace",
+        "project_name",
+        "package",
+        "runtime",
+        "timeout",
+        "handler",
+        "memory_size",
+        "cpu",
+        "code_type",
+        "code_url",
+        "code_filename",
+        "code_size",
+        "domain_names",
+        "user_data",
+        "encrypted_user_data",
+        "digest",
+        "version",
+        "image_name",
+        "xrole",
+        "app_xrole",
+        "description",
+        "last_modified",
+        "func_vpc",
+        "mount_config",
+        "reserved_instance_count",
+        "depend_version_list",
+        "strategy_config",
+        "extend_config",
+        "dependencies",
+        "initializer_handler",
+        "initializer_timeout",
+        "pre_stop_handler",
+        "pre_stop_timeout",
+        "enterprise_project_id",
+        "long_time",
+        "log_group_id",
+        "log_stream_id",
+        "type",
+        "enable_cloud_debug",
+        "enable_dynamic_memory",
+        "is_stateful_function",
+        "custom_image",
+        "is_bridge_function",
+        "apig_route_enable",
+        "heartbeat_handler",
+        "enable_class_isolation",
+        "allow_ephemeral_storage",
+        "ephemeral_storage",
+        "network_controller",
+        "resource_id",
+        "is_return_stream",
+        "enable_auth_in_header",
+        "lts_custom_tag",
+        "enable_lts_log",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"func_id" => ::std::option::Option::Some(0),
+            b"func_urn" => ::std::option::Option::Some(1),
+            b"func_name" => ::std::option::Option::Some(2),
+            b"domain_id" => ::std::option::Option::Some(3),
+            b"namespace" => ::std::option::Option::Some(4),
+            b"project_name" => ::std::option::Option::Some(5),
+            b"package" => ::std::option::Option::Some(6),
+            b"runtime" => ::std::option::Option::Some(7),
+            b"timeout" => ::std::option::Option::Some(8),
+            b"handler" => ::std::option::Option::Some(9),
+            b"memory_size" => ::std::option::Option::Some(10),
+            b"cpu" => ::std::option::Option::Some(11),
+            b"code_type" => ::std::option::Option::Some(12),
+            b"code_url" => ::std::option::Option::Some(13),
+            b"code_filename" => ::std::option::Option::Some(14),
+            b"code_size" => ::std::option::Option::Some(15),
+            b"domain_names" => ::std::option::Option::Some(16),
+            b"user_data" => ::std::option::Option::Some(17),
+            b"encrypted_user_data" => ::std::option::Option::Some(18),
+            b"digest" => ::std::option::Option::Some(19),
+            b"version" => ::std::option::Option::Some(20),
+            b"image_name" => ::std::option::Option::Some(21),
+            b"xrole" => ::std::option::Option::Some(22),
+            b"app_xrole" => ::std::option::Option::Some(23),
+            b"description" => ::std::option::Option::Some(24),
+            b"last_modified" => ::std::option::Option::Some(25),
+            b"func_vpc" => ::std::option::Option::Some(26),
+            b"mount_config" => ::std::option::Option::Some(27),
+            b"reserved_instance_count" => ::std::option::Option::Some(28),
+            b"depend_version_list" => ::std::option::Option::Some(29),
+            b"strategy_config" => ::std::option::Option::Some(30),
+            b"extend_config" => ::std::option::Option::Some(31),
+            b"dependencies" => ::std::option::Option::Some(32),
+            b"initializer_handler" => ::std::option::Option::Some(33),
+            b"initializer_timeout" => ::std::option::Option::Some(34),
+            b"pre_stop_handler" => ::std::option::Option::Some(35),
+            b"pre_stop_timeout" => ::std::option::Option::Some(36),
+            b"enterprise_project_id" => ::std::option::Option::Some(37),
+            b"long_time" => ::std::option::Option::Some(38),
+            b"log_group_id" => ::std::option::Option::Some(39),
+            b"log_stream_id" => ::std::option::Option::Some(40),
+            b"type" => ::std::option::Option::Some(41),
+            b"enable_cloud_debug" => ::std::option::Option::Some(42),
+            b"enable_dynamic_memory" => ::std::option::Option::Some(43),
+            b"is_stateful_function" => ::std::option::Option::Some(44),
+            b"custom_image" => ::std::option::Option::Some(45),
+            b"is_bridge_function" => ::std::option::Option::Some(46),
+            b"apig_route_enable" => ::std::option::Option::Some(47),
+            b"heartbeat_handler" => ::std::option::Option::Some(48),
+            b"enable_class_isolation" => ::std::option::Option::Some(49),
+            b"allow_ephemeral_storage" => ::std::option::Option::Some(50),
+            b"ephemeral_storage" => ::std::option::Option::Some(51),
+            b"network_controller" => ::std::option::Option::Some(52),
+            b"resource_id" => ::std::option::Option::Some(53),
+            b"is_return_stream" => ::std::option::Option::Some(54),
+            b"enable_auth_in_header" => ::std::option::Option::Some(55),
+            b"lts_custom_tag" => ::std::option::Option::Some(56),
+            b"enable_lts_log" => ::std::option::Option::Some(57),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        let mut field_29 = ::std::option::Option::None;
+        let mut field_30 = ::std::option::Option::None;
+        let mut field_31 = ::std::option::Option::None;
+        let mut field_32 = ::std::option::Option::None;
+        let mut field_33 = ::std::option::Option::None;
+        let mut field_34 = ::std::option::Option::None;
+        let mut field_35 = ::std::option::Option::None;
+        let mut field_36 = ::std::option::Option::None;
+        let mut field_37 = ::std::option::Option::None;
+        let mut field_38 = ::std::option::Option::None;
+        let mut field_39 = ::std::option::Option::None;
+        let mut field_40 = ::std::option::Option::None;
+        let mut field_41 = ::std::option::Option::None;
+        let mut field_42 = ::std::option::Option::None;
+        let mut field_43 = ::std::option::Option::None;
+        let mut field_44 = ::std::option::Option::None;
+        let mut field_45 = ::std::option::Option::None;
+        let mut field_46 = ::std::option::Option::None;
+        let mut field_47 = ::std::option::Option::None;
+        let mut field_48 = ::std::option::Option::None;
+        let mut field_49 = ::std::option::Option::None;
+        let mut field_50 = ::std::option::Option::None;
+        let mut field_51 = ::std::option::Option::None;
+        let mut field_52 = ::std::option::Option::None;
+        let mut field_53 = ::std::option::Option::None;
+        let mut field_54 = ::std::option::Option::None;
+        let mut field_55 = ::std::option::Option::None;
+        let mut field_56 = ::std::option::Option::None;
+        let mut field_57 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<Runtime, _>(Self::check_runtime),
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<MemorySize, _>(Self::check_memory_size),
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<CodeType, _>(Self::check_code_type),
+                        )?
+                }
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                23 => fields.value(23, &mut field_23, support::text(support::unchecked))?,
+                24 => fields.value(24, &mut field_24, support::text(support::unchecked))?,
+                25 => fields.value(25, &mut field_25, support::text(support::unchecked))?,
+                26 => {
+                    fields
+                        .value(
+                            26,
+                            &mut field_26,
+                            support::nested::<FuncVpcInResponse>(),
+                        )?
+                }
+                27 => {
+                    fields
+                        .value(
+                            27,
+                            &mut field_27,
+                            support::nested::<CreatingAFunctionMountConfigInResponse>(),
+                        )?
+                }
+                28 => {
+                    fields
+                        .value(
+                            28,
+                            &mut field_28,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                29 => {
+                    fields
+                        .value(
+                            29,
+                            &mut field_29,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                30 => {
+                    fields
+                        .value(
+                            30,
+                            &mut field_30,
+                            support::nested::<StrategyConfigInResponse>(),
+                        )?
+                }
+                31 => fields.value(31, &mut field_31, support::text(support::unchecked))?,
+                32 => {
+                    fields
+                        .value(
+                            32,
+                            &mut field_32,
+                            support::Items {
+                                item: support::nested::<Dependency>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                33 => {
+                    fields
+                        .value(
+                            33,
+                            &mut field_33,
+                            support::text(Self::check_initializer_handler),
+                        )?
+                }
+                34 => {
+                    fields
+                        .value(
+                            34,
+                            &mut field_34,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                35 => fields.value(35, &mut field_35, support::text(support::unchecked))?,
+                36 => {
+                    fields
+                        .value(
+                            36,
+                            &mut field_36,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                37 => fields.value(37, &mut field_37, support::text(support::unchecked))?,
+                38 => {
+                    fields
+                        .value(
+                            38,
+                            &mut field_38,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                39 => fields.value(39, &mut field_39, support::text(support::unchecked))?,
+                40 => fields.value(40, &mut field_40, support::text(support::unchecked))?,
+                41 => {
+                    fields
+                        .value(
+                            41,
+                            &mut field_41,
+                            support::scalar::<Type, _>(Self::check_type),
+                        )?
+                }
+                42 => fields.value(42, &mut field_42, support::text(support::unchecked))?,
+                43 => {
+                    fields
+                        .value(
+                            43,
+                            &mut field_43,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                44 => {
+                    fields
+                        .value(
+                            44,
+                            &mut field_44,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                45 => fields.value(45, &mut field_45, support::nested::<CustomImage>())?,
+                46 => {
+                    fields
+                        .value(
+                            46,
+                            &mut field_46,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                47 => {
+                    fields
+                        .value(
+                            47,
+                            &mut field_47,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                48 => fields.value(48, &mut field_48, support::text(support::unchecked))?,
+                49 => {
+                    fields
+                        .value(
+                            49,
+                            &mut field_49,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                50 => {
+                    fields
+                        .value(
+                            50,
+                            &mut field_50,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                51 => {
+                    fields
+                        .value(
+                            51,
+                            &mut field_51,
+                            support::scalar::<
+                                EphemeralStorage,
+                                _,
+                            >(Self::check_ephemeral_storage),
+                        )?
+                }
+                52 => {
+                    fields
+                        .value(
+                            52,
+                            &mut field_52,
+                            support::nested::<NetworkControlConfig>(),
+                        )?
+                }
+                53 => fields.value(53, &mut field_53, support::text(support::unchecked))?,
+                54 => {
+                    fields
+                        .value(
+                            54,
+                            &mut field_54,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                55 => {
+                    fields
+                        .value(
+                            55,
+                            &mut field_55,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                56 => {
+                    fields
+                        .value(
+                            56,
+                            &mut field_56,
+                            support::Values(support::text(support::unchecked)),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            57,
+                            &mut field_57,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                func_id: M::optional(field_0)?,
+                func_urn: M::optional(field_1)?,
+                func_name: M::optional(field_2)?,
+                domain_id: M::optional(field_3)?,
+                namespace: M::optional(field_4)?,
+                project_name: M::optional(field_5)?,
+                package: M::optional(field_6)?,
+                runtime: M::optional(field_7)?,
+                timeout: M::optional(field_8)?,
+                handler: M::optional(field_9)?,
+                memory_size: M::optional(field_10)?,
+                cpu: M::optional(field_11)?,
+                code_type: M::optional(field_12)?,
+                code_url: M::optional(field_13)?,
+                code_filename: M::optional(field_14)?,
+                code_size: M::optional(field_15)?,
+                domain_names: M::optional(field_16)?,
+                user_data: M::optional(field_17)?,
+                encrypted_user_data: M::optional(field_18)?,
+                digest: M::optional(field_19)?,
+                version: M::optional(field_20)?,
+                image_name: M::optional(field_21)?,
+                xrole: M::optional(field_22)?,
+                app_xrole: M::optional(field_23)?,
+                description: M::optional(field_24)?,
+                last_modified: M::optional(field_25)?,
+                func_vpc: M::optional(field_26)?,
+                mount_config: M::optional(field_27)?,
+                reserved_instance_count: M::optional(field_28)?,
+                depend_version_list: M::optional(field_29)?,
+                strategy_config: M::optional(field_30)?,
+                extend_config: M::optional(field_31)?,
+                dependencies: M::optional(field_32)?,
+                initializer_handler: M::optional(field_33)?,
+                initializer_timeout: M::optional(field_34)?,
+                pre_stop_handler: M::optional(field_35)?,
+                pre_stop_timeout: M::optional(field_36)?,
+                enterprise_project_id: M::optional(field_37)?,
+                long_time: M::optional(field_38)?,
+                log_group_id: M::optional(field_39)?,
+                log_stream_id: M::optional(field_40)?,
+                r#type: M::optional(field_41)?,
+                enable_cloud_debug: M::optional(field_42)?,
+                enable_dynamic_memory: M::optional(field_43)?,
+                is_stateful_function: M::optional(field_44)?,
+                custom_image: M::optional(field_45)?,
+                is_bridge_function: M::optional(field_46)?,
+                apig_route_enable: M::optional(field_47)?,
+                heartbeat_handler: M::optional(field_48)?,
+                enable_class_isolation: M::optional(field_49)?,
+                allow_ephemeral_storage: M::optional(field_50)?,
+                ephemeral_storage: M::optional(field_51)?,
+                network_controller: M::optional(field_52)?,
+                resource_id: M::optional(field_53)?,
+                is_return_stream: M::optional(field_54)?,
+                enable_auth_in_header: M::optional(field_55)?,
+                lts_custom_tag: M::optional(field_56)?,
+                enable_lts_log: M::optional(field_57)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAFunctionResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 23 to Table 28 Response body parameters (status codes 400, 401, 403, 404, 500 and
 /// 503).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAFunctionResponse400 {
     /// Error code.
@@ -1513,5 +2033,42 @@ impl support::Validate for CreatingAFunctionResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for CreatingAFunctionResponse400 {
+    const NAME: &'static str = "CreatingAFunctionResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAFunctionResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

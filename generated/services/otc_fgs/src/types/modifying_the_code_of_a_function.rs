@@ -215,14 +215,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyingTheCodeOfAFunctionRequest {
     }
 }
 /// Table 5 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheCodeOfAFunctionResponse200 {
     /// Function URN.
@@ -399,15 +392,161 @@ impl support::Validate for ModifyingTheCodeOfAFunctionResponse200 {
         }
     }
 }
+impl support::Read for ModifyingTheCodeOfAFunctionResponse200 {
+    const NAME: &'static str = "ModifyingTheCodeOfAFunctionResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "func_urn",
+        "func_name",
+        "domain_id",
+        "runtime",
+        "code_type",
+        "code_url",
+        "code_filename",
+        "code_size",
+        "digest",
+        "last_modified",
+        "func_code",
+        "depend_version_list",
+        "strategy_config",
+        "dependencies",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"func_urn" => ::std::option::Option::Some(0),
+            b"func_name" => ::std::option::Option::Some(1),
+            b"domain_id" => ::std::option::Option::Some(2),
+            b"runtime" => ::std::option::Option::Some(3),
+            b"code_type" => ::std::option::Option::Some(4),
+            b"code_url" => ::std::option::Option::Some(5),
+            b"code_filename" => ::std::option::Option::Some(6),
+            b"code_size" => ::std::option::Option::Some(7),
+            b"digest" => ::std::option::Option::Some(8),
+            b"last_modified" => ::std::option::Option::Some(9),
+            b"func_code" => ::std::option::Option::Some(10),
+            b"depend_version_list" => ::std::option::Option::Some(11),
+            b"strategy_config" => ::std::option::Option::Some(12),
+            b"dependencies" => ::std::option::Option::Some(13),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<Runtime, _>(Self::check_runtime),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<
+                                ModifyingTheCodeOfAFunctionCodeType,
+                                _,
+                            >(Self::check_code_type),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::nested::<FuncCode>())?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::nested::<StrategyConfigInResponse>(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::Items {
+                                item: support::nested::<Dependency>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                func_urn: M::optional(field_0)?,
+                func_name: M::optional(field_1)?,
+                domain_id: M::optional(field_2)?,
+                runtime: M::optional(field_3)?,
+                code_type: M::optional(field_4)?,
+                code_url: M::optional(field_5)?,
+                code_filename: M::optional(field_6)?,
+                code_size: M::optional(field_7)?,
+                digest: M::optional(field_8)?,
+                last_modified: M::optional(field_9)?,
+                func_code: M::optional(field_10)?,
+                depend_version_list: M::optional(field_11)?,
+                strategy_config: M::optional(field_12)?,
+                dependencies: M::optional(field_13)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingTheCodeOfAFunctionResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 9 to Table 13 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheCodeOfAFunctionResponse400 {
     /// Error code.
@@ -449,6 +588,43 @@ impl support::Validate for ModifyingTheCodeOfAFunctionResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ModifyingTheCodeOfAFunctionResponse400 {
+    const NAME: &'static str = "ModifyingTheCodeOfAFunctionResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingTheCodeOfAFunctionResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Function code type.

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_fgs/querying_a_specified_function_template.json` documents.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingASpecifiedFunctionTemplateResponse200 {
     /// Template ID.
@@ -182,15 +175,171 @@ impl support::Validate for QueryingASpecifiedFunctionTemplateResponse200 {
         }
     }
 }
+impl support::Read for QueryingASpecifiedFunctionTemplateResponse200 {
+    const NAME: &'static str = "QueryingASpecifiedFunctionTemplateResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "type",
+        "title",
+        "template_name",
+        "description",
+        "runtime",
+        "handler",
+        "code_type",
+        "code",
+        "timeout",
+        "memory_size",
+        "trigger_metadata_list",
+        "temp_detail",
+        "user_data",
+        "encrypted_user_data",
+        "dependencies",
+        "scene",
+        "service",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"type" => ::std::option::Option::Some(1),
+            b"title" => ::std::option::Option::Some(2),
+            b"template_name" => ::std::option::Option::Some(3),
+            b"description" => ::std::option::Option::Some(4),
+            b"runtime" => ::std::option::Option::Some(5),
+            b"handler" => ::std::option::Option::Some(6),
+            b"code_type" => ::std::option::Option::Some(7),
+            b"code" => ::std::option::Option::Some(8),
+            b"timeout" => ::std::option::Option::Some(9),
+            b"memory_size" => ::std::option::Option::Some(10),
+            b"trigger_metadata_list" => ::std::option::Option::Some(11),
+            b"temp_detail" => ::std::option::Option::Some(12),
+            b"user_data" => ::std::option::Option::Some(13),
+            b"encrypted_user_data" => ::std::option::Option::Some(14),
+            b"dependencies" => ::std::option::Option::Some(15),
+            b"scene" => ::std::option::Option::Some(16),
+            b"service" => ::std::option::Option::Some(17),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::Items {
+                                item: support::nested::<TriggerMetadataList>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                12 => fields.value(12, &mut field_12, support::nested::<TempDetail>())?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                _ => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                r#type: M::optional(field_1)?,
+                title: M::optional(field_2)?,
+                template_name: M::optional(field_3)?,
+                description: M::optional(field_4)?,
+                runtime: M::optional(field_5)?,
+                handler: M::optional(field_6)?,
+                code_type: M::optional(field_7)?,
+                code: M::optional(field_8)?,
+                timeout: M::optional(field_9)?,
+                memory_size: M::optional(field_10)?,
+                trigger_metadata_list: M::optional(field_11)?,
+                temp_detail: M::optional(field_12)?,
+                user_data: M::optional(field_13)?,
+                encrypted_user_data: M::optional(field_14)?,
+                dependencies: M::optional(field_15)?,
+                scene: M::optional(field_16)?,
+                service: M::optional(field_17)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingASpecifiedFunctionTemplateResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingASpecifiedFunctionTemplateResponse400 {
     /// Error code.
@@ -234,15 +383,45 @@ impl support::Validate for QueryingASpecifiedFunctionTemplateResponse400 {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingASpecifiedFunctionTemplateResponse400 {
+    const NAME: &'static str = "QueryingASpecifiedFunctionTemplateResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingASpecifiedFunctionTemplateResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 TempDetail.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TempDetail {
     /// Template input.
@@ -293,15 +472,49 @@ impl support::Validate for TempDetail {
         let _ = (path, out);
     }
 }
+impl support::Read for TempDetail {
+    const NAME: &'static str = "TempDetail";
+    const FIELDS: &'static [&'static str] = &["input", "output", "warning"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"input" => ::std::option::Option::Some(0),
+            b"output" => ::std::option::Option::Some(1),
+            b"warning" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                input: M::optional(field_0)?,
+                output: M::optional(field_1)?,
+                warning: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TempDetail {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 TriggerMetadataList.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TriggerMetadataList {
     /// Trigger name.
@@ -357,5 +570,55 @@ impl support::Validate for TriggerMetadataList {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for TriggerMetadataList {
+    const NAME: &'static str = "TriggerMetadataList";
+    const FIELDS: &'static [&'static str] = &[
+        "trigger_name",
+        "trigger_type",
+        "event_type",
+        "event_data",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"trigger_name" => ::std::option::Option::Some(0),
+            b"trigger_type" => ::std::option::Option::Some(1),
+            b"event_type" => ::std::option::Option::Some(2),
+            b"event_data" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                trigger_name: M::optional(field_0)?,
+                trigger_type: M::optional(field_1)?,
+                event_type: M::optional(field_2)?,
+                event_data: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TriggerMetadataList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

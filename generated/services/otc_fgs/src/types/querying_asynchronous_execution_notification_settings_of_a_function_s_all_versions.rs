@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_PAGE_INFO,
 };
 /// Table 5 ListFunctionAsyncInvokeConfigResult.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListFunctionAsyncInvokeConfigResult {
     /// Function URN.
@@ -163,15 +156,107 @@ impl support::Validate for ListFunctionAsyncInvokeConfigResult {
         }
     }
 }
+impl support::Read for ListFunctionAsyncInvokeConfigResult {
+    const NAME: &'static str = "ListFunctionAsyncInvokeConfigResult";
+    const FIELDS: &'static [&'static str] = &[
+        "func_urn",
+        "max_async_event_age_in_seconds",
+        "max_async_retry_attempts",
+        "destination_config",
+        "created_time",
+        "last_modified",
+        "enable_async_status_log",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"func_urn" => ::std::option::Option::Some(0),
+            b"max_async_event_age_in_seconds" => ::std::option::Option::Some(1),
+            b"max_async_retry_attempts" => ::std::option::Option::Some(2),
+            b"destination_config" => ::std::option::Option::Some(3),
+            b"created_time" => ::std::option::Option::Some(4),
+            b"last_modified" => ::std::option::Option::Some(5),
+            b"enable_async_status_log" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_func_urn))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<
+                                i32,
+                                _,
+                            >(Self::check_max_async_event_age_in_seconds),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<
+                                i32,
+                                _,
+                            >(Self::check_max_async_retry_attempts),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<FuncAsyncDestinationConfig>(),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                func_urn: M::optional(field_0)?,
+                max_async_event_age_in_seconds: M::optional(field_1)?,
+                max_async_retry_attempts: M::optional(field_2)?,
+                destination_config: M::optional(field_3)?,
+                created_time: M::optional(field_4)?,
+                last_modified: M::optional(field_5)?,
+                enable_async_status_log: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListFunctionAsyncInvokeConfigResult {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAsynchronousExecutionNotificationSettingsOfAFunctionSAllVersionsResponse200 {
     /// Asynchronous execution notification settings.
@@ -258,5 +343,72 @@ for QueryingAsynchronousExecutionNotificationSettingsOfAFunctionSAllVersionsResp
             let p = path.field("page_info");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read
+for QueryingAsynchronousExecutionNotificationSettingsOfAFunctionSAllVersionsResponse200 {
+    const NAME: &'static str = "QueryingAsynchronousExecutionNotificationSettingsOfAFunctionSAllVersionsResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "async_invoke_configs",
+        "count",
+        "page_info",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"async_invoke_configs" => ::std::option::Option::Some(0),
+            b"count" => ::std::option::Option::Some(1),
+            b"page_info" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<
+                                    ListFunctionAsyncInvokeConfigResult,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i64, _>(Self::check_count),
+                        )?
+                }
+                _ => fields.value(2, &mut field_2, support::nested::<PageInfo>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                async_invoke_configs: M::optional(field_0)?,
+                count: M::optional(field_1)?,
+                page_info: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingAsynchronousExecutionNotificationSettingsOfAFunctionSAllVersionsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

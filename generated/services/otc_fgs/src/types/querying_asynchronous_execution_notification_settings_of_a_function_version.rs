@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{FuncAsyncDestinationConfig, SHAPE_FUNC_ASYNC_DESTINATION_CONFIG};
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse200 {
     /// Function URN.
@@ -162,15 +155,109 @@ for QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse2
         }
     }
 }
+impl support::Read
+for QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse200 {
+    const NAME: &'static str = "QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "func_urn",
+        "max_async_event_age_in_seconds",
+        "max_async_retry_attempts",
+        "destination_config",
+        "created_time",
+        "last_modified",
+        "enable_async_status_log",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"func_urn" => ::std::option::Option::Some(0),
+            b"max_async_event_age_in_seconds" => ::std::option::Option::Some(1),
+            b"max_async_retry_attempts" => ::std::option::Option::Some(2),
+            b"destination_config" => ::std::option::Option::Some(3),
+            b"created_time" => ::std::option::Option::Some(4),
+            b"last_modified" => ::std::option::Option::Some(5),
+            b"enable_async_status_log" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_func_urn))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<
+                                i32,
+                                _,
+                            >(Self::check_max_async_event_age_in_seconds),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<
+                                i32,
+                                _,
+                            >(Self::check_max_async_retry_attempts),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<FuncAsyncDestinationConfig>(),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                func_urn: M::optional(field_0)?,
+                max_async_event_age_in_seconds: M::optional(field_1)?,
+                max_async_retry_attempts: M::optional(field_2)?,
+                destination_config: M::optional(field_3)?,
+                created_time: M::optional(field_4)?,
+                last_modified: M::optional(field_5)?,
+                enable_async_status_log: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 Response body parameters (status code 404).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse404 {
     /// Error code.
@@ -214,5 +301,44 @@ for QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse4
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read
+for QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse404 {
+    const NAME: &'static str = "QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse404";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse404 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

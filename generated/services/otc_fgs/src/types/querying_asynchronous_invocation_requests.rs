@@ -5,14 +5,7 @@
 //! The types that `spec/otc_fgs/querying_asynchronous_invocation_requests.json` documents.
 use crate::support;
 /// Table 5 ListFunctionAsyncInvocationsResult.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListFunctionAsyncInvocationsResult {
     /// Asynchronous invocation request ID.
@@ -95,15 +88,82 @@ impl support::Validate for ListFunctionAsyncInvocationsResult {
         }
     }
 }
+impl support::Read for ListFunctionAsyncInvocationsResult {
+    const NAME: &'static str = "ListFunctionAsyncInvocationsResult";
+    const FIELDS: &'static [&'static str] = &[
+        "request_id",
+        "status",
+        "error_message",
+        "error_code",
+        "start_time",
+        "end_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"request_id" => ::std::option::Option::Some(0),
+            b"status" => ::std::option::Option::Some(1),
+            b"error_message" => ::std::option::Option::Some(2),
+            b"error_code" => ::std::option::Option::Some(3),
+            b"start_time" => ::std::option::Option::Some(4),
+            b"end_time" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<Status, _>(Self::check_status),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                request_id: M::optional(field_0)?,
+                status: M::optional(field_1)?,
+                error_message: M::optional(field_2)?,
+                error_code: M::optional(field_3)?,
+                start_time: M::optional(field_4)?,
+                end_time: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListFunctionAsyncInvocationsResult {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAsynchronousInvocationRequestsResponse200 {
     /// Asynchronous invocation records.
@@ -166,15 +226,77 @@ impl support::Validate for QueryingAsynchronousInvocationRequestsResponse200 {
         }
     }
 }
+impl support::Read for QueryingAsynchronousInvocationRequestsResponse200 {
+    const NAME: &'static str = "QueryingAsynchronousInvocationRequestsResponse200";
+    const FIELDS: &'static [&'static str] = &["invocations", "count", "next_marker"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"invocations" => ::std::option::Option::Some(0),
+            b"count" => ::std::option::Option::Some(1),
+            b"next_marker" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<
+                                    ListFunctionAsyncInvocationsResult,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                invocations: M::optional(field_0)?,
+                count: M::optional(field_1)?,
+                next_marker: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingAsynchronousInvocationRequestsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 to Table 8 Response body parameters (status codes 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAsynchronousInvocationRequestsResponse403 {
     /// Error code.
@@ -216,6 +338,44 @@ impl support::Validate for QueryingAsynchronousInvocationRequestsResponse403 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingAsynchronousInvocationRequestsResponse403 {
+    const NAME: &'static str = "QueryingAsynchronousInvocationRequestsResponse403";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingAsynchronousInvocationRequestsResponse403 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Asynchronous invocation status.

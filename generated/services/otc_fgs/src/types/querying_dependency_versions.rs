@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::Runtime;
 /// Table 5 ListDependencyVersionsResult.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListDependencyVersionsResult {
     /// Dependency version ID.
@@ -147,15 +140,138 @@ impl support::Validate for ListDependencyVersionsResult {
         }
     }
 }
+impl support::Read for ListDependencyVersionsResult {
+    const NAME: &'static str = "ListDependencyVersionsResult";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "owner",
+        "link",
+        "runtime",
+        "etag",
+        "size",
+        "name",
+        "file_name",
+        "description",
+        "version",
+        "last_modified",
+        "dep_id",
+        "is_shared",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"owner" => ::std::option::Option::Some(1),
+            b"link" => ::std::option::Option::Some(2),
+            b"runtime" => ::std::option::Option::Some(3),
+            b"etag" => ::std::option::Option::Some(4),
+            b"size" => ::std::option::Option::Some(5),
+            b"name" => ::std::option::Option::Some(6),
+            b"file_name" => ::std::option::Option::Some(7),
+            b"description" => ::std::option::Option::Some(8),
+            b"version" => ::std::option::Option::Some(9),
+            b"last_modified" => ::std::option::Option::Some(10),
+            b"dep_id" => ::std::option::Option::Some(11),
+            b"is_shared" => ::std::option::Option::Some(12),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<Runtime, _>(Self::check_runtime),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                owner: M::optional(field_1)?,
+                link: M::optional(field_2)?,
+                runtime: M::optional(field_3)?,
+                etag: M::optional(field_4)?,
+                size: M::optional(field_5)?,
+                name: M::optional(field_6)?,
+                file_name: M::optional(field_7)?,
+                description: M::optional(field_8)?,
+                version: M::optional(field_9)?,
+                last_modified: M::optional(field_10)?,
+                dep_id: M::optional(field_11)?,
+                is_shared: M::optional(field_12)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListDependencyVersionsResult {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDependencyVersionsResponse200 {
     /// Dependency list.
@@ -216,15 +332,74 @@ impl support::Validate for QueryingDependencyVersionsResponse200 {
         }
     }
 }
+impl support::Read for QueryingDependencyVersionsResponse200 {
+    const NAME: &'static str = "QueryingDependencyVersionsResponse200";
+    const FIELDS: &'static [&'static str] = &["dependencies", "next_marker", "count"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"dependencies" => ::std::option::Option::Some(0),
+            b"next_marker" => ::std::option::Option::Some(1),
+            b"count" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<ListDependencyVersionsResult>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                dependencies: M::optional(field_0)?,
+                next_marker: M::optional(field_1)?,
+                count: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDependencyVersionsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 to Table 9 Response body parameters (status codes 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDependencyVersionsResponse401 {
     /// Error code.
@@ -266,5 +441,42 @@ impl support::Validate for QueryingDependencyVersionsResponse401 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingDependencyVersionsResponse401 {
+    const NAME: &'static str = "QueryingDependencyVersionsResponse401";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDependencyVersionsResponse401 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

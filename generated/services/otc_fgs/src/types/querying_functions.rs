@@ -9,14 +9,7 @@ use super::super::{
     StrategyConfigInResponse, Type,
 };
 /// Table 5 ListFunctionResult.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListFunctionResult {
     /// Resource ID.
@@ -445,15 +438,347 @@ impl support::Validate for ListFunctionResult {
         }
     }
 }
+impl support::Read for ListFunctionResult {
+    const NAME: &'static str = "ListFunctionResult";
+    const FIELDS: &'static [&'static str] = &[
+        "resource_id",
+        "func_urn",
+        "func_name",
+        "domain_id",
+        "namespace",
+        "project_name",
+        "package",
+        "runtime",
+        "timeout",
+        "handler",
+        "memory_size",
+        "gpu_memory",
+        "cpu",
+        "code_type",
+        "code_url",
+        "code_filename",
+        "code_size",
+        "user_data",
+        "encrypted_user_data",
+        "digest",
+        "version",
+        "image_name",
+        "xrole",
+        "app_xrole",
+        "description",
+        "last_modified",
+        "func_vpc_id",
+        "strategy_config",
+        "extend_config",
+        "initializer_handler",
+        "initializer_timeout",
+        "pre_stop_handler",
+        "pre_stop_timeout",
+        "enterprise_project_id",
+        "long_time",
+        "log_group_id",
+        "log_stream_id",
+        "type",
+        "is_bridge_function",
+        "bind_bridge_funcUrns",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"resource_id" => ::std::option::Option::Some(0),
+            b"func_urn" => ::std::option::Option::Some(1),
+            b"func_name" => ::std::option::Option::Some(2),
+            b"domain_id" => ::std::option::Option::Some(3),
+            b"namespace" => ::std::option::Option::Some(4),
+            b"project_name" => ::std::option::Option::Some(5),
+            b"package" => ::std::option::Option::Some(6),
+            b"runtime" => ::std::option::Option::Some(7),
+            b"timeout" => ::std::option::Option::Some(8),
+            b"handler" => ::std::option::Option::Some(9),
+            b"memory_size" => ::std::option::Option::Some(10),
+            b"gpu_memory" => ::std::option::Option::Some(11),
+            b"cpu" => ::std::option::Option::Some(12),
+            b"code_type" => ::std::option::Option::Some(13),
+            b"code_url" => ::std::option::Option::Some(14),
+            b"code_filename" => ::std::option::Option::Some(15),
+            b"code_size" => ::std::option::Option::Some(16),
+            b"user_data" => ::std::option::Option::Some(17),
+            b"encrypted_user_data" => ::std::option::Option::Some(18),
+            b"digest" => ::std::option::Option::Some(19),
+            b"version" => ::std::option::Option::Some(20),
+            b"image_name" => ::std::option::Option::Some(21),
+            b"xrole" => ::std::option::Option::Some(22),
+            b"app_xrole" => ::std::option::Option::Some(23),
+            b"description" => ::std::option::Option::Some(24),
+            b"last_modified" => ::std::option::Option::Some(25),
+            b"func_vpc_id" => ::std::option::Option::Some(26),
+            b"strategy_config" => ::std::option::Option::Some(27),
+            b"extend_config" => ::std::option::Option::Some(28),
+            b"initializer_handler" => ::std::option::Option::Some(29),
+            b"initializer_timeout" => ::std::option::Option::Some(30),
+            b"pre_stop_handler" => ::std::option::Option::Some(31),
+            b"pre_stop_timeout" => ::std::option::Option::Some(32),
+            b"enterprise_project_id" => ::std::option::Option::Some(33),
+            b"long_time" => ::std::option::Option::Some(34),
+            b"log_group_id" => ::std::option::Option::Some(35),
+            b"log_stream_id" => ::std::option::Option::Some(36),
+            b"type" => ::std::option::Option::Some(37),
+            b"is_bridge_function" => ::std::option::Option::Some(38),
+            b"bind_bridge_funcUrns" => ::std::option::Option::Some(39),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        let mut field_29 = ::std::option::Option::None;
+        let mut field_30 = ::std::option::Option::None;
+        let mut field_31 = ::std::option::Option::None;
+        let mut field_32 = ::std::option::Option::None;
+        let mut field_33 = ::std::option::Option::None;
+        let mut field_34 = ::std::option::Option::None;
+        let mut field_35 = ::std::option::Option::None;
+        let mut field_36 = ::std::option::Option::None;
+        let mut field_37 = ::std::option::Option::None;
+        let mut field_38 = ::std::option::Option::None;
+        let mut field_39 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<Runtime, _>(Self::check_runtime),
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<MemorySize, _>(Self::check_memory_size),
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<i32, _>(Self::check_gpu_memory),
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::scalar::<CodeType, _>(Self::check_code_type),
+                        )?
+                }
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                23 => fields.value(23, &mut field_23, support::text(support::unchecked))?,
+                24 => fields.value(24, &mut field_24, support::text(support::unchecked))?,
+                25 => fields.value(25, &mut field_25, support::text(support::unchecked))?,
+                26 => fields.value(26, &mut field_26, support::text(support::unchecked))?,
+                27 => {
+                    fields
+                        .value(
+                            27,
+                            &mut field_27,
+                            support::nested::<StrategyConfigInResponse>(),
+                        )?
+                }
+                28 => fields.value(28, &mut field_28, support::text(support::unchecked))?,
+                29 => {
+                    fields
+                        .value(
+                            29,
+                            &mut field_29,
+                            support::text(Self::check_initializer_handler),
+                        )?
+                }
+                30 => {
+                    fields
+                        .value(
+                            30,
+                            &mut field_30,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                31 => fields.value(31, &mut field_31, support::text(support::unchecked))?,
+                32 => {
+                    fields
+                        .value(
+                            32,
+                            &mut field_32,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                33 => fields.value(33, &mut field_33, support::text(support::unchecked))?,
+                34 => {
+                    fields
+                        .value(
+                            34,
+                            &mut field_34,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                35 => fields.value(35, &mut field_35, support::text(support::unchecked))?,
+                36 => fields.value(36, &mut field_36, support::text(support::unchecked))?,
+                37 => {
+                    fields
+                        .value(
+                            37,
+                            &mut field_37,
+                            support::scalar::<Type, _>(Self::check_type),
+                        )?
+                }
+                38 => {
+                    fields
+                        .value(
+                            38,
+                            &mut field_38,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            39,
+                            &mut field_39,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                resource_id: M::optional(field_0)?,
+                func_urn: M::optional(field_1)?,
+                func_name: M::optional(field_2)?,
+                domain_id: M::optional(field_3)?,
+                namespace: M::optional(field_4)?,
+                project_name: M::optional(field_5)?,
+                package: M::optional(field_6)?,
+                runtime: M::optional(field_7)?,
+                timeout: M::optional(field_8)?,
+                handler: M::optional(field_9)?,
+                memory_size: M::optional(field_10)?,
+                gpu_memory: M::optional(field_11)?,
+                cpu: M::optional(field_12)?,
+                code_type: M::optional(field_13)?,
+                code_url: M::optional(field_14)?,
+                code_filename: M::optional(field_15)?,
+                code_size: M::optional(field_16)?,
+                user_data: M::optional(field_17)?,
+                encrypted_user_data: M::optional(field_18)?,
+                digest: M::optional(field_19)?,
+                version: M::optional(field_20)?,
+                image_name: M::optional(field_21)?,
+                xrole: M::optional(field_22)?,
+                app_xrole: M::optional(field_23)?,
+                description: M::optional(field_24)?,
+                last_modified: M::optional(field_25)?,
+                func_vpc_id: M::optional(field_26)?,
+                strategy_config: M::optional(field_27)?,
+                extend_config: M::optional(field_28)?,
+                initializer_handler: M::optional(field_29)?,
+                initializer_timeout: M::optional(field_30)?,
+                pre_stop_handler: M::optional(field_31)?,
+                pre_stop_timeout: M::optional(field_32)?,
+                enterprise_project_id: M::optional(field_33)?,
+                long_time: M::optional(field_34)?,
+                log_group_id: M::optional(field_35)?,
+                log_stream_id: M::optional(field_36)?,
+                r#type: M::optional(field_37)?,
+                is_bridge_function: M::optional(field_38)?,
+                bind_bridge_func_urns: M::optional(field_39)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListFunctionResult {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingFunctionsResponse200 {
     /// Function list.
@@ -512,15 +837,74 @@ impl support::Validate for QueryingFunctionsResponse200 {
         }
     }
 }
+impl support::Read for QueryingFunctionsResponse200 {
+    const NAME: &'static str = "QueryingFunctionsResponse200";
+    const FIELDS: &'static [&'static str] = &["functions", "next_marker", "count"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"functions" => ::std::option::Option::Some(0),
+            b"next_marker" => ::std::option::Option::Some(1),
+            b"count" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<ListFunctionResult>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                functions: M::optional(field_0)?,
+                next_marker: M::optional(field_1)?,
+                count: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingFunctionsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 to Table 10 Response body parameters (status codes 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingFunctionsResponse401 {
     /// Error code.
@@ -562,5 +946,42 @@ impl support::Validate for QueryingFunctionsResponse401 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingFunctionsResponse401 {
+    const NAME: &'static str = "QueryingFunctionsResponse401";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingFunctionsResponse401 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,14 +8,7 @@ use crate::support;
 use super::super::{PageInfo, SHAPE_PAGE_INFO};
 #[cfg(feature = "querying_reserved_instances_of_a_function")]
 /// Table 7 CronConfig.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CronConfig {
     /// Scheduled configuration name.
@@ -84,6 +77,84 @@ impl support::Validate for CronConfig {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
+impl support::Read for CronConfig {
+    const NAME: &'static str = "CronConfig";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "cron",
+        "count",
+        "start_time",
+        "expired_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"cron" => ::std::option::Option::Some(1),
+            b"count" => ::std::option::Option::Some(2),
+            b"start_time" => ::std::option::Option::Some(3),
+            b"expired_time" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                cron: M::optional(field_1)?,
+                count: M::optional(field_2)?,
+                start_time: M::optional(field_3)?,
+                expired_time: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
+impl<'de> ::serde::Deserialize<'de> for CronConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 MetricConfig.
 #[derive(
     Debug,
@@ -117,14 +188,7 @@ impl MetricConfig {
 }
 #[cfg(feature = "querying_reserved_instances_of_a_function")]
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingReservedInstancesOfAFunctionResponse200 {
     /// Reserved instances.
@@ -194,15 +258,73 @@ impl support::Validate for QueryingReservedInstancesOfAFunctionResponse200 {
     }
 }
 #[cfg(feature = "querying_reserved_instances_of_a_function")]
+impl support::Read for QueryingReservedInstancesOfAFunctionResponse200 {
+    const NAME: &'static str = "QueryingReservedInstancesOfAFunctionResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "reserved_instances",
+        "page_info",
+        "count",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"reserved_instances" => ::std::option::Option::Some(0),
+            b"page_info" => ::std::option::Option::Some(1),
+            b"count" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<ReservedInstanceConfigs>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::nested::<PageInfo>())?,
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                reserved_instances: M::optional(field_0)?,
+                page_info: M::optional(field_1)?,
+                count: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
+impl<'de> ::serde::Deserialize<'de> for QueryingReservedInstancesOfAFunctionResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 /// Table 10 to Table 14 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingReservedInstancesOfAFunctionResponse400 {
     /// Error code.
@@ -251,15 +373,47 @@ impl support::Validate for QueryingReservedInstancesOfAFunctionResponse400 {
     }
 }
 #[cfg(feature = "querying_reserved_instances_of_a_function")]
+impl support::Read for QueryingReservedInstancesOfAFunctionResponse400 {
+    const NAME: &'static str = "QueryingReservedInstancesOfAFunctionResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
+impl<'de> ::serde::Deserialize<'de> for QueryingReservedInstancesOfAFunctionResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 /// Table 5 ReservedInstanceConfigs.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReservedInstanceConfigs {
     /// Function URN.
@@ -350,15 +504,94 @@ impl support::Validate for ReservedInstanceConfigs {
     }
 }
 #[cfg(feature = "querying_reserved_instances_of_a_function")]
+impl support::Read for ReservedInstanceConfigs {
+    const NAME: &'static str = "ReservedInstanceConfigs";
+    const FIELDS: &'static [&'static str] = &[
+        "function_urn",
+        "qualifier_type",
+        "qualifier_name",
+        "min_count",
+        "idle_mode",
+        "tactics_config",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"function_urn" => ::std::option::Option::Some(0),
+            b"qualifier_type" => ::std::option::Option::Some(1),
+            b"qualifier_name" => ::std::option::Option::Some(2),
+            b"min_count" => ::std::option::Option::Some(3),
+            b"idle_mode" => ::std::option::Option::Some(4),
+            b"tactics_config" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<
+                                QualifierType,
+                                _,
+                            >(Self::check_qualifier_type),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(5, &mut field_5, support::nested::<TacticsConfig>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                function_urn: M::optional(field_0)?,
+                qualifier_type: M::optional(field_1)?,
+                qualifier_name: M::optional(field_2)?,
+                min_count: M::optional(field_3)?,
+                idle_mode: M::optional(field_4)?,
+                tactics_config: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
+impl<'de> ::serde::Deserialize<'de> for ReservedInstanceConfigs {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 /// Table 6 TacticsConfig.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TacticsConfig {
     /// Scheduled configuration list.
@@ -405,6 +638,48 @@ impl support::Validate for TacticsConfig {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
+impl support::Read for TacticsConfig {
+    const NAME: &'static str = "TacticsConfig";
+    const FIELDS: &'static [&'static str] = &["cron_configs"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"cron_configs" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<CronConfig>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                cron_configs: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
+impl<'de> ::serde::Deserialize<'de> for TacticsConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(feature = "querying_reserved_instances_of_a_function")]

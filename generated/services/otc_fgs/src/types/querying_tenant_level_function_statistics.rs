@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{SHAPE_SLA_REPORTS_VALUE, SlaReportsValue};
 /// Table 6 ListFunctionStatisticsResponseBody.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListFunctionStatisticsResponseBody {
     /// Function invocations.
@@ -202,15 +195,198 @@ impl support::Validate for ListFunctionStatisticsResponseBody {
         }
     }
 }
+impl support::Read for ListFunctionStatisticsResponseBody {
+    const NAME: &'static str = "ListFunctionStatisticsResponseBody";
+    const FIELDS: &'static [&'static str] = &[
+        "count",
+        "duration",
+        "fail_count",
+        "max_duration",
+        "min_duration",
+        "reject_count",
+        "function_error_count",
+        "system_error_count",
+        "reserved_instance_num",
+        "concurrency_num",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"count" => ::std::option::Option::Some(0),
+            b"duration" => ::std::option::Option::Some(1),
+            b"fail_count" => ::std::option::Option::Some(2),
+            b"max_duration" => ::std::option::Option::Some(3),
+            b"min_duration" => ::std::option::Option::Some(4),
+            b"reject_count" => ::std::option::Option::Some(5),
+            b"function_error_count" => ::std::option::Option::Some(6),
+            b"system_error_count" => ::std::option::Option::Some(7),
+            b"reserved_instance_num" => ::std::option::Option::Some(8),
+            b"concurrency_num" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<SlaReportsValue>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<SlaReportsValue>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<SlaReportsValue>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::nested::<SlaReportsValue>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<SlaReportsValue>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::nested::<SlaReportsValue>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::nested::<SlaReportsValue>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::nested::<SlaReportsValue>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::Items {
+                                item: support::nested::<SlaReportsValue>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::Items {
+                                item: support::nested::<SlaReportsValue>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                count: M::optional(field_0)?,
+                duration: M::optional(field_1)?,
+                fail_count: M::optional(field_2)?,
+                max_duration: M::optional(field_3)?,
+                min_duration: M::optional(field_4)?,
+                reject_count: M::optional(field_5)?,
+                function_error_count: M::optional(field_6)?,
+                system_error_count: M::optional(field_7)?,
+                reserved_instance_num: M::optional(field_8)?,
+                concurrency_num: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListFunctionStatisticsResponseBody {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 MonthUsed.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MonthUsed {
     /// Date.
@@ -254,15 +430,52 @@ impl support::Validate for MonthUsed {
         let _ = (path, out);
     }
 }
+impl support::Read for MonthUsed {
+    const NAME: &'static str = "MonthUsed";
+    const FIELDS: &'static [&'static str] = &["date", "value"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"date" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                date: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MonthUsed {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTenantLevelFunctionStatisticsResponse200 {
     /// Number of monthly invocations.
@@ -352,15 +565,94 @@ impl support::Validate for QueryingTenantLevelFunctionStatisticsResponse200 {
         }
     }
 }
+impl support::Read for QueryingTenantLevelFunctionStatisticsResponse200 {
+    const NAME: &'static str = "QueryingTenantLevelFunctionStatisticsResponse200";
+    const FIELDS: &'static [&'static str] = &["count", "gbs", "gpu_gbs", "statistics"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"count" => ::std::option::Option::Some(0),
+            b"gbs" => ::std::option::Option::Some(1),
+            b"gpu_gbs" => ::std::option::Option::Some(2),
+            b"statistics" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<MonthUsed>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<MonthUsed>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<MonthUsed>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<ListFunctionStatisticsResponseBody>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                count: M::optional(field_0)?,
+                gbs: M::optional(field_1)?,
+                gpu_gbs: M::optional(field_2)?,
+                statistics: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingTenantLevelFunctionStatisticsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 Response body parameters (status code 400).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTenantLevelFunctionStatisticsResponse400 {
     /// Error code.
@@ -402,6 +694,44 @@ impl support::Validate for QueryingTenantLevelFunctionStatisticsResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingTenantLevelFunctionStatisticsResponse400 {
+    const NAME: &'static str = "QueryingTenantLevelFunctionStatisticsResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingTenantLevelFunctionStatisticsResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Parameter filter.

@@ -67,14 +67,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingACustomPolicyRequest {
     }
 }
 /// Table 7 Parameters in the response body (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACustomPolicyResponse201 {
     /// Custom policy information.
@@ -112,5 +105,36 @@ impl support::Validate for CreatingACustomPolicyResponse201 {
             let p = path.field("role");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for CreatingACustomPolicyResponse201 {
+    const NAME: &'static str = "CreatingACustomPolicyResponse201";
+    const FIELDS: &'static [&'static str] = &["role"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"role" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<RoleInResponse>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                role: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingACustomPolicyResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -72,14 +72,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingACustomPolicyForCloudServicesReq
     }
 }
 /// Table 6 Parameters in the response body (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACustomPolicyForCloudServicesResponse201 {
     /// Custom policy information.
@@ -121,8 +114,47 @@ impl support::Validate for CreatingACustomPolicyForCloudServicesResponse201 {
         }
     }
 }
+impl support::Read for CreatingACustomPolicyForCloudServicesResponse201 {
+    const NAME: &'static str = "CreatingACustomPolicyForCloudServicesResponse201";
+    const FIELDS: &'static [&'static str] = &["role"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"role" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<
+                        CreatingACustomPolicyForCloudServicesRoleInResponse,
+                    >(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                role: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for CreatingACustomPolicyForCloudServicesResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 role.policy (also Table 9).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACustomPolicyForCloudServicesPolicy {
     /// Policy version. When creating a custom policy, set this parameter to 1.1.
@@ -236,19 +268,19 @@ impl support::Read for CreatingACustomPolicyForCloudServicesPolicy {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingACustomPolicyForCloudServicesPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 role.policy (also Table 9).
 ///
 /// The form of \[`CreatingACustomPolicyForCloudServicesPolicy`\] that responses are read into:
 /// every field is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACustomPolicyForCloudServicesPolicyInResponse {
     /// Policy version. When creating a custom policy, set this parameter to 1.1.
@@ -313,8 +345,59 @@ impl support::Validate for CreatingACustomPolicyForCloudServicesPolicyInResponse
         }
     }
 }
+impl support::Read for CreatingACustomPolicyForCloudServicesPolicyInResponse {
+    const NAME: &'static str = "CreatingACustomPolicyForCloudServicesPolicyInResponse";
+    const FIELDS: &'static [&'static str] = &["Version", "Statement"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"Version" => ::std::option::Option::Some(0),
+            b"Statement" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<
+                                    CreatingACustomPolicyForCloudServicesStatementInResponse,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[("Version", field_0.is_some()), ("Statement", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                version: M::optional(field_0)?,
+                statement: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for CreatingACustomPolicyForCloudServicesPolicyInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 role (also Table 7).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACustomPolicyForCloudServicesRole {
     /// Display name of the custom policy.
@@ -475,19 +558,19 @@ impl support::Read for CreatingACustomPolicyForCloudServicesRole {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingACustomPolicyForCloudServicesRole {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 role (also Table 7).
 ///
 /// The form of \[`CreatingACustomPolicyForCloudServicesRole`\] that responses are read into:
 /// every field is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACustomPolicyForCloudServicesRoleInResponse {
     /// Display name of the custom policy.
@@ -576,8 +659,81 @@ impl support::Validate for CreatingACustomPolicyForCloudServicesRoleInResponse {
         }
     }
 }
+impl support::Read for CreatingACustomPolicyForCloudServicesRoleInResponse {
+    const NAME: &'static str = "CreatingACustomPolicyForCloudServicesRoleInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "display_name",
+        "type",
+        "description",
+        "description_cn",
+        "policy",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"display_name" => ::std::option::Option::Some(0),
+            b"type" => ::std::option::Option::Some(1),
+            b"description" => ::std::option::Option::Some(2),
+            b"description_cn" => ::std::option::Option::Some(3),
+            b"policy" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<
+                                CreatingACustomPolicyForCloudServicesPolicyInResponse,
+                            >(),
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("display_name", field_0.is_some()),
+                    ("type", field_1.is_some()),
+                    ("description", field_2.is_some()),
+                    ("policy", field_4.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                display_name: M::optional(field_0)?,
+                r#type: M::optional(field_1)?,
+                description: M::optional(field_2)?,
+                description_cn: M::optional(field_3)?,
+                policy: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for CreatingACustomPolicyForCloudServicesRoleInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 role.policy.Statement (also Table 10).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACustomPolicyForCloudServicesStatement {
     /// Specific operation permission on a resource.
@@ -771,19 +927,19 @@ impl support::Read for CreatingACustomPolicyForCloudServicesStatement {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingACustomPolicyForCloudServicesStatement {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 role.policy.Statement (also Table 10).
 ///
 /// The form of \[`CreatingACustomPolicyForCloudServicesStatement`\] that responses are read
 /// into: every field is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACustomPolicyForCloudServicesStatementInResponse {
     /// Specific operation permission on a resource.
@@ -880,5 +1036,85 @@ impl support::Validate for CreatingACustomPolicyForCloudServicesStatementInRespo
             let p = path.field("Effect");
             Self::check_effect(out, &p, value);
         }
+    }
+}
+impl support::Read for CreatingACustomPolicyForCloudServicesStatementInResponse {
+    const NAME: &'static str = "CreatingACustomPolicyForCloudServicesStatementInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "Action",
+        "Effect",
+        "Condition",
+        "Resource",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"Action" => ::std::option::Option::Some(0),
+            b"Effect" => ::std::option::Option::Some(1),
+            b"Condition" => ::std::option::Option::Some(2),
+            b"Resource" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<Effect, _>(Self::check_effect),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::FreeForm)?,
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[("Action", field_0.is_some()), ("Effect", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                action: M::optional(field_0)?,
+                effect: M::optional(field_1)?,
+                condition: M::optional(field_2)?,
+                resource: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for CreatingACustomPolicyForCloudServicesStatementInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -78,14 +78,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAMappingRequest {
 }
 #[cfg(feature = "creating_a_mapping")]
 /// Parameters in the response body (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAMappingResponse201 {
     /// Mapping information.
@@ -128,6 +121,39 @@ impl support::Validate for CreatingAMappingResponse201 {
             let p = path.field("mapping");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+#[cfg(feature = "creating_a_mapping")]
+impl support::Read for CreatingAMappingResponse201 {
+    const NAME: &'static str = "CreatingAMappingResponse201";
+    const FIELDS: &'static [&'static str] = &["mapping"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"mapping" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<MappingInResponse>())?;
+        }
+        fields.end(&[("mapping", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                mapping: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "creating_a_mapping")]
+impl<'de> ::serde::Deserialize<'de> for CreatingAMappingResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// mapping.rules.

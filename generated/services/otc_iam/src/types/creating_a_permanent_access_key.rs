@@ -68,14 +68,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAPermanentAccessKeyRequest {
     }
 }
 /// Table 4 Parameters in the response body (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAPermanentAccessKeyResponse201 {
     /// Authentication result.
@@ -115,8 +108,39 @@ impl support::Validate for CreatingAPermanentAccessKeyResponse201 {
         }
     }
 }
+impl support::Read for CreatingAPermanentAccessKeyResponse201 {
+    const NAME: &'static str = "CreatingAPermanentAccessKeyResponse201";
+    const FIELDS: &'static [&'static str] = &["credential"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"credential" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<CredentialInResponse>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                credential: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAPermanentAccessKeyResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 credential (also Table 5).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Credential {
     /// IAM user ID.
@@ -205,18 +229,18 @@ impl support::Read for Credential {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for Credential {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 credential (also Table 5).
 ///
 /// The form of \[`Credential`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CredentialInResponse {
     /// IAM user ID.
@@ -258,5 +282,42 @@ impl support::Validate for CredentialInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("user_id"), self.user_id.is_some());
+    }
+}
+impl support::Read for CredentialInResponse {
+    const NAME: &'static str = "CredentialInResponse";
+    const FIELDS: &'static [&'static str] = &["user_id", "description"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"user_id" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("user_id", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                user_id: M::optional(field_0)?,
+                description: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CredentialInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

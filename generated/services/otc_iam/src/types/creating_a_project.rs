@@ -68,14 +68,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAProjectRequest {
     }
 }
 /// Parameters in the response body (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAProjectResponse201 {
     /// Project information.
@@ -117,8 +110,44 @@ impl support::Validate for CreatingAProjectResponse201 {
         }
     }
 }
+impl support::Read for CreatingAProjectResponse201 {
+    const NAME: &'static str = "CreatingAProjectResponse201";
+    const FIELDS: &'static [&'static str] = &["project"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"project" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<CreatingAProjectProjectInResponse>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                project: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAProjectResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// project (also project).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAProjectProject {
     /// Project name, which must start with "ID of an existing region_" and be less than or equal to
@@ -269,19 +298,19 @@ impl support::Read for CreatingAProjectProject {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingAProjectProject {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// project (also project).
 ///
 /// The form of \[`CreatingAProjectProject`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAProjectProjectInResponse {
     /// Project name, which must start with "ID of an existing region_" and be less than or equal to
@@ -359,5 +388,58 @@ impl support::Validate for CreatingAProjectProjectInResponse {
             let p = path.field("description");
             Self::check_description(out, &p, value);
         }
+    }
+}
+impl support::Read for CreatingAProjectProjectInResponse {
+    const NAME: &'static str = "CreatingAProjectProjectInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "parent_id",
+        "domain_id",
+        "description",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"parent_id" => ::std::option::Option::Some(1),
+            b"domain_id" => ::std::option::Option::Some(2),
+            b"description" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(3, &mut field_3, support::text(Self::check_description))?
+                }
+            }
+        }
+        fields.end(&[("name", field_0.is_some()), ("parent_id", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                parent_id: M::optional(field_1)?,
+                domain_id: M::optional(field_2)?,
+                description: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAProjectProjectInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

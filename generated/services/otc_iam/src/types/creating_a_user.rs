@@ -66,14 +66,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAUserRequest {
     }
 }
 /// Parameters in the response body (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAUserResponse201 {
     /// User object.
@@ -114,15 +107,39 @@ impl support::Validate for CreatingAUserResponse201 {
         }
     }
 }
+impl support::Read for CreatingAUserResponse201 {
+    const NAME: &'static str = "CreatingAUserResponse201";
+    const FIELDS: &'static [&'static str] = &["user"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"user" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<CreatingAUserJson>())?;
+        }
+        fields.end(&[("user", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                user: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAUserResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// user (also user.links).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAUserJson {
     /// Whether a user is enabled.
@@ -214,6 +231,95 @@ impl support::Validate for CreatingAUserJson {
             let p = path.field("links");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for CreatingAUserJson {
+    const NAME: &'static str = "CreatingAUserJson";
+    const FIELDS: &'static [&'static str] = &[
+        "enabled",
+        "id",
+        "domain_id",
+        "name",
+        "links",
+        "default_project_id",
+        "password_expires_at",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"enabled" => ::std::option::Option::Some(0),
+            b"id" => ::std::option::Option::Some(1),
+            b"domain_id" => ::std::option::Option::Some(2),
+            b"name" => ::std::option::Option::Some(3),
+            b"links" => ::std::option::Option::Some(4),
+            b"default_project_id" => ::std::option::Option::Some(5),
+            b"password_expires_at" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Boxed(support::nested::<CreatingAUserJson>()),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("enabled", field_0.is_some()),
+                    ("id", field_1.is_some()),
+                    ("domain_id", field_2.is_some()),
+                    ("name", field_3.is_some()),
+                    ("links", field_4.is_some()),
+                    ("password_expires_at", field_6.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                enabled: M::optional(field_0)?,
+                id: M::optional(field_1)?,
+                domain_id: M::optional(field_2)?,
+                name: M::optional(field_3)?,
+                links: M::optional(field_4)?,
+                default_project_id: M::optional(field_5)?,
+                password_expires_at: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAUserJson {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 2 user.

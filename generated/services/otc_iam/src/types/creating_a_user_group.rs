@@ -66,14 +66,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAUserGroupRequest {
     }
 }
 /// Parameters in the response body (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAUserGroupResponse201 {
     /// User group information.
@@ -116,8 +109,44 @@ impl support::Validate for CreatingAUserGroupResponse201 {
         }
     }
 }
+impl support::Read for CreatingAUserGroupResponse201 {
+    const NAME: &'static str = "CreatingAUserGroupResponse201";
+    const FIELDS: &'static [&'static str] = &["group"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"group" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<CreatingAUserGroupGroupInResponse>(),
+                )?;
+        }
+        fields.end(&[("group", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                group: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAUserGroupResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// group (also group).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAUserGroupGroup {
     /// Description for a user group. The length is less than or equal to 255 characters.
@@ -267,19 +296,19 @@ impl support::Read for CreatingAUserGroupGroup {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingAUserGroupGroup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// group (also group).
 ///
 /// The form of \[`CreatingAUserGroupGroup`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAUserGroupGroupInResponse {
     /// Description for a user group. The length is less than or equal to 255 characters.
@@ -366,5 +395,49 @@ impl support::Validate for CreatingAUserGroupGroupInResponse {
             let p = path.field("name");
             Self::check_name(out, &p, value);
         }
+    }
+}
+impl support::Read for CreatingAUserGroupGroupInResponse {
+    const NAME: &'static str = "CreatingAUserGroupGroupInResponse";
+    const FIELDS: &'static [&'static str] = &["description", "domain_id", "name"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"description" => ::std::option::Option::Some(0),
+            b"domain_id" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(0, &mut field_0, support::text(Self::check_description))?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(Self::check_name))?,
+            }
+        }
+        fields.end(&[("name", field_2.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                description: M::optional(field_0)?,
+                domain_id: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAUserGroupGroupInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

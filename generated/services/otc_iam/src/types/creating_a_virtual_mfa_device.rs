@@ -68,14 +68,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAVirtualMfaDeviceRequest {
     }
 }
 /// Table 4 Parameters in the response body (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVirtualMfaDeviceResponse201 {
     /// MFA device information.
@@ -115,8 +108,44 @@ impl support::Validate for CreatingAVirtualMfaDeviceResponse201 {
         }
     }
 }
+impl support::Read for CreatingAVirtualMfaDeviceResponse201 {
+    const NAME: &'static str = "CreatingAVirtualMfaDeviceResponse201";
+    const FIELDS: &'static [&'static str] = &["virtual_mfa_device"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"virtual_mfa_device" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<VirtualMfaDeviceInResponse>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                virtual_mfa_device: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVirtualMfaDeviceResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 virtual_mfa_device (also Table 5).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VirtualMfaDevice {
     /// Device name.
@@ -201,19 +230,19 @@ impl support::Read for VirtualMfaDevice {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for VirtualMfaDevice {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 virtual_mfa_device (also Table 5).
 ///
 /// The form of \[`VirtualMfaDevice`\] that responses are read into: every field is optional,
 /// and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VirtualMfaDeviceInResponse {
     /// Device name.
@@ -258,5 +287,42 @@ impl support::Validate for VirtualMfaDeviceInResponse {
     ) {
         support::check_present(out, &path.field("name"), self.name.is_some());
         support::check_present(out, &path.field("user_id"), self.user_id.is_some());
+    }
+}
+impl support::Read for VirtualMfaDeviceInResponse {
+    const NAME: &'static str = "VirtualMfaDeviceInResponse";
+    const FIELDS: &'static [&'static str] = &["name", "user_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"user_id" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("name", field_0.is_some()), ("user_id", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                user_id: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for VirtualMfaDeviceInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -289,14 +289,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAnAgencyRequest {
     }
 }
 /// Parameters in the response body (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnAgencyResponse201 {
     /// Delegated object.
@@ -337,15 +330,39 @@ impl support::Validate for CreatingAnAgencyResponse201 {
         }
     }
 }
+impl support::Read for CreatingAnAgencyResponse201 {
+    const NAME: &'static str = "CreatingAnAgencyResponse201";
+    const FIELDS: &'static [&'static str] = &["agency"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"agency" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<CreatingAnAgencyJson>())?;
+        }
+        fields.end(&[("agency", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                agency: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnAgencyResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// agency.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnAgencyJson {
     /// ID of an agency.
@@ -452,5 +469,87 @@ impl support::Validate for CreatingAnAgencyJson {
             &path.field("create_time"),
             self.create_time.is_some(),
         );
+    }
+}
+impl support::Read for CreatingAnAgencyJson {
+    const NAME: &'static str = "CreatingAnAgencyJson";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "domain_id",
+        "trust_domain_id",
+        "description",
+        "duration",
+        "expire_time",
+        "create_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"domain_id" => ::std::option::Option::Some(2),
+            b"trust_domain_id" => ::std::option::Option::Some(3),
+            b"description" => ::std::option::Option::Some(4),
+            b"duration" => ::std::option::Option::Some(5),
+            b"expire_time" => ::std::option::Option::Some(6),
+            b"create_time" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("id", field_0.is_some()),
+                    ("name", field_1.is_some()),
+                    ("domain_id", field_2.is_some()),
+                    ("trust_domain_id", field_3.is_some()),
+                    ("description", field_4.is_some()),
+                    ("duration", field_5.is_some()),
+                    ("expire_time", field_6.is_some()),
+                    ("create_time", field_7.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                domain_id: M::optional(field_2)?,
+                trust_domain_id: M::optional(field_3)?,
+                description: M::optional(field_4)?,
+                duration: M::optional(field_5)?,
+                expire_time: M::optional(field_6)?,
+                create_time: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnAgencyJson {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -71,14 +71,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAnIamUserRecommendedRequest {
     }
 }
 /// Table 4 Parameters in the response body (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnIamUserRecommendedResponse201 {
     /// IAM user information.
@@ -120,11 +113,47 @@ impl support::Validate for CreatingAnIamUserRecommendedResponse201 {
         }
     }
 }
+impl support::Read for CreatingAnIamUserRecommendedResponse201 {
+    const NAME: &'static str = "CreatingAnIamUserRecommendedResponse201";
+    const FIELDS: &'static [&'static str] = &["user"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"user" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<CreatingAnIamUserRecommendedUserInResponse>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                user: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnIamUserRecommendedResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 user (also Table 5).
 ///
 /// Rules checked by `validate`:
 /// - `pwd_status`: This parameter is valid only when password is not empty.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnIamUserRecommendedUser {
     /// IAM username, which consists of 1 to 64 characters. It can contain letters (case-sensitive),
@@ -506,6 +535,13 @@ impl support::Read for CreatingAnIamUserRecommendedUser {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingAnIamUserRecommendedUser {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 user (also Table 5).
 ///
 /// Rules checked by `validate`:
@@ -514,14 +550,7 @@ impl support::Read for CreatingAnIamUserRecommendedUser {
 /// The form of \[`CreatingAnIamUserRecommendedUser`\] that responses are read into: every field
 /// is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnIamUserRecommendedUserInResponse {
     /// IAM username, which consists of 1 to 64 characters. It can contain letters (case-sensitive),
@@ -705,5 +734,125 @@ impl support::Validate for CreatingAnIamUserRecommendedUserInResponse {
                 "password is not empty",
             );
         }
+    }
+}
+impl support::Read for CreatingAnIamUserRecommendedUserInResponse {
+    const NAME: &'static str = "CreatingAnIamUserRecommendedUserInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "domain_id",
+        "password",
+        "email",
+        "areacode",
+        "phone",
+        "enabled",
+        "pwd_status",
+        "xuser_type",
+        "xuser_id",
+        "description",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"domain_id" => ::std::option::Option::Some(1),
+            b"password" => ::std::option::Option::Some(2),
+            b"email" => ::std::option::Option::Some(3),
+            b"areacode" => ::std::option::Option::Some(4),
+            b"phone" => ::std::option::Option::Some(5),
+            b"enabled" => ::std::option::Option::Some(6),
+            b"pwd_status" => ::std::option::Option::Some(7),
+            b"xuser_type" => ::std::option::Option::Some(8),
+            b"xuser_id" => ::std::option::Option::Some(9),
+            b"description" => ::std::option::Option::Some(10),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut holds_0: ::std::option::Option<bool> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::text(|_, _, value| {
+                                holds_0 = ::std::option::Option::Some(
+                                    matches!(value, "not empty"),
+                                );
+                            }),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(Self::check_email))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                _ => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+            }
+        }
+        let (out, path) = fields
+            .end(&[("name", field_0.is_some()), ("domain_id", field_1.is_some())]);
+        if !holds_0.unwrap_or(false) {
+            support::forbid(
+                out,
+                &path.field("pwd_status"),
+                field_7.is_some(),
+                "password is not empty",
+            );
+        }
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                domain_id: M::optional(field_1)?,
+                password: M::optional(field_2)?,
+                email: M::optional(field_3)?,
+                areacode: M::optional(field_4)?,
+                phone: M::optional(field_5)?,
+                enabled: M::optional(field_6)?,
+                pwd_status: M::optional(field_7)?,
+                xuser_type: M::optional(field_8)?,
+                xuser_id: M::optional(field_9)?,
+                description: M::optional(field_10)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnIamUserRecommendedUserInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -73,14 +73,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAnIdentityProviderRequest {
     }
 }
 /// Table 3 Parameters in the response body (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnIdentityProviderResponse201 {
     /// Identity provider information.
@@ -124,15 +117,44 @@ impl support::Validate for CreatingAnIdentityProviderResponse201 {
         }
     }
 }
+impl support::Read for CreatingAnIdentityProviderResponse201 {
+    const NAME: &'static str = "CreatingAnIdentityProviderResponse201";
+    const FIELDS: &'static [&'static str] = &["identity_provider"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"identity_provider" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<CreatingAnIdentityProviderIdentityProvider>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                identity_provider: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnIdentityProviderResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 identity_provider (also Table 4).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnIdentityProviderIdentityProvider {
     /// Identity provider type. The following two types are supported:
@@ -270,5 +292,12 @@ impl support::Read for CreatingAnIdentityProviderIdentityProvider {
                 enabled: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnIdentityProviderIdentityProvider {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

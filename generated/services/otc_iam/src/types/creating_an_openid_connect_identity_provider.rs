@@ -171,14 +171,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAnOpenidConnectIdentityProviderR
 }
 #[cfg(feature = "creating_an_openid_connect_identity_provider")]
 /// Table 5 Parameters in the response body (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnOpenidConnectIdentityProviderResponse201 {
     /// OpenID Connect configurations.
@@ -223,15 +216,42 @@ impl support::Validate for CreatingAnOpenidConnectIdentityProviderResponse201 {
     }
 }
 #[cfg(feature = "creating_an_openid_connect_identity_provider")]
+impl support::Read for CreatingAnOpenidConnectIdentityProviderResponse201 {
+    const NAME: &'static str = "CreatingAnOpenidConnectIdentityProviderResponse201";
+    const FIELDS: &'static [&'static str] = &["openid_connect_config"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"openid_connect_config" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<OpenidConnectConfig>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                openid_connect_config: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "creating_an_openid_connect_identity_provider")]
+impl<'de> ::serde::Deserialize<'de>
+for CreatingAnOpenidConnectIdentityProviderResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "creating_an_openid_connect_identity_provider")]
 /// Table 6 openid_connect_config.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct OpenidConnectConfig {
     /// Access type. Options:
@@ -412,5 +432,87 @@ impl support::Validate for OpenidConnectConfig {
             let p = path.field("signing_key");
             Self::check_signing_key(out, &p, value);
         }
+    }
+}
+#[cfg(feature = "creating_an_openid_connect_identity_provider")]
+impl support::Read for OpenidConnectConfig {
+    const NAME: &'static str = "OpenidConnectConfig";
+    const FIELDS: &'static [&'static str] = &[
+        "access_mode",
+        "idp_url",
+        "client_id",
+        "authorization_endpoint",
+        "scope",
+        "response_type",
+        "response_mode",
+        "signing_key",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"access_mode" => ::std::option::Option::Some(0),
+            b"idp_url" => ::std::option::Option::Some(1),
+            b"client_id" => ::std::option::Option::Some(2),
+            b"authorization_endpoint" => ::std::option::Option::Some(3),
+            b"scope" => ::std::option::Option::Some(4),
+            b"response_type" => ::std::option::Option::Some(5),
+            b"response_mode" => ::std::option::Option::Some(6),
+            b"signing_key" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_idp_url))?,
+                2 => fields.value(2, &mut field_2, support::text(Self::check_client_id))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::text(Self::check_authorization_endpoint),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(7, &mut field_7, support::text(Self::check_signing_key))?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                access_mode: M::optional(field_0)?,
+                idp_url: M::optional(field_1)?,
+                client_id: M::optional(field_2)?,
+                authorization_endpoint: M::optional(field_3)?,
+                scope: M::optional(field_4)?,
+                response_type: M::optional(field_5)?,
+                response_mode: M::optional(field_6)?,
+                signing_key: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "creating_an_openid_connect_identity_provider")]
+impl<'de> ::serde::Deserialize<'de> for OpenidConnectConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -93,14 +93,7 @@ impl<'de> ::serde::Deserialize<'de> for ImportingAMetadataFileRequest {
     }
 }
 /// Parameters in the response body (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ImportingAMetadataFileResponse201 {
     /// Import result.
@@ -135,5 +128,36 @@ impl support::Validate for ImportingAMetadataFileResponse201 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ImportingAMetadataFileResponse201 {
+    const NAME: &'static str = "ImportingAMetadataFileResponse201";
+    const FIELDS: &'static [&'static str] = &["message"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"message" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                message: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ImportingAMetadataFileResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

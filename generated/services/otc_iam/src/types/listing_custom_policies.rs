@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_LISTING_CUSTOM_POLICIES_LINKS, SHAPE_LISTING_CUSTOM_POLICIES_POLICY,
 };
 /// Table 3 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListingCustomPoliciesResponse200 {
     /// Resource link information.
@@ -79,15 +72,74 @@ impl support::Validate for ListingCustomPoliciesResponse200 {
         }
     }
 }
+impl support::Read for ListingCustomPoliciesResponse200 {
+    const NAME: &'static str = "ListingCustomPoliciesResponse200";
+    const FIELDS: &'static [&'static str] = &["links", "roles", "total_number"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"links" => ::std::option::Option::Some(0),
+            b"roles" => ::std::option::Option::Some(1),
+            b"total_number" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::nested::<ListingCustomPoliciesLinks>(),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<ListingCustomPoliciesRoles>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                links: M::optional(field_0)?,
+                roles: M::optional(field_1)?,
+                total_number: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListingCustomPoliciesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 roles.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListingCustomPoliciesRoles {
     /// ID of the domain that the custom policy belongs to.
@@ -218,5 +270,121 @@ impl support::Validate for ListingCustomPoliciesRoles {
             let p = path.field("policy");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for ListingCustomPoliciesRoles {
+    const NAME: &'static str = "ListingCustomPoliciesRoles";
+    const FIELDS: &'static [&'static str] = &[
+        "domain_id",
+        "references",
+        "updated_time",
+        "created_time",
+        "description_cn",
+        "catalog",
+        "name",
+        "description",
+        "links",
+        "id",
+        "display_name",
+        "type",
+        "policy",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"domain_id" => ::std::option::Option::Some(0),
+            b"references" => ::std::option::Option::Some(1),
+            b"updated_time" => ::std::option::Option::Some(2),
+            b"created_time" => ::std::option::Option::Some(3),
+            b"description_cn" => ::std::option::Option::Some(4),
+            b"catalog" => ::std::option::Option::Some(5),
+            b"name" => ::std::option::Option::Some(6),
+            b"description" => ::std::option::Option::Some(7),
+            b"links" => ::std::option::Option::Some(8),
+            b"id" => ::std::option::Option::Some(9),
+            b"display_name" => ::std::option::Option::Some(10),
+            b"type" => ::std::option::Option::Some(11),
+            b"policy" => ::std::option::Option::Some(12),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::nested::<ListingCustomPoliciesLinks>(),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::nested::<ListingCustomPoliciesPolicy>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                domain_id: M::optional(field_0)?,
+                references: M::optional(field_1)?,
+                updated_time: M::optional(field_2)?,
+                created_time: M::optional(field_3)?,
+                description_cn: M::optional(field_4)?,
+                catalog: M::optional(field_5)?,
+                name: M::optional(field_6)?,
+                description: M::optional(field_7)?,
+                links: M::optional(field_8)?,
+                id: M::optional(field_9)?,
+                display_name: M::optional(field_10)?,
+                r#type: M::optional(field_11)?,
+                policy: M::optional(field_12)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListingCustomPoliciesRoles {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -48,14 +48,7 @@ impl ListingUserGroupsGroups {
 }
 #[cfg(feature = "listing_user_groups")]
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListingUserGroupsResponse200 {
     /// User group resource link.
@@ -98,5 +91,38 @@ impl support::Validate for ListingUserGroupsResponse200 {
             let p = path.field("links");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+#[cfg(feature = "listing_user_groups")]
+impl support::Read for ListingUserGroupsResponse200 {
+    const NAME: &'static str = "ListingUserGroupsResponse200";
+    const FIELDS: &'static [&'static str] = &["links"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"links" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<Json>())?;
+        }
+        fields.end(&[("links", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                links: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "listing_user_groups")]
+impl<'de> ::serde::Deserialize<'de> for ListingUserGroupsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

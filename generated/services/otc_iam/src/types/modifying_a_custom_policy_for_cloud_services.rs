@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::Effect;
 /// Table 7 role.policy.Statement.Condition (also Table 14).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingACustomPolicyForCloudServicesCondition {
     /// Operator, for example, Bool and StringEquals.
@@ -128,6 +121,13 @@ impl support::Read for ModifyingACustomPolicyForCloudServicesCondition {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ModifyingACustomPolicyForCloudServicesCondition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -195,14 +195,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyingACustomPolicyForCloudServicesRe
     }
 }
 /// Table 9 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingACustomPolicyForCloudServicesResponse200 {
     /// Custom policy information.
@@ -246,15 +239,47 @@ impl support::Validate for ModifyingACustomPolicyForCloudServicesResponse200 {
         }
     }
 }
+impl support::Read for ModifyingACustomPolicyForCloudServicesResponse200 {
+    const NAME: &'static str = "ModifyingACustomPolicyForCloudServicesResponse200";
+    const FIELDS: &'static [&'static str] = &["role"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"role" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<
+                        ModifyingACustomPolicyForCloudServicesRoleInResponse,
+                    >(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                role: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingACustomPolicyForCloudServicesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 role.policy.Statement.Condition.\<operator\> (also Table 15).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingACustomPolicyForCloudServicesOperator {
     /// Condition key. A key is a valid attribute that corresponds to an operator.
@@ -339,8 +364,15 @@ impl support::Read for ModifyingACustomPolicyForCloudServicesOperator {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ModifyingACustomPolicyForCloudServicesOperator {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 role.policy (also Table 10).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingACustomPolicyForCloudServicesPolicy {
     /// Policy version. When creating a custom policy, set this parameter to 1.1.
@@ -454,19 +486,19 @@ impl support::Read for ModifyingACustomPolicyForCloudServicesPolicy {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ModifyingACustomPolicyForCloudServicesPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 role.policy (also Table 10).
 ///
 /// The form of \[`ModifyingACustomPolicyForCloudServicesPolicy`\] that responses are read into:
 /// every field is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingACustomPolicyForCloudServicesPolicyInResponse {
     /// Policy version. When creating a custom policy, set this parameter to 1.1.
@@ -531,8 +563,59 @@ impl support::Validate for ModifyingACustomPolicyForCloudServicesPolicyInRespons
         }
     }
 }
+impl support::Read for ModifyingACustomPolicyForCloudServicesPolicyInResponse {
+    const NAME: &'static str = "ModifyingACustomPolicyForCloudServicesPolicyInResponse";
+    const FIELDS: &'static [&'static str] = &["Version", "Statement"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"Version" => ::std::option::Option::Some(0),
+            b"Statement" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<
+                                    ModifyingACustomPolicyForCloudServicesStatementInResponse,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[("Version", field_0.is_some()), ("Statement", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                version: M::optional(field_0)?,
+                statement: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingACustomPolicyForCloudServicesPolicyInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 role (also Table 8).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingACustomPolicyForCloudServicesRole {
     /// Display name of the custom policy.
@@ -693,19 +776,19 @@ impl support::Read for ModifyingACustomPolicyForCloudServicesRole {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ModifyingACustomPolicyForCloudServicesRole {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 role (also Table 8).
 ///
 /// The form of \[`ModifyingACustomPolicyForCloudServicesRole`\] that responses are read into:
 /// every field is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingACustomPolicyForCloudServicesRoleInResponse {
     /// Display name of the custom policy.
@@ -794,8 +877,81 @@ impl support::Validate for ModifyingACustomPolicyForCloudServicesRoleInResponse 
         }
     }
 }
+impl support::Read for ModifyingACustomPolicyForCloudServicesRoleInResponse {
+    const NAME: &'static str = "ModifyingACustomPolicyForCloudServicesRoleInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "display_name",
+        "type",
+        "description",
+        "description_cn",
+        "policy",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"display_name" => ::std::option::Option::Some(0),
+            b"type" => ::std::option::Option::Some(1),
+            b"description" => ::std::option::Option::Some(2),
+            b"description_cn" => ::std::option::Option::Some(3),
+            b"policy" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<
+                                ModifyingACustomPolicyForCloudServicesPolicyInResponse,
+                            >(),
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("display_name", field_0.is_some()),
+                    ("type", field_1.is_some()),
+                    ("description", field_2.is_some()),
+                    ("policy", field_4.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                display_name: M::optional(field_0)?,
+                r#type: M::optional(field_1)?,
+                description: M::optional(field_2)?,
+                description_cn: M::optional(field_3)?,
+                policy: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingACustomPolicyForCloudServicesRoleInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 role.policy.Statement (also Table 13).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingACustomPolicyForCloudServicesStatement {
     /// Specific operation permission on a resource.
@@ -994,19 +1150,19 @@ impl support::Read for ModifyingACustomPolicyForCloudServicesStatement {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ModifyingACustomPolicyForCloudServicesStatement {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 role.policy.Statement (also Table 13).
 ///
 /// The form of \[`ModifyingACustomPolicyForCloudServicesStatement`\] that responses are read
 /// into: every field is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingACustomPolicyForCloudServicesStatementInResponse {
     /// Specific operation permission on a resource.
@@ -1099,5 +1255,94 @@ impl support::Validate for ModifyingACustomPolicyForCloudServicesStatementInResp
             let p = path.field("Condition");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for ModifyingACustomPolicyForCloudServicesStatementInResponse {
+    const NAME: &'static str = "ModifyingACustomPolicyForCloudServicesStatementInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "Action",
+        "Effect",
+        "Condition",
+        "Resource",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"Action" => ::std::option::Option::Some(0),
+            b"Effect" => ::std::option::Option::Some(1),
+            b"Condition" => ::std::option::Option::Some(2),
+            b"Resource" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<Effect, _>(Self::check_effect),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<
+                                ModifyingACustomPolicyForCloudServicesCondition,
+                            >(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[("Action", field_0.is_some()), ("Effect", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                action: M::optional(field_0)?,
+                effect: M::optional(field_1)?,
+                condition: M::optional(field_2)?,
+                resource: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingACustomPolicyForCloudServicesStatementInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

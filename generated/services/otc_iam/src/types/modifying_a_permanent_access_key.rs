@@ -5,14 +5,7 @@
 //! The types that `spec/otc_iam/modifying_a_permanent_access_key.json` documents.
 use crate::support;
 /// Table 4 credential (also Table 6).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingAPermanentAccessKeyCredential {
     /// Status of the access key to be changed to The value can be active or inactive.
@@ -110,6 +103,13 @@ impl support::Read for ModifyingAPermanentAccessKeyCredential {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ModifyingAPermanentAccessKeyCredential {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -179,14 +179,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyingAPermanentAccessKeyRequest {
     }
 }
 /// Table 5 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingAPermanentAccessKeyResponse200 {
     /// Authentication information.
@@ -226,5 +219,41 @@ impl support::Validate for ModifyingAPermanentAccessKeyResponse200 {
             let p = path.field("credential");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for ModifyingAPermanentAccessKeyResponse200 {
+    const NAME: &'static str = "ModifyingAPermanentAccessKeyResponse200";
+    const FIELDS: &'static [&'static str] = &["credential"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"credential" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<ModifyingAPermanentAccessKeyCredential>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                credential: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingAPermanentAccessKeyResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

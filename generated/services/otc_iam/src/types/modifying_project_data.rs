@@ -73,14 +73,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyingProjectDataRequest {
     }
 }
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingProjectDataResponse200 {
     /// Project information.
@@ -120,19 +113,48 @@ impl support::Validate for ModifyingProjectDataResponse200 {
         }
     }
 }
+impl support::Read for ModifyingProjectDataResponse200 {
+    const NAME: &'static str = "ModifyingProjectDataResponse200";
+    const FIELDS: &'static [&'static str] = &["project"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"project" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<ModifyingProjectDataProject>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                project: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingProjectDataResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// project (also project).
 ///
 /// Rules checked by `validate`:
 /// - `name` or `description`: Either name or description must be specified.
 /// - `name` or `description`: Either name or description must be specified.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingProjectDataProject {
     /// Project name, which must start with the ID of an existing region and be less than or equal
@@ -293,5 +315,12 @@ impl support::Read for ModifyingProjectDataProject {
                 description: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingProjectDataProject {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

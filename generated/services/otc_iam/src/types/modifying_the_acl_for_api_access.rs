@@ -11,7 +11,7 @@ use super::super::{
     SHAPE_ALLOW_IP_RANGES_IN_RESPONSE,
 };
 /// Table 7 allow_vpc_endpoints (also Table 12).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AllowVpcEndpoints {
     /// Description about the VPC address.
@@ -102,19 +102,19 @@ impl support::Read for AllowVpcEndpoints {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AllowVpcEndpoints {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 allow_vpc_endpoints (also Table 12).
 ///
 /// The form of \[`AllowVpcEndpoints`\] that responses are read into: every field is optional,
 /// and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AllowVpcEndpointsInResponse {
     /// Description about the VPC address.
@@ -162,15 +162,45 @@ impl support::Validate for AllowVpcEndpointsInResponse {
         );
     }
 }
+impl support::Read for AllowVpcEndpointsInResponse {
+    const NAME: &'static str = "AllowVpcEndpointsInResponse";
+    const FIELDS: &'static [&'static str] = &["description", "vpc_endpoint_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"description" => ::std::option::Option::Some(0),
+            b"vpc_endpoint_id" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("vpc_endpoint_id", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                description: M::optional(field_0)?,
+                vpc_endpoint_id: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AllowVpcEndpointsInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 api_acl_policy (also Table 9).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ApiAclPolicy {
     /// IPv4 CIDR blocks from which API access is allowed. Specify either allow_address_netmasks or
@@ -351,18 +381,18 @@ impl support::Read for ApiAclPolicy {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ApiAclPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 api_acl_policy (also Table 9).
 ///
 /// The form of \[`ApiAclPolicy`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ApiAclPolicyInResponse {
     /// IPv4 CIDR blocks from which API access is allowed. Specify either allow_address_netmasks or
@@ -445,6 +475,84 @@ impl support::Validate for ApiAclPolicyInResponse {
         }
     }
 }
+impl support::Read for ApiAclPolicyInResponse {
+    const NAME: &'static str = "ApiAclPolicyInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "allow_address_netmasks",
+        "allow_ip_ranges",
+        "allow_vpc_endpoints",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"allow_address_netmasks" => ::std::option::Option::Some(0),
+            b"allow_ip_ranges" => ::std::option::Option::Some(1),
+            b"allow_vpc_endpoints" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<AllowAddressNetmasksInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<AllowIpRangesInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<AllowVpcEndpointsInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                allow_address_netmasks: M::optional(field_0)?,
+                allow_ip_ranges: M::optional(field_1)?,
+                allow_vpc_endpoints: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ApiAclPolicyInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -509,14 +617,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyingTheAclForApiAccessRequest {
     }
 }
 /// Table 8 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheAclForApiAccessResponse200 {
     /// ACL for API access.
@@ -554,5 +655,36 @@ impl support::Validate for ModifyingTheAclForApiAccessResponse200 {
             let p = path.field("api_acl_policy");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for ModifyingTheAclForApiAccessResponse200 {
+    const NAME: &'static str = "ModifyingTheAclForApiAccessResponse200";
+    const FIELDS: &'static [&'static str] = &["api_acl_policy"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"api_acl_policy" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<ApiAclPolicyInResponse>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                api_acl_policy: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingTheAclForApiAccessResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

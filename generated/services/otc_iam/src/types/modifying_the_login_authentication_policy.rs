@@ -5,14 +5,7 @@
 //! The types that `spec/otc_iam/modifying_the_login_authentication_policy.json` documents.
 use crate::support;
 /// Table 4 login_policy (also Table 6).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct LoginPolicy {
     /// Validity period (days) to disable users if they have not logged in within the period. Value
@@ -307,6 +300,13 @@ impl support::Read for LoginPolicy {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for LoginPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -371,14 +371,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyingTheLoginAuthenticationPolicyReq
     }
 }
 /// Table 5 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheLoginAuthenticationPolicyResponse200 {
     /// Login authentication policy.
@@ -416,5 +409,37 @@ impl support::Validate for ModifyingTheLoginAuthenticationPolicyResponse200 {
             let p = path.field("login_policy");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for ModifyingTheLoginAuthenticationPolicyResponse200 {
+    const NAME: &'static str = "ModifyingTheLoginAuthenticationPolicyResponse200";
+    const FIELDS: &'static [&'static str] = &["login_policy"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"login_policy" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<LoginPolicy>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                login_policy: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingTheLoginAuthenticationPolicyResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

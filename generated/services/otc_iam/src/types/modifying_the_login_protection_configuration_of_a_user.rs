@@ -7,14 +7,7 @@
 use crate::support;
 #[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 /// Table 6 login_protect.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct LoginProtect {
     /// User ID.
@@ -78,6 +71,70 @@ impl support::Validate for LoginProtect {
             let p = path.field("verification_method");
             Self::check_verification_method(out, &p, value);
         }
+    }
+}
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
+impl support::Read for LoginProtect {
+    const NAME: &'static str = "LoginProtect";
+    const FIELDS: &'static [&'static str] = &[
+        "user_id",
+        "enabled",
+        "verification_method",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"user_id" => ::std::option::Option::Some(0),
+            b"enabled" => ::std::option::Option::Some(1),
+            b"verification_method" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<
+                                VerificationMethod,
+                                _,
+                            >(Self::check_verification_method),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                user_id: M::optional(field_0)?,
+                enabled: M::optional(field_1)?,
+                verification_method: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
+impl<'de> ::serde::Deserialize<'de> for LoginProtect {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 4 Login_project.
@@ -171,14 +228,7 @@ for ModifyingTheLoginProtectionConfigurationOfAUserRequest {
 }
 #[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 /// Table 5 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheLoginProtectionConfigurationOfAUserResponse200 {
     /// Login protection configuration.
@@ -220,6 +270,40 @@ impl support::Validate for ModifyingTheLoginProtectionConfigurationOfAUserRespon
             let p = path.field("login_protect");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
+impl support::Read for ModifyingTheLoginProtectionConfigurationOfAUserResponse200 {
+    const NAME: &'static str = "ModifyingTheLoginProtectionConfigurationOfAUserResponse200";
+    const FIELDS: &'static [&'static str] = &["login_protect"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"login_protect" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<LoginProtect>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                login_protect: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingTheLoginProtectionConfigurationOfAUserResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]

@@ -69,14 +69,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyingTheOperationProtectionPolicyReq
     }
 }
 /// Table 6 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheOperationProtectionPolicyResponse200 {
     /// Operation protection policy.
@@ -116,6 +109,38 @@ impl support::Validate for ModifyingTheOperationProtectionPolicyResponse200 {
         }
     }
 }
+impl support::Read for ModifyingTheOperationProtectionPolicyResponse200 {
+    const NAME: &'static str = "ModifyingTheOperationProtectionPolicyResponse200";
+    const FIELDS: &'static [&'static str] = &["protect_policy"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"protect_policy" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<ProtectPolicyInResponse>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                protect_policy: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingTheOperationProtectionPolicyResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 protect_policy (also Table 7).
 ///
 /// Rules checked by `validate`:
@@ -124,7 +149,7 @@ impl support::Validate for ModifyingTheOperationProtectionPolicyResponse200 {
 /// - `email`: This parameter is mandatory when admin_check is set to on and scene is set to
 ///   email.
 /// - `scene`: This parameter is mandatory when admin_check is set to on.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ProtectPolicy {
     /// Whether to enable operation protection. The value can be true (enable) or false (disable).
@@ -393,6 +418,13 @@ impl support::Read for ProtectPolicy {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ProtectPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 protect_policy (also Table 7).
 ///
 /// Rules checked by `validate`:
@@ -404,14 +436,7 @@ impl support::Read for ProtectPolicy {
 ///
 /// The form of \[`ProtectPolicy`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ProtectPolicyInResponse {
     /// Whether to enable operation protection. The value can be true (enable) or false (disable).
@@ -531,5 +556,116 @@ impl support::Validate for ProtectPolicyInResponse {
                 "admin_check is on",
             );
         }
+    }
+}
+impl support::Read for ProtectPolicyInResponse {
+    const NAME: &'static str = "ProtectPolicyInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "operation_protection",
+        "allow_user",
+        "mobile",
+        "admin_check",
+        "email",
+        "scene",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"operation_protection" => ::std::option::Option::Some(0),
+            b"allow_user" => ::std::option::Option::Some(1),
+            b"mobile" => ::std::option::Option::Some(2),
+            b"admin_check" => ::std::option::Option::Some(3),
+            b"email" => ::std::option::Option::Some(4),
+            b"scene" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut holds_0: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut holds_1: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut holds_2: ::std::option::Option<bool> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::nested::<AllowUserBody>())?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::text(|_, _, value| {
+                                holds_0 = ::std::option::Option::Some(
+                                    matches!(value, "on and scene is set to mobile"),
+                                );
+                                holds_1 = ::std::option::Option::Some(
+                                    matches!(value, "on and scene is set to email"),
+                                );
+                                holds_2 = ::std::option::Option::Some(
+                                    matches!(value, "on"),
+                                );
+                            }),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        let (out, path) = fields.end(&[("operation_protection", field_0.is_some())]);
+        if holds_0.unwrap_or(false) {
+            support::require(
+                out,
+                &path.field("mobile"),
+                field_2.is_some(),
+                "admin_check is on and scene is set to mobile",
+            );
+        }
+        if holds_1.unwrap_or(false) {
+            support::require(
+                out,
+                &path.field("email"),
+                field_4.is_some(),
+                "admin_check is on and scene is set to email",
+            );
+        }
+        if holds_2.unwrap_or(false) {
+            support::require(
+                out,
+                &path.field("scene"),
+                field_5.is_some(),
+                "admin_check is on",
+            );
+        }
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                operation_protection: M::optional(field_0)?,
+                allow_user: M::optional(field_1)?,
+                mobile: M::optional(field_2)?,
+                admin_check: M::optional(field_3)?,
+                email: M::optional(field_4)?,
+                scene: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ProtectPolicyInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -79,14 +79,7 @@ for ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministrat
     }
 }
 /// Table 5 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorResponse200 {
     /// IAM user information.
@@ -134,15 +127,48 @@ for ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministrat
         }
     }
 }
+impl support::Read
+for ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorResponse200 {
+    const NAME: &'static str = "ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorResponse200";
+    const FIELDS: &'static [&'static str] = &["user"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"user" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<
+                        ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorUser,
+                    >(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                user: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 user (also Table 6).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorUser {
     /// New username with 1 to 255 characters
@@ -506,5 +532,13 @@ for ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministrat
                 description: M::optional(field_10)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorUser {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -249,14 +249,7 @@ impl<'de> ::serde::Deserialize<'de> for ObtainingAScopedTokenRequest {
 }
 #[cfg(feature = "obtaining_a_scoped_token")]
 /// Table 11 Parameters in the response body (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAScopedTokenResponse201 {
     /// Details of the scoped token.
@@ -298,6 +291,39 @@ impl support::Validate for ObtainingAScopedTokenResponse201 {
             let p = path.field("token");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+#[cfg(feature = "obtaining_a_scoped_token")]
+impl support::Read for ObtainingAScopedTokenResponse201 {
+    const NAME: &'static str = "ObtainingAScopedTokenResponse201";
+    const FIELDS: &'static [&'static str] = &["token"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"token" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<TokenInResponse>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                token: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "obtaining_a_scoped_token")]
+impl<'de> ::serde::Deserialize<'de> for ObtainingAScopedTokenResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(feature = "obtaining_a_scoped_token")]
@@ -549,7 +575,7 @@ impl<'de> ::serde::Deserialize<'de> for ObtainingAScopedTokenScope {
 }
 #[cfg(feature = "obtaining_a_scoped_token")]
 /// Table 5 auth.identity.token (also Table 12).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Token {
     /// Unscoped token ID.
@@ -618,18 +644,19 @@ impl support::Read for Token {
     }
 }
 #[cfg(feature = "obtaining_a_scoped_token")]
+impl<'de> ::serde::Deserialize<'de> for Token {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "obtaining_a_scoped_token")]
 /// Table 5 auth.identity.token (also Table 12).
 ///
 /// The form of \[`Token`\] that responses are read into: every field is optional, and a missing
 /// field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TokenInResponse {
     /// Unscoped token ID.
@@ -668,6 +695,37 @@ impl support::Validate for TokenInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("id"), self.id.is_some());
+    }
+}
+#[cfg(feature = "obtaining_a_scoped_token")]
+impl support::Read for TokenInResponse {
+    const NAME: &'static str = "TokenInResponse";
+    const FIELDS: &'static [&'static str] = &["id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[("id", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self { id: M::optional(field_0)? })),
+        )
+    }
+}
+#[cfg(feature = "obtaining_a_scoped_token")]
+impl<'de> ::serde::Deserialize<'de> for TokenInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 19 token.user.

@@ -25,14 +25,7 @@ impl ObtainingATemporaryAkSkCredential {
 }
 #[cfg(feature = "obtaining_a_temporary_ak_sk")]
 /// Parameters in the response body (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingATemporaryAkSkResponse201 {}
 #[cfg(feature = "obtaining_a_temporary_ak_sk")]
@@ -62,5 +55,29 @@ impl support::Validate for ObtainingATemporaryAkSkResponse201 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+#[cfg(feature = "obtaining_a_temporary_ak_sk")]
+impl support::Read for ObtainingATemporaryAkSkResponse201 {
+    const NAME: &'static str = "ObtainingATemporaryAkSkResponse201";
+    const FIELDS: &'static [&'static str] = &[];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        let _ = key;
+        ::std::option::Option::None
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        while fields.next_field()?.is_some() {}
+        fields.end(&[]);
+        ::std::result::Result::Ok(M::keep(|| ::std::option::Option::Some(Self {})))
+    }
+}
+#[cfg(feature = "obtaining_a_temporary_ak_sk")]
+impl<'de> ::serde::Deserialize<'de> for ObtainingATemporaryAkSkResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -108,14 +108,7 @@ impl<'de> ::serde::Deserialize<'de> for ObtainingATokenWithAnOpenidConnectIdToke
     }
 }
 /// Table 19 token.catalog.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingATokenWithAnOpenidConnectIdTokenCatalog {
     /// Endpoint ID.
@@ -178,6 +171,62 @@ impl support::Validate for ObtainingATokenWithAnOpenidConnectIdTokenCatalog {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ObtainingATokenWithAnOpenidConnectIdTokenCatalog {
+    const NAME: &'static str = "ObtainingATokenWithAnOpenidConnectIdTokenCatalog";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "interface",
+        "region",
+        "region_id",
+        "url",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"interface" => ::std::option::Option::Some(1),
+            b"region" => ::std::option::Option::Some(2),
+            b"region_id" => ::std::option::Option::Some(3),
+            b"url" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                interface: M::optional(field_1)?,
+                region: M::optional(field_2)?,
+                region_id: M::optional(field_3)?,
+                url: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingATokenWithAnOpenidConnectIdTokenCatalog {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 4 auth.id_token.
@@ -307,14 +356,7 @@ for ObtainingATokenWithAnOpenidConnectIdTokenRequest {
     }
 }
 /// Table 9 Parameters in the response body (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingATokenWithAnOpenidConnectIdTokenResponse201 {
     /// Details about the obtained token.
@@ -356,15 +398,45 @@ impl support::Validate for ObtainingATokenWithAnOpenidConnectIdTokenResponse201 
         }
     }
 }
+impl support::Read for ObtainingATokenWithAnOpenidConnectIdTokenResponse201 {
+    const NAME: &'static str = "ObtainingATokenWithAnOpenidConnectIdTokenResponse201";
+    const FIELDS: &'static [&'static str] = &["token"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"token" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<ObtainingATokenWithAnOpenidConnectIdTokenToken>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                token: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingATokenWithAnOpenidConnectIdTokenResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 21 token.roles.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingATokenWithAnOpenidConnectIdTokenRoles {
     /// Permission ID.
@@ -406,6 +478,43 @@ impl support::Validate for ObtainingATokenWithAnOpenidConnectIdTokenRoles {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ObtainingATokenWithAnOpenidConnectIdTokenRoles {
+    const NAME: &'static str = "ObtainingATokenWithAnOpenidConnectIdTokenRoles";
+    const FIELDS: &'static [&'static str] = &["id", "name"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingATokenWithAnOpenidConnectIdTokenRoles {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 5 auth.scope.
@@ -507,14 +616,7 @@ impl<'de> ::serde::Deserialize<'de> for ObtainingATokenWithAnOpenidConnectIdToke
     }
 }
 /// Table 10 token.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingATokenWithAnOpenidConnectIdTokenToken {
     /// Time when the token will expire.
@@ -640,5 +742,130 @@ impl support::Validate for ObtainingATokenWithAnOpenidConnectIdTokenToken {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for ObtainingATokenWithAnOpenidConnectIdTokenToken {
+    const NAME: &'static str = "ObtainingATokenWithAnOpenidConnectIdTokenToken";
+    const FIELDS: &'static [&'static str] = &[
+        "expires_at",
+        "methods",
+        "issued_at",
+        "user",
+        "domain",
+        "project",
+        "roles",
+        "catalog",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"expires_at" => ::std::option::Option::Some(0),
+            b"methods" => ::std::option::Option::Some(1),
+            b"issued_at" => ::std::option::Option::Some(2),
+            b"user" => ::std::option::Option::Some(3),
+            b"domain" => ::std::option::Option::Some(4),
+            b"project" => ::std::option::Option::Some(5),
+            b"roles" => ::std::option::Option::Some(6),
+            b"catalog" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<
+                                ObtainingATokenWithAnOpenidConnectIdTokenUser,
+                            >(),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<
+                                ObtainingATokenWithAnOpenidConnectIdTokenDomain,
+                            >(),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::nested::<Project>())?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::nested::<
+                                    ObtainingATokenWithAnOpenidConnectIdTokenRoles,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::nested::<
+                                    ObtainingATokenWithAnOpenidConnectIdTokenCatalog,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                expires_at: M::optional(field_0)?,
+                methods: M::optional(field_1)?,
+                issued_at: M::optional(field_2)?,
+                user: M::optional(field_3)?,
+                domain: M::optional(field_4)?,
+                project: M::optional(field_5)?,
+                roles: M::optional(field_6)?,
+                catalog: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingATokenWithAnOpenidConnectIdTokenToken {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -277,14 +277,7 @@ for ObtainingAUserTokenThroughPasswordAuthenticationRequest {
     }
 }
 /// Table 2 Parameters in the response body (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAUserTokenThroughPasswordAuthenticationResponse201 {
     /// Token information.
@@ -328,15 +321,47 @@ impl support::Validate for ObtainingAUserTokenThroughPasswordAuthenticationRespo
         }
     }
 }
+impl support::Read for ObtainingAUserTokenThroughPasswordAuthenticationResponse201 {
+    const NAME: &'static str = "ObtainingAUserTokenThroughPasswordAuthenticationResponse201";
+    const FIELDS: &'static [&'static str] = &["token"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"token" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<
+                        ObtainingAUserTokenThroughPasswordAuthenticationToken,
+                    >(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                token: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingAUserTokenThroughPasswordAuthenticationResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 token.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAUserTokenThroughPasswordAuthenticationToken {
     /// Catalog information.
@@ -510,5 +535,132 @@ impl support::Validate for ObtainingAUserTokenThroughPasswordAuthenticationToken
             let p = path.field("user");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for ObtainingAUserTokenThroughPasswordAuthenticationToken {
+    const NAME: &'static str = "ObtainingAUserTokenThroughPasswordAuthenticationToken";
+    const FIELDS: &'static [&'static str] = &[
+        "catalog",
+        "domain",
+        "expires_at",
+        "mfa_authn_at",
+        "issued_at",
+        "methods",
+        "project",
+        "roles",
+        "user",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"catalog" => ::std::option::Option::Some(0),
+            b"domain" => ::std::option::Option::Some(1),
+            b"expires_at" => ::std::option::Option::Some(2),
+            b"mfa_authn_at" => ::std::option::Option::Some(3),
+            b"issued_at" => ::std::option::Option::Some(4),
+            b"methods" => ::std::option::Option::Some(5),
+            b"project" => ::std::option::Option::Some(6),
+            b"roles" => ::std::option::Option::Some(7),
+            b"user" => ::std::option::Option::Some(8),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<Catalog>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::nested::<
+                                ObtainingAUserTokenThroughPasswordAuthenticationDomainInResponse,
+                            >(),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::nested::<Project>())?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::nested::<Roles>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::nested::<
+                                ObtainingAUserTokenThroughPasswordAuthenticationUserInResponse,
+                            >(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                catalog: M::optional(field_0)?,
+                domain: M::optional(field_1)?,
+                expires_at: M::optional(field_2)?,
+                mfa_authn_at: M::optional(field_3)?,
+                issued_at: M::optional(field_4)?,
+                methods: M::optional(field_5)?,
+                project: M::optional(field_6)?,
+                roles: M::optional(field_7)?,
+                user: M::optional(field_8)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingAUserTokenThroughPasswordAuthenticationToken {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -72,14 +72,7 @@ impl<'de> ::serde::Deserialize<'de> for ObtainingAnUnscopedTokenIdpInitiatedRequ
     }
 }
 /// Parameters in the response body (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAnUnscopedTokenIdpInitiatedResponse201 {
     /// Unscoped token for federated authentication, which contains the methods and user
@@ -122,15 +115,44 @@ impl support::Validate for ObtainingAnUnscopedTokenIdpInitiatedResponse201 {
         }
     }
 }
+impl support::Read for ObtainingAnUnscopedTokenIdpInitiatedResponse201 {
+    const NAME: &'static str = "ObtainingAnUnscopedTokenIdpInitiatedResponse201";
+    const FIELDS: &'static [&'static str] = &["token"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"token" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<ObtainingAnUnscopedTokenIdpInitiatedToken>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                token: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingAnUnscopedTokenIdpInitiatedResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// token.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAnUnscopedTokenIdpInitiatedToken {
     /// Time when the token was issued.
@@ -199,15 +221,76 @@ impl support::Validate for ObtainingAnUnscopedTokenIdpInitiatedToken {
         }
     }
 }
+impl support::Read for ObtainingAnUnscopedTokenIdpInitiatedToken {
+    const NAME: &'static str = "ObtainingAnUnscopedTokenIdpInitiatedToken";
+    const FIELDS: &'static [&'static str] = &[
+        "issued_at",
+        "expires_at",
+        "methods",
+        "user",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"issued_at" => ::std::option::Option::Some(0),
+            b"expires_at" => ::std::option::Option::Some(1),
+            b"methods" => ::std::option::Option::Some(2),
+            b"user" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<ObtainingAnUnscopedTokenIdpInitiatedUser>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                issued_at: M::optional(field_0)?,
+                expires_at: M::optional(field_1)?,
+                methods: M::optional(field_2)?,
+                user: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingAnUnscopedTokenIdpInitiatedToken {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// token.user.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAnUnscopedTokenIdpInitiatedUser {
     /// Information about the domain to which the user belongs.
@@ -271,5 +354,50 @@ impl support::Validate for ObtainingAnUnscopedTokenIdpInitiatedUser {
             let p = path.field("OS-FEDERATION");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for ObtainingAnUnscopedTokenIdpInitiatedUser {
+    const NAME: &'static str = "ObtainingAnUnscopedTokenIdpInitiatedUser";
+    const FIELDS: &'static [&'static str] = &["domain", "id", "name", "OS-FEDERATION"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"domain" => ::std::option::Option::Some(0),
+            b"id" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"OS-FEDERATION" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::nested::<Domain>())?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::nested::<OsFederation>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                domain: M::optional(field_0)?,
+                id: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                os_federation: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingAnUnscopedTokenIdpInitiatedUser {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_OBTAINING_A_SCOPED_TOKEN_CATALOG, SHAPE_OS_FEDERATION, SHAPE_ROLES,
 };
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAnUnscopedTokenSpInitiatedResponse200 {
     /// Federated authentication token information.
@@ -58,15 +51,44 @@ impl support::Validate for ObtainingAnUnscopedTokenSpInitiatedResponse200 {
         }
     }
 }
+impl support::Read for ObtainingAnUnscopedTokenSpInitiatedResponse200 {
+    const NAME: &'static str = "ObtainingAnUnscopedTokenSpInitiatedResponse200";
+    const FIELDS: &'static [&'static str] = &["token"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"token" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<ObtainingAnUnscopedTokenSpInitiatedToken>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                token: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingAnUnscopedTokenSpInitiatedResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// token.project.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAnUnscopedTokenSpInitiatedProject {
     /// Project name.
@@ -120,15 +142,49 @@ impl support::Validate for ObtainingAnUnscopedTokenSpInitiatedProject {
         }
     }
 }
+impl support::Read for ObtainingAnUnscopedTokenSpInitiatedProject {
+    const NAME: &'static str = "ObtainingAnUnscopedTokenSpInitiatedProject";
+    const FIELDS: &'static [&'static str] = &["name", "id", "domain"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"id" => ::std::option::Option::Some(1),
+            b"domain" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::nested::<Domain>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                id: M::optional(field_1)?,
+                domain: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingAnUnscopedTokenSpInitiatedProject {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// token.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAnUnscopedTokenSpInitiatedToken {
     /// Method for obtaining the token.
@@ -247,15 +303,127 @@ impl support::Validate for ObtainingAnUnscopedTokenSpInitiatedToken {
         }
     }
 }
+impl support::Read for ObtainingAnUnscopedTokenSpInitiatedToken {
+    const NAME: &'static str = "ObtainingAnUnscopedTokenSpInitiatedToken";
+    const FIELDS: &'static [&'static str] = &[
+        "methods",
+        "expires_at",
+        "catalog",
+        "domain",
+        "project",
+        "roles",
+        "user",
+        "issued_at",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"methods" => ::std::option::Option::Some(0),
+            b"expires_at" => ::std::option::Option::Some(1),
+            b"catalog" => ::std::option::Option::Some(2),
+            b"domain" => ::std::option::Option::Some(3),
+            b"project" => ::std::option::Option::Some(4),
+            b"roles" => ::std::option::Option::Some(5),
+            b"user" => ::std::option::Option::Some(6),
+            b"issued_at" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<ObtainingAScopedTokenCatalog>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::nested::<Domain>())?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<
+                                ObtainingAnUnscopedTokenSpInitiatedProject,
+                            >(),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::nested::<Roles>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::nested::<ObtainingAnUnscopedTokenSpInitiatedUser>(),
+                        )?
+                }
+                _ => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                methods: M::optional(field_0)?,
+                expires_at: M::optional(field_1)?,
+                catalog: M::optional(field_2)?,
+                domain: M::optional(field_3)?,
+                project: M::optional(field_4)?,
+                roles: M::optional(field_5)?,
+                user: M::optional(field_6)?,
+                issued_at: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingAnUnscopedTokenSpInitiatedToken {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// token.user.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAnUnscopedTokenSpInitiatedUser {
     /// Information about the domain to which the user belongs.
@@ -327,5 +495,60 @@ impl support::Validate for ObtainingAnUnscopedTokenSpInitiatedUser {
             let p = path.field("OS-FEDERATION");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for ObtainingAnUnscopedTokenSpInitiatedUser {
+    const NAME: &'static str = "ObtainingAnUnscopedTokenSpInitiatedUser";
+    const FIELDS: &'static [&'static str] = &[
+        "domain",
+        "OS-FEDERATION",
+        "id",
+        "name",
+        "password_expires_at",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"domain" => ::std::option::Option::Some(0),
+            b"OS-FEDERATION" => ::std::option::Option::Some(1),
+            b"id" => ::std::option::Option::Some(2),
+            b"name" => ::std::option::Option::Some(3),
+            b"password_expires_at" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::nested::<Domain>())?,
+                1 => fields.value(1, &mut field_1, support::nested::<OsFederation>())?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                domain: M::optional(field_0)?,
+                os_federation: M::optional(field_1)?,
+                id: M::optional(field_2)?,
+                name: M::optional(field_3)?,
+                password_expires_at: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingAnUnscopedTokenSpInitiatedUser {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_USER,
 };
 /// Table 4 Parameters in the response body (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenResponse201 {
     /// Details about the obtained token.
@@ -61,15 +54,47 @@ for ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenResponse201 {
         }
     }
 }
+impl support::Read for ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenResponse201 {
+    const NAME: &'static str = "ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenResponse201";
+    const FIELDS: &'static [&'static str] = &["token"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"token" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<
+                        ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenToken,
+                    >(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                token: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 token.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenToken {
     /// Time when the token will expire.
@@ -130,5 +155,76 @@ impl support::Validate for ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenTok
             let p = path.field("user");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenToken {
+    const NAME: &'static str = "ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenToken";
+    const FIELDS: &'static [&'static str] = &[
+        "expires_at",
+        "methods",
+        "issued_at",
+        "user",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"expires_at" => ::std::option::Option::Some(0),
+            b"methods" => ::std::option::Option::Some(1),
+            b"issued_at" => ::std::option::Option::Some(2),
+            b"user" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<
+                                ObtainingATokenWithAnOpenidConnectIdTokenUser,
+                            >(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                expires_at: M::optional(field_0)?,
+                methods: M::optional(field_1)?,
+                issued_at: M::optional(field_2)?,
+                user: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenToken {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_iam/obtaining_details_of_a_specified_agency.json` documents.
 use crate::support;
 /// agency.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingDetailsOfASpecifiedAgencyJson {
     /// ID of an agency.
@@ -134,15 +127,96 @@ impl support::Validate for ObtainingDetailsOfASpecifiedAgencyJson {
         );
     }
 }
+impl support::Read for ObtainingDetailsOfASpecifiedAgencyJson {
+    const NAME: &'static str = "ObtainingDetailsOfASpecifiedAgencyJson";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "domain_id",
+        "trust_domain_id",
+        "trust_domain_name",
+        "description",
+        "duration",
+        "expire_time",
+        "create_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"domain_id" => ::std::option::Option::Some(2),
+            b"trust_domain_id" => ::std::option::Option::Some(3),
+            b"trust_domain_name" => ::std::option::Option::Some(4),
+            b"description" => ::std::option::Option::Some(5),
+            b"duration" => ::std::option::Option::Some(6),
+            b"expire_time" => ::std::option::Option::Some(7),
+            b"create_time" => ::std::option::Option::Some(8),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                _ => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("id", field_0.is_some()),
+                    ("name", field_1.is_some()),
+                    ("domain_id", field_2.is_some()),
+                    ("trust_domain_id", field_3.is_some()),
+                    ("trust_domain_name", field_4.is_some()),
+                    ("description", field_5.is_some()),
+                    ("duration", field_6.is_some()),
+                    ("expire_time", field_7.is_some()),
+                    ("create_time", field_8.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                domain_id: M::optional(field_2)?,
+                trust_domain_id: M::optional(field_3)?,
+                trust_domain_name: M::optional(field_4)?,
+                description: M::optional(field_5)?,
+                duration: M::optional(field_6)?,
+                expire_time: M::optional(field_7)?,
+                create_time: M::optional(field_8)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingDetailsOfASpecifiedAgencyJson {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingDetailsOfASpecifiedAgencyResponse200 {
     /// Delegated object.
@@ -183,5 +257,41 @@ impl support::Validate for ObtainingDetailsOfASpecifiedAgencyResponse200 {
             let p = path.field("agency");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for ObtainingDetailsOfASpecifiedAgencyResponse200 {
+    const NAME: &'static str = "ObtainingDetailsOfASpecifiedAgencyResponse200";
+    const FIELDS: &'static [&'static str] = &["agency"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"agency" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<ObtainingDetailsOfASpecifiedAgencyJson>(),
+                )?;
+        }
+        fields.end(&[("agency", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                agency: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingDetailsOfASpecifiedAgencyResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_iam/querying_a_metadata_file.json` documents.
 use crate::support;
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAMetadataFileResponse200 {
     /// ID of a metadata file.
@@ -115,5 +108,87 @@ impl support::Validate for QueryingAMetadataFileResponse200 {
             self.update_time.is_some(),
         );
         support::check_present(out, &path.field("data"), self.data.is_some());
+    }
+}
+impl support::Read for QueryingAMetadataFileResponse200 {
+    const NAME: &'static str = "QueryingAMetadataFileResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "idp_id",
+        "entity_id",
+        "protocol_id",
+        "domain_id",
+        "xaccount_type",
+        "update_time",
+        "data",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"idp_id" => ::std::option::Option::Some(1),
+            b"entity_id" => ::std::option::Option::Some(2),
+            b"protocol_id" => ::std::option::Option::Some(3),
+            b"domain_id" => ::std::option::Option::Some(4),
+            b"xaccount_type" => ::std::option::Option::Some(5),
+            b"update_time" => ::std::option::Option::Some(6),
+            b"data" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("id", field_0.is_some()),
+                    ("idp_id", field_1.is_some()),
+                    ("entity_id", field_2.is_some()),
+                    ("protocol_id", field_3.is_some()),
+                    ("domain_id", field_4.is_some()),
+                    ("xaccount_type", field_5.is_some()),
+                    ("update_time", field_6.is_some()),
+                    ("data", field_7.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                idp_id: M::optional(field_1)?,
+                entity_id: M::optional(field_2)?,
+                protocol_id: M::optional(field_3)?,
+                domain_id: M::optional(field_4)?,
+                xaccount_type: M::optional(field_5)?,
+                update_time: M::optional(field_6)?,
+                data: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAMetadataFileResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

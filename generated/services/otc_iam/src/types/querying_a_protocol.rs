@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{QueryingAProtocolLinks, SHAPE_QUERYING_A_PROTOCOL_LINKS};
 /// protocol.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAProtocolProtocol {
     /// Protocol ID.
@@ -67,15 +60,56 @@ impl support::Validate for QueryingAProtocolProtocol {
         }
     }
 }
+impl support::Read for QueryingAProtocolProtocol {
+    const NAME: &'static str = "QueryingAProtocolProtocol";
+    const FIELDS: &'static [&'static str] = &["id", "mapping_id", "links"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"mapping_id" => ::std::option::Option::Some(1),
+            b"links" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<QueryingAProtocolLinks>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                mapping_id: M::optional(field_1)?,
+                links: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAProtocolProtocol {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAProtocolResponse200 {
     /// Protocol information.
@@ -114,5 +148,37 @@ impl support::Validate for QueryingAProtocolResponse200 {
             let p = path.field("protocol");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingAProtocolResponse200 {
+    const NAME: &'static str = "QueryingAProtocolResponse200";
+    const FIELDS: &'static [&'static str] = &["protocol"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"protocol" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(0, &mut field_0, support::nested::<QueryingAProtocolProtocol>())?;
+        }
+        fields.end(&[("protocol", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                protocol: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAProtocolResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

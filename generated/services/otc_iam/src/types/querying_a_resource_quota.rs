@@ -8,14 +8,7 @@ use crate::support;
 use super::super::{Quotas, SHAPE_QUOTAS};
 #[cfg(feature = "querying_a_resource_quota")]
 /// Table 1 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAResourceQuotaResponse200 {
     /// Quota information of the domain.
@@ -57,6 +50,39 @@ impl support::Validate for QueryingAResourceQuotaResponse200 {
             let p = path.field("quotas");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+#[cfg(feature = "querying_a_resource_quota")]
+impl support::Read for QueryingAResourceQuotaResponse200 {
+    const NAME: &'static str = "QueryingAResourceQuotaResponse200";
+    const FIELDS: &'static [&'static str] = &["quotas"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"quotas" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<Quotas>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                quotas: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_a_resource_quota")]
+impl<'de> ::serde::Deserialize<'de> for QueryingAResourceQuotaResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Type of the quota to be queried.

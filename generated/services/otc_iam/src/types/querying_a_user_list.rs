@@ -10,14 +10,7 @@ use super::super::{Json, PwdStrength};
 use super::super::SHAPE_JSON;
 #[cfg(feature = "querying_a_user_list")]
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAUserListResponse200 {
     /// Links of a user resource.
@@ -60,6 +53,39 @@ impl support::Validate for QueryingAUserListResponse200 {
             let p = path.field("links");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+#[cfg(feature = "querying_a_user_list")]
+impl support::Read for QueryingAUserListResponse200 {
+    const NAME: &'static str = "QueryingAUserListResponse200";
+    const FIELDS: &'static [&'static str] = &["links"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"links" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<Json>())?;
+        }
+        fields.end(&[("links", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                links: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_a_user_list")]
+impl<'de> ::serde::Deserialize<'de> for QueryingAUserListResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// users.

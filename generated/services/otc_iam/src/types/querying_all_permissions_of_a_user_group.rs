@@ -8,14 +8,7 @@ use super::super::{
     ListingCustomPoliciesLinks, Policy, SHAPE_LISTING_CUSTOM_POLICIES_LINKS, SHAPE_POLICY,
 };
 /// Table 3 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAllPermissionsOfAUserGroupResponse200 {
     /// Resource link information.
@@ -75,15 +68,65 @@ impl support::Validate for QueryingAllPermissionsOfAUserGroupResponse200 {
         }
     }
 }
+impl support::Read for QueryingAllPermissionsOfAUserGroupResponse200 {
+    const NAME: &'static str = "QueryingAllPermissionsOfAUserGroupResponse200";
+    const FIELDS: &'static [&'static str] = &["links", "roles"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"links" => ::std::option::Option::Some(0),
+            b"roles" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::nested::<ListingCustomPoliciesLinks>(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<
+                                    QueryingAllPermissionsOfAUserGroupRoles,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                links: M::optional(field_0)?,
+                roles: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAllPermissionsOfAUserGroupResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 roles.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAllPermissionsOfAUserGroupRoles {
     /// If this parameter is set to fine_grained, the permission is a system-defined policy.
@@ -215,5 +258,102 @@ impl support::Validate for QueryingAllPermissionsOfAUserGroupRoles {
             let p = path.field("policy");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingAllPermissionsOfAUserGroupRoles {
+    const NAME: &'static str = "QueryingAllPermissionsOfAUserGroupRoles";
+    const FIELDS: &'static [&'static str] = &[
+        "flag",
+        "description_cn",
+        "catalog",
+        "name",
+        "description",
+        "links",
+        "id",
+        "display_name",
+        "type",
+        "policy",
+        "updated_time",
+        "created_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"flag" => ::std::option::Option::Some(0),
+            b"description_cn" => ::std::option::Option::Some(1),
+            b"catalog" => ::std::option::Option::Some(2),
+            b"name" => ::std::option::Option::Some(3),
+            b"description" => ::std::option::Option::Some(4),
+            b"links" => ::std::option::Option::Some(5),
+            b"id" => ::std::option::Option::Some(6),
+            b"display_name" => ::std::option::Option::Some(7),
+            b"type" => ::std::option::Option::Some(8),
+            b"policy" => ::std::option::Option::Some(9),
+            b"updated_time" => ::std::option::Option::Some(10),
+            b"created_time" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::nested::<ListingCustomPoliciesLinks>(),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::nested::<Policy>())?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                _ => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                flag: M::optional(field_0)?,
+                description_cn: M::optional(field_1)?,
+                catalog: M::optional(field_2)?,
+                name: M::optional(field_3)?,
+                description: M::optional(field_4)?,
+                links: M::optional(field_5)?,
+                id: M::optional(field_6)?,
+                display_name: M::optional(field_7)?,
+                r#type: M::optional(field_8)?,
+                policy: M::optional(field_9)?,
+                updated_time: M::optional(field_10)?,
+                created_time: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAllPermissionsOfAUserGroupRoles {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -59,14 +59,7 @@ impl Agencies {
 }
 #[cfg(feature = "querying_an_agency_list_based_on_the_specified_conditions")]
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAnAgencyListBasedOnTheSpecifiedConditionsResponse200 {}
 #[cfg(feature = "querying_an_agency_list_based_on_the_specified_conditions")]
@@ -96,5 +89,30 @@ impl support::Validate for QueryingAnAgencyListBasedOnTheSpecifiedConditionsResp
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+#[cfg(feature = "querying_an_agency_list_based_on_the_specified_conditions")]
+impl support::Read for QueryingAnAgencyListBasedOnTheSpecifiedConditionsResponse200 {
+    const NAME: &'static str = "QueryingAnAgencyListBasedOnTheSpecifiedConditionsResponse200";
+    const FIELDS: &'static [&'static str] = &[];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        let _ = key;
+        ::std::option::Option::None
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        while fields.next_field()?.is_some() {}
+        fields.end(&[]);
+        ::std::result::Result::Ok(M::keep(|| ::std::option::Option::Some(Self {})))
+    }
+}
+#[cfg(feature = "querying_an_agency_list_based_on_the_specified_conditions")]
+impl<'de> ::serde::Deserialize<'de>
+for QueryingAnAgencyListBasedOnTheSpecifiedConditionsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

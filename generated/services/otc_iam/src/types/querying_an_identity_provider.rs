@@ -8,14 +8,7 @@ use super::super::{
     CreatingAnIdentityProviderLinks, SHAPE_CREATING_AN_IDENTITY_PROVIDER_LINKS,
 };
 /// identity_provider.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAnIdentityProviderIdentityProvider {
     /// Identity provider type. The following two types are supported:
@@ -119,15 +112,103 @@ impl support::Validate for QueryingAnIdentityProviderIdentityProvider {
         }
     }
 }
+impl support::Read for QueryingAnIdentityProviderIdentityProvider {
+    const NAME: &'static str = "QueryingAnIdentityProviderIdentityProvider";
+    const FIELDS: &'static [&'static str] = &[
+        "sso_type",
+        "id",
+        "description",
+        "enabled",
+        "remote_ids",
+        "links",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"sso_type" => ::std::option::Option::Some(0),
+            b"id" => ::std::option::Option::Some(1),
+            b"description" => ::std::option::Option::Some(2),
+            b"enabled" => ::std::option::Option::Some(3),
+            b"remote_ids" => ::std::option::Option::Some(4),
+            b"links" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::AnyValue,
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::nested::<CreatingAnIdentityProviderLinks>(),
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("sso_type", field_0.is_some()),
+                    ("id", field_1.is_some()),
+                    ("description", field_2.is_some()),
+                    ("enabled", field_3.is_some()),
+                    ("remote_ids", field_4.is_some()),
+                    ("links", field_5.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                sso_type: M::optional(field_0)?,
+                id: M::optional(field_1)?,
+                description: M::optional(field_2)?,
+                enabled: M::optional(field_3)?,
+                remote_ids: M::optional(field_4)?,
+                links: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAnIdentityProviderIdentityProvider {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAnIdentityProviderResponse200 {
     /// Identity provider information.
@@ -174,5 +255,41 @@ impl support::Validate for QueryingAnIdentityProviderResponse200 {
             let p = path.field("identity_provider");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingAnIdentityProviderResponse200 {
+    const NAME: &'static str = "QueryingAnIdentityProviderResponse200";
+    const FIELDS: &'static [&'static str] = &["identity_provider"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"identity_provider" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<QueryingAnIdentityProviderIdentityProvider>(),
+                )?;
+        }
+        fields.end(&[("identity_provider", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                identity_provider: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAnIdentityProviderResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -66,14 +66,7 @@ impl OpenIdConnectConfig {
 }
 #[cfg(feature = "querying_an_openid_connect_identity_provider")]
 /// Table 3 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAnOpenidConnectIdentityProviderResponse200 {
     /// OpenID Connect configurations.
@@ -114,5 +107,39 @@ impl support::Validate for QueryingAnOpenidConnectIdentityProviderResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+#[cfg(feature = "querying_an_openid_connect_identity_provider")]
+impl support::Read for QueryingAnOpenidConnectIdentityProviderResponse200 {
+    const NAME: &'static str = "QueryingAnOpenidConnectIdentityProviderResponse200";
+    const FIELDS: &'static [&'static str] = &["openid_connect_config"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"openid_connect_config" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::FreeForm)?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                openid_connect_config: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_an_openid_connect_identity_provider")]
+impl<'de> ::serde::Deserialize<'de>
+for QueryingAnOpenidConnectIdentityProviderResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_iam/querying_endpoint_details.json` documents.
 use crate::support;
 /// endpoint.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Endpoint {
     /// ID of the service to which an endpoint belongs.
@@ -101,15 +94,92 @@ impl support::Validate for Endpoint {
         }
     }
 }
+impl support::Read for Endpoint {
+    const NAME: &'static str = "Endpoint";
+    const FIELDS: &'static [&'static str] = &[
+        "service_id",
+        "region_id",
+        "links",
+        "id",
+        "interface",
+        "region",
+        "url",
+        "enabled",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"service_id" => ::std::option::Option::Some(0),
+            b"region_id" => ::std::option::Option::Some(1),
+            b"links" => ::std::option::Option::Some(2),
+            b"id" => ::std::option::Option::Some(3),
+            b"interface" => ::std::option::Option::Some(4),
+            b"region" => ::std::option::Option::Some(5),
+            b"url" => ::std::option::Option::Some(6),
+            b"enabled" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<QueryingEndpointDetailsLinks>(),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                service_id: M::optional(field_0)?,
+                region_id: M::optional(field_1)?,
+                links: M::optional(field_2)?,
+                id: M::optional(field_3)?,
+                interface: M::optional(field_4)?,
+                region: M::optional(field_5)?,
+                url: M::optional(field_6)?,
+                enabled: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Endpoint {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// endpoints.links.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingEndpointDetailsLinks {
     /// Resource link.
@@ -162,15 +232,49 @@ impl support::Validate for QueryingEndpointDetailsLinks {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingEndpointDetailsLinks {
+    const NAME: &'static str = "QueryingEndpointDetailsLinks";
+    const FIELDS: &'static [&'static str] = &["self", "next", "previous"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"self" => ::std::option::Option::Some(0),
+            b"next" => ::std::option::Option::Some(1),
+            b"previous" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                self_: M::optional(field_0)?,
+                next: M::optional(field_1)?,
+                previous: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingEndpointDetailsLinks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingEndpointDetailsResponse200 {
     /// List of endpoints.
@@ -209,5 +313,36 @@ impl support::Validate for QueryingEndpointDetailsResponse200 {
             let p = path.field("endpoint");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingEndpointDetailsResponse200 {
+    const NAME: &'static str = "QueryingEndpointDetailsResponse200";
+    const FIELDS: &'static [&'static str] = &["endpoint"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"endpoint" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<Endpoint>())?;
+        }
+        fields.end(&[("endpoint", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                endpoint: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingEndpointDetailsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
 /// project.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingInformationAboutASpecifiedProjectProject {
     /// false.
@@ -103,15 +96,100 @@ impl support::Validate for QueryingInformationAboutASpecifiedProjectProject {
         }
     }
 }
+impl support::Read for QueryingInformationAboutASpecifiedProjectProject {
+    const NAME: &'static str = "QueryingInformationAboutASpecifiedProjectProject";
+    const FIELDS: &'static [&'static str] = &[
+        "is_domain",
+        "description",
+        "links",
+        "enabled",
+        "id",
+        "parent_id",
+        "domain_id",
+        "name",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"is_domain" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            b"links" => ::std::option::Option::Some(2),
+            b"enabled" => ::std::option::Option::Some(3),
+            b"id" => ::std::option::Option::Some(4),
+            b"parent_id" => ::std::option::Option::Some(5),
+            b"domain_id" => ::std::option::Option::Some(6),
+            b"name" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<ListingCustomPoliciesLinks>(),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                is_domain: M::optional(field_0)?,
+                description: M::optional(field_1)?,
+                links: M::optional(field_2)?,
+                enabled: M::optional(field_3)?,
+                id: M::optional(field_4)?,
+                parent_id: M::optional(field_5)?,
+                domain_id: M::optional(field_6)?,
+                name: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingInformationAboutASpecifiedProjectProject {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingInformationAboutASpecifiedProjectResponse200 {
     /// Project information.
@@ -151,5 +229,42 @@ impl support::Validate for QueryingInformationAboutASpecifiedProjectResponse200 
             let p = path.field("project");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingInformationAboutASpecifiedProjectResponse200 {
+    const NAME: &'static str = "QueryingInformationAboutASpecifiedProjectResponse200";
+    const FIELDS: &'static [&'static str] = &["project"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"project" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<QueryingInformationAboutASpecifiedProjectProject>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                project: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingInformationAboutASpecifiedProjectResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_iam/querying_information_and_status_of_a_specified_project.json` documents.
 use crate::support;
 /// project.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingInformationAndStatusOfASpecifiedProjectProject {
     /// Project description.
@@ -116,15 +109,110 @@ impl support::Validate for QueryingInformationAndStatusOfASpecifiedProjectProjec
         support::check_present(out, &path.field("status"), self.status.is_some());
     }
 }
+impl support::Read for QueryingInformationAndStatusOfASpecifiedProjectProject {
+    const NAME: &'static str = "QueryingInformationAndStatusOfASpecifiedProjectProject";
+    const FIELDS: &'static [&'static str] = &[
+        "description",
+        "id",
+        "domain_id",
+        "name",
+        "is_domain",
+        "enabled",
+        "parent_id",
+        "status",
+        "suspended_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"description" => ::std::option::Option::Some(0),
+            b"id" => ::std::option::Option::Some(1),
+            b"domain_id" => ::std::option::Option::Some(2),
+            b"name" => ::std::option::Option::Some(3),
+            b"is_domain" => ::std::option::Option::Some(4),
+            b"enabled" => ::std::option::Option::Some(5),
+            b"parent_id" => ::std::option::Option::Some(6),
+            b"status" => ::std::option::Option::Some(7),
+            b"suspended_time" => ::std::option::Option::Some(8),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                _ => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("description", field_0.is_some()),
+                    ("id", field_1.is_some()),
+                    ("domain_id", field_2.is_some()),
+                    ("name", field_3.is_some()),
+                    ("is_domain", field_4.is_some()),
+                    ("enabled", field_5.is_some()),
+                    ("parent_id", field_6.is_some()),
+                    ("status", field_7.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                description: M::optional(field_0)?,
+                id: M::optional(field_1)?,
+                domain_id: M::optional(field_2)?,
+                name: M::optional(field_3)?,
+                is_domain: M::optional(field_4)?,
+                enabled: M::optional(field_5)?,
+                parent_id: M::optional(field_6)?,
+                status: M::optional(field_7)?,
+                suspended_time: M::optional(field_8)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingInformationAndStatusOfASpecifiedProjectProject {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingInformationAndStatusOfASpecifiedProjectResponse200 {
     /// Project information.
@@ -167,5 +255,44 @@ impl support::Validate for QueryingInformationAndStatusOfASpecifiedProjectRespon
             let p = path.field("project");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingInformationAndStatusOfASpecifiedProjectResponse200 {
+    const NAME: &'static str = "QueryingInformationAndStatusOfASpecifiedProjectResponse200";
+    const FIELDS: &'static [&'static str] = &["project"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"project" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<
+                        QueryingInformationAndStatusOfASpecifiedProjectProject,
+                    >(),
+                )?;
+        }
+        fields.end(&[("project", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                project: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingInformationAndStatusOfASpecifiedProjectResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

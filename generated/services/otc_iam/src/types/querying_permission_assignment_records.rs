@@ -6,14 +6,7 @@
 use crate::support;
 #[cfg(feature = "querying_permission_assignment_records")]
 /// Table 3 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingPermissionAssignmentRecordsResponse200 {
     /// Total number of returned authorization records.
@@ -70,15 +63,65 @@ impl support::Validate for QueryingPermissionAssignmentRecordsResponse200 {
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
+impl support::Read for QueryingPermissionAssignmentRecordsResponse200 {
+    const NAME: &'static str = "QueryingPermissionAssignmentRecordsResponse200";
+    const FIELDS: &'static [&'static str] = &["total_num", "role_assignments"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"total_num" => ::std::option::Option::Some(0),
+            b"role_assignments" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<RoleAssignmentBody>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                total_num: M::optional(field_0)?,
+                role_assignments: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_permission_assignment_records")]
+impl<'de> ::serde::Deserialize<'de> for QueryingPermissionAssignmentRecordsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "querying_permission_assignment_records")]
 /// Table 8 role_assignments.agency.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RoleAgencyAssignmentId {
     /// Agency ID.
@@ -120,15 +163,39 @@ impl support::Validate for RoleAgencyAssignmentId {
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
+impl support::Read for RoleAgencyAssignmentId {
+    const NAME: &'static str = "RoleAgencyAssignmentId";
+    const FIELDS: &'static [&'static str] = &["id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self { id: M::optional(field_0)? })),
+        )
+    }
+}
+#[cfg(feature = "querying_permission_assignment_records")]
+impl<'de> ::serde::Deserialize<'de> for RoleAgencyAssignmentId {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "querying_permission_assignment_records")]
 /// Table 4 role_assignments.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RoleAssignmentBody {
     /// Authorized user.
@@ -224,15 +291,107 @@ impl support::Validate for RoleAssignmentBody {
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
+impl support::Read for RoleAssignmentBody {
+    const NAME: &'static str = "RoleAssignmentBody";
+    const FIELDS: &'static [&'static str] = &[
+        "user",
+        "role",
+        "group",
+        "agency",
+        "scope",
+        "is_inherited",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"user" => ::std::option::Option::Some(0),
+            b"role" => ::std::option::Option::Some(1),
+            b"group" => ::std::option::Option::Some(2),
+            b"agency" => ::std::option::Option::Some(3),
+            b"scope" => ::std::option::Option::Some(4),
+            b"is_inherited" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::nested::<RoleUserAssignmentId>(),
+                        )?
+                }
+                1 => {
+                    fields.value(1, &mut field_1, support::nested::<RoleAssignmentId>())?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<RoleGroupAssignmentId>(),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<RoleAgencyAssignmentId>(),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<RoleAssignmentScope>(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                user: M::optional(field_0)?,
+                role: M::optional(field_1)?,
+                group: M::optional(field_2)?,
+                agency: M::optional(field_3)?,
+                scope: M::optional(field_4)?,
+                is_inherited: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_permission_assignment_records")]
+impl<'de> ::serde::Deserialize<'de> for RoleAssignmentBody {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "querying_permission_assignment_records")]
 /// Table 6 role_assignments.role.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RoleAssignmentId {
     /// Permission ID.
@@ -274,15 +433,39 @@ impl support::Validate for RoleAssignmentId {
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
+impl support::Read for RoleAssignmentId {
+    const NAME: &'static str = "RoleAssignmentId";
+    const FIELDS: &'static [&'static str] = &["id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self { id: M::optional(field_0)? })),
+        )
+    }
+}
+#[cfg(feature = "querying_permission_assignment_records")]
+impl<'de> ::serde::Deserialize<'de> for RoleAssignmentId {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "querying_permission_assignment_records")]
 /// Table 9 role_assignments.scope.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RoleAssignmentScope {
     /// IAM project-based authorization.
@@ -351,15 +534,72 @@ impl support::Validate for RoleAssignmentScope {
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
+impl support::Read for RoleAssignmentScope {
+    const NAME: &'static str = "RoleAssignmentScope";
+    const FIELDS: &'static [&'static str] = &["project", "domain", "enterprise_project"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"project" => ::std::option::Option::Some(0),
+            b"domain" => ::std::option::Option::Some(1),
+            b"enterprise_project" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::nested::<RoleProjectAssignmentId>(),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::nested::<RoleDomainAssignmentId>(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<RoleEnterpriseProjectAssignmentId>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                project: M::optional(field_0)?,
+                domain: M::optional(field_1)?,
+                enterprise_project: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_permission_assignment_records")]
+impl<'de> ::serde::Deserialize<'de> for RoleAssignmentScope {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "querying_permission_assignment_records")]
 /// Table 11 role_assignments.scope.domain.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RoleDomainAssignmentId {
     /// Global service ID.
@@ -401,15 +641,39 @@ impl support::Validate for RoleDomainAssignmentId {
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
+impl support::Read for RoleDomainAssignmentId {
+    const NAME: &'static str = "RoleDomainAssignmentId";
+    const FIELDS: &'static [&'static str] = &["id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self { id: M::optional(field_0)? })),
+        )
+    }
+}
+#[cfg(feature = "querying_permission_assignment_records")]
+impl<'de> ::serde::Deserialize<'de> for RoleDomainAssignmentId {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "querying_permission_assignment_records")]
 /// Table 12 role_assignments.scope.enterprise_project.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RoleEnterpriseProjectAssignmentId {
     /// Enterprise project ID.
@@ -451,15 +715,39 @@ impl support::Validate for RoleEnterpriseProjectAssignmentId {
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
+impl support::Read for RoleEnterpriseProjectAssignmentId {
+    const NAME: &'static str = "RoleEnterpriseProjectAssignmentId";
+    const FIELDS: &'static [&'static str] = &["id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self { id: M::optional(field_0)? })),
+        )
+    }
+}
+#[cfg(feature = "querying_permission_assignment_records")]
+impl<'de> ::serde::Deserialize<'de> for RoleEnterpriseProjectAssignmentId {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "querying_permission_assignment_records")]
 /// Table 7 role_assignments.group.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RoleGroupAssignmentId {
     /// User group ID.
@@ -501,15 +789,39 @@ impl support::Validate for RoleGroupAssignmentId {
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
+impl support::Read for RoleGroupAssignmentId {
+    const NAME: &'static str = "RoleGroupAssignmentId";
+    const FIELDS: &'static [&'static str] = &["id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self { id: M::optional(field_0)? })),
+        )
+    }
+}
+#[cfg(feature = "querying_permission_assignment_records")]
+impl<'de> ::serde::Deserialize<'de> for RoleGroupAssignmentId {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "querying_permission_assignment_records")]
 /// Table 10 role_assignments.scope.project.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RoleProjectAssignmentId {
     /// IAM project ID.
@@ -551,15 +863,39 @@ impl support::Validate for RoleProjectAssignmentId {
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
+impl support::Read for RoleProjectAssignmentId {
+    const NAME: &'static str = "RoleProjectAssignmentId";
+    const FIELDS: &'static [&'static str] = &["id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self { id: M::optional(field_0)? })),
+        )
+    }
+}
+#[cfg(feature = "querying_permission_assignment_records")]
+impl<'de> ::serde::Deserialize<'de> for RoleProjectAssignmentId {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "querying_permission_assignment_records")]
 /// Table 5 role_assignments.user.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RoleUserAssignmentId {
     /// IAM user ID.
@@ -598,6 +934,37 @@ impl support::Validate for RoleUserAssignmentId {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+#[cfg(feature = "querying_permission_assignment_records")]
+impl support::Read for RoleUserAssignmentId {
+    const NAME: &'static str = "RoleUserAssignmentId";
+    const FIELDS: &'static [&'static str] = &["id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self { id: M::optional(field_0)? })),
+        )
+    }
+}
+#[cfg(feature = "querying_permission_assignment_records")]
+impl<'de> ::serde::Deserialize<'de> for RoleUserAssignmentId {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Authorization scope.

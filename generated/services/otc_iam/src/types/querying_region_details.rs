@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Links, Locales, SHAPE_LINKS, SHAPE_LOCALES};
 /// Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingRegionDetailsResponse200 {
     /// Region information.
@@ -54,15 +47,39 @@ impl support::Validate for QueryingRegionDetailsResponse200 {
         }
     }
 }
+impl support::Read for QueryingRegionDetailsResponse200 {
+    const NAME: &'static str = "QueryingRegionDetailsResponse200";
+    const FIELDS: &'static [&'static str] = &["region"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"region" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<Region>())?;
+        }
+        fields.end(&[("region", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                region: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingRegionDetailsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// region.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Region {
     /// Description of the region.
@@ -140,5 +157,65 @@ impl support::Validate for Region {
             let p = path.field("locales");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for Region {
+    const NAME: &'static str = "Region";
+    const FIELDS: &'static [&'static str] = &[
+        "description",
+        "parent_region_id",
+        "links",
+        "locales",
+        "id",
+        "type",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"description" => ::std::option::Option::Some(0),
+            b"parent_region_id" => ::std::option::Option::Some(1),
+            b"links" => ::std::option::Option::Some(2),
+            b"locales" => ::std::option::Option::Some(3),
+            b"id" => ::std::option::Option::Some(4),
+            b"type" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::nested::<Links>())?,
+                3 => fields.value(3, &mut field_3, support::nested::<Locales>())?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                description: M::optional(field_0)?,
+                parent_region_id: M::optional(field_1)?,
+                links: M::optional(field_2)?,
+                locales: M::optional(field_3)?,
+                id: M::optional(field_4)?,
+                r#type: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Region {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingRoleAssignmentsDiscardedResponse200 {
     /// Role assignments.
@@ -86,15 +79,70 @@ impl support::Validate for QueryingRoleAssignmentsDiscardedResponse200 {
         }
     }
 }
+impl support::Read for QueryingRoleAssignmentsDiscardedResponse200 {
+    const NAME: &'static str = "QueryingRoleAssignmentsDiscardedResponse200";
+    const FIELDS: &'static [&'static str] = &["role_assignments", "links"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"role_assignments" => ::std::option::Option::Some(0),
+            b"links" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<
+                                    QueryingRoleAssignmentsDiscardedRoleAssignments,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Values(
+                                support::nested::<ListingCustomPoliciesLinks>(),
+                            ),
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[("role_assignments", field_0.is_some()), ("links", field_1.is_some())],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                role_assignments: M::optional(field_0)?,
+                links: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingRoleAssignmentsDiscardedResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// role_assignments.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingRoleAssignmentsDiscardedRoleAssignments {
     /// Application scope of the role. The value can be domain or project.
@@ -206,5 +254,76 @@ impl support::Validate for QueryingRoleAssignmentsDiscardedRoleAssignments {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingRoleAssignmentsDiscardedRoleAssignments {
+    const NAME: &'static str = "QueryingRoleAssignmentsDiscardedRoleAssignments";
+    const FIELDS: &'static [&'static str] = &[
+        "scope",
+        "role",
+        "group",
+        "agency",
+        "links",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"scope" => ::std::option::Option::Some(0),
+            b"role" => ::std::option::Option::Some(1),
+            b"group" => ::std::option::Option::Some(2),
+            b"agency" => ::std::option::Option::Some(3),
+            b"links" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::Values(support::AnyValue))?,
+                1 => fields.value(1, &mut field_1, support::Values(support::AnyValue))?,
+                2 => fields.value(2, &mut field_2, support::Values(support::AnyValue))?,
+                3 => fields.value(3, &mut field_3, support::Values(support::AnyValue))?,
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Values(
+                                support::nested::<ListingCustomPoliciesLinks>(),
+                            ),
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("scope", field_0.is_some()),
+                    ("role", field_1.is_some()),
+                    ("links", field_4.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                scope: M::optional(field_0)?,
+                role: M::optional(field_1)?,
+                group: M::optional(field_2)?,
+                agency: M::optional(field_3)?,
+                links: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingRoleAssignmentsDiscardedRoleAssignments {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,14 +8,7 @@ use super::super::{
     ListingCustomPoliciesLinks, Policy, SHAPE_LISTING_CUSTOM_POLICIES_LINKS, SHAPE_POLICY,
 };
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingRoleDetailsResponse200 {
     /// Details of the role.
@@ -56,15 +49,39 @@ impl support::Validate for QueryingRoleDetailsResponse200 {
         }
     }
 }
+impl support::Read for QueryingRoleDetailsResponse200 {
+    const NAME: &'static str = "QueryingRoleDetailsResponse200";
+    const FIELDS: &'static [&'static str] = &["role"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"role" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<QueryingRoleDetailsRole>())?;
+        }
+        fields.end(&[("role", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                role: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingRoleDetailsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// role.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingRoleDetailsRole {
     /// ID of the account to which the permission belongs.
@@ -192,5 +209,102 @@ impl support::Validate for QueryingRoleDetailsRole {
             let p = path.field("policy");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingRoleDetailsRole {
+    const NAME: &'static str = "QueryingRoleDetailsRole";
+    const FIELDS: &'static [&'static str] = &[
+        "domain_id",
+        "flag",
+        "catalog",
+        "name",
+        "description",
+        "links",
+        "id",
+        "display_name",
+        "type",
+        "policy",
+        "updated_time",
+        "created_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"domain_id" => ::std::option::Option::Some(0),
+            b"flag" => ::std::option::Option::Some(1),
+            b"catalog" => ::std::option::Option::Some(2),
+            b"name" => ::std::option::Option::Some(3),
+            b"description" => ::std::option::Option::Some(4),
+            b"links" => ::std::option::Option::Some(5),
+            b"id" => ::std::option::Option::Some(6),
+            b"display_name" => ::std::option::Option::Some(7),
+            b"type" => ::std::option::Option::Some(8),
+            b"policy" => ::std::option::Option::Some(9),
+            b"updated_time" => ::std::option::Option::Some(10),
+            b"created_time" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::nested::<ListingCustomPoliciesLinks>(),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::nested::<Policy>())?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                _ => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                domain_id: M::optional(field_0)?,
+                flag: M::optional(field_1)?,
+                catalog: M::optional(field_2)?,
+                name: M::optional(field_3)?,
+                description: M::optional(field_4)?,
+                links: M::optional(field_5)?,
+                id: M::optional(field_6)?,
+                display_name: M::optional(field_7)?,
+                r#type: M::optional(field_8)?,
+                policy: M::optional(field_9)?,
+                updated_time: M::optional(field_10)?,
+                created_time: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingRoleDetailsRole {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,14 +8,7 @@ use crate::support;
 use super::super::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
 #[cfg(feature = "querying_services")]
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingServicesResponse200 {
     /// Service resource link.
@@ -78,15 +71,65 @@ impl support::Validate for QueryingServicesResponse200 {
     }
 }
 #[cfg(feature = "querying_services")]
+impl support::Read for QueryingServicesResponse200 {
+    const NAME: &'static str = "QueryingServicesResponse200";
+    const FIELDS: &'static [&'static str] = &["links", "services"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"links" => ::std::option::Option::Some(0),
+            b"services" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::nested::<ListingCustomPoliciesLinks>(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<Services>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[("links", field_0.is_some()), ("services", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                links: M::optional(field_0)?,
+                services: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_services")]
+impl<'de> ::serde::Deserialize<'de> for QueryingServicesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "querying_services")]
 /// services.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Services {
     /// Service description.
@@ -163,6 +206,82 @@ impl support::Validate for Services {
             let p = path.field("links");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+#[cfg(feature = "querying_services")]
+impl support::Read for Services {
+    const NAME: &'static str = "Services";
+    const FIELDS: &'static [&'static str] = &[
+        "description",
+        "enabled",
+        "id",
+        "name",
+        "type",
+        "links",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"description" => ::std::option::Option::Some(0),
+            b"enabled" => ::std::option::Option::Some(1),
+            b"id" => ::std::option::Option::Some(2),
+            b"name" => ::std::option::Option::Some(3),
+            b"type" => ::std::option::Option::Some(4),
+            b"links" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::nested::<ListingCustomPoliciesLinks>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                description: M::optional(field_0)?,
+                enabled: M::optional(field_1)?,
+                id: M::optional(field_2)?,
+                name: M::optional(field_3)?,
+                r#type: M::optional(field_4)?,
+                links: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_services")]
+impl<'de> ::serde::Deserialize<'de> for Services {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Service type.

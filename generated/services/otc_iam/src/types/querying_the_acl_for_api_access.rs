@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_ALLOW_ADDRESS_NETMASKS_IN_RESPONSE, SHAPE_ALLOW_IP_RANGES_IN_RESPONSE,
 };
 /// Table 7 allow_vpc_endpoints.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheAclForApiAccessAllowVpcEndpoints {
     /// VPC endpoint ID, for example, 8di3jdu38d7jhfa7df68adyfiadfia6d.
@@ -60,15 +53,45 @@ impl support::Validate for QueryingTheAclForApiAccessAllowVpcEndpoints {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingTheAclForApiAccessAllowVpcEndpoints {
+    const NAME: &'static str = "QueryingTheAclForApiAccessAllowVpcEndpoints";
+    const FIELDS: &'static [&'static str] = &["vpc_endpoint_id", "description"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"vpc_endpoint_id" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                vpc_endpoint_id: M::optional(field_0)?,
+                description: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheAclForApiAccessAllowVpcEndpoints {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 api_acl_policy.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheAclForApiAccessApiAclPolicy {
     /// IPv4 CIDR blocks from which API access is allowed.
@@ -151,15 +174,88 @@ impl support::Validate for QueryingTheAclForApiAccessApiAclPolicy {
         }
     }
 }
+impl support::Read for QueryingTheAclForApiAccessApiAclPolicy {
+    const NAME: &'static str = "QueryingTheAclForApiAccessApiAclPolicy";
+    const FIELDS: &'static [&'static str] = &[
+        "allow_address_netmasks",
+        "allow_ip_ranges",
+        "allow_vpc_endpoints",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"allow_address_netmasks" => ::std::option::Option::Some(0),
+            b"allow_ip_ranges" => ::std::option::Option::Some(1),
+            b"allow_vpc_endpoints" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<AllowAddressNetmasksInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<AllowIpRangesInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<
+                                    QueryingTheAclForApiAccessAllowVpcEndpoints,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                allow_address_netmasks: M::optional(field_0)?,
+                allow_ip_ranges: M::optional(field_1)?,
+                allow_vpc_endpoints: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheAclForApiAccessApiAclPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheAclForApiAccessResponse200 {
     /// ACL for API access.
@@ -199,5 +295,41 @@ impl support::Validate for QueryingTheAclForApiAccessResponse200 {
             let p = path.field("api_acl_policy");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingTheAclForApiAccessResponse200 {
+    const NAME: &'static str = "QueryingTheAclForApiAccessResponse200";
+    const FIELDS: &'static [&'static str] = &["api_acl_policy"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"api_acl_policy" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<QueryingTheAclForApiAccessApiAclPolicy>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                api_acl_policy: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheAclForApiAccessResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{ConsoleAclPolicyInResponse, SHAPE_CONSOLE_ACL_POLICY_IN_RESPONSE};
 /// Table 3 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheAclForConsoleAccessResponse200 {
     /// ACL for console access.
@@ -51,5 +44,41 @@ impl support::Validate for QueryingTheAclForConsoleAccessResponse200 {
             let p = path.field("console_acl_policy");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingTheAclForConsoleAccessResponse200 {
+    const NAME: &'static str = "QueryingTheAclForConsoleAccessResponse200";
+    const FIELDS: &'static [&'static str] = &["console_acl_policy"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"console_acl_policy" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<ConsoleAclPolicyInResponse>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                console_acl_policy: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheAclForConsoleAccessResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -44,14 +44,7 @@ impl QueryingTheListOfDomainsAccessibleToUsersDomains {
     pub const DEFAULT_ENABLED: bool = true;
 }
 /// domains.links (also links).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheListOfDomainsAccessibleToUsersJson {
     /// Resource link.
@@ -89,16 +82,40 @@ impl support::Validate for QueryingTheListOfDomainsAccessibleToUsersJson {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingTheListOfDomainsAccessibleToUsersJson {
+    const NAME: &'static str = "QueryingTheListOfDomainsAccessibleToUsersJson";
+    const FIELDS: &'static [&'static str] = &["self"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"self" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                self_: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheListOfDomainsAccessibleToUsersJson {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "querying_the_list_of_domains_accessible_to_users")]
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheListOfDomainsAccessibleToUsersResponse200 {
     /// Domain resource link.
@@ -143,5 +160,44 @@ impl support::Validate for QueryingTheListOfDomainsAccessibleToUsersResponse200 
             let p = path.field("links");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+#[cfg(feature = "querying_the_list_of_domains_accessible_to_users")]
+impl support::Read for QueryingTheListOfDomainsAccessibleToUsersResponse200 {
+    const NAME: &'static str = "QueryingTheListOfDomainsAccessibleToUsersResponse200";
+    const FIELDS: &'static [&'static str] = &["links"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"links" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<QueryingTheListOfDomainsAccessibleToUsersJson>(),
+                )?;
+        }
+        fields.end(&[("links", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                links: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_the_list_of_domains_accessible_to_users")]
+impl<'de> ::serde::Deserialize<'de>
+for QueryingTheListOfDomainsAccessibleToUsersResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -102,14 +102,7 @@ impl PolicyStatement {
 }
 #[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheListOfPermissionsOfAnAgencyOnADomainResponse200 {
     /// List of roles.
@@ -164,15 +157,53 @@ impl support::Validate for QueryingTheListOfPermissionsOfAnAgencyOnADomainRespon
     }
 }
 #[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
+impl support::Read for QueryingTheListOfPermissionsOfAnAgencyOnADomainResponse200 {
+    const NAME: &'static str = "QueryingTheListOfPermissionsOfAnAgencyOnADomainResponse200";
+    const FIELDS: &'static [&'static str] = &["roles"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"roles" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<
+                            QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles,
+                        >(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[("roles", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                roles: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
+impl<'de> ::serde::Deserialize<'de>
+for QueryingTheListOfPermissionsOfAnAgencyOnADomainResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
 /// roles.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles {
     /// Directory where a role locates.
@@ -272,5 +303,85 @@ impl support::Validate for QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles 
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
+impl support::Read for QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles {
+    const NAME: &'static str = "QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles";
+    const FIELDS: &'static [&'static str] = &[
+        "catalog",
+        "display_name",
+        "name",
+        "policy",
+        "domain_id",
+        "type",
+        "id",
+        "description",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"catalog" => ::std::option::Option::Some(0),
+            b"display_name" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"policy" => ::std::option::Option::Some(3),
+            b"domain_id" => ::std::option::Option::Some(4),
+            b"type" => ::std::option::Option::Some(5),
+            b"id" => ::std::option::Option::Some(6),
+            b"description" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Values(support::nested::<Policy>()),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                catalog: M::optional(field_0)?,
+                display_name: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                policy: M::optional(field_3)?,
+                domain_id: M::optional(field_4)?,
+                r#type: M::optional(field_5)?,
+                id: M::optional(field_6)?,
+                description: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
+impl<'de> ::serde::Deserialize<'de>
+for QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

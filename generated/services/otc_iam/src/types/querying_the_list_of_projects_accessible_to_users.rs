@@ -53,14 +53,7 @@ impl QueryingTheListOfProjectsAccessibleToUsersProjects {
 }
 #[cfg(feature = "querying_the_list_of_projects_accessible_to_users")]
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheListOfProjectsAccessibleToUsersResponse200 {
     /// Project resource link.
@@ -102,5 +95,39 @@ impl support::Validate for QueryingTheListOfProjectsAccessibleToUsersResponse200
             let p = path.field("links");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+#[cfg(feature = "querying_the_list_of_projects_accessible_to_users")]
+impl support::Read for QueryingTheListOfProjectsAccessibleToUsersResponse200 {
+    const NAME: &'static str = "QueryingTheListOfProjectsAccessibleToUsersResponse200";
+    const FIELDS: &'static [&'static str] = &["links"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"links" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<Links>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                links: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_the_list_of_projects_accessible_to_users")]
+impl<'de> ::serde::Deserialize<'de>
+for QueryingTheListOfProjectsAccessibleToUsersResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_iam/querying_the_login_authentication_policy.json` documents.
 use crate::support;
 /// Table 4 login_policy.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheLoginAuthenticationPolicyLoginPolicy {
     /// Validity period (days) to disable users if they have not logged in within the period. Value
@@ -93,15 +86,115 @@ impl support::Validate for QueryingTheLoginAuthenticationPolicyLoginPolicy {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingTheLoginAuthenticationPolicyLoginPolicy {
+    const NAME: &'static str = "QueryingTheLoginAuthenticationPolicyLoginPolicy";
+    const FIELDS: &'static [&'static str] = &[
+        "account_validity_period",
+        "custom_info_for_login",
+        "lockout_duration",
+        "login_failed_times",
+        "period_with_login_failures",
+        "session_timeout",
+        "show_recent_login_info",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"account_validity_period" => ::std::option::Option::Some(0),
+            b"custom_info_for_login" => ::std::option::Option::Some(1),
+            b"lockout_duration" => ::std::option::Option::Some(2),
+            b"login_failed_times" => ::std::option::Option::Some(3),
+            b"period_with_login_failures" => ::std::option::Option::Some(4),
+            b"session_timeout" => ::std::option::Option::Some(5),
+            b"show_recent_login_info" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                account_validity_period: M::optional(field_0)?,
+                custom_info_for_login: M::optional(field_1)?,
+                lockout_duration: M::optional(field_2)?,
+                login_failed_times: M::optional(field_3)?,
+                period_with_login_failures: M::optional(field_4)?,
+                session_timeout: M::optional(field_5)?,
+                show_recent_login_info: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheLoginAuthenticationPolicyLoginPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheLoginAuthenticationPolicyResponse200 {
     /// Login authentication policy.
@@ -143,5 +236,41 @@ impl support::Validate for QueryingTheLoginAuthenticationPolicyResponse200 {
             let p = path.field("login_policy");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingTheLoginAuthenticationPolicyResponse200 {
+    const NAME: &'static str = "QueryingTheLoginAuthenticationPolicyResponse200";
+    const FIELDS: &'static [&'static str] = &["login_policy"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"login_policy" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<QueryingTheLoginAuthenticationPolicyLoginPolicy>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                login_policy: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheLoginAuthenticationPolicyResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_iam/querying_the_login_protection_configuration_of_a_user.json` documents.
 use crate::support;
 /// Table 4 login_protect.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheLoginProtectionConfigurationOfAUserLoginProtect {
     /// Whether login protection has been enabled. The value can be true or false.
@@ -63,15 +56,61 @@ impl support::Validate for QueryingTheLoginProtectionConfigurationOfAUserLoginPr
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingTheLoginProtectionConfigurationOfAUserLoginProtect {
+    const NAME: &'static str = "QueryingTheLoginProtectionConfigurationOfAUserLoginProtect";
+    const FIELDS: &'static [&'static str] = &[
+        "enabled",
+        "user_id",
+        "verification_method",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"enabled" => ::std::option::Option::Some(0),
+            b"user_id" => ::std::option::Option::Some(1),
+            b"verification_method" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                enabled: M::optional(field_0)?,
+                user_id: M::optional(field_1)?,
+                verification_method: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingTheLoginProtectionConfigurationOfAUserLoginProtect {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheLoginProtectionConfigurationOfAUserResponse200 {
     /// Login protection configuration.
@@ -113,5 +152,44 @@ impl support::Validate for QueryingTheLoginProtectionConfigurationOfAUserRespons
             let p = path.field("login_protect");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingTheLoginProtectionConfigurationOfAUserResponse200 {
+    const NAME: &'static str = "QueryingTheLoginProtectionConfigurationOfAUserResponse200";
+    const FIELDS: &'static [&'static str] = &["login_protect"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"login_protect" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<
+                        QueryingTheLoginProtectionConfigurationOfAUserLoginProtect,
+                    >(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                login_protect: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingTheLoginProtectionConfigurationOfAUserResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

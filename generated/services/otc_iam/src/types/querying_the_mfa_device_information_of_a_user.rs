@@ -5,14 +5,7 @@
 //! The types that `spec/otc_iam/querying_the_mfa_device_information_of_a_user.json` documents.
 use crate::support;
 /// Table 3 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheMfaDeviceInformationOfAUserResponse200 {
     /// Virtual MFA device information.
@@ -56,15 +49,47 @@ impl support::Validate for QueryingTheMfaDeviceInformationOfAUserResponse200 {
         }
     }
 }
+impl support::Read for QueryingTheMfaDeviceInformationOfAUserResponse200 {
+    const NAME: &'static str = "QueryingTheMfaDeviceInformationOfAUserResponse200";
+    const FIELDS: &'static [&'static str] = &["virtual_mfa_device"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"virtual_mfa_device" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<
+                        QueryingTheMfaDeviceInformationOfAUserVirtualMfaDevice,
+                    >(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                virtual_mfa_device: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingTheMfaDeviceInformationOfAUserResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 virtual_mfa_device.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheMfaDeviceInformationOfAUserVirtualMfaDevice {
     /// Virtual MFA device serial number.
@@ -106,5 +131,43 @@ impl support::Validate for QueryingTheMfaDeviceInformationOfAUserVirtualMfaDevic
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingTheMfaDeviceInformationOfAUserVirtualMfaDevice {
+    const NAME: &'static str = "QueryingTheMfaDeviceInformationOfAUserVirtualMfaDevice";
+    const FIELDS: &'static [&'static str] = &["serial_number", "user_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"serial_number" => ::std::option::Option::Some(0),
+            b"user_id" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                serial_number: M::optional(field_0)?,
+                user_id: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingTheMfaDeviceInformationOfAUserVirtualMfaDevice {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

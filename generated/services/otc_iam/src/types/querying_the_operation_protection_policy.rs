@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{AllowUserBody, SHAPE_ALLOW_USER_BODY};
 /// Table 4 protect_policy.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheOperationProtectionPolicyProtectPolicy {
     /// Attributes that IAM users can modify.
@@ -101,15 +94,83 @@ impl support::Validate for QueryingTheOperationProtectionPolicyProtectPolicy {
         }
     }
 }
+impl support::Read for QueryingTheOperationProtectionPolicyProtectPolicy {
+    const NAME: &'static str = "QueryingTheOperationProtectionPolicyProtectPolicy";
+    const FIELDS: &'static [&'static str] = &[
+        "allow_user",
+        "operation_protection",
+        "mobile",
+        "admin_check",
+        "email",
+        "scene",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"allow_user" => ::std::option::Option::Some(0),
+            b"operation_protection" => ::std::option::Option::Some(1),
+            b"mobile" => ::std::option::Option::Some(2),
+            b"admin_check" => ::std::option::Option::Some(3),
+            b"email" => ::std::option::Option::Some(4),
+            b"scene" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::nested::<AllowUserBody>())?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<Scene, _>(Self::check_scene),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                allow_user: M::optional(field_0)?,
+                operation_protection: M::optional(field_1)?,
+                mobile: M::optional(field_2)?,
+                admin_check: M::optional(field_3)?,
+                email: M::optional(field_4)?,
+                scene: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingTheOperationProtectionPolicyProtectPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheOperationProtectionPolicyResponse200 {
     /// Operation protection policy.
@@ -151,6 +212,44 @@ impl support::Validate for QueryingTheOperationProtectionPolicyResponse200 {
             let p = path.field("protect_policy");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingTheOperationProtectionPolicyResponse200 {
+    const NAME: &'static str = "QueryingTheOperationProtectionPolicyResponse200";
+    const FIELDS: &'static [&'static str] = &["protect_policy"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"protect_policy" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<
+                        QueryingTheOperationProtectionPolicyProtectPolicy,
+                    >(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                protect_policy: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheOperationProtectionPolicyResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Verification method.

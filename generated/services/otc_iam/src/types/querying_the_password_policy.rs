@@ -5,14 +5,7 @@
 //! The types that `spec/otc_iam/querying_the_password_policy.json` documents.
 use crate::support;
 /// Table 4 password_policy.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingThePasswordPolicyPasswordPolicy {
     /// Maximum number of times that a character is allowed to consecutively present in a password.
@@ -98,15 +91,127 @@ impl support::Validate for QueryingThePasswordPolicyPasswordPolicy {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingThePasswordPolicyPasswordPolicy {
+    const NAME: &'static str = "QueryingThePasswordPolicyPasswordPolicy";
+    const FIELDS: &'static [&'static str] = &[
+        "maximum_consecutive_identical_chars",
+        "maximum_password_length",
+        "minimum_password_age",
+        "minimum_password_length",
+        "number_of_recent_passwords_disallowed",
+        "password_not_username_or_invert",
+        "password_requirements",
+        "password_validity_period",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"maximum_consecutive_identical_chars" => ::std::option::Option::Some(0),
+            b"maximum_password_length" => ::std::option::Option::Some(1),
+            b"minimum_password_age" => ::std::option::Option::Some(2),
+            b"minimum_password_length" => ::std::option::Option::Some(3),
+            b"number_of_recent_passwords_disallowed" => ::std::option::Option::Some(4),
+            b"password_not_username_or_invert" => ::std::option::Option::Some(5),
+            b"password_requirements" => ::std::option::Option::Some(6),
+            b"password_validity_period" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                maximum_consecutive_identical_chars: M::optional(field_0)?,
+                maximum_password_length: M::optional(field_1)?,
+                minimum_password_age: M::optional(field_2)?,
+                minimum_password_length: M::optional(field_3)?,
+                number_of_recent_passwords_disallowed: M::optional(field_4)?,
+                password_not_username_or_invert: M::optional(field_5)?,
+                password_requirements: M::optional(field_6)?,
+                password_validity_period: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingThePasswordPolicyPasswordPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingThePasswordPolicyResponse200 {
     /// Password policy.
@@ -146,5 +251,41 @@ impl support::Validate for QueryingThePasswordPolicyResponse200 {
             let p = path.field("password_policy");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingThePasswordPolicyResponse200 {
+    const NAME: &'static str = "QueryingThePasswordPolicyResponse200";
+    const FIELDS: &'static [&'static str] = &["password_policy"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"password_policy" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<QueryingThePasswordPolicyPasswordPolicy>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                password_policy: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingThePasswordPolicyResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

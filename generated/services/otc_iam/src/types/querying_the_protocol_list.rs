@@ -5,14 +5,7 @@
 //! The types that `spec/otc_iam/querying_the_protocol_list.json` documents.
 use crate::support;
 /// links.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheProtocolListLinks {
     /// Resource link.
@@ -72,6 +65,56 @@ impl support::Validate for QueryingTheProtocolListLinks {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingTheProtocolListLinks {
+    const NAME: &'static str = "QueryingTheProtocolListLinks";
+    const FIELDS: &'static [&'static str] = &[
+        "self",
+        "previous",
+        "next",
+        "identity_provider",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"self" => ::std::option::Option::Some(0),
+            b"previous" => ::std::option::Option::Some(1),
+            b"next" => ::std::option::Option::Some(2),
+            b"identity_provider" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                self_: M::optional(field_0)?,
+                previous: M::optional(field_1)?,
+                next: M::optional(field_2)?,
+                identity_provider: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheProtocolListLinks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// protocols.
 #[derive(
     Debug,
@@ -102,14 +145,7 @@ impl Protocols {
 }
 #[cfg(feature = "querying_the_protocol_list")]
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheProtocolListResponse200 {
     /// Protocol resource link.
@@ -152,5 +188,43 @@ impl support::Validate for QueryingTheProtocolListResponse200 {
             let p = path.field("links");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+#[cfg(feature = "querying_the_protocol_list")]
+impl support::Read for QueryingTheProtocolListResponse200 {
+    const NAME: &'static str = "QueryingTheProtocolListResponse200";
+    const FIELDS: &'static [&'static str] = &["links"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"links" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<QueryingTheProtocolListLinks>(),
+                )?;
+        }
+        fields.end(&[("links", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                links: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_the_protocol_list")]
+impl<'de> ::serde::Deserialize<'de> for QueryingTheProtocolListResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Quotas, SHAPE_QUOTAS};
 /// Table 2 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheQuotasOfAProjectResponse200 {
     /// Quota information of the domain.
@@ -51,5 +44,36 @@ impl support::Validate for QueryingTheQuotasOfAProjectResponse200 {
             let p = path.field("quotas");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingTheQuotasOfAProjectResponse200 {
+    const NAME: &'static str = "QueryingTheQuotasOfAProjectResponse200";
+    const FIELDS: &'static [&'static str] = &["quotas"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"quotas" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<Quotas>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                quotas: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheQuotasOfAProjectResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Catalog, Links, SHAPE_CATALOG, SHAPE_LINKS};
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheServiceCatalogResponse200 {
     /// Service catalog information.
@@ -67,5 +60,53 @@ impl support::Validate for QueryingTheServiceCatalogResponse200 {
             let p = path.field("links");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingTheServiceCatalogResponse200 {
+    const NAME: &'static str = "QueryingTheServiceCatalogResponse200";
+    const FIELDS: &'static [&'static str] = &["catalog", "links"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"catalog" => ::std::option::Option::Some(0),
+            b"links" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<Catalog>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::nested::<Links>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                catalog: M::optional(field_0)?,
+                links: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheServiceCatalogResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::PwdStrength;
 /// user (also user.links).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingUserDetailsJson {
     /// Description for a user.
@@ -160,15 +153,132 @@ impl support::Validate for QueryingUserDetailsJson {
         }
     }
 }
+impl support::Read for QueryingUserDetailsJson {
+    const NAME: &'static str = "QueryingUserDetailsJson";
+    const FIELDS: &'static [&'static str] = &[
+        "description",
+        "domain_id",
+        "enabled",
+        "id",
+        "links",
+        "name",
+        "password_expires_at",
+        "pwd_status",
+        "pwd_strength",
+        "default_project_id",
+        "last_project_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"description" => ::std::option::Option::Some(0),
+            b"domain_id" => ::std::option::Option::Some(1),
+            b"enabled" => ::std::option::Option::Some(2),
+            b"id" => ::std::option::Option::Some(3),
+            b"links" => ::std::option::Option::Some(4),
+            b"name" => ::std::option::Option::Some(5),
+            b"password_expires_at" => ::std::option::Option::Some(6),
+            b"pwd_status" => ::std::option::Option::Some(7),
+            b"pwd_strength" => ::std::option::Option::Some(8),
+            b"default_project_id" => ::std::option::Option::Some(9),
+            b"last_project_id" => ::std::option::Option::Some(10),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Boxed(support::nested::<QueryingUserDetailsJson>()),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<PwdStrength, _>(Self::check_pwd_strength),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                _ => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("description", field_0.is_some()),
+                    ("domain_id", field_1.is_some()),
+                    ("enabled", field_2.is_some()),
+                    ("id", field_3.is_some()),
+                    ("links", field_4.is_some()),
+                    ("name", field_5.is_some()),
+                    ("password_expires_at", field_6.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                description: M::optional(field_0)?,
+                domain_id: M::optional(field_1)?,
+                enabled: M::optional(field_2)?,
+                id: M::optional(field_3)?,
+                links: M::optional(field_4)?,
+                name: M::optional(field_5)?,
+                password_expires_at: M::optional(field_6)?,
+                pwd_status: M::optional(field_7)?,
+                pwd_strength: M::optional(field_8)?,
+                default_project_id: M::optional(field_9)?,
+                last_project_id: M::optional(field_10)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingUserDetailsJson {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingUserDetailsResponse200 {
     /// User details.
@@ -207,5 +317,36 @@ impl support::Validate for QueryingUserDetailsResponse200 {
             let p = path.field("user");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingUserDetailsResponse200 {
+    const NAME: &'static str = "QueryingUserDetailsResponse200";
+    const FIELDS: &'static [&'static str] = &["user"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"user" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<QueryingUserDetailsJson>())?;
+        }
+        fields.end(&[("user", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                user: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingUserDetailsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
 /// Table 3 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingUserDetailsRecommendedResponse200 {
     /// IAM user information.
@@ -55,15 +48,44 @@ impl support::Validate for QueryingUserDetailsRecommendedResponse200 {
         }
     }
 }
+impl support::Read for QueryingUserDetailsRecommendedResponse200 {
+    const NAME: &'static str = "QueryingUserDetailsRecommendedResponse200";
+    const FIELDS: &'static [&'static str] = &["user"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"user" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<QueryingUserDetailsRecommendedUser>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                user: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingUserDetailsRecommendedResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 user.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingUserDetailsRecommendedUser {
     /// Whether the IAM user is enabled. true (default value) indicates that the user is enabled.
@@ -233,6 +255,164 @@ impl support::Validate for QueryingUserDetailsRecommendedUser {
             let p = path.field("pwd_strength");
             Self::check_pwd_strength(out, &p, value);
         }
+    }
+}
+impl support::Read for QueryingUserDetailsRecommendedUser {
+    const NAME: &'static str = "QueryingUserDetailsRecommendedUser";
+    const FIELDS: &'static [&'static str] = &[
+        "enabled",
+        "id",
+        "domain_id",
+        "name",
+        "links",
+        "xuser_id",
+        "xuser_type",
+        "areacode",
+        "email",
+        "phone",
+        "pwd_status",
+        "update_time",
+        "create_time",
+        "last_login_time",
+        "last_pwd_auth_time",
+        "pwd_strength",
+        "is_domain_owner",
+        "description",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"enabled" => ::std::option::Option::Some(0),
+            b"id" => ::std::option::Option::Some(1),
+            b"domain_id" => ::std::option::Option::Some(2),
+            b"name" => ::std::option::Option::Some(3),
+            b"links" => ::std::option::Option::Some(4),
+            b"xuser_id" => ::std::option::Option::Some(5),
+            b"xuser_type" => ::std::option::Option::Some(6),
+            b"areacode" => ::std::option::Option::Some(7),
+            b"email" => ::std::option::Option::Some(8),
+            b"phone" => ::std::option::Option::Some(9),
+            b"pwd_status" => ::std::option::Option::Some(10),
+            b"update_time" => ::std::option::Option::Some(11),
+            b"create_time" => ::std::option::Option::Some(12),
+            b"last_login_time" => ::std::option::Option::Some(13),
+            b"last_pwd_auth_time" => ::std::option::Option::Some(14),
+            b"pwd_strength" => ::std::option::Option::Some(15),
+            b"is_domain_owner" => ::std::option::Option::Some(16),
+            b"description" => ::std::option::Option::Some(17),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<ListingCustomPoliciesLinks>(),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<
+                                QueryingUserDetailsRecommendedPwdStrength,
+                                _,
+                            >(Self::check_pwd_strength),
+                        )?
+                }
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                enabled: M::optional(field_0)?,
+                id: M::optional(field_1)?,
+                domain_id: M::optional(field_2)?,
+                name: M::optional(field_3)?,
+                links: M::optional(field_4)?,
+                xuser_id: M::optional(field_5)?,
+                xuser_type: M::optional(field_6)?,
+                areacode: M::optional(field_7)?,
+                email: M::optional(field_8)?,
+                phone: M::optional(field_9)?,
+                pwd_status: M::optional(field_10)?,
+                update_time: M::optional(field_11)?,
+                create_time: M::optional(field_12)?,
+                last_login_time: M::optional(field_13)?,
+                last_pwd_auth_time: M::optional(field_14)?,
+                pwd_strength: M::optional(field_15)?,
+                is_domain_owner: M::optional(field_16)?,
+                description: M::optional(field_17)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingUserDetailsRecommendedUser {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Password strength.

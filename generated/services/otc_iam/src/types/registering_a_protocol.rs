@@ -74,14 +74,7 @@ impl<'de> ::serde::Deserialize<'de> for RegisteringAProtocolRequest {
     }
 }
 /// Parameters in the response body (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RegisteringAProtocolResponse201 {
     /// Protocol information.
@@ -120,5 +113,41 @@ impl support::Validate for RegisteringAProtocolResponse201 {
             let p = path.field("protocol");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for RegisteringAProtocolResponse201 {
+    const NAME: &'static str = "RegisteringAProtocolResponse201";
+    const FIELDS: &'static [&'static str] = &["protocol"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"protocol" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<RegisteringAProtocolProtocol>(),
+                )?;
+        }
+        fields.end(&[("protocol", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                protocol: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RegisteringAProtocolResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_iam/updating_a_saml_identity_provider.json` documents.
 use crate::support;
 /// Table 2 identity_provider (also Table 4).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingASamlIdentityProviderIdentityProvider {
     /// Description of the identity provider.
@@ -120,6 +113,13 @@ impl support::Read for UpdatingASamlIdentityProviderIdentityProvider {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdatingASamlIdentityProviderIdentityProvider {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 1 Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -191,14 +191,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingASamlIdentityProviderRequest {
     }
 }
 /// Table 3 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingASamlIdentityProviderResponse200 {
     /// Identity provider information.
@@ -240,5 +233,41 @@ impl support::Validate for UpdatingASamlIdentityProviderResponse200 {
             let p = path.field("identity_provider");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for UpdatingASamlIdentityProviderResponse200 {
+    const NAME: &'static str = "UpdatingASamlIdentityProviderResponse200";
+    const FIELDS: &'static [&'static str] = &["identity_provider"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"identity_provider" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<UpdatingASamlIdentityProviderIdentityProvider>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                identity_provider: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingASamlIdentityProviderResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_iam/updating_a_user_group.json` documents.
 use crate::support;
 /// group (also group).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAUserGroupGroup {
     /// Description for a user group. The length is less than or equal to 255 characters.
@@ -166,6 +159,13 @@ impl support::Read for UpdatingAUserGroupGroup {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdatingAUserGroupGroup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -228,14 +228,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingAUserGroupRequest {
     }
 }
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAUserGroupResponse200 {
     /// User group information.
@@ -274,5 +267,36 @@ impl support::Validate for UpdatingAUserGroupResponse200 {
             let p = path.field("group");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for UpdatingAUserGroupResponse200 {
+    const NAME: &'static str = "UpdatingAUserGroupResponse200";
+    const FIELDS: &'static [&'static str] = &["group"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"group" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<UpdatingAUserGroupGroup>())?;
+        }
+        fields.end(&[("group", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                group: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAUserGroupResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -535,14 +535,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingAnOpenidConnectIdentityProviderR
 }
 #[cfg(feature = "updating_an_openid_connect_identity_provider")]
 /// Table 5 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnOpenidConnectIdentityProviderResponse200 {
     /// OpenID Connect configurations.
@@ -583,5 +576,39 @@ impl support::Validate for UpdatingAnOpenidConnectIdentityProviderResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+#[cfg(feature = "updating_an_openid_connect_identity_provider")]
+impl support::Read for UpdatingAnOpenidConnectIdentityProviderResponse200 {
+    const NAME: &'static str = "UpdatingAnOpenidConnectIdentityProviderResponse200";
+    const FIELDS: &'static [&'static str] = &["openid_connect_config"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"openid_connect_config" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::FreeForm)?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                openid_connect_config: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "updating_an_openid_connect_identity_provider")]
+impl<'de> ::serde::Deserialize<'de>
+for UpdatingAnOpenidConnectIdentityProviderResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

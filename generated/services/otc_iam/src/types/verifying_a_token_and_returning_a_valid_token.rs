@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Catalog, Domain, Roles, SHAPE_CATALOG, SHAPE_DOMAIN, SHAPE_ROLES};
 /// token.project.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VerifyingATokenAndReturningAValidTokenProject {
     /// Domain information of the project.
@@ -67,15 +60,49 @@ impl support::Validate for VerifyingATokenAndReturningAValidTokenProject {
         }
     }
 }
+impl support::Read for VerifyingATokenAndReturningAValidTokenProject {
+    const NAME: &'static str = "VerifyingATokenAndReturningAValidTokenProject";
+    const FIELDS: &'static [&'static str] = &["domain", "id", "name"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"domain" => ::std::option::Option::Some(0),
+            b"id" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::nested::<Domain>())?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                domain: M::optional(field_0)?,
+                id: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for VerifyingATokenAndReturningAValidTokenProject {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// token.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VerifyingATokenAndReturningAValidTokenToken {
     /// Method of obtaining the token, for example, password.
@@ -263,15 +290,138 @@ impl support::Validate for VerifyingATokenAndReturningAValidTokenToken {
         }
     }
 }
+impl support::Read for VerifyingATokenAndReturningAValidTokenToken {
+    const NAME: &'static str = "VerifyingATokenAndReturningAValidTokenToken";
+    const FIELDS: &'static [&'static str] = &[
+        "methods",
+        "expires_at",
+        "issued_at",
+        "user",
+        "domain",
+        "project",
+        "catalog",
+        "roles",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"methods" => ::std::option::Option::Some(0),
+            b"expires_at" => ::std::option::Option::Some(1),
+            b"issued_at" => ::std::option::Option::Some(2),
+            b"user" => ::std::option::Option::Some(3),
+            b"domain" => ::std::option::Option::Some(4),
+            b"project" => ::std::option::Option::Some(5),
+            b"catalog" => ::std::option::Option::Some(6),
+            b"roles" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::AnyValue,
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<
+                                VerifyingATokenAndReturningAValidTokenUser,
+                            >(),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::nested::<Domain>())?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::nested::<
+                                VerifyingATokenAndReturningAValidTokenProject,
+                            >(),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::nested::<Catalog>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::nested::<Roles>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("methods", field_0.is_some()),
+                    ("expires_at", field_1.is_some()),
+                    ("issued_at", field_2.is_some()),
+                    ("user", field_3.is_some()),
+                    ("roles", field_7.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                methods: M::optional(field_0)?,
+                expires_at: M::optional(field_1)?,
+                issued_at: M::optional(field_2)?,
+                user: M::optional(field_3)?,
+                domain: M::optional(field_4)?,
+                project: M::optional(field_5)?,
+                catalog: M::optional(field_6)?,
+                roles: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for VerifyingATokenAndReturningAValidTokenToken {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// token.user.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VerifyingATokenAndReturningAValidTokenUser {
     /// IAM username.
@@ -336,15 +486,58 @@ impl support::Validate for VerifyingATokenAndReturningAValidTokenUser {
         }
     }
 }
+impl support::Read for VerifyingATokenAndReturningAValidTokenUser {
+    const NAME: &'static str = "VerifyingATokenAndReturningAValidTokenUser";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "id",
+        "password_expires_at",
+        "domain",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"id" => ::std::option::Option::Some(1),
+            b"password_expires_at" => ::std::option::Option::Some(2),
+            b"domain" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::nested::<Domain>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                id: M::optional(field_1)?,
+                password_expires_at: M::optional(field_2)?,
+                domain: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for VerifyingATokenAndReturningAValidTokenUser {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VerifyingATokenAndReturningAValidTokenResponse200 {
     /// Token information list.
@@ -385,5 +578,42 @@ impl support::Validate for VerifyingATokenAndReturningAValidTokenResponse200 {
             let p = path.field("token");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for VerifyingATokenAndReturningAValidTokenResponse200 {
+    const NAME: &'static str = "VerifyingATokenAndReturningAValidTokenResponse200";
+    const FIELDS: &'static [&'static str] = &["token"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"token" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<VerifyingATokenAndReturningAValidTokenToken>(),
+                )?;
+        }
+        fields.end(&[("token", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                token: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for VerifyingATokenAndReturningAValidTokenResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -310,14 +310,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingImageMetadataNativeOpenstackApiR
     }
 }
 /// Response parameters (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingImageMetadataNativeOpenstackApiResponse201 {
     /// Specifies whether the image is available to other tenants. The value is private.
@@ -627,6 +620,255 @@ impl support::Validate for CreatingImageMetadataNativeOpenstackApiResponse201 {
             let p = path.field("virtual_env_type");
             Self::check_virtual_env_type(out, &p, value);
         }
+    }
+}
+impl support::Read for CreatingImageMetadataNativeOpenstackApiResponse201 {
+    const NAME: &'static str = "CreatingImageMetadataNativeOpenstackApiResponse201";
+    const FIELDS: &'static [&'static str] = &[
+        "visibility",
+        "name",
+        "protected",
+        "container_format",
+        "disk_format",
+        "tags",
+        "min_ram",
+        "min_disk",
+        "status",
+        "created_at",
+        "updated_at",
+        "self",
+        "id",
+        "file",
+        "schema",
+        "__image_source_type",
+        "__image_size",
+        "__isregistered",
+        "__os_version",
+        "__os_type",
+        "__platform",
+        "__os_bit",
+        "__imagetype",
+        "virtual_env_type",
+        "owner",
+        "__root_origin",
+        "checksum",
+        "size",
+        "virtual_size",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"visibility" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"protected" => ::std::option::Option::Some(2),
+            b"container_format" => ::std::option::Option::Some(3),
+            b"disk_format" => ::std::option::Option::Some(4),
+            b"tags" => ::std::option::Option::Some(5),
+            b"min_ram" => ::std::option::Option::Some(6),
+            b"min_disk" => ::std::option::Option::Some(7),
+            b"status" => ::std::option::Option::Some(8),
+            b"created_at" => ::std::option::Option::Some(9),
+            b"updated_at" => ::std::option::Option::Some(10),
+            b"self" => ::std::option::Option::Some(11),
+            b"id" => ::std::option::Option::Some(12),
+            b"file" => ::std::option::Option::Some(13),
+            b"schema" => ::std::option::Option::Some(14),
+            b"__image_source_type" => ::std::option::Option::Some(15),
+            b"__image_size" => ::std::option::Option::Some(16),
+            b"__isregistered" => ::std::option::Option::Some(17),
+            b"__os_version" => ::std::option::Option::Some(18),
+            b"__os_type" => ::std::option::Option::Some(19),
+            b"__platform" => ::std::option::Option::Some(20),
+            b"__os_bit" => ::std::option::Option::Some(21),
+            b"__imagetype" => ::std::option::Option::Some(22),
+            b"virtual_env_type" => ::std::option::Option::Some(23),
+            b"owner" => ::std::option::Option::Some(24),
+            b"__root_origin" => ::std::option::Option::Some(25),
+            b"checksum" => ::std::option::Option::Some(26),
+            b"size" => ::std::option::Option::Some(27),
+            b"virtual_size" => ::std::option::Option::Some(28),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<
+                                CreatingImageMetadataNativeOpenstackApiDiskFormat,
+                                _,
+                            >(Self::check_disk_format),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => {
+                    fields
+                        .value(
+                            21,
+                            &mut field_21,
+                            support::scalar::<OsBit, _>(Self::check_os_bit),
+                        )?
+                }
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                23 => {
+                    fields
+                        .value(
+                            23,
+                            &mut field_23,
+                            support::scalar::<
+                                VirtualEnvType,
+                                _,
+                            >(Self::check_virtual_env_type),
+                        )?
+                }
+                24 => fields.value(24, &mut field_24, support::text(support::unchecked))?,
+                25 => fields.value(25, &mut field_25, support::text(support::unchecked))?,
+                26 => fields.value(26, &mut field_26, support::text(support::unchecked))?,
+                27 => {
+                    fields
+                        .value(
+                            27,
+                            &mut field_27,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            28,
+                            &mut field_28,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                visibility: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                protected: M::optional(field_2)?,
+                container_format: M::optional(field_3)?,
+                disk_format: M::optional(field_4)?,
+                tags: M::optional(field_5)?,
+                min_ram: M::optional(field_6)?,
+                min_disk: M::optional(field_7)?,
+                status: M::optional(field_8)?,
+                created_at: M::optional(field_9)?,
+                updated_at: M::optional(field_10)?,
+                self_: M::optional(field_11)?,
+                id: M::optional(field_12)?,
+                file: M::optional(field_13)?,
+                schema: M::optional(field_14)?,
+                image_source_type: M::optional(field_15)?,
+                image_size: M::optional(field_16)?,
+                isregistered: M::optional(field_17)?,
+                os_version: M::optional(field_18)?,
+                os_type: M::optional(field_19)?,
+                platform: M::optional(field_20)?,
+                os_bit: M::optional(field_21)?,
+                imagetype: M::optional(field_22)?,
+                virtual_env_type: M::optional(field_23)?,
+                owner: M::optional(field_24)?,
+                root_origin: M::optional(field_25)?,
+                checksum: M::optional(field_26)?,
+                size: M::optional(field_27)?,
+                virtual_size: M::optional(field_28)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for CreatingImageMetadataNativeOpenstackApiResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Specifies the image format.

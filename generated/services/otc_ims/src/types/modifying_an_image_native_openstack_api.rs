@@ -191,14 +191,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyingAnImageNativeOpenstackApiReques
     }
 }
 /// Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingAnImageNativeOpenstackApiResponse200 {
     /// Specifies the URL for uploading and downloading the image file.
@@ -783,6 +776,391 @@ impl support::Validate for ModifyingAnImageNativeOpenstackApiResponse200 {
             let p = path.field("__lazyloading");
             Self::check_lazyloading(out, &p, value);
         }
+    }
+}
+impl support::Read for ModifyingAnImageNativeOpenstackApiResponse200 {
+    const NAME: &'static str = "ModifyingAnImageNativeOpenstackApiResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "file",
+        "owner",
+        "id",
+        "size",
+        "self",
+        "schema",
+        "status",
+        "tags",
+        "visibility",
+        "name",
+        "checksum",
+        "protected",
+        "container_format",
+        "min_ram",
+        "max_ram",
+        "updated_at",
+        "__os_bit",
+        "__os_version",
+        "__description",
+        "disk_format",
+        "__isregistered",
+        "__platform",
+        "__os_type",
+        "__system__cmkid",
+        "min_disk",
+        "virtual_env_type",
+        "__image_source_type",
+        "__imagetype",
+        "created_at",
+        "virtual_size",
+        "__originalimagename",
+        "__backup_id",
+        "__image_size",
+        "__data_origin",
+        "__root_origin",
+        "__lazyloading",
+        "active_at",
+        "__os_feature_list",
+        "__account_code",
+        "hw_firmware_type",
+        "hw_vif_multiqueue_enabled",
+        "__support_kvm",
+        "__support_xen",
+        "__support_largememory",
+        "__support_diskintensive",
+        "__support_highperformance",
+        "__support_xen_gpu_type",
+        "__support_kvm_gpu_type",
+        "__support_xen_hana",
+        "__support_kvm_infiniband",
+        "enterprise_project_id",
+        "__sequence_num",
+        "__support_fc_inject",
+        "__image_location",
+        "__is_config_init",
+        "__support_amd",
+        "__support_agent_list",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"file" => ::std::option::Option::Some(0),
+            b"owner" => ::std::option::Option::Some(1),
+            b"id" => ::std::option::Option::Some(2),
+            b"size" => ::std::option::Option::Some(3),
+            b"self" => ::std::option::Option::Some(4),
+            b"schema" => ::std::option::Option::Some(5),
+            b"status" => ::std::option::Option::Some(6),
+            b"tags" => ::std::option::Option::Some(7),
+            b"visibility" => ::std::option::Option::Some(8),
+            b"name" => ::std::option::Option::Some(9),
+            b"checksum" => ::std::option::Option::Some(10),
+            b"protected" => ::std::option::Option::Some(11),
+            b"container_format" => ::std::option::Option::Some(12),
+            b"min_ram" => ::std::option::Option::Some(13),
+            b"max_ram" => ::std::option::Option::Some(14),
+            b"updated_at" => ::std::option::Option::Some(15),
+            b"__os_bit" => ::std::option::Option::Some(16),
+            b"__os_version" => ::std::option::Option::Some(17),
+            b"__description" => ::std::option::Option::Some(18),
+            b"disk_format" => ::std::option::Option::Some(19),
+            b"__isregistered" => ::std::option::Option::Some(20),
+            b"__platform" => ::std::option::Option::Some(21),
+            b"__os_type" => ::std::option::Option::Some(22),
+            b"__system__cmkid" => ::std::option::Option::Some(23),
+            b"min_disk" => ::std::option::Option::Some(24),
+            b"virtual_env_type" => ::std::option::Option::Some(25),
+            b"__image_source_type" => ::std::option::Option::Some(26),
+            b"__imagetype" => ::std::option::Option::Some(27),
+            b"created_at" => ::std::option::Option::Some(28),
+            b"virtual_size" => ::std::option::Option::Some(29),
+            b"__originalimagename" => ::std::option::Option::Some(30),
+            b"__backup_id" => ::std::option::Option::Some(31),
+            b"__image_size" => ::std::option::Option::Some(32),
+            b"__data_origin" => ::std::option::Option::Some(33),
+            b"__root_origin" => ::std::option::Option::Some(34),
+            b"__lazyloading" => ::std::option::Option::Some(35),
+            b"active_at" => ::std::option::Option::Some(36),
+            b"__os_feature_list" => ::std::option::Option::Some(37),
+            b"__account_code" => ::std::option::Option::Some(38),
+            b"hw_firmware_type" => ::std::option::Option::Some(39),
+            b"hw_vif_multiqueue_enabled" => ::std::option::Option::Some(40),
+            b"__support_kvm" => ::std::option::Option::Some(41),
+            b"__support_xen" => ::std::option::Option::Some(42),
+            b"__support_largememory" => ::std::option::Option::Some(43),
+            b"__support_diskintensive" => ::std::option::Option::Some(44),
+            b"__support_highperformance" => ::std::option::Option::Some(45),
+            b"__support_xen_gpu_type" => ::std::option::Option::Some(46),
+            b"__support_kvm_gpu_type" => ::std::option::Option::Some(47),
+            b"__support_xen_hana" => ::std::option::Option::Some(48),
+            b"__support_kvm_infiniband" => ::std::option::Option::Some(49),
+            b"enterprise_project_id" => ::std::option::Option::Some(50),
+            b"__sequence_num" => ::std::option::Option::Some(51),
+            b"__support_fc_inject" => ::std::option::Option::Some(52),
+            b"__image_location" => ::std::option::Option::Some(53),
+            b"__is_config_init" => ::std::option::Option::Some(54),
+            b"__support_amd" => ::std::option::Option::Some(55),
+            b"__support_agent_list" => ::std::option::Option::Some(56),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        let mut field_29 = ::std::option::Option::None;
+        let mut field_30 = ::std::option::Option::None;
+        let mut field_31 = ::std::option::Option::None;
+        let mut field_32 = ::std::option::Option::None;
+        let mut field_33 = ::std::option::Option::None;
+        let mut field_34 = ::std::option::Option::None;
+        let mut field_35 = ::std::option::Option::None;
+        let mut field_36 = ::std::option::Option::None;
+        let mut field_37 = ::std::option::Option::None;
+        let mut field_38 = ::std::option::Option::None;
+        let mut field_39 = ::std::option::Option::None;
+        let mut field_40 = ::std::option::Option::None;
+        let mut field_41 = ::std::option::Option::None;
+        let mut field_42 = ::std::option::Option::None;
+        let mut field_43 = ::std::option::Option::None;
+        let mut field_44 = ::std::option::Option::None;
+        let mut field_45 = ::std::option::Option::None;
+        let mut field_46 = ::std::option::Option::None;
+        let mut field_47 = ::std::option::Option::None;
+        let mut field_48 = ::std::option::Option::None;
+        let mut field_49 = ::std::option::Option::None;
+        let mut field_50 = ::std::option::Option::None;
+        let mut field_51 = ::std::option::Option::None;
+        let mut field_52 = ::std::option::Option::None;
+        let mut field_53 = ::std::option::Option::None;
+        let mut field_54 = ::std::option::Option::None;
+        let mut field_55 = ::std::option::Option::None;
+        let mut field_56 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => {
+                    fields
+                        .value(
+                            19,
+                            &mut field_19,
+                            support::scalar::<DiskFormat, _>(Self::check_disk_format),
+                        )?
+                }
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                23 => fields.value(23, &mut field_23, support::text(support::unchecked))?,
+                24 => {
+                    fields
+                        .value(
+                            24,
+                            &mut field_24,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                25 => {
+                    fields
+                        .value(
+                            25,
+                            &mut field_25,
+                            support::scalar::<
+                                VirtualEnvType,
+                                _,
+                            >(Self::check_virtual_env_type),
+                        )?
+                }
+                26 => fields.value(26, &mut field_26, support::text(support::unchecked))?,
+                27 => fields.value(27, &mut field_27, support::text(support::unchecked))?,
+                28 => fields.value(28, &mut field_28, support::text(support::unchecked))?,
+                29 => {
+                    fields
+                        .value(
+                            29,
+                            &mut field_29,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                30 => fields.value(30, &mut field_30, support::text(support::unchecked))?,
+                31 => fields.value(31, &mut field_31, support::text(support::unchecked))?,
+                32 => fields.value(32, &mut field_32, support::text(support::unchecked))?,
+                33 => fields.value(33, &mut field_33, support::text(support::unchecked))?,
+                34 => fields.value(34, &mut field_34, support::text(support::unchecked))?,
+                35 => {
+                    fields
+                        .value(
+                            35,
+                            &mut field_35,
+                            support::scalar::<Lazyloading, _>(Self::check_lazyloading),
+                        )?
+                }
+                36 => fields.value(36, &mut field_36, support::text(support::unchecked))?,
+                37 => fields.value(37, &mut field_37, support::text(support::unchecked))?,
+                38 => fields.value(38, &mut field_38, support::text(support::unchecked))?,
+                39 => fields.value(39, &mut field_39, support::text(support::unchecked))?,
+                40 => fields.value(40, &mut field_40, support::text(support::unchecked))?,
+                41 => fields.value(41, &mut field_41, support::text(support::unchecked))?,
+                42 => fields.value(42, &mut field_42, support::text(support::unchecked))?,
+                43 => fields.value(43, &mut field_43, support::text(support::unchecked))?,
+                44 => fields.value(44, &mut field_44, support::text(support::unchecked))?,
+                45 => fields.value(45, &mut field_45, support::text(support::unchecked))?,
+                46 => fields.value(46, &mut field_46, support::text(support::unchecked))?,
+                47 => fields.value(47, &mut field_47, support::text(support::unchecked))?,
+                48 => fields.value(48, &mut field_48, support::text(support::unchecked))?,
+                49 => fields.value(49, &mut field_49, support::text(support::unchecked))?,
+                50 => fields.value(50, &mut field_50, support::text(support::unchecked))?,
+                51 => fields.value(51, &mut field_51, support::text(support::unchecked))?,
+                52 => fields.value(52, &mut field_52, support::text(support::unchecked))?,
+                53 => fields.value(53, &mut field_53, support::text(support::unchecked))?,
+                54 => fields.value(54, &mut field_54, support::text(support::unchecked))?,
+                55 => fields.value(55, &mut field_55, support::text(support::unchecked))?,
+                _ => fields.value(56, &mut field_56, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                file: M::optional(field_0)?,
+                owner: M::optional(field_1)?,
+                id: M::optional(field_2)?,
+                size: M::optional(field_3)?,
+                self_: M::optional(field_4)?,
+                schema: M::optional(field_5)?,
+                status: M::optional(field_6)?,
+                tags: M::optional(field_7)?,
+                visibility: M::optional(field_8)?,
+                name: M::optional(field_9)?,
+                checksum: M::optional(field_10)?,
+                protected: M::optional(field_11)?,
+                container_format: M::optional(field_12)?,
+                min_ram: M::optional(field_13)?,
+                max_ram: M::optional(field_14)?,
+                updated_at: M::optional(field_15)?,
+                os_bit: M::optional(field_16)?,
+                os_version: M::optional(field_17)?,
+                description: M::optional(field_18)?,
+                disk_format: M::optional(field_19)?,
+                isregistered: M::optional(field_20)?,
+                platform: M::optional(field_21)?,
+                os_type: M::optional(field_22)?,
+                system_cmkid: M::optional(field_23)?,
+                min_disk: M::optional(field_24)?,
+                virtual_env_type: M::optional(field_25)?,
+                image_source_type: M::optional(field_26)?,
+                imagetype: M::optional(field_27)?,
+                created_at: M::optional(field_28)?,
+                virtual_size: M::optional(field_29)?,
+                originalimagename: M::optional(field_30)?,
+                backup_id: M::optional(field_31)?,
+                image_size: M::optional(field_32)?,
+                data_origin: M::optional(field_33)?,
+                root_origin: M::optional(field_34)?,
+                lazyloading: M::optional(field_35)?,
+                active_at: M::optional(field_36)?,
+                os_feature_list: M::optional(field_37)?,
+                account_code: M::optional(field_38)?,
+                hw_firmware_type: M::optional(field_39)?,
+                hw_vif_multiqueue_enabled: M::optional(field_40)?,
+                support_kvm: M::optional(field_41)?,
+                support_xen: M::optional(field_42)?,
+                support_largememory: M::optional(field_43)?,
+                support_diskintensive: M::optional(field_44)?,
+                support_highperformance: M::optional(field_45)?,
+                support_xen_gpu_type: M::optional(field_46)?,
+                support_kvm_gpu_type: M::optional(field_47)?,
+                support_xen_hana: M::optional(field_48)?,
+                support_kvm_infiniband: M::optional(field_49)?,
+                enterprise_project_id: M::optional(field_50)?,
+                sequence_num: M::optional(field_51)?,
+                support_fc_inject: M::optional(field_52)?,
+                image_location: M::optional(field_53)?,
+                is_config_init: M::optional(field_54)?,
+                support_amd: M::optional(field_55)?,
+                support_agent_list: M::optional(field_56)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingAnImageNativeOpenstackApiResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Indicates the type of the update operation, including replacing, adding, and deleting an

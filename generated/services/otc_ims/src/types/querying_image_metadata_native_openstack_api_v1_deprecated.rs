@@ -5,14 +5,7 @@
 //! The types that `spec/otc_ims/querying_image_metadata_native_openstack_api_v1_deprecated.json` documents.
 use crate::support;
 /// Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingImageMetadataNativeOpenstackApiV1DeprecatedResponse200 {
     /// Image status
@@ -188,5 +181,175 @@ for QueryingImageMetadataNativeOpenstackApiV1DeprecatedResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingImageMetadataNativeOpenstackApiV1DeprecatedResponse200 {
+    const NAME: &'static str = "QueryingImageMetadataNativeOpenstackApiV1DeprecatedResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "Status",
+        "Virtual_size",
+        "Name",
+        "Deleted",
+        "Container_format",
+        "Created_at",
+        "Disk_format",
+        "Updated_at",
+        "Property",
+        "Owner",
+        "Protected",
+        "Min_ram",
+        "Checksum",
+        "Min_disk",
+        "Is_public",
+        "Deleted_at",
+        "Id",
+        "Size",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"Status" => ::std::option::Option::Some(0),
+            b"Virtual_size" => ::std::option::Option::Some(1),
+            b"Name" => ::std::option::Option::Some(2),
+            b"Deleted" => ::std::option::Option::Some(3),
+            b"Container_format" => ::std::option::Option::Some(4),
+            b"Created_at" => ::std::option::Option::Some(5),
+            b"Disk_format" => ::std::option::Option::Some(6),
+            b"Updated_at" => ::std::option::Option::Some(7),
+            b"Property" => ::std::option::Option::Some(8),
+            b"Owner" => ::std::option::Option::Some(9),
+            b"Protected" => ::std::option::Option::Some(10),
+            b"Min_ram" => ::std::option::Option::Some(11),
+            b"Checksum" => ::std::option::Option::Some(12),
+            b"Min_disk" => ::std::option::Option::Some(13),
+            b"Is_public" => ::std::option::Option::Some(14),
+            b"Deleted_at" => ::std::option::Option::Some(15),
+            b"Id" => ::std::option::Option::Some(16),
+            b"Size" => ::std::option::Option::Some(17),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::FreeForm)?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                14 => {
+                    fields
+                        .value(
+                            14,
+                            &mut field_14,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                status: M::optional(field_0)?,
+                virtual_size: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                deleted: M::optional(field_3)?,
+                container_format: M::optional(field_4)?,
+                created_at: M::optional(field_5)?,
+                disk_format: M::optional(field_6)?,
+                updated_at: M::optional(field_7)?,
+                property: M::optional(field_8)?,
+                owner: M::optional(field_9)?,
+                protected: M::optional(field_10)?,
+                min_ram: M::optional(field_11)?,
+                checksum: M::optional(field_12)?,
+                min_disk: M::optional(field_13)?,
+                is_public: M::optional(field_14)?,
+                deleted_at: M::optional(field_15)?,
+                id: M::optional(field_16)?,
+                size: M::optional(field_17)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingImageMetadataNativeOpenstackApiV1DeprecatedResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_ims/querying_image_sharing_members_native_openstack_api.json` documents.
 use crate::support;
 /// Table 2 Data structure description of the members field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Members {
     /// Specifies the image sharing status.
@@ -84,15 +77,68 @@ impl support::Validate for Members {
         let _ = (path, out);
     }
 }
+impl support::Read for Members {
+    const NAME: &'static str = "Members";
+    const FIELDS: &'static [&'static str] = &[
+        "status",
+        "created_at",
+        "updated_at",
+        "image_id",
+        "member_id",
+        "schema",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"status" => ::std::option::Option::Some(0),
+            b"created_at" => ::std::option::Option::Some(1),
+            b"updated_at" => ::std::option::Option::Some(2),
+            b"image_id" => ::std::option::Option::Some(3),
+            b"member_id" => ::std::option::Option::Some(4),
+            b"schema" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                status: M::optional(field_0)?,
+                created_at: M::optional(field_1)?,
+                updated_at: M::optional(field_2)?,
+                image_id: M::optional(field_3)?,
+                member_id: M::optional(field_4)?,
+                schema: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Members {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingImageSharingMembersNativeOpenstackApiResponse200 {
     /// Specifies the members.
@@ -143,5 +189,54 @@ impl support::Validate for QueryingImageSharingMembersNativeOpenstackApiResponse
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingImageSharingMembersNativeOpenstackApiResponse200 {
+    const NAME: &'static str = "QueryingImageSharingMembersNativeOpenstackApiResponse200";
+    const FIELDS: &'static [&'static str] = &["members", "schema"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"members" => ::std::option::Option::Some(0),
+            b"schema" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<Members>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                members: M::optional(field_0)?,
+                schema: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingImageSharingMembersNativeOpenstackApiResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{DiskFormat, Lazyloading, VirtualEnvType};
 /// Table 2 Data structure description of the images field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingImagesNativeOpenstackApiImages {
     /// Specifies the backup ID. If the image is created from a backup, set the value to the backup
@@ -567,15 +560,388 @@ impl support::Validate for QueryingImagesNativeOpenstackApiImages {
         }
     }
 }
+impl support::Read for QueryingImagesNativeOpenstackApiImages {
+    const NAME: &'static str = "QueryingImagesNativeOpenstackApiImages";
+    const FIELDS: &'static [&'static str] = &[
+        "__backup_id",
+        "__data_origin",
+        "__description",
+        "__image_location",
+        "__image_size",
+        "__image_source_type",
+        "__is_config_init",
+        "__isregistered",
+        "__lazyloading",
+        "__originalimagename",
+        "__imagetype",
+        "protected",
+        "virtual_env_type",
+        "virtual_size",
+        "visibility",
+        "owner",
+        "id",
+        "status",
+        "name",
+        "container_format",
+        "disk_format",
+        "min_ram",
+        "max_ram",
+        "min_disk",
+        "__os_bit",
+        "__os_feature_list",
+        "__platform",
+        "schema",
+        "self",
+        "size",
+        "__os_type",
+        "__os_version",
+        "tags",
+        "__support_kvm",
+        "__support_xen",
+        "__support_largememory",
+        "__support_diskintensive",
+        "__support_highperformance",
+        "__support_xen_gpu_type",
+        "__support_kvm_gpu_type",
+        "__support_xen_hana",
+        "__support_kvm_infiniband",
+        "__root_origin",
+        "__sequence_num",
+        "__support_fc_inject",
+        "created_at",
+        "updated_at",
+        "active_at",
+        "checksum",
+        "hw_firmware_type",
+        "file",
+        "enterprise_project_id",
+        "_sys_enterprise_project_id",
+        "__support_amd",
+        "__system__cmkid",
+        "hw_vif_multiqueue_enabled",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"__backup_id" => ::std::option::Option::Some(0),
+            b"__data_origin" => ::std::option::Option::Some(1),
+            b"__description" => ::std::option::Option::Some(2),
+            b"__image_location" => ::std::option::Option::Some(3),
+            b"__image_size" => ::std::option::Option::Some(4),
+            b"__image_source_type" => ::std::option::Option::Some(5),
+            b"__is_config_init" => ::std::option::Option::Some(6),
+            b"__isregistered" => ::std::option::Option::Some(7),
+            b"__lazyloading" => ::std::option::Option::Some(8),
+            b"__originalimagename" => ::std::option::Option::Some(9),
+            b"__imagetype" => ::std::option::Option::Some(10),
+            b"protected" => ::std::option::Option::Some(11),
+            b"virtual_env_type" => ::std::option::Option::Some(12),
+            b"virtual_size" => ::std::option::Option::Some(13),
+            b"visibility" => ::std::option::Option::Some(14),
+            b"owner" => ::std::option::Option::Some(15),
+            b"id" => ::std::option::Option::Some(16),
+            b"status" => ::std::option::Option::Some(17),
+            b"name" => ::std::option::Option::Some(18),
+            b"container_format" => ::std::option::Option::Some(19),
+            b"disk_format" => ::std::option::Option::Some(20),
+            b"min_ram" => ::std::option::Option::Some(21),
+            b"max_ram" => ::std::option::Option::Some(22),
+            b"min_disk" => ::std::option::Option::Some(23),
+            b"__os_bit" => ::std::option::Option::Some(24),
+            b"__os_feature_list" => ::std::option::Option::Some(25),
+            b"__platform" => ::std::option::Option::Some(26),
+            b"schema" => ::std::option::Option::Some(27),
+            b"self" => ::std::option::Option::Some(28),
+            b"size" => ::std::option::Option::Some(29),
+            b"__os_type" => ::std::option::Option::Some(30),
+            b"__os_version" => ::std::option::Option::Some(31),
+            b"tags" => ::std::option::Option::Some(32),
+            b"__support_kvm" => ::std::option::Option::Some(33),
+            b"__support_xen" => ::std::option::Option::Some(34),
+            b"__support_largememory" => ::std::option::Option::Some(35),
+            b"__support_diskintensive" => ::std::option::Option::Some(36),
+            b"__support_highperformance" => ::std::option::Option::Some(37),
+            b"__support_xen_gpu_type" => ::std::option::Option::Some(38),
+            b"__support_kvm_gpu_type" => ::std::option::Option::Some(39),
+            b"__support_xen_hana" => ::std::option::Option::Some(40),
+            b"__support_kvm_infiniband" => ::std::option::Option::Some(41),
+            b"__root_origin" => ::std::option::Option::Some(42),
+            b"__sequence_num" => ::std::option::Option::Some(43),
+            b"__support_fc_inject" => ::std::option::Option::Some(44),
+            b"created_at" => ::std::option::Option::Some(45),
+            b"updated_at" => ::std::option::Option::Some(46),
+            b"active_at" => ::std::option::Option::Some(47),
+            b"checksum" => ::std::option::Option::Some(48),
+            b"hw_firmware_type" => ::std::option::Option::Some(49),
+            b"file" => ::std::option::Option::Some(50),
+            b"enterprise_project_id" => ::std::option::Option::Some(51),
+            b"_sys_enterprise_project_id" => ::std::option::Option::Some(52),
+            b"__support_amd" => ::std::option::Option::Some(53),
+            b"__system__cmkid" => ::std::option::Option::Some(54),
+            b"hw_vif_multiqueue_enabled" => ::std::option::Option::Some(55),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        let mut field_29 = ::std::option::Option::None;
+        let mut field_30 = ::std::option::Option::None;
+        let mut field_31 = ::std::option::Option::None;
+        let mut field_32 = ::std::option::Option::None;
+        let mut field_33 = ::std::option::Option::None;
+        let mut field_34 = ::std::option::Option::None;
+        let mut field_35 = ::std::option::Option::None;
+        let mut field_36 = ::std::option::Option::None;
+        let mut field_37 = ::std::option::Option::None;
+        let mut field_38 = ::std::option::Option::None;
+        let mut field_39 = ::std::option::Option::None;
+        let mut field_40 = ::std::option::Option::None;
+        let mut field_41 = ::std::option::Option::None;
+        let mut field_42 = ::std::option::Option::None;
+        let mut field_43 = ::std::option::Option::None;
+        let mut field_44 = ::std::option::Option::None;
+        let mut field_45 = ::std::option::Option::None;
+        let mut field_46 = ::std::option::Option::None;
+        let mut field_47 = ::std::option::Option::None;
+        let mut field_48 = ::std::option::Option::None;
+        let mut field_49 = ::std::option::Option::None;
+        let mut field_50 = ::std::option::Option::None;
+        let mut field_51 = ::std::option::Option::None;
+        let mut field_52 = ::std::option::Option::None;
+        let mut field_53 = ::std::option::Option::None;
+        let mut field_54 = ::std::option::Option::None;
+        let mut field_55 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<Lazyloading, _>(Self::check_lazyloading),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<
+                                VirtualEnvType,
+                                _,
+                            >(Self::check_virtual_env_type),
+                        )?
+                }
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => {
+                    fields
+                        .value(
+                            20,
+                            &mut field_20,
+                            support::scalar::<DiskFormat, _>(Self::check_disk_format),
+                        )?
+                }
+                21 => {
+                    fields
+                        .value(
+                            21,
+                            &mut field_21,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                23 => {
+                    fields
+                        .value(
+                            23,
+                            &mut field_23,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                24 => fields.value(24, &mut field_24, support::text(support::unchecked))?,
+                25 => fields.value(25, &mut field_25, support::text(support::unchecked))?,
+                26 => fields.value(26, &mut field_26, support::text(support::unchecked))?,
+                27 => fields.value(27, &mut field_27, support::text(support::unchecked))?,
+                28 => fields.value(28, &mut field_28, support::text(support::unchecked))?,
+                29 => {
+                    fields
+                        .value(
+                            29,
+                            &mut field_29,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                30 => fields.value(30, &mut field_30, support::text(support::unchecked))?,
+                31 => fields.value(31, &mut field_31, support::text(support::unchecked))?,
+                32 => {
+                    fields
+                        .value(
+                            32,
+                            &mut field_32,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                33 => fields.value(33, &mut field_33, support::text(support::unchecked))?,
+                34 => fields.value(34, &mut field_34, support::text(support::unchecked))?,
+                35 => fields.value(35, &mut field_35, support::text(support::unchecked))?,
+                36 => fields.value(36, &mut field_36, support::text(support::unchecked))?,
+                37 => fields.value(37, &mut field_37, support::text(support::unchecked))?,
+                38 => fields.value(38, &mut field_38, support::text(support::unchecked))?,
+                39 => fields.value(39, &mut field_39, support::text(support::unchecked))?,
+                40 => fields.value(40, &mut field_40, support::text(support::unchecked))?,
+                41 => fields.value(41, &mut field_41, support::text(support::unchecked))?,
+                42 => fields.value(42, &mut field_42, support::text(support::unchecked))?,
+                43 => fields.value(43, &mut field_43, support::text(support::unchecked))?,
+                44 => fields.value(44, &mut field_44, support::text(support::unchecked))?,
+                45 => fields.value(45, &mut field_45, support::text(support::unchecked))?,
+                46 => fields.value(46, &mut field_46, support::text(support::unchecked))?,
+                47 => fields.value(47, &mut field_47, support::text(support::unchecked))?,
+                48 => fields.value(48, &mut field_48, support::text(support::unchecked))?,
+                49 => fields.value(49, &mut field_49, support::text(support::unchecked))?,
+                50 => fields.value(50, &mut field_50, support::text(support::unchecked))?,
+                51 => fields.value(51, &mut field_51, support::text(support::unchecked))?,
+                52 => fields.value(52, &mut field_52, support::text(support::unchecked))?,
+                53 => fields.value(53, &mut field_53, support::text(support::unchecked))?,
+                54 => fields.value(54, &mut field_54, support::text(support::unchecked))?,
+                _ => fields.value(55, &mut field_55, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                backup_id: M::optional(field_0)?,
+                data_origin: M::optional(field_1)?,
+                description: M::optional(field_2)?,
+                image_location: M::optional(field_3)?,
+                image_size: M::optional(field_4)?,
+                image_source_type: M::optional(field_5)?,
+                is_config_init: M::optional(field_6)?,
+                isregistered: M::optional(field_7)?,
+                lazyloading: M::optional(field_8)?,
+                originalimagename: M::optional(field_9)?,
+                imagetype: M::optional(field_10)?,
+                protected: M::optional(field_11)?,
+                virtual_env_type: M::optional(field_12)?,
+                virtual_size: M::optional(field_13)?,
+                visibility: M::optional(field_14)?,
+                owner: M::optional(field_15)?,
+                id: M::optional(field_16)?,
+                status: M::optional(field_17)?,
+                name: M::optional(field_18)?,
+                container_format: M::optional(field_19)?,
+                disk_format: M::optional(field_20)?,
+                min_ram: M::optional(field_21)?,
+                max_ram: M::optional(field_22)?,
+                min_disk: M::optional(field_23)?,
+                os_bit: M::optional(field_24)?,
+                os_feature_list: M::optional(field_25)?,
+                platform: M::optional(field_26)?,
+                schema: M::optional(field_27)?,
+                self_: M::optional(field_28)?,
+                size: M::optional(field_29)?,
+                os_type: M::optional(field_30)?,
+                os_version: M::optional(field_31)?,
+                tags: M::optional(field_32)?,
+                support_kvm: M::optional(field_33)?,
+                support_xen: M::optional(field_34)?,
+                support_largememory: M::optional(field_35)?,
+                support_diskintensive: M::optional(field_36)?,
+                support_highperformance: M::optional(field_37)?,
+                support_xen_gpu_type: M::optional(field_38)?,
+                support_kvm_gpu_type: M::optional(field_39)?,
+                support_xen_hana: M::optional(field_40)?,
+                support_kvm_infiniband: M::optional(field_41)?,
+                root_origin: M::optional(field_42)?,
+                sequence_num: M::optional(field_43)?,
+                support_fc_inject: M::optional(field_44)?,
+                created_at: M::optional(field_45)?,
+                updated_at: M::optional(field_46)?,
+                active_at: M::optional(field_47)?,
+                checksum: M::optional(field_48)?,
+                hw_firmware_type: M::optional(field_49)?,
+                file: M::optional(field_50)?,
+                enterprise_project_id: M::optional(field_51)?,
+                sys_enterprise_project_id: M::optional(field_52)?,
+                support_amd: M::optional(field_53)?,
+                system_cmkid: M::optional(field_54)?,
+                hw_vif_multiqueue_enabled: M::optional(field_55)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingImagesNativeOpenstackApiImages {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingImagesNativeOpenstackApiResponse200 {
     /// Specifies the URL of the first page of images.
@@ -645,5 +1011,63 @@ impl support::Validate for QueryingImagesNativeOpenstackApiResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingImagesNativeOpenstackApiResponse200 {
+    const NAME: &'static str = "QueryingImagesNativeOpenstackApiResponse200";
+    const FIELDS: &'static [&'static str] = &["first", "next", "schema", "images"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"first" => ::std::option::Option::Some(0),
+            b"next" => ::std::option::Option::Some(1),
+            b"schema" => ::std::option::Option::Some(2),
+            b"images" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::nested::<
+                                    QueryingImagesNativeOpenstackApiImages,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                first: M::optional(field_0)?,
+                next: M::optional(field_1)?,
+                schema: M::optional(field_2)?,
+                images: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingImagesNativeOpenstackApiResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_ims/querying_the_status_of_an_asynchronous_job.json` documents.
 use crate::support;
 /// Table 2 Data structure description of the entities field (also Table 5).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Entities {
     /// Specifies the image ID.
@@ -104,16 +97,97 @@ impl support::Validate for Entities {
         }
     }
 }
+impl support::Read for Entities {
+    const NAME: &'static str = "Entities";
+    const FIELDS: &'static [&'static str] = &[
+        "image_id",
+        "image_name",
+        "results",
+        "sub_jobs_result",
+        "sub_jobs_list",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"image_id" => ::std::option::Option::Some(0),
+            b"image_name" => ::std::option::Option::Some(1),
+            b"results" => ::std::option::Option::Some(2),
+            b"sub_jobs_result" => ::std::option::Option::Some(3),
+            b"sub_jobs_list" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<Result>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::nested::<SubJobsResult>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                image_id: M::optional(field_0)?,
+                image_name: M::optional(field_1)?,
+                results: M::optional(field_2)?,
+                sub_jobs_result: M::optional(field_3)?,
+                sub_jobs_list: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Entities {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// The response parameters vary depending on the value of job_type. For details, see Example
 /// Response. (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheStatusOfAnAsynchronousJobResponse200 {
     /// Specifies the job status. The value can be:
@@ -224,15 +298,78 @@ impl support::Validate for QueryingTheStatusOfAnAsynchronousJobResponse200 {
         }
     }
 }
+impl support::Read for QueryingTheStatusOfAnAsynchronousJobResponse200 {
+    const NAME: &'static str = "QueryingTheStatusOfAnAsynchronousJobResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "status",
+        "job_id",
+        "job_type",
+        "begin_time",
+        "end_time",
+        "error_code",
+        "fail_reason",
+        "entities",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"status" => ::std::option::Option::Some(0),
+            b"job_id" => ::std::option::Option::Some(1),
+            b"job_type" => ::std::option::Option::Some(2),
+            b"begin_time" => ::std::option::Option::Some(3),
+            b"end_time" => ::std::option::Option::Some(4),
+            b"error_code" => ::std::option::Option::Some(5),
+            b"fail_reason" => ::std::option::Option::Some(6),
+            b"entities" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => fields.value(7, &mut field_7, support::nested::<Entities>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                status: M::optional(field_0)?,
+                job_id: M::optional(field_1)?,
+                job_type: M::optional(field_2)?,
+                begin_time: M::optional(field_3)?,
+                end_time: M::optional(field_4)?,
+                error_code: M::optional(field_5)?,
+                fail_reason: M::optional(field_6)?,
+                entities: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheStatusOfAnAsynchronousJobResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Data structure description of the results field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Result {
     /// Specifies the image ID.
@@ -291,15 +428,49 @@ impl support::Validate for Result {
         let _ = (path, out);
     }
 }
+impl support::Read for Result {
+    const NAME: &'static str = "Result";
+    const FIELDS: &'static [&'static str] = &["image_id", "project_id", "status"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"image_id" => ::std::option::Option::Some(0),
+            b"project_id" => ::std::option::Option::Some(1),
+            b"status" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                image_id: M::optional(field_0)?,
+                project_id: M::optional(field_1)?,
+                status: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Result {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Data structure description of the sub_jobs_result field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SubJobsResult {
     /// Specifies the sub-job status. The value can be:
@@ -402,5 +573,75 @@ impl support::Validate for SubJobsResult {
             let p = path.field("entities");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for SubJobsResult {
+    const NAME: &'static str = "SubJobsResult";
+    const FIELDS: &'static [&'static str] = &[
+        "status",
+        "job_id",
+        "job_type",
+        "begin_time",
+        "end_time",
+        "error_code",
+        "fail_reason",
+        "entities",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"status" => ::std::option::Option::Some(0),
+            b"job_id" => ::std::option::Option::Some(1),
+            b"job_type" => ::std::option::Option::Some(2),
+            b"begin_time" => ::std::option::Option::Some(3),
+            b"end_time" => ::std::option::Option::Some(4),
+            b"error_code" => ::std::option::Option::Some(5),
+            b"fail_reason" => ::std::option::Option::Some(6),
+            b"entities" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => fields.value(7, &mut field_7, support::nested::<Entities>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                status: M::optional(field_0)?,
+                job_id: M::optional(field_1)?,
+                job_type: M::optional(field_2)?,
+                begin_time: M::optional(field_3)?,
+                end_time: M::optional(field_4)?,
+                error_code: M::optional(field_5)?,
+                fail_reason: M::optional(field_6)?,
+                entities: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SubJobsResult {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

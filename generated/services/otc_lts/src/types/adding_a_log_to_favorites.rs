@@ -179,14 +179,7 @@ impl<'de> ::serde::Deserialize<'de> for AddingALogToFavoritesRequest {
     }
 }
 /// Table 4 Response body parameters (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingALogToFavoritesResponse201 {
     /// Creation time.
@@ -300,15 +293,112 @@ impl support::Validate for AddingALogToFavoritesResponse201 {
         let _ = (path, out);
     }
 }
+impl support::Read for AddingALogToFavoritesResponse201 {
+    const NAME: &'static str = "AddingALogToFavoritesResponse201";
+    const FIELDS: &'static [&'static str] = &[
+        "create_time",
+        "eps_id",
+        "favorite_resource_id",
+        "favorite_resource_type",
+        "log_group_id",
+        "log_group_name",
+        "log_stream_id",
+        "log_stream_name",
+        "project_id",
+        "is_global",
+        "log_group_name_alias",
+        "log_stream_name_alias",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"create_time" => ::std::option::Option::Some(0),
+            b"eps_id" => ::std::option::Option::Some(1),
+            b"favorite_resource_id" => ::std::option::Option::Some(2),
+            b"favorite_resource_type" => ::std::option::Option::Some(3),
+            b"log_group_id" => ::std::option::Option::Some(4),
+            b"log_group_name" => ::std::option::Option::Some(5),
+            b"log_stream_id" => ::std::option::Option::Some(6),
+            b"log_stream_name" => ::std::option::Option::Some(7),
+            b"project_id" => ::std::option::Option::Some(8),
+            b"is_global" => ::std::option::Option::Some(9),
+            b"log_group_name_alias" => ::std::option::Option::Some(10),
+            b"log_stream_name_alias" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                _ => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                create_time: M::optional(field_0)?,
+                eps_id: M::optional(field_1)?,
+                favorite_resource_id: M::optional(field_2)?,
+                favorite_resource_type: M::optional(field_3)?,
+                log_group_id: M::optional(field_4)?,
+                log_group_name: M::optional(field_5)?,
+                log_stream_id: M::optional(field_6)?,
+                log_stream_name: M::optional(field_7)?,
+                project_id: M::optional(field_8)?,
+                is_global: M::optional(field_9)?,
+                log_group_name_alias: M::optional(field_10)?,
+                log_stream_name_alias: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingALogToFavoritesResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 and Table 7 Response body parameters (status codes 400 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingALogToFavoritesResponse400 {
     /// Error message body.
@@ -346,5 +436,36 @@ impl support::Validate for AddingALogToFavoritesResponse400 {
             let p = path.field("message");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for AddingALogToFavoritesResponse400 {
+    const NAME: &'static str = "AddingALogToFavoritesResponse400";
+    const FIELDS: &'static [&'static str] = &["message"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"message" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<ErrorMessagebody>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                message: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingALogToFavoritesResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -230,14 +230,7 @@ for CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsRequest {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse200 {
     /// Response result.
@@ -284,15 +277,50 @@ for CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse200 {
         }
     }
 }
+impl support::Read
+for CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse200 {
+    const NAME: &'static str = "CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse200";
+    const FIELDS: &'static [&'static str] = &["results"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"results" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<ResultsTopnBody>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                results: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 to Table 7 Response body parameters (status codes 400 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse400 {
     /// Error code.
@@ -340,15 +368,47 @@ for CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse400 {
         let _ = (path, out);
     }
 }
+impl support::Read
+for CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse400 {
+    const NAME: &'static str = "CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse400";
+    const FIELDS: &'static [&'static str] = &["errorCode", "errorMessage"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"errorCode" => ::std::option::Option::Some(0),
+            b"errorMessage" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_message: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 ResultsTopnBody.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResultsTopnBody {
     /// Index traffic, in bytes. This parameter is returned when the queried data type contains
@@ -444,5 +504,101 @@ impl support::Validate for ResultsTopnBody {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ResultsTopnBody {
+    const NAME: &'static str = "ResultsTopnBody";
+    const FIELDS: &'static [&'static str] = &[
+        "index_traffic",
+        "storage",
+        "write_traffic",
+        "log_group_id",
+        "log_group_name",
+        "log_stream_id",
+        "log_stream_name",
+        "log_group_name_alias",
+        "log_stream_name_alias",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"index_traffic" => ::std::option::Option::Some(0),
+            b"storage" => ::std::option::Option::Some(1),
+            b"write_traffic" => ::std::option::Option::Some(2),
+            b"log_group_id" => ::std::option::Option::Some(3),
+            b"log_group_name" => ::std::option::Option::Some(4),
+            b"log_stream_id" => ::std::option::Option::Some(5),
+            b"log_stream_name" => ::std::option::Option::Some(6),
+            b"log_group_name_alias" => ::std::option::Option::Some(7),
+            b"log_stream_name_alias" => ::std::option::Option::Some(8),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                _ => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                index_traffic: M::optional(field_0)?,
+                storage: M::optional(field_1)?,
+                write_traffic: M::optional(field_2)?,
+                log_group_id: M::optional(field_3)?,
+                log_group_name: M::optional(field_4)?,
+                log_stream_id: M::optional(field_5)?,
+                log_stream_name: M::optional(field_6)?,
+                log_group_name_alias: M::optional(field_7)?,
+                log_stream_name_alias: M::optional(field_8)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ResultsTopnBody {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -84,14 +84,7 @@ for CreatingACrossAccountLogIngestionConfigurationRequest {
     }
 }
 /// Table 5 Response body parameters (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACrossAccountLogIngestionConfigurationResponse201 {
     /// Response list for creating a log ingestion configuration across accounts.
@@ -141,15 +134,49 @@ impl support::Validate for CreatingACrossAccountLogIngestionConfigurationRespons
         }
     }
 }
+impl support::Read for CreatingACrossAccountLogIngestionConfigurationResponse201 {
+    const NAME: &'static str = "CreatingACrossAccountLogIngestionConfigurationResponse201";
+    const FIELDS: &'static [&'static str] = &["LTSAgencyAccessConfigInfoList"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"LTSAgencyAccessConfigInfoList" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<LtsAccessConfigInfoRespon200>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                lts_agency_access_config_info_list: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for CreatingACrossAccountLogIngestionConfigurationResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 and Table 10 Response body parameters (status codes 400 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACrossAccountLogIngestionConfigurationResponse400 {
     /// Error message body.
@@ -189,15 +216,40 @@ impl support::Validate for CreatingACrossAccountLogIngestionConfigurationRespons
         }
     }
 }
+impl support::Read for CreatingACrossAccountLogIngestionConfigurationResponse400 {
+    const NAME: &'static str = "CreatingACrossAccountLogIngestionConfigurationResponse400";
+    const FIELDS: &'static [&'static str] = &["message"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"message" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<ErrorMessagebody>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                message: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for CreatingACrossAccountLogIngestionConfigurationResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 LTSAccessConfigInfoRespon200.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct LtsAccessConfigInfoRespon200 {
     /// Cross-account log ingestion ID.
@@ -306,8 +358,102 @@ impl support::Validate for LtsAccessConfigInfoRespon200 {
         }
     }
 }
+impl support::Read for LtsAccessConfigInfoRespon200 {
+    const NAME: &'static str = "LtsAccessConfigInfoRespon200";
+    const FIELDS: &'static [&'static str] = &[
+        "access_config_id",
+        "project_id",
+        "access_config_name",
+        "access_config_type",
+        "group_id",
+        "log_group_name",
+        "log_stream_id",
+        "log_stream_name",
+        "create_time",
+        "agency_log_access",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"access_config_id" => ::std::option::Option::Some(0),
+            b"project_id" => ::std::option::Option::Some(1),
+            b"access_config_name" => ::std::option::Option::Some(2),
+            b"access_config_type" => ::std::option::Option::Some(3),
+            b"group_id" => ::std::option::Option::Some(4),
+            b"log_group_name" => ::std::option::Option::Some(5),
+            b"log_stream_id" => ::std::option::Option::Some(6),
+            b"log_stream_name" => ::std::option::Option::Some(7),
+            b"create_time" => ::std::option::Option::Some(8),
+            b"agency_log_access" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::FreeForm)?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::nested::<PreviewAgencyLogAccessReqBodyInResponse>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                access_config_id: M::optional(field_0)?,
+                project_id: M::optional(field_1)?,
+                access_config_name: M::optional(field_2)?,
+                access_config_type: M::optional(field_3)?,
+                group_id: M::optional(field_4)?,
+                log_group_name: M::optional(field_5)?,
+                log_stream_id: M::optional(field_6)?,
+                log_stream_name: M::optional(field_7)?,
+                create_time: M::optional(field_8)?,
+                agency_log_access: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for LtsAccessConfigInfoRespon200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 PreviewAgencyLogAccessReqBody (also Table 7).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PreviewAgencyLogAccessReqBody {
     /// Log ingestion type.
@@ -576,19 +722,19 @@ impl support::Read for PreviewAgencyLogAccessReqBody {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for PreviewAgencyLogAccessReqBody {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 PreviewAgencyLogAccessReqBody (also Table 7).
 ///
 /// The form of \[`PreviewAgencyLogAccessReqBody`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PreviewAgencyLogAccessReqBodyInResponse {
     /// Log ingestion type.
@@ -791,5 +937,123 @@ impl support::Validate for PreviewAgencyLogAccessReqBodyInResponse {
             &path.field("agency_name"),
             self.agency_name.is_some(),
         );
+    }
+}
+impl support::Read for PreviewAgencyLogAccessReqBodyInResponse {
+    const NAME: &'static str = "PreviewAgencyLogAccessReqBodyInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "agency_access_type",
+        "agency_log_access",
+        "log_agencyStream_name",
+        "log_agencyStream_id",
+        "log_agencyGroup_name",
+        "log_agencyGroup_id",
+        "log_beAgencystream_name",
+        "log_beAgencystream_id",
+        "log_beAgencygroup_name",
+        "log_beAgencygroup_id",
+        "be_agency_project_id",
+        "agency_project_id",
+        "agency_domain_name",
+        "agency_name",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"agency_access_type" => ::std::option::Option::Some(0),
+            b"agency_log_access" => ::std::option::Option::Some(1),
+            b"log_agencyStream_name" => ::std::option::Option::Some(2),
+            b"log_agencyStream_id" => ::std::option::Option::Some(3),
+            b"log_agencyGroup_name" => ::std::option::Option::Some(4),
+            b"log_agencyGroup_id" => ::std::option::Option::Some(5),
+            b"log_beAgencystream_name" => ::std::option::Option::Some(6),
+            b"log_beAgencystream_id" => ::std::option::Option::Some(7),
+            b"log_beAgencygroup_name" => ::std::option::Option::Some(8),
+            b"log_beAgencygroup_id" => ::std::option::Option::Some(9),
+            b"be_agency_project_id" => ::std::option::Option::Some(10),
+            b"agency_project_id" => ::std::option::Option::Some(11),
+            b"agency_domain_name" => ::std::option::Option::Some(12),
+            b"agency_name" => ::std::option::Option::Some(13),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                _ => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("agency_access_type", field_0.is_some()),
+                    ("agency_log_access", field_1.is_some()),
+                    ("log_agencyStream_name", field_2.is_some()),
+                    ("log_agencyStream_id", field_3.is_some()),
+                    ("log_agencyGroup_name", field_4.is_some()),
+                    ("log_agencyGroup_id", field_5.is_some()),
+                    ("log_beAgencystream_name", field_6.is_some()),
+                    ("log_beAgencystream_id", field_7.is_some()),
+                    ("log_beAgencygroup_name", field_8.is_some()),
+                    ("log_beAgencygroup_id", field_9.is_some()),
+                    ("be_agency_project_id", field_10.is_some()),
+                    ("agency_project_id", field_11.is_some()),
+                    ("agency_domain_name", field_12.is_some()),
+                    ("agency_name", field_13.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                agency_access_type: M::optional(field_0)?,
+                agency_log_access: M::optional(field_1)?,
+                log_agency_stream_name: M::optional(field_2)?,
+                log_agency_stream_id: M::optional(field_3)?,
+                log_agency_group_name: M::optional(field_4)?,
+                log_agency_group_id: M::optional(field_5)?,
+                log_be_agencystream_name: M::optional(field_6)?,
+                log_be_agencystream_id: M::optional(field_7)?,
+                log_be_agencygroup_name: M::optional(field_8)?,
+                log_be_agencygroup_id: M::optional(field_9)?,
+                be_agency_project_id: M::optional(field_10)?,
+                agency_project_id: M::optional(field_11)?,
+                agency_domain_name: M::optional(field_12)?,
+                agency_name: M::optional(field_13)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PreviewAgencyLogAccessReqBodyInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -9,14 +9,7 @@ use super::super::{
     TopicsInResponse,
 };
 /// Table 10 FrequencyRespBody.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FrequencyRespBody {
     /// Time type.
@@ -89,15 +82,89 @@ impl support::Validate for FrequencyRespBody {
         let _ = (path, out);
     }
 }
+impl support::Read for FrequencyRespBody {
+    const NAME: &'static str = "FrequencyRespBody";
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "cron_expr",
+        "hour_of_day",
+        "day_of_week",
+        "fixed_rate",
+        "fixed_rate_unit",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"type" => ::std::option::Option::Some(0),
+            b"cron_expr" => ::std::option::Option::Some(1),
+            b"hour_of_day" => ::std::option::Option::Some(2),
+            b"day_of_week" => ::std::option::Option::Some(3),
+            b"fixed_rate" => ::std::option::Option::Some(4),
+            b"fixed_rate_unit" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                r#type: M::optional(field_0)?,
+                cron_expr: M::optional(field_1)?,
+                hour_of_day: M::optional(field_2)?,
+                day_of_week: M::optional(field_3)?,
+                fixed_rate: M::optional(field_4)?,
+                fixed_rate_unit: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for FrequencyRespBody {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 9 KeywordsResBody.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct KeywordsResBody {
     /// Log stream ID.
@@ -199,6 +266,83 @@ impl support::Validate for KeywordsResBody {
             let p = path.field("search_time_range");
             Self::check_search_time_range(out, &p, value);
         }
+    }
+}
+impl support::Read for KeywordsResBody {
+    const NAME: &'static str = "KeywordsResBody";
+    const FIELDS: &'static [&'static str] = &[
+        "log_stream_id",
+        "log_stream_name",
+        "log_group_id",
+        "log_group_name",
+        "keywords",
+        "condition",
+        "search_time_range",
+        "search_time_range_unit",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"log_stream_id" => ::std::option::Option::Some(0),
+            b"log_stream_name" => ::std::option::Option::Some(1),
+            b"log_group_id" => ::std::option::Option::Some(2),
+            b"log_group_name" => ::std::option::Option::Some(3),
+            b"keywords" => ::std::option::Option::Some(4),
+            b"condition" => ::std::option::Option::Some(5),
+            b"search_time_range" => ::std::option::Option::Some(6),
+            b"search_time_range_unit" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(Self::check_search_time_range),
+                        )?
+                }
+                _ => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                log_stream_id: M::optional(field_0)?,
+                log_stream_name: M::optional(field_1)?,
+                log_group_id: M::optional(field_2)?,
+                log_group_name: M::optional(field_3)?,
+                keywords: M::optional(field_4)?,
+                condition: M::optional(field_5)?,
+                search_time_range: M::optional(field_6)?,
+                search_time_range_unit: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for KeywordsResBody {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 3 Request body parameters.
@@ -743,14 +887,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyingAKeywordAlarmRuleRequest {
     }
 }
 /// Table 8 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingAKeywordAlarmRuleResponse200 {
     /// Keyword alarm ID.
@@ -933,15 +1070,181 @@ impl support::Validate for ModifyingAKeywordAlarmRuleResponse200 {
         }
     }
 }
+impl support::Read for ModifyingAKeywordAlarmRuleResponse200 {
+    const NAME: &'static str = "ModifyingAKeywordAlarmRuleResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "keywords_alarm_rule_id",
+        "keywords_alarm_rule_name",
+        "alarm_rule_alias",
+        "keywords_alarm_rule_description",
+        "keywords_requests",
+        "frequency",
+        "keywords_alarm_level",
+        "keywords_alarm_send",
+        "domain_id",
+        "create_time",
+        "update_time",
+        "language",
+        "projectId",
+        "topics",
+        "condition_expression",
+        "indexId",
+        "notification_frequency",
+        "alarm_action_rule_name",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"keywords_alarm_rule_id" => ::std::option::Option::Some(0),
+            b"keywords_alarm_rule_name" => ::std::option::Option::Some(1),
+            b"alarm_rule_alias" => ::std::option::Option::Some(2),
+            b"keywords_alarm_rule_description" => ::std::option::Option::Some(3),
+            b"keywords_requests" => ::std::option::Option::Some(4),
+            b"frequency" => ::std::option::Option::Some(5),
+            b"keywords_alarm_level" => ::std::option::Option::Some(6),
+            b"keywords_alarm_send" => ::std::option::Option::Some(7),
+            b"domain_id" => ::std::option::Option::Some(8),
+            b"create_time" => ::std::option::Option::Some(9),
+            b"update_time" => ::std::option::Option::Some(10),
+            b"language" => ::std::option::Option::Some(11),
+            b"projectId" => ::std::option::Option::Some(12),
+            b"topics" => ::std::option::Option::Some(13),
+            b"condition_expression" => ::std::option::Option::Some(14),
+            b"indexId" => ::std::option::Option::Some(15),
+            b"notification_frequency" => ::std::option::Option::Some(16),
+            b"alarm_action_rule_name" => ::std::option::Option::Some(17),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<KeywordsResBody>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(5, &mut field_5, support::nested::<FrequencyRespBody>())?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::Items {
+                                item: support::nested::<TopicsInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                keywords_alarm_rule_id: M::optional(field_0)?,
+                keywords_alarm_rule_name: M::optional(field_1)?,
+                alarm_rule_alias: M::optional(field_2)?,
+                keywords_alarm_rule_description: M::optional(field_3)?,
+                keywords_requests: M::optional(field_4)?,
+                frequency: M::optional(field_5)?,
+                keywords_alarm_level: M::optional(field_6)?,
+                keywords_alarm_send: M::optional(field_7)?,
+                domain_id: M::optional(field_8)?,
+                create_time: M::optional(field_9)?,
+                update_time: M::optional(field_10)?,
+                language: M::optional(field_11)?,
+                project_id: M::optional(field_12)?,
+                topics: M::optional(field_13)?,
+                condition_expression: M::optional(field_14)?,
+                index_id: M::optional(field_15)?,
+                notification_frequency: M::optional(field_16)?,
+                alarm_action_rule_name: M::optional(field_17)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingAKeywordAlarmRuleResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 12 to Table 13 Response body parameters (status codes 400 and 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingAKeywordAlarmRuleResponse400 {
     /// Error code.
@@ -983,5 +1286,42 @@ impl support::Validate for ModifyingAKeywordAlarmRuleResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ModifyingAKeywordAlarmRuleResponse400 {
+    const NAME: &'static str = "ModifyingAKeywordAlarmRuleResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingAKeywordAlarmRuleResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -1218,14 +1218,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyingALogIngestionConfigurationReque
     }
 }
 /// Table 12 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingALogIngestionConfigurationResponse200 {
     /// Ingestion configuration ID.
@@ -1356,15 +1349,146 @@ impl support::Validate for ModifyingALogIngestionConfigurationResponse200 {
         }
     }
 }
+impl support::Read for ModifyingALogIngestionConfigurationResponse200 {
+    const NAME: &'static str = "ModifyingALogIngestionConfigurationResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "access_config_id",
+        "access_config_name",
+        "access_config_type",
+        "create_time",
+        "access_config_detail",
+        "log_info",
+        "host_group_info",
+        "access_config_tag",
+        "log_split",
+        "binary_collect",
+        "cluster_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"access_config_id" => ::std::option::Option::Some(0),
+            b"access_config_name" => ::std::option::Option::Some(1),
+            b"access_config_type" => ::std::option::Option::Some(2),
+            b"create_time" => ::std::option::Option::Some(3),
+            b"access_config_detail" => ::std::option::Option::Some(4),
+            b"log_info" => ::std::option::Option::Some(5),
+            b"host_group_info" => ::std::option::Option::Some(6),
+            b"access_config_tag" => ::std::option::Option::Some(7),
+            b"log_split" => ::std::option::Option::Some(8),
+            b"binary_collect" => ::std::option::Option::Some(9),
+            b"cluster_id" => ::std::option::Option::Some(10),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<AccessConfigDeatilResponse>(),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::nested::<AccessConfigQueryLogInfo>(),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::nested::<AccessConfigHostGroupIdListInResponse>(),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::nested::<AccessConfigTagResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                access_config_id: M::optional(field_0)?,
+                access_config_name: M::optional(field_1)?,
+                access_config_type: M::optional(field_2)?,
+                create_time: M::optional(field_3)?,
+                access_config_detail: M::optional(field_4)?,
+                log_info: M::optional(field_5)?,
+                host_group_info: M::optional(field_6)?,
+                access_config_tag: M::optional(field_7)?,
+                log_split: M::optional(field_8)?,
+                binary_collect: M::optional(field_9)?,
+                cluster_id: M::optional(field_10)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingALogIngestionConfigurationResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 22 Response body parameters (status code 400).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingALogIngestionConfigurationResponse400 {
     /// Error code
@@ -1406,5 +1530,42 @@ impl support::Validate for ModifyingALogIngestionConfigurationResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ModifyingALogIngestionConfigurationResponse400 {
+    const NAME: &'static str = "ModifyingALogIngestionConfigurationResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingALogIngestionConfigurationResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_KEYWORDS_REQUEST_IN_RESPONSE, SHAPE_TOPICS_IN_RESPONSE, TopicsInResponse,
 };
 /// Table 4 KeywordsAlarmRuleRespList.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct KeywordsAlarmRuleRespList {
     /// Project ID.
@@ -266,15 +259,243 @@ impl support::Validate for KeywordsAlarmRuleRespList {
         }
     }
 }
+impl support::Read for KeywordsAlarmRuleRespList {
+    const NAME: &'static str = "KeywordsAlarmRuleRespList";
+    const FIELDS: &'static [&'static str] = &[
+        "projectId",
+        "keywords_alarm_rule_id",
+        "keywords_alarm_rule_name",
+        "keywords_alarm_rule_description",
+        "condition_expression",
+        "keywords_requests",
+        "frequency",
+        "keywords_alarm_level",
+        "keywords_alarm_send",
+        "domain_id",
+        "create_time",
+        "update_time",
+        "topics",
+        "template_name",
+        "status",
+        "trigger_condition_count",
+        "trigger_condition_frequency",
+        "whether_recovery_policy",
+        "recovery_policy",
+        "notification_frequency",
+        "alarm_action_rule_name",
+        "id",
+        "indexId",
+        "key",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"projectId" => ::std::option::Option::Some(0),
+            b"keywords_alarm_rule_id" => ::std::option::Option::Some(1),
+            b"keywords_alarm_rule_name" => ::std::option::Option::Some(2),
+            b"keywords_alarm_rule_description" => ::std::option::Option::Some(3),
+            b"condition_expression" => ::std::option::Option::Some(4),
+            b"keywords_requests" => ::std::option::Option::Some(5),
+            b"frequency" => ::std::option::Option::Some(6),
+            b"keywords_alarm_level" => ::std::option::Option::Some(7),
+            b"keywords_alarm_send" => ::std::option::Option::Some(8),
+            b"domain_id" => ::std::option::Option::Some(9),
+            b"create_time" => ::std::option::Option::Some(10),
+            b"update_time" => ::std::option::Option::Some(11),
+            b"topics" => ::std::option::Option::Some(12),
+            b"template_name" => ::std::option::Option::Some(13),
+            b"status" => ::std::option::Option::Some(14),
+            b"trigger_condition_count" => ::std::option::Option::Some(15),
+            b"trigger_condition_frequency" => ::std::option::Option::Some(16),
+            b"whether_recovery_policy" => ::std::option::Option::Some(17),
+            b"recovery_policy" => ::std::option::Option::Some(18),
+            b"notification_frequency" => ::std::option::Option::Some(19),
+            b"alarm_action_rule_name" => ::std::option::Option::Some(20),
+            b"id" => ::std::option::Option::Some(21),
+            b"indexId" => ::std::option::Option::Some(22),
+            b"key" => ::std::option::Option::Some(23),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::nested::<KeywordsRequestInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::nested::<FrequencyInResponse>(),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::Items {
+                                item: support::nested::<TopicsInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                17 => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                18 => {
+                    fields
+                        .value(
+                            18,
+                            &mut field_18,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                19 => {
+                    fields
+                        .value(
+                            19,
+                            &mut field_19,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                _ => fields.value(23, &mut field_23, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                project_id: M::optional(field_0)?,
+                keywords_alarm_rule_id: M::optional(field_1)?,
+                keywords_alarm_rule_name: M::optional(field_2)?,
+                keywords_alarm_rule_description: M::optional(field_3)?,
+                condition_expression: M::optional(field_4)?,
+                keywords_requests: M::optional(field_5)?,
+                frequency: M::optional(field_6)?,
+                keywords_alarm_level: M::optional(field_7)?,
+                keywords_alarm_send: M::optional(field_8)?,
+                domain_id: M::optional(field_9)?,
+                create_time: M::optional(field_10)?,
+                update_time: M::optional(field_11)?,
+                topics: M::optional(field_12)?,
+                template_name: M::optional(field_13)?,
+                status: M::optional(field_14)?,
+                trigger_condition_count: M::optional(field_15)?,
+                trigger_condition_frequency: M::optional(field_16)?,
+                whether_recovery_policy: M::optional(field_17)?,
+                recovery_policy: M::optional(field_18)?,
+                notification_frequency: M::optional(field_19)?,
+                alarm_action_rule_name: M::optional(field_20)?,
+                id: M::optional(field_21)?,
+                index_id: M::optional(field_22)?,
+                key: M::optional(field_23)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for KeywordsAlarmRuleRespList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAKeywordAlarmRuleResponse200 {
     /// Project ID.
@@ -321,15 +542,48 @@ impl support::Validate for QueryingAKeywordAlarmRuleResponse200 {
         }
     }
 }
+impl support::Read for QueryingAKeywordAlarmRuleResponse200 {
+    const NAME: &'static str = "QueryingAKeywordAlarmRuleResponse200";
+    const FIELDS: &'static [&'static str] = &["keywords_alarm_rules"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"keywords_alarm_rules" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<KeywordsAlarmRuleRespList>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                keywords_alarm_rules: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAKeywordAlarmRuleResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 Response body parameters (status code 500).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAKeywordAlarmRuleResponse500 {
     /// Error code.
@@ -371,5 +625,42 @@ impl support::Validate for QueryingAKeywordAlarmRuleResponse500 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingAKeywordAlarmRuleResponse500 {
+    const NAME: &'static str = "QueryingAKeywordAlarmRuleResponse500";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAKeywordAlarmRuleResponse500 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

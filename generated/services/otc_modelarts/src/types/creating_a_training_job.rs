@@ -591,14 +591,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingATrainingJobRequest {
     }
 }
 /// Table 9 Parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingATrainingJobResponse200 {
     /// Whether the request is successful
@@ -698,6 +691,121 @@ impl support::Validate for CreatingATrainingJobResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for CreatingATrainingJobResponse200 {
+    const NAME: &'static str = "CreatingATrainingJobResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "is_success",
+        "error_message",
+        "error_code",
+        "job_id",
+        "job_name",
+        "status",
+        "create_time",
+        "version_id",
+        "resource_id",
+        "version_name",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"is_success" => ::std::option::Option::Some(0),
+            b"error_message" => ::std::option::Option::Some(1),
+            b"error_code" => ::std::option::Option::Some(2),
+            b"job_id" => ::std::option::Option::Some(3),
+            b"job_name" => ::std::option::Option::Some(4),
+            b"status" => ::std::option::Option::Some(5),
+            b"create_time" => ::std::option::Option::Some(6),
+            b"version_id" => ::std::option::Option::Some(7),
+            b"resource_id" => ::std::option::Option::Some(8),
+            b"version_name" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                _ => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                is_success: M::optional(field_0)?,
+                error_message: M::optional(field_1)?,
+                error_code: M::optional(field_2)?,
+                job_id: M::optional(field_3)?,
+                job_name: M::optional(field_4)?,
+                status: M::optional(field_5)?,
+                create_time: M::optional(field_6)?,
+                version_id: M::optional(field_7)?,
+                resource_id: M::optional(field_8)?,
+                version_name: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingATrainingJobResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 4 data_source parameters.

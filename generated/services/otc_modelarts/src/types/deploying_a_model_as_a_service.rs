@@ -542,14 +542,7 @@ impl<'de> ::serde::Deserialize<'de> for DeployingAModelAsAServiceRequest {
 }
 #[cfg(feature = "deploying_a_model_as_a_service")]
 /// Table 7 Parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeployingAModelAsAServiceResponse200 {
     /// Service ID
@@ -595,6 +588,56 @@ impl support::Validate for DeployingAModelAsAServiceResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+#[cfg(feature = "deploying_a_model_as_a_service")]
+impl support::Read for DeployingAModelAsAServiceResponse200 {
+    const NAME: &'static str = "DeployingAModelAsAServiceResponse200";
+    const FIELDS: &'static [&'static str] = &["service_id", "resource_ids"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"service_id" => ::std::option::Option::Some(0),
+            b"resource_ids" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                service_id: M::optional(field_0)?,
+                resource_ids: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "deploying_a_model_as_a_service")]
+impl<'de> ::serde::Deserialize<'de> for DeployingAModelAsAServiceResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(feature = "deploying_a_model_as_a_service")]

@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_LABEL_PROPERTY,
 };
 /// Table 10 AnnotationFile.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AnnotationFile {
     /// Time when a sample is created.
@@ -126,15 +119,135 @@ impl support::Validate for AnnotationFile {
         let _ = (path, out);
     }
 }
+impl support::Read for AnnotationFile {
+    const NAME: &'static str = "AnnotationFile";
+    const FIELDS: &'static [&'static str] = &[
+        "create_time",
+        "dataset_id",
+        "depth",
+        "file_Name",
+        "file_id",
+        "file_type",
+        "height",
+        "size",
+        "tags",
+        "url",
+        "width",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"create_time" => ::std::option::Option::Some(0),
+            b"dataset_id" => ::std::option::Option::Some(1),
+            b"depth" => ::std::option::Option::Some(2),
+            b"file_Name" => ::std::option::Option::Some(3),
+            b"file_id" => ::std::option::Option::Some(4),
+            b"file_type" => ::std::option::Option::Some(5),
+            b"height" => ::std::option::Option::Some(6),
+            b"size" => ::std::option::Option::Some(7),
+            b"tags" => ::std::option::Option::Some(8),
+            b"url" => ::std::option::Option::Some(9),
+            b"width" => ::std::option::Option::Some(10),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::Values(support::text(support::unchecked)),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                create_time: M::optional(field_0)?,
+                dataset_id: M::optional(field_1)?,
+                depth: M::optional(field_2)?,
+                file_name: M::optional(field_3)?,
+                file_id: M::optional(field_4)?,
+                file_type: M::optional(field_5)?,
+                height: M::optional(field_6)?,
+                size: M::optional(field_7)?,
+                tags: M::optional(field_8)?,
+                url: M::optional(field_9)?,
+                width: M::optional(field_10)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AnnotationFile {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 DataSource.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListDatasetsDataSource {
     /// Data source path.
@@ -214,15 +327,88 @@ impl support::Validate for ListDatasetsDataSource {
         }
     }
 }
+impl support::Read for ListDatasetsDataSource {
+    const NAME: &'static str = "ListDatasetsDataSource";
+    const FIELDS: &'static [&'static str] = &[
+        "data_path",
+        "data_type",
+        "schema_maps",
+        "source_info",
+        "with_column_header",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"data_path" => ::std::option::Option::Some(0),
+            b"data_type" => ::std::option::Option::Some(1),
+            b"schema_maps" => ::std::option::Option::Some(2),
+            b"source_info" => ::std::option::Option::Some(3),
+            b"with_column_header" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<SchemaMap>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::nested::<SourceInfo>())?,
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                data_path: M::optional(field_0)?,
+                data_type: M::optional(field_1)?,
+                schema_maps: M::optional(field_2)?,
+                source_info: M::optional(field_3)?,
+                with_column_header: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListDatasetsDataSource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 DatasetAndFilePreview.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DatasetAndFilePreview {
     /// Number of labeled samples in a dataset.
@@ -684,15 +870,563 @@ impl support::Validate for DatasetAndFilePreview {
         }
     }
 }
+impl support::Read for DatasetAndFilePreview {
+    const NAME: &'static str = "DatasetAndFilePreview";
+    const FIELDS: &'static [&'static str] = &[
+        "annotated_sample_count",
+        "annotated_sub_sample_count",
+        "content_labeling",
+        "create_time",
+        "current_version_id",
+        "current_version_name",
+        "data_format",
+        "data_sources",
+        "data_statistics",
+        "data_update_time",
+        "data_url",
+        "dataset_format",
+        "dataset_id",
+        "dataset_name",
+        "dataset_tags",
+        "dataset_type",
+        "dataset_version_count",
+        "deleted_sample_count",
+        "deletion_stats",
+        "description",
+        "enterprise_project_id",
+        "exist_running_task",
+        "exist_workforce_task",
+        "feature_supports",
+        "import_data",
+        "import_task_id",
+        "inner_annotation_path",
+        "inner_data_path",
+        "inner_log_path",
+        "inner_task_path",
+        "inner_temp_path",
+        "inner_work_path",
+        "label_task_count",
+        "labels",
+        "loading_sample_count",
+        "managed",
+        "next_version_num",
+        "running_tasks_id",
+        "samples",
+        "schema",
+        "status",
+        "third_path",
+        "total_sample_count",
+        "total_sub_sample_count",
+        "unconfirmed_sample_count",
+        "update_time",
+        "versions",
+        "work_path",
+        "work_path_type",
+        "workforce_descriptor",
+        "workforce_task_count",
+        "workspace_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"annotated_sample_count" => ::std::option::Option::Some(0),
+            b"annotated_sub_sample_count" => ::std::option::Option::Some(1),
+            b"content_labeling" => ::std::option::Option::Some(2),
+            b"create_time" => ::std::option::Option::Some(3),
+            b"current_version_id" => ::std::option::Option::Some(4),
+            b"current_version_name" => ::std::option::Option::Some(5),
+            b"data_format" => ::std::option::Option::Some(6),
+            b"data_sources" => ::std::option::Option::Some(7),
+            b"data_statistics" => ::std::option::Option::Some(8),
+            b"data_update_time" => ::std::option::Option::Some(9),
+            b"data_url" => ::std::option::Option::Some(10),
+            b"dataset_format" => ::std::option::Option::Some(11),
+            b"dataset_id" => ::std::option::Option::Some(12),
+            b"dataset_name" => ::std::option::Option::Some(13),
+            b"dataset_tags" => ::std::option::Option::Some(14),
+            b"dataset_type" => ::std::option::Option::Some(15),
+            b"dataset_version_count" => ::std::option::Option::Some(16),
+            b"deleted_sample_count" => ::std::option::Option::Some(17),
+            b"deletion_stats" => ::std::option::Option::Some(18),
+            b"description" => ::std::option::Option::Some(19),
+            b"enterprise_project_id" => ::std::option::Option::Some(20),
+            b"exist_running_task" => ::std::option::Option::Some(21),
+            b"exist_workforce_task" => ::std::option::Option::Some(22),
+            b"feature_supports" => ::std::option::Option::Some(23),
+            b"import_data" => ::std::option::Option::Some(24),
+            b"import_task_id" => ::std::option::Option::Some(25),
+            b"inner_annotation_path" => ::std::option::Option::Some(26),
+            b"inner_data_path" => ::std::option::Option::Some(27),
+            b"inner_log_path" => ::std::option::Option::Some(28),
+            b"inner_task_path" => ::std::option::Option::Some(29),
+            b"inner_temp_path" => ::std::option::Option::Some(30),
+            b"inner_work_path" => ::std::option::Option::Some(31),
+            b"label_task_count" => ::std::option::Option::Some(32),
+            b"labels" => ::std::option::Option::Some(33),
+            b"loading_sample_count" => ::std::option::Option::Some(34),
+            b"managed" => ::std::option::Option::Some(35),
+            b"next_version_num" => ::std::option::Option::Some(36),
+            b"running_tasks_id" => ::std::option::Option::Some(37),
+            b"samples" => ::std::option::Option::Some(38),
+            b"schema" => ::std::option::Option::Some(39),
+            b"status" => ::std::option::Option::Some(40),
+            b"third_path" => ::std::option::Option::Some(41),
+            b"total_sample_count" => ::std::option::Option::Some(42),
+            b"total_sub_sample_count" => ::std::option::Option::Some(43),
+            b"unconfirmed_sample_count" => ::std::option::Option::Some(44),
+            b"update_time" => ::std::option::Option::Some(45),
+            b"versions" => ::std::option::Option::Some(46),
+            b"work_path" => ::std::option::Option::Some(47),
+            b"work_path_type" => ::std::option::Option::Some(48),
+            b"workforce_descriptor" => ::std::option::Option::Some(49),
+            b"workforce_task_count" => ::std::option::Option::Some(50),
+            b"workspace_id" => ::std::option::Option::Some(51),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        let mut field_29 = ::std::option::Option::None;
+        let mut field_30 = ::std::option::Option::None;
+        let mut field_31 = ::std::option::Option::None;
+        let mut field_32 = ::std::option::Option::None;
+        let mut field_33 = ::std::option::Option::None;
+        let mut field_34 = ::std::option::Option::None;
+        let mut field_35 = ::std::option::Option::None;
+        let mut field_36 = ::std::option::Option::None;
+        let mut field_37 = ::std::option::Option::None;
+        let mut field_38 = ::std::option::Option::None;
+        let mut field_39 = ::std::option::Option::None;
+        let mut field_40 = ::std::option::Option::None;
+        let mut field_41 = ::std::option::Option::None;
+        let mut field_42 = ::std::option::Option::None;
+        let mut field_43 = ::std::option::Option::None;
+        let mut field_44 = ::std::option::Option::None;
+        let mut field_45 = ::std::option::Option::None;
+        let mut field_46 = ::std::option::Option::None;
+        let mut field_47 = ::std::option::Option::None;
+        let mut field_48 = ::std::option::Option::None;
+        let mut field_49 = ::std::option::Option::None;
+        let mut field_50 = ::std::option::Option::None;
+        let mut field_51 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::nested::<ListDatasetsDataSource>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::Values(support::FreeForm))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => {
+                    fields
+                        .value(
+                            14,
+                            &mut field_14,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                17 => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                18 => {
+                    fields
+                        .value(
+                            18,
+                            &mut field_18,
+                            support::Values(
+                                support::scalar::<i32, _>(support::unchecked),
+                            ),
+                        )?
+                }
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => {
+                    fields
+                        .value(
+                            21,
+                            &mut field_21,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                22 => {
+                    fields
+                        .value(
+                            22,
+                            &mut field_22,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                23 => {
+                    fields
+                        .value(
+                            23,
+                            &mut field_23,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                24 => {
+                    fields
+                        .value(
+                            24,
+                            &mut field_24,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                25 => fields.value(25, &mut field_25, support::text(support::unchecked))?,
+                26 => fields.value(26, &mut field_26, support::text(support::unchecked))?,
+                27 => fields.value(27, &mut field_27, support::text(support::unchecked))?,
+                28 => fields.value(28, &mut field_28, support::text(support::unchecked))?,
+                29 => fields.value(29, &mut field_29, support::text(support::unchecked))?,
+                30 => fields.value(30, &mut field_30, support::text(support::unchecked))?,
+                31 => fields.value(31, &mut field_31, support::text(support::unchecked))?,
+                32 => {
+                    fields
+                        .value(
+                            32,
+                            &mut field_32,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                33 => {
+                    fields
+                        .value(
+                            33,
+                            &mut field_33,
+                            support::Items {
+                                item: support::nested::<Label>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                34 => {
+                    fields
+                        .value(
+                            34,
+                            &mut field_34,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                35 => {
+                    fields
+                        .value(
+                            35,
+                            &mut field_35,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                36 => {
+                    fields
+                        .value(
+                            36,
+                            &mut field_36,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                37 => {
+                    fields
+                        .value(
+                            37,
+                            &mut field_37,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                38 => {
+                    fields
+                        .value(
+                            38,
+                            &mut field_38,
+                            support::Items {
+                                item: support::nested::<AnnotationFile>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                39 => {
+                    fields
+                        .value(
+                            39,
+                            &mut field_39,
+                            support::Items {
+                                item: support::nested::<Field>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                40 => {
+                    fields
+                        .value(
+                            40,
+                            &mut field_40,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                41 => fields.value(41, &mut field_41, support::text(support::unchecked))?,
+                42 => {
+                    fields
+                        .value(
+                            42,
+                            &mut field_42,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                43 => {
+                    fields
+                        .value(
+                            43,
+                            &mut field_43,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                44 => {
+                    fields
+                        .value(
+                            44,
+                            &mut field_44,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                45 => {
+                    fields
+                        .value(
+                            45,
+                            &mut field_45,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                46 => {
+                    fields
+                        .value(
+                            46,
+                            &mut field_46,
+                            support::Items {
+                                item: support::nested::<DatasetVersion>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                47 => fields.value(47, &mut field_47, support::text(support::unchecked))?,
+                48 => {
+                    fields
+                        .value(
+                            48,
+                            &mut field_48,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                49 => {
+                    fields
+                        .value(
+                            49,
+                            &mut field_49,
+                            support::nested::<WorkforceDescriptor>(),
+                        )?
+                }
+                50 => {
+                    fields
+                        .value(
+                            50,
+                            &mut field_50,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(51, &mut field_51, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                annotated_sample_count: M::optional(field_0)?,
+                annotated_sub_sample_count: M::optional(field_1)?,
+                content_labeling: M::optional(field_2)?,
+                create_time: M::optional(field_3)?,
+                current_version_id: M::optional(field_4)?,
+                current_version_name: M::optional(field_5)?,
+                data_format: M::optional(field_6)?,
+                data_sources: M::optional(field_7)?,
+                data_statistics: M::optional(field_8)?,
+                data_update_time: M::optional(field_9)?,
+                data_url: M::optional(field_10)?,
+                dataset_format: M::optional(field_11)?,
+                dataset_id: M::optional(field_12)?,
+                dataset_name: M::optional(field_13)?,
+                dataset_tags: M::optional(field_14)?,
+                dataset_type: M::optional(field_15)?,
+                dataset_version_count: M::optional(field_16)?,
+                deleted_sample_count: M::optional(field_17)?,
+                deletion_stats: M::optional(field_18)?,
+                description: M::optional(field_19)?,
+                enterprise_project_id: M::optional(field_20)?,
+                exist_running_task: M::optional(field_21)?,
+                exist_workforce_task: M::optional(field_22)?,
+                feature_supports: M::optional(field_23)?,
+                import_data: M::optional(field_24)?,
+                import_task_id: M::optional(field_25)?,
+                inner_annotation_path: M::optional(field_26)?,
+                inner_data_path: M::optional(field_27)?,
+                inner_log_path: M::optional(field_28)?,
+                inner_task_path: M::optional(field_29)?,
+                inner_temp_path: M::optional(field_30)?,
+                inner_work_path: M::optional(field_31)?,
+                label_task_count: M::optional(field_32)?,
+                labels: M::optional(field_33)?,
+                loading_sample_count: M::optional(field_34)?,
+                managed: M::optional(field_35)?,
+                next_version_num: M::optional(field_36)?,
+                running_tasks_id: M::optional(field_37)?,
+                samples: M::optional(field_38)?,
+                schema: M::optional(field_39)?,
+                status: M::optional(field_40)?,
+                third_path: M::optional(field_41)?,
+                total_sample_count: M::optional(field_42)?,
+                total_sub_sample_count: M::optional(field_43)?,
+                unconfirmed_sample_count: M::optional(field_44)?,
+                update_time: M::optional(field_45)?,
+                versions: M::optional(field_46)?,
+                work_path: M::optional(field_47)?,
+                work_path_type: M::optional(field_48)?,
+                workforce_descriptor: M::optional(field_49)?,
+                workforce_task_count: M::optional(field_50)?,
+                workspace_id: M::optional(field_51)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DatasetAndFilePreview {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 12 DatasetVersion.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DatasetVersion {
     /// Number of added samples.
@@ -1091,15 +1825,464 @@ impl support::Validate for DatasetVersion {
         }
     }
 }
+impl support::Read for DatasetVersion {
+    const NAME: &'static str = "DatasetVersion";
+    const FIELDS: &'static [&'static str] = &[
+        "add_sample_count",
+        "annotated_sample_count",
+        "annotated_sub_sample_count",
+        "clear_hard_property",
+        "code",
+        "create_time",
+        "crop",
+        "crop_path",
+        "crop_rotate_cache_path",
+        "data_path",
+        "data_statistics",
+        "data_validate",
+        "deleted_sample_count",
+        "deletion_stats",
+        "description",
+        "export_images",
+        "extract_serial_number",
+        "include_dataset_data",
+        "is_current",
+        "label_stats",
+        "label_type",
+        "manifest_cache_input_path",
+        "manifest_path",
+        "message",
+        "modified_sample_count",
+        "previous_annotated_sample_count",
+        "previous_total_sample_count",
+        "previous_version_id",
+        "processor_task_id",
+        "processor_task_status",
+        "remove_sample_usage",
+        "rotate",
+        "rotate_path",
+        "sample_state",
+        "status",
+        "tags",
+        "task_type",
+        "total_sample_count",
+        "total_sub_sample_count",
+        "train_evaluate_sample_ratio",
+        "update_time",
+        "version_format",
+        "version_id",
+        "version_name",
+        "with_column_header",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"add_sample_count" => ::std::option::Option::Some(0),
+            b"annotated_sample_count" => ::std::option::Option::Some(1),
+            b"annotated_sub_sample_count" => ::std::option::Option::Some(2),
+            b"clear_hard_property" => ::std::option::Option::Some(3),
+            b"code" => ::std::option::Option::Some(4),
+            b"create_time" => ::std::option::Option::Some(5),
+            b"crop" => ::std::option::Option::Some(6),
+            b"crop_path" => ::std::option::Option::Some(7),
+            b"crop_rotate_cache_path" => ::std::option::Option::Some(8),
+            b"data_path" => ::std::option::Option::Some(9),
+            b"data_statistics" => ::std::option::Option::Some(10),
+            b"data_validate" => ::std::option::Option::Some(11),
+            b"deleted_sample_count" => ::std::option::Option::Some(12),
+            b"deletion_stats" => ::std::option::Option::Some(13),
+            b"description" => ::std::option::Option::Some(14),
+            b"export_images" => ::std::option::Option::Some(15),
+            b"extract_serial_number" => ::std::option::Option::Some(16),
+            b"include_dataset_data" => ::std::option::Option::Some(17),
+            b"is_current" => ::std::option::Option::Some(18),
+            b"label_stats" => ::std::option::Option::Some(19),
+            b"label_type" => ::std::option::Option::Some(20),
+            b"manifest_cache_input_path" => ::std::option::Option::Some(21),
+            b"manifest_path" => ::std::option::Option::Some(22),
+            b"message" => ::std::option::Option::Some(23),
+            b"modified_sample_count" => ::std::option::Option::Some(24),
+            b"previous_annotated_sample_count" => ::std::option::Option::Some(25),
+            b"previous_total_sample_count" => ::std::option::Option::Some(26),
+            b"previous_version_id" => ::std::option::Option::Some(27),
+            b"processor_task_id" => ::std::option::Option::Some(28),
+            b"processor_task_status" => ::std::option::Option::Some(29),
+            b"remove_sample_usage" => ::std::option::Option::Some(30),
+            b"rotate" => ::std::option::Option::Some(31),
+            b"rotate_path" => ::std::option::Option::Some(32),
+            b"sample_state" => ::std::option::Option::Some(33),
+            b"status" => ::std::option::Option::Some(34),
+            b"tags" => ::std::option::Option::Some(35),
+            b"task_type" => ::std::option::Option::Some(36),
+            b"total_sample_count" => ::std::option::Option::Some(37),
+            b"total_sub_sample_count" => ::std::option::Option::Some(38),
+            b"train_evaluate_sample_ratio" => ::std::option::Option::Some(39),
+            b"update_time" => ::std::option::Option::Some(40),
+            b"version_format" => ::std::option::Option::Some(41),
+            b"version_id" => ::std::option::Option::Some(42),
+            b"version_name" => ::std::option::Option::Some(43),
+            b"with_column_header" => ::std::option::Option::Some(44),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        let mut field_29 = ::std::option::Option::None;
+        let mut field_30 = ::std::option::Option::None;
+        let mut field_31 = ::std::option::Option::None;
+        let mut field_32 = ::std::option::Option::None;
+        let mut field_33 = ::std::option::Option::None;
+        let mut field_34 = ::std::option::Option::None;
+        let mut field_35 = ::std::option::Option::None;
+        let mut field_36 = ::std::option::Option::None;
+        let mut field_37 = ::std::option::Option::None;
+        let mut field_38 = ::std::option::Option::None;
+        let mut field_39 = ::std::option::Option::None;
+        let mut field_40 = ::std::option::Option::None;
+        let mut field_41 = ::std::option::Option::None;
+        let mut field_42 = ::std::option::Option::None;
+        let mut field_43 = ::std::option::Option::None;
+        let mut field_44 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => {
+                    fields.value(10, &mut field_10, support::Values(support::FreeForm))?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::Values(
+                                support::scalar::<i32, _>(support::unchecked),
+                            ),
+                        )?
+                }
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                17 => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                18 => {
+                    fields
+                        .value(
+                            18,
+                            &mut field_18,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                19 => {
+                    fields
+                        .value(
+                            19,
+                            &mut field_19,
+                            support::Items {
+                                item: support::nested::<LabelStats>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                23 => fields.value(23, &mut field_23, support::text(support::unchecked))?,
+                24 => {
+                    fields
+                        .value(
+                            24,
+                            &mut field_24,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                25 => {
+                    fields
+                        .value(
+                            25,
+                            &mut field_25,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                26 => {
+                    fields
+                        .value(
+                            26,
+                            &mut field_26,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                27 => fields.value(27, &mut field_27, support::text(support::unchecked))?,
+                28 => fields.value(28, &mut field_28, support::text(support::unchecked))?,
+                29 => {
+                    fields
+                        .value(
+                            29,
+                            &mut field_29,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                30 => {
+                    fields
+                        .value(
+                            30,
+                            &mut field_30,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                31 => {
+                    fields
+                        .value(
+                            31,
+                            &mut field_31,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                32 => fields.value(32, &mut field_32, support::text(support::unchecked))?,
+                33 => fields.value(33, &mut field_33, support::text(support::unchecked))?,
+                34 => {
+                    fields
+                        .value(
+                            34,
+                            &mut field_34,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                35 => {
+                    fields
+                        .value(
+                            35,
+                            &mut field_35,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                36 => {
+                    fields
+                        .value(
+                            36,
+                            &mut field_36,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                37 => {
+                    fields
+                        .value(
+                            37,
+                            &mut field_37,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                38 => {
+                    fields
+                        .value(
+                            38,
+                            &mut field_38,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                39 => fields.value(39, &mut field_39, support::text(support::unchecked))?,
+                40 => {
+                    fields
+                        .value(
+                            40,
+                            &mut field_40,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                41 => fields.value(41, &mut field_41, support::text(support::unchecked))?,
+                42 => fields.value(42, &mut field_42, support::text(support::unchecked))?,
+                43 => fields.value(43, &mut field_43, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            44,
+                            &mut field_44,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                add_sample_count: M::optional(field_0)?,
+                annotated_sample_count: M::optional(field_1)?,
+                annotated_sub_sample_count: M::optional(field_2)?,
+                clear_hard_property: M::optional(field_3)?,
+                code: M::optional(field_4)?,
+                create_time: M::optional(field_5)?,
+                crop: M::optional(field_6)?,
+                crop_path: M::optional(field_7)?,
+                crop_rotate_cache_path: M::optional(field_8)?,
+                data_path: M::optional(field_9)?,
+                data_statistics: M::optional(field_10)?,
+                data_validate: M::optional(field_11)?,
+                deleted_sample_count: M::optional(field_12)?,
+                deletion_stats: M::optional(field_13)?,
+                description: M::optional(field_14)?,
+                export_images: M::optional(field_15)?,
+                extract_serial_number: M::optional(field_16)?,
+                include_dataset_data: M::optional(field_17)?,
+                is_current: M::optional(field_18)?,
+                label_stats: M::optional(field_19)?,
+                label_type: M::optional(field_20)?,
+                manifest_cache_input_path: M::optional(field_21)?,
+                manifest_path: M::optional(field_22)?,
+                message: M::optional(field_23)?,
+                modified_sample_count: M::optional(field_24)?,
+                previous_annotated_sample_count: M::optional(field_25)?,
+                previous_total_sample_count: M::optional(field_26)?,
+                previous_version_id: M::optional(field_27)?,
+                processor_task_id: M::optional(field_28)?,
+                processor_task_status: M::optional(field_29)?,
+                remove_sample_usage: M::optional(field_30)?,
+                rotate: M::optional(field_31)?,
+                rotate_path: M::optional(field_32)?,
+                sample_state: M::optional(field_33)?,
+                status: M::optional(field_34)?,
+                tags: M::optional(field_35)?,
+                task_type: M::optional(field_36)?,
+                total_sample_count: M::optional(field_37)?,
+                total_sub_sample_count: M::optional(field_38)?,
+                train_evaluate_sample_ratio: M::optional(field_39)?,
+                update_time: M::optional(field_40)?,
+                version_format: M::optional(field_41)?,
+                version_id: M::optional(field_42)?,
+                version_name: M::optional(field_43)?,
+                with_column_header: M::optional(field_44)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DatasetVersion {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 11 Field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Field {
     /// Schema description.
@@ -1157,15 +2340,65 @@ impl support::Validate for Field {
         let _ = (path, out);
     }
 }
+impl support::Read for Field {
+    const NAME: &'static str = "Field";
+    const FIELDS: &'static [&'static str] = &[
+        "description",
+        "name",
+        "schema_id",
+        "type",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"description" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"schema_id" => ::std::option::Option::Some(2),
+            b"type" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                description: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                schema_id: M::optional(field_2)?,
+                r#type: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Field {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 13 LabelStats.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct LabelStats {
     /// Multi-dimensional attribute of a label. For example, if the label is music, attributes such
@@ -1253,15 +2486,100 @@ impl support::Validate for LabelStats {
         }
     }
 }
+impl support::Read for LabelStats {
+    const NAME: &'static str = "LabelStats";
+    const FIELDS: &'static [&'static str] = &[
+        "attributes",
+        "count",
+        "name",
+        "property",
+        "sample_count",
+        "type",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"attributes" => ::std::option::Option::Some(0),
+            b"count" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"property" => ::std::option::Option::Some(3),
+            b"sample_count" => ::std::option::Option::Some(4),
+            b"type" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<LabelAttribute>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::nested::<LabelProperty>())?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                attributes: M::optional(field_0)?,
+                count: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                property: M::optional(field_3)?,
+                sample_count: M::optional(field_4)?,
+                r#type: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for LabelStats {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListDatasetsResponse200 {
     /// Dataset list queried by page.
@@ -1322,15 +2640,67 @@ impl support::Validate for ListDatasetsResponse200 {
         }
     }
 }
+impl support::Read for ListDatasetsResponse200 {
+    const NAME: &'static str = "ListDatasetsResponse200";
+    const FIELDS: &'static [&'static str] = &["datasets", "total_number", "workspaceId"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"datasets" => ::std::option::Option::Some(0),
+            b"total_number" => ::std::option::Option::Some(1),
+            b"workspaceId" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<DatasetAndFilePreview>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                datasets: M::optional(field_0)?,
+                total_number: M::optional(field_1)?,
+                workspace_id: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListDatasetsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 SchemaMap.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SchemaMap {
     /// Name of the destination column.
@@ -1374,15 +2744,45 @@ impl support::Validate for SchemaMap {
         let _ = (path, out);
     }
 }
+impl support::Read for SchemaMap {
+    const NAME: &'static str = "SchemaMap";
+    const FIELDS: &'static [&'static str] = &["dest_name", "src_name"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"dest_name" => ::std::option::Option::Some(0),
+            b"src_name" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                dest_name: M::optional(field_0)?,
+                src_name: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SchemaMap {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 SourceInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SourceInfo {
     /// ID of an MRS cluster.
@@ -1504,15 +2904,103 @@ impl support::Validate for SourceInfo {
         let _ = (path, out);
     }
 }
+impl support::Read for SourceInfo {
+    const NAME: &'static str = "SourceInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "cluster_id",
+        "cluster_mode",
+        "cluster_name",
+        "database_name",
+        "input",
+        "ip",
+        "port",
+        "queue_name",
+        "subnet_id",
+        "table_name",
+        "user_name",
+        "user_password",
+        "vpc_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"cluster_id" => ::std::option::Option::Some(0),
+            b"cluster_mode" => ::std::option::Option::Some(1),
+            b"cluster_name" => ::std::option::Option::Some(2),
+            b"database_name" => ::std::option::Option::Some(3),
+            b"input" => ::std::option::Option::Some(4),
+            b"ip" => ::std::option::Option::Some(5),
+            b"port" => ::std::option::Option::Some(6),
+            b"queue_name" => ::std::option::Option::Some(7),
+            b"subnet_id" => ::std::option::Option::Some(8),
+            b"table_name" => ::std::option::Option::Some(9),
+            b"user_name" => ::std::option::Option::Some(10),
+            b"user_password" => ::std::option::Option::Some(11),
+            b"vpc_id" => ::std::option::Option::Some(12),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                _ => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                cluster_id: M::optional(field_0)?,
+                cluster_mode: M::optional(field_1)?,
+                cluster_name: M::optional(field_2)?,
+                database_name: M::optional(field_3)?,
+                input: M::optional(field_4)?,
+                ip: M::optional(field_5)?,
+                port: M::optional(field_6)?,
+                queue_name: M::optional(field_7)?,
+                subnet_id: M::optional(field_8)?,
+                table_name: M::optional(field_9)?,
+                user_name: M::optional(field_10)?,
+                user_password: M::optional(field_11)?,
+                vpc_id: M::optional(field_12)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SourceInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 17 Worker.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Worker {
     /// Creation time.
@@ -1602,15 +3090,106 @@ impl support::Validate for Worker {
         let _ = (path, out);
     }
 }
+impl support::Read for Worker {
+    const NAME: &'static str = "Worker";
+    const FIELDS: &'static [&'static str] = &[
+        "create_time",
+        "description",
+        "email",
+        "role",
+        "status",
+        "update_time",
+        "worker_id",
+        "workforce_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"create_time" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            b"email" => ::std::option::Option::Some(2),
+            b"role" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            b"update_time" => ::std::option::Option::Some(5),
+            b"worker_id" => ::std::option::Option::Some(6),
+            b"workforce_id" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                create_time: M::optional(field_0)?,
+                description: M::optional(field_1)?,
+                email: M::optional(field_2)?,
+                role: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+                update_time: M::optional(field_5)?,
+                worker_id: M::optional(field_6)?,
+                workforce_id: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Worker {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 16 WorkforceDescriptor.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct WorkforceDescriptor {
     /// ID of a team labeling task.
@@ -1733,5 +3312,119 @@ impl support::Validate for WorkforceDescriptor {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for WorkforceDescriptor {
+    const NAME: &'static str = "WorkforceDescriptor";
+    const FIELDS: &'static [&'static str] = &[
+        "current_task_id",
+        "current_task_name",
+        "reject_num",
+        "repetition",
+        "is_synchronize_auto_labeling_data",
+        "is_synchronize_data",
+        "workers",
+        "workforce_id",
+        "workforce_name",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"current_task_id" => ::std::option::Option::Some(0),
+            b"current_task_name" => ::std::option::Option::Some(1),
+            b"reject_num" => ::std::option::Option::Some(2),
+            b"repetition" => ::std::option::Option::Some(3),
+            b"is_synchronize_auto_labeling_data" => ::std::option::Option::Some(4),
+            b"is_synchronize_data" => ::std::option::Option::Some(5),
+            b"workers" => ::std::option::Option::Some(6),
+            b"workforce_id" => ::std::option::Option::Some(7),
+            b"workforce_name" => ::std::option::Option::Some(8),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(Self::check_repetition),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::nested::<Worker>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                _ => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                current_task_id: M::optional(field_0)?,
+                current_task_name: M::optional(field_1)?,
+                reject_num: M::optional(field_2)?,
+                repetition: M::optional(field_3)?,
+                is_synchronize_auto_labeling_data: M::optional(field_4)?,
+                is_synchronize_data: M::optional(field_5)?,
+                workers: M::optional(field_6)?,
+                workforce_id: M::optional(field_7)?,
+                workforce_name: M::optional(field_8)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for WorkforceDescriptor {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

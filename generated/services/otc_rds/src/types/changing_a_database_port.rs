@@ -88,14 +88,7 @@ impl<'de> ::serde::Deserialize<'de> for ChangingADatabasePortRequest {
     }
 }
 /// Normal response (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingADatabasePortResponse200 {
     /// Indicates the workflow ID.
@@ -133,5 +126,36 @@ impl support::Validate for ChangingADatabasePortResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ChangingADatabasePortResponse200 {
+    const NAME: &'static str = "ChangingADatabasePortResponse200";
+    const FIELDS: &'static [&'static str] = &["workflowId"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"workflowId" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                workflow_id: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingADatabasePortResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -79,14 +79,7 @@ impl<'de> ::serde::Deserialize<'de> for ChangingDbInstanceVolumeRequest {
     }
 }
 /// Table 5 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingDbInstanceVolumeResponse200 {
     /// Indicates the returned extendparam key-value pair.
@@ -124,5 +117,36 @@ impl support::Validate for ChangingDbInstanceVolumeResponse200 {
             let p = path.field("extendparam");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for ChangingDbInstanceVolumeResponse200 {
+    const NAME: &'static str = "ChangingDbInstanceVolumeResponse200";
+    const FIELDS: &'static [&'static str] = &["extendparam"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"extendparam" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<Extendparam>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                extendparam: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingDbInstanceVolumeResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

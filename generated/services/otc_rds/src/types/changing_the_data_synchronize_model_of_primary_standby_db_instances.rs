@@ -71,14 +71,7 @@ for ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesRequest {
     }
 }
 /// Normal response (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesResponse200 {
     /// Indicates the workflow ID.
@@ -134,5 +127,52 @@ for ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read
+for ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesResponse200 {
+    const NAME: &'static str = "ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "workflowId",
+        "instanceId",
+        "replicationMode",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"workflowId" => ::std::option::Option::Some(0),
+            b"instanceId" => ::std::option::Option::Some(1),
+            b"replicationMode" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                workflow_id: M::optional(field_0)?,
+                instance_id: M::optional(field_1)?,
+                replication_mode: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

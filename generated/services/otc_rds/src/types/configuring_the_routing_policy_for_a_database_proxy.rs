@@ -147,14 +147,7 @@ for ConfiguringTheRoutingPolicyForADatabaseProxyRequest {
     }
 }
 /// Table 5 Parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConfiguringTheRoutingPolicyForADatabaseProxyResponse200 {
     /// Result of changing the routing policy of the database proxy.
@@ -191,6 +184,38 @@ impl support::Validate for ConfiguringTheRoutingPolicyForADatabaseProxyResponse2
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ConfiguringTheRoutingPolicyForADatabaseProxyResponse200 {
+    const NAME: &'static str = "ConfiguringTheRoutingPolicyForADatabaseProxyResponse200";
+    const FIELDS: &'static [&'static str] = &["result"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"result" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                result: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ConfiguringTheRoutingPolicyForADatabaseProxyResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 4 readonly_instances field data structure description.

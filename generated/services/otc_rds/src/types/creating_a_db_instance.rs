@@ -93,14 +93,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingADbInstanceRequest {
     }
 }
 /// Table 11 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADbInstanceResponse200 {
     /// Indicates the DB instance information.
@@ -142,9 +135,45 @@ impl support::Validate for CreatingADbInstanceResponse200 {
         }
     }
 }
+impl support::Read for CreatingADbInstanceResponse200 {
+    const NAME: &'static str = "CreatingADbInstanceResponse200";
+    const FIELDS: &'static [&'static str] = &["instance"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"instance" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<CreatingADbInstanceInstanceInResponse>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                instance: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingADbInstanceResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 instance field data structure (creating single or primary/standby DB instances)
 /// (also Table 12).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADbInstanceInstance {
     /// Specifies the DB instance name.
@@ -588,20 +617,20 @@ impl support::Read for CreatingADbInstanceInstance {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingADbInstanceInstance {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 instance field data structure (creating single or primary/standby DB instances)
 /// (also Table 12).
 ///
 /// The form of \[`CreatingADbInstanceInstance`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADbInstanceInstanceInResponse {
     /// Specifies the DB instance name.
@@ -841,5 +870,140 @@ impl support::Validate for CreatingADbInstanceInstanceInResponse {
             let p = path.field("ha");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for CreatingADbInstanceInstanceInResponse {
+    const NAME: &'static str = "CreatingADbInstanceInstanceInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "datastore",
+        "flavorRef",
+        "volume",
+        "region",
+        "availabilityZone",
+        "vpc",
+        "nics",
+        "securityGroup",
+        "dbPort",
+        "backupStrategy",
+        "dbRtPd",
+        "ha",
+        "replicaOf",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"datastore" => ::std::option::Option::Some(1),
+            b"flavorRef" => ::std::option::Option::Some(2),
+            b"volume" => ::std::option::Option::Some(3),
+            b"region" => ::std::option::Option::Some(4),
+            b"availabilityZone" => ::std::option::Option::Some(5),
+            b"vpc" => ::std::option::Option::Some(6),
+            b"nics" => ::std::option::Option::Some(7),
+            b"securityGroup" => ::std::option::Option::Some(8),
+            b"dbPort" => ::std::option::Option::Some(9),
+            b"backupStrategy" => ::std::option::Option::Some(10),
+            b"dbRtPd" => ::std::option::Option::Some(11),
+            b"ha" => ::std::option::Option::Some(12),
+            b"replicaOf" => ::std::option::Option::Some(13),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::nested::<DatastoreInResponse>(),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<CreatingADbInstanceVolumeInResponse>(),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::nested::<NicsInResponse>())?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::nested::<SecurityGroupInResponse>(),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i32, _>(Self::check_db_port),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::nested::<BackupStrategyInResponse>(),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::nested::<HaInResponse>())?,
+                _ => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("name", field_0.is_some()), ("flavorRef", field_2.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                datastore: M::optional(field_1)?,
+                flavor_ref: M::optional(field_2)?,
+                volume: M::optional(field_3)?,
+                region: M::optional(field_4)?,
+                availability_zone: M::optional(field_5)?,
+                vpc: M::optional(field_6)?,
+                nics: M::optional(field_7)?,
+                security_group: M::optional(field_8)?,
+                db_port: M::optional(field_9)?,
+                backup_strategy: M::optional(field_10)?,
+                db_rt_pd: M::optional(field_11)?,
+                ha: M::optional(field_12)?,
+                replica_of: M::optional(field_13)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingADbInstanceInstanceInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -536,14 +536,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance2Request {
     }
 }
 /// Table 10 Parameter description (status code 202).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADbInstance2Response202 {
     /// Indicates the DB instance information.
@@ -591,15 +584,52 @@ impl support::Validate for CreatingADbInstance2Response202 {
         }
     }
 }
+impl support::Read for CreatingADbInstance2Response202 {
+    const NAME: &'static str = "CreatingADbInstance2Response202";
+    const FIELDS: &'static [&'static str] = &["instance", "job_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"instance" => ::std::option::Option::Some(0),
+            b"job_id" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::nested::<CreatingADbInstance2Instance>(),
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                instance: M::optional(field_0)?,
+                job_id: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance2Response202 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 11 instance field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADbInstance2Instance {
     /// Indicates the DB instance ID.
@@ -831,6 +861,163 @@ impl support::Validate for CreatingADbInstance2Instance {
             let p = path.field("charge_info");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for CreatingADbInstance2Instance {
+    const NAME: &'static str = "CreatingADbInstance2Instance";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "status",
+        "datastore",
+        "ha",
+        "configuration_id",
+        "port",
+        "backup_strategy",
+        "disk_encryption_id",
+        "flavor_ref",
+        "volume",
+        "region",
+        "availability_zone",
+        "vpc_id",
+        "subnet_id",
+        "security_group_id",
+        "charge_info",
+        "collation",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"status" => ::std::option::Option::Some(2),
+            b"datastore" => ::std::option::Option::Some(3),
+            b"ha" => ::std::option::Option::Some(4),
+            b"configuration_id" => ::std::option::Option::Some(5),
+            b"port" => ::std::option::Option::Some(6),
+            b"backup_strategy" => ::std::option::Option::Some(7),
+            b"disk_encryption_id" => ::std::option::Option::Some(8),
+            b"flavor_ref" => ::std::option::Option::Some(9),
+            b"volume" => ::std::option::Option::Some(10),
+            b"region" => ::std::option::Option::Some(11),
+            b"availability_zone" => ::std::option::Option::Some(12),
+            b"vpc_id" => ::std::option::Option::Some(13),
+            b"subnet_id" => ::std::option::Option::Some(14),
+            b"security_group_id" => ::std::option::Option::Some(15),
+            b"charge_info" => ::std::option::Option::Some(16),
+            b"collation" => ::std::option::Option::Some(17),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<DatastoreInResponse>(),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<CreatingADbInstance2HaInResponse>(),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::nested::<
+                                CreatingADbInstance2BackupStrategyInResponse,
+                            >(),
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::nested::<CreatingADbInstanceVolumeInResponse>(),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::nested::<ChargeInfoInResponse>(),
+                        )?
+                }
+                _ => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                status: M::optional(field_2)?,
+                datastore: M::optional(field_3)?,
+                ha: M::optional(field_4)?,
+                configuration_id: M::optional(field_5)?,
+                port: M::optional(field_6)?,
+                backup_strategy: M::optional(field_7)?,
+                disk_encryption_id: M::optional(field_8)?,
+                flavor_ref: M::optional(field_9)?,
+                volume: M::optional(field_10)?,
+                region: M::optional(field_11)?,
+                availability_zone: M::optional(field_12)?,
+                vpc_id: M::optional(field_13)?,
+                subnet_id: M::optional(field_14)?,
+                security_group_id: M::optional(field_15)?,
+                charge_info: M::optional(field_16)?,
+                collation: M::optional(field_17)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance2Instance {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 9 unchangeable_param field data structure description.

@@ -12,7 +12,7 @@ use super::super::{
 };
 #[cfg(feature = "creating_a_db_instance_3")]
 /// Table 11 cluster_config field data structure description (not supported currently).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ClusterConfig {
     /// Specifies the cluster ID.
@@ -81,18 +81,19 @@ impl support::Read for ClusterConfig {
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
+impl<'de> ::serde::Deserialize<'de> for ClusterConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 11 cluster_config field data structure description (not supported currently).
 ///
 /// The form of \[`ClusterConfig`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ClusterConfigInResponse {
     /// Specifies the cluster ID.
@@ -131,6 +132,37 @@ impl support::Validate for ClusterConfigInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("id"), self.id.is_some());
+    }
+}
+#[cfg(feature = "creating_a_db_instance_3")]
+impl support::Read for ClusterConfigInResponse {
+    const NAME: &'static str = "ClusterConfigInResponse";
+    const FIELDS: &'static [&'static str] = &["id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[("id", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self { id: M::optional(field_0)? })),
+        )
+    }
+}
+#[cfg(feature = "creating_a_db_instance_3")]
+impl<'de> ::serde::Deserialize<'de> for ClusterConfigInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
@@ -215,14 +247,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance3Request {
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 /// Table 12 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADbInstance3Response200 {
     /// Indicates the DB instance information.
@@ -269,8 +294,46 @@ impl support::Validate for CreatingADbInstance3Response200 {
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
+impl support::Read for CreatingADbInstance3Response200 {
+    const NAME: &'static str = "CreatingADbInstance3Response200";
+    const FIELDS: &'static [&'static str] = &["instance"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"instance" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<CreatingADbInstance3InstanceInResponse>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                instance: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "creating_a_db_instance_3")]
+impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance3Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 8 databases field data structure description (not supported currently).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADbInstance3Databases {
     /// Specifies the database name.
@@ -386,19 +449,20 @@ impl support::Read for CreatingADbInstance3Databases {
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
+impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance3Databases {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 8 databases field data structure description (not supported currently).
 ///
 /// The form of \[`CreatingADbInstance3Databases`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADbInstance3DatabasesInResponse {
     /// Specifies the database name.
@@ -454,6 +518,49 @@ impl support::Validate for CreatingADbInstance3DatabasesInResponse {
         support::check_present(out, &path.field("name"), self.name.is_some());
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
+impl support::Read for CreatingADbInstance3DatabasesInResponse {
+    const NAME: &'static str = "CreatingADbInstance3DatabasesInResponse";
+    const FIELDS: &'static [&'static str] = &["name", "collate", "characterSet"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"collate" => ::std::option::Option::Some(1),
+            b"characterSet" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("name", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                collate: M::optional(field_1)?,
+                character_set: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "creating_a_db_instance_3")]
+impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance3DatabasesInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 16 flavor field data structure description.
 #[derive(
     Debug,
@@ -481,7 +588,7 @@ impl CreatingADbInstance3Flavor {
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 /// Table 3 instance field data structure (creating a single DB instance) (also Table 13).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADbInstance3Instance {
     /// Specifies the database information.
@@ -981,19 +1088,20 @@ impl support::Read for CreatingADbInstance3Instance {
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
+impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance3Instance {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 3 instance field data structure (creating a single DB instance) (also Table 13).
 ///
 /// The form of \[`CreatingADbInstance3Instance`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADbInstance3InstanceInResponse {
     /// Specifies the database information.
@@ -1227,15 +1335,209 @@ impl support::Validate for CreatingADbInstance3InstanceInResponse {
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
+impl support::Read for CreatingADbInstance3InstanceInResponse {
+    const NAME: &'static str = "CreatingADbInstance3InstanceInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "datastore",
+        "name",
+        "flavorRef",
+        "users",
+        "volume",
+        "configuration",
+        "databases",
+        "modules",
+        "nics",
+        "availability_zone",
+        "vpc",
+        "restorePoint",
+        "cluster_config",
+        "slave_of",
+        "replica_of",
+        "replica_count",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"datastore" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"flavorRef" => ::std::option::Option::Some(2),
+            b"users" => ::std::option::Option::Some(3),
+            b"volume" => ::std::option::Option::Some(4),
+            b"configuration" => ::std::option::Option::Some(5),
+            b"databases" => ::std::option::Option::Some(6),
+            b"modules" => ::std::option::Option::Some(7),
+            b"nics" => ::std::option::Option::Some(8),
+            b"availability_zone" => ::std::option::Option::Some(9),
+            b"vpc" => ::std::option::Option::Some(10),
+            b"restorePoint" => ::std::option::Option::Some(11),
+            b"cluster_config" => ::std::option::Option::Some(12),
+            b"slave_of" => ::std::option::Option::Some(13),
+            b"replica_of" => ::std::option::Option::Some(14),
+            b"replica_count" => ::std::option::Option::Some(15),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::nested::<DatastoreInResponse>(),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::nested::<UsersInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<CreatingADbInstance3VolumeInResponse>(),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::nested::<
+                                    CreatingADbInstance3DatabasesInResponse,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::AnyValue,
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::Items {
+                                item: support::nested::<CreatingADbInstance3Nics>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::nested::<RestorePointInResponse>(),
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::nested::<ClusterConfigInResponse>(),
+                        )?
+                }
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("datastore", field_0.is_some()),
+                    ("name", field_1.is_some()),
+                    ("flavorRef", field_2.is_some()),
+                    ("volume", field_4.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                datastore: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                flavor_ref: M::optional(field_2)?,
+                users: M::optional(field_3)?,
+                volume: M::optional(field_4)?,
+                configuration: M::optional(field_5)?,
+                databases: M::optional(field_6)?,
+                modules: M::optional(field_7)?,
+                nics: M::optional(field_8)?,
+                availability_zone: M::optional(field_9)?,
+                vpc: M::optional(field_10)?,
+                restore_point: M::optional(field_11)?,
+                cluster_config: M::optional(field_12)?,
+                slave_of: M::optional(field_13)?,
+                replica_of: M::optional(field_14)?,
+                replica_count: M::optional(field_15)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "creating_a_db_instance_3")]
+impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance3InstanceInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 9 nics field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADbInstance3Nics {
     /// Specifies the subnet ID obtained from the VPC.
@@ -1347,8 +1649,16 @@ impl support::Read for CreatingADbInstance3Nics {
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
+impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance3Nics {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 10 restorePoint field data structure description (not supported currently).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RestorePoint {
     /// Specifies the full backup file.
@@ -1424,18 +1734,19 @@ impl support::Read for RestorePoint {
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
+impl<'de> ::serde::Deserialize<'de> for RestorePoint {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 10 restorePoint field data structure description (not supported currently).
 ///
 /// The form of \[`RestorePoint`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RestorePointInResponse {
     /// Specifies the full backup file.
@@ -1480,8 +1791,41 @@ impl support::Validate for RestorePointInResponse {
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
+impl support::Read for RestorePointInResponse {
+    const NAME: &'static str = "RestorePointInResponse";
+    const FIELDS: &'static [&'static str] = &["backupRef"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"backupRef" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[("backupRef", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                backup_ref: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "creating_a_db_instance_3")]
+impl<'de> ::serde::Deserialize<'de> for RestorePointInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 6 users field data structure description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Users {
     /// Specifies the database username. Currently, the database username for mysql and postgres is
@@ -1614,18 +1958,19 @@ impl support::Read for Users {
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
+impl<'de> ::serde::Deserialize<'de> for Users {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 6 users field data structure description.
 ///
 /// The form of \[`Users`\] that responses are read into: every field is optional, and a missing
 /// field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UsersInResponse {
     /// Specifies the database username. Currently, the database username for mysql and postgres is
@@ -1700,8 +2045,64 @@ impl support::Validate for UsersInResponse {
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
+impl support::Read for UsersInResponse {
+    const NAME: &'static str = "UsersInResponse";
+    const FIELDS: &'static [&'static str] = &["name", "password", "databases"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"password" => ::std::option::Option::Some(1),
+            b"databases" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<
+                                    CreatingADbInstance3DatabasesInResponse,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[("name", field_0.is_some()), ("password", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                password: M::optional(field_1)?,
+                databases: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "creating_a_db_instance_3")]
+impl<'de> ::serde::Deserialize<'de> for UsersInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 7 volume field data structure description (also Table 15).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADbInstance3Volume {
     /// Specifies the volume type.
@@ -1809,19 +2210,20 @@ impl support::Read for CreatingADbInstance3Volume {
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
+impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance3Volume {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 7 volume field data structure description (also Table 15).
 ///
 /// The form of \[`CreatingADbInstance3Volume`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADbInstance3VolumeInResponse {
     /// Specifies the volume type.
@@ -1873,5 +2275,51 @@ impl support::Validate for CreatingADbInstance3VolumeInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("size"), self.size.is_some());
+    }
+}
+#[cfg(feature = "creating_a_db_instance_3")]
+impl support::Read for CreatingADbInstance3VolumeInResponse {
+    const NAME: &'static str = "CreatingADbInstance3VolumeInResponse";
+    const FIELDS: &'static [&'static str] = &["type", "size"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"type" => ::std::option::Option::Some(0),
+            b"size" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[("size", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                r#type: M::optional(field_0)?,
+                size: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "creating_a_db_instance_3")]
+impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance3VolumeInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

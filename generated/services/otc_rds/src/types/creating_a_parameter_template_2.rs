@@ -9,7 +9,7 @@ use super::super::{
     SHAPE_VALUES, Values,
 };
 /// Table 3 configuration field data structure description (also Table 7).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAParameterTemplate2Configuration {
     /// Specifies the parameter template name. It contains a maximum of 64 characters and can
@@ -148,19 +148,19 @@ impl support::Read for CreatingAParameterTemplate2Configuration {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingAParameterTemplate2Configuration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 configuration field data structure description (also Table 7).
 ///
 /// The form of \[`CreatingAParameterTemplate2Configuration`\] that responses are read into:
 /// every field is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAParameterTemplate2ConfigurationInResponse {
     /// Specifies the parameter template name. It contains a maximum of 64 characters and can
@@ -229,6 +229,71 @@ impl support::Validate for CreatingAParameterTemplate2ConfigurationInResponse {
             let p = path.field("datastore");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for CreatingAParameterTemplate2ConfigurationInResponse {
+    const NAME: &'static str = "CreatingAParameterTemplate2ConfigurationInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "description",
+        "values",
+        "datastore",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            b"values" => ::std::option::Option::Some(2),
+            b"datastore" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::nested::<Values>())?,
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<DatastoreInResponse>(),
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("name", field_0.is_some()),
+                    ("values", field_2.is_some()),
+                    ("datastore", field_3.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                description: M::optional(field_1)?,
+                values: M::optional(field_2)?,
+                datastore: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for CreatingAParameterTemplate2ConfigurationInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 2 Parameter description.
@@ -300,14 +365,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAParameterTemplate2Request {
     }
 }
 /// Table 6 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAParameterTemplate2Response200 {
     /// Indicates the parameter template information.
@@ -349,5 +407,43 @@ impl support::Validate for CreatingAParameterTemplate2Response200 {
             let p = path.field("configuration");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for CreatingAParameterTemplate2Response200 {
+    const NAME: &'static str = "CreatingAParameterTemplate2Response200";
+    const FIELDS: &'static [&'static str] = &["configuration"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"configuration" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<
+                        CreatingAParameterTemplate2ConfigurationInResponse,
+                    >(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                configuration: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAParameterTemplate2Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

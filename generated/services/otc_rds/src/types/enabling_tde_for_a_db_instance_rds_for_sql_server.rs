@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/enabling_tde_for_a_db_instance_rds_for_sql_server.json` documents.
 use crate::support;
 /// Table 3 Parameter description (status code 202).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct EnablingTdeForADbInstanceRdsForSqlServerResponse202 {
     /// Taskflow ID
@@ -47,5 +40,37 @@ impl support::Validate for EnablingTdeForADbInstanceRdsForSqlServerResponse202 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for EnablingTdeForADbInstanceRdsForSqlServerResponse202 {
+    const NAME: &'static str = "EnablingTdeForADbInstanceRdsForSqlServerResponse202";
+    const FIELDS: &'static [&'static str] = &["job_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"job_id" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                job_id: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for EnablingTdeForADbInstanceRdsForSqlServerResponse202 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

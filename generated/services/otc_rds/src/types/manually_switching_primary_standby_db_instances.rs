@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/manually_switching_primary_standby_db_instances.json` documents.
 use crate::support;
 /// Normal response (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ManuallySwitchingPrimaryStandbyDbInstancesResponse200 {
     /// Indicates the workflow ID.
@@ -66,5 +59,47 @@ impl support::Validate for ManuallySwitchingPrimaryStandbyDbInstancesResponse200
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ManuallySwitchingPrimaryStandbyDbInstancesResponse200 {
+    const NAME: &'static str = "ManuallySwitchingPrimaryStandbyDbInstancesResponse200";
+    const FIELDS: &'static [&'static str] = &["workflowId", "instanceId", "nodeId"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"workflowId" => ::std::option::Option::Some(0),
+            b"instanceId" => ::std::option::Option::Some(1),
+            b"nodeId" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                workflow_id: M::optional(field_0)?,
+                instance_id: M::optional(field_1)?,
+                node_id: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ManuallySwitchingPrimaryStandbyDbInstancesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

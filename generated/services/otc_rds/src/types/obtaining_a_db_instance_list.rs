@@ -10,14 +10,7 @@ use super::super::{
     SecurityGroupInResponse, Volume,
 };
 /// Table 8 dataStoreInfo field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DataStoreInfo {
     /// Indicates the DB engine.
@@ -61,15 +54,45 @@ impl support::Validate for DataStoreInfo {
         let _ = (path, out);
     }
 }
+impl support::Read for DataStoreInfo {
+    const NAME: &'static str = "DataStoreInfo";
+    const FIELDS: &'static [&'static str] = &["type", "version"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"type" => ::std::option::Option::Some(0),
+            b"version" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                r#type: M::optional(field_0)?,
+                version: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DataStoreInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 10 ha field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingADbInstanceListHa {
     /// Indicates the replication mode for the standby DB instance.
@@ -115,15 +138,39 @@ impl support::Validate for ObtainingADbInstanceListHa {
         let _ = (path, out);
     }
 }
+impl support::Read for ObtainingADbInstanceListHa {
+    const NAME: &'static str = "ObtainingADbInstanceListHa";
+    const FIELDS: &'static [&'static str] = &["replicationMode"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"replicationMode" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                replication_mode: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingADbInstanceListHa {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 instances field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Instances {
     /// Indicates the primary node ID of the DB instance.
@@ -346,15 +393,170 @@ impl support::Validate for Instances {
         }
     }
 }
+impl support::Read for Instances {
+    const NAME: &'static str = "Instances";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "status",
+        "name",
+        "created",
+        "hostname",
+        "type",
+        "region",
+        "updated",
+        "availabilityZone",
+        "vpc",
+        "nics",
+        "securityGroup",
+        "flavor",
+        "volume",
+        "dataStoreInfo",
+        "dbPort",
+        "backupStrategy",
+        "slaveId",
+        "ha",
+        "replicaOf",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"status" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"created" => ::std::option::Option::Some(3),
+            b"hostname" => ::std::option::Option::Some(4),
+            b"type" => ::std::option::Option::Some(5),
+            b"region" => ::std::option::Option::Some(6),
+            b"updated" => ::std::option::Option::Some(7),
+            b"availabilityZone" => ::std::option::Option::Some(8),
+            b"vpc" => ::std::option::Option::Some(9),
+            b"nics" => ::std::option::Option::Some(10),
+            b"securityGroup" => ::std::option::Option::Some(11),
+            b"flavor" => ::std::option::Option::Some(12),
+            b"volume" => ::std::option::Option::Some(13),
+            b"dataStoreInfo" => ::std::option::Option::Some(14),
+            b"dbPort" => ::std::option::Option::Some(15),
+            b"backupStrategy" => ::std::option::Option::Some(16),
+            b"slaveId" => ::std::option::Option::Some(17),
+            b"ha" => ::std::option::Option::Some(18),
+            b"replicaOf" => ::std::option::Option::Some(19),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => {
+                    fields.value(10, &mut field_10, support::nested::<NicsInResponse>())?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::nested::<SecurityGroupInResponse>(),
+                        )?
+                }
+                12 => fields.value(12, &mut field_12, support::nested::<Flavor>())?,
+                13 => fields.value(13, &mut field_13, support::nested::<Volume>())?,
+                14 => {
+                    fields.value(14, &mut field_14, support::nested::<DataStoreInfo>())?
+                }
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::nested::<BackupStrategyInResponse>(),
+                        )?
+                }
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => {
+                    fields
+                        .value(
+                            18,
+                            &mut field_18,
+                            support::nested::<ObtainingADbInstanceListHa>(),
+                        )?
+                }
+                _ => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                status: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                created: M::optional(field_3)?,
+                hostname: M::optional(field_4)?,
+                r#type: M::optional(field_5)?,
+                region: M::optional(field_6)?,
+                updated: M::optional(field_7)?,
+                availability_zone: M::optional(field_8)?,
+                vpc: M::optional(field_9)?,
+                nics: M::optional(field_10)?,
+                security_group: M::optional(field_11)?,
+                flavor: M::optional(field_12)?,
+                volume: M::optional(field_13)?,
+                data_store_info: M::optional(field_14)?,
+                db_port: M::optional(field_15)?,
+                backup_strategy: M::optional(field_16)?,
+                slave_id: M::optional(field_17)?,
+                ha: M::optional(field_18)?,
+                replica_of: M::optional(field_19)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Instances {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingADbInstanceListResponse200 {
     /// Indicates the DB instance information.
@@ -397,5 +599,45 @@ impl support::Validate for ObtainingADbInstanceListResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for ObtainingADbInstanceListResponse200 {
+    const NAME: &'static str = "ObtainingADbInstanceListResponse200";
+    const FIELDS: &'static [&'static str] = &["instances"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"instances" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<Instances>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                instances: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingADbInstanceListResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -10,14 +10,7 @@ use super::super::{
     SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_LINKS, SHAPE_VOLUME, Volume,
 };
 /// Table 4 instance field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingADbInstanceList2Instances {
     /// Indicates the DB instance status.
@@ -158,15 +151,118 @@ impl support::Validate for ObtainingADbInstanceList2Instances {
         }
     }
 }
+impl support::Read for ObtainingADbInstanceList2Instances {
+    const NAME: &'static str = "ObtainingADbInstanceList2Instances";
+    const FIELDS: &'static [&'static str] = &[
+        "status",
+        "name",
+        "links",
+        "id",
+        "volume",
+        "flavor",
+        "datastore",
+        "region",
+        "ip",
+        "replica_of",
+        "hostname",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"status" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"links" => ::std::option::Option::Some(2),
+            b"id" => ::std::option::Option::Some(3),
+            b"volume" => ::std::option::Option::Some(4),
+            b"flavor" => ::std::option::Option::Some(5),
+            b"datastore" => ::std::option::Option::Some(6),
+            b"region" => ::std::option::Option::Some(7),
+            b"ip" => ::std::option::Option::Some(8),
+            b"replica_of" => ::std::option::Option::Some(9),
+            b"hostname" => ::std::option::Option::Some(10),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<ObtainingADbInstanceList2Links>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::nested::<Volume>())?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::nested::<ObtainingADbInstanceList2Flavor>(),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::nested::<DatastoreInResponse>(),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::nested::<ReplicaOf>())?,
+                _ => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                status: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                links: M::optional(field_2)?,
+                id: M::optional(field_3)?,
+                volume: M::optional(field_4)?,
+                flavor: M::optional(field_5)?,
+                datastore: M::optional(field_6)?,
+                region: M::optional(field_7)?,
+                ip: M::optional(field_8)?,
+                replica_of: M::optional(field_9)?,
+                hostname: M::optional(field_10)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingADbInstanceList2Instances {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingADbInstanceList2Response200 {
     /// Indicates the DB instance information.
@@ -215,15 +311,48 @@ impl support::Validate for ObtainingADbInstanceList2Response200 {
         }
     }
 }
+impl support::Read for ObtainingADbInstanceList2Response200 {
+    const NAME: &'static str = "ObtainingADbInstanceList2Response200";
+    const FIELDS: &'static [&'static str] = &["instances"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"instances" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<ObtainingADbInstanceList2Instances>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                instances: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingADbInstanceList2Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 9 replica_of field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReplicaOf {
     /// Indicates the primary DB instance ID.
@@ -273,5 +402,53 @@ impl support::Validate for ReplicaOf {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for ReplicaOf {
+    const NAME: &'static str = "ReplicaOf";
+    const FIELDS: &'static [&'static str] = &["id", "links"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"links" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<ObtainingADbInstanceList2Links>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                links: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ReplicaOf {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_MODIFYING_PARAMETERS_OF_A_SPECIFIED_DB_INSTANCE_VALUES_IN_RESPONSE,
 };
 /// Table 3 configuration field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAParameterTemplateConfiguration {
     /// Indicates the parameter template ID.
@@ -140,15 +133,120 @@ impl support::Validate for ObtainingAParameterTemplateConfiguration {
         }
     }
 }
+impl support::Read for ObtainingAParameterTemplateConfiguration {
+    const NAME: &'static str = "ObtainingAParameterTemplateConfiguration";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "datastore_version_id",
+        "datastore_version_name",
+        "datastore_name",
+        "description",
+        "instance_count",
+        "created",
+        "updated",
+        "values",
+        "parameters",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"datastore_version_id" => ::std::option::Option::Some(2),
+            b"datastore_version_name" => ::std::option::Option::Some(3),
+            b"datastore_name" => ::std::option::Option::Some(4),
+            b"description" => ::std::option::Option::Some(5),
+            b"instance_count" => ::std::option::Option::Some(6),
+            b"created" => ::std::option::Option::Some(7),
+            b"updated" => ::std::option::Option::Some(8),
+            b"values" => ::std::option::Option::Some(9),
+            b"parameters" => ::std::option::Option::Some(10),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::nested::<
+                                ModifyingParametersOfASpecifiedDbInstanceValuesInResponse,
+                            >(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::Items {
+                                item: support::nested::<Parameters>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                datastore_version_id: M::optional(field_2)?,
+                datastore_version_name: M::optional(field_3)?,
+                datastore_name: M::optional(field_4)?,
+                description: M::optional(field_5)?,
+                instance_count: M::optional(field_6)?,
+                created: M::optional(field_7)?,
+                updated: M::optional(field_8)?,
+                values: M::optional(field_9)?,
+                parameters: M::optional(field_10)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingAParameterTemplateConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAParameterTemplateResponse200 {
     /// Indicates the parameter template.
@@ -197,15 +295,50 @@ impl support::Validate for ObtainingAParameterTemplateResponse200 {
         }
     }
 }
+impl support::Read for ObtainingAParameterTemplateResponse200 {
+    const NAME: &'static str = "ObtainingAParameterTemplateResponse200";
+    const FIELDS: &'static [&'static str] = &["configuration"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"configuration" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<
+                            ObtainingAParameterTemplateConfiguration,
+                        >(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                configuration: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingAParameterTemplateResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 parameters field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Parameters {
     /// Indicates the parameter name.
@@ -288,5 +421,70 @@ impl support::Validate for Parameters {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for Parameters {
+    const NAME: &'static str = "Parameters";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "value",
+        "needRestart",
+        "readonly",
+        "valueRange",
+        "datatype",
+        "description",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            b"needRestart" => ::std::option::Option::Some(2),
+            b"readonly" => ::std::option::Option::Some(3),
+            b"valueRange" => ::std::option::Option::Some(4),
+            b"datatype" => ::std::option::Option::Some(5),
+            b"description" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+                need_restart: M::optional(field_2)?,
+                readonly: M::optional(field_3)?,
+                value_range: M::optional(field_4)?,
+                datatype: M::optional(field_5)?,
+                description: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Parameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,14 +8,7 @@ use super::super::{
     ObtainingADbInstanceList2Links, SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_LINKS,
 };
 /// Table 3 flavors field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAllDbInstanceSpecifications2Flavors {
     /// Indicates the memory specifications in megabytes (MB).
@@ -89,15 +82,82 @@ impl support::Validate for ObtainingAllDbInstanceSpecifications2Flavors {
         }
     }
 }
+impl support::Read for ObtainingAllDbInstanceSpecifications2Flavors {
+    const NAME: &'static str = "ObtainingAllDbInstanceSpecifications2Flavors";
+    const FIELDS: &'static [&'static str] = &["ram", "id", "links", "name", "str_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"ram" => ::std::option::Option::Some(0),
+            b"id" => ::std::option::Option::Some(1),
+            b"links" => ::std::option::Option::Some(2),
+            b"name" => ::std::option::Option::Some(3),
+            b"str_id" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<ObtainingADbInstanceList2Links>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                ram: M::optional(field_0)?,
+                id: M::optional(field_1)?,
+                links: M::optional(field_2)?,
+                name: M::optional(field_3)?,
+                str_id: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingAllDbInstanceSpecifications2Flavors {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAllDbInstanceSpecifications2Response200 {
     /// Indicates the specification information.
@@ -144,5 +204,48 @@ impl support::Validate for ObtainingAllDbInstanceSpecifications2Response200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for ObtainingAllDbInstanceSpecifications2Response200 {
+    const NAME: &'static str = "ObtainingAllDbInstanceSpecifications2Response200";
+    const FIELDS: &'static [&'static str] = &["flavors"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"flavors" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<
+                            ObtainingAllDbInstanceSpecifications2Flavors,
+                        >(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                flavors: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingAllDbInstanceSpecifications2Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

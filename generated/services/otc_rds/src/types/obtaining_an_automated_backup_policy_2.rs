@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{BackupPolicyInResponse, SHAPE_BACKUP_POLICY_IN_RESPONSE};
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAnAutomatedBackupPolicy2Response200 {
     /// Indicates the backup policy objects, including the backup retention period (days) and backup
@@ -53,5 +46,36 @@ impl support::Validate for ObtainingAnAutomatedBackupPolicy2Response200 {
             let p = path.field("backup_policy");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for ObtainingAnAutomatedBackupPolicy2Response200 {
+    const NAME: &'static str = "ObtainingAnAutomatedBackupPolicy2Response200";
+    const FIELDS: &'static [&'static str] = &["backup_policy"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"backup_policy" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<BackupPolicyInResponse>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                backup_policy: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingAnAutomatedBackupPolicy2Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

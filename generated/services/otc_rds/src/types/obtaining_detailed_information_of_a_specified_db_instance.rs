@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/obtaining_detailed_information_of_a_specified_db_instance.json` documents.
 use crate::support;
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingDetailedInformationOfASpecifiedDbInstanceResponse200 {
     /// Indicates the primary node ID of the DB instance.
@@ -74,5 +67,47 @@ for ObtainingDetailedInformationOfASpecifiedDbInstanceResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ObtainingDetailedInformationOfASpecifiedDbInstanceResponse200 {
+    const NAME: &'static str = "ObtainingDetailedInformationOfASpecifiedDbInstanceResponse200";
+    const FIELDS: &'static [&'static str] = &["instanceId", "status", "instanceName"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"instanceId" => ::std::option::Option::Some(0),
+            b"status" => ::std::option::Option::Some(1),
+            b"instanceName" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                instance_id: M::optional(field_0)?,
+                status: M::optional(field_1)?,
+                instance_name: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingDetailedInformationOfASpecifiedDbInstanceResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

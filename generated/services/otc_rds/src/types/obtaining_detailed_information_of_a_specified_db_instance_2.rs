@@ -10,14 +10,7 @@ use super::super::{
     SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_LINKS, SHAPE_VOLUME, Volume,
 };
 /// Table 9 configuration field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingDetailedInformationOfASpecifiedDbInstance2Configuration {
     /// Indicates the parameter template ID.
@@ -78,15 +71,61 @@ for ObtainingDetailedInformationOfASpecifiedDbInstance2Configuration {
         }
     }
 }
+impl support::Read for ObtainingDetailedInformationOfASpecifiedDbInstance2Configuration {
+    const NAME: &'static str = "ObtainingDetailedInformationOfASpecifiedDbInstance2Configuration";
+    const FIELDS: &'static [&'static str] = &["id", "name", "links"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"links" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<ObtainingADbInstanceList2Links>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                links: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingDetailedInformationOfASpecifiedDbInstance2Configuration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 fault field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Fault {
     /// Indicates the message returned when creating the DB instance failed.
@@ -137,15 +176,49 @@ impl support::Validate for Fault {
         let _ = (path, out);
     }
 }
+impl support::Read for Fault {
+    const NAME: &'static str = "Fault";
+    const FIELDS: &'static [&'static str] = &["message", "created", "details"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"message" => ::std::option::Option::Some(0),
+            b"created" => ::std::option::Option::Some(1),
+            b"details" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                message: M::optional(field_0)?,
+                created: M::optional(field_1)?,
+                details: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Fault {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 instance field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingDetailedInformationOfASpecifiedDbInstance2Instance {
     /// Indicates the parameter template status.
@@ -438,15 +511,237 @@ impl support::Validate for ObtainingDetailedInformationOfASpecifiedDbInstance2In
         }
     }
 }
+impl support::Read for ObtainingDetailedInformationOfASpecifiedDbInstance2Instance {
+    const NAME: &'static str = "ObtainingDetailedInformationOfASpecifiedDbInstance2Instance";
+    const FIELDS: &'static [&'static str] = &[
+        "configurationStatus",
+        "paramsGroupId",
+        "type",
+        "subnetid",
+        "role",
+        "internalSubnetId",
+        "group",
+        "securegroup",
+        "vpc",
+        "azcode",
+        "region",
+        "created",
+        "updated",
+        "status",
+        "name",
+        "publicEndpoint",
+        "dbPort",
+        "links",
+        "id",
+        "flavor",
+        "volume",
+        "datastore",
+        "fault",
+        "configuration",
+        "locality",
+        "replicas",
+        "dbuser",
+        "storageEngine",
+        "payModel",
+        "cluster_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"configurationStatus" => ::std::option::Option::Some(0),
+            b"paramsGroupId" => ::std::option::Option::Some(1),
+            b"type" => ::std::option::Option::Some(2),
+            b"subnetid" => ::std::option::Option::Some(3),
+            b"role" => ::std::option::Option::Some(4),
+            b"internalSubnetId" => ::std::option::Option::Some(5),
+            b"group" => ::std::option::Option::Some(6),
+            b"securegroup" => ::std::option::Option::Some(7),
+            b"vpc" => ::std::option::Option::Some(8),
+            b"azcode" => ::std::option::Option::Some(9),
+            b"region" => ::std::option::Option::Some(10),
+            b"created" => ::std::option::Option::Some(11),
+            b"updated" => ::std::option::Option::Some(12),
+            b"status" => ::std::option::Option::Some(13),
+            b"name" => ::std::option::Option::Some(14),
+            b"publicEndpoint" => ::std::option::Option::Some(15),
+            b"dbPort" => ::std::option::Option::Some(16),
+            b"links" => ::std::option::Option::Some(17),
+            b"id" => ::std::option::Option::Some(18),
+            b"flavor" => ::std::option::Option::Some(19),
+            b"volume" => ::std::option::Option::Some(20),
+            b"datastore" => ::std::option::Option::Some(21),
+            b"fault" => ::std::option::Option::Some(22),
+            b"configuration" => ::std::option::Option::Some(23),
+            b"locality" => ::std::option::Option::Some(24),
+            b"replicas" => ::std::option::Option::Some(25),
+            b"dbuser" => ::std::option::Option::Some(26),
+            b"storageEngine" => ::std::option::Option::Some(27),
+            b"payModel" => ::std::option::Option::Some(28),
+            b"cluster_id" => ::std::option::Option::Some(29),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        let mut field_29 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                17 => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::Items {
+                                item: support::nested::<ObtainingADbInstanceList2Links>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => {
+                    fields
+                        .value(
+                            19,
+                            &mut field_19,
+                            support::nested::<ObtainingADbInstanceList2Flavor>(),
+                        )?
+                }
+                20 => fields.value(20, &mut field_20, support::nested::<Volume>())?,
+                21 => {
+                    fields
+                        .value(
+                            21,
+                            &mut field_21,
+                            support::nested::<DatastoreInResponse>(),
+                        )?
+                }
+                22 => fields.value(22, &mut field_22, support::nested::<Fault>())?,
+                23 => {
+                    fields
+                        .value(
+                            23,
+                            &mut field_23,
+                            support::nested::<
+                                ObtainingDetailedInformationOfASpecifiedDbInstance2Configuration,
+                            >(),
+                        )?
+                }
+                24 => fields.value(24, &mut field_24, support::text(support::unchecked))?,
+                25 => fields.value(25, &mut field_25, support::nested::<Replicas>())?,
+                26 => fields.value(26, &mut field_26, support::text(support::unchecked))?,
+                27 => fields.value(27, &mut field_27, support::text(support::unchecked))?,
+                28 => {
+                    fields
+                        .value(
+                            28,
+                            &mut field_28,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(29, &mut field_29, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                configuration_status: M::optional(field_0)?,
+                params_group_id: M::optional(field_1)?,
+                r#type: M::optional(field_2)?,
+                subnetid: M::optional(field_3)?,
+                role: M::optional(field_4)?,
+                internal_subnet_id: M::optional(field_5)?,
+                group: M::optional(field_6)?,
+                securegroup: M::optional(field_7)?,
+                vpc: M::optional(field_8)?,
+                azcode: M::optional(field_9)?,
+                region: M::optional(field_10)?,
+                created: M::optional(field_11)?,
+                updated: M::optional(field_12)?,
+                status: M::optional(field_13)?,
+                name: M::optional(field_14)?,
+                public_endpoint: M::optional(field_15)?,
+                db_port: M::optional(field_16)?,
+                links: M::optional(field_17)?,
+                id: M::optional(field_18)?,
+                flavor: M::optional(field_19)?,
+                volume: M::optional(field_20)?,
+                datastore: M::optional(field_21)?,
+                fault: M::optional(field_22)?,
+                configuration: M::optional(field_23)?,
+                locality: M::optional(field_24)?,
+                replicas: M::optional(field_25)?,
+                dbuser: M::optional(field_26)?,
+                storage_engine: M::optional(field_27)?,
+                pay_model: M::optional(field_28)?,
+                cluster_id: M::optional(field_29)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingDetailedInformationOfASpecifiedDbInstance2Instance {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingDetailedInformationOfASpecifiedDbInstance2Response200 {
     /// Indicates the DB instance information.
@@ -491,15 +786,47 @@ for ObtainingDetailedInformationOfASpecifiedDbInstance2Response200 {
         }
     }
 }
+impl support::Read for ObtainingDetailedInformationOfASpecifiedDbInstance2Response200 {
+    const NAME: &'static str = "ObtainingDetailedInformationOfASpecifiedDbInstance2Response200";
+    const FIELDS: &'static [&'static str] = &["instance"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"instance" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<
+                        ObtainingDetailedInformationOfASpecifiedDbInstance2Instance,
+                    >(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                instance: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingDetailedInformationOfASpecifiedDbInstance2Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 10 replicas field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Replicas {
     /// Indicates the DB instance ID.
@@ -556,5 +883,57 @@ impl support::Validate for Replicas {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for Replicas {
+    const NAME: &'static str = "Replicas";
+    const FIELDS: &'static [&'static str] = &["id", "name", "links"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"links" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<ObtainingADbInstanceList2Links>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                links: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Replicas {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

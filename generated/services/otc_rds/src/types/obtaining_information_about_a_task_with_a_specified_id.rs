@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Instance, SHAPE_INSTANCE};
 /// Table 6 entities field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Entities {
     /// Indicates the information required for creating an instance, changing a single instance to
@@ -92,15 +85,83 @@ impl support::Validate for Entities {
         }
     }
 }
+impl support::Read for Entities {
+    const NAME: &'static str = "Entities";
+    const FIELDS: &'static [&'static str] = &[
+        "instance",
+        "resource_ids",
+        "volume",
+        "public_ip",
+        "switch_strategy",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"instance" => ::std::option::Option::Some(0),
+            b"resource_ids" => ::std::option::Option::Some(1),
+            b"volume" => ::std::option::Option::Some(2),
+            b"public_ip" => ::std::option::Option::Some(3),
+            b"switch_strategy" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::nested::<Instance>())?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<
+                                ObtainingInformationAboutATaskWithASpecifiedIdVolume,
+                            >(),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                instance: M::optional(field_0)?,
+                resource_ids: M::optional(field_1)?,
+                volume: M::optional(field_2)?,
+                public_ip: M::optional(field_3)?,
+                switch_strategy: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Entities {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Job field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Job {
     /// Indicates the task ID.
@@ -213,15 +274,83 @@ impl support::Validate for Job {
         }
     }
 }
+impl support::Read for Job {
+    const NAME: &'static str = "Job";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "status",
+        "created",
+        "ended",
+        "process",
+        "instance",
+        "entities",
+        "fail_reason",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"status" => ::std::option::Option::Some(2),
+            b"created" => ::std::option::Option::Some(3),
+            b"ended" => ::std::option::Option::Some(4),
+            b"process" => ::std::option::Option::Some(5),
+            b"instance" => ::std::option::Option::Some(6),
+            b"entities" => ::std::option::Option::Some(7),
+            b"fail_reason" => ::std::option::Option::Some(8),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::nested::<Instance>())?,
+                7 => fields.value(7, &mut field_7, support::nested::<Entities>())?,
+                _ => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                status: M::optional(field_2)?,
+                created: M::optional(field_3)?,
+                ended: M::optional(field_4)?,
+                process: M::optional(field_5)?,
+                instance: M::optional(field_6)?,
+                entities: M::optional(field_7)?,
+                fail_reason: M::optional(field_8)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Job {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingInformationAboutATaskWithASpecifiedIdResponse200 {
     /// Indicates the task information. For details, see Table 4.
@@ -261,15 +390,38 @@ impl support::Validate for ObtainingInformationAboutATaskWithASpecifiedIdRespons
         }
     }
 }
+impl support::Read for ObtainingInformationAboutATaskWithASpecifiedIdResponse200 {
+    const NAME: &'static str = "ObtainingInformationAboutATaskWithASpecifiedIdResponse200";
+    const FIELDS: &'static [&'static str] = &["job"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"job" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<Job>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self { job: M::optional(field_0)? })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingInformationAboutATaskWithASpecifiedIdResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 9 volume field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingInformationAboutATaskWithASpecifiedIdVolume {
     /// Indicates the volume type.
@@ -320,5 +472,47 @@ impl support::Validate for ObtainingInformationAboutATaskWithASpecifiedIdVolume 
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ObtainingInformationAboutATaskWithASpecifiedIdVolume {
+    const NAME: &'static str = "ObtainingInformationAboutATaskWithASpecifiedIdVolume";
+    const FIELDS: &'static [&'static str] = &["type", "original_size", "target_size"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"type" => ::std::option::Option::Some(0),
+            b"original_size" => ::std::option::Option::Some(1),
+            b"target_size" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                r#type: M::optional(field_0)?,
+                original_size: M::optional(field_1)?,
+                target_size: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingInformationAboutATaskWithASpecifiedIdVolume {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

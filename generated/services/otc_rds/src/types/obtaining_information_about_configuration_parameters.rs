@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::Type;
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingInformationAboutConfigurationParametersResponse200 {
     /// Indicates the parameter name.
@@ -108,5 +101,90 @@ impl support::Validate for ObtainingInformationAboutConfigurationParametersRespo
             let p = path.field("type");
             Self::check_type(out, &p, value);
         }
+    }
+}
+impl support::Read for ObtainingInformationAboutConfigurationParametersResponse200 {
+    const NAME: &'static str = "ObtainingInformationAboutConfigurationParametersResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "min",
+        "max",
+        "restart_required",
+        "type",
+        "value_range",
+        "description",
+        "datastore_version_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"min" => ::std::option::Option::Some(1),
+            b"max" => ::std::option::Option::Some(2),
+            b"restart_required" => ::std::option::Option::Some(3),
+            b"type" => ::std::option::Option::Some(4),
+            b"value_range" => ::std::option::Option::Some(5),
+            b"description" => ::std::option::Option::Some(6),
+            b"datastore_version_id" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<Type, _>(Self::check_type),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                min: M::optional(field_1)?,
+                max: M::optional(field_2)?,
+                restart_required: M::optional(field_3)?,
+                r#type: M::optional(field_4)?,
+                value_range: M::optional(field_5)?,
+                description: M::optional(field_6)?,
+                datastore_version_id: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingInformationAboutConfigurationParametersResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/obtaining_information_about_configuration_parameters_2.json` documents.
 use crate::support;
 /// Table 3 configuration-parameters field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingInformationAboutConfigurationParameters2ConfigurationParameters {
     /// Indicates the parameter name.
@@ -87,15 +80,77 @@ for ObtainingInformationAboutConfigurationParameters2ConfigurationParameters {
         let _ = (path, out);
     }
 }
+impl support::Read
+for ObtainingInformationAboutConfigurationParameters2ConfigurationParameters {
+    const NAME: &'static str = "ObtainingInformationAboutConfigurationParameters2ConfigurationParameters";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "type",
+        "max",
+        "min",
+        "datastore_version_id",
+        "restart_required",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"type" => ::std::option::Option::Some(1),
+            b"max" => ::std::option::Option::Some(2),
+            b"min" => ::std::option::Option::Some(3),
+            b"datastore_version_id" => ::std::option::Option::Some(4),
+            b"restart_required" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                r#type: M::optional(field_1)?,
+                max: M::optional(field_2)?,
+                min: M::optional(field_3)?,
+                datastore_version_id: M::optional(field_4)?,
+                restart_required: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingInformationAboutConfigurationParameters2ConfigurationParameters {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingInformationAboutConfigurationParameters2Response200 {
     /// Indicates all the parameters that can be modified of the database version.
@@ -145,5 +200,48 @@ impl support::Validate for ObtainingInformationAboutConfigurationParameters2Resp
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for ObtainingInformationAboutConfigurationParameters2Response200 {
+    const NAME: &'static str = "ObtainingInformationAboutConfigurationParameters2Response200";
+    const FIELDS: &'static [&'static str] = &["configuration-parameters"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"configuration-parameters" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<
+                            ObtainingInformationAboutConfigurationParameters2ConfigurationParameters,
+                        >(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                configuration_parameters: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingInformationAboutConfigurationParameters2Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

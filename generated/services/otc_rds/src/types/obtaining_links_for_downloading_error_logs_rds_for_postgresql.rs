@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/obtaining_links_for_downloading_error_logs_rds_for_postgresql.json` documents.
 use crate::support;
 /// Table 4 Data structure description of the list field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct List {
     /// Task ID.
@@ -94,15 +87,87 @@ impl support::Validate for List {
         let _ = (path, out);
     }
 }
+impl support::Read for List {
+    const NAME: &'static str = "List";
+    const FIELDS: &'static [&'static str] = &[
+        "workflow_id",
+        "file_name",
+        "status",
+        "file_size",
+        "file_link",
+        "create_at",
+        "update_at",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"workflow_id" => ::std::option::Option::Some(0),
+            b"file_name" => ::std::option::Option::Some(1),
+            b"status" => ::std::option::Option::Some(2),
+            b"file_size" => ::std::option::Option::Some(3),
+            b"file_link" => ::std::option::Option::Some(4),
+            b"create_at" => ::std::option::Option::Some(5),
+            b"update_at" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                workflow_id: M::optional(field_0)?,
+                file_name: M::optional(field_1)?,
+                status: M::optional(field_2)?,
+                file_size: M::optional(field_3)?,
+                file_link: M::optional(field_4)?,
+                create_at: M::optional(field_5)?,
+                update_at: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for List {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingLinksForDownloadingErrorLogsRdsForPostgresqlResponse200 {
     /// List of links for downloading error logs. For details, see Table 4.
@@ -162,5 +227,65 @@ for ObtainingLinksForDownloadingErrorLogsRdsForPostgresqlResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for ObtainingLinksForDownloadingErrorLogsRdsForPostgresqlResponse200 {
+    const NAME: &'static str = "ObtainingLinksForDownloadingErrorLogsRdsForPostgresqlResponse200";
+    const FIELDS: &'static [&'static str] = &["list", "status", "count"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"list" => ::std::option::Option::Some(0),
+            b"status" => ::std::option::Option::Some(1),
+            b"count" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<List>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                list: M::optional(field_0)?,
+                status: M::optional(field_1)?,
+                count: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingLinksForDownloadingErrorLogsRdsForPostgresqlResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

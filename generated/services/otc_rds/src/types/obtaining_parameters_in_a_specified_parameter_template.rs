@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{ConfigurationParameters, SHAPE_CONFIGURATION_PARAMETERS};
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingParametersInASpecifiedParameterTemplateResponse200 {
     /// Indicates the parameter template ID.
@@ -112,5 +105,87 @@ impl support::Validate for ObtainingParametersInASpecifiedParameterTemplateRespo
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for ObtainingParametersInASpecifiedParameterTemplateResponse200 {
+    const NAME: &'static str = "ObtainingParametersInASpecifiedParameterTemplateResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "datastore_version_name",
+        "datastore_name",
+        "description",
+        "created",
+        "updated",
+        "configuration_parameters",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"datastore_version_name" => ::std::option::Option::Some(2),
+            b"datastore_name" => ::std::option::Option::Some(3),
+            b"description" => ::std::option::Option::Some(4),
+            b"created" => ::std::option::Option::Some(5),
+            b"updated" => ::std::option::Option::Some(6),
+            b"configuration_parameters" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::nested::<ConfigurationParameters>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                datastore_version_name: M::optional(field_2)?,
+                datastore_name: M::optional(field_3)?,
+                description: M::optional(field_4)?,
+                created: M::optional(field_5)?,
+                updated: M::optional(field_6)?,
+                configuration_parameters: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingParametersInASpecifiedParameterTemplateResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/obtaining_slow_query_log_statistics.json` documents.
 use crate::support;
 /// Table 2 Description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingSlowQueryLogStatisticsResponse200 {
     /// Indicates the current page number.
@@ -82,15 +75,90 @@ impl support::Validate for ObtainingSlowQueryLogStatisticsResponse200 {
         }
     }
 }
+impl support::Read for ObtainingSlowQueryLogStatisticsResponse200 {
+    const NAME: &'static str = "ObtainingSlowQueryLogStatisticsResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "pageNumber",
+        "pageRecord",
+        "slowLogList",
+        "totalRecord",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"pageNumber" => ::std::option::Option::Some(0),
+            b"pageRecord" => ::std::option::Option::Some(1),
+            b"slowLogList" => ::std::option::Option::Some(2),
+            b"totalRecord" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<SlowLogList>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                page_number: M::optional(field_0)?,
+                page_record: M::optional(field_1)?,
+                slow_log_list: M::optional(field_2)?,
+                total_record: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingSlowQueryLogStatisticsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 slow_log_list field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SlowLogList {
     /// Indicates the number of executions.
@@ -196,5 +264,99 @@ impl support::Validate for SlowLogList {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for SlowLogList {
+    const NAME: &'static str = "SlowLogList";
+    const FIELDS: &'static [&'static str] = &[
+        "count",
+        "time",
+        "lockTime",
+        "rowsSent",
+        "rowsExamined",
+        "database",
+        "users",
+        "querySample",
+        "type",
+        "clientIP",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"count" => ::std::option::Option::Some(0),
+            b"time" => ::std::option::Option::Some(1),
+            b"lockTime" => ::std::option::Option::Some(2),
+            b"rowsSent" => ::std::option::Option::Some(3),
+            b"rowsExamined" => ::std::option::Option::Some(4),
+            b"database" => ::std::option::Option::Some(5),
+            b"users" => ::std::option::Option::Some(6),
+            b"querySample" => ::std::option::Option::Some(7),
+            b"type" => ::std::option::Option::Some(8),
+            b"clientIP" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                _ => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                count: M::optional(field_0)?,
+                time: M::optional(field_1)?,
+                lock_time: M::optional(field_2)?,
+                rows_sent: M::optional(field_3)?,
+                rows_examined: M::optional(field_4)?,
+                database: M::optional(field_5)?,
+                users: M::optional(field_6)?,
+                query_sample: M::optional(field_7)?,
+                r#type: M::optional(field_8)?,
+                client_ip: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SlowLogList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

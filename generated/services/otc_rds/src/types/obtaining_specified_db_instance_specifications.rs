@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/obtaining_specified_db_instance_specifications.json` documents.
 use crate::support;
 /// Table 3 flavor field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingSpecifiedDbInstanceSpecificationsFlavor {
     /// Indicates the specification ID. Its value is unique.
@@ -74,15 +67,61 @@ impl support::Validate for ObtainingSpecifiedDbInstanceSpecificationsFlavor {
         let _ = (path, out);
     }
 }
+impl support::Read for ObtainingSpecifiedDbInstanceSpecificationsFlavor {
+    const NAME: &'static str = "ObtainingSpecifiedDbInstanceSpecificationsFlavor";
+    const FIELDS: &'static [&'static str] = &["id", "name", "ram", "specCode"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"ram" => ::std::option::Option::Some(2),
+            b"specCode" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                ram: M::optional(field_2)?,
+                spec_code: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingSpecifiedDbInstanceSpecificationsFlavor {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingSpecifiedDbInstanceSpecificationsResponse200 {
     /// Indicates the DB instance specifications information list.
@@ -129,5 +168,48 @@ impl support::Validate for ObtainingSpecifiedDbInstanceSpecificationsResponse200
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for ObtainingSpecifiedDbInstanceSpecificationsResponse200 {
+    const NAME: &'static str = "ObtainingSpecifiedDbInstanceSpecificationsResponse200";
+    const FIELDS: &'static [&'static str] = &["flavor"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"flavor" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<
+                            ObtainingSpecifiedDbInstanceSpecificationsFlavor,
+                        >(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                flavor: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingSpecifiedDbInstanceSpecificationsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

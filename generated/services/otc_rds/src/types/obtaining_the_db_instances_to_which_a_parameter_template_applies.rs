@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/obtaining_the_db_instances_to_which_a_parameter_template_applies.json` documents.
 use crate::support;
 /// Table 3 instances field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingTheDbInstancesToWhichAParameterTemplateAppliesInstances {
     /// Indicates the DB instance ID.
@@ -58,15 +51,46 @@ for ObtainingTheDbInstancesToWhichAParameterTemplateAppliesInstances {
         let _ = (path, out);
     }
 }
+impl support::Read for ObtainingTheDbInstancesToWhichAParameterTemplateAppliesInstances {
+    const NAME: &'static str = "ObtainingTheDbInstancesToWhichAParameterTemplateAppliesInstances";
+    const FIELDS: &'static [&'static str] = &["id", "name"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingTheDbInstancesToWhichAParameterTemplateAppliesInstances {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingTheDbInstancesToWhichAParameterTemplateAppliesResponse200 {
     /// Indicates the DB instance list information.
@@ -115,5 +139,49 @@ for ObtainingTheDbInstancesToWhichAParameterTemplateAppliesResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read
+for ObtainingTheDbInstancesToWhichAParameterTemplateAppliesResponse200 {
+    const NAME: &'static str = "ObtainingTheDbInstancesToWhichAParameterTemplateAppliesResponse200";
+    const FIELDS: &'static [&'static str] = &["instances"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"instances" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<
+                            ObtainingTheDbInstancesToWhichAParameterTemplateAppliesInstances,
+                        >(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                instances: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingTheDbInstancesToWhichAParameterTemplateAppliesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/obtaining_the_link_for_downloading_a_backup_file.json` documents.
 use crate::support;
 /// Table 3 files field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Files {
     /// Indicates the file name.
@@ -79,15 +72,70 @@ impl support::Validate for Files {
         let _ = (path, out);
     }
 }
+impl support::Read for Files {
+    const NAME: &'static str = "Files";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "size",
+        "download_link",
+        "link_expired_time",
+        "database_name",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"size" => ::std::option::Option::Some(1),
+            b"download_link" => ::std::option::Option::Some(2),
+            b"link_expired_time" => ::std::option::Option::Some(3),
+            b"database_name" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                size: M::optional(field_1)?,
+                download_link: M::optional(field_2)?,
+                link_expired_time: M::optional(field_3)?,
+                database_name: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Files {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingTheLinkForDownloadingABackupFileResponse200 {
     /// Indicates the list of backup files.
@@ -136,5 +184,54 @@ impl support::Validate for ObtainingTheLinkForDownloadingABackupFileResponse200 
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for ObtainingTheLinkForDownloadingABackupFileResponse200 {
+    const NAME: &'static str = "ObtainingTheLinkForDownloadingABackupFileResponse200";
+    const FIELDS: &'static [&'static str] = &["files", "bucket"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"files" => ::std::option::Option::Some(0),
+            b"bucket" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<Files>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                files: M::optional(field_0)?,
+                bucket: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingTheLinkForDownloadingABackupFileResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/obtaining_the_replication_status_of_a_db_instance.json` documents.
 use crate::support;
 /// Table 3 Parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingTheReplicationStatusOfADbInstanceResponse200 {
     /// Replication status:
@@ -56,5 +49,43 @@ impl support::Validate for ObtainingTheReplicationStatusOfADbInstanceResponse200
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ObtainingTheReplicationStatusOfADbInstanceResponse200 {
+    const NAME: &'static str = "ObtainingTheReplicationStatusOfADbInstanceResponse200";
+    const FIELDS: &'static [&'static str] = &["replication_status", "abnormal_reason"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"replication_status" => ::std::option::Option::Some(0),
+            b"abnormal_reason" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                replication_status: M::optional(field_0)?,
+                abnormal_reason: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingTheReplicationStatusOfADbInstanceResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/obtaining_the_ssl_certificate_download_address.json` documents.
 use crate::support;
 /// Table 4 cert_info_list field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CertInfoList {
     /// Download link.
@@ -58,15 +51,45 @@ impl support::Validate for CertInfoList {
         let _ = (path, out);
     }
 }
+impl support::Read for CertInfoList {
+    const NAME: &'static str = "CertInfoList";
+    const FIELDS: &'static [&'static str] = &["download_link", "category"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"download_link" => ::std::option::Option::Some(0),
+            b"category" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                download_link: M::optional(field_0)?,
+                category: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CertInfoList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingTheSslCertificateDownloadAddressResponse200 {
     /// Certificate list. For details, see Table 4.
@@ -109,5 +132,46 @@ impl support::Validate for ObtainingTheSslCertificateDownloadAddressResponse200 
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for ObtainingTheSslCertificateDownloadAddressResponse200 {
+    const NAME: &'static str = "ObtainingTheSslCertificateDownloadAddressResponse200";
+    const FIELDS: &'static [&'static str] = &["cert_info_list"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"cert_info_list" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<CertInfoList>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                cert_info_list: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingTheSslCertificateDownloadAddressResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

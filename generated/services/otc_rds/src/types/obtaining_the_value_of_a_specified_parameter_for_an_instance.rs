@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/obtaining_the_value_of_a_specified_parameter_for_an_instance.json` documents.
 use crate::support;
 /// Table 3 Parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingTheValueOfASpecifiedParameterForAnInstanceResponse200 {
     /// Parameter name.
@@ -100,6 +93,84 @@ for ObtainingTheValueOfASpecifiedParameterForAnInstanceResponse200 {
             let p = path.field("type");
             Self::check_type(out, &p, value);
         }
+    }
+}
+impl support::Read for ObtainingTheValueOfASpecifiedParameterForAnInstanceResponse200 {
+    const NAME: &'static str = "ObtainingTheValueOfASpecifiedParameterForAnInstanceResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "value",
+        "restart_required",
+        "value_range",
+        "type",
+        "description",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            b"restart_required" => ::std::option::Option::Some(2),
+            b"value_range" => ::std::option::Option::Some(3),
+            b"type" => ::std::option::Option::Some(4),
+            b"description" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<
+                                ObtainingTheValueOfASpecifiedParameterForAnInstanceType,
+                                _,
+                            >(Self::check_type),
+                        )?
+                }
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+                restart_required: M::optional(field_2)?,
+                value_range: M::optional(field_3)?,
+                r#type: M::optional(field_4)?,
+                description: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingTheValueOfASpecifiedParameterForAnInstanceResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Parameter type.

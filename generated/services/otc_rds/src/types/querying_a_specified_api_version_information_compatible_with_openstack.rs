@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{SHAPE_VERSIONS, Versions};
 /// Table 1 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingASpecifiedApiVersionInformationCompatibleWithOpenstackResponse200 {
     /// Indicates the list of detailed API version information.
@@ -66,5 +59,44 @@ for QueryingASpecifiedApiVersionInformationCompatibleWithOpenstackResponse200 {
             let p = path.field("version");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read
+for QueryingASpecifiedApiVersionInformationCompatibleWithOpenstackResponse200 {
+    const NAME: &'static str = "QueryingASpecifiedApiVersionInformationCompatibleWithOpenstackResponse200";
+    const FIELDS: &'static [&'static str] = &["versions", "version"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"versions" => ::std::option::Option::Some(0),
+            b"version" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::nested::<Versions>())?,
+                _ => fields.value(1, &mut field_1, support::nested::<Versions>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                versions: M::optional(field_0)?,
+                version: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingASpecifiedApiVersionInformationCompatibleWithOpenstackResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/querying_application_records_of_a_parameter_template.json` documents.
 use crate::support;
 /// Table 4 Data structure description of field histories.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Histories {
     /// ID of the instance to which the parameter template is applied.
@@ -82,15 +75,63 @@ impl support::Validate for Histories {
         let _ = (path, out);
     }
 }
+impl support::Read for Histories {
+    const NAME: &'static str = "Histories";
+    const FIELDS: &'static [&'static str] = &[
+        "instance_id",
+        "instance_name",
+        "apply_result",
+        "apply_time",
+        "error_code",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"instance_id" => ::std::option::Option::Some(0),
+            b"instance_name" => ::std::option::Option::Some(1),
+            b"apply_result" => ::std::option::Option::Some(2),
+            b"apply_time" => ::std::option::Option::Some(3),
+            b"error_code" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                instance_id: M::optional(field_0)?,
+                instance_name: M::optional(field_1)?,
+                apply_result: M::optional(field_2)?,
+                apply_time: M::optional(field_3)?,
+                error_code: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Histories {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingApplicationRecordsOfAParameterTemplateResponse200 {
     /// Total number of parameter template application records.
@@ -141,5 +182,61 @@ impl support::Validate for QueryingApplicationRecordsOfAParameterTemplateRespons
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingApplicationRecordsOfAParameterTemplateResponse200 {
+    const NAME: &'static str = "QueryingApplicationRecordsOfAParameterTemplateResponse200";
+    const FIELDS: &'static [&'static str] = &["total_count", "histories"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"total_count" => ::std::option::Option::Some(0),
+            b"histories" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<Histories>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                total_count: M::optional(field_0)?,
+                histories: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingApplicationRecordsOfAParameterTemplateResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/querying_database_error_logs_2.json` documents.
 use crate::support;
 /// Table 3 error_log_list field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDatabaseErrorLogs2ErrorLogList {
     /// Indicates the time in the UTC format.
@@ -63,15 +56,49 @@ impl support::Validate for QueryingDatabaseErrorLogs2ErrorLogList {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingDatabaseErrorLogs2ErrorLogList {
+    const NAME: &'static str = "QueryingDatabaseErrorLogs2ErrorLogList";
+    const FIELDS: &'static [&'static str] = &["time", "level", "content"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"time" => ::std::option::Option::Some(0),
+            b"level" => ::std::option::Option::Some(1),
+            b"content" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                time: M::optional(field_0)?,
+                level: M::optional(field_1)?,
+                content: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDatabaseErrorLogs2ErrorLogList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDatabaseErrorLogs2Response200 {
     /// Indicates detailed information.
@@ -126,5 +153,62 @@ impl support::Validate for QueryingDatabaseErrorLogs2Response200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingDatabaseErrorLogs2Response200 {
+    const NAME: &'static str = "QueryingDatabaseErrorLogs2Response200";
+    const FIELDS: &'static [&'static str] = &["error_log_list", "total_record"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_log_list" => ::std::option::Option::Some(0),
+            b"total_record" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<
+                                    QueryingDatabaseErrorLogs2ErrorLogList,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_log_list: M::optional(field_0)?,
+                total_record: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDatabaseErrorLogs2Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::RouteMode;
 /// Table 9 available_zones field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AvailableZones {
     /// AZ code.
@@ -57,15 +50,45 @@ impl support::Validate for AvailableZones {
         let _ = (path, out);
     }
 }
+impl support::Read for AvailableZones {
+    const NAME: &'static str = "AvailableZones";
+    const FIELDS: &'static [&'static str] = &["code", "description"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"code" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                code: M::optional(field_0)?,
+                description: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AvailableZones {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 flavor_info field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FlavorInfo {
     /// CPU architecture.
@@ -111,15 +134,45 @@ impl support::Validate for FlavorInfo {
         let _ = (path, out);
     }
 }
+impl support::Read for FlavorInfo {
+    const NAME: &'static str = "FlavorInfo";
+    const FIELDS: &'static [&'static str] = &["group_type", "code"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"group_type" => ::std::option::Option::Some(0),
+            b"code" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                group_type: M::optional(field_0)?,
+                code: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for FlavorInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 readonly_instances field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MasterInstance {
     /// ID of the primary instance or read replica.
@@ -193,15 +246,81 @@ impl support::Validate for MasterInstance {
         }
     }
 }
+impl support::Read for MasterInstance {
+    const NAME: &'static str = "MasterInstance";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "status",
+        "name",
+        "weight",
+        "available_zones",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"status" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"weight" => ::std::option::Option::Some(3),
+            b"available_zones" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<AvailableZones>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                status: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                weight: M::optional(field_3)?,
+                available_zones: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MasterInstance {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 nodes field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Nodes {
     /// ID of the database proxy node.
@@ -282,15 +401,70 @@ impl support::Validate for Nodes {
         }
     }
 }
+impl support::Read for Nodes {
+    const NAME: &'static str = "Nodes";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "status",
+        "role",
+        "az_code",
+        "frozen_flag",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"status" => ::std::option::Option::Some(1),
+            b"role" => ::std::option::Option::Some(2),
+            b"az_code" => ::std::option::Option::Some(3),
+            b"frozen_flag" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<FrozenFlag, _>(Self::check_frozen_flag),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                status: M::optional(field_1)?,
+                role: M::optional(field_2)?,
+                az_code: M::optional(field_3)?,
+                frozen_flag: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Nodes {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 proxy field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Proxy {
     /// Database proxy ID.
@@ -563,15 +737,261 @@ impl support::Validate for Proxy {
         }
     }
 }
+impl support::Read for Proxy {
+    const NAME: &'static str = "Proxy";
+    const FIELDS: &'static [&'static str] = &[
+        "pool_id",
+        "status",
+        "address",
+        "port",
+        "delay_threshold_in_seconds",
+        "cpu",
+        "mem",
+        "node_num",
+        "nodes",
+        "mode",
+        "flavor_info",
+        "transaction_split",
+        "connection_pool_type",
+        "pay_mode",
+        "name",
+        "proxy_mode",
+        "dns_name",
+        "subnet_id",
+        "seconds_level_monitor_fun_status",
+        "alt_flag",
+        "force_read_only",
+        "route_mode",
+        "ssl_option",
+        "support_balance_route_mode",
+        "support_proxy_ssl",
+        "support_switch_connection_pool_type",
+        "support_transaction_split",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"pool_id" => ::std::option::Option::Some(0),
+            b"status" => ::std::option::Option::Some(1),
+            b"address" => ::std::option::Option::Some(2),
+            b"port" => ::std::option::Option::Some(3),
+            b"delay_threshold_in_seconds" => ::std::option::Option::Some(4),
+            b"cpu" => ::std::option::Option::Some(5),
+            b"mem" => ::std::option::Option::Some(6),
+            b"node_num" => ::std::option::Option::Some(7),
+            b"nodes" => ::std::option::Option::Some(8),
+            b"mode" => ::std::option::Option::Some(9),
+            b"flavor_info" => ::std::option::Option::Some(10),
+            b"transaction_split" => ::std::option::Option::Some(11),
+            b"connection_pool_type" => ::std::option::Option::Some(12),
+            b"pay_mode" => ::std::option::Option::Some(13),
+            b"name" => ::std::option::Option::Some(14),
+            b"proxy_mode" => ::std::option::Option::Some(15),
+            b"dns_name" => ::std::option::Option::Some(16),
+            b"subnet_id" => ::std::option::Option::Some(17),
+            b"seconds_level_monitor_fun_status" => ::std::option::Option::Some(18),
+            b"alt_flag" => ::std::option::Option::Some(19),
+            b"force_read_only" => ::std::option::Option::Some(20),
+            b"route_mode" => ::std::option::Option::Some(21),
+            b"ssl_option" => ::std::option::Option::Some(22),
+            b"support_balance_route_mode" => ::std::option::Option::Some(23),
+            b"support_proxy_ssl" => ::std::option::Option::Some(24),
+            b"support_switch_connection_pool_type" => ::std::option::Option::Some(25),
+            b"support_transaction_split" => ::std::option::Option::Some(26),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::Items {
+                                item: support::nested::<Nodes>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::nested::<FlavorInfo>())?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => {
+                    fields
+                        .value(
+                            19,
+                            &mut field_19,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                20 => {
+                    fields
+                        .value(
+                            20,
+                            &mut field_20,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                21 => {
+                    fields
+                        .value(
+                            21,
+                            &mut field_21,
+                            support::scalar::<RouteMode, _>(Self::check_route_mode),
+                        )?
+                }
+                22 => {
+                    fields
+                        .value(
+                            22,
+                            &mut field_22,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                23 => {
+                    fields
+                        .value(
+                            23,
+                            &mut field_23,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                24 => {
+                    fields
+                        .value(
+                            24,
+                            &mut field_24,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                25 => {
+                    fields
+                        .value(
+                            25,
+                            &mut field_25,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            26,
+                            &mut field_26,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                pool_id: M::optional(field_0)?,
+                status: M::optional(field_1)?,
+                address: M::optional(field_2)?,
+                port: M::optional(field_3)?,
+                delay_threshold_in_seconds: M::optional(field_4)?,
+                cpu: M::optional(field_5)?,
+                mem: M::optional(field_6)?,
+                node_num: M::optional(field_7)?,
+                nodes: M::optional(field_8)?,
+                mode: M::optional(field_9)?,
+                flavor_info: M::optional(field_10)?,
+                transaction_split: M::optional(field_11)?,
+                connection_pool_type: M::optional(field_12)?,
+                pay_mode: M::optional(field_13)?,
+                name: M::optional(field_14)?,
+                proxy_mode: M::optional(field_15)?,
+                dns_name: M::optional(field_16)?,
+                subnet_id: M::optional(field_17)?,
+                seconds_level_monitor_fun_status: M::optional(field_18)?,
+                alt_flag: M::optional(field_19)?,
+                force_read_only: M::optional(field_20)?,
+                route_mode: M::optional(field_21)?,
+                ssl_option: M::optional(field_22)?,
+                support_balance_route_mode: M::optional(field_23)?,
+                support_proxy_ssl: M::optional(field_24)?,
+                support_switch_connection_pool_type: M::optional(field_25)?,
+                support_transaction_split: M::optional(field_26)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Proxy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 proxy_query_info_list field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ProxyQueryInfoList {
     /// Database proxy information.
@@ -648,15 +1068,76 @@ impl support::Validate for ProxyQueryInfoList {
         }
     }
 }
+impl support::Read for ProxyQueryInfoList {
+    const NAME: &'static str = "ProxyQueryInfoList";
+    const FIELDS: &'static [&'static str] = &[
+        "proxy",
+        "master_instance",
+        "readonly_instances",
+        "proxy_security_group_check_result",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"proxy" => ::std::option::Option::Some(0),
+            b"master_instance" => ::std::option::Option::Some(1),
+            b"readonly_instances" => ::std::option::Option::Some(2),
+            b"proxy_security_group_check_result" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::nested::<Proxy>())?,
+                1 => fields.value(1, &mut field_1, support::nested::<MasterInstance>())?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<MasterInstance>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                proxy: M::optional(field_0)?,
+                master_instance: M::optional(field_1)?,
+                readonly_instances: M::optional(field_2)?,
+                proxy_security_group_check_result: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ProxyQueryInfoList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDatabaseProxiesResponse200 {
     /// List of database proxies under a DB instance.
@@ -723,6 +1204,90 @@ impl support::Validate for QueryingDatabaseProxiesResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingDatabaseProxiesResponse200 {
+    const NAME: &'static str = "QueryingDatabaseProxiesResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "proxy_query_info_list",
+        "max_proxy_num",
+        "max_proxy_node_num",
+        "support_balance_route_mode_for_favored_version",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"proxy_query_info_list" => ::std::option::Option::Some(0),
+            b"max_proxy_num" => ::std::option::Option::Some(1),
+            b"max_proxy_node_num" => ::std::option::Option::Some(2),
+            b"support_balance_route_mode_for_favored_version" => {
+                ::std::option::Option::Some(3)
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<ProxyQueryInfoList>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                proxy_query_info_list: M::optional(field_0)?,
+                max_proxy_num: M::optional(field_1)?,
+                max_proxy_node_num: M::optional(field_2)?,
+                support_balance_route_mode_for_favored_version: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDatabaseProxiesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Whether the database proxy node is frozen.

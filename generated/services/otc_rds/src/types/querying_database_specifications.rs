@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/querying_database_specifications.json` documents.
 use crate::support;
 /// Table 3 flavors field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDatabaseSpecificationsFlavors {
     /// Indicates the CPU size. For example, the value 1 indicates 1 vCPU.
@@ -134,15 +127,115 @@ impl support::Validate for QueryingDatabaseSpecificationsFlavors {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingDatabaseSpecificationsFlavors {
+    const NAME: &'static str = "QueryingDatabaseSpecificationsFlavors";
+    const FIELDS: &'static [&'static str] = &[
+        "vcpus",
+        "ram",
+        "id",
+        "spec_code",
+        "version_name",
+        "instance_mode",
+        "az_status",
+        "az_desc",
+        "group_type",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"vcpus" => ::std::option::Option::Some(0),
+            b"ram" => ::std::option::Option::Some(1),
+            b"id" => ::std::option::Option::Some(2),
+            b"spec_code" => ::std::option::Option::Some(3),
+            b"version_name" => ::std::option::Option::Some(4),
+            b"instance_mode" => ::std::option::Option::Some(5),
+            b"az_status" => ::std::option::Option::Some(6),
+            b"az_desc" => ::std::option::Option::Some(7),
+            b"group_type" => ::std::option::Option::Some(8),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::AnyValue,
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Values(support::text(support::unchecked)),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Values(support::text(support::unchecked)),
+                        )?
+                }
+                _ => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                vcpus: M::optional(field_0)?,
+                ram: M::optional(field_1)?,
+                id: M::optional(field_2)?,
+                spec_code: M::optional(field_3)?,
+                version_name: M::optional(field_4)?,
+                instance_mode: M::optional(field_5)?,
+                az_status: M::optional(field_6)?,
+                az_desc: M::optional(field_7)?,
+                group_type: M::optional(field_8)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDatabaseSpecificationsFlavors {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDatabaseSpecificationsResponse200 {
     /// Indicates the DB instance specifications information list.
@@ -190,5 +283,45 @@ impl support::Validate for QueryingDatabaseSpecificationsResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingDatabaseSpecificationsResponse200 {
+    const NAME: &'static str = "QueryingDatabaseSpecificationsResponse200";
+    const FIELDS: &'static [&'static str] = &["flavors"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"flavors" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<QueryingDatabaseSpecificationsFlavors>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                flavors: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDatabaseSpecificationsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -11,14 +11,7 @@ use super::super::{
     Tags, Volume,
 };
 /// Table 5 datastore field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDbInstancesDatastore {
     /// Indicates the DB engine.
@@ -70,15 +63,49 @@ impl support::Validate for QueryingDbInstancesDatastore {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingDbInstancesDatastore {
+    const NAME: &'static str = "QueryingDbInstancesDatastore";
+    const FIELDS: &'static [&'static str] = &["type", "version", "complete_version"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"type" => ::std::option::Option::Some(0),
+            b"version" => ::std::option::Option::Some(1),
+            b"complete_version" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                r#type: M::optional(field_0)?,
+                version: M::optional(field_1)?,
+                complete_version: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDbInstancesDatastore {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 ha field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDbInstancesHa {
     /// Indicates the replication mode for the standby DB instance.
@@ -123,15 +150,39 @@ impl support::Validate for QueryingDbInstancesHa {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingDbInstancesHa {
+    const NAME: &'static str = "QueryingDbInstancesHa";
+    const FIELDS: &'static [&'static str] = &["replication_mode"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"replication_mode" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                replication_mode: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDbInstancesHa {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 instances field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDbInstancesInstances {
     /// Indicates the DB instance ID.
@@ -588,15 +639,431 @@ impl support::Validate for QueryingDbInstancesInstances {
         }
     }
 }
+impl support::Read for QueryingDbInstancesInstances {
+    const NAME: &'static str = "QueryingDbInstancesInstances";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "status",
+        "alias",
+        "private_ips",
+        "public_ips",
+        "private_dns_names",
+        "public_dns_names",
+        "port",
+        "enable_ssl",
+        "type",
+        "ha",
+        "region",
+        "datastore",
+        "created",
+        "updated",
+        "db_user_name",
+        "vpc_id",
+        "subnet_id",
+        "security_group_id",
+        "cpu",
+        "mem",
+        "flavor_ref",
+        "volume",
+        "switch_strategy",
+        "read_only_by_user",
+        "backup_strategy",
+        "maintenance_window",
+        "nodes",
+        "related_instance",
+        "disk_encryption_id",
+        "enterprise_project_id",
+        "time_zone",
+        "charge_info",
+        "tags",
+        "private_read_only_ips",
+        "private_read_only_dns_names",
+        "collation",
+        "backup_used_space",
+        "storage_used_space",
+        "order_id",
+        "max_iops",
+        "associated_with_ddm",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"status" => ::std::option::Option::Some(2),
+            b"alias" => ::std::option::Option::Some(3),
+            b"private_ips" => ::std::option::Option::Some(4),
+            b"public_ips" => ::std::option::Option::Some(5),
+            b"private_dns_names" => ::std::option::Option::Some(6),
+            b"public_dns_names" => ::std::option::Option::Some(7),
+            b"port" => ::std::option::Option::Some(8),
+            b"enable_ssl" => ::std::option::Option::Some(9),
+            b"type" => ::std::option::Option::Some(10),
+            b"ha" => ::std::option::Option::Some(11),
+            b"region" => ::std::option::Option::Some(12),
+            b"datastore" => ::std::option::Option::Some(13),
+            b"created" => ::std::option::Option::Some(14),
+            b"updated" => ::std::option::Option::Some(15),
+            b"db_user_name" => ::std::option::Option::Some(16),
+            b"vpc_id" => ::std::option::Option::Some(17),
+            b"subnet_id" => ::std::option::Option::Some(18),
+            b"security_group_id" => ::std::option::Option::Some(19),
+            b"cpu" => ::std::option::Option::Some(20),
+            b"mem" => ::std::option::Option::Some(21),
+            b"flavor_ref" => ::std::option::Option::Some(22),
+            b"volume" => ::std::option::Option::Some(23),
+            b"switch_strategy" => ::std::option::Option::Some(24),
+            b"read_only_by_user" => ::std::option::Option::Some(25),
+            b"backup_strategy" => ::std::option::Option::Some(26),
+            b"maintenance_window" => ::std::option::Option::Some(27),
+            b"nodes" => ::std::option::Option::Some(28),
+            b"related_instance" => ::std::option::Option::Some(29),
+            b"disk_encryption_id" => ::std::option::Option::Some(30),
+            b"enterprise_project_id" => ::std::option::Option::Some(31),
+            b"time_zone" => ::std::option::Option::Some(32),
+            b"charge_info" => ::std::option::Option::Some(33),
+            b"tags" => ::std::option::Option::Some(34),
+            b"private_read_only_ips" => ::std::option::Option::Some(35),
+            b"private_read_only_dns_names" => ::std::option::Option::Some(36),
+            b"collation" => ::std::option::Option::Some(37),
+            b"backup_used_space" => ::std::option::Option::Some(38),
+            b"storage_used_space" => ::std::option::Option::Some(39),
+            b"order_id" => ::std::option::Option::Some(40),
+            b"max_iops" => ::std::option::Option::Some(41),
+            b"associated_with_ddm" => ::std::option::Option::Some(42),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        let mut field_29 = ::std::option::Option::None;
+        let mut field_30 = ::std::option::Option::None;
+        let mut field_31 = ::std::option::Option::None;
+        let mut field_32 = ::std::option::Option::None;
+        let mut field_33 = ::std::option::Option::None;
+        let mut field_34 = ::std::option::Option::None;
+        let mut field_35 = ::std::option::Option::None;
+        let mut field_36 = ::std::option::Option::None;
+        let mut field_37 = ::std::option::Option::None;
+        let mut field_38 = ::std::option::Option::None;
+        let mut field_39 = ::std::option::Option::None;
+        let mut field_40 = ::std::option::Option::None;
+        let mut field_41 = ::std::option::Option::None;
+        let mut field_42 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i32, _>(Self::check_port),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::nested::<QueryingDbInstancesHa>(),
+                        )?
+                }
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::nested::<QueryingDbInstancesDatastore>(),
+                        )?
+                }
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                23 => fields.value(23, &mut field_23, support::nested::<Volume>())?,
+                24 => fields.value(24, &mut field_24, support::text(support::unchecked))?,
+                25 => {
+                    fields
+                        .value(
+                            25,
+                            &mut field_25,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                26 => {
+                    fields
+                        .value(
+                            26,
+                            &mut field_26,
+                            support::nested::<
+                                CreatingADbInstance2BackupStrategyInResponse,
+                            >(),
+                        )?
+                }
+                27 => fields.value(27, &mut field_27, support::text(support::unchecked))?,
+                28 => {
+                    fields
+                        .value(
+                            28,
+                            &mut field_28,
+                            support::Items {
+                                item: support::nested::<QueryingDbInstancesNodes>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                29 => {
+                    fields
+                        .value(
+                            29,
+                            &mut field_29,
+                            support::Items {
+                                item: support::nested::<RelatedInstance>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                30 => fields.value(30, &mut field_30, support::text(support::unchecked))?,
+                31 => fields.value(31, &mut field_31, support::text(support::unchecked))?,
+                32 => fields.value(32, &mut field_32, support::text(support::unchecked))?,
+                33 => {
+                    fields
+                        .value(
+                            33,
+                            &mut field_33,
+                            support::nested::<ChargeInfoInResponse>(),
+                        )?
+                }
+                34 => {
+                    fields
+                        .value(
+                            34,
+                            &mut field_34,
+                            support::Items {
+                                item: support::nested::<Tags>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                35 => {
+                    fields
+                        .value(
+                            35,
+                            &mut field_35,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                36 => {
+                    fields
+                        .value(
+                            36,
+                            &mut field_36,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                37 => fields.value(37, &mut field_37, support::text(support::unchecked))?,
+                38 => {
+                    fields
+                        .value(
+                            38,
+                            &mut field_38,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+                39 => {
+                    fields
+                        .value(
+                            39,
+                            &mut field_39,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+                40 => fields.value(40, &mut field_40, support::text(support::unchecked))?,
+                41 => {
+                    fields
+                        .value(
+                            41,
+                            &mut field_41,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            42,
+                            &mut field_42,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                status: M::optional(field_2)?,
+                alias: M::optional(field_3)?,
+                private_ips: M::optional(field_4)?,
+                public_ips: M::optional(field_5)?,
+                private_dns_names: M::optional(field_6)?,
+                public_dns_names: M::optional(field_7)?,
+                port: M::optional(field_8)?,
+                enable_ssl: M::optional(field_9)?,
+                r#type: M::optional(field_10)?,
+                ha: M::optional(field_11)?,
+                region: M::optional(field_12)?,
+                datastore: M::optional(field_13)?,
+                created: M::optional(field_14)?,
+                updated: M::optional(field_15)?,
+                db_user_name: M::optional(field_16)?,
+                vpc_id: M::optional(field_17)?,
+                subnet_id: M::optional(field_18)?,
+                security_group_id: M::optional(field_19)?,
+                cpu: M::optional(field_20)?,
+                mem: M::optional(field_21)?,
+                flavor_ref: M::optional(field_22)?,
+                volume: M::optional(field_23)?,
+                switch_strategy: M::optional(field_24)?,
+                read_only_by_user: M::optional(field_25)?,
+                backup_strategy: M::optional(field_26)?,
+                maintenance_window: M::optional(field_27)?,
+                nodes: M::optional(field_28)?,
+                related_instance: M::optional(field_29)?,
+                disk_encryption_id: M::optional(field_30)?,
+                enterprise_project_id: M::optional(field_31)?,
+                time_zone: M::optional(field_32)?,
+                charge_info: M::optional(field_33)?,
+                tags: M::optional(field_34)?,
+                private_read_only_ips: M::optional(field_35)?,
+                private_read_only_dns_names: M::optional(field_36)?,
+                collation: M::optional(field_37)?,
+                backup_used_space: M::optional(field_38)?,
+                storage_used_space: M::optional(field_39)?,
+                order_id: M::optional(field_40)?,
+                max_iops: M::optional(field_41)?,
+                associated_with_ddm: M::optional(field_42)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDbInstancesInstances {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 nodes field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDbInstancesNodes {
     /// Indicates the node ID.
@@ -662,15 +1129,63 @@ impl support::Validate for QueryingDbInstancesNodes {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingDbInstancesNodes {
+    const NAME: &'static str = "QueryingDbInstancesNodes";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "role",
+        "status",
+        "availability_zone",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"role" => ::std::option::Option::Some(2),
+            b"status" => ::std::option::Option::Some(3),
+            b"availability_zone" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                role: M::optional(field_2)?,
+                status: M::optional(field_3)?,
+                availability_zone: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDbInstancesNodes {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDbInstancesResponse200 {
     /// Indicates the DB instance information.
@@ -723,15 +1238,63 @@ impl support::Validate for QueryingDbInstancesResponse200 {
         }
     }
 }
+impl support::Read for QueryingDbInstancesResponse200 {
+    const NAME: &'static str = "QueryingDbInstancesResponse200";
+    const FIELDS: &'static [&'static str] = &["instances", "total_count"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"instances" => ::std::option::Option::Some(0),
+            b"total_count" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<QueryingDbInstancesInstances>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                instances: M::optional(field_0)?,
+                total_count: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDbInstancesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 9 related_instance field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RelatedInstance {
     /// Indicates the associated DB instance ID.
@@ -775,5 +1338,42 @@ impl support::Validate for RelatedInstance {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for RelatedInstance {
+    const NAME: &'static str = "RelatedInstance";
+    const FIELDS: &'static [&'static str] = &["id", "type"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"type" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                r#type: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RelatedInstance {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/querying_instances_in_the_recycle_bin.json` documents.
 use crate::support;
 /// Table 4 instances field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingInstancesInTheRecycleBinInstances {
     /// Instance ID.
@@ -197,15 +190,153 @@ impl support::Validate for QueryingInstancesInTheRecycleBinInstances {
         }
     }
 }
+impl support::Read for QueryingInstancesInTheRecycleBinInstances {
+    const NAME: &'static str = "QueryingInstancesInTheRecycleBinInstances";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "ha_mode",
+        "engine_name",
+        "engine_version",
+        "pay_model",
+        "created_at",
+        "deleted_at",
+        "volume_type",
+        "volume_size",
+        "data_vip",
+        "data_vip_v6",
+        "enterprise_project_id",
+        "retained_until",
+        "recycle_backup_id",
+        "recycle_status",
+        "recycle_backups",
+        "is_serverless",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"ha_mode" => ::std::option::Option::Some(2),
+            b"engine_name" => ::std::option::Option::Some(3),
+            b"engine_version" => ::std::option::Option::Some(4),
+            b"pay_model" => ::std::option::Option::Some(5),
+            b"created_at" => ::std::option::Option::Some(6),
+            b"deleted_at" => ::std::option::Option::Some(7),
+            b"volume_type" => ::std::option::Option::Some(8),
+            b"volume_size" => ::std::option::Option::Some(9),
+            b"data_vip" => ::std::option::Option::Some(10),
+            b"data_vip_v6" => ::std::option::Option::Some(11),
+            b"enterprise_project_id" => ::std::option::Option::Some(12),
+            b"retained_until" => ::std::option::Option::Some(13),
+            b"recycle_backup_id" => ::std::option::Option::Some(14),
+            b"recycle_status" => ::std::option::Option::Some(15),
+            b"recycle_backups" => ::std::option::Option::Some(16),
+            b"is_serverless" => ::std::option::Option::Some(17),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::Items {
+                                item: support::nested::<RecycleBackups>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                ha_mode: M::optional(field_2)?,
+                engine_name: M::optional(field_3)?,
+                engine_version: M::optional(field_4)?,
+                pay_model: M::optional(field_5)?,
+                created_at: M::optional(field_6)?,
+                deleted_at: M::optional(field_7)?,
+                volume_type: M::optional(field_8)?,
+                volume_size: M::optional(field_9)?,
+                data_vip: M::optional(field_10)?,
+                data_vip_v6: M::optional(field_11)?,
+                enterprise_project_id: M::optional(field_12)?,
+                retained_until: M::optional(field_13)?,
+                recycle_backup_id: M::optional(field_14)?,
+                recycle_status: M::optional(field_15)?,
+                recycle_backups: M::optional(field_16)?,
+                is_serverless: M::optional(field_17)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingInstancesInTheRecycleBinInstances {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingInstancesInTheRecycleBinResponse200 {
     /// Number of data records in the recycle bin.
@@ -261,15 +392,65 @@ impl support::Validate for QueryingInstancesInTheRecycleBinResponse200 {
         }
     }
 }
+impl support::Read for QueryingInstancesInTheRecycleBinResponse200 {
+    const NAME: &'static str = "QueryingInstancesInTheRecycleBinResponse200";
+    const FIELDS: &'static [&'static str] = &["total_count", "instances"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"total_count" => ::std::option::Option::Some(0),
+            b"instances" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<
+                                    QueryingInstancesInTheRecycleBinInstances,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                total_count: M::optional(field_0)?,
+                instances: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingInstancesInTheRecycleBinResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 recycle_backups field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RecycleBackups {
     /// Backup ID.
@@ -348,5 +529,72 @@ impl support::Validate for RecycleBackups {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for RecycleBackups {
+    const NAME: &'static str = "RecycleBackups";
+    const FIELDS: &'static [&'static str] = &[
+        "backup_id",
+        "backup_name",
+        "backup_status",
+        "backup_create_at",
+        "backup_update_at",
+        "backup_size",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"backup_id" => ::std::option::Option::Some(0),
+            b"backup_name" => ::std::option::Option::Some(1),
+            b"backup_status" => ::std::option::Option::Some(2),
+            b"backup_create_at" => ::std::option::Option::Some(3),
+            b"backup_update_at" => ::std::option::Option::Some(4),
+            b"backup_size" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                backup_id: M::optional(field_0)?,
+                backup_name: M::optional(field_1)?,
+                backup_status: M::optional(field_2)?,
+                backup_create_at: M::optional(field_3)?,
+                backup_update_at: M::optional(field_4)?,
+                backup_size: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RecycleBackups {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/querying_instant_tasks.json` documents.
 use crate::support;
 /// Table 3 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingInstantTasksResponse200 {
     /// Total number of tasks.
@@ -69,15 +62,78 @@ impl support::Validate for QueryingInstantTasksResponse200 {
         }
     }
 }
+impl support::Read for QueryingInstantTasksResponse200 {
+    const NAME: &'static str = "QueryingInstantTasksResponse200";
+    const FIELDS: &'static [&'static str] = &["total_count", "actions", "tasks"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"total_count" => ::std::option::Option::Some(0),
+            b"actions" => ::std::option::Option::Some(1),
+            b"tasks" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<Tasks>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                total_count: M::optional(field_0)?,
+                actions: M::optional(field_1)?,
+                tasks: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingInstantTasksResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Tasks field description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Tasks {
     /// Task ID.
@@ -204,5 +260,90 @@ impl support::Validate for Tasks {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for Tasks {
+    const NAME: &'static str = "Tasks";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "instance_id",
+        "instance_name",
+        "instance_status",
+        "order_id",
+        "process",
+        "fail_reason",
+        "create_time",
+        "end_time",
+        "status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"instance_id" => ::std::option::Option::Some(2),
+            b"instance_name" => ::std::option::Option::Some(3),
+            b"instance_status" => ::std::option::Option::Some(4),
+            b"order_id" => ::std::option::Option::Some(5),
+            b"process" => ::std::option::Option::Some(6),
+            b"fail_reason" => ::std::option::Option::Some(7),
+            b"create_time" => ::std::option::Option::Some(8),
+            b"end_time" => ::std::option::Option::Some(9),
+            b"status" => ::std::option::Option::Some(10),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                _ => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                instance_id: M::optional(field_2)?,
+                instance_name: M::optional(field_3)?,
+                instance_status: M::optional(field_4)?,
+                order_id: M::optional(field_5)?,
+                process: M::optional(field_6)?,
+                fail_reason: M::optional(field_7)?,
+                create_time: M::optional(field_8)?,
+                end_time: M::optional(field_9)?,
+                status: M::optional(field_10)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Tasks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/querying_slow_query_log_files_sql_server.json` documents.
 use crate::support;
 /// Table 4 SlowLogFile field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingSlowQueryLogFilesSqlServerList {
     /// File name.
@@ -56,15 +49,45 @@ impl support::Validate for QueryingSlowQueryLogFilesSqlServerList {
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingSlowQueryLogFilesSqlServerList {
+    const NAME: &'static str = "QueryingSlowQueryLogFilesSqlServerList";
+    const FIELDS: &'static [&'static str] = &["file_name", "file_size"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"file_name" => ::std::option::Option::Some(0),
+            b"file_size" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                file_name: M::optional(field_0)?,
+                file_size: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingSlowQueryLogFilesSqlServerList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingSlowQueryLogFilesSqlServerResponse200 {
     /// Slow log file information. For details, see Table 4.
@@ -118,5 +141,62 @@ impl support::Validate for QueryingSlowQueryLogFilesSqlServerResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingSlowQueryLogFilesSqlServerResponse200 {
+    const NAME: &'static str = "QueryingSlowQueryLogFilesSqlServerResponse200";
+    const FIELDS: &'static [&'static str] = &["list", "total_count"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"list" => ::std::option::Option::Some(0),
+            b"total_count" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<
+                                    QueryingSlowQueryLogFilesSqlServerList,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                list: M::optional(field_0)?,
+                total_count: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingSlowQueryLogFilesSqlServerResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

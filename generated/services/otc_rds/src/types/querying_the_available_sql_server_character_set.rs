@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/querying_the_available_sql_server_character_set.json` documents.
 use crate::support;
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheAvailableSqlServerCharacterSetResponse200 {
     /// Indicates the character set information list.
@@ -48,5 +41,46 @@ impl support::Validate for QueryingTheAvailableSqlServerCharacterSetResponse200 
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingTheAvailableSqlServerCharacterSetResponse200 {
+    const NAME: &'static str = "QueryingTheAvailableSqlServerCharacterSetResponse200";
+    const FIELDS: &'static [&'static str] = &["charSets"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"charSets" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::text(support::unchecked),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                char_sets: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingTheAvailableSqlServerCharacterSetResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/querying_the_major_version_check_status_or_upgrade_status_of_a_db_instance_rds_for_postgresql.json` documents.
 use crate::support;
 /// Table 3 Parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheMajorVersionCheckStatusOrUpgradeStatusOfADbInstanceRdsForPostgresqlResponse200 {
     /// Major version upgrade status or Pre-check status of the instance.
@@ -86,5 +79,62 @@ for QueryingTheMajorVersionCheckStatusOrUpgradeStatusOfADbInstanceRdsForPostgres
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read
+for QueryingTheMajorVersionCheckStatusOrUpgradeStatusOfADbInstanceRdsForPostgresqlResponse200 {
+    const NAME: &'static str = "QueryingTheMajorVersionCheckStatusOrUpgradeStatusOfADbInstanceRdsForPostgresqlResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "status",
+        "target_version",
+        "start_time",
+        "check_expiration_time",
+        "detail",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"status" => ::std::option::Option::Some(0),
+            b"target_version" => ::std::option::Option::Some(1),
+            b"start_time" => ::std::option::Option::Some(2),
+            b"check_expiration_time" => ::std::option::Option::Some(3),
+            b"detail" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                status: M::optional(field_0)?,
+                target_version: M::optional(field_1)?,
+                start_time: M::optional(field_2)?,
+                check_expiration_time: M::optional(field_3)?,
+                detail: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingTheMajorVersionCheckStatusOrUpgradeStatusOfADbInstanceRdsForPostgresqlResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

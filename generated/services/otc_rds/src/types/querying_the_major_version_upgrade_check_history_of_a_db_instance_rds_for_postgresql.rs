@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/querying_the_major_version_upgrade_check_history_of_a_db_instance_rds_for_postgresql.json` documents.
 use crate::support;
 /// Table 3 inspection_report field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InspectionReports {
     /// Check report ID.
@@ -91,15 +84,68 @@ impl support::Validate for InspectionReports {
         let _ = (path, out);
     }
 }
+impl support::Read for InspectionReports {
+    const NAME: &'static str = "InspectionReports";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "check_time",
+        "expiration_time",
+        "target_version",
+        "result",
+        "detail",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"check_time" => ::std::option::Option::Some(1),
+            b"expiration_time" => ::std::option::Option::Some(2),
+            b"target_version" => ::std::option::Option::Some(3),
+            b"result" => ::std::option::Option::Some(4),
+            b"detail" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                check_time: M::optional(field_1)?,
+                expiration_time: M::optional(field_2)?,
+                target_version: M::optional(field_3)?,
+                result: M::optional(field_4)?,
+                detail: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for InspectionReports {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheMajorVersionUpgradeCheckHistoryOfADbInstanceRdsForPostgresqlResponse200 {
     /// Total number of records.
@@ -153,5 +199,62 @@ for QueryingTheMajorVersionUpgradeCheckHistoryOfADbInstanceRdsForPostgresqlRespo
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read
+for QueryingTheMajorVersionUpgradeCheckHistoryOfADbInstanceRdsForPostgresqlResponse200 {
+    const NAME: &'static str = "QueryingTheMajorVersionUpgradeCheckHistoryOfADbInstanceRdsForPostgresqlResponse200";
+    const FIELDS: &'static [&'static str] = &["total_count", "inspection_reports"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"total_count" => ::std::option::Option::Some(0),
+            b"inspection_reports" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<InspectionReports>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                total_count: M::optional(field_0)?,
+                inspection_reports: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingTheMajorVersionUpgradeCheckHistoryOfADbInstanceRdsForPostgresqlResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

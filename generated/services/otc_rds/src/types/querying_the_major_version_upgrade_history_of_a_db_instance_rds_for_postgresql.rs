@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/querying_the_major_version_upgrade_history_of_a_db_instance_rds_for_postgresql.json` documents.
 use crate::support;
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheMajorVersionUpgradeHistoryOfADbInstanceRdsForPostgresqlResponse200 {
     /// Total number of records.
@@ -67,15 +60,65 @@ for QueryingTheMajorVersionUpgradeHistoryOfADbInstanceRdsForPostgresqlResponse20
         }
     }
 }
+impl support::Read
+for QueryingTheMajorVersionUpgradeHistoryOfADbInstanceRdsForPostgresqlResponse200 {
+    const NAME: &'static str = "QueryingTheMajorVersionUpgradeHistoryOfADbInstanceRdsForPostgresqlResponse200";
+    const FIELDS: &'static [&'static str] = &["total_count", "upgrade_reports"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"total_count" => ::std::option::Option::Some(0),
+            b"upgrade_reports" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<UpgradeReports>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                total_count: M::optional(field_0)?,
+                upgrade_reports: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingTheMajorVersionUpgradeHistoryOfADbInstanceRdsForPostgresqlResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 upgrade_report field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpgradeReports {
     /// Upgrade report ID.
@@ -204,5 +247,102 @@ impl support::Validate for UpgradeReports {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for UpgradeReports {
+    const NAME: &'static str = "UpgradeReports";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "start_time",
+        "end_time",
+        "src_instance_id",
+        "src_database_version",
+        "dst_instance_id",
+        "dst_database_version",
+        "result",
+        "is_private_ip_changed",
+        "private_ip_change_time",
+        "statistics_collection_mode",
+        "detail",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"start_time" => ::std::option::Option::Some(1),
+            b"end_time" => ::std::option::Option::Some(2),
+            b"src_instance_id" => ::std::option::Option::Some(3),
+            b"src_database_version" => ::std::option::Option::Some(4),
+            b"dst_instance_id" => ::std::option::Option::Some(5),
+            b"dst_database_version" => ::std::option::Option::Some(6),
+            b"result" => ::std::option::Option::Some(7),
+            b"is_private_ip_changed" => ::std::option::Option::Some(8),
+            b"private_ip_change_time" => ::std::option::Option::Some(9),
+            b"statistics_collection_mode" => ::std::option::Option::Some(10),
+            b"detail" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                _ => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                start_time: M::optional(field_1)?,
+                end_time: M::optional(field_2)?,
+                src_instance_id: M::optional(field_3)?,
+                src_database_version: M::optional(field_4)?,
+                dst_instance_id: M::optional(field_5)?,
+                dst_database_version: M::optional(field_6)?,
+                result: M::optional(field_7)?,
+                is_private_ip_changed: M::optional(field_8)?,
+                private_ip_change_time: M::optional(field_9)?,
+                statistics_collection_mode: M::optional(field_10)?,
+                detail: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpgradeReports {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/querying_the_policy_for_sql_audit_logs.json` documents.
 use crate::support;
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingThePolicyForSqlAuditLogsResponse200 {
     /// Specifies the number of days for storing audit logs. The value is 0 when SQL audit is
@@ -48,5 +41,37 @@ impl support::Validate for QueryingThePolicyForSqlAuditLogsResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingThePolicyForSqlAuditLogsResponse200 {
+    const NAME: &'static str = "QueryingThePolicyForSqlAuditLogsResponse200";
+    const FIELDS: &'static [&'static str] = &["keep_days"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"keep_days" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(0, &mut field_0, support::scalar::<i32, _>(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                keep_days: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingThePolicyForSqlAuditLogsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

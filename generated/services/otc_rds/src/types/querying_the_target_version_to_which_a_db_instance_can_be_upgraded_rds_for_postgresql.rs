@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/querying_the_target_version_to_which_a_db_instance_can_be_upgraded_rds_for_postgresql.json` documents.
 use crate::support;
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheTargetVersionToWhichADbInstanceCanBeUpgradedRdsForPostgresqlResponse200 {
     /// Available versions.
@@ -52,5 +45,47 @@ for QueryingTheTargetVersionToWhichADbInstanceCanBeUpgradedRdsForPostgresqlRespo
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read
+for QueryingTheTargetVersionToWhichADbInstanceCanBeUpgradedRdsForPostgresqlResponse200 {
+    const NAME: &'static str = "QueryingTheTargetVersionToWhichADbInstanceCanBeUpgradedRdsForPostgresqlResponse200";
+    const FIELDS: &'static [&'static str] = &["available_versions"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"available_versions" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::text(support::unchecked),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                available_versions: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingTheTargetVersionToWhichADbInstanceCanBeUpgradedRdsForPostgresqlResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -76,14 +76,7 @@ impl<'de> ::serde::Deserialize<'de> for RebootingADbInstanceRequest {
     }
 }
 /// Table 3 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RebootingADbInstanceResponse200 {
     /// Indicates the returned extendparam key-value pair.
@@ -121,5 +114,36 @@ impl support::Validate for RebootingADbInstanceResponse200 {
             let p = path.field("extendparam");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for RebootingADbInstanceResponse200 {
+    const NAME: &'static str = "RebootingADbInstanceResponse200";
+    const FIELDS: &'static [&'static str] = &["extendparam"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"extendparam" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<Extendparam>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                extendparam: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RebootingADbInstanceResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

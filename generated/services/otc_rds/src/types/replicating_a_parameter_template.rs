@@ -119,14 +119,7 @@ impl<'de> ::serde::Deserialize<'de> for ReplicatingAParameterTemplateRequest {
     }
 }
 /// Table 4 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReplicatingAParameterTemplateResponse200 {
     /// Parameter template ID.
@@ -207,5 +200,70 @@ impl support::Validate for ReplicatingAParameterTemplateResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ReplicatingAParameterTemplateResponse200 {
+    const NAME: &'static str = "ReplicatingAParameterTemplateResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "description",
+        "datastore_version_name",
+        "datastore_name",
+        "create_time",
+        "update_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"description" => ::std::option::Option::Some(2),
+            b"datastore_version_name" => ::std::option::Option::Some(3),
+            b"datastore_name" => ::std::option::Option::Some(4),
+            b"create_time" => ::std::option::Option::Some(5),
+            b"update_time" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                description: M::optional(field_2)?,
+                datastore_version_name: M::optional(field_3)?,
+                datastore_name: M::optional(field_4)?,
+                create_time: M::optional(field_5)?,
+                update_time: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ReplicatingAParameterTemplateResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/resetting_parameters_to_their_default_values.json` documents.
 use crate::support;
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResettingParametersToTheirDefaultValuesResponse200 {
     /// Indicates whether the parameter needs to be restarted for the modifications to take effect.
@@ -63,5 +56,43 @@ impl support::Validate for ResettingParametersToTheirDefaultValuesResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ResettingParametersToTheirDefaultValuesResponse200 {
+    const NAME: &'static str = "ResettingParametersToTheirDefaultValuesResponse200";
+    const FIELDS: &'static [&'static str] = &["shouldRestart", "setParameteResult"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"shouldRestart" => ::std::option::Option::Some(0),
+            b"setParameteResult" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                should_restart: M::optional(field_0)?,
+                set_paramete_result: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ResettingParametersToTheirDefaultValuesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

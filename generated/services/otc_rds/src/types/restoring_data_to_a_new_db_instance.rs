@@ -10,7 +10,7 @@ use super::super::{
     SHAPE_CHANGING_DB_INSTANCE_VOLUME_VOLUME_IN_RESPONSE, SHAPE_HA, SHAPE_HA_IN_RESPONSE,
 };
 /// Table 3 instance field data structure description (also Table 8).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RestoringDataToANewDbInstanceInstance {
     /// Specifies the DB instance name.
@@ -215,19 +215,19 @@ impl support::Read for RestoringDataToANewDbInstanceInstance {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for RestoringDataToANewDbInstanceInstance {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 instance field data structure description (also Table 8).
 ///
 /// The form of \[`RestoringDataToANewDbInstanceInstance`\] that responses are read into: every
 /// field is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RestoringDataToANewDbInstanceInstanceInResponse {
     /// Specifies the DB instance name.
@@ -350,15 +350,87 @@ impl support::Validate for RestoringDataToANewDbInstanceInstanceInResponse {
         }
     }
 }
+impl support::Read for RestoringDataToANewDbInstanceInstanceInResponse {
+    const NAME: &'static str = "RestoringDataToANewDbInstanceInstanceInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "flavorRef",
+        "volume",
+        "ha",
+        "restorePoint",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"flavorRef" => ::std::option::Option::Some(1),
+            b"volume" => ::std::option::Option::Some(2),
+            b"ha" => ::std::option::Option::Some(3),
+            b"restorePoint" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<ChangingDbInstanceVolumeVolumeInResponse>(),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::nested::<HaInResponse>())?,
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<
+                                RestoringDataToANewDbInstanceRestorePoint,
+                            >(),
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("name", field_0.is_some()),
+                    ("flavorRef", field_1.is_some()),
+                    ("volume", field_2.is_some()),
+                    ("restorePoint", field_4.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                flavor_ref: M::optional(field_1)?,
+                volume: M::optional(field_2)?,
+                ha: M::optional(field_3)?,
+                restore_point: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RestoringDataToANewDbInstanceInstanceInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 restorePoint field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RestoringDataToANewDbInstanceRestorePoint {
     /// Specifies the full backup file.
@@ -487,6 +559,13 @@ impl support::Read for RestoringDataToANewDbInstanceRestorePoint {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for RestoringDataToANewDbInstanceRestorePoint {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -564,14 +643,7 @@ impl<'de> ::serde::Deserialize<'de> for RestoringDataToANewDbInstanceRequest {
     }
 }
 /// Table 7 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RestoringDataToANewDbInstanceResponse200 {
     /// Indicates the DB instance information.
@@ -611,5 +683,41 @@ impl support::Validate for RestoringDataToANewDbInstanceResponse200 {
             let p = path.field("instance");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for RestoringDataToANewDbInstanceResponse200 {
+    const NAME: &'static str = "RestoringDataToANewDbInstanceResponse200";
+    const FIELDS: &'static [&'static str] = &["instance"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"instance" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<RestoringDataToANewDbInstanceInstanceInResponse>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                instance: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RestoringDataToANewDbInstanceResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

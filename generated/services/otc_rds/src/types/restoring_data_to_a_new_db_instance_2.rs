@@ -13,14 +13,7 @@ use super::super::{
     SHAPE_CREATING_A_DB_INSTANCE_VOLUME_IN_RESPONSE, SHAPE_DATASTORE_IN_RESPONSE,
 };
 /// Table 8 instance description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RestoringDataToANewDbInstance2Instance {
     /// Indicates the DB instance ID.
@@ -239,6 +232,146 @@ impl support::Validate for RestoringDataToANewDbInstance2Instance {
             let p = path.field("volume");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for RestoringDataToANewDbInstance2Instance {
+    const NAME: &'static str = "RestoringDataToANewDbInstance2Instance";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "status",
+        "datastore",
+        "ha",
+        "configuration_id",
+        "port",
+        "backup_strategy",
+        "flavor_ref",
+        "volume",
+        "region",
+        "availability_zone",
+        "vpc_id",
+        "subnet_id",
+        "security_group_id",
+        "collation",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"status" => ::std::option::Option::Some(2),
+            b"datastore" => ::std::option::Option::Some(3),
+            b"ha" => ::std::option::Option::Some(4),
+            b"configuration_id" => ::std::option::Option::Some(5),
+            b"port" => ::std::option::Option::Some(6),
+            b"backup_strategy" => ::std::option::Option::Some(7),
+            b"flavor_ref" => ::std::option::Option::Some(8),
+            b"volume" => ::std::option::Option::Some(9),
+            b"region" => ::std::option::Option::Some(10),
+            b"availability_zone" => ::std::option::Option::Some(11),
+            b"vpc_id" => ::std::option::Option::Some(12),
+            b"subnet_id" => ::std::option::Option::Some(13),
+            b"security_group_id" => ::std::option::Option::Some(14),
+            b"collation" => ::std::option::Option::Some(15),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<DatastoreInResponse>(),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<CreatingADbInstance2HaInResponse>(),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::nested::<
+                                CreatingADbInstance2BackupStrategyInResponse,
+                            >(),
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::nested::<CreatingADbInstanceVolumeInResponse>(),
+                        )?
+                }
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                _ => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                status: M::optional(field_2)?,
+                datastore: M::optional(field_3)?,
+                ha: M::optional(field_4)?,
+                configuration_id: M::optional(field_5)?,
+                port: M::optional(field_6)?,
+                backup_strategy: M::optional(field_7)?,
+                flavor_ref: M::optional(field_8)?,
+                volume: M::optional(field_9)?,
+                region: M::optional(field_10)?,
+                availability_zone: M::optional(field_11)?,
+                vpc_id: M::optional(field_12)?,
+                subnet_id: M::optional(field_13)?,
+                security_group_id: M::optional(field_14)?,
+                collation: M::optional(field_15)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RestoringDataToANewDbInstance2Instance {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 6 restore_point field data structure description.
@@ -827,14 +960,7 @@ impl<'de> ::serde::Deserialize<'de> for RestoringDataToANewDbInstance2Request {
     }
 }
 /// Table 7 Parameter description (status code 202).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RestoringDataToANewDbInstance2Response202 {
     /// Indicates the DB instance information.
@@ -882,5 +1008,49 @@ impl support::Validate for RestoringDataToANewDbInstance2Response202 {
             let p = path.field("instance");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for RestoringDataToANewDbInstance2Response202 {
+    const NAME: &'static str = "RestoringDataToANewDbInstance2Response202";
+    const FIELDS: &'static [&'static str] = &["instance", "job_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"instance" => ::std::option::Option::Some(0),
+            b"job_id" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::nested::<RestoringDataToANewDbInstance2Instance>(),
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                instance: M::optional(field_0)?,
+                job_id: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RestoringDataToANewDbInstance2Response202 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{DataStore, SHAPE_DATA_STORE};
 /// Table 3 backups field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReturningManualBackupInformationAsAListBackups {
     /// Indicates the backup ID.
@@ -144,15 +137,105 @@ impl support::Validate for ReturningManualBackupInformationAsAListBackups {
         }
     }
 }
+impl support::Read for ReturningManualBackupInformationAsAListBackups {
+    const NAME: &'static str = "ReturningManualBackupInformationAsAListBackups";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "description",
+        "locationRef",
+        "created",
+        "updated",
+        "size",
+        "status",
+        "backuptype",
+        "dataStore",
+        "instance_id",
+        "parent_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"description" => ::std::option::Option::Some(2),
+            b"locationRef" => ::std::option::Option::Some(3),
+            b"created" => ::std::option::Option::Some(4),
+            b"updated" => ::std::option::Option::Some(5),
+            b"size" => ::std::option::Option::Some(6),
+            b"status" => ::std::option::Option::Some(7),
+            b"backuptype" => ::std::option::Option::Some(8),
+            b"dataStore" => ::std::option::Option::Some(9),
+            b"instance_id" => ::std::option::Option::Some(10),
+            b"parent_id" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::nested::<DataStore>())?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                _ => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                description: M::optional(field_2)?,
+                location_ref: M::optional(field_3)?,
+                created: M::optional(field_4)?,
+                updated: M::optional(field_5)?,
+                size: M::optional(field_6)?,
+                status: M::optional(field_7)?,
+                backuptype: M::optional(field_8)?,
+                data_store: M::optional(field_9)?,
+                instance_id: M::optional(field_10)?,
+                parent_id: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ReturningManualBackupInformationAsAListBackups {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReturningManualBackupInformationAsAListResponse200 {
     /// Indicates the backup information.
@@ -199,5 +282,48 @@ impl support::Validate for ReturningManualBackupInformationAsAListResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for ReturningManualBackupInformationAsAListResponse200 {
+    const NAME: &'static str = "ReturningManualBackupInformationAsAListResponse200";
+    const FIELDS: &'static [&'static str] = &["backups"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"backups" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<
+                            ReturningManualBackupInformationAsAListBackups,
+                        >(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                backups: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ReturningManualBackupInformationAsAListResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_smn/listing_all_smn_api_versions.json` documents.
 use crate::support;
 /// Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListingAllSmnApiVersionsResponse200 {}
 impl ListingAllSmnApiVersionsResponse200 {
@@ -38,5 +31,27 @@ impl support::Validate for ListingAllSmnApiVersionsResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ListingAllSmnApiVersionsResponse200 {
+    const NAME: &'static str = "ListingAllSmnApiVersionsResponse200";
+    const FIELDS: &'static [&'static str] = &[];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        let _ = key;
+        ::std::option::Option::None
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        while fields.next_field()?.is_some() {}
+        fields.end(&[]);
+        ::std::result::Result::Ok(M::keep(|| ::std::option::Option::Some(Self {})))
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ListingAllSmnApiVersionsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

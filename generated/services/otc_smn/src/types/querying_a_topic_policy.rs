@@ -5,14 +5,7 @@
 //! The types that `spec/otc_smn/querying_a_topic_policy.json` documents.
 use crate::support;
 /// Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingATopicPolicyResponse200 {
     /// Request ID, which is unique
@@ -58,5 +51,42 @@ impl support::Validate for QueryingATopicPolicyResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingATopicPolicyResponse200 {
+    const NAME: &'static str = "QueryingATopicPolicyResponse200";
+    const FIELDS: &'static [&'static str] = &["request_id", "attributes"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"request_id" => ::std::option::Option::Some(0),
+            b"attributes" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::Values(support::AnyValue))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                request_id: M::optional(field_0)?,
+                attributes: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingATopicPolicyResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

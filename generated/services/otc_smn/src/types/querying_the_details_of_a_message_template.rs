@@ -5,14 +5,7 @@
 //! The types that `spec/otc_smn/querying_the_details_of_a_message_template.json` documents.
 use crate::support;
 /// Parameter description (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheDetailsOfAMessageTemplateResponse200 {
     /// Template ID
@@ -105,5 +98,75 @@ impl support::Validate for QueryingTheDetailsOfAMessageTemplateResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingTheDetailsOfAMessageTemplateResponse200 {
+    const NAME: &'static str = "QueryingTheDetailsOfAMessageTemplateResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "message_template_id",
+        "message_template_name",
+        "protocol",
+        "tag_names",
+        "create_time",
+        "update_time",
+        "content",
+        "request_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"message_template_id" => ::std::option::Option::Some(0),
+            b"message_template_name" => ::std::option::Option::Some(1),
+            b"protocol" => ::std::option::Option::Some(2),
+            b"tag_names" => ::std::option::Option::Some(3),
+            b"create_time" => ::std::option::Option::Some(4),
+            b"update_time" => ::std::option::Option::Some(5),
+            b"content" => ::std::option::Option::Some(6),
+            b"request_id" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                message_template_id: M::optional(field_0)?,
+                message_template_name: M::optional(field_1)?,
+                protocol: M::optional(field_2)?,
+                tag_names: M::optional(field_3)?,
+                create_time: M::optional(field_4)?,
+                update_time: M::optional(field_5)?,
+                content: M::optional(field_6)?,
+                request_id: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheDetailsOfAMessageTemplateResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

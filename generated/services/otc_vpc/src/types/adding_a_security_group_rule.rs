@@ -74,14 +74,7 @@ impl<'de> ::serde::Deserialize<'de> for AddingASecurityGroupRuleRequest {
     }
 }
 /// Table 3 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingASecurityGroupRuleResponse200 {
     /// Specifies the security group rule. For details, see Table 4.
@@ -125,8 +118,46 @@ impl support::Validate for AddingASecurityGroupRuleResponse200 {
         }
     }
 }
+impl support::Read for AddingASecurityGroupRuleResponse200 {
+    const NAME: &'static str = "AddingASecurityGroupRuleResponse200";
+    const FIELDS: &'static [&'static str] = &["security_group_rule"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"security_group_rule" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<
+                        AddingASecurityGroupRuleSecurityGroupRuleInResponse,
+                    >(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                security_group_rule: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingASecurityGroupRuleResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Security Group Rule objects (also Table 4).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingASecurityGroupRuleSecurityGroupRule {
     /// Provides supplementary information about the security group rule.
@@ -478,19 +509,19 @@ impl support::Read for AddingASecurityGroupRuleSecurityGroupRule {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AddingASecurityGroupRuleSecurityGroupRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Security Group Rule objects (also Table 4).
 ///
 /// The form of \[`AddingASecurityGroupRuleSecurityGroupRule`\] that responses are read into:
 /// every field is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingASecurityGroupRuleSecurityGroupRuleInResponse {
     /// Provides supplementary information about the security group rule.
@@ -666,5 +697,120 @@ impl support::Validate for AddingASecurityGroupRuleSecurityGroupRuleInResponse {
             let p = path.field("ethertype");
             Self::check_ethertype(out, &p, value);
         }
+    }
+}
+impl support::Read for AddingASecurityGroupRuleSecurityGroupRuleInResponse {
+    const NAME: &'static str = "AddingASecurityGroupRuleSecurityGroupRuleInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "description",
+        "security_group_id",
+        "remote_group_id",
+        "direction",
+        "remote_ip_prefix",
+        "protocol",
+        "port_range_max",
+        "port_range_min",
+        "ethertype",
+        "remote_address_group_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"description" => ::std::option::Option::Some(0),
+            b"security_group_id" => ::std::option::Option::Some(1),
+            b"remote_group_id" => ::std::option::Option::Some(2),
+            b"direction" => ::std::option::Option::Some(3),
+            b"remote_ip_prefix" => ::std::option::Option::Some(4),
+            b"protocol" => ::std::option::Option::Some(5),
+            b"port_range_max" => ::std::option::Option::Some(6),
+            b"port_range_min" => ::std::option::Option::Some(7),
+            b"ethertype" => ::std::option::Option::Some(8),
+            b"remote_address_group_id" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<Direction, _>(Self::check_direction),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(Self::check_port_range_max),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i32, _>(Self::check_port_range_min),
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<Ethertype, _>(Self::check_ethertype),
+                        )?
+                }
+                _ => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("security_group_id", field_1.is_some()),
+                    ("direction", field_3.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                description: M::optional(field_0)?,
+                security_group_id: M::optional(field_1)?,
+                remote_group_id: M::optional(field_2)?,
+                direction: M::optional(field_3)?,
+                remote_ip_prefix: M::optional(field_4)?,
+                protocol: M::optional(field_5)?,
+                port_range_max: M::optional(field_6)?,
+                port_range_min: M::optional(field_7)?,
+                ethertype: M::optional(field_8)?,
+                remote_address_group_id: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for AddingASecurityGroupRuleSecurityGroupRuleInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

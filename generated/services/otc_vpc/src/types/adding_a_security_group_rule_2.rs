@@ -74,14 +74,7 @@ impl<'de> ::serde::Deserialize<'de> for AddingASecurityGroupRule2Request {
     }
 }
 /// Table 3 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingASecurityGroupRule2Response200 {
     /// Specifies the security group rule objects. For details, see Table 4.
@@ -125,8 +118,46 @@ impl support::Validate for AddingASecurityGroupRule2Response200 {
         }
     }
 }
+impl support::Read for AddingASecurityGroupRule2Response200 {
+    const NAME: &'static str = "AddingASecurityGroupRule2Response200";
+    const FIELDS: &'static [&'static str] = &["security_group_rule"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"security_group_rule" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<
+                        AddingASecurityGroupRule2SecurityGroupRuleInResponse,
+                    >(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                security_group_rule: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingASecurityGroupRule2Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Description of the security_group_rule field (also Table 4).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingASecurityGroupRule2SecurityGroupRule {
     /// Specifies the security group ID.
@@ -501,19 +532,19 @@ impl support::Read for AddingASecurityGroupRule2SecurityGroupRule {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AddingASecurityGroupRule2SecurityGroupRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Description of the security_group_rule field (also Table 4).
 ///
 /// The form of \[`AddingASecurityGroupRule2SecurityGroupRule`\] that responses are read into:
 /// every field is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingASecurityGroupRule2SecurityGroupRuleInResponse {
     /// Specifies the security group ID.
@@ -717,5 +748,116 @@ impl support::Validate for AddingASecurityGroupRule2SecurityGroupRuleInResponse 
             let p = path.field("port_range_max");
             Self::check_port_range_max(out, &p, value);
         }
+    }
+}
+impl support::Read for AddingASecurityGroupRule2SecurityGroupRuleInResponse {
+    const NAME: &'static str = "AddingASecurityGroupRule2SecurityGroupRuleInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "security_group_id",
+        "description",
+        "direction",
+        "ethertype",
+        "protocol",
+        "port_range_min",
+        "port_range_max",
+        "remote_ip_prefix",
+        "remote_group_id",
+        "remote_address_group_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"security_group_id" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            b"direction" => ::std::option::Option::Some(2),
+            b"ethertype" => ::std::option::Option::Some(3),
+            b"protocol" => ::std::option::Option::Some(4),
+            b"port_range_min" => ::std::option::Option::Some(5),
+            b"port_range_max" => ::std::option::Option::Some(6),
+            b"remote_ip_prefix" => ::std::option::Option::Some(7),
+            b"remote_group_id" => ::std::option::Option::Some(8),
+            b"remote_address_group_id" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(1, &mut field_1, support::text(Self::check_description))?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<Ethertype, _>(Self::check_ethertype),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(Self::check_port_range_min),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(Self::check_port_range_max),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                _ => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("security_group_id", field_0.is_some()),
+                    ("direction", field_2.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                security_group_id: M::optional(field_0)?,
+                description: M::optional(field_1)?,
+                direction: M::optional(field_2)?,
+                ethertype: M::optional(field_3)?,
+                protocol: M::optional(field_4)?,
+                port_range_min: M::optional(field_5)?,
+                port_range_max: M::optional(field_6)?,
+                remote_ip_prefix: M::optional(field_7)?,
+                remote_group_id: M::optional(field_8)?,
+                remote_address_group_id: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for AddingASecurityGroupRule2SecurityGroupRuleInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

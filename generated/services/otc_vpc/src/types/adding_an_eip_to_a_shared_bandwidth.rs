@@ -68,14 +68,7 @@ impl<'de> ::serde::Deserialize<'de> for AddingAnEipToASharedBandwidthRequest {
     }
 }
 /// Table 5 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingAnEipToASharedBandwidthResponse200 {
     /// Specifies the bandwidth objects. For details, see Table 6.
@@ -115,8 +108,39 @@ impl support::Validate for AddingAnEipToASharedBandwidthResponse200 {
         }
     }
 }
+impl support::Read for AddingAnEipToASharedBandwidthResponse200 {
+    const NAME: &'static str = "AddingAnEipToASharedBandwidthResponse200";
+    const FIELDS: &'static [&'static str] = &["bandwidth"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"bandwidth" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<BandwidthInResponse>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                bandwidth: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingAnEipToASharedBandwidthResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Description of the bandwidth field (also Table 6).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Bandwidth {
     /// • Specifies information about the EIP to be added to the shared bandwidth. For details, see
@@ -209,18 +233,18 @@ impl support::Read for Bandwidth {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for Bandwidth {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Description of the bandwidth field (also Table 6).
 ///
 /// The form of \[`Bandwidth`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BandwidthInResponse {
     /// • Specifies information about the EIP to be added to the shared bandwidth. For details, see
@@ -278,8 +302,50 @@ impl support::Validate for BandwidthInResponse {
         }
     }
 }
+impl support::Read for BandwidthInResponse {
+    const NAME: &'static str = "BandwidthInResponse";
+    const FIELDS: &'static [&'static str] = &["publicip_info"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"publicip_info" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<
+                            AddingAnEipToASharedBandwidthPublicipInfoInResponse,
+                        >(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[("publicip_info", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                publicip_info: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BandwidthInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 publicip_info object (also Table 7).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingAnEipToASharedBandwidthPublicipInfo {
     /// Specifies the ID of the EIP that uses the bandwidth.
@@ -376,19 +442,19 @@ impl support::Read for AddingAnEipToASharedBandwidthPublicipInfo {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AddingAnEipToASharedBandwidthPublicipInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 publicip_info object (also Table 7).
 ///
 /// The form of \[`AddingAnEipToASharedBandwidthPublicipInfo`\] that responses are read into:
 /// every field is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingAnEipToASharedBandwidthPublicipInfoInResponse {
     /// Specifies the ID of the EIP that uses the bandwidth.
@@ -442,5 +508,43 @@ impl support::Validate for AddingAnEipToASharedBandwidthPublicipInfoInResponse {
             &path.field("publicip_id"),
             self.publicip_id.is_some(),
         );
+    }
+}
+impl support::Read for AddingAnEipToASharedBandwidthPublicipInfoInResponse {
+    const NAME: &'static str = "AddingAnEipToASharedBandwidthPublicipInfoInResponse";
+    const FIELDS: &'static [&'static str] = &["publicip_id", "publicip_type"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"publicip_id" => ::std::option::Option::Some(0),
+            b"publicip_type" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("publicip_id", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                publicip_id: M::optional(field_0)?,
+                publicip_type: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for AddingAnEipToASharedBandwidthPublicipInfoInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -92,14 +92,7 @@ impl<'de> ::serde::Deserialize<'de> for AddingAnInterfaceToARouterRequest {
     }
 }
 /// Table 2 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingAnInterfaceToARouterResponse200 {
     /// Specifies the subnet ID.
@@ -162,5 +155,60 @@ impl support::Validate for AddingAnInterfaceToARouterResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for AddingAnInterfaceToARouterResponse200 {
+    const NAME: &'static str = "AddingAnInterfaceToARouterResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "subnet_id",
+        "tenant_id",
+        "project_id",
+        "port_id",
+        "id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"subnet_id" => ::std::option::Option::Some(0),
+            b"tenant_id" => ::std::option::Option::Some(1),
+            b"project_id" => ::std::option::Option::Some(2),
+            b"port_id" => ::std::option::Option::Some(3),
+            b"id" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                subnet_id: M::optional(field_0)?,
+                tenant_id: M::optional(field_1)?,
+                project_id: M::optional(field_2)?,
+                port_id: M::optional(field_3)?,
+                id: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingAnInterfaceToARouterResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

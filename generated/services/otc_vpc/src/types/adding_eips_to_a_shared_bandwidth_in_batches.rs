@@ -92,14 +92,7 @@ impl<'de> ::serde::Deserialize<'de> for AddingEipsToASharedBandwidthInBatchesReq
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingEipsToASharedBandwidthInBatchesResponse200 {
     /// EIPs.
@@ -151,15 +144,57 @@ impl support::Validate for AddingEipsToASharedBandwidthInBatchesResponse200 {
         }
     }
 }
+impl support::Read for AddingEipsToASharedBandwidthInBatchesResponse200 {
+    const NAME: &'static str = "AddingEipsToASharedBandwidthInBatchesResponse200";
+    const FIELDS: &'static [&'static str] = &["publicips", "request_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"publicips" => ::std::option::Option::Some(0),
+            b"request_id" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<BatchPublicipResp>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                publicips: M::optional(field_0)?,
+                request_id: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for AddingEipsToASharedBandwidthInBatchesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 BandwidthResp.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BandwidthResp {
     /// • Definition: Bandwidth ID.
@@ -230,6 +265,73 @@ impl support::Validate for BandwidthResp {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for BandwidthResp {
+    const NAME: &'static str = "BandwidthResp";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "size",
+        "share_type",
+        "charge_mode",
+        "name",
+        "billing_info",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"size" => ::std::option::Option::Some(1),
+            b"share_type" => ::std::option::Option::Some(2),
+            b"charge_mode" => ::std::option::Option::Some(3),
+            b"name" => ::std::option::Option::Some(4),
+            b"billing_info" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                size: M::optional(field_1)?,
+                share_type: M::optional(field_2)?,
+                charge_mode: M::optional(field_3)?,
+                name: M::optional(field_4)?,
+                billing_info: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BandwidthResp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 3 BatchAttachSharebwDict.
@@ -316,14 +418,7 @@ impl<'de> ::serde::Deserialize<'de> for BatchAttachSharebwDict {
     }
 }
 /// Table 5 BatchPublicipResp.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchPublicipResp {
     /// Status code
@@ -371,15 +466,52 @@ impl support::Validate for BatchPublicipResp {
         }
     }
 }
+impl support::Read for BatchPublicipResp {
+    const NAME: &'static str = "BatchPublicipResp";
+    const FIELDS: &'static [&'static str] = &["statusCode", "publicip"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"statusCode" => ::std::option::Option::Some(0),
+            b"publicip" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::nested::<PublicipResp>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                status_code: M::optional(field_0)?,
+                publicip: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BatchPublicipResp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 PublicipResp.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PublicipResp {
     /// • Definition: EIP ID, which uniquely identifies the EIP.
@@ -590,15 +722,152 @@ impl support::Validate for PublicipResp {
         }
     }
 }
+impl support::Read for PublicipResp {
+    const NAME: &'static str = "PublicipResp";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "project_id",
+        "ip_version",
+        "public_ip_address",
+        "public_ipv6_address",
+        "status",
+        "description",
+        "created_at",
+        "updated_at",
+        "type",
+        "vnic",
+        "bandwidth",
+        "enterprise_project_id",
+        "billing_info",
+        "lock_status",
+        "associate_instance_type",
+        "associate_instance_id",
+        "publicip_pool_id",
+        "publicip_pool_name",
+        "alias",
+        "public_border_group",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"project_id" => ::std::option::Option::Some(1),
+            b"ip_version" => ::std::option::Option::Some(2),
+            b"public_ip_address" => ::std::option::Option::Some(3),
+            b"public_ipv6_address" => ::std::option::Option::Some(4),
+            b"status" => ::std::option::Option::Some(5),
+            b"description" => ::std::option::Option::Some(6),
+            b"created_at" => ::std::option::Option::Some(7),
+            b"updated_at" => ::std::option::Option::Some(8),
+            b"type" => ::std::option::Option::Some(9),
+            b"vnic" => ::std::option::Option::Some(10),
+            b"bandwidth" => ::std::option::Option::Some(11),
+            b"enterprise_project_id" => ::std::option::Option::Some(12),
+            b"billing_info" => ::std::option::Option::Some(13),
+            b"lock_status" => ::std::option::Option::Some(14),
+            b"associate_instance_type" => ::std::option::Option::Some(15),
+            b"associate_instance_id" => ::std::option::Option::Some(16),
+            b"publicip_pool_id" => ::std::option::Option::Some(17),
+            b"publicip_pool_name" => ::std::option::Option::Some(18),
+            b"alias" => ::std::option::Option::Some(19),
+            b"public_border_group" => ::std::option::Option::Some(20),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::nested::<VnicResp>())?,
+                11 => {
+                    fields.value(11, &mut field_11, support::nested::<BandwidthResp>())?
+                }
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                _ => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                project_id: M::optional(field_1)?,
+                ip_version: M::optional(field_2)?,
+                public_ip_address: M::optional(field_3)?,
+                public_ipv6_address: M::optional(field_4)?,
+                status: M::optional(field_5)?,
+                description: M::optional(field_6)?,
+                created_at: M::optional(field_7)?,
+                updated_at: M::optional(field_8)?,
+                r#type: M::optional(field_9)?,
+                vnic: M::optional(field_10)?,
+                bandwidth: M::optional(field_11)?,
+                enterprise_project_id: M::optional(field_12)?,
+                billing_info: M::optional(field_13)?,
+                lock_status: M::optional(field_14)?,
+                associate_instance_type: M::optional(field_15)?,
+                associate_instance_id: M::optional(field_16)?,
+                publicip_pool_id: M::optional(field_17)?,
+                publicip_pool_name: M::optional(field_18)?,
+                alias: M::optional(field_19)?,
+                public_border_group: M::optional(field_20)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PublicipResp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 VnicResp.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VnicResp {
     /// • Definition: Private IP address of a port.
@@ -719,5 +988,95 @@ impl support::Validate for VnicResp {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for VnicResp {
+    const NAME: &'static str = "VnicResp";
+    const FIELDS: &'static [&'static str] = &[
+        "private_ip_address",
+        "device_id",
+        "device_owner",
+        "vtep",
+        "vni",
+        "vpc_id",
+        "port_id",
+        "port_profile",
+        "mac",
+        "instance_id",
+        "instance_type",
+        "port_vif_details",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"private_ip_address" => ::std::option::Option::Some(0),
+            b"device_id" => ::std::option::Option::Some(1),
+            b"device_owner" => ::std::option::Option::Some(2),
+            b"vtep" => ::std::option::Option::Some(3),
+            b"vni" => ::std::option::Option::Some(4),
+            b"vpc_id" => ::std::option::Option::Some(5),
+            b"port_id" => ::std::option::Option::Some(6),
+            b"port_profile" => ::std::option::Option::Some(7),
+            b"mac" => ::std::option::Option::Some(8),
+            b"instance_id" => ::std::option::Option::Some(9),
+            b"instance_type" => ::std::option::Option::Some(10),
+            b"port_vif_details" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                _ => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                private_ip_address: M::optional(field_0)?,
+                device_id: M::optional(field_1)?,
+                device_owner: M::optional(field_2)?,
+                vtep: M::optional(field_3)?,
+                vni: M::optional(field_4)?,
+                vpc_id: M::optional(field_5)?,
+                port_id: M::optional(field_6)?,
+                port_profile: M::optional(field_7)?,
+                mac: M::optional(field_8)?,
+                instance_id: M::optional(field_9)?,
+                instance_type: M::optional(field_10)?,
+                port_vif_details: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for VnicResp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

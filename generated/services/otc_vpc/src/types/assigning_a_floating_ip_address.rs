@@ -73,14 +73,7 @@ impl<'de> ::serde::Deserialize<'de> for AssigningAFloatingIpAddressRequest {
     }
 }
 /// Table 3 Response parameter (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssigningAFloatingIpAddressResponse201 {
     /// Specifies the floating IP address list. For details, see Table 4.
@@ -124,8 +117,44 @@ impl support::Validate for AssigningAFloatingIpAddressResponse201 {
         }
     }
 }
+impl support::Read for AssigningAFloatingIpAddressResponse201 {
+    const NAME: &'static str = "AssigningAFloatingIpAddressResponse201";
+    const FIELDS: &'static [&'static str] = &["floatingip"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"floatingip" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<AssigningAFloatingIpAddressFloatingipInResponse>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                floatingip: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AssigningAFloatingIpAddressResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 floatingip objects (also Table 4).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssigningAFloatingIpAddressFloatingip {
     /// Specifies the floating IP address.
@@ -266,19 +295,19 @@ impl support::Read for AssigningAFloatingIpAddressFloatingip {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AssigningAFloatingIpAddressFloatingip {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 floatingip objects (also Table 4).
 ///
 /// The form of \[`AssigningAFloatingIpAddressFloatingip`\] that responses are read into: every
 /// field is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssigningAFloatingIpAddressFloatingipInResponse {
     /// Specifies the floating IP address.
@@ -343,5 +372,55 @@ impl support::Validate for AssigningAFloatingIpAddressFloatingipInResponse {
             &path.field("floating_network_id"),
             self.floating_network_id.is_some(),
         );
+    }
+}
+impl support::Read for AssigningAFloatingIpAddressFloatingipInResponse {
+    const NAME: &'static str = "AssigningAFloatingIpAddressFloatingipInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "floating_ip_address",
+        "floating_network_id",
+        "port_id",
+        "fixed_ip_address",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"floating_ip_address" => ::std::option::Option::Some(0),
+            b"floating_network_id" => ::std::option::Option::Some(1),
+            b"port_id" => ::std::option::Option::Some(2),
+            b"fixed_ip_address" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("floating_network_id", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                floating_ip_address: M::optional(field_0)?,
+                floating_network_id: M::optional(field_1)?,
+                port_id: M::optional(field_2)?,
+                fixed_ip_address: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AssigningAFloatingIpAddressFloatingipInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -73,14 +73,7 @@ impl<'de> ::serde::Deserialize<'de> for AssigningAFloatingIpAddress2Request {
     }
 }
 /// Table 3 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssigningAFloatingIpAddress2Response200 {
     /// Specifies the floating IP address list. For details, see Table 4.
@@ -124,8 +117,44 @@ impl support::Validate for AssigningAFloatingIpAddress2Response200 {
         }
     }
 }
+impl support::Read for AssigningAFloatingIpAddress2Response200 {
+    const NAME: &'static str = "AssigningAFloatingIpAddress2Response200";
+    const FIELDS: &'static [&'static str] = &["floatingip"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"floatingip" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<AssigningAFloatingIpAddress2FloatingipInResponse>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                floatingip: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AssigningAFloatingIpAddress2Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 floatingip objects (also Table 4).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssigningAFloatingIpAddress2Floatingip {
     /// Specifies the floating IP address ID.
@@ -335,19 +364,19 @@ impl support::Read for AssigningAFloatingIpAddress2Floatingip {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AssigningAFloatingIpAddress2Floatingip {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 floatingip objects (also Table 4).
 ///
 /// The form of \[`AssigningAFloatingIpAddress2Floatingip`\] that responses are read into: every
 /// field is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssigningAFloatingIpAddress2FloatingipInResponse {
     /// Specifies the floating IP address ID.
@@ -437,5 +466,71 @@ impl support::Validate for AssigningAFloatingIpAddress2FloatingipInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("id"), self.id.is_some());
+    }
+}
+impl support::Read for AssigningAFloatingIpAddress2FloatingipInResponse {
+    const NAME: &'static str = "AssigningAFloatingIpAddress2FloatingipInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "floating_ip_address",
+        "floating_network_id",
+        "router_id",
+        "port_id",
+        "fixed_ip_address",
+        "tenant_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"floating_ip_address" => ::std::option::Option::Some(1),
+            b"floating_network_id" => ::std::option::Option::Some(2),
+            b"router_id" => ::std::option::Option::Some(3),
+            b"port_id" => ::std::option::Option::Some(4),
+            b"fixed_ip_address" => ::std::option::Option::Some(5),
+            b"tenant_id" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("id", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                floating_ip_address: M::optional(field_1)?,
+                floating_network_id: M::optional(field_2)?,
+                router_id: M::optional(field_3)?,
+                port_id: M::optional(field_4)?,
+                fixed_ip_address: M::optional(field_5)?,
+                tenant_id: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for AssigningAFloatingIpAddress2FloatingipInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -83,14 +83,7 @@ impl<'de> ::serde::Deserialize<'de> for AssigningAPrivateIpAddressRequest {
     }
 }
 /// Table 4 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssigningAPrivateIpAddressResponse200 {
     /// Specifies the private IP address objects. For details, see Table 5.
@@ -139,8 +132,50 @@ impl support::Validate for AssigningAPrivateIpAddressResponse200 {
         }
     }
 }
+impl support::Read for AssigningAPrivateIpAddressResponse200 {
+    const NAME: &'static str = "AssigningAPrivateIpAddressResponse200";
+    const FIELDS: &'static [&'static str] = &["privateips"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"privateips" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<
+                            AssigningAPrivateIpAddressPrivateipInResponse,
+                        >(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                privateips: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AssigningAPrivateIpAddressResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Description of the privateip field (also Table 5).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssigningAPrivateIpAddressPrivateip {
     /// Specifies the ID of the subnet from which IP addresses are assigned.
@@ -232,19 +267,19 @@ impl support::Read for AssigningAPrivateIpAddressPrivateip {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AssigningAPrivateIpAddressPrivateip {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Description of the privateip field (also Table 5).
 ///
 /// The form of \[`AssigningAPrivateIpAddressPrivateip`\] that responses are read into: every
 /// field is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssigningAPrivateIpAddressPrivateipInResponse {
     /// Specifies the ID of the subnet from which IP addresses are assigned.
@@ -289,5 +324,42 @@ impl support::Validate for AssigningAPrivateIpAddressPrivateipInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("subnet_id"), self.subnet_id.is_some());
+    }
+}
+impl support::Read for AssigningAPrivateIpAddressPrivateipInResponse {
+    const NAME: &'static str = "AssigningAPrivateIpAddressPrivateipInResponse";
+    const FIELDS: &'static [&'static str] = &["subnet_id", "ip_address"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"subnet_id" => ::std::option::Option::Some(0),
+            b"ip_address" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("subnet_id", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                subnet_id: M::optional(field_0)?,
+                ip_address: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AssigningAPrivateIpAddressPrivateipInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -80,14 +80,7 @@ impl<'de> ::serde::Deserialize<'de> for AssigningASharedBandwidthRequest {
 }
 #[cfg(feature = "assigning_a_shared_bandwidth")]
 /// Table 4 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssigningASharedBandwidthResponse200 {
     /// Specifies the bandwidth objects. For details, see Table 5.
@@ -134,8 +127,46 @@ impl support::Validate for AssigningASharedBandwidthResponse200 {
     }
 }
 #[cfg(feature = "assigning_a_shared_bandwidth")]
+impl support::Read for AssigningASharedBandwidthResponse200 {
+    const NAME: &'static str = "AssigningASharedBandwidthResponse200";
+    const FIELDS: &'static [&'static str] = &["bandwidth"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"bandwidth" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<AssigningASharedBandwidthBandwidthInResponse>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                bandwidth: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "assigning_a_shared_bandwidth")]
+impl<'de> ::serde::Deserialize<'de> for AssigningASharedBandwidthResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 /// Table 3 Description of the bandwidth field (also Table 5).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssigningASharedBandwidthBandwidth {
     /// • Specifies the bandwidth name.
@@ -332,19 +363,20 @@ impl support::Read for AssigningASharedBandwidthBandwidth {
     }
 }
 #[cfg(feature = "assigning_a_shared_bandwidth")]
+impl<'de> ::serde::Deserialize<'de> for AssigningASharedBandwidthBandwidth {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 /// Table 3 Description of the bandwidth field (also Table 5).
 ///
 /// The form of \[`AssigningASharedBandwidthBandwidth`\] that responses are read into: every
 /// field is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssigningASharedBandwidthBandwidthInResponse {
     /// • Specifies the bandwidth name.
@@ -461,6 +493,65 @@ impl support::Validate for AssigningASharedBandwidthBandwidthInResponse {
             let p = path.field("name");
             Self::check_name(out, &p, value);
         }
+    }
+}
+#[cfg(feature = "assigning_a_shared_bandwidth")]
+impl support::Read for AssigningASharedBandwidthBandwidthInResponse {
+    const NAME: &'static str = "AssigningASharedBandwidthBandwidthInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "size",
+        "enterprise_project_id",
+        "public_border_group",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"size" => ::std::option::Option::Some(1),
+            b"enterprise_project_id" => ::std::option::Option::Some(2),
+            b"public_border_group" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("name", field_0.is_some()), ("size", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                size: M::optional(field_1)?,
+                enterprise_project_id: M::optional(field_2)?,
+                public_border_group: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "assigning_a_shared_bandwidth")]
+impl<'de> ::serde::Deserialize<'de> for AssigningASharedBandwidthBandwidthInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 6 publicip_info object.

@@ -69,14 +69,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociatingSubnetsWithARouteTableRequest
     }
 }
 /// Table 5 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssociatingSubnetsWithARouteTableResponse200 {
     /// Specifies the route table. For details, see Table 6.
@@ -114,5 +107,36 @@ impl support::Validate for AssociatingSubnetsWithARouteTableResponse200 {
             let p = path.field("routetable");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for AssociatingSubnetsWithARouteTableResponse200 {
+    const NAME: &'static str = "AssociatingSubnetsWithARouteTableResponse200";
+    const FIELDS: &'static [&'static str] = &["routetable"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"routetable" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<RoutetableInResponse>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                routetable: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AssociatingSubnetsWithARouteTableResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -74,14 +74,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAFirewallRuleRequest {
     }
 }
 /// Table 3 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAFirewallRuleResponse200 {
     /// Specifies the firewall rule objects. For details, see Table 4.
@@ -123,15 +116,44 @@ impl support::Validate for CreatingAFirewallRuleResponse200 {
         }
     }
 }
+impl support::Read for CreatingAFirewallRuleResponse200 {
+    const NAME: &'static str = "CreatingAFirewallRuleResponse200";
+    const FIELDS: &'static [&'static str] = &["firewall_rule"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"firewall_rule" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<CreatingAFirewallRuleFirewallRule>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                firewall_rule: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAFirewallRuleResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Firewall Rule objects (also Table 4).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAFirewallRuleFirewallRule {
     /// The value can contain a maximum of 255 characters.
@@ -486,6 +508,13 @@ impl support::Read for CreatingAFirewallRuleFirewallRule {
                 enabled: M::optional(field_9)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAFirewallRuleFirewallRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// The value can be TCP, UDP, or ICMP.

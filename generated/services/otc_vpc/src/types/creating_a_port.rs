@@ -71,14 +71,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAPortRequest {
     }
 }
 /// Table 6 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAPortResponse200 {
     /// Specifies the port information. For details, see Table 7.
@@ -118,8 +111,44 @@ impl support::Validate for CreatingAPortResponse200 {
         }
     }
 }
+impl support::Read for CreatingAPortResponse200 {
+    const NAME: &'static str = "CreatingAPortResponse200";
+    const FIELDS: &'static [&'static str] = &["port"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"port" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<CreatingAPortPortInResponse>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                port: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAPortResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 port objects (also Table 7).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAPortPort {
     /// Specifies the port name.
@@ -527,19 +556,19 @@ impl support::Read for CreatingAPortPort {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingAPortPort {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 port objects (also Table 7).
 ///
 /// The form of \[`CreatingAPortPort`\] that responses are read into: every field is optional,
 /// and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAPortPortInResponse {
     /// Specifies the port name.
@@ -730,5 +759,148 @@ impl support::Validate for CreatingAPortPortInResponse {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for CreatingAPortPortInResponse {
+    const NAME: &'static str = "CreatingAPortPortInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "network_id",
+        "admin_state_up",
+        "fixed_ips",
+        "security_groups",
+        "allowed_address_pairs",
+        "extra_dhcp_opts",
+        "binding:profile",
+        "binding:vnic_type",
+        "port_security_enabled",
+        "device_owner",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"network_id" => ::std::option::Option::Some(1),
+            b"admin_state_up" => ::std::option::Option::Some(2),
+            b"fixed_ips" => ::std::option::Option::Some(3),
+            b"security_groups" => ::std::option::Option::Some(4),
+            b"allowed_address_pairs" => ::std::option::Option::Some(5),
+            b"extra_dhcp_opts" => ::std::option::Option::Some(6),
+            b"binding:profile" => ::std::option::Option::Some(7),
+            b"binding:vnic_type" => ::std::option::Option::Some(8),
+            b"port_security_enabled" => ::std::option::Option::Some(9),
+            b"device_owner" => ::std::option::Option::Some(10),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::nested::<FixedIp>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::nested::<AllowedAddressPairsInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::nested::<ExtraDhcpOpt>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::FreeForm)?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("network_id", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                network_id: M::optional(field_1)?,
+                admin_state_up: M::optional(field_2)?,
+                fixed_ips: M::optional(field_3)?,
+                security_groups: M::optional(field_4)?,
+                allowed_address_pairs: M::optional(field_5)?,
+                extra_dhcp_opts: M::optional(field_6)?,
+                binding_profile: M::optional(field_7)?,
+                binding_vnic_type: M::optional(field_8)?,
+                port_security_enabled: M::optional(field_9)?,
+                device_owner: M::optional(field_10)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAPortPortInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -70,14 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingASubnetRequest {
     }
 }
 /// Table 5 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingASubnetResponse200 {
     /// Specifies the subnet. For details, see Table 6.
@@ -119,8 +112,44 @@ impl support::Validate for CreatingASubnetResponse200 {
         }
     }
 }
+impl support::Read for CreatingASubnetResponse200 {
+    const NAME: &'static str = "CreatingASubnetResponse200";
+    const FIELDS: &'static [&'static str] = &["subnet"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"subnet" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<CreatingASubnetSubnetInResponse>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                subnet: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingASubnetResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 subnet objects (also Table 6).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingASubnetSubnet {
     /// Specifies the subnet name.
@@ -536,19 +565,19 @@ impl support::Read for CreatingASubnetSubnet {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingASubnetSubnet {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 subnet objects (also Table 6).
 ///
 /// The form of \[`CreatingASubnetSubnet`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingASubnetSubnetInResponse {
     /// Specifies the subnet name.
@@ -727,5 +756,157 @@ impl support::Validate for CreatingASubnetSubnetInResponse {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for CreatingASubnetSubnetInResponse {
+    const NAME: &'static str = "CreatingASubnetSubnetInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "ip_version",
+        "ipv6_address_mode",
+        "ipv6_ra_mode",
+        "network_id",
+        "cidr",
+        "gateway_ip",
+        "allocation_pools",
+        "dns_nameservers",
+        "host_routes",
+        "enable_dhcp",
+        "use_default_subnetpool",
+        "subnetpool_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"ip_version" => ::std::option::Option::Some(1),
+            b"ipv6_address_mode" => ::std::option::Option::Some(2),
+            b"ipv6_ra_mode" => ::std::option::Option::Some(3),
+            b"network_id" => ::std::option::Option::Some(4),
+            b"cidr" => ::std::option::Option::Some(5),
+            b"gateway_ip" => ::std::option::Option::Some(6),
+            b"allocation_pools" => ::std::option::Option::Some(7),
+            b"dns_nameservers" => ::std::option::Option::Some(8),
+            b"host_routes" => ::std::option::Option::Some(9),
+            b"enable_dhcp" => ::std::option::Option::Some(10),
+            b"use_default_subnetpool" => ::std::option::Option::Some(11),
+            b"subnetpool_id" => ::std::option::Option::Some(12),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<
+                                CreatingASubnetIpVersion,
+                                _,
+                            >(Self::check_ip_version),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::nested::<AllocationPool>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::Items {
+                                item: support::nested::<HostRoute>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("network_id", field_4.is_some()), ("cidr", field_5.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                ip_version: M::optional(field_1)?,
+                ipv6_address_mode: M::optional(field_2)?,
+                ipv6_ra_mode: M::optional(field_3)?,
+                network_id: M::optional(field_4)?,
+                cidr: M::optional(field_5)?,
+                gateway_ip: M::optional(field_6)?,
+                allocation_pools: M::optional(field_7)?,
+                dns_nameservers: M::optional(field_8)?,
+                host_routes: M::optional(field_9)?,
+                enable_dhcp: M::optional(field_10)?,
+                use_default_subnetpool: M::optional(field_11)?,
+                subnetpool_id: M::optional(field_12)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingASubnetSubnetInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -71,14 +71,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingASubnet2Request {
     }
 }
 /// Table 5 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingASubnet2Response200 {
     /// Specifies the subnet objects.
@@ -120,8 +113,44 @@ impl support::Validate for CreatingASubnet2Response200 {
         }
     }
 }
+impl support::Read for CreatingASubnet2Response200 {
+    const NAME: &'static str = "CreatingASubnet2Response200";
+    const FIELDS: &'static [&'static str] = &["subnet"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"subnet" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<CreatingASubnet2SubnetInResponse>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                subnet: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingASubnet2Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 subnet objects (also Table 6).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingASubnet2Subnet {
     /// • Specifies the subnet name.
@@ -509,19 +538,19 @@ impl support::Read for CreatingASubnet2Subnet {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingASubnet2Subnet {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 subnet objects (also Table 6).
 ///
 /// The form of \[`CreatingASubnet2Subnet`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingASubnet2SubnetInResponse {
     /// • Specifies the subnet name.
@@ -712,5 +741,141 @@ impl support::Validate for CreatingASubnet2SubnetInResponse {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for CreatingASubnet2SubnetInResponse {
+    const NAME: &'static str = "CreatingASubnet2SubnetInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "description",
+        "cidr",
+        "gateway_ip",
+        "ipv6_enable",
+        "dhcp_enable",
+        "primary_dns",
+        "secondary_dns",
+        "dnsList",
+        "availability_zone",
+        "vpc_id",
+        "extra_dhcp_opts",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            b"cidr" => ::std::option::Option::Some(2),
+            b"gateway_ip" => ::std::option::Option::Some(3),
+            b"ipv6_enable" => ::std::option::Option::Some(4),
+            b"dhcp_enable" => ::std::option::Option::Some(5),
+            b"primary_dns" => ::std::option::Option::Some(6),
+            b"secondary_dns" => ::std::option::Option::Some(7),
+            b"dnsList" => ::std::option::Option::Some(8),
+            b"availability_zone" => ::std::option::Option::Some(9),
+            b"vpc_id" => ::std::option::Option::Some(10),
+            b"extra_dhcp_opts" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::Items {
+                                item: support::nested::<
+                                    CreatingASubnet2ExtraDhcpOptInResponse,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("name", field_0.is_some()),
+                    ("cidr", field_2.is_some()),
+                    ("gateway_ip", field_3.is_some()),
+                    ("vpc_id", field_10.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                description: M::optional(field_1)?,
+                cidr: M::optional(field_2)?,
+                gateway_ip: M::optional(field_3)?,
+                ipv6_enable: M::optional(field_4)?,
+                dhcp_enable: M::optional(field_5)?,
+                primary_dns: M::optional(field_6)?,
+                secondary_dns: M::optional(field_7)?,
+                dns_list: M::optional(field_8)?,
+                availability_zone: M::optional(field_9)?,
+                vpc_id: M::optional(field_10)?,
+                extra_dhcp_opts: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingASubnet2SubnetInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -73,14 +73,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingASubnetPoolRequest {
     }
 }
 /// Table 3 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingASubnetPoolResponse200 {
     /// Specifies the subnet pool list. For details, see Table 4.
@@ -122,8 +115,44 @@ impl support::Validate for CreatingASubnetPoolResponse200 {
         }
     }
 }
+impl support::Read for CreatingASubnetPoolResponse200 {
+    const NAME: &'static str = "CreatingASubnetPoolResponse200";
+    const FIELDS: &'static [&'static str] = &["subnetpool"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"subnetpool" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<CreatingASubnetPoolSubnetpoolInResponse>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                subnetpool: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingASubnetPoolResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 subnetpool objects (also Table 4).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingASubnetPoolSubnetpool {
     /// Specifies the subnet pool name.
@@ -407,19 +436,19 @@ impl support::Read for CreatingASubnetPoolSubnetpool {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingASubnetPoolSubnetpool {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 subnetpool objects (also Table 4).
 ///
 /// The form of \[`CreatingASubnetPoolSubnetpool`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingASubnetPoolSubnetpoolInResponse {
     /// Specifies the subnet pool name.
@@ -527,5 +556,133 @@ impl support::Validate for CreatingASubnetPoolSubnetpoolInResponse {
     ) {
         support::check_present(out, &path.field("name"), self.name.is_some());
         support::check_present(out, &path.field("prefixes"), self.prefixes.is_some());
+    }
+}
+impl support::Read for CreatingASubnetPoolSubnetpoolInResponse {
+    const NAME: &'static str = "CreatingASubnetPoolSubnetpoolInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "default_quota",
+        "prefixes",
+        "min_prefixlen",
+        "default_prefixlen",
+        "max_prefixlen",
+        "description",
+        "is_default",
+        "shared",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"default_quota" => ::std::option::Option::Some(1),
+            b"prefixes" => ::std::option::Option::Some(2),
+            b"min_prefixlen" => ::std::option::Option::Some(3),
+            b"default_prefixlen" => ::std::option::Option::Some(4),
+            b"max_prefixlen" => ::std::option::Option::Some(5),
+            b"description" => ::std::option::Option::Some(6),
+            b"is_default" => ::std::option::Option::Some(7),
+            b"shared" => ::std::option::Option::Some(8),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[("name", field_0.is_some()), ("prefixes", field_2.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                default_quota: M::optional(field_1)?,
+                prefixes: M::optional(field_2)?,
+                min_prefixlen: M::optional(field_3)?,
+                default_prefixlen: M::optional(field_4)?,
+                max_prefixlen: M::optional(field_5)?,
+                description: M::optional(field_6)?,
+                is_default: M::optional(field_7)?,
+                shared: M::optional(field_8)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingASubnetPoolSubnetpoolInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

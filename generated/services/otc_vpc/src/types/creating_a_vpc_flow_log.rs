@@ -73,14 +73,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAVpcFlowLogRequest {
     }
 }
 /// Table 4 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpcFlowLogResponse200 {
     /// FlowLog objects. For details, see Table 5.
@@ -122,8 +115,44 @@ impl support::Validate for CreatingAVpcFlowLogResponse200 {
         }
     }
 }
+impl support::Read for CreatingAVpcFlowLogResponse200 {
+    const NAME: &'static str = "CreatingAVpcFlowLogResponse200";
+    const FIELDS: &'static [&'static str] = &["flow_log"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"flow_log" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<CreatingAVpcFlowLogFlowLogInResponse>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                flow_log: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpcFlowLogResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Description of the FlowLog field (also Table 5).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpcFlowLogFlowLog {
     /// • Flow log name.
@@ -370,19 +399,19 @@ impl support::Read for CreatingAVpcFlowLogFlowLog {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpcFlowLogFlowLog {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Description of the FlowLog field (also Table 5).
 ///
 /// The form of \[`CreatingAVpcFlowLogFlowLog`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpcFlowLogFlowLogInResponse {
     /// • Flow log name.
@@ -537,5 +566,91 @@ impl support::Validate for CreatingAVpcFlowLogFlowLogInResponse {
             let p = path.field("name");
             Self::check_name(out, &p, value);
         }
+    }
+}
+impl support::Read for CreatingAVpcFlowLogFlowLogInResponse {
+    const NAME: &'static str = "CreatingAVpcFlowLogFlowLogInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "description",
+        "resource_type",
+        "resource_id",
+        "traffic_type",
+        "log_group_id",
+        "log_topic_id",
+        "index_enabled",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            b"resource_type" => ::std::option::Option::Some(2),
+            b"resource_id" => ::std::option::Option::Some(3),
+            b"traffic_type" => ::std::option::Option::Some(4),
+            b"log_group_id" => ::std::option::Option::Some(5),
+            b"log_topic_id" => ::std::option::Option::Some(6),
+            b"index_enabled" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("resource_type", field_2.is_some()),
+                    ("resource_id", field_3.is_some()),
+                    ("traffic_type", field_4.is_some()),
+                    ("log_group_id", field_5.is_some()),
+                    ("log_topic_id", field_6.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                description: M::optional(field_1)?,
+                resource_type: M::optional(field_2)?,
+                resource_id: M::optional(field_3)?,
+                traffic_type: M::optional(field_4)?,
+                log_group_id: M::optional(field_5)?,
+                log_topic_id: M::optional(field_6)?,
+                index_enabled: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpcFlowLogFlowLogInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

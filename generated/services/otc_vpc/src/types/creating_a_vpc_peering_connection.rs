@@ -76,14 +76,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAVpcPeeringConnectionRequest {
     }
 }
 /// Table 4 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpcPeeringConnectionResponse200 {
     /// Specifies the VPC peering connection. For details, see Table 5.
@@ -125,8 +118,44 @@ impl support::Validate for CreatingAVpcPeeringConnectionResponse200 {
         }
     }
 }
+impl support::Read for CreatingAVpcPeeringConnectionResponse200 {
+    const NAME: &'static str = "CreatingAVpcPeeringConnectionResponse200";
+    const FIELDS: &'static [&'static str] = &["peering"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"peering" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<CreatingAVpcPeeringConnectionPeeringInResponse>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                peering: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpcPeeringConnectionResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Description of the peering field (also Table 5).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpcPeeringConnectionPeering {
     /// Specifies the name of the VPC peering connection. The value can contain 1 to 64 characters.
@@ -282,19 +311,19 @@ impl support::Read for CreatingAVpcPeeringConnectionPeering {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpcPeeringConnectionPeering {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Description of the peering field (also Table 5).
 ///
 /// The form of \[`CreatingAVpcPeeringConnectionPeering`\] that responses are read into: every
 /// field is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpcPeeringConnectionPeeringInResponse {
     /// Specifies the name of the VPC peering connection. The value can contain 1 to 64 characters.
@@ -387,5 +416,68 @@ impl support::Validate for CreatingAVpcPeeringConnectionPeeringInResponse {
             let p = path.field("accept_vpc_info");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for CreatingAVpcPeeringConnectionPeeringInResponse {
+    const NAME: &'static str = "CreatingAVpcPeeringConnectionPeeringInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "description",
+        "request_vpc_info",
+        "accept_vpc_info",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            b"request_vpc_info" => ::std::option::Option::Some(2),
+            b"accept_vpc_info" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(2, &mut field_2, support::nested::<VpcInfoInResponse>())?
+                }
+                _ => {
+                    fields
+                        .value(3, &mut field_3, support::nested::<VpcInfoInResponse>())?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("name", field_0.is_some()),
+                    ("request_vpc_info", field_2.is_some()),
+                    ("accept_vpc_info", field_3.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                description: M::optional(field_1)?,
+                request_vpc_info: M::optional(field_2)?,
+                accept_vpc_info: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpcPeeringConnectionPeeringInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -66,14 +66,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAVpcRouteRequest {
     }
 }
 /// Table 3 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpcRouteResponse200 {
     /// Specifies the route. For details, see Table 4.
@@ -115,8 +108,44 @@ impl support::Validate for CreatingAVpcRouteResponse200 {
         }
     }
 }
+impl support::Read for CreatingAVpcRouteResponse200 {
+    const NAME: &'static str = "CreatingAVpcRouteResponse200";
+    const FIELDS: &'static [&'static str] = &["route"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"route" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<CreatingAVpcRouteRouteInResponse>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                route: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpcRouteResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 route objects (also Table 4).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpcRouteRoute {
     /// Specifies the destination address in the CIDR notation format, for example,
@@ -239,19 +268,19 @@ impl support::Read for CreatingAVpcRouteRoute {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpcRouteRoute {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 route objects (also Table 4).
 ///
 /// The form of \[`CreatingAVpcRouteRoute`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpcRouteRouteInResponse {
     /// Specifies the destination address in the CIDR notation format, for example,
@@ -317,5 +346,63 @@ impl support::Validate for CreatingAVpcRouteRouteInResponse {
         support::check_present(out, &path.field("nexthop"), self.nexthop.is_some());
         support::check_present(out, &path.field("type"), self.r#type.is_some());
         support::check_present(out, &path.field("vpc_id"), self.vpc_id.is_some());
+    }
+}
+impl support::Read for CreatingAVpcRouteRouteInResponse {
+    const NAME: &'static str = "CreatingAVpcRouteRouteInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "destination",
+        "nexthop",
+        "type",
+        "vpc_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"destination" => ::std::option::Option::Some(0),
+            b"nexthop" => ::std::option::Option::Some(1),
+            b"type" => ::std::option::Option::Some(2),
+            b"vpc_id" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("destination", field_0.is_some()),
+                    ("nexthop", field_1.is_some()),
+                    ("type", field_2.is_some()),
+                    ("vpc_id", field_3.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                destination: M::optional(field_0)?,
+                nexthop: M::optional(field_1)?,
+                r#type: M::optional(field_2)?,
+                vpc_id: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpcRouteRouteInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

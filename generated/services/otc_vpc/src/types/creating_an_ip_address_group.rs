@@ -418,14 +418,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAnIpAddressGroupRequest {
     }
 }
 /// Table 5 Response body parameters (status code 201).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnIpAddressGroupResponse201 {
     /// Definition:
@@ -476,5 +469,42 @@ impl support::Validate for CreatingAnIpAddressGroupResponse201 {
             let p = path.field("address_group");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for CreatingAnIpAddressGroupResponse201 {
+    const NAME: &'static str = "CreatingAnIpAddressGroupResponse201";
+    const FIELDS: &'static [&'static str] = &["request_id", "address_group"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"request_id" => ::std::option::Option::Some(0),
+            b"address_group" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::nested::<AddressGroup>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                request_id: M::optional(field_0)?,
+                address_group: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnIpAddressGroupResponse201 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -125,14 +125,7 @@ impl<'de> ::serde::Deserialize<'de> for DisassociatingASubnetFromANetworkAclRequ
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DisassociatingASubnetFromANetworkAclResponse200 {
     /// Definition:
@@ -183,5 +176,42 @@ impl support::Validate for DisassociatingASubnetFromANetworkAclResponse200 {
             let p = path.field("firewall");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for DisassociatingASubnetFromANetworkAclResponse200 {
+    const NAME: &'static str = "DisassociatingASubnetFromANetworkAclResponse200";
+    const FIELDS: &'static [&'static str] = &["firewall", "request_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"firewall" => ::std::option::Option::Some(0),
+            b"request_id" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::nested::<FirewallDetail>())?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                firewall: M::optional(field_0)?,
+                request_id: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DisassociatingASubnetFromANetworkAclResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,14 +8,7 @@ use super::super::{
     QueryingARouteTableRoutetable, SHAPE_QUERYING_A_ROUTE_TABLE_ROUTETABLE,
 };
 /// Table 2 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingARouteTableResponse200 {
     /// Specifies the route table. For details, see Table 3.
@@ -53,5 +46,41 @@ impl support::Validate for QueryingARouteTableResponse200 {
             let p = path.field("routetable");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingARouteTableResponse200 {
+    const NAME: &'static str = "QueryingARouteTableResponse200";
+    const FIELDS: &'static [&'static str] = &["routetable"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"routetable" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<QueryingARouteTableRoutetable>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                routetable: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingARouteTableResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Router, SHAPE_ROUTER};
 /// Table 1 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingARouterResponse200 {
     /// Specifies the router. For details, see Table 2.
@@ -51,5 +44,36 @@ impl support::Validate for QueryingARouterResponse200 {
             let p = path.field("router");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingARouterResponse200 {
+    const NAME: &'static str = "QueryingARouterResponse200";
+    const FIELDS: &'static [&'static str] = &["router"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"router" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<Router>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                router: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingARouterResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,14 +8,7 @@ use super::super::{
     QueryingASecurityGroupSecurityGroup, SHAPE_QUERYING_A_SECURITY_GROUP_SECURITY_GROUP,
 };
 /// Table 1 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingASecurityGroupResponse200 {
     /// Specifies the security group. For details, see Table 2.
@@ -55,5 +48,41 @@ impl support::Validate for QueryingASecurityGroupResponse200 {
             let p = path.field("security_group");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingASecurityGroupResponse200 {
+    const NAME: &'static str = "QueryingASecurityGroupResponse200";
+    const FIELDS: &'static [&'static str] = &["security_group"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"security_group" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<QueryingASecurityGroupSecurityGroup>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                security_group: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingASecurityGroupResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{SHAPE_SECURITY_GROUP_RULE, SecurityGroupRule};
 /// Table 1 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingASecurityGroupRuleResponse200 {
     /// Specifies the security group rule. For details, see Table 2.
@@ -51,5 +44,36 @@ impl support::Validate for QueryingASecurityGroupRuleResponse200 {
             let p = path.field("security_group_rule");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingASecurityGroupRuleResponse200 {
+    const NAME: &'static str = "QueryingASecurityGroupRuleResponse200";
+    const FIELDS: &'static [&'static str] = &["security_group_rule"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"security_group_rule" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<SecurityGroupRule>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                security_group_rule: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingASecurityGroupRuleResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Peering, SHAPE_PEERING};
 /// Table 2 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAVpcPeeringConnectionResponse200 {
     /// Specifies the VPC peering connection object list. For details, see Table 3.
@@ -51,5 +44,36 @@ impl support::Validate for QueryingAVpcPeeringConnectionResponse200 {
             let p = path.field("peering");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingAVpcPeeringConnectionResponse200 {
+    const NAME: &'static str = "QueryingAVpcPeeringConnectionResponse200";
+    const FIELDS: &'static [&'static str] = &["peering"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"peering" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<Peering>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                peering: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAVpcPeeringConnectionResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

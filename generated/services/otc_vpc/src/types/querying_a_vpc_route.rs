@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{QueryingAVpcRouteRoute, SHAPE_QUERYING_A_VPC_ROUTE_ROUTE};
 /// Table 2 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAVpcRouteResponse200 {
     /// Specifies the route. For details, see Table 3.
@@ -51,5 +44,36 @@ impl support::Validate for QueryingAVpcRouteResponse200 {
             let p = path.field("route");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingAVpcRouteResponse200 {
+    const NAME: &'static str = "QueryingAVpcRouteResponse200";
+    const FIELDS: &'static [&'static str] = &["route"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"route" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<QueryingAVpcRouteRoute>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                route: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAVpcRouteResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

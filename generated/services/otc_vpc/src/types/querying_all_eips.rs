@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_QUERYING_ALL_EIPS_PUBLICIP_BANDWIDTH_INFO, SHAPE_VNIC_INFO, VnicInfo,
 };
 /// Table 9 PageInfoOption.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PageInfoOption {
     /// Marker value of the previous page.
@@ -91,15 +84,60 @@ impl support::Validate for PageInfoOption {
         }
     }
 }
+impl support::Read for PageInfoOption {
+    const NAME: &'static str = "PageInfoOption";
+    const FIELDS: &'static [&'static str] = &[
+        "previous_marker",
+        "next_marker",
+        "current_count",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"previous_marker" => ::std::option::Option::Some(0),
+            b"next_marker" => ::std::option::Option::Some(1),
+            b"current_count" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(Self::check_current_count),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                previous_marker: M::optional(field_0)?,
+                next_marker: M::optional(field_1)?,
+                current_count: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PageInfoOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 ProfileInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ProfileInfo {
     /// • port_id in the 5_xxx network (for example, 5_bgp) of an EIP.
@@ -233,15 +271,105 @@ impl support::Validate for ProfileInfo {
         }
     }
 }
+impl support::Read for ProfileInfo {
+    const NAME: &'static str = "ProfileInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "local_network_port",
+        "standalone",
+        "notify_status",
+        "create_time",
+        "fake_network_type",
+        "create_source",
+        "ecs_id",
+        "lock_status",
+        "freezed_status",
+        "bandwidth_info",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"local_network_port" => ::std::option::Option::Some(0),
+            b"standalone" => ::std::option::Option::Some(1),
+            b"notify_status" => ::std::option::Option::Some(2),
+            b"create_time" => ::std::option::Option::Some(3),
+            b"fake_network_type" => ::std::option::Option::Some(4),
+            b"create_source" => ::std::option::Option::Some(5),
+            b"ecs_id" => ::std::option::Option::Some(6),
+            b"lock_status" => ::std::option::Option::Some(7),
+            b"freezed_status" => ::std::option::Option::Some(8),
+            b"bandwidth_info" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(9, &mut field_9, support::nested::<BandwidthInfoResp>())?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                local_network_port: M::optional(field_0)?,
+                standalone: M::optional(field_1)?,
+                notify_status: M::optional(field_2)?,
+                create_time: M::optional(field_3)?,
+                fake_network_type: M::optional(field_4)?,
+                create_source: M::optional(field_5)?,
+                ecs_id: M::optional(field_6)?,
+                lock_status: M::optional(field_7)?,
+                freezed_status: M::optional(field_8)?,
+                bandwidth_info: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ProfileInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 PublicipSingleShowResp.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PublicipSingleShowResp {
     /// • Unique ID of the EIP.
@@ -612,15 +740,233 @@ impl support::Validate for PublicipSingleShowResp {
         }
     }
 }
+impl support::Read for PublicipSingleShowResp {
+    const NAME: &'static str = "PublicipSingleShowResp";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "project_id",
+        "ip_version",
+        "public_ip_address",
+        "public_ipv6_address",
+        "network_type",
+        "status",
+        "description",
+        "public_border_group",
+        "created_at",
+        "updated_at",
+        "type",
+        "vnic",
+        "bandwidth",
+        "enterprise_project_id",
+        "billing_info",
+        "lock_status",
+        "associate_instance_type",
+        "associate_instance_id",
+        "publicip_pool_id",
+        "publicip_pool_name",
+        "alias",
+        "profile",
+        "fake_network_type",
+        "tags",
+        "associate_instance_metadata",
+        "associate_mode",
+        "allow_share_bandwidth_types",
+        "cascade_delete_by_instance",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"project_id" => ::std::option::Option::Some(1),
+            b"ip_version" => ::std::option::Option::Some(2),
+            b"public_ip_address" => ::std::option::Option::Some(3),
+            b"public_ipv6_address" => ::std::option::Option::Some(4),
+            b"network_type" => ::std::option::Option::Some(5),
+            b"status" => ::std::option::Option::Some(6),
+            b"description" => ::std::option::Option::Some(7),
+            b"public_border_group" => ::std::option::Option::Some(8),
+            b"created_at" => ::std::option::Option::Some(9),
+            b"updated_at" => ::std::option::Option::Some(10),
+            b"type" => ::std::option::Option::Some(11),
+            b"vnic" => ::std::option::Option::Some(12),
+            b"bandwidth" => ::std::option::Option::Some(13),
+            b"enterprise_project_id" => ::std::option::Option::Some(14),
+            b"billing_info" => ::std::option::Option::Some(15),
+            b"lock_status" => ::std::option::Option::Some(16),
+            b"associate_instance_type" => ::std::option::Option::Some(17),
+            b"associate_instance_id" => ::std::option::Option::Some(18),
+            b"publicip_pool_id" => ::std::option::Option::Some(19),
+            b"publicip_pool_name" => ::std::option::Option::Some(20),
+            b"alias" => ::std::option::Option::Some(21),
+            b"profile" => ::std::option::Option::Some(22),
+            b"fake_network_type" => ::std::option::Option::Some(23),
+            b"tags" => ::std::option::Option::Some(24),
+            b"associate_instance_metadata" => ::std::option::Option::Some(25),
+            b"associate_mode" => ::std::option::Option::Some(26),
+            b"allow_share_bandwidth_types" => ::std::option::Option::Some(27),
+            b"cascade_delete_by_instance" => ::std::option::Option::Some(28),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::nested::<VnicInfo>())?,
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::nested::<QueryingAllEipsPublicipBandwidthInfo>(),
+                        )?
+                }
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => fields.value(22, &mut field_22, support::nested::<ProfileInfo>())?,
+                23 => {
+                    fields
+                        .value(
+                            23,
+                            &mut field_23,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                24 => {
+                    fields
+                        .value(
+                            24,
+                            &mut field_24,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                25 => fields.value(25, &mut field_25, support::text(support::unchecked))?,
+                26 => fields.value(26, &mut field_26, support::text(support::unchecked))?,
+                27 => {
+                    fields
+                        .value(
+                            27,
+                            &mut field_27,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            28,
+                            &mut field_28,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                project_id: M::optional(field_1)?,
+                ip_version: M::optional(field_2)?,
+                public_ip_address: M::optional(field_3)?,
+                public_ipv6_address: M::optional(field_4)?,
+                network_type: M::optional(field_5)?,
+                status: M::optional(field_6)?,
+                description: M::optional(field_7)?,
+                public_border_group: M::optional(field_8)?,
+                created_at: M::optional(field_9)?,
+                updated_at: M::optional(field_10)?,
+                r#type: M::optional(field_11)?,
+                vnic: M::optional(field_12)?,
+                bandwidth: M::optional(field_13)?,
+                enterprise_project_id: M::optional(field_14)?,
+                billing_info: M::optional(field_15)?,
+                lock_status: M::optional(field_16)?,
+                associate_instance_type: M::optional(field_17)?,
+                associate_instance_id: M::optional(field_18)?,
+                publicip_pool_id: M::optional(field_19)?,
+                publicip_pool_name: M::optional(field_20)?,
+                alias: M::optional(field_21)?,
+                profile: M::optional(field_22)?,
+                fake_network_type: M::optional(field_23)?,
+                tags: M::optional(field_24)?,
+                associate_instance_metadata: M::optional(field_25)?,
+                associate_mode: M::optional(field_26)?,
+                allow_share_bandwidth_types: M::optional(field_27)?,
+                cascade_delete_by_instance: M::optional(field_28)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PublicipSingleShowResp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAllEipsResponse200 {
     /// Request ID.
@@ -711,6 +1057,74 @@ impl support::Validate for QueryingAllEipsResponse200 {
             let p = path.field("total_count");
             Self::check_total_count(out, &p, value);
         }
+    }
+}
+impl support::Read for QueryingAllEipsResponse200 {
+    const NAME: &'static str = "QueryingAllEipsResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "request_id",
+        "publicips",
+        "page_info",
+        "total_count",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"request_id" => ::std::option::Option::Some(0),
+            b"publicips" => ::std::option::Option::Some(1),
+            b"page_info" => ::std::option::Option::Some(2),
+            b"total_count" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<PublicipSingleShowResp>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::nested::<PageInfoOption>())?,
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(Self::check_total_count),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                request_id: M::optional(field_0)?,
+                publicips: M::optional(field_1)?,
+                page_info: M::optional(field_2)?,
+                total_count: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAllEipsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Enumerated values:

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{BandwidthShareType, CreatingASubnetIpVersion, Profile, SHAPE_PROFILE};
 /// Table 3 Description of the publicip field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAnEipPublicip {
     /// Specifies the unique identifier of an EIP.
@@ -252,15 +245,182 @@ impl support::Validate for QueryingAnEipPublicip {
         }
     }
 }
+impl support::Read for QueryingAnEipPublicip {
+    const NAME: &'static str = "QueryingAnEipPublicip";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "status",
+        "profile",
+        "type",
+        "public_ip_address",
+        "ip_version",
+        "private_ip_address",
+        "port_id",
+        "tenant_id",
+        "create_time",
+        "bandwidth_id",
+        "bandwidth_size",
+        "bandwidth_share_type",
+        "bandwidth_name",
+        "alias",
+        "enterprise_project_id",
+        "public_border_group",
+        "allow_share_bandwidth_types",
+        "tags",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"status" => ::std::option::Option::Some(1),
+            b"profile" => ::std::option::Option::Some(2),
+            b"type" => ::std::option::Option::Some(3),
+            b"public_ip_address" => ::std::option::Option::Some(4),
+            b"ip_version" => ::std::option::Option::Some(5),
+            b"private_ip_address" => ::std::option::Option::Some(6),
+            b"port_id" => ::std::option::Option::Some(7),
+            b"tenant_id" => ::std::option::Option::Some(8),
+            b"create_time" => ::std::option::Option::Some(9),
+            b"bandwidth_id" => ::std::option::Option::Some(10),
+            b"bandwidth_size" => ::std::option::Option::Some(11),
+            b"bandwidth_share_type" => ::std::option::Option::Some(12),
+            b"bandwidth_name" => ::std::option::Option::Some(13),
+            b"alias" => ::std::option::Option::Some(14),
+            b"enterprise_project_id" => ::std::option::Option::Some(15),
+            b"public_border_group" => ::std::option::Option::Some(16),
+            b"allow_share_bandwidth_types" => ::std::option::Option::Some(17),
+            b"tags" => ::std::option::Option::Some(18),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::nested::<Profile>())?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<
+                                CreatingASubnetIpVersion,
+                                _,
+                            >(Self::check_ip_version),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<
+                                BandwidthShareType,
+                                _,
+                            >(Self::check_bandwidth_share_type),
+                        )?
+                }
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            18,
+                            &mut field_18,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                status: M::optional(field_1)?,
+                profile: M::optional(field_2)?,
+                r#type: M::optional(field_3)?,
+                public_ip_address: M::optional(field_4)?,
+                ip_version: M::optional(field_5)?,
+                private_ip_address: M::optional(field_6)?,
+                port_id: M::optional(field_7)?,
+                tenant_id: M::optional(field_8)?,
+                create_time: M::optional(field_9)?,
+                bandwidth_id: M::optional(field_10)?,
+                bandwidth_size: M::optional(field_11)?,
+                bandwidth_share_type: M::optional(field_12)?,
+                bandwidth_name: M::optional(field_13)?,
+                alias: M::optional(field_14)?,
+                enterprise_project_id: M::optional(field_15)?,
+                public_border_group: M::optional(field_16)?,
+                allow_share_bandwidth_types: M::optional(field_17)?,
+                tags: M::optional(field_18)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAnEipPublicip {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAnEipResponse200 {
     /// Specifies the EIP object. For details, see Table 3.
@@ -298,5 +458,36 @@ impl support::Validate for QueryingAnEipResponse200 {
             let p = path.field("publicip");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingAnEipResponse200 {
+    const NAME: &'static str = "QueryingAnEipResponse200";
+    const FIELDS: &'static [&'static str] = &["publicip"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"publicip" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<QueryingAnEipPublicip>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                publicip: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAnEipResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

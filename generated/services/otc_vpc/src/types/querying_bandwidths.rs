@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{PublicipInfo, SHAPE_PUBLICIP_INFO};
 /// Table 3 Description of the bandwidths field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Bandwidths {
     /// • Specifies the bandwidth name.
@@ -206,15 +199,126 @@ impl support::Validate for Bandwidths {
         }
     }
 }
+impl support::Read for Bandwidths {
+    const NAME: &'static str = "Bandwidths";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "size",
+        "id",
+        "share_type",
+        "publicip_info",
+        "tenant_id",
+        "bandwidth_type",
+        "charge_mode",
+        "billing_info",
+        "enterprise_project_id",
+        "status",
+        "created_at",
+        "updated_at",
+        "public_border_group",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"size" => ::std::option::Option::Some(1),
+            b"id" => ::std::option::Option::Some(2),
+            b"share_type" => ::std::option::Option::Some(3),
+            b"publicip_info" => ::std::option::Option::Some(4),
+            b"tenant_id" => ::std::option::Option::Some(5),
+            b"bandwidth_type" => ::std::option::Option::Some(6),
+            b"charge_mode" => ::std::option::Option::Some(7),
+            b"billing_info" => ::std::option::Option::Some(8),
+            b"enterprise_project_id" => ::std::option::Option::Some(9),
+            b"status" => ::std::option::Option::Some(10),
+            b"created_at" => ::std::option::Option::Some(11),
+            b"updated_at" => ::std::option::Option::Some(12),
+            b"public_border_group" => ::std::option::Option::Some(13),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<PublicipInfo>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                _ => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                size: M::optional(field_1)?,
+                id: M::optional(field_2)?,
+                share_type: M::optional(field_3)?,
+                publicip_info: M::optional(field_4)?,
+                tenant_id: M::optional(field_5)?,
+                bandwidth_type: M::optional(field_6)?,
+                charge_mode: M::optional(field_7)?,
+                billing_info: M::optional(field_8)?,
+                enterprise_project_id: M::optional(field_9)?,
+                status: M::optional(field_10)?,
+                created_at: M::optional(field_11)?,
+                updated_at: M::optional(field_12)?,
+                public_border_group: M::optional(field_13)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Bandwidths {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingBandwidthsResponse200 {
     /// Specifies the bandwidth objects. For details, see Table 3.
@@ -257,5 +361,45 @@ impl support::Validate for QueryingBandwidthsResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingBandwidthsResponse200 {
+    const NAME: &'static str = "QueryingBandwidthsResponse200";
+    const FIELDS: &'static [&'static str] = &["bandwidths"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"bandwidths" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<Bandwidths>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                bandwidths: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingBandwidthsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

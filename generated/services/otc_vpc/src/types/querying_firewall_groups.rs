@@ -8,14 +8,7 @@ use super::super::{
     QueryingAFirewallGroupFirewallGroup, SHAPE_QUERYING_A_FIREWALL_GROUP_FIREWALL_GROUP,
 };
 /// Table 4 firewall_groups_link object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FirewallGroupsLink {
     /// Specifies the API link.
@@ -59,15 +52,45 @@ impl support::Validate for FirewallGroupsLink {
         let _ = (path, out);
     }
 }
+impl support::Read for FirewallGroupsLink {
+    const NAME: &'static str = "FirewallGroupsLink";
+    const FIELDS: &'static [&'static str] = &["href", "rel"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"href" => ::std::option::Option::Some(0),
+            b"rel" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                href: M::optional(field_0)?,
+                rel: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for FirewallGroupsLink {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingFirewallGroupsResponse200 {
     /// Specifies the firewall group list. For details, see Table 3.
@@ -134,5 +157,69 @@ impl support::Validate for QueryingFirewallGroupsResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingFirewallGroupsResponse200 {
+    const NAME: &'static str = "QueryingFirewallGroupsResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "firewall_groups",
+        "firewall_groups_links",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"firewall_groups" => ::std::option::Option::Some(0),
+            b"firewall_groups_links" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<
+                                    QueryingAFirewallGroupFirewallGroup,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<FirewallGroupsLink>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                firewall_groups: M::optional(field_0)?,
+                firewall_groups_links: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingFirewallGroupsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,14 +8,7 @@ use crate::support;
 use super::super::{FirewallRule, SHAPE_FIREWALL_RULE};
 #[cfg(feature = "querying_firewall_rules")]
 /// Table 3 firewall_rules_link object.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FirewallRulesLink {
     /// Specifies the API link.
@@ -64,15 +57,47 @@ impl support::Validate for FirewallRulesLink {
     }
 }
 #[cfg(feature = "querying_firewall_rules")]
+impl support::Read for FirewallRulesLink {
+    const NAME: &'static str = "FirewallRulesLink";
+    const FIELDS: &'static [&'static str] = &["href", "rel"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"href" => ::std::option::Option::Some(0),
+            b"rel" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                href: M::optional(field_0)?,
+                rel: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_firewall_rules")]
+impl<'de> ::serde::Deserialize<'de> for FirewallRulesLink {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "querying_firewall_rules")]
 /// Table 2 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingFirewallRulesResponse200 {
     /// Specifies the firewall rule list. For details, see Table 4.
@@ -137,6 +162,67 @@ impl support::Validate for QueryingFirewallRulesResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+#[cfg(feature = "querying_firewall_rules")]
+impl support::Read for QueryingFirewallRulesResponse200 {
+    const NAME: &'static str = "QueryingFirewallRulesResponse200";
+    const FIELDS: &'static [&'static str] = &["firewall_rules", "firewall_rules_links"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"firewall_rules" => ::std::option::Option::Some(0),
+            b"firewall_rules_links" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<FirewallRule>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<FirewallRulesLink>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                firewall_rules: M::optional(field_0)?,
+                firewall_rules_links: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_firewall_rules")]
+impl<'de> ::serde::Deserialize<'de> for QueryingFirewallRulesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Specifies that the firewall rule action is used as the filtering condition.

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::Status;
 /// Table 3 floatingip objects.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingFloatingIpAddresses2Floatingip {
     /// Specifies the floating IP address status. The value can be ACTIVE, DOWN, or ERROR.
@@ -167,15 +160,116 @@ impl support::Validate for QueryingFloatingIpAddresses2Floatingip {
         }
     }
 }
+impl support::Read for QueryingFloatingIpAddresses2Floatingip {
+    const NAME: &'static str = "QueryingFloatingIpAddresses2Floatingip";
+    const FIELDS: &'static [&'static str] = &[
+        "status",
+        "id",
+        "floating_ip_address",
+        "floating_network_id",
+        "router_id",
+        "port_id",
+        "fixed_ip_address",
+        "tenant_id",
+        "project_id",
+        "created_at",
+        "updated_at",
+        "floatingips_links",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"status" => ::std::option::Option::Some(0),
+            b"id" => ::std::option::Option::Some(1),
+            b"floating_ip_address" => ::std::option::Option::Some(2),
+            b"floating_network_id" => ::std::option::Option::Some(3),
+            b"router_id" => ::std::option::Option::Some(4),
+            b"port_id" => ::std::option::Option::Some(5),
+            b"fixed_ip_address" => ::std::option::Option::Some(6),
+            b"tenant_id" => ::std::option::Option::Some(7),
+            b"project_id" => ::std::option::Option::Some(8),
+            b"created_at" => ::std::option::Option::Some(9),
+            b"updated_at" => ::std::option::Option::Some(10),
+            b"floatingips_links" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<Status, _>(Self::check_status),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                status: M::optional(field_0)?,
+                id: M::optional(field_1)?,
+                floating_ip_address: M::optional(field_2)?,
+                floating_network_id: M::optional(field_3)?,
+                router_id: M::optional(field_4)?,
+                port_id: M::optional(field_5)?,
+                fixed_ip_address: M::optional(field_6)?,
+                tenant_id: M::optional(field_7)?,
+                project_id: M::optional(field_8)?,
+                created_at: M::optional(field_9)?,
+                updated_at: M::optional(field_10)?,
+                floatingips_links: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingFloatingIpAddresses2Floatingip {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingFloatingIpAddresses2Response200 {
     /// Specifies the floating IP address list. For details, see Table 3.
@@ -222,5 +316,47 @@ impl support::Validate for QueryingFloatingIpAddresses2Response200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingFloatingIpAddresses2Response200 {
+    const NAME: &'static str = "QueryingFloatingIpAddresses2Response200";
+    const FIELDS: &'static [&'static str] = &["floatingips"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"floatingips" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<
+                            QueryingFloatingIpAddresses2Floatingip,
+                        >(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                floatingips: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingFloatingIpAddresses2Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_vpc/querying_ip_address_usage_on_a_specified_network.json` documents.
 use crate::support;
 /// Table 3 network_ip_availability objects.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct NetworkIpAvailability {
     /// Specifies the network ID.
@@ -96,15 +89,93 @@ impl support::Validate for NetworkIpAvailability {
         }
     }
 }
+impl support::Read for NetworkIpAvailability {
+    const NAME: &'static str = "NetworkIpAvailability";
+    const FIELDS: &'static [&'static str] = &[
+        "network_id",
+        "network_name",
+        "tenant_id",
+        "total_ips",
+        "used_ips",
+        "subnet_ip_availability",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"network_id" => ::std::option::Option::Some(0),
+            b"network_name" => ::std::option::Option::Some(1),
+            b"tenant_id" => ::std::option::Option::Some(2),
+            b"total_ips" => ::std::option::Option::Some(3),
+            b"used_ips" => ::std::option::Option::Some(4),
+            b"subnet_ip_availability" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::nested::<SubnetIpAvailability>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                network_id: M::optional(field_0)?,
+                network_name: M::optional(field_1)?,
+                tenant_id: M::optional(field_2)?,
+                total_ips: M::optional(field_3)?,
+                used_ips: M::optional(field_4)?,
+                subnet_ip_availability: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for NetworkIpAvailability {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingIpAddressUsageOnASpecifiedNetworkResponse200 {
     /// Specifies the network_ip_availability objects. For details, see Table 3.
@@ -144,15 +215,40 @@ impl support::Validate for QueryingIpAddressUsageOnASpecifiedNetworkResponse200 
         }
     }
 }
+impl support::Read for QueryingIpAddressUsageOnASpecifiedNetworkResponse200 {
+    const NAME: &'static str = "QueryingIpAddressUsageOnASpecifiedNetworkResponse200";
+    const FIELDS: &'static [&'static str] = &["network_ip_availability"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"network_ip_availability" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<NetworkIpAvailability>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                network_ip_availability: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingIpAddressUsageOnASpecifiedNetworkResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Description of the subnet_ip_availability field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SubnetIpAvailability {
     /// Specifies the number of in-use IP addresses on a subnet. (System reserved IP addresses are
@@ -225,5 +321,86 @@ impl support::Validate for SubnetIpAvailability {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for SubnetIpAvailability {
+    const NAME: &'static str = "SubnetIpAvailability";
+    const FIELDS: &'static [&'static str] = &[
+        "used_ips",
+        "subnet_id",
+        "subnet_name",
+        "ip_version",
+        "cidr",
+        "total_ips",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"used_ips" => ::std::option::Option::Some(0),
+            b"subnet_id" => ::std::option::Option::Some(1),
+            b"subnet_name" => ::std::option::Option::Some(2),
+            b"ip_version" => ::std::option::Option::Some(3),
+            b"cidr" => ::std::option::Option::Some(4),
+            b"total_ips" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                used_ips: M::optional(field_0)?,
+                subnet_id: M::optional(field_1)?,
+                subnet_name: M::optional(field_2)?,
+                ip_version: M::optional(field_3)?,
+                cidr: M::optional(field_4)?,
+                total_ips: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SubnetIpAvailability {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Network, SHAPE_NETWORK};
 /// Table 2 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingNetworkDetailsResponse200 {
     /// Specifies the network. For details, see Table 3.
@@ -51,5 +44,36 @@ impl support::Validate for QueryingNetworkDetailsResponse200 {
             let p = path.field("network");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingNetworkDetailsResponse200 {
+    const NAME: &'static str = "QueryingNetworkDetailsResponse200";
+    const FIELDS: &'static [&'static str] = &["network"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"network" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<Network>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                network: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingNetworkDetailsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

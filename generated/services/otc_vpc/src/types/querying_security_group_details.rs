@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_QUERYING_SECURITY_GROUP_DETAILS_SECURITY_GROUP,
 };
 /// Table 2 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingSecurityGroupDetailsResponse200 {
     /// Specifies the security group object.
@@ -56,5 +49,41 @@ impl support::Validate for QueryingSecurityGroupDetailsResponse200 {
             let p = path.field("security_group");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingSecurityGroupDetailsResponse200 {
+    const NAME: &'static str = "QueryingSecurityGroupDetailsResponse200";
+    const FIELDS: &'static [&'static str] = &["security_group"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"security_group" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<QueryingSecurityGroupDetailsSecurityGroup>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                security_group: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingSecurityGroupDetailsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_CREATING_A_SECURITY_GROUP2_SECURITY_GROUP_RULE,
 };
 /// Table 2 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingSecurityGroupRuleDetailsResponse200 {
     /// Specifies the security group rule objects. For details, see Table 3.
@@ -58,5 +51,41 @@ impl support::Validate for QueryingSecurityGroupRuleDetailsResponse200 {
             let p = path.field("security_group_rule");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingSecurityGroupRuleDetailsResponse200 {
+    const NAME: &'static str = "QueryingSecurityGroupRuleDetailsResponse200";
+    const FIELDS: &'static [&'static str] = &["security_group_rule"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"security_group_rule" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<CreatingASecurityGroup2SecurityGroupRule>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                security_group_rule: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingSecurityGroupRuleDetailsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_CREATING_A_SECURITY_GROUP3_SECURITY_GROUP_RULE, SHAPE_PAGE_INFO,
 };
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingSecurityGroupRules3Response200 {
     /// • Definition: Request ID.
@@ -84,5 +77,63 @@ impl support::Validate for QueryingSecurityGroupRules3Response200 {
             let p = path.field("page_info");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingSecurityGroupRules3Response200 {
+    const NAME: &'static str = "QueryingSecurityGroupRules3Response200";
+    const FIELDS: &'static [&'static str] = &[
+        "request_id",
+        "security_group_rules",
+        "page_info",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"request_id" => ::std::option::Option::Some(0),
+            b"security_group_rules" => ::std::option::Option::Some(1),
+            b"page_info" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<
+                                    CreatingASecurityGroup3SecurityGroupRule,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(2, &mut field_2, support::nested::<PageInfo>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                request_id: M::optional(field_0)?,
+                security_group_rules: M::optional(field_1)?,
+                page_info: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingSecurityGroupRules3Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

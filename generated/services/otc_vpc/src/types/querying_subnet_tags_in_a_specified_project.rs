@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_QUERYING_EIP_TAGS_IN_A_SPECIFIED_PROJECT_TAG,
 };
 /// Table 2 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingSubnetTagsInASpecifiedProjectResponse200 {
     /// Specifies the tag object list. For details, see Table 3.
@@ -63,5 +56,46 @@ impl support::Validate for QueryingSubnetTagsInASpecifiedProjectResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingSubnetTagsInASpecifiedProjectResponse200 {
+    const NAME: &'static str = "QueryingSubnetTagsInASpecifiedProjectResponse200";
+    const FIELDS: &'static [&'static str] = &["tags"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"tags" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<QueryingEipTagsInASpecifiedProjectTag>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                tags: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingSubnetTagsInASpecifiedProjectResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -190,14 +190,7 @@ impl<'de> ::serde::Deserialize<'de> for RemovingASecondaryCidrBlockFromAVpcReque
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RemovingASecondaryCidrBlockFromAVpcResponse200 {
     /// • Definition: Request ID.
@@ -246,15 +239,45 @@ impl support::Validate for RemovingASecondaryCidrBlockFromAVpcResponse200 {
         }
     }
 }
+impl support::Read for RemovingASecondaryCidrBlockFromAVpcResponse200 {
+    const NAME: &'static str = "RemovingASecondaryCidrBlockFromAVpcResponse200";
+    const FIELDS: &'static [&'static str] = &["request_id", "vpc"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"request_id" => ::std::option::Option::Some(0),
+            b"vpc" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::nested::<Vpc>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                request_id: M::optional(field_0)?,
+                vpc: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RemovingASecondaryCidrBlockFromAVpcResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 Response body parameters (status code 202).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RemovingASecondaryCidrBlockFromAVpcResponse202 {
     /// • Definition: Request ID.
@@ -306,5 +329,46 @@ impl support::Validate for RemovingASecondaryCidrBlockFromAVpcResponse202 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for RemovingASecondaryCidrBlockFromAVpcResponse202 {
+    const NAME: &'static str = "RemovingASecondaryCidrBlockFromAVpcResponse202";
+    const FIELDS: &'static [&'static str] = &["request_id", "error_msg", "error_code"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"request_id" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            b"error_code" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                request_id: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+                error_code: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RemovingASecondaryCidrBlockFromAVpcResponse202 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_vpc/updating_a_bandwidth.json` documents.
 use crate::support;
 /// Table 3 Description of the bandwidth field (also Table 5).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingABandwidthBandwidth {
     /// • Specifies the bandwidth name.
@@ -159,6 +152,13 @@ impl support::Read for UpdatingABandwidthBandwidth {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdatingABandwidthBandwidth {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -228,14 +228,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingABandwidthRequest {
     }
 }
 /// Table 4 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingABandwidthResponse200 {
     /// Specifies the bandwidth objects. For details, see Table 5.
@@ -273,5 +266,41 @@ impl support::Validate for UpdatingABandwidthResponse200 {
             let p = path.field("bandwidth");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for UpdatingABandwidthResponse200 {
+    const NAME: &'static str = "UpdatingABandwidthResponse200";
+    const FIELDS: &'static [&'static str] = &["bandwidth"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"bandwidth" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<UpdatingABandwidthBandwidth>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                bandwidth: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingABandwidthResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

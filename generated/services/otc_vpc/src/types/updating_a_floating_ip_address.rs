@@ -5,25 +5,14 @@
 //! The types that `spec/otc_vpc/updating_a_floating_ip_address.json` documents.
 use crate::support;
 /// Table 3 floatingip objects (also Table 5).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAFloatingIpAddressFloatingip {
     /// Specifies the port ID.
     /// Leaving this parameter blank does not unbind the EIP from the dedicated load balancer.
     ///
     /// May be `null`, which has no other check.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "support::present"
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port_id: ::std::option::Option<support::Nullable<::std::string::String>>,
 }
 impl UpdatingAFloatingIpAddressFloatingip {
@@ -98,6 +87,13 @@ impl support::Read for UpdatingAFloatingIpAddressFloatingip {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdatingAFloatingIpAddressFloatingip {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -167,14 +163,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingAFloatingIpAddressRequest {
     }
 }
 /// Table 4 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAFloatingIpAddressResponse200 {
     /// Specifies the floating IP address list. For details, see Table 5.
@@ -214,5 +203,41 @@ impl support::Validate for UpdatingAFloatingIpAddressResponse200 {
             let p = path.field("floatingip");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for UpdatingAFloatingIpAddressResponse200 {
+    const NAME: &'static str = "UpdatingAFloatingIpAddressResponse200";
+    const FIELDS: &'static [&'static str] = &["floatingip"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"floatingip" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<UpdatingAFloatingIpAddressFloatingip>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                floatingip: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAFloatingIpAddressResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

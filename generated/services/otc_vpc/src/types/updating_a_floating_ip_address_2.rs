@@ -5,24 +5,13 @@
 //! The types that `spec/otc_vpc/updating_a_floating_ip_address_2.json` documents.
 use crate::support;
 /// Table 2 floatingip objects (also Table 4).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAFloatingIpAddress2Floatingip {
     /// Specifies the port ID.
     ///
     /// May be `null`, which has no other check.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "support::present"
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port_id: ::std::option::Option<support::Nullable<::std::string::String>>,
     /// Not in the page's table: the page's example request (Example request 1 (Binding to a port))
     /// sends it.
@@ -121,6 +110,13 @@ impl support::Read for UpdatingAFloatingIpAddress2Floatingip {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdatingAFloatingIpAddress2Floatingip {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 1 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -190,14 +186,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingAFloatingIpAddress2Request {
     }
 }
 /// Table 3 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAFloatingIpAddress2Response200 {
     /// Specifies the floating IP address list. For details, see Table 4.
@@ -237,5 +226,41 @@ impl support::Validate for UpdatingAFloatingIpAddress2Response200 {
             let p = path.field("floatingip");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for UpdatingAFloatingIpAddress2Response200 {
+    const NAME: &'static str = "UpdatingAFloatingIpAddress2Response200";
+    const FIELDS: &'static [&'static str] = &["floatingip"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"floatingip" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<UpdatingAFloatingIpAddress2Floatingip>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                floatingip: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAFloatingIpAddress2Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

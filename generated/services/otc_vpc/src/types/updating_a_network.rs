@@ -5,14 +5,7 @@
 //! The types that `spec/otc_vpc/updating_a_network.json` documents.
 use crate::support;
 /// Table 3 network objects (also Table 5).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingANetworkNetwork {
     /// Specifies the network name.
@@ -142,6 +135,13 @@ impl support::Read for UpdatingANetworkNetwork {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdatingANetworkNetwork {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -207,14 +207,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingANetworkRequest {
     }
 }
 /// Table 4 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingANetworkResponse200 {
     /// Specifies the network. For details, see Table 5.
@@ -252,5 +245,36 @@ impl support::Validate for UpdatingANetworkResponse200 {
             let p = path.field("network");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for UpdatingANetworkResponse200 {
+    const NAME: &'static str = "UpdatingANetworkResponse200";
+    const FIELDS: &'static [&'static str] = &["network"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"network" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<UpdatingANetworkNetwork>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                network: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingANetworkResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -10,14 +10,7 @@ use super::super::{
     SHAPE_EXTRA_DHCP_OPT,
 };
 /// Table 3 port objects (also Table 7).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAPortPort {
     /// Specifies the port name.
@@ -305,19 +298,19 @@ impl support::Read for UpdatingAPortPort {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdatingAPortPort {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 port objects (also Table 7).
 ///
 /// The form of \[`UpdatingAPortPort`\] that responses are read into: every field is optional,
 /// and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAPortPortInResponse {
     /// Specifies the port name.
@@ -452,6 +445,111 @@ impl support::Validate for UpdatingAPortPortInResponse {
         }
     }
 }
+impl support::Read for UpdatingAPortPortInResponse {
+    const NAME: &'static str = "UpdatingAPortPortInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "security_groups",
+        "allowed_address_pairs",
+        "extra_dhcp_opts",
+        "binding:profile",
+        "binding:vnic_type",
+        "port_security_enabled",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"security_groups" => ::std::option::Option::Some(1),
+            b"allowed_address_pairs" => ::std::option::Option::Some(2),
+            b"extra_dhcp_opts" => ::std::option::Option::Some(3),
+            b"binding:profile" => ::std::option::Option::Some(4),
+            b"binding:vnic_type" => ::std::option::Option::Some(5),
+            b"port_security_enabled" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<AllowedAddressPairsInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::nested::<ExtraDhcpOpt>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::FreeForm)?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                security_groups: M::optional(field_1)?,
+                allowed_address_pairs: M::optional(field_2)?,
+                extra_dhcp_opts: M::optional(field_3)?,
+                binding_profile: M::optional(field_4)?,
+                binding_vnic_type: M::optional(field_5)?,
+                port_security_enabled: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAPortPortInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -515,14 +613,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingAPortRequest {
     }
 }
 /// Table 6 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAPortResponse200 {
     /// Specifies the port object list. For details, see Table 7.
@@ -560,5 +651,41 @@ impl support::Validate for UpdatingAPortResponse200 {
             let p = path.field("port");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for UpdatingAPortResponse200 {
+    const NAME: &'static str = "UpdatingAPortResponse200";
+    const FIELDS: &'static [&'static str] = &["port"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"port" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<UpdatingAPortPortInResponse>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                port: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAPortResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

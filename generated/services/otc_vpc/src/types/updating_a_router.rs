@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{ExternalGatewayInfo, Route, SHAPE_EXTERNAL_GATEWAY_INFO, SHAPE_ROUTE};
 /// Table 2 router objects (also Table 6).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingARouterRouter {
     /// Specifies the router name.
@@ -213,6 +206,13 @@ impl support::Read for UpdatingARouterRouter {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdatingARouterRouter {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 1 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -276,14 +276,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingARouterRequest {
     }
 }
 /// Table 5 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingARouterResponse200 {
     /// Specifies the router. For details, see Table 6.
@@ -321,5 +314,36 @@ impl support::Validate for UpdatingARouterResponse200 {
             let p = path.field("router");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for UpdatingARouterResponse200 {
+    const NAME: &'static str = "UpdatingARouterResponse200";
+    const FIELDS: &'static [&'static str] = &["router"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"router" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<UpdatingARouterRouter>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                router: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingARouterResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_vpc/updating_a_subnet_pool.json` documents.
 use crate::support;
 /// Table 2 subnetpool objects (also Table 4).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingASubnetPoolSubnetpool {
     /// Specifies the subnet pool name.
@@ -275,6 +268,13 @@ impl support::Read for UpdatingASubnetPoolSubnetpool {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdatingASubnetPoolSubnetpool {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 1 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -345,14 +345,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingASubnetPoolRequest {
     }
 }
 /// Table 3 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingASubnetPoolResponse200 {
     /// Specifies the subnet pool list. For details, see Table 4.
@@ -390,5 +383,41 @@ impl support::Validate for UpdatingASubnetPoolResponse200 {
             let p = path.field("subnetpool");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for UpdatingASubnetPoolResponse200 {
+    const NAME: &'static str = "UpdatingASubnetPoolResponse200";
+    const FIELDS: &'static [&'static str] = &["subnetpool"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"subnetpool" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<UpdatingASubnetPoolSubnetpool>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                subnetpool: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingASubnetPoolResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

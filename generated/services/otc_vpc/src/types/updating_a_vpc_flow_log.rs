@@ -5,14 +5,7 @@
 //! The types that `spec/otc_vpc/updating_a_vpc_flow_log.json` documents.
 use crate::support;
 /// Table 3 Description of the FlowLog field (also Table 5).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAVpcFlowLogFlowLog {
     /// • Flow log name
@@ -168,6 +161,13 @@ impl support::Read for UpdatingAVpcFlowLogFlowLog {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdatingAVpcFlowLogFlowLog {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -237,14 +237,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingAVpcFlowLogRequest {
     }
 }
 /// Table 4 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAVpcFlowLogResponse200 {
     /// FlowLog objects. For details, see Table 5.
@@ -282,5 +275,41 @@ impl support::Validate for UpdatingAVpcFlowLogResponse200 {
             let p = path.field("flow_log");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for UpdatingAVpcFlowLogResponse200 {
+    const NAME: &'static str = "UpdatingAVpcFlowLogResponse200";
+    const FIELDS: &'static [&'static str] = &["flow_log"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"flow_log" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<UpdatingAVpcFlowLogFlowLog>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                flow_log: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAVpcFlowLogResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_vpc/updating_a_vpc_peering_connection.json` documents.
 use crate::support;
 /// Table 3 Description of the peering field (also Table 5).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAVpcPeeringConnectionPeering {
     /// Specifies the name of the VPC peering connection. The value can contain 1 to 64 characters.
@@ -156,6 +149,13 @@ impl support::Read for UpdatingAVpcPeeringConnectionPeering {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdatingAVpcPeeringConnectionPeering {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -227,14 +227,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingAVpcPeeringConnectionRequest {
     }
 }
 /// Table 4 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAVpcPeeringConnectionResponse200 {
     /// Specifies the VPC peering connection. For details, see Table 5.
@@ -274,5 +267,41 @@ impl support::Validate for UpdatingAVpcPeeringConnectionResponse200 {
             let p = path.field("peering");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for UpdatingAVpcPeeringConnectionResponse200 {
+    const NAME: &'static str = "UpdatingAVpcPeeringConnectionResponse200";
+    const FIELDS: &'static [&'static str] = &["peering"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"peering" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<UpdatingAVpcPeeringConnectionPeering>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                peering: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAVpcPeeringConnectionResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

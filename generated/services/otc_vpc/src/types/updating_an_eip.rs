@@ -5,14 +5,7 @@
 //! The types that `spec/otc_vpc/updating_an_eip.json` documents.
 use crate::support;
 /// Table 3 Description of the publicip field (also Table 5).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnEipPublicip {
     /// • Specifies the port ID.
@@ -143,6 +136,13 @@ impl support::Read for UpdatingAnEipPublicip {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnEipPublicip {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -207,14 +207,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingAnEipRequest {
     }
 }
 /// Table 4 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnEipResponse200 {
     /// Specifies the EIP object. For details, see Table 5.
@@ -252,5 +245,36 @@ impl support::Validate for UpdatingAnEipResponse200 {
             let p = path.field("publicip");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for UpdatingAnEipResponse200 {
+    const NAME: &'static str = "UpdatingAnEipResponse200";
+    const FIELDS: &'static [&'static str] = &["publicip"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"publicip" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<UpdatingAnEipPublicip>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                publicip: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnEipResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_vpc/updating_an_eip_2.json` documents.
 use crate::support;
 /// Table 7 PublicipBandwidthInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnEip2PublicipBandwidthInfo {
     /// • Definition: Bandwidth ID
@@ -127,15 +120,75 @@ impl support::Validate for UpdatingAnEip2PublicipBandwidthInfo {
         }
     }
 }
+impl support::Read for UpdatingAnEip2PublicipBandwidthInfo {
+    const NAME: &'static str = "UpdatingAnEip2PublicipBandwidthInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "size",
+        "share_type",
+        "charge_mode",
+        "name",
+        "billing_info",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"size" => ::std::option::Option::Some(1),
+            b"share_type" => ::std::option::Option::Some(2),
+            b"charge_mode" => ::std::option::Option::Some(3),
+            b"name" => ::std::option::Option::Some(4),
+            b"billing_info" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(Self::check_name))?,
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                size: M::optional(field_1)?,
+                share_type: M::optional(field_2)?,
+                charge_mode: M::optional(field_3)?,
+                name: M::optional(field_4)?,
+                billing_info: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnEip2PublicipBandwidthInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 PublicipUpdateResp.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PublicipUpdateResp {
     /// • Definition: EIP ID, which uniquely identifies the EIP.
@@ -392,6 +445,167 @@ impl support::Validate for PublicipUpdateResp {
             let p = path.field("bandwidth");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for PublicipUpdateResp {
+    const NAME: &'static str = "PublicipUpdateResp";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "project_id",
+        "ip_version",
+        "public_ip_address",
+        "public_ipv6_address",
+        "status",
+        "description",
+        "public_border_group",
+        "created_at",
+        "updated_at",
+        "type",
+        "vnic",
+        "bandwidth",
+        "enterprise_project_id",
+        "billing_info",
+        "lock_status",
+        "associate_instance_type",
+        "associate_instance_id",
+        "publicip_pool_id",
+        "publicip_pool_name",
+        "alias",
+        "associate_mode",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"project_id" => ::std::option::Option::Some(1),
+            b"ip_version" => ::std::option::Option::Some(2),
+            b"public_ip_address" => ::std::option::Option::Some(3),
+            b"public_ipv6_address" => ::std::option::Option::Some(4),
+            b"status" => ::std::option::Option::Some(5),
+            b"description" => ::std::option::Option::Some(6),
+            b"public_border_group" => ::std::option::Option::Some(7),
+            b"created_at" => ::std::option::Option::Some(8),
+            b"updated_at" => ::std::option::Option::Some(9),
+            b"type" => ::std::option::Option::Some(10),
+            b"vnic" => ::std::option::Option::Some(11),
+            b"bandwidth" => ::std::option::Option::Some(12),
+            b"enterprise_project_id" => ::std::option::Option::Some(13),
+            b"billing_info" => ::std::option::Option::Some(14),
+            b"lock_status" => ::std::option::Option::Some(15),
+            b"associate_instance_type" => ::std::option::Option::Some(16),
+            b"associate_instance_id" => ::std::option::Option::Some(17),
+            b"publicip_pool_id" => ::std::option::Option::Some(18),
+            b"publicip_pool_name" => ::std::option::Option::Some(19),
+            b"alias" => ::std::option::Option::Some(20),
+            b"associate_mode" => ::std::option::Option::Some(21),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::nested::<UpdatingAnEip2VnicInfo>(),
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::nested::<UpdatingAnEip2PublicipBandwidthInfo>(),
+                        )?
+                }
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                _ => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                project_id: M::optional(field_1)?,
+                ip_version: M::optional(field_2)?,
+                public_ip_address: M::optional(field_3)?,
+                public_ipv6_address: M::optional(field_4)?,
+                status: M::optional(field_5)?,
+                description: M::optional(field_6)?,
+                public_border_group: M::optional(field_7)?,
+                created_at: M::optional(field_8)?,
+                updated_at: M::optional(field_9)?,
+                r#type: M::optional(field_10)?,
+                vnic: M::optional(field_11)?,
+                bandwidth: M::optional(field_12)?,
+                enterprise_project_id: M::optional(field_13)?,
+                billing_info: M::optional(field_14)?,
+                lock_status: M::optional(field_15)?,
+                associate_instance_type: M::optional(field_16)?,
+                associate_instance_id: M::optional(field_17)?,
+                publicip_pool_id: M::optional(field_18)?,
+                publicip_pool_name: M::optional(field_19)?,
+                alias: M::optional(field_20)?,
+                associate_mode: M::optional(field_21)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PublicipUpdateResp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 3 UpdatePublicipOption.
@@ -705,14 +919,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingAnEip2Request {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnEip2Response200 {
     /// Request ID.
@@ -759,15 +966,48 @@ impl support::Validate for UpdatingAnEip2Response200 {
         }
     }
 }
+impl support::Read for UpdatingAnEip2Response200 {
+    const NAME: &'static str = "UpdatingAnEip2Response200";
+    const FIELDS: &'static [&'static str] = &["request_id", "publicip"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"request_id" => ::std::option::Option::Some(0),
+            b"publicip" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(1, &mut field_1, support::nested::<PublicipUpdateResp>())?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                request_id: M::optional(field_0)?,
+                publicip: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnEip2Response200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 VnicInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnEip2VnicInfo {
     /// • Definition: Private IP address
@@ -910,5 +1150,95 @@ impl support::Validate for UpdatingAnEip2VnicInfo {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for UpdatingAnEip2VnicInfo {
+    const NAME: &'static str = "UpdatingAnEip2VnicInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "private_ip_address",
+        "device_id",
+        "device_owner",
+        "vpc_id",
+        "port_id",
+        "port_profile",
+        "mac",
+        "vtep",
+        "vni",
+        "instance_id",
+        "instance_type",
+        "port_vif_details",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"private_ip_address" => ::std::option::Option::Some(0),
+            b"device_id" => ::std::option::Option::Some(1),
+            b"device_owner" => ::std::option::Option::Some(2),
+            b"vpc_id" => ::std::option::Option::Some(3),
+            b"port_id" => ::std::option::Option::Some(4),
+            b"port_profile" => ::std::option::Option::Some(5),
+            b"mac" => ::std::option::Option::Some(6),
+            b"vtep" => ::std::option::Option::Some(7),
+            b"vni" => ::std::option::Option::Some(8),
+            b"instance_id" => ::std::option::Option::Some(9),
+            b"instance_type" => ::std::option::Option::Some(10),
+            b"port_vif_details" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                _ => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                private_ip_address: M::optional(field_0)?,
+                device_id: M::optional(field_1)?,
+                device_owner: M::optional(field_2)?,
+                vpc_id: M::optional(field_3)?,
+                port_id: M::optional(field_4)?,
+                port_profile: M::optional(field_5)?,
+                mac: M::optional(field_6)?,
+                vtep: M::optional(field_7)?,
+                vni: M::optional(field_8)?,
+                instance_id: M::optional(field_9)?,
+                instance_type: M::optional(field_10)?,
+                port_vif_details: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnEip2VnicInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -10,7 +10,7 @@ use super::super::{
     SHAPE_CREATING_A_SUBNET2_EXTRA_DHCP_OPT_IN_RESPONSE,
 };
 /// Table 3 subnet objects (also Table 6).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingSubnetInformationSubnet {
     /// • Specifies the subnet name.
@@ -318,19 +318,19 @@ impl support::Read for UpdatingSubnetInformationSubnet {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdatingSubnetInformationSubnet {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 subnet objects (also Table 6).
 ///
 /// The form of \[`UpdatingSubnetInformationSubnet`\] that responses are read into: every field
 /// is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingSubnetInformationSubnetInResponse {
     /// • Specifies the subnet name.
@@ -478,6 +478,114 @@ impl support::Validate for UpdatingSubnetInformationSubnetInResponse {
         }
     }
 }
+impl support::Read for UpdatingSubnetInformationSubnetInResponse {
+    const NAME: &'static str = "UpdatingSubnetInformationSubnetInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "description",
+        "ipv6_enable",
+        "dhcp_enable",
+        "primary_dns",
+        "secondary_dns",
+        "dnsList",
+        "extra_dhcp_opts",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            b"ipv6_enable" => ::std::option::Option::Some(2),
+            b"dhcp_enable" => ::std::option::Option::Some(3),
+            b"primary_dns" => ::std::option::Option::Some(4),
+            b"secondary_dns" => ::std::option::Option::Some(5),
+            b"dnsList" => ::std::option::Option::Some(6),
+            b"extra_dhcp_opts" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::nested::<
+                                    CreatingASubnet2ExtraDhcpOptInResponse,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[("name", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                description: M::optional(field_1)?,
+                ipv6_enable: M::optional(field_2)?,
+                dhcp_enable: M::optional(field_3)?,
+                primary_dns: M::optional(field_4)?,
+                secondary_dns: M::optional(field_5)?,
+                dns_list: M::optional(field_6)?,
+                extra_dhcp_opts: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingSubnetInformationSubnetInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -545,14 +653,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingSubnetInformationRequest {
     }
 }
 /// Table 5 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingSubnetInformationResponse200 {
     /// Specifies the subnet objects.
@@ -592,5 +693,41 @@ impl support::Validate for UpdatingSubnetInformationResponse200 {
             let p = path.field("subnet");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for UpdatingSubnetInformationResponse200 {
+    const NAME: &'static str = "UpdatingSubnetInformationResponse200";
+    const FIELDS: &'static [&'static str] = &["subnet"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"subnet" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<UpdatingSubnetInformationSubnetInResponse>(),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                subnet: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingSubnetInformationResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

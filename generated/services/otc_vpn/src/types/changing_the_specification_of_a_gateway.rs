@@ -76,14 +76,7 @@ impl<'de> ::serde::Deserialize<'de> for ChangingTheSpecificationOfAGatewayReques
     }
 }
 /// Table 4 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingTheSpecificationOfAGatewayResponse200 {
     /// Specifies the VPN gateway object.
@@ -130,15 +123,48 @@ impl support::Validate for ChangingTheSpecificationOfAGatewayResponse200 {
         }
     }
 }
+impl support::Read for ChangingTheSpecificationOfAGatewayResponse200 {
+    const NAME: &'static str = "ChangingTheSpecificationOfAGatewayResponse200";
+    const FIELDS: &'static [&'static str] = &["vpn_gateway", "request_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"vpn_gateway" => ::std::option::Option::Some(0),
+            b"request_id" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(0, &mut field_0, support::nested::<ResponseVpnGateway>())?
+                }
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                vpn_gateway: M::optional(field_0)?,
+                request_id: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingTheSpecificationOfAGatewayResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 ResponseEip.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingTheSpecificationOfAGatewayResponseEip {
     /// • Specifies an EIP ID.
@@ -308,15 +334,111 @@ impl support::Validate for ChangingTheSpecificationOfAGatewayResponseEip {
         }
     }
 }
+impl support::Read for ChangingTheSpecificationOfAGatewayResponseEip {
+    const NAME: &'static str = "ChangingTheSpecificationOfAGatewayResponseEip";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "ip_version",
+        "type",
+        "ip_address",
+        "charge_mode",
+        "bandwidth_id",
+        "bandwidth_size",
+        "bandwidth_name",
+        "share_type",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"ip_version" => ::std::option::Option::Some(1),
+            b"type" => ::std::option::Option::Some(2),
+            b"ip_address" => ::std::option::Option::Some(3),
+            b"charge_mode" => ::std::option::Option::Some(4),
+            b"bandwidth_id" => ::std::option::Option::Some(5),
+            b"bandwidth_size" => ::std::option::Option::Some(6),
+            b"bandwidth_name" => ::std::option::Option::Some(7),
+            b"share_type" => ::std::option::Option::Some(8),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<Type, _>(Self::check_type),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(Self::check_bandwidth_size),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::text(Self::check_bandwidth_name),
+                        )?
+                }
+                _ => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                ip_version: M::optional(field_1)?,
+                r#type: M::optional(field_2)?,
+                ip_address: M::optional(field_3)?,
+                charge_mode: M::optional(field_4)?,
+                bandwidth_id: M::optional(field_5)?,
+                bandwidth_size: M::optional(field_6)?,
+                bandwidth_name: M::optional(field_7)?,
+                share_type: M::optional(field_8)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingTheSpecificationOfAGatewayResponseEip {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 ResponseVpnGateway.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResponseVpnGateway {
     /// • Specifies a VPN gateway ID.
@@ -661,6 +783,268 @@ impl support::Validate for ResponseVpnGateway {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for ResponseVpnGateway {
+    const NAME: &'static str = "ResponseVpnGateway";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "network_type",
+        "attachment_type",
+        "ip_version",
+        "er_id",
+        "vpc_id",
+        "local_subnets",
+        "local_subnets_v6",
+        "connect_subnet",
+        "bgp_asn",
+        "flavor",
+        "availability_zone_ids",
+        "connection_number",
+        "used_connection_number",
+        "used_connection_group",
+        "enterprise_project_id",
+        "eip1",
+        "eip2",
+        "created_at",
+        "updated_at",
+        "access_vpc_id",
+        "access_subnet_id",
+        "access_private_ip_1",
+        "access_private_ip_2",
+        "ha_mode",
+        "tags",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"network_type" => ::std::option::Option::Some(2),
+            b"attachment_type" => ::std::option::Option::Some(3),
+            b"ip_version" => ::std::option::Option::Some(4),
+            b"er_id" => ::std::option::Option::Some(5),
+            b"vpc_id" => ::std::option::Option::Some(6),
+            b"local_subnets" => ::std::option::Option::Some(7),
+            b"local_subnets_v6" => ::std::option::Option::Some(8),
+            b"connect_subnet" => ::std::option::Option::Some(9),
+            b"bgp_asn" => ::std::option::Option::Some(10),
+            b"flavor" => ::std::option::Option::Some(11),
+            b"availability_zone_ids" => ::std::option::Option::Some(12),
+            b"connection_number" => ::std::option::Option::Some(13),
+            b"used_connection_number" => ::std::option::Option::Some(14),
+            b"used_connection_group" => ::std::option::Option::Some(15),
+            b"enterprise_project_id" => ::std::option::Option::Some(16),
+            b"eip1" => ::std::option::Option::Some(17),
+            b"eip2" => ::std::option::Option::Some(18),
+            b"created_at" => ::std::option::Option::Some(19),
+            b"updated_at" => ::std::option::Option::Some(20),
+            b"access_vpc_id" => ::std::option::Option::Some(21),
+            b"access_subnet_id" => ::std::option::Option::Some(22),
+            b"access_private_ip_1" => ::std::option::Option::Some(23),
+            b"access_private_ip_2" => ::std::option::Option::Some(24),
+            b"ha_mode" => ::std::option::Option::Some(25),
+            b"tags" => ::std::option::Option::Some(26),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                14 => {
+                    fields
+                        .value(
+                            14,
+                            &mut field_14,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::nested::<
+                                ChangingTheSpecificationOfAGatewayResponseEip,
+                            >(),
+                        )?
+                }
+                18 => {
+                    fields
+                        .value(
+                            18,
+                            &mut field_18,
+                            support::nested::<
+                                ChangingTheSpecificationOfAGatewayResponseEip,
+                            >(),
+                        )?
+                }
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                23 => fields.value(23, &mut field_23, support::text(support::unchecked))?,
+                24 => fields.value(24, &mut field_24, support::text(support::unchecked))?,
+                25 => {
+                    fields
+                        .value(
+                            25,
+                            &mut field_25,
+                            support::scalar::<HaMode, _>(Self::check_ha_mode),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            26,
+                            &mut field_26,
+                            support::Items {
+                                item: support::nested::<VpnResourceTagInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                network_type: M::optional(field_2)?,
+                attachment_type: M::optional(field_3)?,
+                ip_version: M::optional(field_4)?,
+                er_id: M::optional(field_5)?,
+                vpc_id: M::optional(field_6)?,
+                local_subnets: M::optional(field_7)?,
+                local_subnets_v6: M::optional(field_8)?,
+                connect_subnet: M::optional(field_9)?,
+                bgp_asn: M::optional(field_10)?,
+                flavor: M::optional(field_11)?,
+                availability_zone_ids: M::optional(field_12)?,
+                connection_number: M::optional(field_13)?,
+                used_connection_number: M::optional(field_14)?,
+                used_connection_group: M::optional(field_15)?,
+                enterprise_project_id: M::optional(field_16)?,
+                eip1: M::optional(field_17)?,
+                eip2: M::optional(field_18)?,
+                created_at: M::optional(field_19)?,
+                updated_at: M::optional(field_20)?,
+                access_vpc_id: M::optional(field_21)?,
+                access_subnet_id: M::optional(field_22)?,
+                access_private_ip_1: M::optional(field_23)?,
+                access_private_ip_2: M::optional(field_24)?,
+                ha_mode: M::optional(field_25)?,
+                tags: M::optional(field_26)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ResponseVpnGateway {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 3 UpdateVgwSpecificationRequestBodyContent.

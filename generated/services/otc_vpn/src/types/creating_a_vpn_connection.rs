@@ -624,14 +624,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAVpnConnectionRequest {
     }
 }
 /// Table 9 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpnConnectionResponse200 {
     /// Specifies the VPN connection object.
@@ -682,15 +675,54 @@ impl support::Validate for CreatingAVpnConnectionResponse200 {
         }
     }
 }
+impl support::Read for CreatingAVpnConnectionResponse200 {
+    const NAME: &'static str = "CreatingAVpnConnectionResponse200";
+    const FIELDS: &'static [&'static str] = &["vpn_connection", "request_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"vpn_connection" => ::std::option::Option::Some(0),
+            b"request_id" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::nested::<
+                                CreatingAVpnConnectionResponseVpnConnection,
+                            >(),
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                vpn_connection: M::optional(field_0)?,
+                request_id: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpnConnectionResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 PolicyRule (also Table 11).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpnConnectionPolicyRule {
     /// • Specifies a rule ID, which is used to identify the sequence in which the rule is
@@ -831,15 +863,15 @@ impl support::Read for CreatingAVpnConnectionPolicyRule {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpnConnectionPolicyRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 10 ResponseVpnConnection.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpnConnectionResponseVpnConnection {
     /// • Specifies a VPN connection ID.
@@ -1130,5 +1162,206 @@ impl support::Validate for CreatingAVpnConnectionResponseVpnConnection {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for CreatingAVpnConnectionResponseVpnConnection {
+    const NAME: &'static str = "CreatingAVpnConnectionResponseVpnConnection";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "vgw_id",
+        "vgw_ip",
+        "style",
+        "cgw_id",
+        "peer_subnets",
+        "tunnel_local_address",
+        "tunnel_peer_address",
+        "enable_hub",
+        "enable_nqa",
+        "policy_rules",
+        "ikepolicy",
+        "ipsecpolicy",
+        "created_at",
+        "updated_at",
+        "enterprise_project_id",
+        "ha_role",
+        "tags",
+        "eip_id",
+        "type",
+        "route_mode",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"vgw_id" => ::std::option::Option::Some(2),
+            b"vgw_ip" => ::std::option::Option::Some(3),
+            b"style" => ::std::option::Option::Some(4),
+            b"cgw_id" => ::std::option::Option::Some(5),
+            b"peer_subnets" => ::std::option::Option::Some(6),
+            b"tunnel_local_address" => ::std::option::Option::Some(7),
+            b"tunnel_peer_address" => ::std::option::Option::Some(8),
+            b"enable_hub" => ::std::option::Option::Some(9),
+            b"enable_nqa" => ::std::option::Option::Some(10),
+            b"policy_rules" => ::std::option::Option::Some(11),
+            b"ikepolicy" => ::std::option::Option::Some(12),
+            b"ipsecpolicy" => ::std::option::Option::Some(13),
+            b"created_at" => ::std::option::Option::Some(14),
+            b"updated_at" => ::std::option::Option::Some(15),
+            b"enterprise_project_id" => ::std::option::Option::Some(16),
+            b"ha_role" => ::std::option::Option::Some(17),
+            b"tags" => ::std::option::Option::Some(18),
+            b"eip_id" => ::std::option::Option::Some(19),
+            b"type" => ::std::option::Option::Some(20),
+            b"route_mode" => ::std::option::Option::Some(21),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::Items {
+                                item: support::nested::<CreatingAVpnConnectionPolicyRule>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::nested::<CreatingAVpnConnectionIkePolicy>(),
+                        )?
+                }
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::nested::<CreatingAVpnConnectionIpsecPolicy>(),
+                        )?
+                }
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => {
+                    fields
+                        .value(
+                            18,
+                            &mut field_18,
+                            support::Items {
+                                item: support::nested::<VpnResourceTagInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                _ => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                vgw_id: M::optional(field_2)?,
+                vgw_ip: M::optional(field_3)?,
+                style: M::optional(field_4)?,
+                cgw_id: M::optional(field_5)?,
+                peer_subnets: M::optional(field_6)?,
+                tunnel_local_address: M::optional(field_7)?,
+                tunnel_peer_address: M::optional(field_8)?,
+                enable_hub: M::optional(field_9)?,
+                enable_nqa: M::optional(field_10)?,
+                policy_rules: M::optional(field_11)?,
+                ikepolicy: M::optional(field_12)?,
+                ipsecpolicy: M::optional(field_13)?,
+                created_at: M::optional(field_14)?,
+                updated_at: M::optional(field_15)?,
+                enterprise_project_id: M::optional(field_16)?,
+                ha_role: M::optional(field_17)?,
+                tags: M::optional(field_18)?,
+                eip_id: M::optional(field_19)?,
+                r#type: M::optional(field_20)?,
+                route_mode: M::optional(field_21)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpnConnectionResponseVpnConnection {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

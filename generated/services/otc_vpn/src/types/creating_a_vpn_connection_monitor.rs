@@ -5,14 +5,7 @@
 //! The types that `spec/otc_vpn/creating_a_vpn_connection_monitor.json` documents.
 use crate::support;
 /// Table 5 ConnectionMonitorInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpnConnectionMonitorConnectionMonitorInfo {
     /// • Specifies the ID of a VPN connection monitor.
@@ -88,6 +81,67 @@ impl support::Validate for CreatingAVpnConnectionMonitorConnectionMonitorInfo {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for CreatingAVpnConnectionMonitorConnectionMonitorInfo {
+    const NAME: &'static str = "CreatingAVpnConnectionMonitorConnectionMonitorInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "vpn_connection_id",
+        "type",
+        "source_ip",
+        "destination_ip",
+        "proto_type",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"vpn_connection_id" => ::std::option::Option::Some(1),
+            b"type" => ::std::option::Option::Some(2),
+            b"source_ip" => ::std::option::Option::Some(3),
+            b"destination_ip" => ::std::option::Option::Some(4),
+            b"proto_type" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                vpn_connection_id: M::optional(field_1)?,
+                r#type: M::optional(field_2)?,
+                source_ip: M::optional(field_3)?,
+                destination_ip: M::optional(field_4)?,
+                proto_type: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for CreatingAVpnConnectionMonitorConnectionMonitorInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Table 3 CreateConnectionMonitorRequestBodyContent.
@@ -223,14 +277,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAVpnConnectionMonitorRequest {
     }
 }
 /// Table 4 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpnConnectionMonitorResponse200 {
     /// Specifies the connection_monitor object.
@@ -279,5 +326,51 @@ impl support::Validate for CreatingAVpnConnectionMonitorResponse200 {
             let p = path.field("connection_monitor");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for CreatingAVpnConnectionMonitorResponse200 {
+    const NAME: &'static str = "CreatingAVpnConnectionMonitorResponse200";
+    const FIELDS: &'static [&'static str] = &["connection_monitor", "request_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"connection_monitor" => ::std::option::Option::Some(0),
+            b"request_id" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::nested::<
+                                CreatingAVpnConnectionMonitorConnectionMonitorInfo,
+                            >(),
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                connection_monitor: M::optional(field_0)?,
+                request_id: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpnConnectionMonitorResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

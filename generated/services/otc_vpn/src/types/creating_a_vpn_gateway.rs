@@ -1023,14 +1023,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAVpnGatewayRequest {
     }
 }
 /// Table 6 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpnGatewayResponse200 {
     /// Specifies the VPN gateway object.
@@ -1079,15 +1072,52 @@ impl support::Validate for CreatingAVpnGatewayResponse200 {
         }
     }
 }
+impl support::Read for CreatingAVpnGatewayResponse200 {
+    const NAME: &'static str = "CreatingAVpnGatewayResponse200";
+    const FIELDS: &'static [&'static str] = &["vpn_gateway", "request_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"vpn_gateway" => ::std::option::Option::Some(0),
+            b"request_id" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::nested::<CreatingAVpnGatewayResponseVpnGateway>(),
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                vpn_gateway: M::optional(field_0)?,
+                request_id: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpnGatewayResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 ResponseVpnGateway.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpnGatewayResponseVpnGateway {
     /// • Specifies a VPN gateway ID.
@@ -1360,5 +1390,203 @@ impl support::Validate for CreatingAVpnGatewayResponseVpnGateway {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for CreatingAVpnGatewayResponseVpnGateway {
+    const NAME: &'static str = "CreatingAVpnGatewayResponseVpnGateway";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "network_type",
+        "attachment_type",
+        "ip_version",
+        "er_id",
+        "vpc_id",
+        "local_subnets",
+        "local_subnets_v6",
+        "connect_subnet",
+        "bgp_asn",
+        "flavor",
+        "connection_number",
+        "used_connection_number",
+        "used_connection_group",
+        "enterprise_project_id",
+        "access_vpc_id",
+        "access_subnet_id",
+        "ha_mode",
+        "tags",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"network_type" => ::std::option::Option::Some(2),
+            b"attachment_type" => ::std::option::Option::Some(3),
+            b"ip_version" => ::std::option::Option::Some(4),
+            b"er_id" => ::std::option::Option::Some(5),
+            b"vpc_id" => ::std::option::Option::Some(6),
+            b"local_subnets" => ::std::option::Option::Some(7),
+            b"local_subnets_v6" => ::std::option::Option::Some(8),
+            b"connect_subnet" => ::std::option::Option::Some(9),
+            b"bgp_asn" => ::std::option::Option::Some(10),
+            b"flavor" => ::std::option::Option::Some(11),
+            b"connection_number" => ::std::option::Option::Some(12),
+            b"used_connection_number" => ::std::option::Option::Some(13),
+            b"used_connection_group" => ::std::option::Option::Some(14),
+            b"enterprise_project_id" => ::std::option::Option::Some(15),
+            b"access_vpc_id" => ::std::option::Option::Some(16),
+            b"access_subnet_id" => ::std::option::Option::Some(17),
+            b"ha_mode" => ::std::option::Option::Some(18),
+            b"tags" => ::std::option::Option::Some(19),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                14 => {
+                    fields
+                        .value(
+                            14,
+                            &mut field_14,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => {
+                    fields
+                        .value(
+                            18,
+                            &mut field_18,
+                            support::scalar::<HaMode, _>(Self::check_ha_mode),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            19,
+                            &mut field_19,
+                            support::Items {
+                                item: support::nested::<VpnResourceTagInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                network_type: M::optional(field_2)?,
+                attachment_type: M::optional(field_3)?,
+                ip_version: M::optional(field_4)?,
+                er_id: M::optional(field_5)?,
+                vpc_id: M::optional(field_6)?,
+                local_subnets: M::optional(field_7)?,
+                local_subnets_v6: M::optional(field_8)?,
+                connect_subnet: M::optional(field_9)?,
+                bgp_asn: M::optional(field_10)?,
+                flavor: M::optional(field_11)?,
+                connection_number: M::optional(field_12)?,
+                used_connection_number: M::optional(field_13)?,
+                used_connection_group: M::optional(field_14)?,
+                enterprise_project_id: M::optional(field_15)?,
+                access_vpc_id: M::optional(field_16)?,
+                access_subnet_id: M::optional(field_17)?,
+                ha_mode: M::optional(field_18)?,
+                tags: M::optional(field_19)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpnGatewayResponseVpnGateway {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

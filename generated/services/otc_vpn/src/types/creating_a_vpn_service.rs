@@ -294,14 +294,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAVpnServiceRequest {
     }
 }
 /// Table 2 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpnServiceResponse200 {
     /// Specifies the router ID.
@@ -427,5 +420,109 @@ impl support::Validate for CreatingAVpnServiceResponse200 {
             let p = path.field("status");
             Self::check_status(out, &p, value);
         }
+    }
+}
+impl support::Read for CreatingAVpnServiceResponse200 {
+    const NAME: &'static str = "CreatingAVpnServiceResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "router_id",
+        "status",
+        "name",
+        "external_v6_ip",
+        "admin_state_up",
+        "subnet_id",
+        "tenant_id",
+        "external_v4_ip",
+        "id",
+        "description",
+        "created_at",
+        "vpnservice",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"router_id" => ::std::option::Option::Some(0),
+            b"status" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"external_v6_ip" => ::std::option::Option::Some(3),
+            b"admin_state_up" => ::std::option::Option::Some(4),
+            b"subnet_id" => ::std::option::Option::Some(5),
+            b"tenant_id" => ::std::option::Option::Some(6),
+            b"external_v4_ip" => ::std::option::Option::Some(7),
+            b"id" => ::std::option::Option::Some(8),
+            b"description" => ::std::option::Option::Some(9),
+            b"created_at" => ::std::option::Option::Some(10),
+            b"vpnservice" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<Status, _>(Self::check_status),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                _ => fields.value(11, &mut field_11, support::FreeForm)?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                router_id: M::optional(field_0)?,
+                status: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                external_v6_ip: M::optional(field_3)?,
+                admin_state_up: M::optional(field_4)?,
+                subnet_id: M::optional(field_5)?,
+                tenant_id: M::optional(field_6)?,
+                external_v4_ip: M::optional(field_7)?,
+                id: M::optional(field_8)?,
+                description: M::optional(field_9)?,
+                created_at: M::optional(field_10)?,
+                vpnservice: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpnServiceResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -339,14 +339,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAnIkePolicyRequest {
     }
 }
 /// Table 2 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnIkePolicyResponse200 {
     /// Specifies the authentication hash algorithm, which can be md5, sha1, sha2-256, sha2-384, or
@@ -474,5 +467,107 @@ impl support::Validate for CreatingAnIkePolicyResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for CreatingAnIkePolicyResponse200 {
+    const NAME: &'static str = "CreatingAnIkePolicyResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "auth_algorithm",
+        "description",
+        "encryption_algorithm",
+        "lifetime",
+        "name",
+        "pfs",
+        "phase1_negotiation_mode",
+        "tenant_id",
+        "ikepolicy",
+        "value",
+        "units",
+        "id",
+        "ike_version",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"auth_algorithm" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            b"encryption_algorithm" => ::std::option::Option::Some(2),
+            b"lifetime" => ::std::option::Option::Some(3),
+            b"name" => ::std::option::Option::Some(4),
+            b"pfs" => ::std::option::Option::Some(5),
+            b"phase1_negotiation_mode" => ::std::option::Option::Some(6),
+            b"tenant_id" => ::std::option::Option::Some(7),
+            b"ikepolicy" => ::std::option::Option::Some(8),
+            b"value" => ::std::option::Option::Some(9),
+            b"units" => ::std::option::Option::Some(10),
+            b"id" => ::std::option::Option::Some(11),
+            b"ike_version" => ::std::option::Option::Some(12),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::FreeForm)?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::FreeForm)?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                _ => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                auth_algorithm: M::optional(field_0)?,
+                description: M::optional(field_1)?,
+                encryption_algorithm: M::optional(field_2)?,
+                lifetime: M::optional(field_3)?,
+                name: M::optional(field_4)?,
+                pfs: M::optional(field_5)?,
+                phase1_negotiation_mode: M::optional(field_6)?,
+                tenant_id: M::optional(field_7)?,
+                ikepolicy: M::optional(field_8)?,
+                value: M::optional(field_9)?,
+                units: M::optional(field_10)?,
+                id: M::optional(field_11)?,
+                ike_version: M::optional(field_12)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnIkePolicyResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -483,14 +483,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAnIpsecVpnConnectionRequest {
     }
 }
 /// Table 3 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnIpsecVpnConnectionResponse200 {
     /// DPD is used to detect whether the peer is alive.
@@ -719,5 +712,177 @@ impl support::Validate for CreatingAnIpsecVpnConnectionResponse200 {
             let p = path.field("initiator");
             Self::check_initiator(out, &p, value);
         }
+    }
+}
+impl support::Read for CreatingAnIpsecVpnConnectionResponse200 {
+    const NAME: &'static str = "CreatingAnIpsecVpnConnectionResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "dpd",
+        "psk",
+        "initiator",
+        "ipsecpolicy_id",
+        "admin_state_up",
+        "mtu",
+        "peer_ep_group_id",
+        "ikepolicy_id",
+        "vpnservice_id",
+        "local_ep_group_id",
+        "peer_address",
+        "peer_id",
+        "name",
+        "description",
+        "auth_mode",
+        "id",
+        "route_mode",
+        "status",
+        "peer_cidrs",
+        "tenant_id",
+        "created_at",
+        "ipsec_site_connection",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"dpd" => ::std::option::Option::Some(0),
+            b"psk" => ::std::option::Option::Some(1),
+            b"initiator" => ::std::option::Option::Some(2),
+            b"ipsecpolicy_id" => ::std::option::Option::Some(3),
+            b"admin_state_up" => ::std::option::Option::Some(4),
+            b"mtu" => ::std::option::Option::Some(5),
+            b"peer_ep_group_id" => ::std::option::Option::Some(6),
+            b"ikepolicy_id" => ::std::option::Option::Some(7),
+            b"vpnservice_id" => ::std::option::Option::Some(8),
+            b"local_ep_group_id" => ::std::option::Option::Some(9),
+            b"peer_address" => ::std::option::Option::Some(10),
+            b"peer_id" => ::std::option::Option::Some(11),
+            b"name" => ::std::option::Option::Some(12),
+            b"description" => ::std::option::Option::Some(13),
+            b"auth_mode" => ::std::option::Option::Some(14),
+            b"id" => ::std::option::Option::Some(15),
+            b"route_mode" => ::std::option::Option::Some(16),
+            b"status" => ::std::option::Option::Some(17),
+            b"peer_cidrs" => ::std::option::Option::Some(18),
+            b"tenant_id" => ::std::option::Option::Some(19),
+            b"created_at" => ::std::option::Option::Some(20),
+            b"ipsec_site_connection" => ::std::option::Option::Some(21),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::nested::<Dpd>())?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_psk))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<Initiator, _>(Self::check_initiator),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => {
+                    fields
+                        .value(
+                            18,
+                            &mut field_18,
+                            support::Items {
+                                item: support::AnyValue,
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                _ => fields.value(21, &mut field_21, support::FreeForm)?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                dpd: M::optional(field_0)?,
+                psk: M::optional(field_1)?,
+                initiator: M::optional(field_2)?,
+                ipsecpolicy_id: M::optional(field_3)?,
+                admin_state_up: M::optional(field_4)?,
+                mtu: M::optional(field_5)?,
+                peer_ep_group_id: M::optional(field_6)?,
+                ikepolicy_id: M::optional(field_7)?,
+                vpnservice_id: M::optional(field_8)?,
+                local_ep_group_id: M::optional(field_9)?,
+                peer_address: M::optional(field_10)?,
+                peer_id: M::optional(field_11)?,
+                name: M::optional(field_12)?,
+                description: M::optional(field_13)?,
+                auth_mode: M::optional(field_14)?,
+                id: M::optional(field_15)?,
+                route_mode: M::optional(field_16)?,
+                status: M::optional(field_17)?,
+                peer_cidrs: M::optional(field_18)?,
+                tenant_id: M::optional(field_19)?,
+                created_at: M::optional(field_20)?,
+                ipsec_site_connection: M::optional(field_21)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnIpsecVpnConnectionResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

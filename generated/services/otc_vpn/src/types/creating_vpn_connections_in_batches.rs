@@ -377,14 +377,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingVpnConnectionsInBatchesRequest {
 }
 #[cfg(feature = "creating_vpn_connections_in_batches")]
 /// Table 9 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingVpnConnectionsInBatchesResponse200 {
     /// Specifies a request ID.
@@ -423,5 +416,38 @@ impl support::Validate for CreatingVpnConnectionsInBatchesResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+#[cfg(feature = "creating_vpn_connections_in_batches")]
+impl support::Read for CreatingVpnConnectionsInBatchesResponse200 {
+    const NAME: &'static str = "CreatingVpnConnectionsInBatchesResponse200";
+    const FIELDS: &'static [&'static str] = &["request_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"request_id" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                request_id: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "creating_vpn_connections_in_batches")]
+impl<'de> ::serde::Deserialize<'de> for CreatingVpnConnectionsInBatchesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

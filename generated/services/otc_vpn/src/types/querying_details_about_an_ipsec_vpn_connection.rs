@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Dpd, Initiator, SHAPE_DPD};
 /// Table 2 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsAboutAnIpsecVpnConnectionResponse200 {
     /// Specifies the endpoint group ID (VPC subnets).
@@ -253,5 +246,194 @@ impl support::Validate for QueryingDetailsAboutAnIpsecVpnConnectionResponse200 {
             let p = path.field("dpd");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for QueryingDetailsAboutAnIpsecVpnConnectionResponse200 {
+    const NAME: &'static str = "QueryingDetailsAboutAnIpsecVpnConnectionResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "local_ep_group_id",
+        "status",
+        "psk",
+        "initiator",
+        "name",
+        "admin_state_up",
+        "tenant_id",
+        "ipsecpolicy_id",
+        "auth_mode",
+        "peer_cidrs",
+        "mtu",
+        "ikepolicy_id",
+        "peer_address",
+        "id",
+        "ipsec_site_connection",
+        "route_mode",
+        "peer_id",
+        "description",
+        "peer_ep_group_id",
+        "dpd",
+        "vpnservice_id",
+        "created_at",
+        "tags",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"local_ep_group_id" => ::std::option::Option::Some(0),
+            b"status" => ::std::option::Option::Some(1),
+            b"psk" => ::std::option::Option::Some(2),
+            b"initiator" => ::std::option::Option::Some(3),
+            b"name" => ::std::option::Option::Some(4),
+            b"admin_state_up" => ::std::option::Option::Some(5),
+            b"tenant_id" => ::std::option::Option::Some(6),
+            b"ipsecpolicy_id" => ::std::option::Option::Some(7),
+            b"auth_mode" => ::std::option::Option::Some(8),
+            b"peer_cidrs" => ::std::option::Option::Some(9),
+            b"mtu" => ::std::option::Option::Some(10),
+            b"ikepolicy_id" => ::std::option::Option::Some(11),
+            b"peer_address" => ::std::option::Option::Some(12),
+            b"id" => ::std::option::Option::Some(13),
+            b"ipsec_site_connection" => ::std::option::Option::Some(14),
+            b"route_mode" => ::std::option::Option::Some(15),
+            b"peer_id" => ::std::option::Option::Some(16),
+            b"description" => ::std::option::Option::Some(17),
+            b"peer_ep_group_id" => ::std::option::Option::Some(18),
+            b"dpd" => ::std::option::Option::Some(19),
+            b"vpnservice_id" => ::std::option::Option::Some(20),
+            b"created_at" => ::std::option::Option::Some(21),
+            b"tags" => ::std::option::Option::Some(22),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(Self::check_psk))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<Initiator, _>(Self::check_initiator),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::FreeForm)?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::nested::<Dpd>())?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            22,
+                            &mut field_22,
+                            support::Items {
+                                item: support::FreeForm,
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                local_ep_group_id: M::optional(field_0)?,
+                status: M::optional(field_1)?,
+                psk: M::optional(field_2)?,
+                initiator: M::optional(field_3)?,
+                name: M::optional(field_4)?,
+                admin_state_up: M::optional(field_5)?,
+                tenant_id: M::optional(field_6)?,
+                ipsecpolicy_id: M::optional(field_7)?,
+                auth_mode: M::optional(field_8)?,
+                peer_cidrs: M::optional(field_9)?,
+                mtu: M::optional(field_10)?,
+                ikepolicy_id: M::optional(field_11)?,
+                peer_address: M::optional(field_12)?,
+                id: M::optional(field_13)?,
+                ipsec_site_connection: M::optional(field_14)?,
+                route_mode: M::optional(field_15)?,
+                peer_id: M::optional(field_16)?,
+                description: M::optional(field_17)?,
+                peer_ep_group_id: M::optional(field_18)?,
+                dpd: M::optional(field_19)?,
+                vpnservice_id: M::optional(field_20)?,
+                created_at: M::optional(field_21)?,
+                tags: M::optional(field_22)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingDetailsAboutAnIpsecVpnConnectionResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_vpn/querying_the_azs_of_vpn_gateways.json` documents.
 use crate::support;
 /// Table 3 AvailabilityZones.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AvailabilityZones {
     /// Indicates that the specification of VPN gateways is Basic.
@@ -100,15 +93,98 @@ impl support::Validate for AvailabilityZones {
         }
     }
 }
+impl support::Read for AvailabilityZones {
+    const NAME: &'static str = "AvailabilityZones";
+    const FIELDS: &'static [&'static str] = &[
+        "basic",
+        "professional1",
+        "Professional1-NonFixedIP",
+        "professional2",
+        "Professional2-NonFixedIP",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"basic" => ::std::option::Option::Some(0),
+            b"professional1" => ::std::option::Option::Some(1),
+            b"Professional1-NonFixedIP" => ::std::option::Option::Some(2),
+            b"professional2" => ::std::option::Option::Some(3),
+            b"Professional2-NonFixedIP" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::nested::<VpnGatewayAvailabilityZones>(),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::nested::<VpnGatewayAvailabilityZones>(),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<VpnGatewayAvailabilityZones>(),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<VpnGatewayAvailabilityZones>(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<VpnGatewayAvailabilityZones>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                basic: M::optional(field_0)?,
+                professional1: M::optional(field_1)?,
+                professional1_non_fixed_ip: M::optional(field_2)?,
+                professional2: M::optional(field_3)?,
+                professional2_non_fixed_ip: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AvailabilityZones {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheAzsOfVpnGatewaysResponse200 {
     /// Specifies the list of AZs.
@@ -155,15 +231,48 @@ impl support::Validate for QueryingTheAzsOfVpnGatewaysResponse200 {
         }
     }
 }
+impl support::Read for QueryingTheAzsOfVpnGatewaysResponse200 {
+    const NAME: &'static str = "QueryingTheAzsOfVpnGatewaysResponse200";
+    const FIELDS: &'static [&'static str] = &["availability_zones", "request_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"availability_zones" => ::std::option::Option::Some(0),
+            b"request_id" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(0, &mut field_0, support::nested::<AvailabilityZones>())?
+                }
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                availability_zones: M::optional(field_0)?,
+                request_id: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheAzsOfVpnGatewaysResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 VpnGatewayAvailabilityZones.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VpnGatewayAvailabilityZones {
     /// Specifies the list of AZs for VPN gateways associated with VPCs.
@@ -205,5 +314,64 @@ impl support::Validate for VpnGatewayAvailabilityZones {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for VpnGatewayAvailabilityZones {
+    const NAME: &'static str = "VpnGatewayAvailabilityZones";
+    const FIELDS: &'static [&'static str] = &["vpc", "er"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"vpc" => ::std::option::Option::Some(0),
+            b"er" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                vpc: M::optional(field_0)?,
+                er: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for VpnGatewayAvailabilityZones {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

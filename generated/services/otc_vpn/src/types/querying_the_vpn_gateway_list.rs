@@ -9,14 +9,7 @@ use super::super::{
     VpnResourceTagInResponse,
 };
 /// Table 3 Parameters in the response body (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheVpnGatewayListResponse200 {
     /// Specifies gateway information.
@@ -72,15 +65,58 @@ impl support::Validate for QueryingTheVpnGatewayListResponse200 {
         }
     }
 }
+impl support::Read for QueryingTheVpnGatewayListResponse200 {
+    const NAME: &'static str = "QueryingTheVpnGatewayListResponse200";
+    const FIELDS: &'static [&'static str] = &["vpn_gateways", "request_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"vpn_gateways" => ::std::option::Option::Some(0),
+            b"request_id" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<
+                                    QueryingTheVpnGatewayListResponseVpnGateway,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                vpn_gateways: M::optional(field_0)?,
+                request_id: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheVpnGatewayListResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 ResponseVpnGateway.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheVpnGatewayListResponseVpnGateway {
     /// • Specifies a VPN gateway ID.
@@ -494,5 +530,306 @@ impl support::Validate for QueryingTheVpnGatewayListResponseVpnGateway {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for QueryingTheVpnGatewayListResponseVpnGateway {
+    const NAME: &'static str = "QueryingTheVpnGatewayListResponseVpnGateway";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "network_type",
+        "status",
+        "attachment_type",
+        "ip_version",
+        "er_id",
+        "er_attachment_id",
+        "vpc_id",
+        "local_subnets",
+        "local_subnets_v6",
+        "connect_subnet",
+        "bgp_asn",
+        "flavor",
+        "availability_zone_ids",
+        "public_border_group",
+        "connection_number",
+        "enterprise_project_id",
+        "eip1",
+        "eip2",
+        "created_at",
+        "applied_at",
+        "updated_at",
+        "lock_status",
+        "high_availability",
+        "access_vpc_id",
+        "access_subnet_id",
+        "access_private_ip_1",
+        "access_private_ip_2",
+        "ha_mode",
+        "supported_flavors",
+        "supported_features",
+        "tags",
+        "upgrade_info",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"network_type" => ::std::option::Option::Some(2),
+            b"status" => ::std::option::Option::Some(3),
+            b"attachment_type" => ::std::option::Option::Some(4),
+            b"ip_version" => ::std::option::Option::Some(5),
+            b"er_id" => ::std::option::Option::Some(6),
+            b"er_attachment_id" => ::std::option::Option::Some(7),
+            b"vpc_id" => ::std::option::Option::Some(8),
+            b"local_subnets" => ::std::option::Option::Some(9),
+            b"local_subnets_v6" => ::std::option::Option::Some(10),
+            b"connect_subnet" => ::std::option::Option::Some(11),
+            b"bgp_asn" => ::std::option::Option::Some(12),
+            b"flavor" => ::std::option::Option::Some(13),
+            b"availability_zone_ids" => ::std::option::Option::Some(14),
+            b"public_border_group" => ::std::option::Option::Some(15),
+            b"connection_number" => ::std::option::Option::Some(16),
+            b"enterprise_project_id" => ::std::option::Option::Some(17),
+            b"eip1" => ::std::option::Option::Some(18),
+            b"eip2" => ::std::option::Option::Some(19),
+            b"created_at" => ::std::option::Option::Some(20),
+            b"applied_at" => ::std::option::Option::Some(21),
+            b"updated_at" => ::std::option::Option::Some(22),
+            b"lock_status" => ::std::option::Option::Some(23),
+            b"high_availability" => ::std::option::Option::Some(24),
+            b"access_vpc_id" => ::std::option::Option::Some(25),
+            b"access_subnet_id" => ::std::option::Option::Some(26),
+            b"access_private_ip_1" => ::std::option::Option::Some(27),
+            b"access_private_ip_2" => ::std::option::Option::Some(28),
+            b"ha_mode" => ::std::option::Option::Some(29),
+            b"supported_flavors" => ::std::option::Option::Some(30),
+            b"supported_features" => ::std::option::Option::Some(31),
+            b"tags" => ::std::option::Option::Some(32),
+            b"upgrade_info" => ::std::option::Option::Some(33),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        let mut field_29 = ::std::option::Option::None;
+        let mut field_30 = ::std::option::Option::None;
+        let mut field_31 = ::std::option::Option::None;
+        let mut field_32 = ::std::option::Option::None;
+        let mut field_33 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => {
+                    fields
+                        .value(
+                            14,
+                            &mut field_14,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::nested::<ResponseEip>())?,
+                19 => fields.value(19, &mut field_19, support::nested::<ResponseEip>())?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                23 => {
+                    fields
+                        .value(
+                            23,
+                            &mut field_23,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                24 => {
+                    fields
+                        .value(
+                            24,
+                            &mut field_24,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                25 => fields.value(25, &mut field_25, support::text(support::unchecked))?,
+                26 => fields.value(26, &mut field_26, support::text(support::unchecked))?,
+                27 => fields.value(27, &mut field_27, support::text(support::unchecked))?,
+                28 => fields.value(28, &mut field_28, support::text(support::unchecked))?,
+                29 => {
+                    fields
+                        .value(
+                            29,
+                            &mut field_29,
+                            support::scalar::<HaMode, _>(Self::check_ha_mode),
+                        )?
+                }
+                30 => {
+                    fields
+                        .value(
+                            30,
+                            &mut field_30,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                31 => {
+                    fields
+                        .value(
+                            31,
+                            &mut field_31,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                32 => {
+                    fields
+                        .value(
+                            32,
+                            &mut field_32,
+                            support::Items {
+                                item: support::nested::<VpnResourceTagInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(33, &mut field_33, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                network_type: M::optional(field_2)?,
+                status: M::optional(field_3)?,
+                attachment_type: M::optional(field_4)?,
+                ip_version: M::optional(field_5)?,
+                er_id: M::optional(field_6)?,
+                er_attachment_id: M::optional(field_7)?,
+                vpc_id: M::optional(field_8)?,
+                local_subnets: M::optional(field_9)?,
+                local_subnets_v6: M::optional(field_10)?,
+                connect_subnet: M::optional(field_11)?,
+                bgp_asn: M::optional(field_12)?,
+                flavor: M::optional(field_13)?,
+                availability_zone_ids: M::optional(field_14)?,
+                public_border_group: M::optional(field_15)?,
+                connection_number: M::optional(field_16)?,
+                enterprise_project_id: M::optional(field_17)?,
+                eip1: M::optional(field_18)?,
+                eip2: M::optional(field_19)?,
+                created_at: M::optional(field_20)?,
+                applied_at: M::optional(field_21)?,
+                updated_at: M::optional(field_22)?,
+                lock_status: M::optional(field_23)?,
+                high_availability: M::optional(field_24)?,
+                access_vpc_id: M::optional(field_25)?,
+                access_subnet_id: M::optional(field_26)?,
+                access_private_ip_1: M::optional(field_27)?,
+                access_private_ip_2: M::optional(field_28)?,
+                ha_mode: M::optional(field_29)?,
+                supported_flavors: M::optional(field_30)?,
+                supported_features: M::optional(field_31)?,
+                tags: M::optional(field_32)?,
+                upgrade_info: M::optional(field_33)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheVpnGatewayListResponseVpnGateway {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_vpn/querying_vpn_endpoint_groups.json` documents.
 use crate::support;
 /// Table 2 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingVpnEndpointGroupsResponse200 {
     /// Provides supplementary information about the VPN endpoint group.
@@ -91,5 +84,92 @@ impl support::Validate for QueryingVpnEndpointGroupsResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingVpnEndpointGroupsResponse200 {
+    const NAME: &'static str = "QueryingVpnEndpointGroupsResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "description",
+        "tenant_id",
+        "endpoints",
+        "type",
+        "id",
+        "name",
+        "endpoint_groups",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"description" => ::std::option::Option::Some(0),
+            b"tenant_id" => ::std::option::Option::Some(1),
+            b"endpoints" => ::std::option::Option::Some(2),
+            b"type" => ::std::option::Option::Some(3),
+            b"id" => ::std::option::Option::Some(4),
+            b"name" => ::std::option::Option::Some(5),
+            b"endpoint_groups" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::AnyValue,
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::FreeForm,
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                description: M::optional(field_0)?,
+                tenant_id: M::optional(field_1)?,
+                endpoints: M::optional(field_2)?,
+                r#type: M::optional(field_3)?,
+                id: M::optional(field_4)?,
+                name: M::optional(field_5)?,
+                endpoint_groups: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingVpnEndpointGroupsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

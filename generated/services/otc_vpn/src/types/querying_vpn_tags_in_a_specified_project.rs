@@ -5,14 +5,7 @@
 //! The types that `spec/otc_vpn/querying_vpn_tags_in_a_specified_project.json` documents.
 use crate::support;
 /// Table 1 Response parameter (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingVpnTagsInASpecifiedProjectResponse200 {
     /// Specifies the list of tags.
@@ -61,15 +54,48 @@ impl support::Validate for QueryingVpnTagsInASpecifiedProjectResponse200 {
         }
     }
 }
+impl support::Read for QueryingVpnTagsInASpecifiedProjectResponse200 {
+    const NAME: &'static str = "QueryingVpnTagsInASpecifiedProjectResponse200";
+    const FIELDS: &'static [&'static str] = &["tags"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"tags" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<QueryingVpnTagsInASpecifiedProjectTag>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                tags: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingVpnTagsInASpecifiedProjectResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Description of field tag.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingVpnTagsInASpecifiedProjectTag {
     /// Specifies the tag key.
@@ -144,5 +170,53 @@ impl support::Validate for QueryingVpnTagsInASpecifiedProjectTag {
             let p = path.field("key");
             Self::check_key(out, &p, value);
         }
+    }
+}
+impl support::Read for QueryingVpnTagsInASpecifiedProjectTag {
+    const NAME: &'static str = "QueryingVpnTagsInASpecifiedProjectTag";
+    const FIELDS: &'static [&'static str] = &["key", "values"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"key" => ::std::option::Option::Some(0),
+            b"values" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_key))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                key: M::optional(field_0)?,
+                values: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingVpnTagsInASpecifiedProjectTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -435,14 +435,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingAnIpsecVpnConnectionRequest {
     }
 }
 /// Table 4 Response parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnIpsecVpnConnectionResponse200 {
     /// Specifies the status of the IPsec VPN connection, which can be ACTIVE, DOWN, BUILD, ERROR,
@@ -666,5 +659,164 @@ impl support::Validate for UpdatingAnIpsecVpnConnectionResponse200 {
             let p = path.field("dpd");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for UpdatingAnIpsecVpnConnectionResponse200 {
+    const NAME: &'static str = "UpdatingAnIpsecVpnConnectionResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "status",
+        "psk",
+        "initiator",
+        "name",
+        "admin_state_up",
+        "tenant_id",
+        "ipsecpolicy_id",
+        "auth_mode",
+        "peer_cidrs",
+        "mtu",
+        "peer_ep_group_id",
+        "ikepolicy_id",
+        "dpd",
+        "route_mode",
+        "vpnservice_id",
+        "local_ep_group_id",
+        "peer_address",
+        "peer_id",
+        "id",
+        "description",
+        "ipsec_site_connection",
+        "project_id",
+        "created_at",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"status" => ::std::option::Option::Some(0),
+            b"psk" => ::std::option::Option::Some(1),
+            b"initiator" => ::std::option::Option::Some(2),
+            b"name" => ::std::option::Option::Some(3),
+            b"admin_state_up" => ::std::option::Option::Some(4),
+            b"tenant_id" => ::std::option::Option::Some(5),
+            b"ipsecpolicy_id" => ::std::option::Option::Some(6),
+            b"auth_mode" => ::std::option::Option::Some(7),
+            b"peer_cidrs" => ::std::option::Option::Some(8),
+            b"mtu" => ::std::option::Option::Some(9),
+            b"peer_ep_group_id" => ::std::option::Option::Some(10),
+            b"ikepolicy_id" => ::std::option::Option::Some(11),
+            b"dpd" => ::std::option::Option::Some(12),
+            b"route_mode" => ::std::option::Option::Some(13),
+            b"vpnservice_id" => ::std::option::Option::Some(14),
+            b"local_ep_group_id" => ::std::option::Option::Some(15),
+            b"peer_address" => ::std::option::Option::Some(16),
+            b"peer_id" => ::std::option::Option::Some(17),
+            b"id" => ::std::option::Option::Some(18),
+            b"description" => ::std::option::Option::Some(19),
+            b"ipsec_site_connection" => ::std::option::Option::Some(20),
+            b"project_id" => ::std::option::Option::Some(21),
+            b"created_at" => ::std::option::Option::Some(22),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_psk))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::nested::<Dpd>())?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::FreeForm)?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                _ => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                status: M::optional(field_0)?,
+                psk: M::optional(field_1)?,
+                initiator: M::optional(field_2)?,
+                name: M::optional(field_3)?,
+                admin_state_up: M::optional(field_4)?,
+                tenant_id: M::optional(field_5)?,
+                ipsecpolicy_id: M::optional(field_6)?,
+                auth_mode: M::optional(field_7)?,
+                peer_cidrs: M::optional(field_8)?,
+                mtu: M::optional(field_9)?,
+                peer_ep_group_id: M::optional(field_10)?,
+                ikepolicy_id: M::optional(field_11)?,
+                dpd: M::optional(field_12)?,
+                route_mode: M::optional(field_13)?,
+                vpnservice_id: M::optional(field_14)?,
+                local_ep_group_id: M::optional(field_15)?,
+                peer_address: M::optional(field_16)?,
+                peer_id: M::optional(field_17)?,
+                id: M::optional(field_18)?,
+                description: M::optional(field_19)?,
+                ipsec_site_connection: M::optional(field_20)?,
+                project_id: M::optional(field_21)?,
+                created_at: M::optional(field_22)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnIpsecVpnConnectionResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

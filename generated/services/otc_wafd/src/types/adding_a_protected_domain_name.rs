@@ -323,14 +323,7 @@ impl<'de> ::serde::Deserialize<'de> for AddingAProtectedDomainNameRequest {
     }
 }
 /// Table 7 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingAProtectedDomainNameResponse200 {
     /// Protected domain name ID
@@ -562,15 +555,213 @@ impl support::Validate for AddingAProtectedDomainNameResponse200 {
         }
     }
 }
+impl support::Read for AddingAProtectedDomainNameResponse200 {
+    const NAME: &'static str = "AddingAProtectedDomainNameResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "policyid",
+        "hostname",
+        "domainid",
+        "projectid",
+        "protocol",
+        "protect_status",
+        "access_status",
+        "proxy",
+        "server",
+        "flag",
+        "block_page",
+        "extend",
+        "web_tag",
+        "description",
+        "timestamp",
+        "loadbalancer_id",
+        "listener_id",
+        "protocol_port",
+        "mode",
+        "pool_ids",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"policyid" => ::std::option::Option::Some(1),
+            b"hostname" => ::std::option::Option::Some(2),
+            b"domainid" => ::std::option::Option::Some(3),
+            b"projectid" => ::std::option::Option::Some(4),
+            b"protocol" => ::std::option::Option::Some(5),
+            b"protect_status" => ::std::option::Option::Some(6),
+            b"access_status" => ::std::option::Option::Some(7),
+            b"proxy" => ::std::option::Option::Some(8),
+            b"server" => ::std::option::Option::Some(9),
+            b"flag" => ::std::option::Option::Some(10),
+            b"block_page" => ::std::option::Option::Some(11),
+            b"extend" => ::std::option::Option::Some(12),
+            b"web_tag" => ::std::option::Option::Some(13),
+            b"description" => ::std::option::Option::Some(14),
+            b"timestamp" => ::std::option::Option::Some(15),
+            b"loadbalancer_id" => ::std::option::Option::Some(16),
+            b"listener_id" => ::std::option::Option::Some(17),
+            b"protocol_port" => ::std::option::Option::Some(18),
+            b"mode" => ::std::option::Option::Some(19),
+            b"pool_ids" => ::std::option::Option::Some(20),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<
+                                AddingAProtectedDomainNameProtectStatus,
+                                _,
+                            >(Self::check_protect_status),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<
+                                AddingAProtectedDomainNameAccessStatus,
+                                _,
+                            >(Self::check_access_status),
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::Items {
+                                item: support::nested::<PremiumWafServerInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                10 => fields.value(10, &mut field_10, support::nested::<Flag>())?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::nested::<BlockPageInResponse>(),
+                        )?
+                }
+                12 => fields.value(12, &mut field_12, support::nested::<Extend>())?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => {
+                    fields
+                        .value(
+                            18,
+                            &mut field_18,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            20,
+                            &mut field_20,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                policyid: M::optional(field_1)?,
+                hostname: M::optional(field_2)?,
+                domainid: M::optional(field_3)?,
+                projectid: M::optional(field_4)?,
+                protocol: M::optional(field_5)?,
+                protect_status: M::optional(field_6)?,
+                access_status: M::optional(field_7)?,
+                proxy: M::optional(field_8)?,
+                server: M::optional(field_9)?,
+                flag: M::optional(field_10)?,
+                block_page: M::optional(field_11)?,
+                extend: M::optional(field_12)?,
+                web_tag: M::optional(field_13)?,
+                description: M::optional(field_14)?,
+                timestamp: M::optional(field_15)?,
+                loadbalancer_id: M::optional(field_16)?,
+                listener_id: M::optional(field_17)?,
+                protocol_port: M::optional(field_18)?,
+                mode: M::optional(field_19)?,
+                pool_ids: M::optional(field_20)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingAProtectedDomainNameResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 13 Response body parameters (status code 400).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingAProtectedDomainNameResponse400 {
     /// Error code
@@ -612,6 +803,43 @@ impl support::Validate for AddingAProtectedDomainNameResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for AddingAProtectedDomainNameResponse400 {
+    const NAME: &'static str = "AddingAProtectedDomainNameResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingAProtectedDomainNameResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Whether a domain name is connected to WAF.

@@ -211,14 +211,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAPreciseProtectionRuleRequest {
     }
 }
 /// Table 6 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAPreciseProtectionRuleResponse200 {
     /// Rule ID.
@@ -365,15 +358,177 @@ impl support::Validate for CreatingAPreciseProtectionRuleResponse200 {
         }
     }
 }
+impl support::Read for CreatingAPreciseProtectionRuleResponse200 {
+    const NAME: &'static str = "CreatingAPreciseProtectionRuleResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "policyid",
+        "description",
+        "status",
+        "conditions",
+        "action",
+        "priority",
+        "timestamp",
+        "start",
+        "terminal",
+        "action_mode",
+        "aging_time",
+        "producer",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"policyid" => ::std::option::Option::Some(1),
+            b"description" => ::std::option::Option::Some(2),
+            b"status" => ::std::option::Option::Some(3),
+            b"conditions" => ::std::option::Option::Some(4),
+            b"action" => ::std::option::Option::Some(5),
+            b"priority" => ::std::option::Option::Some(6),
+            b"timestamp" => ::std::option::Option::Some(7),
+            b"start" => ::std::option::Option::Some(8),
+            b"terminal" => ::std::option::Option::Some(9),
+            b"action_mode" => ::std::option::Option::Some(10),
+            b"aging_time" => ::std::option::Option::Some(11),
+            b"producer" => ::std::option::Option::Some(12),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<Status, _>(Self::check_status),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<Conditions>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::nested::<CustomActionInResponse>(),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                policyid: M::optional(field_1)?,
+                description: M::optional(field_2)?,
+                status: M::optional(field_3)?,
+                conditions: M::optional(field_4)?,
+                action: M::optional(field_5)?,
+                priority: M::optional(field_6)?,
+                timestamp: M::optional(field_7)?,
+                start: M::optional(field_8)?,
+                terminal: M::optional(field_9)?,
+                action_mode: M::optional(field_10)?,
+                aging_time: M::optional(field_11)?,
+                producer: M::optional(field_12)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAPreciseProtectionRuleResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 9 Response body parameters (status code 400).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAPreciseProtectionRuleResponse400 {
     /// Error code
@@ -415,5 +570,42 @@ impl support::Validate for CreatingAPreciseProtectionRuleResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for CreatingAPreciseProtectionRuleResponse400 {
+    const NAME: &'static str = "CreatingAPreciseProtectionRuleResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAPreciseProtectionRuleResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,14 +8,7 @@ use super::super::{
     AccessStatus, DeletingADedicatedWafEngineStatus, RunStatus, Upgradable,
 };
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingADedicatedWafEngineResponse200 {
     /// ID of the dedicated WAF engine
@@ -284,15 +277,245 @@ impl support::Validate for DeletingADedicatedWafEngineResponse200 {
         }
     }
 }
+impl support::Read for DeletingADedicatedWafEngineResponse200 {
+    const NAME: &'static str = "DeletingADedicatedWafEngineResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "instance_name",
+        "instancename",
+        "region",
+        "zone",
+        "arch",
+        "cpu_flavor",
+        "vpc_id",
+        "subnet_id",
+        "service_ip",
+        "service_ipv6",
+        "security_group_ids",
+        "status",
+        "run_status",
+        "access_status",
+        "upgradable",
+        "cloudServiceType",
+        "resourceType",
+        "resourceSpecCode",
+        "specification",
+        "server_id",
+        "create_time",
+        "data_volume_size",
+        "res_tenant_type",
+        "charge_mode",
+        "rollbackable",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"instance_name" => ::std::option::Option::Some(1),
+            b"instancename" => ::std::option::Option::Some(2),
+            b"region" => ::std::option::Option::Some(3),
+            b"zone" => ::std::option::Option::Some(4),
+            b"arch" => ::std::option::Option::Some(5),
+            b"cpu_flavor" => ::std::option::Option::Some(6),
+            b"vpc_id" => ::std::option::Option::Some(7),
+            b"subnet_id" => ::std::option::Option::Some(8),
+            b"service_ip" => ::std::option::Option::Some(9),
+            b"service_ipv6" => ::std::option::Option::Some(10),
+            b"security_group_ids" => ::std::option::Option::Some(11),
+            b"status" => ::std::option::Option::Some(12),
+            b"run_status" => ::std::option::Option::Some(13),
+            b"access_status" => ::std::option::Option::Some(14),
+            b"upgradable" => ::std::option::Option::Some(15),
+            b"cloudServiceType" => ::std::option::Option::Some(16),
+            b"resourceType" => ::std::option::Option::Some(17),
+            b"resourceSpecCode" => ::std::option::Option::Some(18),
+            b"specification" => ::std::option::Option::Some(19),
+            b"server_id" => ::std::option::Option::Some(20),
+            b"create_time" => ::std::option::Option::Some(21),
+            b"data_volume_size" => ::std::option::Option::Some(22),
+            b"res_tenant_type" => ::std::option::Option::Some(23),
+            b"charge_mode" => ::std::option::Option::Some(24),
+            b"rollbackable" => ::std::option::Option::Some(25),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<
+                                DeletingADedicatedWafEngineStatus,
+                                _,
+                            >(Self::check_status),
+                        )?
+                }
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::scalar::<RunStatus, _>(Self::check_run_status),
+                        )?
+                }
+                14 => {
+                    fields
+                        .value(
+                            14,
+                            &mut field_14,
+                            support::scalar::<AccessStatus, _>(Self::check_access_status),
+                        )?
+                }
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<Upgradable, _>(Self::check_upgradable),
+                        )?
+                }
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => {
+                    fields
+                        .value(
+                            21,
+                            &mut field_21,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                22 => {
+                    fields
+                        .value(
+                            22,
+                            &mut field_22,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                23 => {
+                    fields
+                        .value(
+                            23,
+                            &mut field_23,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                24 => {
+                    fields
+                        .value(
+                            24,
+                            &mut field_24,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            25,
+                            &mut field_25,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                instance_name: M::optional(field_1)?,
+                instancename: M::optional(field_2)?,
+                region: M::optional(field_3)?,
+                zone: M::optional(field_4)?,
+                arch: M::optional(field_5)?,
+                cpu_flavor: M::optional(field_6)?,
+                vpc_id: M::optional(field_7)?,
+                subnet_id: M::optional(field_8)?,
+                service_ip: M::optional(field_9)?,
+                service_ipv6: M::optional(field_10)?,
+                security_group_ids: M::optional(field_11)?,
+                status: M::optional(field_12)?,
+                run_status: M::optional(field_13)?,
+                access_status: M::optional(field_14)?,
+                upgradable: M::optional(field_15)?,
+                cloud_service_type: M::optional(field_16)?,
+                resource_type: M::optional(field_17)?,
+                resource_spec_code: M::optional(field_18)?,
+                specification: M::optional(field_19)?,
+                server_id: M::optional(field_20)?,
+                create_time: M::optional(field_21)?,
+                data_volume_size: M::optional(field_22)?,
+                res_tenant_type: M::optional(field_23)?,
+                charge_mode: M::optional(field_24)?,
+                rollbackable: M::optional(field_25)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeletingADedicatedWafEngineResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Response body parameters (status code 400).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingADedicatedWafEngineResponse400 {
     /// Error code
@@ -334,5 +557,42 @@ impl support::Validate for DeletingADedicatedWafEngineResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for DeletingADedicatedWafEngineResponse400 {
+    const NAME: &'static str = "DeletingADedicatedWafEngineResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeletingADedicatedWafEngineResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -9,14 +9,7 @@ use super::super::{
     ProtectStatus, SHAPE_EXTEND, SHAPE_FLAG,
 };
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingADomainNameFromADedicatedWafInstanceResponse200 {
     /// Domain name ID
@@ -170,15 +163,131 @@ impl support::Validate for DeletingADomainNameFromADedicatedWafInstanceResponse2
         }
     }
 }
+impl support::Read for DeletingADomainNameFromADedicatedWafInstanceResponse200 {
+    const NAME: &'static str = "DeletingADomainNameFromADedicatedWafInstanceResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "hostname",
+        "policyid",
+        "protect_status",
+        "access_status",
+        "flag",
+        "extend",
+        "web_tag",
+        "description",
+        "timestamp",
+        "region",
+        "hostid",
+        "mode",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"hostname" => ::std::option::Option::Some(1),
+            b"policyid" => ::std::option::Option::Some(2),
+            b"protect_status" => ::std::option::Option::Some(3),
+            b"access_status" => ::std::option::Option::Some(4),
+            b"flag" => ::std::option::Option::Some(5),
+            b"extend" => ::std::option::Option::Some(6),
+            b"web_tag" => ::std::option::Option::Some(7),
+            b"description" => ::std::option::Option::Some(8),
+            b"timestamp" => ::std::option::Option::Some(9),
+            b"region" => ::std::option::Option::Some(10),
+            b"hostid" => ::std::option::Option::Some(11),
+            b"mode" => ::std::option::Option::Some(12),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<
+                                ProtectStatus,
+                                _,
+                            >(Self::check_protect_status),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<
+                                DeletingADomainNameFromADedicatedWafInstanceAccessStatus,
+                                _,
+                            >(Self::check_access_status),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::nested::<Flag>())?,
+                6 => fields.value(6, &mut field_6, support::nested::<Extend>())?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                _ => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                hostname: M::optional(field_1)?,
+                policyid: M::optional(field_2)?,
+                protect_status: M::optional(field_3)?,
+                access_status: M::optional(field_4)?,
+                flag: M::optional(field_5)?,
+                extend: M::optional(field_6)?,
+                web_tag: M::optional(field_7)?,
+                description: M::optional(field_8)?,
+                timestamp: M::optional(field_9)?,
+                region: M::optional(field_10)?,
+                hostid: M::optional(field_11)?,
+                mode: M::optional(field_12)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for DeletingADomainNameFromADedicatedWafInstanceResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 Response body parameters (status code 400).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingADomainNameFromADedicatedWafInstanceResponse400 {
     /// Error code
@@ -220,5 +329,43 @@ impl support::Validate for DeletingADomainNameFromADedicatedWafInstanceResponse4
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for DeletingADomainNameFromADedicatedWafInstanceResponse400 {
+    const NAME: &'static str = "DeletingADomainNameFromADedicatedWafInstanceResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for DeletingADomainNameFromADedicatedWafInstanceResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

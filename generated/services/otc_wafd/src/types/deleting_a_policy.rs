@@ -12,14 +12,7 @@ use super::super::{
 };
 #[cfg(feature = "deleting_a_policy")]
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingAPolicyResponse200 {
     /// Policy ID
@@ -187,15 +180,152 @@ impl support::Validate for DeletingAPolicyResponse200 {
     }
 }
 #[cfg(feature = "deleting_a_policy")]
+impl support::Read for DeletingAPolicyResponse200 {
+    const NAME: &'static str = "DeletingAPolicyResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "action",
+        "options",
+        "level",
+        "full_detection",
+        "bind_host",
+        "hosts",
+        "robot_action",
+        "extend",
+        "modulex_options",
+        "timestamp",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"action" => ::std::option::Option::Some(2),
+            b"options" => ::std::option::Option::Some(3),
+            b"level" => ::std::option::Option::Some(4),
+            b"full_detection" => ::std::option::Option::Some(5),
+            b"bind_host" => ::std::option::Option::Some(6),
+            b"hosts" => ::std::option::Option::Some(7),
+            b"robot_action" => ::std::option::Option::Some(8),
+            b"extend" => ::std::option::Option::Some(9),
+            b"modulex_options" => ::std::option::Option::Some(10),
+            b"timestamp" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::nested::<PolicyAction>())?,
+                3 => fields.value(3, &mut field_3, support::nested::<PolicyOption>())?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<Level, _>(Self::check_level),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::nested::<BindHost>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::nested::<DeletingAPolicyAction>(),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::nested::<PolicyExtend>())?,
+                10 => {
+                    fields.value(10, &mut field_10, support::nested::<ModulexOptions>())?
+                }
+                _ => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                action: M::optional(field_2)?,
+                options: M::optional(field_3)?,
+                level: M::optional(field_4)?,
+                full_detection: M::optional(field_5)?,
+                bind_host: M::optional(field_6)?,
+                hosts: M::optional(field_7)?,
+                robot_action: M::optional(field_8)?,
+                extend: M::optional(field_9)?,
+                modulex_options: M::optional(field_10)?,
+                timestamp: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "deleting_a_policy")]
+impl<'de> ::serde::Deserialize<'de> for DeletingAPolicyResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(feature = "deleting_a_policy")]
 /// Table 10 Response body parameters (status code 400).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingAPolicyResponse400 {
     /// Error code
@@ -243,15 +373,47 @@ impl support::Validate for DeletingAPolicyResponse400 {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "deleting_a_policy")]
+impl support::Read for DeletingAPolicyResponse400 {
+    const NAME: &'static str = "DeletingAPolicyResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "deleting_a_policy")]
+impl<'de> ::serde::Deserialize<'de> for DeletingAPolicyResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 9 ModulexOptions.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModulexOptions {
     /// Status of the global rate limiting function (counting requests to all WAF instances when
@@ -384,5 +546,130 @@ impl support::Validate for ModulexOptions {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ModulexOptions {
+    const NAME: &'static str = "ModulexOptions";
+    const FIELDS: &'static [&'static str] = &[
+        "global_rate_enabled",
+        "global_rate_mode",
+        "precise_rules_enabled",
+        "precise_rules_mode",
+        "precise_rules_managed_mode",
+        "precise_rules_aging_mode",
+        "precise_rules_retention",
+        "cc_rules_enabled",
+        "cc_rules_mode",
+        "cc_rules_managed_mode",
+        "cc_rules_aging_mode",
+        "cc_rules_retention",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"global_rate_enabled" => ::std::option::Option::Some(0),
+            b"global_rate_mode" => ::std::option::Option::Some(1),
+            b"precise_rules_enabled" => ::std::option::Option::Some(2),
+            b"precise_rules_mode" => ::std::option::Option::Some(3),
+            b"precise_rules_managed_mode" => ::std::option::Option::Some(4),
+            b"precise_rules_aging_mode" => ::std::option::Option::Some(5),
+            b"precise_rules_retention" => ::std::option::Option::Some(6),
+            b"cc_rules_enabled" => ::std::option::Option::Some(7),
+            b"cc_rules_mode" => ::std::option::Option::Some(8),
+            b"cc_rules_managed_mode" => ::std::option::Option::Some(9),
+            b"cc_rules_aging_mode" => ::std::option::Option::Some(10),
+            b"cc_rules_retention" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                global_rate_enabled: M::optional(field_0)?,
+                global_rate_mode: M::optional(field_1)?,
+                precise_rules_enabled: M::optional(field_2)?,
+                precise_rules_mode: M::optional(field_3)?,
+                precise_rules_managed_mode: M::optional(field_4)?,
+                precise_rules_aging_mode: M::optional(field_5)?,
+                precise_rules_retention: M::optional(field_6)?,
+                cc_rules_enabled: M::optional(field_7)?,
+                cc_rules_mode: M::optional(field_8)?,
+                cc_rules_managed_mode: M::optional(field_9)?,
+                cc_rules_aging_mode: M::optional(field_10)?,
+                cc_rules_retention: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModulexOptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -87,14 +87,7 @@ for ModifyingTheProtectionStatusOfADomainNameInDedicatedModeRequest {
     }
 }
 /// Table 5 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse200 {
     /// WAF status of the protected domain name.
@@ -145,15 +138,49 @@ for ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse200 {
         }
     }
 }
+impl support::Read
+for ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse200 {
+    const NAME: &'static str = "ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse200";
+    const FIELDS: &'static [&'static str] = &["protect_status"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"protect_status" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::scalar::<
+                        ModifyingTheProtectionStatusOfADomainNameInDedicatedModeProtectStatus,
+                        _,
+                    >(Self::check_protect_status),
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                protect_status: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 Response body parameters (status code 400).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse400 {
     /// Error code
@@ -197,6 +224,45 @@ for ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read
+for ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse400 {
+    const NAME: &'static str = "ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// WAF status of the protected domain name.

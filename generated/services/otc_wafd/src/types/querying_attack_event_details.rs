@@ -90,14 +90,7 @@ impl<'de> ::serde::Deserialize<'de> for QueryingAttackEventDetailsRequest {
     }
 }
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAttackEventDetailsResponse200 {
     /// Number of attack events
@@ -149,15 +142,63 @@ impl support::Validate for QueryingAttackEventDetailsResponse200 {
         }
     }
 }
+impl support::Read for QueryingAttackEventDetailsResponse200 {
+    const NAME: &'static str = "QueryingAttackEventDetailsResponse200";
+    const FIELDS: &'static [&'static str] = &["total", "items"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"total" => ::std::option::Option::Some(0),
+            b"items" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<ShowEventItems>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                total: M::optional(field_0)?,
+                items: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAttackEventDetailsResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 ShowEventItems.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ShowEventItems {
     /// Event ID
@@ -350,5 +391,168 @@ impl support::Validate for ShowEventItems {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ShowEventItems {
+    const NAME: &'static str = "ShowEventItems";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "time",
+        "policyid",
+        "sip",
+        "host",
+        "url",
+        "attack",
+        "rule",
+        "payload",
+        "payload_location",
+        "action",
+        "request_line",
+        "cookie",
+        "status",
+        "process_time",
+        "region",
+        "host_id",
+        "response_time",
+        "response_size",
+        "response_body",
+        "request_body",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"time" => ::std::option::Option::Some(1),
+            b"policyid" => ::std::option::Option::Some(2),
+            b"sip" => ::std::option::Option::Some(3),
+            b"host" => ::std::option::Option::Some(4),
+            b"url" => ::std::option::Option::Some(5),
+            b"attack" => ::std::option::Option::Some(6),
+            b"rule" => ::std::option::Option::Some(7),
+            b"payload" => ::std::option::Option::Some(8),
+            b"payload_location" => ::std::option::Option::Some(9),
+            b"action" => ::std::option::Option::Some(10),
+            b"request_line" => ::std::option::Option::Some(11),
+            b"cookie" => ::std::option::Option::Some(12),
+            b"status" => ::std::option::Option::Some(13),
+            b"process_time" => ::std::option::Option::Some(14),
+            b"region" => ::std::option::Option::Some(15),
+            b"host_id" => ::std::option::Option::Some(16),
+            b"response_time" => ::std::option::Option::Some(17),
+            b"response_size" => ::std::option::Option::Some(18),
+            b"response_body" => ::std::option::Option::Some(19),
+            b"request_body" => ::std::option::Option::Some(20),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => {
+                    fields
+                        .value(
+                            14,
+                            &mut field_14,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                18 => {
+                    fields
+                        .value(
+                            18,
+                            &mut field_18,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                _ => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                time: M::optional(field_1)?,
+                policyid: M::optional(field_2)?,
+                sip: M::optional(field_3)?,
+                host: M::optional(field_4)?,
+                url: M::optional(field_5)?,
+                attack: M::optional(field_6)?,
+                rule: M::optional(field_7)?,
+                payload: M::optional(field_8)?,
+                payload_location: M::optional(field_9)?,
+                action: M::optional(field_10)?,
+                request_line: M::optional(field_11)?,
+                cookie: M::optional(field_12)?,
+                status: M::optional(field_13)?,
+                process_time: M::optional(field_14)?,
+                region: M::optional(field_15)?,
+                host_id: M::optional(field_16)?,
+                response_time: M::optional(field_17)?,
+                response_size: M::optional(field_18)?,
+                response_body: M::optional(field_19)?,
+                request_body: M::optional(field_20)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ShowEventItems {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

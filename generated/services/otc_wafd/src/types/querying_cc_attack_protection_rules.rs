@@ -9,14 +9,7 @@ use super::super::{
     SHAPE_CC_CONDITION_IN_RESPONSE, SHAPE_TAG_CONDITION, Status, TagCondition,
 };
 /// Table 5 CcrulesListInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CcrulesListInfo {
     /// Rule ID.
@@ -330,15 +323,240 @@ impl support::Validate for CcrulesListInfo {
         }
     }
 }
+impl support::Read for CcrulesListInfo {
+    const NAME: &'static str = "CcrulesListInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "policyid",
+        "url",
+        "prefix",
+        "mode",
+        "status",
+        "conditions",
+        "action",
+        "tag_type",
+        "tag_index",
+        "tag_condition",
+        "limit_num",
+        "limit_period",
+        "unlock_num",
+        "lock_time",
+        "description",
+        "total_num",
+        "unaggregation",
+        "aging_time",
+        "producer",
+        "timestamp",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"policyid" => ::std::option::Option::Some(1),
+            b"url" => ::std::option::Option::Some(2),
+            b"prefix" => ::std::option::Option::Some(3),
+            b"mode" => ::std::option::Option::Some(4),
+            b"status" => ::std::option::Option::Some(5),
+            b"conditions" => ::std::option::Option::Some(6),
+            b"action" => ::std::option::Option::Some(7),
+            b"tag_type" => ::std::option::Option::Some(8),
+            b"tag_index" => ::std::option::Option::Some(9),
+            b"tag_condition" => ::std::option::Option::Some(10),
+            b"limit_num" => ::std::option::Option::Some(11),
+            b"limit_period" => ::std::option::Option::Some(12),
+            b"unlock_num" => ::std::option::Option::Some(13),
+            b"lock_time" => ::std::option::Option::Some(14),
+            b"description" => ::std::option::Option::Some(15),
+            b"total_num" => ::std::option::Option::Some(16),
+            b"unaggregation" => ::std::option::Option::Some(17),
+            b"aging_time" => ::std::option::Option::Some(18),
+            b"producer" => ::std::option::Option::Some(19),
+            b"timestamp" => ::std::option::Option::Some(20),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<Mode, _>(Self::check_mode),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<Status, _>(Self::check_status),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::nested::<CcConditionInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                7 => {
+                    fields.value(7, &mut field_7, support::nested::<ActionInResponse>())?
+                }
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::nested::<TagCondition>())?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<i32, _>(Self::check_limit_num),
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<i32, _>(Self::check_limit_period),
+                        )?
+                }
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::scalar::<i32, _>(Self::check_unlock_num),
+                        )?
+                }
+                14 => {
+                    fields
+                        .value(
+                            14,
+                            &mut field_14,
+                            support::scalar::<i32, _>(Self::check_lock_time),
+                        )?
+                }
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                17 => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                18 => {
+                    fields
+                        .value(
+                            18,
+                            &mut field_18,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                19 => {
+                    fields
+                        .value(
+                            19,
+                            &mut field_19,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            20,
+                            &mut field_20,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                policyid: M::optional(field_1)?,
+                url: M::optional(field_2)?,
+                prefix: M::optional(field_3)?,
+                mode: M::optional(field_4)?,
+                status: M::optional(field_5)?,
+                conditions: M::optional(field_6)?,
+                action: M::optional(field_7)?,
+                tag_type: M::optional(field_8)?,
+                tag_index: M::optional(field_9)?,
+                tag_condition: M::optional(field_10)?,
+                limit_num: M::optional(field_11)?,
+                limit_period: M::optional(field_12)?,
+                unlock_num: M::optional(field_13)?,
+                lock_time: M::optional(field_14)?,
+                description: M::optional(field_15)?,
+                total_num: M::optional(field_16)?,
+                unaggregation: M::optional(field_17)?,
+                aging_time: M::optional(field_18)?,
+                producer: M::optional(field_19)?,
+                timestamp: M::optional(field_20)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CcrulesListInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingCcAttackProtectionRulesResponse200 {
     /// Number of rules in the policy
@@ -390,15 +608,63 @@ impl support::Validate for QueryingCcAttackProtectionRulesResponse200 {
         }
     }
 }
+impl support::Read for QueryingCcAttackProtectionRulesResponse200 {
+    const NAME: &'static str = "QueryingCcAttackProtectionRulesResponse200";
+    const FIELDS: &'static [&'static str] = &["total", "items"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"total" => ::std::option::Option::Some(0),
+            b"items" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<CcrulesListInfo>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                total: M::optional(field_0)?,
+                items: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingCcAttackProtectionRulesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 11 Response body parameters (status code 400).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingCcAttackProtectionRulesResponse400 {
     /// Error code
@@ -440,5 +706,42 @@ impl support::Validate for QueryingCcAttackProtectionRulesResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingCcAttackProtectionRulesResponse400 {
+    const NAME: &'static str = "QueryingCcAttackProtectionRulesResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingCcAttackProtectionRulesResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

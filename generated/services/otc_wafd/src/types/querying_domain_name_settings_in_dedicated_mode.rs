@@ -13,14 +13,7 @@ use super::super::{
     TimeoutConfig, TrafficMark,
 };
 /// Table 3 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDomainNameSettingsInDedicatedModeResponse200 {
     /// Protected domain name ID
@@ -346,15 +339,269 @@ impl support::Validate for QueryingDomainNameSettingsInDedicatedModeResponse200 
         }
     }
 }
+impl support::Read for QueryingDomainNameSettingsInDedicatedModeResponse200 {
+    const NAME: &'static str = "QueryingDomainNameSettingsInDedicatedModeResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "policyid",
+        "hostname",
+        "domainid",
+        "project_id",
+        "protocol",
+        "tls",
+        "cipher",
+        "server",
+        "certificateid",
+        "certificatename",
+        "proxy",
+        "protect_status",
+        "access_status",
+        "access_progress",
+        "flag",
+        "block_page",
+        "extend",
+        "traffic_mark",
+        "circuit_breaker",
+        "timeout_config",
+        "web_tag",
+        "description",
+        "timestamp",
+        "loadbalancer_id",
+        "listener_id",
+        "protocol_port",
+        "mode",
+        "pool_ids",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"policyid" => ::std::option::Option::Some(1),
+            b"hostname" => ::std::option::Option::Some(2),
+            b"domainid" => ::std::option::Option::Some(3),
+            b"project_id" => ::std::option::Option::Some(4),
+            b"protocol" => ::std::option::Option::Some(5),
+            b"tls" => ::std::option::Option::Some(6),
+            b"cipher" => ::std::option::Option::Some(7),
+            b"server" => ::std::option::Option::Some(8),
+            b"certificateid" => ::std::option::Option::Some(9),
+            b"certificatename" => ::std::option::Option::Some(10),
+            b"proxy" => ::std::option::Option::Some(11),
+            b"protect_status" => ::std::option::Option::Some(12),
+            b"access_status" => ::std::option::Option::Some(13),
+            b"access_progress" => ::std::option::Option::Some(14),
+            b"flag" => ::std::option::Option::Some(15),
+            b"block_page" => ::std::option::Option::Some(16),
+            b"extend" => ::std::option::Option::Some(17),
+            b"traffic_mark" => ::std::option::Option::Some(18),
+            b"circuit_breaker" => ::std::option::Option::Some(19),
+            b"timeout_config" => ::std::option::Option::Some(20),
+            b"web_tag" => ::std::option::Option::Some(21),
+            b"description" => ::std::option::Option::Some(22),
+            b"timestamp" => ::std::option::Option::Some(23),
+            b"loadbalancer_id" => ::std::option::Option::Some(24),
+            b"listener_id" => ::std::option::Option::Some(25),
+            b"protocol_port" => ::std::option::Option::Some(26),
+            b"mode" => ::std::option::Option::Some(27),
+            b"pool_ids" => ::std::option::Option::Some(28),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::Items {
+                                item: support::nested::<PremiumWafServerInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<
+                                QueryingDomainNameSettingsInDedicatedModeProtectStatus,
+                                _,
+                            >(Self::check_protect_status),
+                        )?
+                }
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::scalar::<
+                                DeletingADomainNameFromADedicatedWafInstanceAccessStatus,
+                                _,
+                            >(Self::check_access_status),
+                        )?
+                }
+                14 => {
+                    fields
+                        .value(
+                            14,
+                            &mut field_14,
+                            support::Items {
+                                item: support::nested::<AccessProgress>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                15 => fields.value(15, &mut field_15, support::nested::<Flag>())?,
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::nested::<BlockPageInResponse>(),
+                        )?
+                }
+                17 => fields.value(17, &mut field_17, support::nested::<Extend>())?,
+                18 => fields.value(18, &mut field_18, support::nested::<TrafficMark>())?,
+                19 => {
+                    fields.value(19, &mut field_19, support::nested::<CircuitBreaker>())?
+                }
+                20 => {
+                    fields.value(20, &mut field_20, support::nested::<TimeoutConfig>())?
+                }
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                23 => {
+                    fields
+                        .value(
+                            23,
+                            &mut field_23,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                24 => fields.value(24, &mut field_24, support::text(support::unchecked))?,
+                25 => fields.value(25, &mut field_25, support::text(support::unchecked))?,
+                26 => {
+                    fields
+                        .value(
+                            26,
+                            &mut field_26,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                27 => fields.value(27, &mut field_27, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            28,
+                            &mut field_28,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                policyid: M::optional(field_1)?,
+                hostname: M::optional(field_2)?,
+                domainid: M::optional(field_3)?,
+                project_id: M::optional(field_4)?,
+                protocol: M::optional(field_5)?,
+                tls: M::optional(field_6)?,
+                cipher: M::optional(field_7)?,
+                server: M::optional(field_8)?,
+                certificateid: M::optional(field_9)?,
+                certificatename: M::optional(field_10)?,
+                proxy: M::optional(field_11)?,
+                protect_status: M::optional(field_12)?,
+                access_status: M::optional(field_13)?,
+                access_progress: M::optional(field_14)?,
+                flag: M::optional(field_15)?,
+                block_page: M::optional(field_16)?,
+                extend: M::optional(field_17)?,
+                traffic_mark: M::optional(field_18)?,
+                circuit_breaker: M::optional(field_19)?,
+                timeout_config: M::optional(field_20)?,
+                web_tag: M::optional(field_21)?,
+                description: M::optional(field_22)?,
+                timestamp: M::optional(field_23)?,
+                loadbalancer_id: M::optional(field_24)?,
+                listener_id: M::optional(field_25)?,
+                protocol_port: M::optional(field_26)?,
+                mode: M::optional(field_27)?,
+                pool_ids: M::optional(field_28)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingDomainNameSettingsInDedicatedModeResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 13 Response body parameters (status code 400).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDomainNameSettingsInDedicatedModeResponse400 {
     /// Error code
@@ -396,6 +643,44 @@ impl support::Validate for QueryingDomainNameSettingsInDedicatedModeResponse400 
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QueryingDomainNameSettingsInDedicatedModeResponse400 {
+    const NAME: &'static str = "QueryingDomainNameSettingsInDedicatedModeResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingDomainNameSettingsInDedicatedModeResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// WAF status of the protected domain name.

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Extend, Flag, ProtectStatus, SHAPE_EXTEND, SHAPE_FLAG};
 /// Table 4 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDomainNamesProtectedByDedicatedWafEnginesResponse200 {
     /// Total number of protected domain names
@@ -65,15 +58,64 @@ impl support::Validate for QueryingDomainNamesProtectedByDedicatedWafEnginesResp
         }
     }
 }
+impl support::Read for QueryingDomainNamesProtectedByDedicatedWafEnginesResponse200 {
+    const NAME: &'static str = "QueryingDomainNamesProtectedByDedicatedWafEnginesResponse200";
+    const FIELDS: &'static [&'static str] = &["total", "items"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"total" => ::std::option::Option::Some(0),
+            b"items" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<SimplePremiumWafHost>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                total: M::optional(field_0)?,
+                items: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingDomainNamesProtectedByDedicatedWafEnginesResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 Response body parameters (status code 400).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDomainNamesProtectedByDedicatedWafEnginesResponse400 {
     /// Error code
@@ -117,15 +159,46 @@ impl support::Validate for QueryingDomainNamesProtectedByDedicatedWafEnginesResp
         let _ = (path, out);
     }
 }
+impl support::Read for QueryingDomainNamesProtectedByDedicatedWafEnginesResponse400 {
+    const NAME: &'static str = "QueryingDomainNamesProtectedByDedicatedWafEnginesResponse400";
+    const FIELDS: &'static [&'static str] = &["error_code", "error_msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"error_code" => ::std::option::Option::Some(0),
+            b"error_msg" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                error_code: M::optional(field_0)?,
+                error_msg: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingDomainNamesProtectedByDedicatedWafEnginesResponse400 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 SimplePremiumWafHost.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SimplePremiumWafHost {
     /// Domain name ID
@@ -290,6 +363,144 @@ impl support::Validate for SimplePremiumWafHost {
             let p = path.field("extend");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for SimplePremiumWafHost {
+    const NAME: &'static str = "SimplePremiumWafHost";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "hostname",
+        "policyid",
+        "protect_status",
+        "access_status",
+        "flag",
+        "hostid",
+        "web_tag",
+        "extend",
+        "loadbalancer_id",
+        "listener_id",
+        "protocol_port",
+        "mode",
+        "pool_ids",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"hostname" => ::std::option::Option::Some(1),
+            b"policyid" => ::std::option::Option::Some(2),
+            b"protect_status" => ::std::option::Option::Some(3),
+            b"access_status" => ::std::option::Option::Some(4),
+            b"flag" => ::std::option::Option::Some(5),
+            b"hostid" => ::std::option::Option::Some(6),
+            b"web_tag" => ::std::option::Option::Some(7),
+            b"extend" => ::std::option::Option::Some(8),
+            b"loadbalancer_id" => ::std::option::Option::Some(9),
+            b"listener_id" => ::std::option::Option::Some(10),
+            b"protocol_port" => ::std::option::Option::Some(11),
+            b"mode" => ::std::option::Option::Some(12),
+            b"pool_ids" => ::std::option::Option::Some(13),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<
+                                ProtectStatus,
+                                _,
+                            >(Self::check_protect_status),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<
+                                QueryingDomainNamesProtectedByDedicatedWafEnginesAccessStatus,
+                                _,
+                            >(Self::check_access_status),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::nested::<Flag>())?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::nested::<Extend>())?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                hostname: M::optional(field_1)?,
+                policyid: M::optional(field_2)?,
+                protect_status: M::optional(field_3)?,
+                access_status: M::optional(field_4)?,
+                flag: M::optional(field_5)?,
+                hostid: M::optional(field_6)?,
+                web_tag: M::optional(field_7)?,
+                extend: M::optional(field_8)?,
+                loadbalancer_id: M::optional(field_9)?,
+                listener_id: M::optional(field_10)?,
+                protocol_port: M::optional(field_11)?,
+                mode: M::optional(field_12)?,
+                pool_ids: M::optional(field_13)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SimplePremiumWafHost {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Domain name access status.

@@ -196,14 +196,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingAPolicyRequest {
     }
 }
 /// Table 7 Response body parameters (status code 200).
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAPolicyResponse200 {
     /// Policy ID
@@ -375,6 +368,156 @@ impl support::Validate for UpdatingAPolicyResponse200 {
             let p = path.field("modulex_options");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for UpdatingAPolicyResponse200 {
+    const NAME: &'static str = "UpdatingAPolicyResponse200";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "action",
+        "options",
+        "level",
+        "full_detection",
+        "bind_host",
+        "hosts",
+        "robot_action",
+        "extend",
+        "share_info",
+        "modulex_options",
+        "timestamp",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"action" => ::std::option::Option::Some(2),
+            b"options" => ::std::option::Option::Some(3),
+            b"level" => ::std::option::Option::Some(4),
+            b"full_detection" => ::std::option::Option::Some(5),
+            b"bind_host" => ::std::option::Option::Some(6),
+            b"hosts" => ::std::option::Option::Some(7),
+            b"robot_action" => ::std::option::Option::Some(8),
+            b"extend" => ::std::option::Option::Some(9),
+            b"share_info" => ::std::option::Option::Some(10),
+            b"modulex_options" => ::std::option::Option::Some(11),
+            b"timestamp" => ::std::option::Option::Some(12),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::nested::<PolicyAction>())?,
+                3 => fields.value(3, &mut field_3, support::nested::<PolicyOption>())?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<
+                                UpdatingAPolicyResponse200Level,
+                                _,
+                            >(Self::check_level),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::nested::<BindHost>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::nested::<DeletingAPolicyAction>(),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::nested::<PolicyExtend>())?,
+                10 => fields.value(10, &mut field_10, support::nested::<ShareInfo>())?,
+                11 => {
+                    fields.value(11, &mut field_11, support::nested::<ModulexOptions>())?
+                }
+                _ => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                action: M::optional(field_2)?,
+                options: M::optional(field_3)?,
+                level: M::optional(field_4)?,
+                full_detection: M::optional(field_5)?,
+                bind_host: M::optional(field_6)?,
+                hosts: M::optional(field_7)?,
+                robot_action: M::optional(field_8)?,
+                extend: M::optional(field_9)?,
+                share_info: M::optional(field_10)?,
+                modulex_options: M::optional(field_11)?,
+                timestamp: M::optional(field_12)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAPolicyResponse200 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Protection level

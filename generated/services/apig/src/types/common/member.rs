@@ -750,14 +750,7 @@ impl<'de> ::serde::Deserialize<'de> for MemberInfo {
 #[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
 /// Table 13 MemberGroupInfo in "Updating a VPC Channel"; Table 7 MemberGroupInfo in "Adding or
 /// Updating a Backend Server Group of a VPC Channel".
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MemberGroupInfo {
     /// Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting
@@ -1024,6 +1017,134 @@ impl support::Validate for MemberGroupInfo {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+#[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
+impl support::Read for MemberGroupInfo {
+    const NAME: &'static str = "MemberGroupInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "member_group_name",
+        "member_group_remark",
+        "member_group_weight",
+        "dict_code",
+        "microservice_version",
+        "microservice_port",
+        "microservice_labels",
+        "member_group_id",
+        "create_time",
+        "update_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"member_group_name" => ::std::option::Option::Some(0),
+            b"member_group_remark" => ::std::option::Option::Some(1),
+            b"member_group_weight" => ::std::option::Option::Some(2),
+            b"dict_code" => ::std::option::Option::Some(3),
+            b"microservice_version" => ::std::option::Option::Some(4),
+            b"microservice_port" => ::std::option::Option::Some(5),
+            b"microservice_labels" => ::std::option::Option::Some(6),
+            b"member_group_id" => ::std::option::Option::Some(7),
+            b"create_time" => ::std::option::Option::Some(8),
+            b"update_time" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::text(Self::check_member_group_name),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::text(Self::check_member_group_remark),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(Self::check_member_group_weight),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(Self::check_dict_code))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::text(Self::check_microservice_version),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(Self::check_microservice_port),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::nested::<MicroserviceLabelInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                _ => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                member_group_name: M::optional(field_0)?,
+                member_group_remark: M::optional(field_1)?,
+                member_group_weight: M::optional(field_2)?,
+                dict_code: M::optional(field_3)?,
+                microservice_version: M::optional(field_4)?,
+                microservice_port: M::optional(field_5)?,
+                microservice_labels: M::optional(field_6)?,
+                member_group_id: M::optional(field_7)?,
+                create_time: M::optional(field_8)?,
+                update_time: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
+impl<'de> ::serde::Deserialize<'de> for MemberGroupInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(any(feature = "update_backend_instances", feature = "update_vpc_channel"))]

@@ -6,7 +6,7 @@
 use crate::support;
 /// Table 5 MicroserviceLabel (Table 8 and Table 14 in the responses), in "Adding or Updating a
 /// Backend Server Group of a VPC Channel" and in "Updating a VPC Channel".
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MicroserviceLabel {
     /// Tag name.
@@ -174,20 +174,20 @@ impl support::Read for MicroserviceLabel {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for MicroserviceLabel {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 MicroserviceLabel (Table 8 and Table 14 in the responses), in "Adding or Updating a
 /// Backend Server Group of a VPC Channel" and in "Updating a VPC Channel".
 ///
 /// The form of \[`MicroserviceLabel`\] that responses are read into: every field is optional,
 /// and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MicroserviceLabelInResponse {
     /// Tag name.
@@ -314,5 +314,50 @@ impl support::Validate for MicroserviceLabelInResponse {
             let p = path.field("label_value");
             Self::check_label_value(out, &p, value);
         }
+    }
+}
+impl support::Read for MicroserviceLabelInResponse {
+    const NAME: &'static str = "MicroserviceLabelInResponse";
+    const FIELDS: &'static [&'static str] = &["label_name", "label_value"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"label_name" => ::std::option::Option::Some(0),
+            b"label_value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields.value(0, &mut field_0, support::text(Self::check_label_name))?
+                }
+                _ => {
+                    fields
+                        .value(1, &mut field_1, support::text(Self::check_label_value))?
+                }
+            }
+        }
+        fields
+            .end(
+                &[("label_name", field_0.is_some()), ("label_value", field_1.is_some())],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                label_name: M::optional(field_0)?,
+                label_value: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MicroserviceLabelInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

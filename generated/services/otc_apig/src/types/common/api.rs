@@ -32,14 +32,7 @@ use super::super::super::BindingASignatureKeyReqMethod;
 /// Table 5 ApiForThrottle.
 /// Shared by 2 operations: `querying_apis_bound_with_a_request_throttling_policy`,
 /// `querying_apis_not_bound_with_a_request_throttling_policy`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ApiForThrottle {
     /// API authentication mode.
@@ -210,6 +203,140 @@ impl support::Validate for ApiForThrottle {
 }
 #[cfg(
     any(
+        feature = "querying_apis_bound_with_a_request_throttling_policy",
+        feature = "querying_apis_not_bound_with_a_request_throttling_policy"
+    )
+)]
+impl support::Read for ApiForThrottle {
+    const NAME: &'static str = "ApiForThrottle";
+    const FIELDS: &'static [&'static str] = &[
+        "auth_type",
+        "group_name",
+        "publish_id",
+        "throttle_apply_id",
+        "apply_time",
+        "remark",
+        "run_env_id",
+        "type",
+        "throttle_name",
+        "req_uri",
+        "run_env_name",
+        "group_id",
+        "name",
+        "id",
+        "req_method",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"auth_type" => ::std::option::Option::Some(0),
+            b"group_name" => ::std::option::Option::Some(1),
+            b"publish_id" => ::std::option::Option::Some(2),
+            b"throttle_apply_id" => ::std::option::Option::Some(3),
+            b"apply_time" => ::std::option::Option::Some(4),
+            b"remark" => ::std::option::Option::Some(5),
+            b"run_env_id" => ::std::option::Option::Some(6),
+            b"type" => ::std::option::Option::Some(7),
+            b"throttle_name" => ::std::option::Option::Some(8),
+            b"req_uri" => ::std::option::Option::Some(9),
+            b"run_env_name" => ::std::option::Option::Some(10),
+            b"group_id" => ::std::option::Option::Some(11),
+            b"name" => ::std::option::Option::Some(12),
+            b"id" => ::std::option::Option::Some(13),
+            b"req_method" => ::std::option::Option::Some(14),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            14,
+                            &mut field_14,
+                            support::scalar::<
+                                BindingASignatureKeyReqMethod,
+                                _,
+                            >(Self::check_req_method),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                auth_type: M::optional(field_0)?,
+                group_name: M::optional(field_1)?,
+                publish_id: M::optional(field_2)?,
+                throttle_apply_id: M::optional(field_3)?,
+                apply_time: M::optional(field_4)?,
+                remark: M::optional(field_5)?,
+                run_env_id: M::optional(field_6)?,
+                r#type: M::optional(field_7)?,
+                throttle_name: M::optional(field_8)?,
+                req_uri: M::optional(field_9)?,
+                run_env_name: M::optional(field_10)?,
+                group_id: M::optional(field_11)?,
+                name: M::optional(field_12)?,
+                id: M::optional(field_13)?,
+                req_method: M::optional(field_14)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_apis_bound_with_a_request_throttling_policy",
+        feature = "querying_apis_not_bound_with_a_request_throttling_policy"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ApiForThrottle {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "creating_an_api",
         feature = "querying_api_details",
         feature = "querying_api_version_details"
@@ -218,14 +345,7 @@ impl support::Validate for ApiForThrottle {
 /// Table 20 ApiFunc.
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ApiFunc {
     /// Function URN.
@@ -497,17 +617,160 @@ impl support::Validate for ApiFunc {
         feature = "querying_api_version_details"
     )
 )]
+impl support::Read for ApiFunc {
+    const NAME: &'static str = "ApiFunc";
+    const FIELDS: &'static [&'static str] = &[
+        "function_urn",
+        "remark",
+        "invocation_type",
+        "network_type",
+        "version",
+        "alias_urn",
+        "timeout",
+        "authorizer_id",
+        "req_protocol",
+        "id",
+        "register_time",
+        "status",
+        "update_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"function_urn" => ::std::option::Option::Some(0),
+            b"remark" => ::std::option::Option::Some(1),
+            b"invocation_type" => ::std::option::Option::Some(2),
+            b"network_type" => ::std::option::Option::Some(3),
+            b"version" => ::std::option::Option::Some(4),
+            b"alias_urn" => ::std::option::Option::Some(5),
+            b"timeout" => ::std::option::Option::Some(6),
+            b"authorizer_id" => ::std::option::Option::Some(7),
+            b"req_protocol" => ::std::option::Option::Some(8),
+            b"id" => ::std::option::Option::Some(9),
+            b"register_time" => ::std::option::Option::Some(10),
+            b"status" => ::std::option::Option::Some(11),
+            b"update_time" => ::std::option::Option::Some(12),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_remark))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<
+                                InvocationType,
+                                _,
+                            >(Self::check_invocation_type),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<NetworkType, _>(Self::check_network_type),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(Self::check_version))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(Self::check_timeout),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<
+                                ApiFuncReqProtocol,
+                                _,
+                            >(Self::check_req_protocol),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<Status, _>(Self::check_status),
+                        )?
+                }
+                _ => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                function_urn: M::optional(field_0)?,
+                remark: M::optional(field_1)?,
+                invocation_type: M::optional(field_2)?,
+                network_type: M::optional(field_3)?,
+                version: M::optional(field_4)?,
+                alias_urn: M::optional(field_5)?,
+                timeout: M::optional(field_6)?,
+                authorizer_id: M::optional(field_7)?,
+                req_protocol: M::optional(field_8)?,
+                id: M::optional(field_9)?,
+                register_time: M::optional(field_10)?,
+                status: M::optional(field_11)?,
+                update_time: M::optional(field_12)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ApiFunc {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
 /// Table 18 ApiGroupCommonInfo.
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ApiGroupCommonInfo {
     /// ID.
@@ -674,17 +937,134 @@ impl support::Validate for ApiGroupCommonInfo {
         feature = "querying_api_version_details"
     )
 )]
+impl support::Read for ApiGroupCommonInfo {
+    const NAME: &'static str = "ApiGroupCommonInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "status",
+        "sl_domain",
+        "register_time",
+        "update_time",
+        "on_sell_status",
+        "url_domains",
+        "sl_domain_access_enabled",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"status" => ::std::option::Option::Some(2),
+            b"sl_domain" => ::std::option::Option::Some(3),
+            b"register_time" => ::std::option::Option::Some(4),
+            b"update_time" => ::std::option::Option::Some(5),
+            b"on_sell_status" => ::std::option::Option::Some(6),
+            b"url_domains" => ::std::option::Option::Some(7),
+            b"sl_domain_access_enabled" => ::std::option::Option::Some(8),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<Status, _>(Self::check_status),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<
+                                OnSellStatus,
+                                _,
+                            >(Self::check_on_sell_status),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::nested::<UrlDomain>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                status: M::optional(field_2)?,
+                sl_domain: M::optional(field_3)?,
+                register_time: M::optional(field_4)?,
+                update_time: M::optional(field_5)?,
+                on_sell_status: M::optional(field_6)?,
+                url_domains: M::optional(field_7)?,
+                sl_domain_access_enabled: M::optional(field_8)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ApiGroupCommonInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
 /// Table 21 ApiMock.
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ApiMock {
     /// Description. It cannot exceed 255 characters.
@@ -853,17 +1233,101 @@ impl support::Validate for ApiMock {
         feature = "querying_api_version_details"
     )
 )]
+impl support::Read for ApiMock {
+    const NAME: &'static str = "ApiMock";
+    const FIELDS: &'static [&'static str] = &[
+        "remark",
+        "result_content",
+        "version",
+        "authorizer_id",
+        "id",
+        "register_time",
+        "status",
+        "update_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"remark" => ::std::option::Option::Some(0),
+            b"result_content" => ::std::option::Option::Some(1),
+            b"version" => ::std::option::Option::Some(2),
+            b"authorizer_id" => ::std::option::Option::Some(3),
+            b"id" => ::std::option::Option::Some(4),
+            b"register_time" => ::std::option::Option::Some(5),
+            b"status" => ::std::option::Option::Some(6),
+            b"update_time" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_remark))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(Self::check_version))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<Status, _>(Self::check_status),
+                        )?
+                }
+                _ => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                remark: M::optional(field_0)?,
+                result_content: M::optional(field_1)?,
+                version: M::optional(field_2)?,
+                authorizer_id: M::optional(field_3)?,
+                id: M::optional(field_4)?,
+                register_time: M::optional(field_5)?,
+                status: M::optional(field_6)?,
+                update_time: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ApiMock {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
 /// Table 23 ApiPolicyFunctionResp.
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ApiPolicyFunctionResp {
     /// Function URN.
@@ -1165,17 +1629,182 @@ impl support::Validate for ApiPolicyFunctionResp {
         feature = "querying_api_version_details"
     )
 )]
+impl support::Read for ApiPolicyFunctionResp {
+    const NAME: &'static str = "ApiPolicyFunctionResp";
+    const FIELDS: &'static [&'static str] = &[
+        "function_urn",
+        "invocation_type",
+        "network_type",
+        "version",
+        "alias_urn",
+        "timeout",
+        "req_protocol",
+        "id",
+        "effect_mode",
+        "name",
+        "backend_params",
+        "conditions",
+        "authorizer_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"function_urn" => ::std::option::Option::Some(0),
+            b"invocation_type" => ::std::option::Option::Some(1),
+            b"network_type" => ::std::option::Option::Some(2),
+            b"version" => ::std::option::Option::Some(3),
+            b"alias_urn" => ::std::option::Option::Some(4),
+            b"timeout" => ::std::option::Option::Some(5),
+            b"req_protocol" => ::std::option::Option::Some(6),
+            b"id" => ::std::option::Option::Some(7),
+            b"effect_mode" => ::std::option::Option::Some(8),
+            b"name" => ::std::option::Option::Some(9),
+            b"backend_params" => ::std::option::Option::Some(10),
+            b"conditions" => ::std::option::Option::Some(11),
+            b"authorizer_id" => ::std::option::Option::Some(12),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<
+                                InvocationType,
+                                _,
+                            >(Self::check_invocation_type),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<NetworkType, _>(Self::check_network_type),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(Self::check_version))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(Self::check_timeout),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<
+                                ApiPolicyFunctionRespReqProtocol,
+                                _,
+                            >(Self::check_req_protocol),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<EffectMode, _>(Self::check_effect_mode),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(Self::check_name))?,
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::Items {
+                                item: support::nested::<BackendParam>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::Items {
+                                item: support::nested::<CoditionResp>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                function_urn: M::optional(field_0)?,
+                invocation_type: M::optional(field_1)?,
+                network_type: M::optional(field_2)?,
+                version: M::optional(field_3)?,
+                alias_urn: M::optional(field_4)?,
+                timeout: M::optional(field_5)?,
+                req_protocol: M::optional(field_6)?,
+                id: M::optional(field_7)?,
+                effect_mode: M::optional(field_8)?,
+                name: M::optional(field_9)?,
+                backend_params: M::optional(field_10)?,
+                conditions: M::optional(field_11)?,
+                authorizer_id: M::optional(field_12)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ApiPolicyFunctionResp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
 /// Table 25 ApiPolicyHttpResp.
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ApiPolicyHttpResp {
     /// ID.
@@ -1519,17 +2148,189 @@ impl support::Validate for ApiPolicyHttpResp {
         feature = "querying_api_version_details"
     )
 )]
+impl support::Read for ApiPolicyHttpResp {
+    const NAME: &'static str = "ApiPolicyHttpResp";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "effect_mode",
+        "name",
+        "backend_params",
+        "conditions",
+        "authorizer_id",
+        "url_domain",
+        "req_protocol",
+        "req_method",
+        "req_uri",
+        "timeout",
+        "retry_count",
+        "vpc_channel_info",
+        "vpc_channel_status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"effect_mode" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"backend_params" => ::std::option::Option::Some(3),
+            b"conditions" => ::std::option::Option::Some(4),
+            b"authorizer_id" => ::std::option::Option::Some(5),
+            b"url_domain" => ::std::option::Option::Some(6),
+            b"req_protocol" => ::std::option::Option::Some(7),
+            b"req_method" => ::std::option::Option::Some(8),
+            b"req_uri" => ::std::option::Option::Some(9),
+            b"timeout" => ::std::option::Option::Some(10),
+            b"retry_count" => ::std::option::Option::Some(11),
+            b"vpc_channel_info" => ::std::option::Option::Some(12),
+            b"vpc_channel_status" => ::std::option::Option::Some(13),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<EffectMode, _>(Self::check_effect_mode),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(Self::check_name))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::nested::<BackendParam>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<CoditionResp>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields.value(6, &mut field_6, support::text(Self::check_url_domain))?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<
+                                ApiPolicyHttpRespReqProtocol,
+                                _,
+                            >(Self::check_req_protocol),
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<ReqMethod, _>(Self::check_req_method),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(Self::check_req_uri))?,
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i32, _>(Self::check_timeout),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::nested::<VpcInfo>())?,
+                _ => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::scalar::<
+                                VpcChannelStatus,
+                                _,
+                            >(Self::check_vpc_channel_status),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                effect_mode: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                backend_params: M::optional(field_3)?,
+                conditions: M::optional(field_4)?,
+                authorizer_id: M::optional(field_5)?,
+                url_domain: M::optional(field_6)?,
+                req_protocol: M::optional(field_7)?,
+                req_method: M::optional(field_8)?,
+                req_uri: M::optional(field_9)?,
+                timeout: M::optional(field_10)?,
+                retry_count: M::optional(field_11)?,
+                vpc_channel_info: M::optional(field_12)?,
+                vpc_channel_status: M::optional(field_13)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ApiPolicyHttpResp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
 /// Table 24 ApiPolicyMockResp.
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ApiPolicyMockResp {
     /// ID.
@@ -1692,6 +2493,114 @@ impl support::Validate for ApiPolicyMockResp {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
+impl support::Read for ApiPolicyMockResp {
+    const NAME: &'static str = "ApiPolicyMockResp";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "effect_mode",
+        "name",
+        "backend_params",
+        "conditions",
+        "authorizer_id",
+        "result_content",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"effect_mode" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"backend_params" => ::std::option::Option::Some(3),
+            b"conditions" => ::std::option::Option::Some(4),
+            b"authorizer_id" => ::std::option::Option::Some(5),
+            b"result_content" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<EffectMode, _>(Self::check_effect_mode),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(Self::check_name))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::nested::<BackendParam>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<CoditionResp>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                effect_mode: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                backend_params: M::optional(field_3)?,
+                conditions: M::optional(field_4)?,
+                authorizer_id: M::optional(field_5)?,
+                result_content: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ApiPolicyMockResp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(

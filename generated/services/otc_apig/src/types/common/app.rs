@@ -20,14 +20,7 @@ use super::super::super::QueryingCredentialsThatCanBeBoundToACredentialQuotaStat
 /// Table 5 AppQuotaAppInfo.
 /// Shared by 2 operations: `querying_credentials_that_can_be_bound_to_a_credential_quota`,
 /// `querying_the_credentials_bound_to_a_specified_quota`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AppQuotaAppInfo {
     /// Credential ID.
@@ -190,6 +183,115 @@ impl support::Validate for AppQuotaAppInfo {
             let p = path.field("app_quota_name");
             Self::check_app_quota_name(out, &p, value);
         }
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_credentials_that_can_be_bound_to_a_credential_quota",
+        feature = "querying_the_credentials_bound_to_a_specified_quota"
+    )
+)]
+impl support::Read for AppQuotaAppInfo {
+    const NAME: &'static str = "AppQuotaAppInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "app_id",
+        "name",
+        "status",
+        "app_key",
+        "remark",
+        "register_time",
+        "update_time",
+        "app_quota_id",
+        "app_quota_name",
+        "bound_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"app_id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"status" => ::std::option::Option::Some(2),
+            b"app_key" => ::std::option::Option::Some(3),
+            b"remark" => ::std::option::Option::Some(4),
+            b"register_time" => ::std::option::Option::Some(5),
+            b"update_time" => ::std::option::Option::Some(6),
+            b"app_quota_id" => ::std::option::Option::Some(7),
+            b"app_quota_name" => ::std::option::Option::Some(8),
+            b"bound_time" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<
+                                QueryingCredentialsThatCanBeBoundToACredentialQuotaStatus,
+                                _,
+                            >(Self::check_status),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::text(Self::check_app_quota_name),
+                        )?
+                }
+                _ => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                app_id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                status: M::optional(field_2)?,
+                app_key: M::optional(field_3)?,
+                remark: M::optional(field_4)?,
+                register_time: M::optional(field_5)?,
+                update_time: M::optional(field_6)?,
+                app_quota_id: M::optional(field_7)?,
+                app_quota_name: M::optional(field_8)?,
+                bound_time: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_credentials_that_can_be_bound_to_a_credential_quota",
+        feature = "querying_the_credentials_bound_to_a_specified_quota"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for AppQuotaAppInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(

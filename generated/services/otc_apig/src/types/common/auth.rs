@@ -24,14 +24,7 @@ use super::super::super::AppCodeAuthType;
 /// Table 4 AuthOpt (also Table 16).
 /// Shared by 4 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`, `querying_the_runtime_definition_of_an_api`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AuthOpt {
     /// Indicates whether AppCode authentication is enabled. This parameter is valid only if
@@ -164,6 +157,21 @@ impl support::Read for AuthOpt {
                 app_code_auth_type: M::optional(field_0)?,
             })),
         )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details",
+        feature = "querying_the_runtime_definition_of_an_api"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for AuthOpt {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// API authentication mode.

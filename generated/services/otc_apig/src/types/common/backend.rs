@@ -25,14 +25,7 @@ use super::super::super::{
 /// Table 17 BackendApi.
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BackendApi {
     /// Custom authorizer ID. This is unavailable if the request protocol is set to GRPC.
@@ -378,17 +371,184 @@ impl support::Validate for BackendApi {
         feature = "querying_api_version_details"
     )
 )]
+impl support::Read for BackendApi {
+    const NAME: &'static str = "BackendApi";
+    const FIELDS: &'static [&'static str] = &[
+        "authorizer_id",
+        "url_domain",
+        "req_protocol",
+        "remark",
+        "req_method",
+        "version",
+        "req_uri",
+        "timeout",
+        "enable_client_ssl",
+        "retry_count",
+        "id",
+        "status",
+        "register_time",
+        "update_time",
+        "vpc_channel_info",
+        "vpc_channel_status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"authorizer_id" => ::std::option::Option::Some(0),
+            b"url_domain" => ::std::option::Option::Some(1),
+            b"req_protocol" => ::std::option::Option::Some(2),
+            b"remark" => ::std::option::Option::Some(3),
+            b"req_method" => ::std::option::Option::Some(4),
+            b"version" => ::std::option::Option::Some(5),
+            b"req_uri" => ::std::option::Option::Some(6),
+            b"timeout" => ::std::option::Option::Some(7),
+            b"enable_client_ssl" => ::std::option::Option::Some(8),
+            b"retry_count" => ::std::option::Option::Some(9),
+            b"id" => ::std::option::Option::Some(10),
+            b"status" => ::std::option::Option::Some(11),
+            b"register_time" => ::std::option::Option::Some(12),
+            b"update_time" => ::std::option::Option::Some(13),
+            b"vpc_channel_info" => ::std::option::Option::Some(14),
+            b"vpc_channel_status" => ::std::option::Option::Some(15),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields.value(1, &mut field_1, support::text(Self::check_url_domain))?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<
+                                BackendApiReqProtocol,
+                                _,
+                            >(Self::check_req_protocol),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(Self::check_remark))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<ReqMethod, _>(Self::check_req_method),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(Self::check_version))?,
+                6 => fields.value(6, &mut field_6, support::text(Self::check_req_uri))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i32, _>(Self::check_timeout),
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<Status, _>(Self::check_status),
+                        )?
+                }
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::nested::<VpcInfo>())?,
+                _ => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<
+                                VpcChannelStatus,
+                                _,
+                            >(Self::check_vpc_channel_status),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                authorizer_id: M::optional(field_0)?,
+                url_domain: M::optional(field_1)?,
+                req_protocol: M::optional(field_2)?,
+                remark: M::optional(field_3)?,
+                req_method: M::optional(field_4)?,
+                version: M::optional(field_5)?,
+                req_uri: M::optional(field_6)?,
+                timeout: M::optional(field_7)?,
+                enable_client_ssl: M::optional(field_8)?,
+                retry_count: M::optional(field_9)?,
+                id: M::optional(field_10)?,
+                status: M::optional(field_11)?,
+                register_time: M::optional(field_12)?,
+                update_time: M::optional(field_13)?,
+                vpc_channel_info: M::optional(field_14)?,
+                vpc_channel_status: M::optional(field_15)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for BackendApi {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
 /// Table 26 BackendParam.
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BackendParam {
     /// Parameter type.
@@ -610,6 +770,102 @@ impl support::Validate for BackendParam {
             let p = path.field("value");
             Self::check_value(out, &p, value);
         }
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
+impl support::Read for BackendParam {
+    const NAME: &'static str = "BackendParam";
+    const FIELDS: &'static [&'static str] = &[
+        "origin",
+        "name",
+        "remark",
+        "location",
+        "value",
+        "id",
+        "req_param_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"origin" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"remark" => ::std::option::Option::Some(2),
+            b"location" => ::std::option::Option::Some(3),
+            b"value" => ::std::option::Option::Some(4),
+            b"id" => ::std::option::Option::Some(5),
+            b"req_param_id" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<Origin, _>(Self::check_origin),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
+                2 => fields.value(2, &mut field_2, support::text(Self::check_remark))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<
+                                CreatingAnApiLocation,
+                                _,
+                            >(Self::check_location),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(Self::check_value))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                origin: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                remark: M::optional(field_2)?,
+                location: M::optional(field_3)?,
+                value: M::optional(field_4)?,
+                id: M::optional(field_5)?,
+                req_param_id: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for BackendParam {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(

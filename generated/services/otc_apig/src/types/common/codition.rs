@@ -8,14 +8,7 @@ use super::super::super::{ConditionOrigin, ConditionType, SysParamName};
 /// Table 27 CoditionResp.
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CoditionResp {
     /// Input parameter name. This parameter is required if the policy type is param.
@@ -172,5 +165,122 @@ impl support::Validate for CoditionResp {
             let p = path.field("condition_origin");
             Self::check_condition_origin(out, &p, value);
         }
+    }
+}
+impl support::Read for CoditionResp {
+    const NAME: &'static str = "CoditionResp";
+    const FIELDS: &'static [&'static str] = &[
+        "req_param_name",
+        "sys_param_name",
+        "cookie_param_name",
+        "frontend_authorizer_param_name",
+        "condition_type",
+        "condition_origin",
+        "condition_value",
+        "id",
+        "req_param_id",
+        "req_param_location",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"req_param_name" => ::std::option::Option::Some(0),
+            b"sys_param_name" => ::std::option::Option::Some(1),
+            b"cookie_param_name" => ::std::option::Option::Some(2),
+            b"frontend_authorizer_param_name" => ::std::option::Option::Some(3),
+            b"condition_type" => ::std::option::Option::Some(4),
+            b"condition_origin" => ::std::option::Option::Some(5),
+            b"condition_value" => ::std::option::Option::Some(6),
+            b"id" => ::std::option::Option::Some(7),
+            b"req_param_id" => ::std::option::Option::Some(8),
+            b"req_param_location" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<
+                                SysParamName,
+                                _,
+                            >(Self::check_sys_param_name),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::text(Self::check_cookie_param_name),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<
+                                ConditionType,
+                                _,
+                            >(Self::check_condition_type),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<
+                                ConditionOrigin,
+                                _,
+                            >(Self::check_condition_origin),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                _ => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                req_param_name: M::optional(field_0)?,
+                sys_param_name: M::optional(field_1)?,
+                cookie_param_name: M::optional(field_2)?,
+                frontend_authorizer_param_name: M::optional(field_3)?,
+                condition_type: M::optional(field_4)?,
+                condition_origin: M::optional(field_5)?,
+                condition_value: M::optional(field_6)?,
+                id: M::optional(field_7)?,
+                req_param_id: M::optional(field_8)?,
+                req_param_location: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CoditionResp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -14,7 +14,7 @@ use super::super::super::Location;
 /// Table 4 Identity (also Table 6).
 /// Shared by 4 operations: `creating_a_custom_authorizer`, `modifying_a_custom_authorizer`,
 /// `querying_custom_authorizer_details`, `querying_custom_authorizers`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Identity {
     /// Parameter name.
@@ -166,20 +166,26 @@ impl support::Read for Identity {
         )
     }
 }
+#[cfg(
+    any(
+        feature = "creating_a_custom_authorizer",
+        feature = "modifying_a_custom_authorizer"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for Identity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 Identity (also Table 6).
 /// Shared by 4 operations: `creating_a_custom_authorizer`, `modifying_a_custom_authorizer`,
 /// `querying_custom_authorizer_details`, `querying_custom_authorizers`.
 ///
 /// The form of \[`Identity`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct IdentityInResponse {
     /// Parameter name.
@@ -241,5 +247,53 @@ impl support::Validate for IdentityInResponse {
             let p = path.field("location");
             Self::check_location(out, &p, value);
         }
+    }
+}
+impl support::Read for IdentityInResponse {
+    const NAME: &'static str = "IdentityInResponse";
+    const FIELDS: &'static [&'static str] = &["name", "location", "validation"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"location" => ::std::option::Option::Some(1),
+            b"validation" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<Location, _>(Self::check_location),
+                        )?
+                }
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("name", field_0.is_some()), ("location", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                location: M::optional(field_1)?,
+                validation: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for IdentityInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,14 +8,7 @@ use super::super::super::{ServiceType, WorkloadType};
 /// Table 14 MicroServiceInfo.
 /// Shared by 3 operations: `creating_a_vpc_channel`, `querying_vpc_channel_details`,
 /// `querying_vpc_channels`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MicroServiceInfo {
     /// Microservice ID.
@@ -112,17 +105,96 @@ impl support::Validate for MicroServiceInfo {
         }
     }
 }
+impl support::Read for MicroServiceInfo {
+    const NAME: &'static str = "MicroServiceInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "instance_id",
+        "service_type",
+        "cse_info",
+        "cce_info",
+        "update_time",
+        "create_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"instance_id" => ::std::option::Option::Some(1),
+            b"service_type" => ::std::option::Option::Some(2),
+            b"cse_info" => ::std::option::Option::Some(3),
+            b"cce_info" => ::std::option::Option::Some(4),
+            b"update_time" => ::std::option::Option::Some(5),
+            b"create_time" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<ServiceType, _>(Self::check_service_type),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<MicroServiceInfoCse>(),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<MicroServiceInfoCce>(),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                instance_id: M::optional(field_1)?,
+                service_type: M::optional(field_2)?,
+                cse_info: M::optional(field_3)?,
+                cce_info: M::optional(field_4)?,
+                update_time: M::optional(field_5)?,
+                create_time: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MicroServiceInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 16 MicroServiceInfoCCE.
 /// Shared by 3 operations: `creating_a_vpc_channel`, `querying_vpc_channel_details`,
 /// `querying_vpc_channels`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MicroServiceInfoCce {
     /// CCE cluster ID.
@@ -346,17 +418,87 @@ impl support::Validate for MicroServiceInfoCce {
         }
     }
 }
+impl support::Read for MicroServiceInfoCce {
+    const NAME: &'static str = "MicroServiceInfoCce";
+    const FIELDS: &'static [&'static str] = &[
+        "cluster_id",
+        "namespace",
+        "workload_type",
+        "app_name",
+        "label_key",
+        "label_value",
+        "cluster_name",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"cluster_id" => ::std::option::Option::Some(0),
+            b"namespace" => ::std::option::Option::Some(1),
+            b"workload_type" => ::std::option::Option::Some(2),
+            b"app_name" => ::std::option::Option::Some(3),
+            b"label_key" => ::std::option::Option::Some(4),
+            b"label_value" => ::std::option::Option::Some(5),
+            b"cluster_name" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields.value(0, &mut field_0, support::text(Self::check_cluster_id))?
+                }
+                1 => fields.value(1, &mut field_1, support::text(Self::check_namespace))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<WorkloadType, _>(Self::check_workload_type),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(Self::check_app_name))?,
+                4 => fields.value(4, &mut field_4, support::text(Self::check_label_key))?,
+                5 => {
+                    fields
+                        .value(5, &mut field_5, support::text(Self::check_label_value))?
+                }
+                _ => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                cluster_id: M::optional(field_0)?,
+                namespace: M::optional(field_1)?,
+                workload_type: M::optional(field_2)?,
+                app_name: M::optional(field_3)?,
+                label_key: M::optional(field_4)?,
+                label_value: M::optional(field_5)?,
+                cluster_name: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MicroServiceInfoCce {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 15 MicroServiceInfoCSE.
 /// Shared by 3 operations: `creating_a_vpc_channel`, `querying_vpc_channel_details`,
 /// `querying_vpc_channels`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MicroServiceInfoCse {
     /// Microservice engine ID.
@@ -490,5 +632,72 @@ impl support::Validate for MicroServiceInfoCse {
             let p = path.field("version");
             Self::check_version(out, &p, value);
         }
+    }
+}
+impl support::Read for MicroServiceInfoCse {
+    const NAME: &'static str = "MicroServiceInfoCse";
+    const FIELDS: &'static [&'static str] = &[
+        "engine_id",
+        "service_id",
+        "engine_name",
+        "service_name",
+        "register_address",
+        "cse_app_id",
+        "version",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"engine_id" => ::std::option::Option::Some(0),
+            b"service_id" => ::std::option::Option::Some(1),
+            b"engine_name" => ::std::option::Option::Some(2),
+            b"service_name" => ::std::option::Option::Some(3),
+            b"register_address" => ::std::option::Option::Some(4),
+            b"cse_app_id" => ::std::option::Option::Some(5),
+            b"version" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_engine_id))?,
+                1 => {
+                    fields.value(1, &mut field_1, support::text(Self::check_service_id))?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => fields.value(6, &mut field_6, support::text(Self::check_version))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                engine_id: M::optional(field_0)?,
+                service_id: M::optional(field_1)?,
+                engine_name: M::optional(field_2)?,
+                service_name: M::optional(field_3)?,
+                register_address: M::optional(field_4)?,
+                cse_app_id: M::optional(field_5)?,
+                version: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MicroServiceInfoCse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

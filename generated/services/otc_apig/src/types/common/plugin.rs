@@ -22,14 +22,7 @@ use super::super::super::{
 /// Table 5 PluginApiInfo.
 /// Shared by 2 operations: `querying_apis_bound_with_a_plug_in`,
 /// `querying_apis_to_which_a_plug_in_can_be_bound`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PluginApiInfo {
     /// API ID.
@@ -335,6 +328,171 @@ impl support::Validate for PluginApiInfo {
 }
 #[cfg(
     any(
+        feature = "querying_apis_bound_with_a_plug_in",
+        feature = "querying_apis_to_which_a_plug_in_can_be_bound"
+    )
+)]
+impl support::Read for PluginApiInfo {
+    const NAME: &'static str = "PluginApiInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "api_id",
+        "api_name",
+        "type",
+        "req_protocol",
+        "req_method",
+        "req_uri",
+        "auth_type",
+        "match_mode",
+        "remark",
+        "group_id",
+        "group_name",
+        "roma_app_id",
+        "env_id",
+        "env_name",
+        "publish_id",
+        "plugin_attach_id",
+        "attached_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"api_id" => ::std::option::Option::Some(0),
+            b"api_name" => ::std::option::Option::Some(1),
+            b"type" => ::std::option::Option::Some(2),
+            b"req_protocol" => ::std::option::Option::Some(3),
+            b"req_method" => ::std::option::Option::Some(4),
+            b"req_uri" => ::std::option::Option::Some(5),
+            b"auth_type" => ::std::option::Option::Some(6),
+            b"match_mode" => ::std::option::Option::Some(7),
+            b"remark" => ::std::option::Option::Some(8),
+            b"group_id" => ::std::option::Option::Some(9),
+            b"group_name" => ::std::option::Option::Some(10),
+            b"roma_app_id" => ::std::option::Option::Some(11),
+            b"env_id" => ::std::option::Option::Some(12),
+            b"env_name" => ::std::option::Option::Some(13),
+            b"publish_id" => ::std::option::Option::Some(14),
+            b"plugin_attach_id" => ::std::option::Option::Some(15),
+            b"attached_time" => ::std::option::Option::Some(16),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_api_name))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<Type, _>(Self::check_type),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<
+                                QueryingApisBoundWithAPlugInReqProtocol,
+                                _,
+                            >(Self::check_req_protocol),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<ReqMethod, _>(Self::check_req_method),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(Self::check_req_uri))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<AuthType, _>(Self::check_auth_type),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<MatchMode, _>(Self::check_match_mode),
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                _ => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                api_id: M::optional(field_0)?,
+                api_name: M::optional(field_1)?,
+                r#type: M::optional(field_2)?,
+                req_protocol: M::optional(field_3)?,
+                req_method: M::optional(field_4)?,
+                req_uri: M::optional(field_5)?,
+                auth_type: M::optional(field_6)?,
+                match_mode: M::optional(field_7)?,
+                remark: M::optional(field_8)?,
+                group_id: M::optional(field_9)?,
+                group_name: M::optional(field_10)?,
+                roma_app_id: M::optional(field_11)?,
+                env_id: M::optional(field_12)?,
+                env_name: M::optional(field_13)?,
+                publish_id: M::optional(field_14)?,
+                plugin_attach_id: M::optional(field_15)?,
+                attached_time: M::optional(field_16)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_apis_bound_with_a_plug_in",
+        feature = "querying_apis_to_which_a_plug_in_can_be_bound"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for PluginApiInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "querying_plug_ins",
         feature = "querying_plug_ins_that_can_be_bound_to_an_api"
     )
@@ -342,14 +500,7 @@ impl support::Validate for PluginApiInfo {
 /// Table 5 PluginInfo.
 /// Shared by 2 operations: `querying_plug_ins`,
 /// `querying_plug_ins_that_can_be_bound_to_an_api`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PluginInfo {
     /// Plug-in ID.
@@ -553,6 +704,112 @@ impl support::Validate for PluginInfo {
             let p = path.field("remark");
             Self::check_remark(out, &p, value);
         }
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_plug_ins",
+        feature = "querying_plug_ins_that_can_be_bound_to_an_api"
+    )
+)]
+impl support::Read for PluginInfo {
+    const NAME: &'static str = "PluginInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "plugin_id",
+        "plugin_name",
+        "plugin_type",
+        "plugin_scope",
+        "plugin_content",
+        "remark",
+        "create_time",
+        "update_time",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"plugin_id" => ::std::option::Option::Some(0),
+            b"plugin_name" => ::std::option::Option::Some(1),
+            b"plugin_type" => ::std::option::Option::Some(2),
+            b"plugin_scope" => ::std::option::Option::Some(3),
+            b"plugin_content" => ::std::option::Option::Some(4),
+            b"remark" => ::std::option::Option::Some(5),
+            b"create_time" => ::std::option::Option::Some(6),
+            b"update_time" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(1, &mut field_1, support::text(Self::check_plugin_name))?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<PluginType, _>(Self::check_plugin_type),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<PluginScope, _>(Self::check_plugin_scope),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::text(Self::check_plugin_content),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(Self::check_remark))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                plugin_id: M::optional(field_0)?,
+                plugin_name: M::optional(field_1)?,
+                plugin_type: M::optional(field_2)?,
+                plugin_scope: M::optional(field_3)?,
+                plugin_content: M::optional(field_4)?,
+                remark: M::optional(field_5)?,
+                create_time: M::optional(field_6)?,
+                update_time: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_plug_ins",
+        feature = "querying_plug_ins_that_can_be_bound_to_an_api"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for PluginInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(

@@ -24,14 +24,7 @@ use super::super::super::{CreatingAnApiLocation, PassThrough, Required, ValidEna
 /// Table 22 ReqParam.
 /// Shared by 4 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`, `querying_the_runtime_definition_of_an_api`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReqParam {
     /// Parameter name.
@@ -332,6 +325,203 @@ impl support::Validate for ReqParam {
             let p = path.field("pass_through");
             Self::check_pass_through(out, &p, value);
         }
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details",
+        feature = "querying_the_runtime_definition_of_an_api"
+    )
+)]
+impl support::Read for ReqParam {
+    const NAME: &'static str = "ReqParam";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "type",
+        "location",
+        "default_value",
+        "sample_value",
+        "required",
+        "valid_enable",
+        "remark",
+        "enumerations",
+        "min_num",
+        "max_num",
+        "min_size",
+        "max_size",
+        "regular",
+        "json_schema",
+        "pass_through",
+        "id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"type" => ::std::option::Option::Some(1),
+            b"location" => ::std::option::Option::Some(2),
+            b"default_value" => ::std::option::Option::Some(3),
+            b"sample_value" => ::std::option::Option::Some(4),
+            b"required" => ::std::option::Option::Some(5),
+            b"valid_enable" => ::std::option::Option::Some(6),
+            b"remark" => ::std::option::Option::Some(7),
+            b"enumerations" => ::std::option::Option::Some(8),
+            b"min_num" => ::std::option::Option::Some(9),
+            b"max_num" => ::std::option::Option::Some(10),
+            b"min_size" => ::std::option::Option::Some(11),
+            b"max_size" => ::std::option::Option::Some(12),
+            b"regular" => ::std::option::Option::Some(13),
+            b"json_schema" => ::std::option::Option::Some(14),
+            b"pass_through" => ::std::option::Option::Some(15),
+            b"id" => ::std::option::Option::Some(16),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<ReqParamType, _>(Self::check_type),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<
+                                CreatingAnApiLocation,
+                                _,
+                            >(Self::check_location),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<Required, _>(Self::check_required),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<ValidEnable, _>(Self::check_valid_enable),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(Self::check_remark))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<PassThrough, _>(Self::check_pass_through),
+                        )?
+                }
+                _ => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                r#type: M::optional(field_1)?,
+                location: M::optional(field_2)?,
+                default_value: M::optional(field_3)?,
+                sample_value: M::optional(field_4)?,
+                required: M::optional(field_5)?,
+                valid_enable: M::optional(field_6)?,
+                remark: M::optional(field_7)?,
+                enumerations: M::optional(field_8)?,
+                min_num: M::optional(field_9)?,
+                max_num: M::optional(field_10)?,
+                min_size: M::optional(field_11)?,
+                max_size: M::optional(field_12)?,
+                regular: M::optional(field_13)?,
+                json_schema: M::optional(field_14)?,
+                pass_through: M::optional(field_15)?,
+                id: M::optional(field_16)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details",
+        feature = "querying_the_runtime_definition_of_an_api"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ReqParam {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// API request method.

@@ -152,14 +152,7 @@ impl<'de> ::serde::Deserialize<'de> for ResponseInfo {
 /// Shared by 5 operations: `creating_a_group_response`, `modifying_a_group_response`,
 /// `modifying_the_response_of_an_error_type`, `querying_group_response_details`,
 /// `querying_group_responses`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResponseInfoHeader {
     /// Key of the custom group response header, which can contain 1 to 128 characters of letters,
@@ -273,18 +266,18 @@ impl support::Read for ResponseInfoHeader {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ResponseInfoHeader {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 ResponseInfoResp.
 /// Shared by 5 operations: `creating_a_group_response`, `modifying_a_group_response`,
 /// `modifying_the_response_of_an_error_type`, `querying_group_response_details`,
 /// `querying_group_responses`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResponseInfoResp {
     /// HTTP status code of the response. The value ranges from 200 to 599, but cannot be 444.
@@ -358,5 +351,75 @@ impl support::Validate for ResponseInfoResp {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for ResponseInfoResp {
+    const NAME: &'static str = "ResponseInfoResp";
+    const FIELDS: &'static [&'static str] = &["status", "body", "headers", "default"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"status" => ::std::option::Option::Some(0),
+            b"body" => ::std::option::Option::Some(1),
+            b"headers" => ::std::option::Option::Some(2),
+            b"default" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<ResponseInfoHeader>(),
+                                min: ::std::option::Option::Some(0usize),
+                                max: ::std::option::Option::Some(10usize),
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                status: M::optional(field_0)?,
+                body: M::optional(field_1)?,
+                headers: M::optional(field_2)?,
+                default: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ResponseInfoResp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

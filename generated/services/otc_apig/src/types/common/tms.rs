@@ -7,14 +7,7 @@ use crate::support;
 /// Table 4 TmsKeyValue.
 /// Shared by 3 operations: `adding_or_deleting_tags_of_a_gateway`,
 /// `creating_a_dedicated_gateway_pay_per_use`, `querying_tags_of_a_gateway`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TmsKeyValue {
     /// Key.
@@ -175,5 +168,12 @@ impl support::Read for TmsKeyValue {
                 value: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TmsKeyValue {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

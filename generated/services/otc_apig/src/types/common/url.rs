@@ -9,14 +9,7 @@ use super::super::super::{CnameStatus, MinSslVersion};
 /// Shared by 7 operations: `creating_an_api`, `creating_an_api_group`,
 /// `modifying_an_api_group`, `querying_api_details`, `querying_api_group_details`,
 /// `querying_api_groups`, `querying_api_version_details`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UrlDomain {
     /// Domain ID.
@@ -149,5 +142,106 @@ impl support::Validate for UrlDomain {
             let p = path.field("min_ssl_version");
             Self::check_min_ssl_version(out, &p, value);
         }
+    }
+}
+impl support::Read for UrlDomain {
+    const NAME: &'static str = "UrlDomain";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "domain",
+        "cname_status",
+        "ssl_id",
+        "ssl_name",
+        "min_ssl_version",
+        "verified_client_certificate_enabled",
+        "is_has_trusted_root_ca",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"domain" => ::std::option::Option::Some(1),
+            b"cname_status" => ::std::option::Option::Some(2),
+            b"ssl_id" => ::std::option::Option::Some(3),
+            b"ssl_name" => ::std::option::Option::Some(4),
+            b"min_ssl_version" => ::std::option::Option::Some(5),
+            b"verified_client_certificate_enabled" => ::std::option::Option::Some(6),
+            b"is_has_trusted_root_ca" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<CnameStatus, _>(Self::check_cname_status),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<
+                                MinSslVersion,
+                                _,
+                            >(Self::check_min_ssl_version),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                domain: M::optional(field_1)?,
+                cname_status: M::optional(field_2)?,
+                ssl_id: M::optional(field_3)?,
+                ssl_name: M::optional(field_4)?,
+                min_ssl_version: M::optional(field_5)?,
+                verified_client_certificate_enabled: M::optional(field_6)?,
+                is_has_trusted_root_ca: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UrlDomain {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

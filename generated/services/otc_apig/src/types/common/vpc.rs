@@ -23,14 +23,7 @@ use super::super::super::AddingOrUpdatingBackendInstancesStatus;
 /// Table 28 VpcInfo.
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VpcInfo {
     /// Cloud server ID.
@@ -133,6 +126,94 @@ impl support::Validate for VpcInfo {
 }
 #[cfg(
     any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
+impl support::Read for VpcInfo {
+    const NAME: &'static str = "VpcInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "ecs_id",
+        "ecs_name",
+        "cascade_flag",
+        "vpc_channel_proxy_host",
+        "vpc_channel_id",
+        "vpc_channel_port",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"ecs_id" => ::std::option::Option::Some(0),
+            b"ecs_name" => ::std::option::Option::Some(1),
+            b"cascade_flag" => ::std::option::Option::Some(2),
+            b"vpc_channel_proxy_host" => ::std::option::Option::Some(3),
+            b"vpc_channel_id" => ::std::option::Option::Some(4),
+            b"vpc_channel_port" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                ecs_id: M::optional(field_0)?,
+                ecs_name: M::optional(field_1)?,
+                cascade_flag: M::optional(field_2)?,
+                vpc_channel_proxy_host: M::optional(field_3)?,
+                vpc_channel_id: M::optional(field_4)?,
+                vpc_channel_port: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for VpcInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "adding_or_updating_backend_instances",
         feature = "querying_backend_servers_of_a_vpc_channel",
         feature = "querying_vpc_channel_details",
@@ -143,14 +224,7 @@ impl support::Validate for VpcInfo {
 /// Shared by 4 operations: `adding_or_updating_backend_instances`,
 /// `querying_backend_servers_of_a_vpc_channel`, `querying_vpc_channel_details`,
 /// `updating_backend_instances`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VpcMemberInfo {
     /// Backend server address.
@@ -442,6 +516,143 @@ impl support::Validate for VpcMemberInfo {
             let p = path.field("ecs_name");
             Self::check_ecs_name(out, &p, value);
         }
+    }
+}
+#[cfg(
+    any(
+        feature = "adding_or_updating_backend_instances",
+        feature = "querying_backend_servers_of_a_vpc_channel",
+        feature = "querying_vpc_channel_details",
+        feature = "updating_backend_instances"
+    )
+)]
+impl support::Read for VpcMemberInfo {
+    const NAME: &'static str = "VpcMemberInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "host",
+        "weight",
+        "is_backup",
+        "member_group_name",
+        "status",
+        "port",
+        "ecs_id",
+        "ecs_name",
+        "id",
+        "vpc_channel_id",
+        "create_time",
+        "member_group_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"host" => ::std::option::Option::Some(0),
+            b"weight" => ::std::option::Option::Some(1),
+            b"is_backup" => ::std::option::Option::Some(2),
+            b"member_group_name" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            b"port" => ::std::option::Option::Some(5),
+            b"ecs_id" => ::std::option::Option::Some(6),
+            b"ecs_name" => ::std::option::Option::Some(7),
+            b"id" => ::std::option::Option::Some(8),
+            b"vpc_channel_id" => ::std::option::Option::Some(9),
+            b"create_time" => ::std::option::Option::Some(10),
+            b"member_group_id" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_host))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(Self::check_weight),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<
+                                AddingOrUpdatingBackendInstancesStatus,
+                                _,
+                            >(Self::check_status),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(Self::check_port),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(Self::check_ecs_id))?,
+                7 => fields.value(7, &mut field_7, support::text(Self::check_ecs_name))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                _ => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                host: M::optional(field_0)?,
+                weight: M::optional(field_1)?,
+                is_backup: M::optional(field_2)?,
+                member_group_name: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+                port: M::optional(field_5)?,
+                ecs_id: M::optional(field_6)?,
+                ecs_name: M::optional(field_7)?,
+                id: M::optional(field_8)?,
+                vpc_channel_id: M::optional(field_9)?,
+                create_time: M::optional(field_10)?,
+                member_group_id: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "adding_or_updating_backend_instances",
+        feature = "querying_backend_servers_of_a_vpc_channel",
+        feature = "querying_vpc_channel_details",
+        feature = "updating_backend_instances"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for VpcMemberInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(

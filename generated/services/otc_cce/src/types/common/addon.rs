@@ -11,14 +11,7 @@ use super::super::super::{
 /// Table 10 AddonCheckTask.
 /// Shared by 2 operations: `creating_add_on_check_tasks_in_batches`,
 /// `obtaining_the_add_on_check_task_results`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddonCheckTask {
     /// Definition
@@ -87,5 +80,49 @@ impl support::Validate for AddonCheckTask {
             let p = path.field("status");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for AddonCheckTask {
+    const NAME: &'static str = "AddonCheckTask";
+    const FIELDS: &'static [&'static str] = &["metadata", "spec", "status"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"metadata" => ::std::option::Option::Some(0),
+            b"spec" => ::std::option::Option::Some(1),
+            b"status" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(0, &mut field_0, support::nested::<CheckTaskMetadata>())?
+                }
+                1 => fields.value(1, &mut field_1, support::nested::<CheckTaskSpec>())?,
+                _ => fields.value(2, &mut field_2, support::nested::<CheckTaskStatus>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                metadata: M::optional(field_0)?,
+                spec: M::optional(field_1)?,
+                status: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddonCheckTask {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 /// Table 16 Data structure of the autoscaling field (also Table 29).
 /// Shared by 2 operations: `creating_a_node_pool`, `updating_a_specified_node_pool`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Autoscaling {
     /// Whether to enable auto scaling.
@@ -194,5 +187,12 @@ impl support::Read for Autoscaling {
                 priority: M::optional(field_4)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Autoscaling {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

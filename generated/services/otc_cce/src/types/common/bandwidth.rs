@@ -8,7 +8,7 @@ use crate::support;
 /// Table 14 Data structure of the bandwidth field.
 /// Shared by 3 operations: `creating_a_node`, `creating_a_node_pool`,
 /// `querying_a_specified_node_pool`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Bandwidth {
     /// The value is traffic, indicating that the billing is based on traffic.
@@ -125,20 +125,21 @@ impl support::Read for Bandwidth {
         )
     }
 }
+#[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
+impl<'de> ::serde::Deserialize<'de> for Bandwidth {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 14 Data structure of the bandwidth field.
 /// Shared by 3 operations: `creating_a_node`, `creating_a_node_pool`,
 /// `querying_a_specified_node_pool`.
 ///
 /// The form of \[`Bandwidth`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BandwidthInResponse {
     /// The value is traffic, indicating that the billing is based on traffic.
@@ -190,5 +191,53 @@ impl support::Validate for BandwidthInResponse {
     ) {
         support::check_present(out, &path.field("size"), self.size.is_some());
         support::check_present(out, &path.field("sharetype"), self.sharetype.is_some());
+    }
+}
+impl support::Read for BandwidthInResponse {
+    const NAME: &'static str = "BandwidthInResponse";
+    const FIELDS: &'static [&'static str] = &["chargemode", "size", "sharetype"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"chargemode" => ::std::option::Option::Some(0),
+            b"size" => ::std::option::Option::Some(1),
+            b"sharetype" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("size", field_1.is_some()), ("sharetype", field_2.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                chargemode: M::optional(field_0)?,
+                size: M::optional(field_1)?,
+                sharetype: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BandwidthInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 /// Table 11 CheckTaskMetadata.
 /// Shared by 2 operations: `creating_add_on_check_tasks_in_batches`,
 /// `obtaining_the_add_on_check_task_results`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CheckTaskMetadata {
     /// Definition
@@ -123,17 +116,75 @@ impl support::Validate for CheckTaskMetadata {
         let _ = (path, out);
     }
 }
+impl support::Read for CheckTaskMetadata {
+    const NAME: &'static str = "CheckTaskMetadata";
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "taskID",
+        "addonTemplateName",
+        "addonInstanceName",
+        "addonInstanceID",
+        "createTimeStamp",
+        "expireTimeStamp",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"type" => ::std::option::Option::Some(0),
+            b"taskID" => ::std::option::Option::Some(1),
+            b"addonTemplateName" => ::std::option::Option::Some(2),
+            b"addonInstanceName" => ::std::option::Option::Some(3),
+            b"addonInstanceID" => ::std::option::Option::Some(4),
+            b"createTimeStamp" => ::std::option::Option::Some(5),
+            b"expireTimeStamp" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                r#type: M::optional(field_0)?,
+                task_id: M::optional(field_1)?,
+                addon_template_name: M::optional(field_2)?,
+                addon_instance_name: M::optional(field_3)?,
+                addon_instance_id: M::optional(field_4)?,
+                create_time_stamp: M::optional(field_5)?,
+                expire_time_stamp: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CheckTaskMetadata {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 14 CheckTaskRisk.
 /// Shared by 2 operations: `creating_add_on_check_tasks_in_batches`,
 /// `obtaining_the_add_on_check_task_results`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CheckTaskRisk {
     /// Definition
@@ -208,17 +259,55 @@ impl support::Validate for CheckTaskRisk {
         let _ = (path, out);
     }
 }
+impl support::Read for CheckTaskRisk {
+    const NAME: &'static str = "CheckTaskRisk";
+    const FIELDS: &'static [&'static str] = &["riskName", "level", "status", "message"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"riskName" => ::std::option::Option::Some(0),
+            b"level" => ::std::option::Option::Some(1),
+            b"status" => ::std::option::Option::Some(2),
+            b"message" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                risk_name: M::optional(field_0)?,
+                level: M::optional(field_1)?,
+                status: M::optional(field_2)?,
+                message: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CheckTaskRisk {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 12 CheckTaskSpec.
 /// Shared by 2 operations: `creating_add_on_check_tasks_in_batches`,
 /// `obtaining_the_add_on_check_task_results`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CheckTaskSpec {
     /// Definition
@@ -259,17 +348,41 @@ impl support::Validate for CheckTaskSpec {
         let _ = (path, out);
     }
 }
+impl support::Read for CheckTaskSpec {
+    const NAME: &'static str = "CheckTaskSpec";
+    const FIELDS: &'static [&'static str] = &["addonTargetVersion"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"addonTargetVersion" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                addon_target_version: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CheckTaskSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 13 CheckTaskStatus.
 /// Shared by 2 operations: `creating_add_on_check_tasks_in_batches`,
 /// `obtaining_the_add_on_check_task_results`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CheckTaskStatus {
     /// Definition
@@ -339,5 +452,57 @@ impl support::Validate for CheckTaskStatus {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for CheckTaskStatus {
+    const NAME: &'static str = "CheckTaskStatus";
+    const FIELDS: &'static [&'static str] = &["status", "message", "riskList"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"status" => ::std::option::Option::Some(0),
+            b"message" => ::std::option::Option::Some(1),
+            b"riskList" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<CheckTaskRisk>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                status: M::optional(field_0)?,
+                message: M::optional(field_1)?,
+                risk_list: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CheckTaskStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -9,7 +9,7 @@ use super::super::super::{Packages, SHAPE_PACKAGES};
 /// Table 5 ClusterConfigurationsSpec (also Table 10).
 /// Shared by 2 operations: `changing_the_values_of_configuration_parameters_of_a_node_pool`,
 /// `obtaining_the_parameters_that_can_be_configured_for_a_node_pool`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ClusterConfigurationsSpec {
     /// Component configuration item details
@@ -97,6 +97,14 @@ impl support::Read for ClusterConfigurationsSpec {
         )
     }
 }
+#[cfg(feature = "changing_the_values_of_configuration_parameters_of_a_node_pool")]
+impl<'de> ::serde::Deserialize<'de> for ClusterConfigurationsSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 ClusterConfigurationsSpec (also Table 10).
 /// Shared by 2 operations: `changing_the_values_of_configuration_parameters_of_a_node_pool`,
 /// `obtaining_the_parameters_that_can_be_configured_for_a_node_pool`.
@@ -104,14 +112,7 @@ impl support::Read for ClusterConfigurationsSpec {
 /// The form of \[`ClusterConfigurationsSpec`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ClusterConfigurationsSpecInResponse {
     /// Component configuration item details
@@ -155,5 +156,45 @@ impl support::Validate for ClusterConfigurationsSpecInResponse {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for ClusterConfigurationsSpecInResponse {
+    const NAME: &'static str = "ClusterConfigurationsSpecInResponse";
+    const FIELDS: &'static [&'static str] = &["packages"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"packages" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<Packages>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[("packages", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                packages: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ClusterConfigurationsSpecInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,14 +8,7 @@ use crate::support;
 /// Shared by 4 operations: `changing_the_values_of_configuration_parameters_of_a_node_pool`,
 /// `creating_a_cluster`, `obtaining_the_parameters_that_can_be_configured_for_a_node_pool`,
 /// `reading_a_specified_cluster`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConfigurationItem {
     /// Details:
@@ -38,11 +31,7 @@ pub struct ConfigurationItem {
     /// N/A
     /// Default value:
     /// N/A
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "support::present"
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::serde_json::Value>,
 }
 impl ConfigurationItem {
@@ -127,11 +116,18 @@ impl support::Read for ConfigurationItem {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ConfigurationItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "changing_the_values_of_configuration_parameters_of_a_node_pool")]
 /// Table 4 ConfigurationMetadata (also Table 9).
 /// Shared by 2 operations: `changing_the_values_of_configuration_parameters_of_a_node_pool`,
 /// `obtaining_the_parameters_that_can_be_configured_for_a_node_pool`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConfigurationMetadata {
     /// Configuration name
@@ -241,6 +237,14 @@ impl support::Read for ConfigurationMetadata {
         )
     }
 }
+#[cfg(feature = "changing_the_values_of_configuration_parameters_of_a_node_pool")]
+impl<'de> ::serde::Deserialize<'de> for ConfigurationMetadata {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "changing_the_values_of_configuration_parameters_of_a_node_pool",
@@ -254,14 +258,7 @@ impl support::Read for ConfigurationMetadata {
 /// The form of \[`ConfigurationMetadata`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConfigurationMetadataInResponse {
     /// Configuration name
@@ -336,5 +333,61 @@ impl support::Validate for ConfigurationMetadataInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("name"), self.name.is_some());
+    }
+}
+#[cfg(
+    any(
+        feature = "changing_the_values_of_configuration_parameters_of_a_node_pool",
+        feature = "obtaining_the_parameters_that_can_be_configured_for_a_node_pool"
+    )
+)]
+impl support::Read for ConfigurationMetadataInResponse {
+    const NAME: &'static str = "ConfigurationMetadataInResponse";
+    const FIELDS: &'static [&'static str] = &["name", "labels"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"labels" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Values(support::text(support::unchecked)),
+                        )?
+                }
+            }
+        }
+        fields.end(&[("name", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                labels: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "changing_the_values_of_configuration_parameters_of_a_node_pool",
+        feature = "obtaining_the_parameters_that_can_be_configured_for_a_node_pool"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ConfigurationMetadataInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,7 +8,7 @@ use crate::support;
 /// Table 11 ContainerCIDR.
 /// Shared by 3 operations: `creating_a_cluster`, `reading_a_specified_cluster`,
 /// `updating_a_specified_cluster`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ContainerCidr {
     /// Container CIDR block. Recommended: 10.0.0.0/12-19, 172.16.0.0/16-19, and 192.168.0.0/16-19
@@ -76,6 +76,14 @@ impl support::Read for ContainerCidr {
         )
     }
 }
+#[cfg(any(feature = "creating_a_cluster", feature = "updating_a_specified_cluster"))]
+impl<'de> ::serde::Deserialize<'de> for ContainerCidr {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
 /// Table 11 ContainerCIDR.
 /// Shared by 3 operations: `creating_a_cluster`, `reading_a_specified_cluster`,
@@ -83,14 +91,7 @@ impl support::Read for ContainerCidr {
 ///
 /// The form of \[`ContainerCidr`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ContainerCidrInResponse {
     /// Container CIDR block. Recommended: 10.0.0.0/12-19, 172.16.0.0/16-19, and 192.168.0.0/16-19
@@ -131,10 +132,43 @@ impl support::Validate for ContainerCidrInResponse {
         support::check_present(out, &path.field("cidr"), self.cidr.is_some());
     }
 }
+#[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
+impl support::Read for ContainerCidrInResponse {
+    const NAME: &'static str = "ContainerCidrInResponse";
+    const FIELDS: &'static [&'static str] = &["cidr"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"cidr" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[("cidr", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                cidr: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
+impl<'de> ::serde::Deserialize<'de> for ContainerCidrInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "creating_a_cluster")]
 /// Table 10 Data structure of the containerNetwork field.
 /// Shared by 2 operations: `creating_a_cluster`, `reading_a_specified_cluster`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ContainerNetwork {
     /// Container network model. Select one of the following possible values:
@@ -313,6 +347,14 @@ impl support::Read for ContainerNetwork {
         )
     }
 }
+#[cfg(feature = "creating_a_cluster")]
+impl<'de> ::serde::Deserialize<'de> for ContainerNetwork {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
 /// Table 10 Data structure of the containerNetwork field.
 /// Shared by 2 operations: `creating_a_cluster`, `reading_a_specified_cluster`.
@@ -320,14 +362,7 @@ impl support::Read for ContainerNetwork {
 /// The form of \[`ContainerNetwork`\] that responses are read into: every field is optional,
 /// and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ContainerNetworkInResponse {
     /// Container network model. Select one of the following possible values:
@@ -438,5 +473,59 @@ impl support::Validate for ContainerNetworkInResponse {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+#[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
+impl support::Read for ContainerNetworkInResponse {
+    const NAME: &'static str = "ContainerNetworkInResponse";
+    const FIELDS: &'static [&'static str] = &["mode", "cidr", "cidrs"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"mode" => ::std::option::Option::Some(0),
+            b"cidr" => ::std::option::Option::Some(1),
+            b"cidrs" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_cidr))?,
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<ContainerCidrInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[("mode", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                mode: M::optional(field_0)?,
+                cidr: M::optional(field_1)?,
+                cidrs: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
+impl<'de> ::serde::Deserialize<'de> for ContainerNetworkInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

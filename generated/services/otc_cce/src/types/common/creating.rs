@@ -6,7 +6,7 @@
 use crate::support;
 /// Table 4 Data structure of the metadata field (also Table 27).
 /// Shared by 2 operations: `creating_a_node_pool`, `updating_a_specified_node_pool`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingANodePoolMetadata {
     /// Node pool name.
@@ -95,6 +95,13 @@ impl support::Read for CreatingANodePoolMetadata {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingANodePoolMetadata {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "creating_a_node_pool")]
 /// Table 4 Data structure of the metadata field (also Table 27).
 /// Shared by 2 operations: `creating_a_node_pool`, `updating_a_specified_node_pool`.
@@ -102,14 +109,7 @@ impl support::Read for CreatingANodePoolMetadata {
 /// The form of \[`CreatingANodePoolMetadata`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingANodePoolMetadataInResponse {
     /// Node pool name.
@@ -174,5 +174,38 @@ impl support::Validate for CreatingANodePoolMetadataInResponse {
             let p = path.field("name");
             Self::check_name(out, &p, value);
         }
+    }
+}
+#[cfg(feature = "creating_a_node_pool")]
+impl support::Read for CreatingANodePoolMetadataInResponse {
+    const NAME: &'static str = "CreatingANodePoolMetadataInResponse";
+    const FIELDS: &'static [&'static str] = &["name"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(Self::check_name))?;
+        }
+        fields.end(&[("name", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "creating_a_node_pool")]
+impl<'de> ::serde::Deserialize<'de> for CreatingANodePoolMetadataInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,7 +8,7 @@ use crate::support;
 /// Table 11 Data structure of the dataVolumeMetadata field.
 /// Shared by 5 operations: `creating_a_node`, `creating_a_node_pool`, `deleting_a_node_pool`,
 /// `listing_all_node_pools_in_a_specified_cluster`, `querying_a_specified_node_pool`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DataVolumeMetadata {
     /// Whether an EVS disk is encrypted.
@@ -109,6 +109,14 @@ impl support::Read for DataVolumeMetadata {
         )
     }
 }
+#[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
+impl<'de> ::serde::Deserialize<'de> for DataVolumeMetadata {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 11 Data structure of the dataVolumeMetadata field.
 /// Shared by 5 operations: `creating_a_node`, `creating_a_node_pool`, `deleting_a_node_pool`,
 /// `listing_all_node_pools_in_a_specified_cluster`, `querying_a_specified_node_pool`.
@@ -116,14 +124,7 @@ impl support::Read for DataVolumeMetadata {
 /// The form of \[`DataVolumeMetadata`\] that responses are read into: every field is optional,
 /// and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DataVolumeMetadataInResponse {
     /// Whether an EVS disk is encrypted.
@@ -176,5 +177,42 @@ impl support::Validate for DataVolumeMetadataInResponse {
             &path.field("__system__cmkid"),
             self.system_cmkid.is_some(),
         );
+    }
+}
+impl support::Read for DataVolumeMetadataInResponse {
+    const NAME: &'static str = "DataVolumeMetadataInResponse";
+    const FIELDS: &'static [&'static str] = &["__system__encrypted", "__system__cmkid"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"__system__encrypted" => ::std::option::Option::Some(0),
+            b"__system__cmkid" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("__system__cmkid", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                system_encrypted: M::optional(field_0)?,
+                system_cmkid: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DataVolumeMetadataInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

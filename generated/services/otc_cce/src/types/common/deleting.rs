@@ -8,14 +8,7 @@ use super::super::super::Effect;
 /// Table 15 Taint.
 /// Shared by 2 operations: `deleting_a_node_pool`,
 /// `listing_all_node_pools_in_a_specified_cluster`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingANodePoolTaint {
     /// Key.
@@ -95,17 +88,58 @@ impl support::Validate for DeletingANodePoolTaint {
         }
     }
 }
+impl support::Read for DeletingANodePoolTaint {
+    const NAME: &'static str = "DeletingANodePoolTaint";
+    const FIELDS: &'static [&'static str] = &["key", "value", "effect"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"key" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            b"effect" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_value))?,
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<Effect, _>(Self::check_effect),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                key: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+                effect: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeletingANodePoolTaint {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 16 UserTag.
 /// Shared by 2 operations: `deleting_a_node_pool`,
 /// `listing_all_node_pools_in_a_specified_cluster`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingANodePoolUserTag {
     /// Key of the cloud server label. The value cannot start with CCE- or __type_baremetal.
@@ -184,5 +218,42 @@ impl support::Validate for DeletingANodePoolUserTag {
             let p = path.field("value");
             Self::check_value(out, &p, value);
         }
+    }
+}
+impl support::Read for DeletingANodePoolUserTag {
+    const NAME: &'static str = "DeletingANodePoolUserTag";
+    const FIELDS: &'static [&'static str] = &["key", "value"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"key" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_key))?,
+                _ => fields.value(1, &mut field_1, support::text(Self::check_value))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                key: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeletingANodePoolUserTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

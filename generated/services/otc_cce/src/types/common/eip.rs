@@ -11,7 +11,7 @@ use super::super::super::{Bandwidth, SHAPE_BANDWIDTH};
 /// Table 13 Data structure of the eip field.
 /// Shared by 3 operations: `creating_a_node`, `creating_a_node_pool`,
 /// `querying_a_specified_node_pool`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Eip {
     /// EIP type. For details, see the description of the iptype parameter in the eip field in Data
@@ -102,20 +102,21 @@ impl support::Read for Eip {
         )
     }
 }
+#[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
+impl<'de> ::serde::Deserialize<'de> for Eip {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 13 Data structure of the eip field.
 /// Shared by 3 operations: `creating_a_node`, `creating_a_node_pool`,
 /// `querying_a_specified_node_pool`.
 ///
 /// The form of \[`Eip`\] that responses are read into: every field is optional, and a missing
 /// field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct EipInResponse {
     /// EIP type. For details, see the description of the iptype parameter in the eip field in Data
@@ -163,5 +164,49 @@ impl support::Validate for EipInResponse {
             let p = path.field("bandwidth");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for EipInResponse {
+    const NAME: &'static str = "EipInResponse";
+    const FIELDS: &'static [&'static str] = &["iptype", "bandwidth"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"iptype" => ::std::option::Option::Some(0),
+            b"bandwidth" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::nested::<BandwidthInResponse>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[("iptype", field_0.is_some()), ("bandwidth", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                iptype: M::optional(field_0)?,
+                bandwidth: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EipInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,7 +7,7 @@ use crate::support;
 #[cfg(feature = "creating_a_cluster")]
 /// Table 12 EniNetwork (also Table 21).
 /// Shared by 2 operations: `creating_a_cluster`, `reading_a_specified_cluster`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct EniNetwork {
     /// IPv4 Subnet ID of the ENI container subnet. Currently, IPv6 is not supported.
@@ -103,19 +103,20 @@ impl support::Read for EniNetwork {
         )
     }
 }
+#[cfg(feature = "creating_a_cluster")]
+impl<'de> ::serde::Deserialize<'de> for EniNetwork {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 12 EniNetwork (also Table 21).
 /// Shared by 2 operations: `creating_a_cluster`, `reading_a_specified_cluster`.
 ///
 /// The form of \[`EniNetwork`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct EniNetworkInResponse {
     /// IPv4 Subnet ID of the ENI container subnet. Currently, IPv6 is not supported.
@@ -168,5 +169,48 @@ impl support::Validate for EniNetworkInResponse {
             &path.field("eniSubnetCIDR"),
             self.eni_subnet_cidr.is_some(),
         );
+    }
+}
+impl support::Read for EniNetworkInResponse {
+    const NAME: &'static str = "EniNetworkInResponse";
+    const FIELDS: &'static [&'static str] = &["eniSubnetId", "eniSubnetCIDR"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"eniSubnetId" => ::std::option::Option::Some(0),
+            b"eniSubnetCIDR" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("eniSubnetId", field_0.is_some()),
+                    ("eniSubnetCIDR", field_1.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                eni_subnet_id: M::optional(field_0)?,
+                eni_subnet_cidr: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EniNetworkInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,14 +8,7 @@ use crate::support;
 /// Shared by 6 operations: `creating_a_node`, `creating_a_node_pool`, `deleting_a_node_pool`,
 /// `listing_all_node_pools_in_a_specified_cluster`, `querying_a_specified_node_pool`,
 /// `reading_a_specified_node`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ExtNics {
     /// Network ID of the subnet to which the NIC belongs.
@@ -144,5 +137,12 @@ impl support::Read for ExtNics {
                 ip_block: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ExtNics {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

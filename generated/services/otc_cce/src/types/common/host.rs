@@ -7,7 +7,7 @@ use crate::support;
 #[cfg(feature = "creating_a_cluster")]
 /// Table 6 Data structure of the hostNetwork field (also Table 20).
 /// Shared by 2 operations: `creating_a_cluster`, `reading_a_specified_cluster`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct HostNetwork {
     /// ID of the VPC used to create a master node. The VPC ID is obtained from Creating a VPC and
@@ -120,19 +120,20 @@ impl support::Read for HostNetwork {
         )
     }
 }
+#[cfg(feature = "creating_a_cluster")]
+impl<'de> ::serde::Deserialize<'de> for HostNetwork {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 Data structure of the hostNetwork field (also Table 20).
 /// Shared by 2 operations: `creating_a_cluster`, `reading_a_specified_cluster`.
 ///
 /// The form of \[`HostNetwork`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct HostNetworkInResponse {
     /// ID of the VPC used to create a master node. The VPC ID is obtained from Creating a VPC and
@@ -187,5 +188,46 @@ impl support::Validate for HostNetworkInResponse {
     ) {
         support::check_present(out, &path.field("vpc"), self.vpc.is_some());
         support::check_present(out, &path.field("subnet"), self.subnet.is_some());
+    }
+}
+impl support::Read for HostNetworkInResponse {
+    const NAME: &'static str = "HostNetworkInResponse";
+    const FIELDS: &'static [&'static str] = &["vpc", "subnet", "SecurityGroup"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"vpc" => ::std::option::Option::Some(0),
+            b"subnet" => ::std::option::Option::Some(1),
+            b"SecurityGroup" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("vpc", field_0.is_some()), ("subnet", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                vpc: M::optional(field_0)?,
+                subnet: M::optional(field_1)?,
+                security_group: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for HostNetworkInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,14 +8,7 @@ use crate::support;
 /// Shared by 9 operations: `accepting_a_node`, `creating_a_node`, `creating_a_node_pool`,
 /// `deleting_a_node_pool`, `listing_all_node_pools_in_a_specified_cluster`, `migrating_a_node`,
 /// `querying_a_specified_node_pool`, `removing_a_node`, `resetting_a_node`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Login {
     /// Name of the key pair used for login.
@@ -112,5 +105,12 @@ impl support::Read for Login {
                 user_password: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Login {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

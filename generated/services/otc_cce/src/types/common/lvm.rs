@@ -16,7 +16,7 @@ use crate::support;
 /// Shared by 8 operations: `accepting_a_node`, `creating_a_node`, `creating_a_node_pool`,
 /// `deleting_a_node_pool`, `listing_all_node_pools_in_a_specified_cluster`,
 /// `querying_a_specified_node_pool`, `reading_a_specified_node`, `resetting_a_node`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct LvmConfig {
     /// LVM write mode. linear indicates the linear mode. striped indicates the striped mode, in
@@ -174,6 +174,21 @@ impl support::Read for LvmConfig {
 }
 #[cfg(
     any(
+        feature = "accepting_a_node",
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "resetting_a_node"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for LvmConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "creating_a_node",
         feature = "creating_a_node_pool",
         feature = "deleting_a_node_pool",
@@ -189,14 +204,7 @@ impl support::Read for LvmConfig {
 ///
 /// The form of \[`LvmConfig`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct LvmConfigInResponse {
     /// LVM write mode. linear indicates the linear mode. striped indicates the striped mode, in
@@ -306,5 +314,62 @@ impl support::Validate for LvmConfigInResponse {
             let p = path.field("path");
             Self::check_path(out, &p, value);
         }
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_node"
+    )
+)]
+impl support::Read for LvmConfigInResponse {
+    const NAME: &'static str = "LvmConfigInResponse";
+    const FIELDS: &'static [&'static str] = &["lvType", "path"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"lvType" => ::std::option::Option::Some(0),
+            b"path" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(Self::check_path))?,
+            }
+        }
+        fields.end(&[("lvType", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                lv_type: M::optional(field_0)?,
+                path: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_node"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for LvmConfigInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

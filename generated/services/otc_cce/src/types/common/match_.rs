@@ -8,14 +8,7 @@ use crate::support;
 /// Shared by 8 operations: `accepting_a_node`, `creating_a_node`, `creating_a_node_pool`,
 /// `deleting_a_node_pool`, `listing_all_node_pools_in_a_specified_cluster`,
 /// `querying_a_specified_node_pool`, `reading_a_specified_node`, `resetting_a_node`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MatchLabels {
     /// Matched disk size. If this parameter is left unspecified, the disk size is not limited.
@@ -181,5 +174,12 @@ impl support::Read for MatchLabels {
                 count: M::optional(field_4)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MatchLabels {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 /// Table 5 Data structure of the metadata field.
 /// Shared by 3 operations: `listing_add_on_instances`, `reading_add_on_templates`,
 /// `reading_an_add_on_instance`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Metadata {
     /// Unique ID of the add-on instance.
@@ -90,5 +83,65 @@ impl support::Validate for Metadata {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for Metadata {
+    const NAME: &'static str = "Metadata";
+    const FIELDS: &'static [&'static str] = &[
+        "uid",
+        "name",
+        "labels",
+        "annotations",
+        "updateTimestamp",
+        "creationTimestamp",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"uid" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"labels" => ::std::option::Option::Some(2),
+            b"annotations" => ::std::option::Option::Some(3),
+            b"updateTimestamp" => ::std::option::Option::Some(4),
+            b"creationTimestamp" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::FreeForm)?,
+                3 => fields.value(3, &mut field_3, support::FreeForm)?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                uid: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                labels: M::optional(field_2)?,
+                annotations: M::optional(field_3)?,
+                update_timestamp: M::optional(field_4)?,
+                creation_timestamp: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Metadata {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 /// Table 7 Data structure of the status field.
 /// Shared by 2 operations: `modifying_the_access_information_of_a_specified_cluster`,
 /// `querying_the_access_information_of_a_specified_cluster`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheAccessInformationOfASpecifiedClusterStatus {
     /// Address for access within the VPC.
@@ -80,5 +73,43 @@ impl support::Validate for ModifyingTheAccessInformationOfASpecifiedClusterStatu
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ModifyingTheAccessInformationOfASpecifiedClusterStatus {
+    const NAME: &'static str = "ModifyingTheAccessInformationOfASpecifiedClusterStatus";
+    const FIELDS: &'static [&'static str] = &["privateEndpoint", "publicEndpoint"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"privateEndpoint" => ::std::option::Option::Some(0),
+            b"publicEndpoint" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                private_endpoint: M::optional(field_0)?,
+                public_endpoint: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingTheAccessInformationOfASpecifiedClusterStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

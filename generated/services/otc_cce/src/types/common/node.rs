@@ -25,7 +25,7 @@ use super::super::super::{Phase, SHAPE_V3_NODE_SPEC, V3NodeSpec};
 #[cfg(any(feature = "migrating_a_node", feature = "removing_a_node"))]
 /// Table 8 NodeItem (also Table 13).
 /// Shared by 2 operations: `migrating_a_node`, `removing_a_node`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct NodeItem {
     /// Node ID.
@@ -94,19 +94,20 @@ impl support::Read for NodeItem {
     }
 }
 #[cfg(any(feature = "migrating_a_node", feature = "removing_a_node"))]
+impl<'de> ::serde::Deserialize<'de> for NodeItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(any(feature = "migrating_a_node", feature = "removing_a_node"))]
 /// Table 8 NodeItem (also Table 13).
 /// Shared by 2 operations: `migrating_a_node`, `removing_a_node`.
 ///
 /// The form of \[`NodeItem`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct NodeItemInResponse {
     /// Node ID.
@@ -145,6 +146,37 @@ impl support::Validate for NodeItemInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("uid"), self.uid.is_some());
+    }
+}
+#[cfg(any(feature = "migrating_a_node", feature = "removing_a_node"))]
+impl support::Read for NodeItemInResponse {
+    const NAME: &'static str = "NodeItemInResponse";
+    const FIELDS: &'static [&'static str] = &["uid"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"uid" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[("uid", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self { uid: M::optional(field_0)? })),
+        )
+    }
+}
+#[cfg(any(feature = "migrating_a_node", feature = "removing_a_node"))]
+impl<'de> ::serde::Deserialize<'de> for NodeItemInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]
@@ -255,14 +287,7 @@ impl<'de> ::serde::Deserialize<'de> for NodeLifecycleConfig {
 /// Table 17 Data structure of the nodeManagement field (also Table 30).
 /// Shared by 4 operations: `creating_a_node_pool`, `deleting_a_node_pool`,
 /// `listing_all_node_pools_in_a_specified_cluster`, `querying_a_specified_node_pool`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct NodeManagement {
     /// ECS group ID. If this parameter is specified, all nodes in the node pool will be created in
@@ -380,6 +405,21 @@ impl support::Read for NodeManagement {
 }
 #[cfg(
     any(
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "querying_a_specified_node_pool"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for NodeManagement {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "creating_a_node",
         feature = "creating_a_node_pool",
         feature = "deleting_a_node_pool",
@@ -392,14 +432,7 @@ impl support::Read for NodeManagement {
 /// Shared by 6 operations: `creating_a_node`, `creating_a_node_pool`, `deleting_a_node_pool`,
 /// `listing_all_node_pools_in_a_specified_cluster`, `querying_a_specified_node_pool`,
 /// `reading_a_specified_node`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct NodeNicSpec {
     /// Description about the primary NIC.
@@ -566,6 +599,23 @@ impl support::Read for NodeNicSpec {
 }
 #[cfg(
     any(
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_node"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for NodeNicSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "deleting_a_node_pool",
         feature = "listing_all_node_pools_in_a_specified_cluster"
     )
@@ -573,14 +623,7 @@ impl support::Read for NodeNicSpec {
 /// Table 4 NodePoolMetadata.
 /// Shared by 2 operations: `deleting_a_node_pool`,
 /// `listing_all_node_pools_in_a_specified_cluster`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct NodePoolMetadata {
     /// Node pool name.
@@ -689,17 +732,59 @@ impl support::Validate for NodePoolMetadata {
         feature = "listing_all_node_pools_in_a_specified_cluster"
     )
 )]
+impl support::Read for NodePoolMetadata {
+    const NAME: &'static str = "NodePoolMetadata";
+    const FIELDS: &'static [&'static str] = &["name", "uid"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"uid" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                uid: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for NodePoolMetadata {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster"
+    )
+)]
 /// Table 17 NodePoolNodeAutoscaling.
 /// Shared by 2 operations: `deleting_a_node_pool`,
 /// `listing_all_node_pools_in_a_specified_cluster`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct NodePoolNodeAutoscaling {
     /// Whether to enable auto scaling.
@@ -866,17 +951,115 @@ impl support::Validate for NodePoolNodeAutoscaling {
         feature = "listing_all_node_pools_in_a_specified_cluster"
     )
 )]
+impl support::Read for NodePoolNodeAutoscaling {
+    const NAME: &'static str = "NodePoolNodeAutoscaling";
+    const FIELDS: &'static [&'static str] = &[
+        "enable",
+        "minNodeCount",
+        "maxNodeCount",
+        "scaleDownCooldownTime",
+        "priority",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"enable" => ::std::option::Option::Some(0),
+            b"minNodeCount" => ::std::option::Option::Some(1),
+            b"maxNodeCount" => ::std::option::Option::Some(2),
+            b"scaleDownCooldownTime" => ::std::option::Option::Some(3),
+            b"priority" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(Self::check_min_node_count),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(Self::check_max_node_count),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<
+                                i32,
+                                _,
+                            >(Self::check_scale_down_cooldown_time),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                enable: M::optional(field_0)?,
+                min_node_count: M::optional(field_1)?,
+                max_node_count: M::optional(field_2)?,
+                scale_down_cooldown_time: M::optional(field_3)?,
+                priority: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for NodePoolNodeAutoscaling {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster"
+    )
+)]
 /// Table 5 NodePoolSpec.
 /// Shared by 2 operations: `deleting_a_node_pool`,
 /// `listing_all_node_pools_in_a_specified_cluster`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct NodePoolSpec {
     /// Node pool type. If this parameter is left blank, the value vm is used by default.
@@ -1003,17 +1186,107 @@ impl support::Validate for NodePoolSpec {
         feature = "listing_all_node_pools_in_a_specified_cluster"
     )
 )]
+impl support::Read for NodePoolSpec {
+    const NAME: &'static str = "NodePoolSpec";
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "nodeTemplate",
+        "initialNodeCount",
+        "autoscaling",
+        "nodeManagement",
+        "customSecurityGroups",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"type" => ::std::option::Option::Some(0),
+            b"nodeTemplate" => ::std::option::Option::Some(1),
+            b"initialNodeCount" => ::std::option::Option::Some(2),
+            b"autoscaling" => ::std::option::Option::Some(3),
+            b"nodeManagement" => ::std::option::Option::Some(4),
+            b"customSecurityGroups" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::nested::<V3NodeSpec>())?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<NodePoolNodeAutoscaling>(),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::nested::<NodeManagement>())?,
+                _ => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                r#type: M::optional(field_0)?,
+                node_template: M::optional(field_1)?,
+                initial_node_count: M::optional(field_2)?,
+                autoscaling: M::optional(field_3)?,
+                node_management: M::optional(field_4)?,
+                custom_security_groups: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for NodePoolSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster"
+    )
+)]
 /// Table 19 NodePoolStatus.
 /// Shared by 2 operations: `deleting_a_node_pool`,
 /// `listing_all_node_pools_in_a_specified_cluster`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct NodePoolStatus {
     /// Number of nodes in the node pool.
@@ -1098,5 +1371,72 @@ impl support::Validate for NodePoolStatus {
             let p = path.field("phase");
             Self::check_phase(out, &p, value);
         }
+    }
+}
+#[cfg(
+    any(
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster"
+    )
+)]
+impl support::Read for NodePoolStatus {
+    const NAME: &'static str = "NodePoolStatus";
+    const FIELDS: &'static [&'static str] = &["currentNode", "phase", "jobId"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"currentNode" => ::std::option::Option::Some(0),
+            b"phase" => ::std::option::Option::Some(1),
+            b"jobId" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<Phase, _>(Self::check_phase),
+                        )?
+                }
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                current_node: M::optional(field_0)?,
+                phase: M::optional(field_1)?,
+                job_id: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for NodePoolStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

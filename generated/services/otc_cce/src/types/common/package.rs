@@ -7,14 +7,7 @@ use crate::support;
 use super::super::super::{ConfigurationItem, SHAPE_CONFIGURATION_ITEM};
 /// Table 15 PackageConfiguration (also Table 27).
 /// Shared by 2 operations: `creating_a_cluster`, `reading_a_specified_cluster`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PackageConfiguration {
     /// Details:
@@ -136,5 +129,12 @@ impl support::Read for PackageConfiguration {
                 configurations: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PackageConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,14 +8,7 @@ use super::super::super::{ConfigurationItem, SHAPE_CONFIGURATION_ITEM};
 /// Table 6 packages (also Table 11).
 /// Shared by 2 operations: `changing_the_values_of_configuration_parameters_of_a_node_pool`,
 /// `obtaining_the_parameters_that_can_be_configured_for_a_node_pool`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Packages {
     /// Component name
@@ -127,5 +120,12 @@ impl support::Read for Packages {
                 configurations: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Packages {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

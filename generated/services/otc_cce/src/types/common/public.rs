@@ -17,14 +17,7 @@ use super::super::super::{Eip, SHAPE_EIP};
 #[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
 /// Table 7 PublicAccess (also Table 22).
 /// Shared by 2 operations: `creating_a_cluster`, `reading_a_specified_cluster`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PublicAccess {
     /// Trustlist of network CIDRs that are allowed to access cluster APIs. You are advised to allow
@@ -113,18 +106,19 @@ impl support::Read for PublicAccess {
         )
     }
 }
+#[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
+impl<'de> ::serde::Deserialize<'de> for PublicAccess {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
 /// Table 12 Data structure of the publicIP field.
 /// Shared by 3 operations: `creating_a_node`, `creating_a_node_pool`,
 /// `querying_a_specified_node_pool`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PublicIp {
     /// List of IDs of the existing EIPs.
@@ -264,6 +258,14 @@ impl support::Read for PublicIp {
         )
     }
 }
+#[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
+impl<'de> ::serde::Deserialize<'de> for PublicIp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "creating_a_node",
@@ -277,14 +279,7 @@ impl support::Read for PublicIp {
 ///
 /// The form of \[`PublicIp`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PublicIpInResponse {
     /// List of IDs of the existing EIPs.
@@ -373,5 +368,78 @@ impl support::Validate for PublicIpInResponse {
             let p = path.field("eip");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "querying_a_specified_node_pool"
+    )
+)]
+impl support::Read for PublicIpInResponse {
+    const NAME: &'static str = "PublicIpInResponse";
+    const FIELDS: &'static [&'static str] = &["ids", "count", "eip"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"ids" => ::std::option::Option::Some(0),
+            b"count" => ::std::option::Option::Some(1),
+            b"eip" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(2, &mut field_2, support::nested::<EipInResponse>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                ids: M::optional(field_0)?,
+                count: M::optional(field_1)?,
+                eip: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "querying_a_specified_node_pool"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for PublicIpInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

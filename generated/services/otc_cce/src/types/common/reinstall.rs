@@ -93,7 +93,7 @@ impl<'de> ::serde::Deserialize<'de> for ReinstallExtendParam {
 )]
 /// Table 17 RuntimeConfig (also Table 18).
 /// Shared by 2 operations: `accepting_a_node`, `resetting_a_node`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReinstallRuntimeConfig {
     /// LVM write mode. linear indicates the linear mode. striped indicates the striped mode, in
@@ -202,6 +202,21 @@ impl support::Read for ReinstallRuntimeConfig {
 }
 #[cfg(
     any(
+        feature = "accepting_a_node",
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "resetting_a_node"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ReinstallRuntimeConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "creating_a_node",
         feature = "creating_a_node_pool",
         feature = "deleting_a_node_pool",
@@ -216,14 +231,7 @@ impl support::Read for ReinstallRuntimeConfig {
 /// The form of \[`ReinstallRuntimeConfig`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReinstallRuntimeConfigInResponse {
     /// LVM write mode. linear indicates the linear mode. striped indicates the striped mode, in
@@ -300,6 +308,57 @@ impl support::Validate for ReinstallRuntimeConfigInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("lvType"), self.lv_type.is_some());
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_node"
+    )
+)]
+impl support::Read for ReinstallRuntimeConfigInResponse {
+    const NAME: &'static str = "ReinstallRuntimeConfigInResponse";
+    const FIELDS: &'static [&'static str] = &["lvType"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"lvType" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[("lvType", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                lv_type: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_node"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ReinstallRuntimeConfigInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]

@@ -232,14 +232,7 @@ impl<'de> ::serde::Deserialize<'de> for ReleaseReqBodyParams {
 /// Table 5 ReleaseResp.
 /// Shared by 2 operations: `obtaining_a_release_list`,
 /// `obtaining_historical_records_of_a_release`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReleaseResp {
     /// Chart name
@@ -412,5 +405,141 @@ impl support::Validate for ReleaseResp {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+#[cfg(
+    any(
+        feature = "obtaining_a_release_list",
+        feature = "obtaining_historical_records_of_a_release"
+    )
+)]
+impl support::Read for ReleaseResp {
+    const NAME: &'static str = "ReleaseResp";
+    const FIELDS: &'static [&'static str] = &[
+        "chart_name",
+        "chart_public",
+        "chart_version",
+        "cluster_id",
+        "cluster_name",
+        "create_at",
+        "description",
+        "name",
+        "namespace",
+        "parameters",
+        "resources",
+        "status",
+        "status_description",
+        "update_at",
+        "values",
+        "version",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"chart_name" => ::std::option::Option::Some(0),
+            b"chart_public" => ::std::option::Option::Some(1),
+            b"chart_version" => ::std::option::Option::Some(2),
+            b"cluster_id" => ::std::option::Option::Some(3),
+            b"cluster_name" => ::std::option::Option::Some(4),
+            b"create_at" => ::std::option::Option::Some(5),
+            b"description" => ::std::option::Option::Some(6),
+            b"name" => ::std::option::Option::Some(7),
+            b"namespace" => ::std::option::Option::Some(8),
+            b"parameters" => ::std::option::Option::Some(9),
+            b"resources" => ::std::option::Option::Some(10),
+            b"status" => ::std::option::Option::Some(11),
+            b"status_description" => ::std::option::Option::Some(12),
+            b"update_at" => ::std::option::Option::Some(13),
+            b"values" => ::std::option::Option::Some(14),
+            b"version" => ::std::option::Option::Some(15),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                chart_name: M::optional(field_0)?,
+                chart_public: M::optional(field_1)?,
+                chart_version: M::optional(field_2)?,
+                cluster_id: M::optional(field_3)?,
+                cluster_name: M::optional(field_4)?,
+                create_at: M::optional(field_5)?,
+                description: M::optional(field_6)?,
+                name: M::optional(field_7)?,
+                namespace: M::optional(field_8)?,
+                parameters: M::optional(field_9)?,
+                resources: M::optional(field_10)?,
+                status: M::optional(field_11)?,
+                status_description: M::optional(field_12)?,
+                update_at: M::optional(field_13)?,
+                values: M::optional(field_14)?,
+                version: M::optional(field_15)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "obtaining_a_release_list",
+        feature = "obtaining_historical_records_of_a_release"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ReleaseResp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,14 +8,7 @@ use crate::support;
 /// Shared by 6 operations: `creating_a_node`, `creating_a_node_pool`, `deleting_a_node_pool`,
 /// `listing_all_node_pools_in_a_specified_cluster`, `querying_a_specified_node_pool`,
 /// `reading_a_specified_node`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Runtime {
     /// Container runtime. The default value is containerd.
@@ -95,5 +88,12 @@ impl support::Read for Runtime {
                 name: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Runtime {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 /// Table 6 Data structure of the spec field.
 /// Shared by 2 operations: `listing_add_on_instances`, `reading_an_add_on_instance`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Spec {
     /// Cluster ID.
@@ -98,5 +91,81 @@ impl support::Validate for Spec {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for Spec {
+    const NAME: &'static str = "Spec";
+    const FIELDS: &'static [&'static str] = &[
+        "clusterID",
+        "version",
+        "addonTemplateName",
+        "addonTemplateType",
+        "addonTemplateLabels",
+        "description",
+        "values",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"clusterID" => ::std::option::Option::Some(0),
+            b"version" => ::std::option::Option::Some(1),
+            b"addonTemplateName" => ::std::option::Option::Some(2),
+            b"addonTemplateType" => ::std::option::Option::Some(3),
+            b"addonTemplateLabels" => ::std::option::Option::Some(4),
+            b"description" => ::std::option::Option::Some(5),
+            b"values" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => fields.value(6, &mut field_6, support::FreeForm)?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                cluster_id: M::optional(field_0)?,
+                version: M::optional(field_1)?,
+                addon_template_name: M::optional(field_2)?,
+                addon_template_type: M::optional(field_3)?,
+                addon_template_labels: M::optional(field_4)?,
+                description: M::optional(field_5)?,
+                values: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Spec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

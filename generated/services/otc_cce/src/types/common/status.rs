@@ -8,14 +8,7 @@ use super::super::super::{CurrentVersion, SHAPE_CURRENT_VERSION};
 /// Table 9 Data structure of the status field.
 /// Shared by 4 operations: `installing_an_add_on_instance`, `listing_add_on_instances`,
 /// `reading_an_add_on_instance`, `updating_an_add_on_instance`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Status {
     /// Add-on instance status.
@@ -84,5 +77,71 @@ impl support::Validate for Status {
             let p = path.field("currentVersion");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for Status {
+    const NAME: &'static str = "Status";
+    const FIELDS: &'static [&'static str] = &[
+        "status",
+        "Reason",
+        "message",
+        "targetVersions",
+        "currentVersion",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"status" => ::std::option::Option::Some(0),
+            b"Reason" => ::std::option::Option::Some(1),
+            b"message" => ::std::option::Option::Some(2),
+            b"targetVersions" => ::std::option::Option::Some(3),
+            b"currentVersion" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(4, &mut field_4, support::nested::<CurrentVersion>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                status: M::optional(field_0)?,
+                reason: M::optional(field_1)?,
+                message: M::optional(field_2)?,
+                target_versions: M::optional(field_3)?,
+                current_version: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Status {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -37,7 +37,7 @@ use super::super::super::{SHAPE_VIRTUAL_SPACE_IN_RESPONSE, VirtualSpaceInRespons
 /// Shared by 8 operations: `accepting_a_node`, `creating_a_node`, `creating_a_node_pool`,
 /// `deleting_a_node_pool`, `listing_all_node_pools_in_a_specified_cluster`,
 /// `querying_a_specified_node_pool`, `reading_a_specified_node`, `resetting_a_node`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Storage {
     /// Disk selection. Matched disks are managed according to matchLabels and storageType.
@@ -211,6 +211,21 @@ impl support::Read for Storage {
 }
 #[cfg(
     any(
+        feature = "accepting_a_node",
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "resetting_a_node"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for Storage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "creating_a_node",
         feature = "creating_a_node_pool",
         feature = "deleting_a_node_pool",
@@ -226,14 +241,7 @@ impl support::Read for Storage {
 ///
 /// The form of \[`Storage`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct StorageInResponse {
     /// Disk selection. Matched disks are managed according to matchLabels and storageType.
@@ -350,6 +358,91 @@ impl support::Validate for StorageInResponse {
 }
 #[cfg(
     any(
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_node"
+    )
+)]
+impl support::Read for StorageInResponse {
+    const NAME: &'static str = "StorageInResponse";
+    const FIELDS: &'static [&'static str] = &["storageSelectors", "storageGroups"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"storageSelectors" => ::std::option::Option::Some(0),
+            b"storageGroups" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<StorageSelectorsInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<StorageGroupsInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("storageSelectors", field_0.is_some()),
+                    ("storageGroups", field_1.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                storage_selectors: M::optional(field_0)?,
+                storage_groups: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_node"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for StorageInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "accepting_a_node",
         feature = "creating_a_node",
         feature = "creating_a_node_pool",
@@ -360,7 +453,7 @@ impl support::Validate for StorageInResponse {
 /// Shared by 8 operations: `accepting_a_node`, `creating_a_node`, `creating_a_node_pool`,
 /// `deleting_a_node_pool`, `listing_all_node_pools_in_a_specified_cluster`,
 /// `querying_a_specified_node_pool`, `reading_a_specified_node`, `resetting_a_node`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct StorageGroups {
     /// Name of a virtual storage group, which must be unique.
@@ -569,6 +662,21 @@ impl support::Read for StorageGroups {
 }
 #[cfg(
     any(
+        feature = "accepting_a_node",
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "resetting_a_node"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for StorageGroups {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "creating_a_node",
         feature = "creating_a_node_pool",
         feature = "deleting_a_node_pool",
@@ -584,14 +692,7 @@ impl support::Read for StorageGroups {
 ///
 /// The form of \[`StorageGroups`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct StorageGroupsInResponse {
     /// Name of a virtual storage group, which must be unique.
@@ -715,6 +816,112 @@ impl support::Validate for StorageGroupsInResponse {
 }
 #[cfg(
     any(
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_node"
+    )
+)]
+impl support::Read for StorageGroupsInResponse {
+    const NAME: &'static str = "StorageGroupsInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "cceManaged",
+        "selectorNames",
+        "virtualSpaces",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"cceManaged" => ::std::option::Option::Some(1),
+            b"selectorNames" => ::std::option::Option::Some(2),
+            b"virtualSpaces" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::nested::<VirtualSpaceInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("name", field_0.is_some()),
+                    ("selectorNames", field_2.is_some()),
+                    ("virtualSpaces", field_3.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                cce_managed: M::optional(field_1)?,
+                selector_names: M::optional(field_2)?,
+                virtual_spaces: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_node"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for StorageGroupsInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "accepting_a_node",
         feature = "creating_a_node",
         feature = "creating_a_node_pool",
@@ -725,7 +932,7 @@ impl support::Validate for StorageGroupsInResponse {
 /// Shared by 8 operations: `accepting_a_node`, `creating_a_node`, `creating_a_node_pool`,
 /// `deleting_a_node_pool`, `listing_all_node_pools_in_a_specified_cluster`,
 /// `querying_a_specified_node_pool`, `reading_a_specified_node`, `resetting_a_node`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct StorageSelectors {
     /// Selector name, used as the index of selectorNames in storageGroup. Therefore, the name of
@@ -876,6 +1083,21 @@ impl support::Read for StorageSelectors {
 }
 #[cfg(
     any(
+        feature = "accepting_a_node",
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "resetting_a_node"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for StorageSelectors {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "creating_a_node",
         feature = "creating_a_node_pool",
         feature = "deleting_a_node_pool",
@@ -892,14 +1114,7 @@ impl support::Read for StorageSelectors {
 /// The form of \[`StorageSelectors`\] that responses are read into: every field is optional,
 /// and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct StorageSelectorsInResponse {
     /// Selector name, used as the index of selectorNames in storageGroup. Therefore, the name of
@@ -1003,5 +1218,66 @@ impl support::Validate for StorageSelectorsInResponse {
             let p = path.field("matchLabels");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_node"
+    )
+)]
+impl support::Read for StorageSelectorsInResponse {
+    const NAME: &'static str = "StorageSelectorsInResponse";
+    const FIELDS: &'static [&'static str] = &["name", "storageType", "matchLabels"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"storageType" => ::std::option::Option::Some(1),
+            b"matchLabels" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::nested::<MatchLabels>())?,
+            }
+        }
+        fields.end(&[("name", field_0.is_some()), ("storageType", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                storage_type: M::optional(field_1)?,
+                match_labels: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_node"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for StorageSelectorsInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

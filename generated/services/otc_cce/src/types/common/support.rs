@@ -7,14 +7,7 @@ use crate::support;
 /// Table 11 Data structure of the supportVersions field.
 /// Shared by 5 operations: `installing_an_add_on_instance`, `listing_add_on_instances`,
 /// `reading_add_on_templates`, `reading_an_add_on_instance`, `updating_an_add_on_instance`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SupportVersions {
     /// Cluster type that supports the add-on.
@@ -143,5 +136,53 @@ impl support::Validate for SupportVersions {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for SupportVersions {
+    const NAME: &'static str = "SupportVersions";
+    const FIELDS: &'static [&'static str] = &["clusterType", "clusterVersion"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"clusterType" => ::std::option::Option::Some(0),
+            b"clusterVersion" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                cluster_type: M::optional(field_0)?,
+                cluster_version: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SupportVersions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

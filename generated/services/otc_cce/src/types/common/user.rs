@@ -13,14 +13,7 @@ use crate::support;
 /// Table 8 Data structure of the user field.
 /// Shared by 2 operations: `obtaining_cluster_certificates`,
 /// `obtaining_cluster_certificates_deprecated`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct User {
     /// Client certificate.
@@ -88,6 +81,58 @@ impl support::Validate for User {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+#[cfg(
+    any(
+        feature = "obtaining_cluster_certificates",
+        feature = "obtaining_cluster_certificates_deprecated"
+    )
+)]
+impl support::Read for User {
+    const NAME: &'static str = "User";
+    const FIELDS: &'static [&'static str] = &[
+        "client-certificate-data",
+        "client-key-data",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"client-certificate-data" => ::std::option::Option::Some(0),
+            b"client-key-data" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                client_certificate_data: M::optional(field_0)?,
+                client_key_data: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "obtaining_cluster_certificates",
+        feature = "obtaining_cluster_certificates_deprecated"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for User {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]

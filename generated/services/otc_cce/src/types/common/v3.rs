@@ -13,14 +13,7 @@ use super::super::super::{
 /// Table 12 V3NodeBandwidth.
 /// Shared by 2 operations: `deleting_a_node_pool`,
 /// `listing_all_node_pools_in_a_specified_cluster`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct V3NodeBandwidth {
     /// Bandwidth billing modes:
@@ -82,17 +75,51 @@ impl support::Validate for V3NodeBandwidth {
         let _ = (path, out);
     }
 }
+impl support::Read for V3NodeBandwidth {
+    const NAME: &'static str = "V3NodeBandwidth";
+    const FIELDS: &'static [&'static str] = &["chargemode", "size", "sharetype"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"chargemode" => ::std::option::Option::Some(0),
+            b"size" => ::std::option::Option::Some(1),
+            b"sharetype" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                chargemode: M::optional(field_0)?,
+                size: M::optional(field_1)?,
+                sharetype: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for V3NodeBandwidth {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 11 V3NodeEIPSpec.
 /// Shared by 2 operations: `deleting_a_node_pool`,
 /// `listing_all_node_pools_in_a_specified_cluster`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct V3NodeEipSpec {
     /// EIP type.
@@ -139,17 +166,47 @@ impl support::Validate for V3NodeEipSpec {
         }
     }
 }
+impl support::Read for V3NodeEipSpec {
+    const NAME: &'static str = "V3NodeEipSpec";
+    const FIELDS: &'static [&'static str] = &["iptype", "bandwidth"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"iptype" => ::std::option::Option::Some(0),
+            b"bandwidth" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::nested::<V3NodeBandwidth>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                iptype: M::optional(field_0)?,
+                bandwidth: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for V3NodeEipSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 10 V3NodePublicIP.
 /// Shared by 2 operations: `deleting_a_node_pool`,
 /// `listing_all_node_pools_in_a_specified_cluster`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct V3NodePublicIp {
     /// IDs of existing EIPs. The quantity cannot be greater than the number of nodes to be created.
@@ -207,17 +264,69 @@ impl support::Validate for V3NodePublicIp {
         }
     }
 }
+impl support::Read for V3NodePublicIp {
+    const NAME: &'static str = "V3NodePublicIp";
+    const FIELDS: &'static [&'static str] = &["ids", "count", "eip"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"ids" => ::std::option::Option::Some(0),
+            b"count" => ::std::option::Option::Some(1),
+            b"eip" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(2, &mut field_2, support::nested::<V3NodeEipSpec>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                ids: M::optional(field_0)?,
+                count: M::optional(field_1)?,
+                eip: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for V3NodePublicIp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 V3NodeSpec.
 /// Shared by 2 operations: `deleting_a_node_pool`,
 /// `listing_all_node_pools_in_a_specified_cluster`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct V3NodeSpec {
     /// Node specifications.
@@ -583,5 +692,196 @@ impl support::Validate for V3NodeSpec {
             let p = path.field("runtime");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for V3NodeSpec {
+    const NAME: &'static str = "V3NodeSpec";
+    const FIELDS: &'static [&'static str] = &[
+        "flavor",
+        "az",
+        "os",
+        "login",
+        "rootVolume",
+        "dataVolumes",
+        "storage",
+        "publicIP",
+        "nodeNicSpec",
+        "count",
+        "billingMode",
+        "taints",
+        "k8sTags",
+        "ecsGroupId",
+        "dedicatedHostId",
+        "offloadNode",
+        "userTags",
+        "extendParam",
+        "runtime",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"flavor" => ::std::option::Option::Some(0),
+            b"az" => ::std::option::Option::Some(1),
+            b"os" => ::std::option::Option::Some(2),
+            b"login" => ::std::option::Option::Some(3),
+            b"rootVolume" => ::std::option::Option::Some(4),
+            b"dataVolumes" => ::std::option::Option::Some(5),
+            b"storage" => ::std::option::Option::Some(6),
+            b"publicIP" => ::std::option::Option::Some(7),
+            b"nodeNicSpec" => ::std::option::Option::Some(8),
+            b"count" => ::std::option::Option::Some(9),
+            b"billingMode" => ::std::option::Option::Some(10),
+            b"taints" => ::std::option::Option::Some(11),
+            b"k8sTags" => ::std::option::Option::Some(12),
+            b"ecsGroupId" => ::std::option::Option::Some(13),
+            b"dedicatedHostId" => ::std::option::Option::Some(14),
+            b"offloadNode" => ::std::option::Option::Some(15),
+            b"userTags" => ::std::option::Option::Some(16),
+            b"extendParam" => ::std::option::Option::Some(17),
+            b"runtime" => ::std::option::Option::Some(18),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_flavor))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_az))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::nested::<Login>())?,
+                4 => fields.value(4, &mut field_4, support::nested::<Volume>())?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::nested::<Volume>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(6, &mut field_6, support::nested::<StorageInResponse>())?
+                }
+                7 => fields.value(7, &mut field_7, support::nested::<V3NodePublicIp>())?,
+                8 => fields.value(8, &mut field_8, support::nested::<NodeNicSpec>())?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::Items {
+                                item: support::nested::<DeletingANodePoolTaint>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::Values(support::text(support::unchecked)),
+                        )?
+                }
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::Items {
+                                item: support::nested::<DeletingANodePoolUserTag>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                17 => {
+                    fields.value(17, &mut field_17, support::Values(support::FreeForm))?
+                }
+                _ => fields.value(18, &mut field_18, support::nested::<Runtime>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                flavor: M::optional(field_0)?,
+                az: M::optional(field_1)?,
+                os: M::optional(field_2)?,
+                login: M::optional(field_3)?,
+                root_volume: M::optional(field_4)?,
+                data_volumes: M::optional(field_5)?,
+                storage: M::optional(field_6)?,
+                public_ip: M::optional(field_7)?,
+                node_nic_spec: M::optional(field_8)?,
+                count: M::optional(field_9)?,
+                billing_mode: M::optional(field_10)?,
+                taints: M::optional(field_11)?,
+                k8s_tags: M::optional(field_12)?,
+                ecs_group_id: M::optional(field_13)?,
+                dedicated_host_id: M::optional(field_14)?,
+                offload_node: M::optional(field_15)?,
+                user_tags: M::optional(field_16)?,
+                extend_param: M::optional(field_17)?,
+                runtime: M::optional(field_18)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for V3NodeSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

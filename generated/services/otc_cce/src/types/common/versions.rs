@@ -8,14 +8,7 @@ use super::super::super::{SHAPE_SUPPORT_VERSIONS, SupportVersions};
 /// Table 8 Data structure of the versions field.
 /// Shared by 4 operations: `listing_add_on_instances`, `reading_add_on_templates`,
 /// `reading_an_add_on_instance`, `updating_an_add_on_instance`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Versions {
     /// Add-on version.
@@ -109,5 +102,88 @@ impl support::Validate for Versions {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for Versions {
+    const NAME: &'static str = "Versions";
+    const FIELDS: &'static [&'static str] = &[
+        "version",
+        "input",
+        "stable",
+        "translate",
+        "supportVersions",
+        "creationTimestamp",
+        "updateTimestamp",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"version" => ::std::option::Option::Some(0),
+            b"input" => ::std::option::Option::Some(1),
+            b"stable" => ::std::option::Option::Some(2),
+            b"translate" => ::std::option::Option::Some(3),
+            b"supportVersions" => ::std::option::Option::Some(4),
+            b"creationTimestamp" => ::std::option::Option::Some(5),
+            b"updateTimestamp" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::FreeForm)?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::FreeForm)?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<SupportVersions>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                version: M::optional(field_0)?,
+                input: M::optional(field_1)?,
+                stable: M::optional(field_2)?,
+                translate: M::optional(field_3)?,
+                support_versions: M::optional(field_4)?,
+                creation_timestamp: M::optional(field_5)?,
+                update_timestamp: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Versions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

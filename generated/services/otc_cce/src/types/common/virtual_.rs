@@ -41,7 +41,7 @@ use super::super::super::{
 /// Shared by 8 operations: `accepting_a_node`, `creating_a_node`, `creating_a_node_pool`,
 /// `deleting_a_node_pool`, `listing_all_node_pools_in_a_specified_cluster`,
 /// `querying_a_specified_node_pool`, `reading_a_specified_node`, `resetting_a_node`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VirtualSpace {
     /// Name of a virtualSpace.
@@ -228,6 +228,21 @@ impl support::Read for VirtualSpace {
 }
 #[cfg(
     any(
+        feature = "accepting_a_node",
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "resetting_a_node"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for VirtualSpace {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "creating_a_node",
         feature = "creating_a_node_pool",
         feature = "deleting_a_node_pool",
@@ -243,14 +258,7 @@ impl support::Read for VirtualSpace {
 ///
 /// The form of \[`VirtualSpace`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VirtualSpaceInResponse {
     /// Name of a virtualSpace.
@@ -366,5 +374,89 @@ impl support::Validate for VirtualSpaceInResponse {
             let p = path.field("runtimeConfig");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_node"
+    )
+)]
+impl support::Read for VirtualSpaceInResponse {
+    const NAME: &'static str = "VirtualSpaceInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "size",
+        "lvmConfig",
+        "runtimeConfig",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"size" => ::std::option::Option::Some(1),
+            b"lvmConfig" => ::std::option::Option::Some(2),
+            b"runtimeConfig" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<LvmConfigInResponse>(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<ReinstallRuntimeConfigInResponse>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[("name", field_0.is_some()), ("size", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                size: M::optional(field_1)?,
+                lvm_config: M::optional(field_2)?,
+                runtime_config: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_node"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for VirtualSpaceInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -10,14 +10,7 @@ use super::super::super::{
 /// Table 8 Volume.
 /// Shared by 2 operations: `deleting_a_node_pool`,
 /// `listing_all_node_pools_in_a_specified_cluster`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Volume {
     /// Disk size in the unit of GB.
@@ -102,5 +95,81 @@ impl support::Validate for Volume {
             let p = path.field("metadata");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for Volume {
+    const NAME: &'static str = "Volume";
+    const FIELDS: &'static [&'static str] = &[
+        "size",
+        "volumetype",
+        "extendParam",
+        "hw:passthrough",
+        "metadata",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"size" => ::std::option::Option::Some(0),
+            b"volumetype" => ::std::option::Option::Some(1),
+            b"extendParam" => ::std::option::Option::Some(2),
+            b"hw:passthrough" => ::std::option::Option::Some(3),
+            b"metadata" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::Values(support::FreeForm))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<DataVolumeMetadataInResponse>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                size: M::optional(field_0)?,
+                volumetype: M::optional(field_1)?,
+                extend_param: M::optional(field_2)?,
+                hw_passthrough: M::optional(field_3)?,
+                metadata: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Volume {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,7 +7,7 @@ use crate::support;
 /// Table 5 dimensions data structure description.
 /// Shared by 3 operations: `adding_monitoring_data`, `creating_an_alarm_rule`,
 /// `querying_monitoring_data_of_multiple_metrics`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingMonitoringDataDimensions {
     /// Specifies the monitoring dimension name. For example, the ECS dimension is instance_id. For
@@ -159,6 +159,13 @@ impl support::Read for AddingMonitoringDataDimensions {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AddingMonitoringDataDimensions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 /// Table 5 dimensions data structure description.
 /// Shared by 3 operations: `adding_monitoring_data`, `creating_an_alarm_rule`,
@@ -167,14 +174,7 @@ impl support::Read for AddingMonitoringDataDimensions {
 /// The form of \[`AddingMonitoringDataDimensions`\] that responses are read into: every field
 /// is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingMonitoringDataDimensionsInResponse {
     /// Specifies the monitoring dimension name. For example, the ECS dimension is instance_id. For
@@ -289,5 +289,44 @@ impl support::Validate for AddingMonitoringDataDimensionsInResponse {
             let p = path.field("value");
             Self::check_value(out, &p, value);
         }
+    }
+}
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
+impl support::Read for AddingMonitoringDataDimensionsInResponse {
+    const NAME: &'static str = "AddingMonitoringDataDimensionsInResponse";
+    const FIELDS: &'static [&'static str] = &["name", "value"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                _ => fields.value(1, &mut field_1, support::text(Self::check_value))?,
+            }
+        }
+        fields.end(&[("name", field_0.is_some()), ("value", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
+impl<'de> ::serde::Deserialize<'de> for AddingMonitoringDataDimensionsInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

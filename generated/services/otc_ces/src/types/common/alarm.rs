@@ -9,7 +9,7 @@ use crate::support;
 /// Shared by 5 operations: `creating_an_alarm_rule`, `modifying_an_alarm_rule`,
 /// `querying_alarm_rules`, `querying_details_of_an_alarm_rule`,
 /// `querying_the_alarm_history_of_an_alarm_rule`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AlarmActions {
     /// Specifies the alarm notification type.
@@ -125,6 +125,14 @@ impl support::Read for AlarmActions {
         )
     }
 }
+#[cfg(any(feature = "creating_an_alarm_rule", feature = "modifying_an_alarm_rule"))]
+impl<'de> ::serde::Deserialize<'de> for AlarmActions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "querying_alarm_rules",
@@ -139,14 +147,7 @@ impl support::Read for AlarmActions {
 ///
 /// The form of \[`AlarmActions`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AlarmActionsInResponse {
     /// Specifies the alarm notification type.
@@ -235,5 +236,70 @@ impl support::Validate for AlarmActionsInResponse {
             &path.field("notificationList"),
             self.notification_list.is_some(),
         );
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_alarm_rules",
+        feature = "querying_details_of_an_alarm_rule",
+        feature = "querying_the_alarm_history_of_an_alarm_rule"
+    )
+)]
+impl support::Read for AlarmActionsInResponse {
+    const NAME: &'static str = "AlarmActionsInResponse";
+    const FIELDS: &'static [&'static str] = &["type", "notificationList"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"type" => ::std::option::Option::Some(0),
+            b"notificationList" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[("type", field_0.is_some()), ("notificationList", field_1.is_some())],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                r#type: M::optional(field_0)?,
+                notification_list: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_alarm_rules",
+        feature = "querying_details_of_an_alarm_rule",
+        feature = "querying_the_alarm_history_of_an_alarm_rule"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for AlarmActionsInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -13,7 +13,7 @@ use crate::support;
 /// Table 5 Dimension.
 /// Shared by 2 operations: `batch_adding_associated_resources_to_a_custom_resource_group`,
 /// `batch_deleting_associated_resources_from_a_custom_resource_group`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchAddingAssociatedResourcesToACustomResourceGroupDimension {
     /// Dimension of a resource. For example, the dimension of an ECS can be instance_id. A maximum
@@ -133,6 +133,20 @@ impl support::Read for BatchAddingAssociatedResourcesToACustomResourceGroupDimen
         )
     }
 }
+#[cfg(
+    any(
+        feature = "batch_adding_associated_resources_to_a_custom_resource_group",
+        feature = "batch_deleting_associated_resources_from_a_custom_resource_group"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de>
+for BatchAddingAssociatedResourcesToACustomResourceGroupDimension {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "query_resource_groups")]
 /// Table 5 Dimension.
 /// Shared by 2 operations: `batch_adding_associated_resources_to_a_custom_resource_group`,
@@ -141,14 +155,7 @@ impl support::Read for BatchAddingAssociatedResourcesToACustomResourceGroupDimen
 /// The form of \[`BatchAddingAssociatedResourcesToACustomResourceGroupDimension`\] that
 /// responses are read into: every field is optional, and a missing field that requests must
 /// send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchAddingAssociatedResourcesToACustomResourceGroupDimensionInResponse {
     /// Dimension of a resource. For example, the dimension of an ECS can be instance_id. A maximum
@@ -203,5 +210,46 @@ for BatchAddingAssociatedResourcesToACustomResourceGroupDimensionInResponse {
     ) {
         support::check_present(out, &path.field("name"), self.name.is_some());
         support::check_present(out, &path.field("value"), self.value.is_some());
+    }
+}
+#[cfg(feature = "query_resource_groups")]
+impl support::Read
+for BatchAddingAssociatedResourcesToACustomResourceGroupDimensionInResponse {
+    const NAME: &'static str = "BatchAddingAssociatedResourcesToACustomResourceGroupDimensionInResponse";
+    const FIELDS: &'static [&'static str] = &["name", "value"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("name", field_0.is_some()), ("value", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "query_resource_groups")]
+impl<'de> ::serde::Deserialize<'de>
+for BatchAddingAssociatedResourcesToACustomResourceGroupDimensionInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,7 +8,7 @@ use crate::support;
 /// Table 4 dimensions data structure description.
 /// Shared by 3 operations: `creating_a_resource_group`,
 /// `querying_resources_in_a_resource_group`, `updating_a_resource_group`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAResourceGroupDimensions {
     /// Specifies the resource dimension. For example, the ECS dimension is instance_id. To view the
@@ -98,6 +98,14 @@ impl support::Read for CreatingAResourceGroupDimensions {
         )
     }
 }
+#[cfg(any(feature = "creating_a_resource_group", feature = "updating_a_resource_group"))]
+impl<'de> ::serde::Deserialize<'de> for CreatingAResourceGroupDimensions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "querying_resources_in_a_resource_group")]
 /// Table 4 dimensions data structure description.
 /// Shared by 3 operations: `creating_a_resource_group`,
@@ -106,14 +114,7 @@ impl support::Read for CreatingAResourceGroupDimensions {
 /// The form of \[`CreatingAResourceGroupDimensions`\] that responses are read into: every field
 /// is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAResourceGroupDimensionsInResponse {
     /// Specifies the resource dimension. For example, the ECS dimension is instance_id. To view the
@@ -162,6 +163,45 @@ impl support::Validate for CreatingAResourceGroupDimensionsInResponse {
     ) {
         support::check_present(out, &path.field("name"), self.name.is_some());
         support::check_present(out, &path.field("value"), self.value.is_some());
+    }
+}
+#[cfg(feature = "querying_resources_in_a_resource_group")]
+impl support::Read for CreatingAResourceGroupDimensionsInResponse {
+    const NAME: &'static str = "CreatingAResourceGroupDimensionsInResponse";
+    const FIELDS: &'static [&'static str] = &["name", "value"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("name", field_0.is_some()), ("value", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_resources_in_a_resource_group")]
+impl<'de> ::serde::Deserialize<'de> for CreatingAResourceGroupDimensionsInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(any(feature = "creating_an_alarm_rule", feature = "modifying_an_alarm_rule"))]

@@ -7,14 +7,7 @@ use crate::support;
 use super::super::super::{Dimensions, SHAPE_DIMENSIONS};
 /// Table 6 metric data structure description.
 /// Shared by 2 operations: `querying_alarm_rules`, `querying_details_of_an_alarm_rule`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Metric {
     /// Specifies the namespace of a service. For details, see Services Interconnected with Cloud
@@ -74,5 +67,57 @@ impl support::Validate for Metric {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for Metric {
+    const NAME: &'static str = "Metric";
+    const FIELDS: &'static [&'static str] = &["namespace", "dimensions", "metric_name"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"namespace" => ::std::option::Option::Some(0),
+            b"dimensions" => ::std::option::Option::Some(1),
+            b"metric_name" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<Dimensions>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                namespace: M::optional(field_0)?,
+                dimensions: M::optional(field_1)?,
+                metric_name: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Metric {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -17,7 +17,7 @@ use crate::support;
 /// `creating_an_alarm_rule_recommended`, `enabling_one_click_monitoring`,
 /// `querying_alarm_records`, `querying_alarm_rules_for_one_service_in_one_click_monitoring`,
 /// `querying_alarm_rules_recommended`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Notification {
     /// Notification type.
@@ -173,6 +173,20 @@ impl support::Read for Notification {
 }
 #[cfg(
     any(
+        feature = "batch_modifying_alarm_notifications_in_alarm_rules_for_one_service_with_one_click_monitoring_enabled",
+        feature = "creating_an_alarm_rule_recommended",
+        feature = "enabling_one_click_monitoring"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for Notification {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "querying_alarm_records",
         feature = "querying_alarm_rules_for_one_service_in_one_click_monitoring",
         feature = "querying_alarm_rules_recommended"
@@ -187,14 +201,7 @@ impl support::Read for Notification {
 ///
 /// The form of \[`Notification`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct NotificationInResponse {
     /// Notification type.
@@ -291,5 +298,70 @@ impl support::Validate for NotificationInResponse {
                 ::std::option::Option::Some(20usize),
             );
         }
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_alarm_records",
+        feature = "querying_alarm_rules_for_one_service_in_one_click_monitoring",
+        feature = "querying_alarm_rules_recommended"
+    )
+)]
+impl support::Read for NotificationInResponse {
+    const NAME: &'static str = "NotificationInResponse";
+    const FIELDS: &'static [&'static str] = &["type", "notification_list"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"type" => ::std::option::Option::Some(0),
+            b"notification_list" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::Some(0usize),
+                                max: ::std::option::Option::Some(20usize),
+                            },
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[("type", field_0.is_some()), ("notification_list", field_1.is_some())],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                r#type: M::optional(field_0)?,
+                notification_list: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_alarm_records",
+        feature = "querying_alarm_rules_for_one_service_in_one_click_monitoring",
+        feature = "querying_alarm_rules_recommended"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for NotificationInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

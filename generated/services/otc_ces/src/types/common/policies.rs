@@ -13,7 +13,7 @@ use crate::support;
 /// Table 4 Policies.
 /// Shared by 3 operations: `creating_a_custom_alarm_template_2`,
 /// `modifying_a_custom_alarm_template`, `querying_details_of_an_alarm_template`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Policies {
     /// Namespace.
@@ -486,6 +486,19 @@ impl support::Read for Policies {
         )
     }
 }
+#[cfg(
+    any(
+        feature = "creating_a_custom_alarm_template_2",
+        feature = "modifying_a_custom_alarm_template"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for Policies {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "querying_details_of_an_alarm_template")]
 /// Table 4 Policies.
 /// Shared by 3 operations: `creating_a_custom_alarm_template_2`,
@@ -493,14 +506,7 @@ impl support::Read for Policies {
 ///
 /// The form of \[`Policies`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PoliciesInResponse {
     /// Namespace.
@@ -784,5 +790,148 @@ impl support::Validate for PoliciesInResponse {
             let p = path.field("unit");
             Self::check_unit(out, &p, value);
         }
+    }
+}
+#[cfg(feature = "querying_details_of_an_alarm_template")]
+impl support::Read for PoliciesInResponse {
+    const NAME: &'static str = "PoliciesInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "namespace",
+        "dimension_name",
+        "metric_name",
+        "period",
+        "filter",
+        "comparison_operator",
+        "value",
+        "unit",
+        "count",
+        "alarm_level",
+        "suppress_duration",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"namespace" => ::std::option::Option::Some(0),
+            b"dimension_name" => ::std::option::Option::Some(1),
+            b"metric_name" => ::std::option::Option::Some(2),
+            b"period" => ::std::option::Option::Some(3),
+            b"filter" => ::std::option::Option::Some(4),
+            b"comparison_operator" => ::std::option::Option::Some(5),
+            b"value" => ::std::option::Option::Some(6),
+            b"unit" => ::std::option::Option::Some(7),
+            b"count" => ::std::option::Option::Some(8),
+            b"alarm_level" => ::std::option::Option::Some(9),
+            b"suppress_duration" => ::std::option::Option::Some(10),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_namespace))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::text(Self::check_dimension_name),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(2, &mut field_2, support::text(Self::check_metric_name))?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<f64, _>(support::unchecked),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(Self::check_unit))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("namespace", field_0.is_some()),
+                    ("metric_name", field_2.is_some()),
+                    ("period", field_3.is_some()),
+                    ("filter", field_4.is_some()),
+                    ("comparison_operator", field_5.is_some()),
+                    ("count", field_8.is_some()),
+                    ("suppress_duration", field_10.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                namespace: M::optional(field_0)?,
+                dimension_name: M::optional(field_1)?,
+                metric_name: M::optional(field_2)?,
+                period: M::optional(field_3)?,
+                filter: M::optional(field_4)?,
+                comparison_operator: M::optional(field_5)?,
+                value: M::optional(field_6)?,
+                unit: M::optional(field_7)?,
+                count: M::optional(field_8)?,
+                alarm_level: M::optional(field_9)?,
+                suppress_duration: M::optional(field_10)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_details_of_an_alarm_template")]
+impl<'de> ::serde::Deserialize<'de> for PoliciesInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -13,14 +13,7 @@ use crate::support;
 /// Table 7 Dimension.
 /// Shared by 3 operations: `querying_alarm_records`, `querying_resources_in_an_alarm_rule`,
 /// `querying_resources_of_a_specified_dimension_for_a_specified_service_type_in_a_resource_group`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAlarmRecordsDimension {
     /// Dimension of a resource. For example, the dimension of an ECS can be instance_id. A maximum
@@ -94,17 +87,59 @@ impl support::Validate for QueryingAlarmRecordsDimension {
         let _ = (path, out);
     }
 }
+#[cfg(
+    any(
+        feature = "querying_alarm_records",
+        feature = "querying_resources_of_a_specified_dimension_for_a_specified_service_type_in_a_resource_group"
+    )
+)]
+impl support::Read for QueryingAlarmRecordsDimension {
+    const NAME: &'static str = "QueryingAlarmRecordsDimension";
+    const FIELDS: &'static [&'static str] = &["name", "value"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_alarm_records",
+        feature = "querying_resources_of_a_specified_dimension_for_a_specified_service_type_in_a_resource_group"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for QueryingAlarmRecordsDimension {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(any(feature = "querying_alarm_rules", feature = "querying_metrics"))]
 /// Table 11 meta_data data structure description.
 /// Shared by 2 operations: `querying_alarm_rules`, `querying_metrics`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAlarmRulesMetaData {
     /// Specifies the number of returned results.
@@ -160,5 +195,62 @@ impl support::Validate for QueryingAlarmRulesMetaData {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+#[cfg(any(feature = "querying_alarm_rules", feature = "querying_metrics"))]
+impl support::Read for QueryingAlarmRulesMetaData {
+    const NAME: &'static str = "QueryingAlarmRulesMetaData";
+    const FIELDS: &'static [&'static str] = &["count", "marker", "total"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"count" => ::std::option::Option::Some(0),
+            b"marker" => ::std::option::Option::Some(1),
+            b"total" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                count: M::optional(field_0)?,
+                marker: M::optional(field_1)?,
+                total: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "querying_alarm_rules", feature = "querying_metrics"))]
+impl<'de> ::serde::Deserialize<'de> for QueryingAlarmRulesMetaData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

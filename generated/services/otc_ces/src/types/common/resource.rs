@@ -28,7 +28,7 @@ use super::super::super::{
 /// Table 4 Resource.
 /// Shared by 2 operations: `batch_adding_associated_resources_to_a_custom_resource_group`,
 /// `batch_deleting_associated_resources_from_a_custom_resource_group`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Resource {
     /// Namespace of a service. For details about the namespace of each service, see Service
@@ -201,6 +201,19 @@ impl support::Read for Resource {
         )
     }
 }
+#[cfg(
+    any(
+        feature = "batch_adding_associated_resources_to_a_custom_resource_group",
+        feature = "batch_deleting_associated_resources_from_a_custom_resource_group"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for Resource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "query_resource_groups")]
 /// Table 4 Resource.
 /// Shared by 2 operations: `batch_adding_associated_resources_to_a_custom_resource_group`,
@@ -208,14 +221,7 @@ impl support::Read for Resource {
 ///
 /// The form of \[`Resource`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResourceInResponse {
     /// Namespace of a service. For details about the namespace of each service, see Service
@@ -313,6 +319,59 @@ impl support::Validate for ResourceInResponse {
         }
     }
 }
+#[cfg(feature = "query_resource_groups")]
+impl support::Read for ResourceInResponse {
+    const NAME: &'static str = "ResourceInResponse";
+    const FIELDS: &'static [&'static str] = &["namespace", "dimensions"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"namespace" => ::std::option::Option::Some(0),
+            b"dimensions" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_namespace))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<
+                                    BatchAddingAssociatedResourcesToACustomResourceGroupDimensionInResponse,
+                                >(),
+                                min: ::std::option::Option::Some(1usize),
+                                max: ::std::option::Option::Some(4usize),
+                            },
+                        )?
+                }
+            }
+        }
+        fields
+            .end(&[("namespace", field_0.is_some()), ("dimensions", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                namespace: M::optional(field_0)?,
+                dimensions: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "query_resource_groups")]
+impl<'de> ::serde::Deserialize<'de> for ResourceInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "creating_a_resource_group_recommended",
@@ -322,7 +381,7 @@ impl support::Validate for ResourceInResponse {
 /// Table 4 ResourceGroupTagRelation.
 /// Shared by 3 operations: `creating_a_resource_group_recommended`,
 /// `modifying_a_resource_group`, `querying_details_of_a_resource_group`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResourceGroupTagRelation {
     /// Tag key.
@@ -481,6 +540,19 @@ impl support::Read for ResourceGroupTagRelation {
         )
     }
 }
+#[cfg(
+    any(
+        feature = "creating_a_resource_group_recommended",
+        feature = "modifying_a_resource_group"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ResourceGroupTagRelation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "querying_details_of_a_resource_group")]
 /// Table 4 ResourceGroupTagRelation.
 /// Shared by 3 operations: `creating_a_resource_group_recommended`,
@@ -489,14 +561,7 @@ impl support::Read for ResourceGroupTagRelation {
 /// The form of \[`ResourceGroupTagRelation`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResourceGroupTagRelationInResponse {
     /// Tag key.
@@ -582,5 +647,44 @@ impl support::Validate for ResourceGroupTagRelationInResponse {
             let p = path.field("value");
             Self::check_value(out, &p, value);
         }
+    }
+}
+#[cfg(feature = "querying_details_of_a_resource_group")]
+impl support::Read for ResourceGroupTagRelationInResponse {
+    const NAME: &'static str = "ResourceGroupTagRelationInResponse";
+    const FIELDS: &'static [&'static str] = &["key", "value"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"key" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_key))?,
+                _ => fields.value(1, &mut field_1, support::text(Self::check_value))?,
+            }
+        }
+        fields.end(&[("key", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                key: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_details_of_a_resource_group")]
+impl<'de> ::serde::Deserialize<'de> for ResourceGroupTagRelationInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

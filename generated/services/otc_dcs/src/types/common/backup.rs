@@ -17,7 +17,7 @@ use super::super::super::{Files, SHAPE_FILES};
 /// Table 3 BackupFilesBody.
 /// Shared by 3 operations: `creating_a_backup_import_task`,
 /// `querying_details_of_a_data_migration_task`, `stopping_a_data_migration_task`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BackupFilesBody {
     /// Data source, which can be an OBS bucket or a backup record.
@@ -175,6 +175,14 @@ impl support::Read for BackupFilesBody {
         )
     }
 }
+#[cfg(feature = "creating_a_backup_import_task")]
+impl<'de> ::serde::Deserialize<'de> for BackupFilesBody {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "querying_details_of_a_data_migration_task",
@@ -187,14 +195,7 @@ impl support::Read for BackupFilesBody {
 ///
 /// The form of \[`BackupFilesBody`\] that responses are read into: every field is optional, and
 /// a missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BackupFilesBodyInResponse {
     /// Data source, which can be an OBS bucket or a backup record.
@@ -288,6 +289,79 @@ impl support::Validate for BackupFilesBodyInResponse {
 }
 #[cfg(
     any(
+        feature = "querying_details_of_a_data_migration_task",
+        feature = "stopping_a_data_migration_task"
+    )
+)]
+impl support::Read for BackupFilesBodyInResponse {
+    const NAME: &'static str = "BackupFilesBodyInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "file_source",
+        "bucket_name",
+        "files",
+        "backup_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"file_source" => ::std::option::Option::Some(0),
+            b"bucket_name" => ::std::option::Option::Some(1),
+            b"files" => ::std::option::Option::Some(2),
+            b"backup_id" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<FilesInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("files", field_2.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                file_source: M::optional(field_0)?,
+                bucket_name: M::optional(field_1)?,
+                files: M::optional(field_2)?,
+                backup_id: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_details_of_a_data_migration_task",
+        feature = "stopping_a_data_migration_task"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for BackupFilesBodyInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "creating_a_dcs_instance",
         feature = "modifying_details_of_a_dcs_instance"
     )
@@ -295,7 +369,7 @@ impl support::Validate for BackupFilesBodyInResponse {
 /// Table 5 BackupPlan.
 /// Shared by 3 operations: `creating_a_dcs_instance`, `modifying_details_of_a_dcs_instance`,
 /// `querying_a_dcs_instance`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BackupPlan {
     /// Time zone in which backup is performed. Range: GMT -12:00 to GMT +12:00. If this parameter
@@ -466,6 +540,19 @@ impl support::Read for BackupPlan {
         )
     }
 }
+#[cfg(
+    any(
+        feature = "creating_a_dcs_instance",
+        feature = "modifying_details_of_a_dcs_instance"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for BackupPlan {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "querying_a_dcs_instance")]
 /// Table 5 BackupPlan.
 /// Shared by 3 operations: `creating_a_dcs_instance`, `modifying_details_of_a_dcs_instance`,
@@ -473,14 +560,7 @@ impl support::Read for BackupPlan {
 ///
 /// The form of \[`BackupPlan`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BackupPlanInResponse {
     /// Time zone in which backup is performed. Range: GMT -12:00 to GMT +12:00. If this parameter
@@ -549,5 +629,75 @@ impl support::Validate for BackupPlanInResponse {
             self.period_type.is_some(),
         );
         support::check_present(out, &path.field("begin_at"), self.begin_at.is_some());
+    }
+}
+#[cfg(feature = "querying_a_dcs_instance")]
+impl support::Read for BackupPlanInResponse {
+    const NAME: &'static str = "BackupPlanInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "timezone_offset",
+        "backup_at",
+        "period_type",
+        "begin_at",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"timezone_offset" => ::std::option::Option::Some(0),
+            b"backup_at" => ::std::option::Option::Some(1),
+            b"period_type" => ::std::option::Option::Some(2),
+            b"begin_at" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::scalar::<i32, _>(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("backup_at", field_1.is_some()),
+                    ("period_type", field_2.is_some()),
+                    ("begin_at", field_3.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                timezone_offset: M::optional(field_0)?,
+                backup_at: M::optional(field_1)?,
+                period_type: M::optional(field_2)?,
+                begin_at: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_a_dcs_instance")]
+impl<'de> ::serde::Deserialize<'de> for BackupPlanInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 /// Table 4 DimChild.
 /// Shared by 2 operations: `listing_monitored_objects_on_primary_dimensions`,
 /// `listing_monitored_objects_on_secondary_dimensions_under_a_primary_dimension`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DimChild {
     /// Dimension name. The value can be dcs_instance_id, dcs_cluster_redis_node, or
@@ -68,6 +61,50 @@ impl support::Validate for DimChild {
             let p = path.field("dim_name");
             Self::check_dim_name(out, &p, value);
         }
+    }
+}
+impl support::Read for DimChild {
+    const NAME: &'static str = "DimChild";
+    const FIELDS: &'static [&'static str] = &["dim_name", "dim_route"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"dim_name" => ::std::option::Option::Some(0),
+            b"dim_route" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<DimName, _>(Self::check_dim_name),
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                dim_name: M::optional(field_0)?,
+                dim_route: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DimChild {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Dimension name.

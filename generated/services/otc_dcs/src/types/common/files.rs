@@ -8,7 +8,7 @@ use crate::support;
 /// Table 4 Files.
 /// Shared by 3 operations: `creating_a_backup_import_task`,
 /// `querying_details_of_a_data_migration_task`, `stopping_a_data_migration_task`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Files {
     /// Name of a backup file.
@@ -122,6 +122,14 @@ impl support::Read for Files {
         )
     }
 }
+#[cfg(feature = "creating_a_backup_import_task")]
+impl<'de> ::serde::Deserialize<'de> for Files {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "querying_details_of_a_data_migration_task",
@@ -134,14 +142,7 @@ impl support::Read for Files {
 ///
 /// The form of \[`Files`\] that responses are read into: every field is optional, and a missing
 /// field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FilesInResponse {
     /// Name of a backup file.
@@ -214,5 +215,58 @@ impl support::Validate for FilesInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("file_name"), self.file_name.is_some());
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_details_of_a_data_migration_task",
+        feature = "stopping_a_data_migration_task"
+    )
+)]
+impl support::Read for FilesInResponse {
+    const NAME: &'static str = "FilesInResponse";
+    const FIELDS: &'static [&'static str] = &["file_name", "size", "update_at"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"file_name" => ::std::option::Option::Some(0),
+            b"size" => ::std::option::Option::Some(1),
+            b"update_at" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("file_name", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                file_name: M::optional(field_0)?,
+                size: M::optional(field_1)?,
+                update_at: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_details_of_a_data_migration_task",
+        feature = "stopping_a_data_migration_task"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for FilesInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 #[cfg(any(feature = "creating_a_dcs_instance", feature = "creating_a_dcs_instance_2"))]
 /// Table 8 Instances.
 /// Shared by 2 operations: `creating_a_dcs_instance`, `creating_a_dcs_instance_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Instances {
     /// DCS instance ID.
@@ -62,6 +55,45 @@ impl support::Validate for Instances {
         let _ = (path, out);
     }
 }
+#[cfg(any(feature = "creating_a_dcs_instance", feature = "creating_a_dcs_instance_2"))]
+impl support::Read for Instances {
+    const NAME: &'static str = "Instances";
+    const FIELDS: &'static [&'static str] = &["instance_id", "instance_name"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"instance_id" => ::std::option::Option::Some(0),
+            b"instance_name" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                instance_id: M::optional(field_0)?,
+                instance_name: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "creating_a_dcs_instance", feature = "creating_a_dcs_instance_2"))]
+impl<'de> ::serde::Deserialize<'de> for Instances {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "listing_monitored_objects_on_primary_dimensions",
@@ -71,14 +103,7 @@ impl support::Validate for Instances {
 /// Table 5 InstancesMonitoredObject.
 /// Shared by 2 operations: `listing_monitored_objects_on_primary_dimensions`,
 /// `listing_monitored_objects_on_secondary_dimensions_under_a_primary_dimension`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InstancesMonitoredObject {
     /// ID of the monitored object, which is the instance ID.
@@ -151,5 +176,58 @@ impl support::Validate for InstancesMonitoredObject {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+#[cfg(
+    any(
+        feature = "listing_monitored_objects_on_primary_dimensions",
+        feature = "listing_monitored_objects_on_secondary_dimensions_under_a_primary_dimension"
+    )
+)]
+impl support::Read for InstancesMonitoredObject {
+    const NAME: &'static str = "InstancesMonitoredObject";
+    const FIELDS: &'static [&'static str] = &["dcs_instance_id", "name", "status"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"dcs_instance_id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"status" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                dcs_instance_id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                status: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "listing_monitored_objects_on_primary_dimensions",
+        feature = "listing_monitored_objects_on_secondary_dimensions_under_a_primary_dimension"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for InstancesMonitoredObject {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,7 +8,7 @@ use crate::support;
 /// Table 5 SourceInstanceBody.
 /// Shared by 3 operations: `creating_a_backup_import_task`,
 /// `querying_details_of_a_data_migration_task`, `stopping_a_data_migration_task`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SourceInstanceBody {
     /// Source Redis address (specified in the source_instance parameter).
@@ -256,6 +256,14 @@ impl support::Read for SourceInstanceBody {
         )
     }
 }
+#[cfg(feature = "creating_a_backup_import_task")]
+impl<'de> ::serde::Deserialize<'de> for SourceInstanceBody {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "querying_details_of_a_data_migration_task",
@@ -269,14 +277,7 @@ impl support::Read for SourceInstanceBody {
 /// The form of \[`SourceInstanceBody`\] that responses are read into: every field is optional,
 /// and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SourceInstanceBodyInResponse {
     /// Source Redis address (specified in the source_instance parameter).
@@ -391,5 +392,99 @@ impl support::Validate for SourceInstanceBodyInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("addrs"), self.addrs.is_some());
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_details_of_a_data_migration_task",
+        feature = "stopping_a_data_migration_task"
+    )
+)]
+impl support::Read for SourceInstanceBodyInResponse {
+    const NAME: &'static str = "SourceInstanceBodyInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "addrs",
+        "password",
+        "task_status",
+        "id",
+        "ip",
+        "port",
+        "name",
+        "proxy_multi_db",
+        "db",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"addrs" => ::std::option::Option::Some(0),
+            b"password" => ::std::option::Option::Some(1),
+            b"task_status" => ::std::option::Option::Some(2),
+            b"id" => ::std::option::Option::Some(3),
+            b"ip" => ::std::option::Option::Some(4),
+            b"port" => ::std::option::Option::Some(5),
+            b"name" => ::std::option::Option::Some(6),
+            b"proxy_multi_db" => ::std::option::Option::Some(7),
+            b"db" => ::std::option::Option::Some(8),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("addrs", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                addrs: M::optional(field_0)?,
+                password: M::optional(field_1)?,
+                task_status: M::optional(field_2)?,
+                id: M::optional(field_3)?,
+                ip: M::optional(field_4)?,
+                port: M::optional(field_5)?,
+                name: M::optional(field_6)?,
+                proxy_multi_db: M::optional(field_7)?,
+                db: M::optional(field_8)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_details_of_a_data_migration_task",
+        feature = "stopping_a_data_migration_task"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for SourceInstanceBodyInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,7 +8,7 @@ use crate::support;
 /// Table 3 Whitelist.
 /// Shared by 2 operations: `configuring_ip_whitelist_groups`,
 /// `querying_the_ip_whitelist_of_a_dcs_instance`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Whitelist {
     /// Whitelist group name. A maximum of four groups can be created for each instance.
@@ -109,6 +109,14 @@ impl support::Read for Whitelist {
         )
     }
 }
+#[cfg(feature = "configuring_ip_whitelist_groups")]
+impl<'de> ::serde::Deserialize<'de> for Whitelist {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "querying_the_ip_whitelist_of_a_dcs_instance")]
 /// Table 3 Whitelist.
 /// Shared by 2 operations: `configuring_ip_whitelist_groups`,
@@ -116,14 +124,7 @@ impl support::Read for Whitelist {
 ///
 /// The form of \[`Whitelist`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct WhitelistInResponse {
     /// Whitelist group name. A maximum of four groups can be created for each instance.
@@ -176,5 +177,55 @@ impl support::Validate for WhitelistInResponse {
             self.group_name.is_some(),
         );
         support::check_present(out, &path.field("ip_list"), self.ip_list.is_some());
+    }
+}
+#[cfg(feature = "querying_the_ip_whitelist_of_a_dcs_instance")]
+impl support::Read for WhitelistInResponse {
+    const NAME: &'static str = "WhitelistInResponse";
+    const FIELDS: &'static [&'static str] = &["group_name", "ip_list"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"group_name" => ::std::option::Option::Some(0),
+            b"ip_list" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[("group_name", field_0.is_some()), ("ip_list", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                group_name: M::optional(field_0)?,
+                ip_list: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_the_ip_whitelist_of_a_dcs_instance")]
+impl<'de> ::serde::Deserialize<'de> for WhitelistInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 /// Table 7 SmartConnectTaskRespSinkConfig.
 /// Shared by 3 operations: `creating_a_smart_connect_task`,
 /// `querying_smart_connect_task_details`, `querying_smart_connect_tasks`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SmartConnectTaskRespSinkConfig {
     /// Redis instance address. (Displayed only when the target type is Redis.)
@@ -251,17 +244,175 @@ impl support::Validate for SmartConnectTaskRespSinkConfig {
         let _ = (path, out);
     }
 }
+impl support::Read for SmartConnectTaskRespSinkConfig {
+    const NAME: &'static str = "SmartConnectTaskRespSinkConfig";
+    const FIELDS: &'static [&'static str] = &[
+        "redis_address",
+        "redis_type",
+        "dcs_instance_id",
+        "target_db",
+        "consumer_strategy",
+        "destination_file_type",
+        "deliver_time_interval",
+        "obs_bucket_name",
+        "obs_path",
+        "partition_format",
+        "record_delimiter",
+        "store_keys",
+        "obs_part_size",
+        "flush_size",
+        "timezone",
+        "schema_generator_class",
+        "partitioner_class",
+        "value_converter",
+        "key_converter",
+        "kv_delimiter",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"redis_address" => ::std::option::Option::Some(0),
+            b"redis_type" => ::std::option::Option::Some(1),
+            b"dcs_instance_id" => ::std::option::Option::Some(2),
+            b"target_db" => ::std::option::Option::Some(3),
+            b"consumer_strategy" => ::std::option::Option::Some(4),
+            b"destination_file_type" => ::std::option::Option::Some(5),
+            b"deliver_time_interval" => ::std::option::Option::Some(6),
+            b"obs_bucket_name" => ::std::option::Option::Some(7),
+            b"obs_path" => ::std::option::Option::Some(8),
+            b"partition_format" => ::std::option::Option::Some(9),
+            b"record_delimiter" => ::std::option::Option::Some(10),
+            b"store_keys" => ::std::option::Option::Some(11),
+            b"obs_part_size" => ::std::option::Option::Some(12),
+            b"flush_size" => ::std::option::Option::Some(13),
+            b"timezone" => ::std::option::Option::Some(14),
+            b"schema_generator_class" => ::std::option::Option::Some(15),
+            b"partitioner_class" => ::std::option::Option::Some(16),
+            b"value_converter" => ::std::option::Option::Some(17),
+            b"key_converter" => ::std::option::Option::Some(18),
+            b"kv_delimiter" => ::std::option::Option::Some(19),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                _ => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                redis_address: M::optional(field_0)?,
+                redis_type: M::optional(field_1)?,
+                dcs_instance_id: M::optional(field_2)?,
+                target_db: M::optional(field_3)?,
+                consumer_strategy: M::optional(field_4)?,
+                destination_file_type: M::optional(field_5)?,
+                deliver_time_interval: M::optional(field_6)?,
+                obs_bucket_name: M::optional(field_7)?,
+                obs_path: M::optional(field_8)?,
+                partition_format: M::optional(field_9)?,
+                record_delimiter: M::optional(field_10)?,
+                store_keys: M::optional(field_11)?,
+                obs_part_size: M::optional(field_12)?,
+                flush_size: M::optional(field_13)?,
+                timezone: M::optional(field_14)?,
+                schema_generator_class: M::optional(field_15)?,
+                partitioner_class: M::optional(field_16)?,
+                value_converter: M::optional(field_17)?,
+                key_converter: M::optional(field_18)?,
+                kv_delimiter: M::optional(field_19)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SmartConnectTaskRespSinkConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 SmartConnectTaskRespSourceConfig.
 /// Shared by 3 operations: `creating_a_smart_connect_task`,
 /// `querying_smart_connect_task_details`, `querying_smart_connect_tasks`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SmartConnectTaskRespSourceConfig {
     /// Redis instance address. (Displayed only when the source type is Redis.)
@@ -454,5 +605,206 @@ impl support::Validate for SmartConnectTaskRespSourceConfig {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for SmartConnectTaskRespSourceConfig {
+    const NAME: &'static str = "SmartConnectTaskRespSourceConfig";
+    const FIELDS: &'static [&'static str] = &[
+        "redis_address",
+        "redis_type",
+        "dcs_instance_id",
+        "sync_mode",
+        "full_sync_wait_ms",
+        "full_sync_max_retry",
+        "ratelimit",
+        "current_cluster_name",
+        "cluster_name",
+        "user_name",
+        "sasl_mechanism",
+        "instance_id",
+        "bootstrap_servers",
+        "security_protocol",
+        "direction",
+        "sync_consumer_offsets_enabled",
+        "replication_factor",
+        "task_num",
+        "rename_topic_enabled",
+        "provenance_header_enabled",
+        "consumer_strategy",
+        "compression_type",
+        "topics_mapping",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"redis_address" => ::std::option::Option::Some(0),
+            b"redis_type" => ::std::option::Option::Some(1),
+            b"dcs_instance_id" => ::std::option::Option::Some(2),
+            b"sync_mode" => ::std::option::Option::Some(3),
+            b"full_sync_wait_ms" => ::std::option::Option::Some(4),
+            b"full_sync_max_retry" => ::std::option::Option::Some(5),
+            b"ratelimit" => ::std::option::Option::Some(6),
+            b"current_cluster_name" => ::std::option::Option::Some(7),
+            b"cluster_name" => ::std::option::Option::Some(8),
+            b"user_name" => ::std::option::Option::Some(9),
+            b"sasl_mechanism" => ::std::option::Option::Some(10),
+            b"instance_id" => ::std::option::Option::Some(11),
+            b"bootstrap_servers" => ::std::option::Option::Some(12),
+            b"security_protocol" => ::std::option::Option::Some(13),
+            b"direction" => ::std::option::Option::Some(14),
+            b"sync_consumer_offsets_enabled" => ::std::option::Option::Some(15),
+            b"replication_factor" => ::std::option::Option::Some(16),
+            b"task_num" => ::std::option::Option::Some(17),
+            b"rename_topic_enabled" => ::std::option::Option::Some(18),
+            b"provenance_header_enabled" => ::std::option::Option::Some(19),
+            b"consumer_strategy" => ::std::option::Option::Some(20),
+            b"compression_type" => ::std::option::Option::Some(21),
+            b"topics_mapping" => ::std::option::Option::Some(22),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                17 => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                18 => {
+                    fields
+                        .value(
+                            18,
+                            &mut field_18,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                19 => {
+                    fields
+                        .value(
+                            19,
+                            &mut field_19,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                _ => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                redis_address: M::optional(field_0)?,
+                redis_type: M::optional(field_1)?,
+                dcs_instance_id: M::optional(field_2)?,
+                sync_mode: M::optional(field_3)?,
+                full_sync_wait_ms: M::optional(field_4)?,
+                full_sync_max_retry: M::optional(field_5)?,
+                ratelimit: M::optional(field_6)?,
+                current_cluster_name: M::optional(field_7)?,
+                cluster_name: M::optional(field_8)?,
+                user_name: M::optional(field_9)?,
+                sasl_mechanism: M::optional(field_10)?,
+                instance_id: M::optional(field_11)?,
+                bootstrap_servers: M::optional(field_12)?,
+                security_protocol: M::optional(field_13)?,
+                direction: M::optional(field_14)?,
+                sync_consumer_offsets_enabled: M::optional(field_15)?,
+                replication_factor: M::optional(field_16)?,
+                task_num: M::optional(field_17)?,
+                rename_topic_enabled: M::optional(field_18)?,
+                provenance_header_enabled: M::optional(field_19)?,
+                consumer_strategy: M::optional(field_20)?,
+                compression_type: M::optional(field_21)?,
+                topics_mapping: M::optional(field_22)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SmartConnectTaskRespSourceConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

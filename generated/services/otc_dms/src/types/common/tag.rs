@@ -8,14 +8,7 @@ use crate::support;
 /// Shared by 6 operations: `batch_adding_or_deleting_tags`, `creating_an_instance`,
 /// `creating_an_instance_3`, `listing_all_instances`, `listing_tags_of_an_instance`,
 /// `querying_an_instance`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TagEntity {
     /// Tag key.
@@ -177,5 +170,12 @@ impl support::Read for TagEntity {
                 value: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TagEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 /// Table 3 tags.
 /// Shared by 3 operations: `creating_an_instance_2`, `querying_all_instances`,
 /// `querying_an_instance_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Tags {
     /// Indicates the tag key. A tag key can contain a maximum of 36 Unicode characters.
@@ -137,5 +130,12 @@ impl support::Read for Tags {
                 value: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

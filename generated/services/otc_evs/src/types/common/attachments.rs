@@ -12,14 +12,7 @@ use crate::support;
 /// `querying_details_about_all_evs_disks_deprecated`,
 /// `querying_details_about_an_evs_disk_deprecated`, `updating_an_evs_disk`,
 /// `updating_an_evs_disk_2`, `updating_an_evs_disk_3`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Attachments {
     /// The ID of the server to which the disk is attached.
@@ -97,5 +90,70 @@ impl support::Validate for Attachments {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for Attachments {
+    const NAME: &'static str = "Attachments";
+    const FIELDS: &'static [&'static str] = &[
+        "server_id",
+        "attachment_id",
+        "attached_at",
+        "host_name",
+        "volume_id",
+        "device",
+        "id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"server_id" => ::std::option::Option::Some(0),
+            b"attachment_id" => ::std::option::Option::Some(1),
+            b"attached_at" => ::std::option::Option::Some(2),
+            b"host_name" => ::std::option::Option::Some(3),
+            b"volume_id" => ::std::option::Option::Some(4),
+            b"device" => ::std::option::Option::Some(5),
+            b"id" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                server_id: M::optional(field_0)?,
+                attachment_id: M::optional(field_1)?,
+                attached_at: M::optional(field_2)?,
+                host_name: M::optional(field_3)?,
+                volume_id: M::optional(field_4)?,
+                device: M::optional(field_5)?,
+                id: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Attachments {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

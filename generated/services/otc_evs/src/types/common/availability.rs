@@ -7,14 +7,7 @@ use crate::support;
 use super::super::super::{SHAPE_ZONE_STATE, ZoneState};
 /// Parameters in the availabilityZoneInfo field.
 /// Shared by 2 operations: `querying_all_azs`, `querying_all_azs_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AvailabilityZoneInfo {
     /// The AZ status. For details, see Parameter in the zoneState field.
@@ -61,5 +54,42 @@ impl support::Validate for AvailabilityZoneInfo {
             let p = path.field("zoneState");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for AvailabilityZoneInfo {
+    const NAME: &'static str = "AvailabilityZoneInfo";
+    const FIELDS: &'static [&'static str] = &["zoneState", "zoneName"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"zoneState" => ::std::option::Option::Some(0),
+            b"zoneName" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::nested::<ZoneState>())?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                zone_state: M::optional(field_0)?,
+                zone_name: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AvailabilityZoneInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

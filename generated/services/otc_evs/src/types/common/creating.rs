@@ -9,7 +9,7 @@ use super::super::super::{Metadata, SHAPE_METADATA};
 #[cfg(any(feature = "creating_a_disk_transfer", feature = "creating_a_disk_transfer_2"))]
 /// Parameters in the transfer field (also Parameters in the transfer field).
 /// Shared by 2 operations: `creating_a_disk_transfer`, `creating_a_disk_transfer_2`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADiskTransferTransfer {
     /// The disk ID.
@@ -98,20 +98,21 @@ impl support::Read for CreatingADiskTransferTransfer {
     }
 }
 #[cfg(any(feature = "creating_a_disk_transfer", feature = "creating_a_disk_transfer_2"))]
+impl<'de> ::serde::Deserialize<'de> for CreatingADiskTransferTransfer {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(any(feature = "creating_a_disk_transfer", feature = "creating_a_disk_transfer_2"))]
 /// Parameters in the transfer field (also Parameters in the transfer field).
 /// Shared by 2 operations: `creating_a_disk_transfer`, `creating_a_disk_transfer_2`.
 ///
 /// The form of \[`CreatingADiskTransferTransfer`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADiskTransferTransferInResponse {
     /// The disk ID.
@@ -160,10 +161,49 @@ impl support::Validate for CreatingADiskTransferTransferInResponse {
         support::check_present(out, &path.field("name"), self.name.is_some());
     }
 }
+#[cfg(any(feature = "creating_a_disk_transfer", feature = "creating_a_disk_transfer_2"))]
+impl support::Read for CreatingADiskTransferTransferInResponse {
+    const NAME: &'static str = "CreatingADiskTransferTransferInResponse";
+    const FIELDS: &'static [&'static str] = &["volume_id", "name"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"volume_id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("volume_id", field_0.is_some()), ("name", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                volume_id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "creating_a_disk_transfer", feature = "creating_a_disk_transfer_2"))]
+impl<'de> ::serde::Deserialize<'de> for CreatingADiskTransferTransferInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(any(feature = "creating_evs_disks_2", feature = "creating_evs_disks_4"))]
 /// Parameters in the volume field (also Parameters in the volume field).
 /// Shared by 2 operations: `creating_evs_disks_2`, `creating_evs_disks_4`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingEvsDisks2Volume {
     /// The AZ where you want to create the disk. If the specified AZ does not exist, the disk will
@@ -561,20 +601,21 @@ impl support::Read for CreatingEvsDisks2Volume {
     }
 }
 #[cfg(any(feature = "creating_evs_disks_2", feature = "creating_evs_disks_4"))]
+impl<'de> ::serde::Deserialize<'de> for CreatingEvsDisks2Volume {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(any(feature = "creating_evs_disks_2", feature = "creating_evs_disks_4"))]
 /// Parameters in the volume field (also Parameters in the volume field).
 /// Shared by 2 operations: `creating_evs_disks_2`, `creating_evs_disks_4`.
 ///
 /// The form of \[`CreatingEvsDisks2Volume`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingEvsDisks2VolumeInResponse {
     /// The AZ where you want to create the disk. If the specified AZ does not exist, the disk will
@@ -767,5 +808,119 @@ impl support::Validate for CreatingEvsDisks2VolumeInResponse {
             let p = path.field("metadata");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+#[cfg(any(feature = "creating_evs_disks_2", feature = "creating_evs_disks_4"))]
+impl support::Read for CreatingEvsDisks2VolumeInResponse {
+    const NAME: &'static str = "CreatingEvsDisks2VolumeInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "availability_zone",
+        "source_volid",
+        "description",
+        "snapshot_id",
+        "size",
+        "name",
+        "imageRef",
+        "volume_type",
+        "metadata",
+        "source_replica",
+        "consistencygroup_id",
+        "shareable",
+        "multiattach",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"availability_zone" => ::std::option::Option::Some(0),
+            b"source_volid" => ::std::option::Option::Some(1),
+            b"description" => ::std::option::Option::Some(2),
+            b"snapshot_id" => ::std::option::Option::Some(3),
+            b"size" => ::std::option::Option::Some(4),
+            b"name" => ::std::option::Option::Some(5),
+            b"imageRef" => ::std::option::Option::Some(6),
+            b"volume_type" => ::std::option::Option::Some(7),
+            b"metadata" => ::std::option::Option::Some(8),
+            b"source_replica" => ::std::option::Option::Some(9),
+            b"consistencygroup_id" => ::std::option::Option::Some(10),
+            b"shareable" => ::std::option::Option::Some(11),
+            b"multiattach" => ::std::option::Option::Some(12),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::nested::<Metadata>())?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[("availability_zone", field_0.is_some()), ("size", field_4.is_some())],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                availability_zone: M::optional(field_0)?,
+                source_volid: M::optional(field_1)?,
+                description: M::optional(field_2)?,
+                snapshot_id: M::optional(field_3)?,
+                size: M::optional(field_4)?,
+                name: M::optional(field_5)?,
+                image_ref: M::optional(field_6)?,
+                volume_type: M::optional(field_7)?,
+                metadata: M::optional(field_8)?,
+                source_replica: M::optional(field_9)?,
+                consistencygroup_id: M::optional(field_10)?,
+                shareable: M::optional(field_11)?,
+                multiattach: M::optional(field_12)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "creating_evs_disks_2", feature = "creating_evs_disks_4"))]
+impl<'de> ::serde::Deserialize<'de> for CreatingEvsDisks2VolumeInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

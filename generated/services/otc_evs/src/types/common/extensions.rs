@@ -6,14 +6,7 @@
 use crate::support;
 /// Parameters in the extensions field.
 /// Shared by 2 operations: `querying_extension_apis`, `querying_extension_apis_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Extensions {
     /// The last update time.
@@ -73,5 +66,50 @@ impl support::Validate for Extensions {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for Extensions {
+    const NAME: &'static str = "Extensions";
+    const FIELDS: &'static [&'static str] = &["updated", "description", "alias", "name"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"updated" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            b"alias" => ::std::option::Option::Some(2),
+            b"name" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                updated: M::optional(field_0)?,
+                description: M::optional(field_1)?,
+                alias: M::optional(field_2)?,
+                name: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Extensions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

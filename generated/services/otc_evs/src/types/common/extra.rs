@@ -8,14 +8,7 @@ use crate::support;
 /// Shared by 4 operations: `querying_details_about_an_evs_disk_type`,
 /// `querying_details_about_an_evs_disk_type_2`, `querying_evs_disk_types`,
 /// `querying_evs_disk_types_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ExtraSpecs {
     /// The reserved field.
@@ -74,5 +67,55 @@ impl support::Validate for ExtraSpecs {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ExtraSpecs {
+    const NAME: &'static str = "ExtraSpecs";
+    const FIELDS: &'static [&'static str] = &[
+        "volume_backend_name",
+        "availability-zone",
+        "HW:availability_zone",
+        "RESKEY:availability_zones",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"volume_backend_name" => ::std::option::Option::Some(0),
+            b"availability-zone" => ::std::option::Option::Some(1),
+            b"HW:availability_zone" => ::std::option::Option::Some(2),
+            b"RESKEY:availability_zones" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                volume_backend_name: M::optional(field_0)?,
+                availability_zone: M::optional(field_1)?,
+                hw_availability_zone: M::optional(field_2)?,
+                reskey_availability_zones: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ExtraSpecs {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

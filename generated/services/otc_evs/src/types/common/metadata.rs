@@ -12,14 +12,7 @@ use crate::support;
 /// `querying_details_about_all_evs_disks_deprecated`,
 /// `querying_details_about_an_evs_disk_deprecated`, `updating_an_evs_disk`,
 /// `updating_an_evs_disk_2`, `updating_an_evs_disk_3`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Metadata {
     /// The encryption field in metadata. The value can be 0 (does not encrypt the disk) or 1
@@ -184,5 +177,12 @@ impl support::Read for Metadata {
                 full_clone: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Metadata {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -310,7 +310,7 @@ impl<'de> ::serde::Deserialize<'de> for OsUpdateReadonlyFlag {
 /// os-volume_upload_image field).
 /// Shared by 2 operations: `exporting_evs_disk_data_as_an_image`,
 /// `exporting_evs_disk_data_as_an_image_2`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct OsVolumeUploadImage {
     /// The format of the image to be exported.
@@ -606,6 +606,19 @@ impl support::Read for OsVolumeUploadImage {
         feature = "exporting_evs_disk_data_as_an_image_2"
     )
 )]
+impl<'de> ::serde::Deserialize<'de> for OsVolumeUploadImage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "exporting_evs_disk_data_as_an_image",
+        feature = "exporting_evs_disk_data_as_an_image_2"
+    )
+)]
 /// Parameters in the os-volume_upload_image field (also Parameters in the
 /// os-volume_upload_image field).
 /// Shared by 2 operations: `exporting_evs_disk_data_as_an_image`,
@@ -614,14 +627,7 @@ impl support::Read for OsVolumeUploadImage {
 /// The form of \[`OsVolumeUploadImage`\] that responses are read into: every field is optional,
 /// and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct OsVolumeUploadImageInResponse {
     /// The format of the image to be exported.
@@ -800,5 +806,98 @@ impl support::Validate for OsVolumeUploadImageInResponse {
             let p = path.field("container_format");
             Self::check_container_format(out, &p, value);
         }
+    }
+}
+#[cfg(
+    any(
+        feature = "exporting_evs_disk_data_as_an_image",
+        feature = "exporting_evs_disk_data_as_an_image_2"
+    )
+)]
+impl support::Read for OsVolumeUploadImageInResponse {
+    const NAME: &'static str = "OsVolumeUploadImageInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "disk_format",
+        "image_name",
+        "force",
+        "container_format",
+        "__os_type",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"disk_format" => ::std::option::Option::Some(0),
+            b"image_name" => ::std::option::Option::Some(1),
+            b"force" => ::std::option::Option::Some(2),
+            b"container_format" => ::std::option::Option::Some(3),
+            b"__os_type" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<DiskFormat, _>(Self::check_disk_format),
+                        )?
+                }
+                1 => {
+                    fields.value(1, &mut field_1, support::text(Self::check_image_name))?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<
+                                ContainerFormat,
+                                _,
+                            >(Self::check_container_format),
+                        )?
+                }
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("image_name", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                disk_format: M::optional(field_0)?,
+                image_name: M::optional(field_1)?,
+                force: M::optional(field_2)?,
+                container_format: M::optional(field_3)?,
+                os_type: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "exporting_evs_disk_data_as_an_image",
+        feature = "exporting_evs_disk_data_as_an_image_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for OsVolumeUploadImageInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -39,14 +39,7 @@ use super::super::super::{Links, SHAPE_LINKS};
 )]
 /// Parameters in the transfers field.
 /// Shared by 2 operations: `querying_all_disk_transfers`, `querying_all_disk_transfers_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAllDiskTransfersTransfer {
     /// The links of the transfer. See Parameters in the links field.
@@ -138,6 +131,74 @@ impl support::Validate for QueryingAllDiskTransfersTransfer {
 }
 #[cfg(
     any(
+        feature = "querying_all_disk_transfers",
+        feature = "querying_all_disk_transfers_2"
+    )
+)]
+impl support::Read for QueryingAllDiskTransfersTransfer {
+    const NAME: &'static str = "QueryingAllDiskTransfersTransfer";
+    const FIELDS: &'static [&'static str] = &["links", "volume_id", "id", "name"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"links" => ::std::option::Option::Some(0),
+            b"volume_id" => ::std::option::Option::Some(1),
+            b"id" => ::std::option::Option::Some(2),
+            b"name" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<AcceptingADiskTransferLinks>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                links: M::optional(field_0)?,
+                volume_id: M::optional(field_1)?,
+                id: M::optional(field_2)?,
+                name: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_all_disk_transfers",
+        feature = "querying_all_disk_transfers_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for QueryingAllDiskTransfersTransfer {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "querying_details_about_a_disk_2",
         feature = "querying_details_about_a_disk_3"
     )
@@ -145,14 +206,7 @@ impl support::Validate for QueryingAllDiskTransfersTransfer {
 /// Parameters in the volume field.
 /// Shared by 2 operations: `querying_details_about_a_disk_2`,
 /// `querying_details_about_a_disk_3`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsAboutADisk2Volume {
     /// The disk ID.
@@ -437,6 +491,213 @@ impl support::Validate for QueryingDetailsAboutADisk2Volume {
 }
 #[cfg(
     any(
+        feature = "querying_details_about_a_disk_2",
+        feature = "querying_details_about_a_disk_3"
+    )
+)]
+impl support::Read for QueryingDetailsAboutADisk2Volume {
+    const NAME: &'static str = "QueryingDetailsAboutADisk2Volume";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "status",
+        "availability_zone",
+        "source_volid",
+        "snapshot_id",
+        "description",
+        "os-vol-tenant-attr:tenant_id",
+        "volume_image_metadata",
+        "created_at",
+        "volume_type",
+        "size",
+        "bootable",
+        "metadata",
+        "os-vol-host-attr:host",
+        "encrypted",
+        "updated_at",
+        "os-volume-replication:extended_status",
+        "replication_status",
+        "os-vol-mig-status-attr:migstat",
+        "consistencygroup_id",
+        "os-vol-mig-status-attr:name_id",
+        "shareable",
+        "user_id",
+        "multiattach",
+        "storage_cluster_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"status" => ::std::option::Option::Some(2),
+            b"availability_zone" => ::std::option::Option::Some(3),
+            b"source_volid" => ::std::option::Option::Some(4),
+            b"snapshot_id" => ::std::option::Option::Some(5),
+            b"description" => ::std::option::Option::Some(6),
+            b"os-vol-tenant-attr:tenant_id" => ::std::option::Option::Some(7),
+            b"volume_image_metadata" => ::std::option::Option::Some(8),
+            b"created_at" => ::std::option::Option::Some(9),
+            b"volume_type" => ::std::option::Option::Some(10),
+            b"size" => ::std::option::Option::Some(11),
+            b"bootable" => ::std::option::Option::Some(12),
+            b"metadata" => ::std::option::Option::Some(13),
+            b"os-vol-host-attr:host" => ::std::option::Option::Some(14),
+            b"encrypted" => ::std::option::Option::Some(15),
+            b"updated_at" => ::std::option::Option::Some(16),
+            b"os-volume-replication:extended_status" => ::std::option::Option::Some(17),
+            b"replication_status" => ::std::option::Option::Some(18),
+            b"os-vol-mig-status-attr:migstat" => ::std::option::Option::Some(19),
+            b"consistencygroup_id" => ::std::option::Option::Some(20),
+            b"os-vol-mig-status-attr:name_id" => ::std::option::Option::Some(21),
+            b"shareable" => ::std::option::Option::Some(22),
+            b"user_id" => ::std::option::Option::Some(23),
+            b"multiattach" => ::std::option::Option::Some(24),
+            b"storage_cluster_id" => ::std::option::Option::Some(25),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::FreeForm)?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<VolumeType, _>(Self::check_volume_type),
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::nested::<Metadata>())?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => {
+                    fields
+                        .value(
+                            22,
+                            &mut field_22,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                23 => fields.value(23, &mut field_23, support::text(support::unchecked))?,
+                24 => {
+                    fields
+                        .value(
+                            24,
+                            &mut field_24,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(25, &mut field_25, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                status: M::optional(field_2)?,
+                availability_zone: M::optional(field_3)?,
+                source_volid: M::optional(field_4)?,
+                snapshot_id: M::optional(field_5)?,
+                description: M::optional(field_6)?,
+                os_vol_tenant_attr_tenant_id: M::optional(field_7)?,
+                volume_image_metadata: M::optional(field_8)?,
+                created_at: M::optional(field_9)?,
+                volume_type: M::optional(field_10)?,
+                size: M::optional(field_11)?,
+                bootable: M::optional(field_12)?,
+                metadata: M::optional(field_13)?,
+                os_vol_host_attr_host: M::optional(field_14)?,
+                encrypted: M::optional(field_15)?,
+                updated_at: M::optional(field_16)?,
+                os_volume_replication_extended_status: M::optional(field_17)?,
+                replication_status: M::optional(field_18)?,
+                os_vol_mig_status_attr_migstat: M::optional(field_19)?,
+                consistencygroup_id: M::optional(field_20)?,
+                os_vol_mig_status_attr_name_id: M::optional(field_21)?,
+                shareable: M::optional(field_22)?,
+                user_id: M::optional(field_23)?,
+                multiattach: M::optional(field_24)?,
+                storage_cluster_id: M::optional(field_25)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_details_about_a_disk_2",
+        feature = "querying_details_about_a_disk_3"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsAboutADisk2Volume {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "querying_details_about_an_evs_disk_type",
         feature = "querying_details_about_an_evs_disk_type_2"
     )
@@ -444,14 +705,7 @@ impl support::Validate for QueryingDetailsAboutADisk2Volume {
 /// Parameters in the volume_type field.
 /// Shared by 2 operations: `querying_details_about_an_evs_disk_type`,
 /// `querying_details_about_an_evs_disk_type_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsAboutAnEvsDiskTypeVolumeType {
     /// The disk type specifications. For details, see Parameters in the extra_specs field.
@@ -552,6 +806,85 @@ impl support::Validate for QueryingDetailsAboutAnEvsDiskTypeVolumeType {
 }
 #[cfg(
     any(
+        feature = "querying_details_about_an_evs_disk_type",
+        feature = "querying_details_about_an_evs_disk_type_2"
+    )
+)]
+impl support::Read for QueryingDetailsAboutAnEvsDiskTypeVolumeType {
+    const NAME: &'static str = "QueryingDetailsAboutAnEvsDiskTypeVolumeType";
+    const FIELDS: &'static [&'static str] = &[
+        "extra_specs",
+        "name",
+        "id",
+        "description",
+        "qos_specs_id",
+        "is_public",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"extra_specs" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"id" => ::std::option::Option::Some(2),
+            b"description" => ::std::option::Option::Some(3),
+            b"qos_specs_id" => ::std::option::Option::Some(4),
+            b"is_public" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::nested::<ExtraSpecs>())?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                extra_specs: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                id: M::optional(field_2)?,
+                description: M::optional(field_3)?,
+                qos_specs_id: M::optional(field_4)?,
+                is_public: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_details_about_an_evs_disk_type",
+        feature = "querying_details_about_an_evs_disk_type_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsAboutAnEvsDiskTypeVolumeType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "querying_details_about_an_evs_snapshot",
         feature = "querying_details_about_an_evs_snapshot_2"
     )
@@ -559,14 +892,7 @@ impl support::Validate for QueryingDetailsAboutAnEvsDiskTypeVolumeType {
 /// Parameters in the snapshot field.
 /// Shared by 2 operations: `querying_details_about_an_evs_snapshot`,
 /// `querying_details_about_an_evs_snapshot_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsAboutAnEvsSnapshotSnapshot {
     /// The snapshot ID.
@@ -714,6 +1040,114 @@ impl support::Validate for QueryingDetailsAboutAnEvsSnapshotSnapshot {
 }
 #[cfg(
     any(
+        feature = "querying_details_about_an_evs_snapshot",
+        feature = "querying_details_about_an_evs_snapshot_2"
+    )
+)]
+impl support::Read for QueryingDetailsAboutAnEvsSnapshotSnapshot {
+    const NAME: &'static str = "QueryingDetailsAboutAnEvsSnapshotSnapshot";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "status",
+        "name",
+        "description",
+        "created_at",
+        "updated_at",
+        "metadata",
+        "volume_id",
+        "size",
+        "os-extended-snapshot-attributes:project_id",
+        "os-extended-snapshot-attributes:progress",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"status" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"description" => ::std::option::Option::Some(3),
+            b"created_at" => ::std::option::Option::Some(4),
+            b"updated_at" => ::std::option::Option::Some(5),
+            b"metadata" => ::std::option::Option::Some(6),
+            b"volume_id" => ::std::option::Option::Some(7),
+            b"size" => ::std::option::Option::Some(8),
+            b"os-extended-snapshot-attributes:project_id" => {
+                ::std::option::Option::Some(9)
+            }
+            b"os-extended-snapshot-attributes:progress" => {
+                ::std::option::Option::Some(10)
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::FreeForm)?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                _ => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                status: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                description: M::optional(field_3)?,
+                created_at: M::optional(field_4)?,
+                updated_at: M::optional(field_5)?,
+                metadata: M::optional(field_6)?,
+                volume_id: M::optional(field_7)?,
+                size: M::optional(field_8)?,
+                os_extended_snapshot_attributes_project_id: M::optional(field_9)?,
+                os_extended_snapshot_attributes_progress: M::optional(field_10)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_details_about_an_evs_snapshot",
+        feature = "querying_details_about_an_evs_snapshot_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsAboutAnEvsSnapshotSnapshot {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "querying_details_of_a_disk_transfer",
         feature = "querying_details_of_a_disk_transfer_2"
     )
@@ -721,14 +1155,7 @@ impl support::Validate for QueryingDetailsAboutAnEvsSnapshotSnapshot {
 /// Parameters in the transfer field.
 /// Shared by 2 operations: `querying_details_of_a_disk_transfer`,
 /// `querying_details_of_a_disk_transfer_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsOfADiskTransferTransfer {
     /// The links of the transfer. See Parameters in the links field.
@@ -828,6 +1255,84 @@ impl support::Validate for QueryingDetailsOfADiskTransferTransfer {
 }
 #[cfg(
     any(
+        feature = "querying_details_of_a_disk_transfer",
+        feature = "querying_details_of_a_disk_transfer_2"
+    )
+)]
+impl support::Read for QueryingDetailsOfADiskTransferTransfer {
+    const NAME: &'static str = "QueryingDetailsOfADiskTransferTransfer";
+    const FIELDS: &'static [&'static str] = &[
+        "links",
+        "created_at",
+        "volume_id",
+        "id",
+        "name",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"links" => ::std::option::Option::Some(0),
+            b"created_at" => ::std::option::Option::Some(1),
+            b"volume_id" => ::std::option::Option::Some(2),
+            b"id" => ::std::option::Option::Some(3),
+            b"name" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<AcceptingADiskTransferLinks>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                links: M::optional(field_0)?,
+                created_at: M::optional(field_1)?,
+                volume_id: M::optional(field_2)?,
+                id: M::optional(field_3)?,
+                name: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_details_of_a_disk_transfer",
+        feature = "querying_details_of_a_disk_transfer_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsOfADiskTransferTransfer {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "querying_details_of_all_disk_transfers",
         feature = "querying_details_of_all_disk_transfers_2"
     )
@@ -835,14 +1340,7 @@ impl support::Validate for QueryingDetailsOfADiskTransferTransfer {
 /// Parameters in the transfers field.
 /// Shared by 2 operations: `querying_details_of_all_disk_transfers`,
 /// `querying_details_of_all_disk_transfers_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsOfAllDiskTransfersTransfer {
     /// The links of the transfer. See Parameters in the Link field.
@@ -934,17 +1432,88 @@ impl support::Validate for QueryingDetailsOfAllDiskTransfersTransfer {
         let _ = (path, out);
     }
 }
+#[cfg(
+    any(
+        feature = "querying_details_of_all_disk_transfers",
+        feature = "querying_details_of_all_disk_transfers_2"
+    )
+)]
+impl support::Read for QueryingDetailsOfAllDiskTransfersTransfer {
+    const NAME: &'static str = "QueryingDetailsOfAllDiskTransfersTransfer";
+    const FIELDS: &'static [&'static str] = &[
+        "links",
+        "created_at",
+        "volume_id",
+        "id",
+        "name",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"links" => ::std::option::Option::Some(0),
+            b"created_at" => ::std::option::Option::Some(1),
+            b"volume_id" => ::std::option::Option::Some(2),
+            b"id" => ::std::option::Option::Some(3),
+            b"name" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::FreeForm,
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                links: M::optional(field_0)?,
+                created_at: M::optional(field_1)?,
+                volume_id: M::optional(field_2)?,
+                id: M::optional(field_3)?,
+                name: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_details_of_all_disk_transfers",
+        feature = "querying_details_of_all_disk_transfers_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsOfAllDiskTransfersTransfer {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(any(feature = "querying_evs_disks", feature = "querying_evs_disks_3"))]
 /// Parameters in the volumes field.
 /// Shared by 2 operations: `querying_evs_disks`, `querying_evs_disks_3`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingEvsDisksVolumes {
     /// The disk ID.
@@ -1005,6 +1574,60 @@ impl support::Validate for QueryingEvsDisksVolumes {
         }
     }
 }
+#[cfg(any(feature = "querying_evs_disks", feature = "querying_evs_disks_3"))]
+impl support::Read for QueryingEvsDisksVolumes {
+    const NAME: &'static str = "QueryingEvsDisksVolumes";
+    const FIELDS: &'static [&'static str] = &["id", "links", "name"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"links" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<Links>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                links: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "querying_evs_disks", feature = "querying_evs_disks_3"))]
+impl<'de> ::serde::Deserialize<'de> for QueryingEvsDisksVolumes {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "querying_information_of_an_api_version",
@@ -1014,14 +1637,7 @@ impl support::Validate for QueryingEvsDisksVolumes {
 /// Parameters in the links field.
 /// Shared by 2 operations: `querying_information_of_an_api_version`,
 /// `querying_information_of_api_versions`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingInformationOfAnApiVersionLinks {
     /// Specifies the domain name description.
@@ -1098,20 +1714,66 @@ impl support::Validate for QueryingInformationOfAnApiVersionLinks {
 }
 #[cfg(
     any(
+        feature = "querying_information_of_an_api_version",
+        feature = "querying_information_of_api_versions"
+    )
+)]
+impl support::Read for QueryingInformationOfAnApiVersionLinks {
+    const NAME: &'static str = "QueryingInformationOfAnApiVersionLinks";
+    const FIELDS: &'static [&'static str] = &["rel", "href", "type"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"rel" => ::std::option::Option::Some(0),
+            b"href" => ::std::option::Option::Some(1),
+            b"type" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                rel: M::optional(field_0)?,
+                href: M::optional(field_1)?,
+                r#type: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_information_of_an_api_version",
+        feature = "querying_information_of_api_versions"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for QueryingInformationOfAnApiVersionLinks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "querying_tags_of_an_evs_disk",
         feature = "querying_tags_of_an_evs_disk_2"
     )
 )]
 /// Parameters in the resource_tag field.
 /// Shared by 2 operations: `querying_tags_of_an_evs_disk`, `querying_tags_of_an_evs_disk_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTagsOfAnEvsDiskResourceTag {
     /// The tag key.
@@ -1177,5 +1839,54 @@ impl support::Validate for QueryingTagsOfAnEvsDiskResourceTag {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_tags_of_an_evs_disk",
+        feature = "querying_tags_of_an_evs_disk_2"
+    )
+)]
+impl support::Read for QueryingTagsOfAnEvsDiskResourceTag {
+    const NAME: &'static str = "QueryingTagsOfAnEvsDiskResourceTag";
+    const FIELDS: &'static [&'static str] = &["key", "value"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"key" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                key: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_tags_of_an_evs_disk",
+        feature = "querying_tags_of_an_evs_disk_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for QueryingTagsOfAnEvsDiskResourceTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

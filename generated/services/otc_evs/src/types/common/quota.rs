@@ -7,14 +7,7 @@ use crate::support;
 /// Parameters in the quota_set field.
 /// Shared by 2 operations: `querying_details_of_tenant_quotas`,
 /// `querying_details_of_tenant_quotas_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QuotaSet {
     /// The number of disks. Sub-parameters include reserved (reserved quota), limit (maximum
@@ -270,5 +263,130 @@ impl support::Validate for QuotaSet {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for QuotaSet {
+    const NAME: &'static str = "QuotaSet";
+    const FIELDS: &'static [&'static str] = &[
+        "volumes",
+        "snapshots",
+        "gigabytes",
+        "volumes_SSD",
+        "volumes_SAS",
+        "volumes_SATA",
+        "volumes_ESSD",
+        "snapshots_SSD",
+        "snapshots_SAS",
+        "snapshots_SATA",
+        "snapshots_ESSD",
+        "gigabytes_SSD",
+        "gigabytes_SAS",
+        "gigabytes_SATA",
+        "gigabytes_ESSD",
+        "id",
+        "backups",
+        "backup_gigabytes",
+        "per_volume_gigabytes",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"volumes" => ::std::option::Option::Some(0),
+            b"snapshots" => ::std::option::Option::Some(1),
+            b"gigabytes" => ::std::option::Option::Some(2),
+            b"volumes_SSD" => ::std::option::Option::Some(3),
+            b"volumes_SAS" => ::std::option::Option::Some(4),
+            b"volumes_SATA" => ::std::option::Option::Some(5),
+            b"volumes_ESSD" => ::std::option::Option::Some(6),
+            b"snapshots_SSD" => ::std::option::Option::Some(7),
+            b"snapshots_SAS" => ::std::option::Option::Some(8),
+            b"snapshots_SATA" => ::std::option::Option::Some(9),
+            b"snapshots_ESSD" => ::std::option::Option::Some(10),
+            b"gigabytes_SSD" => ::std::option::Option::Some(11),
+            b"gigabytes_SAS" => ::std::option::Option::Some(12),
+            b"gigabytes_SATA" => ::std::option::Option::Some(13),
+            b"gigabytes_ESSD" => ::std::option::Option::Some(14),
+            b"id" => ::std::option::Option::Some(15),
+            b"backups" => ::std::option::Option::Some(16),
+            b"backup_gigabytes" => ::std::option::Option::Some(17),
+            b"per_volume_gigabytes" => ::std::option::Option::Some(18),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::FreeForm)?,
+                1 => fields.value(1, &mut field_1, support::FreeForm)?,
+                2 => fields.value(2, &mut field_2, support::FreeForm)?,
+                3 => fields.value(3, &mut field_3, support::FreeForm)?,
+                4 => fields.value(4, &mut field_4, support::FreeForm)?,
+                5 => fields.value(5, &mut field_5, support::FreeForm)?,
+                6 => fields.value(6, &mut field_6, support::FreeForm)?,
+                7 => fields.value(7, &mut field_7, support::FreeForm)?,
+                8 => fields.value(8, &mut field_8, support::FreeForm)?,
+                9 => fields.value(9, &mut field_9, support::FreeForm)?,
+                10 => fields.value(10, &mut field_10, support::FreeForm)?,
+                11 => fields.value(11, &mut field_11, support::FreeForm)?,
+                12 => fields.value(12, &mut field_12, support::FreeForm)?,
+                13 => fields.value(13, &mut field_13, support::FreeForm)?,
+                14 => fields.value(14, &mut field_14, support::FreeForm)?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::FreeForm)?,
+                17 => fields.value(17, &mut field_17, support::FreeForm)?,
+                _ => fields.value(18, &mut field_18, support::FreeForm)?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                volumes: M::optional(field_0)?,
+                snapshots: M::optional(field_1)?,
+                gigabytes: M::optional(field_2)?,
+                volumes_ssd: M::optional(field_3)?,
+                volumes_sas: M::optional(field_4)?,
+                volumes_sata: M::optional(field_5)?,
+                volumes_essd: M::optional(field_6)?,
+                snapshots_ssd: M::optional(field_7)?,
+                snapshots_sas: M::optional(field_8)?,
+                snapshots_sata: M::optional(field_9)?,
+                snapshots_essd: M::optional(field_10)?,
+                gigabytes_ssd: M::optional(field_11)?,
+                gigabytes_sas: M::optional(field_12)?,
+                gigabytes_sata: M::optional(field_13)?,
+                gigabytes_essd: M::optional(field_14)?,
+                id: M::optional(field_15)?,
+                backups: M::optional(field_16)?,
+                backup_gigabytes: M::optional(field_17)?,
+                per_volume_gigabytes: M::optional(field_18)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QuotaSet {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

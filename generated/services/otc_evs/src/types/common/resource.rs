@@ -13,14 +13,7 @@ use crate::support;
 /// Parameters in the resources field.
 /// Shared by 2 operations: `querying_details_of_evs_disks_by_tag`,
 /// `querying_details_of_evs_disks_by_tag_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Resource {
     /// The disk ID.
@@ -95,6 +88,63 @@ impl support::Validate for Resource {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_details_of_evs_disks_by_tag",
+        feature = "querying_details_of_evs_disks_by_tag_2"
+    )
+)]
+impl support::Read for Resource {
+    const NAME: &'static str = "Resource";
+    const FIELDS: &'static [&'static str] = &[
+        "resource_id",
+        "resource_name",
+        "resource_detail",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"resource_id" => ::std::option::Option::Some(0),
+            b"resource_name" => ::std::option::Option::Some(1),
+            b"resource_detail" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::FreeForm)?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                resource_id: M::optional(field_0)?,
+                resource_name: M::optional(field_1)?,
+                resource_detail: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_details_of_evs_disks_by_tag",
+        feature = "querying_details_of_evs_disks_by_tag_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for Resource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(

@@ -7,7 +7,7 @@ use crate::support;
 /// Parameters in the snapshot field (also Parameters in the snapshot field).
 /// Shared by 3 operations: `creating_an_evs_snapshot`, `creating_an_evs_snapshot_2`,
 /// `creating_an_evs_snapshot_3`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Snapshot {
     /// The ID of the snapshot's source disk.
@@ -186,20 +186,20 @@ impl support::Read for Snapshot {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for Snapshot {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Parameters in the snapshot field (also Parameters in the snapshot field).
 /// Shared by 3 operations: `creating_an_evs_snapshot`, `creating_an_evs_snapshot_2`,
 /// `creating_an_evs_snapshot_3`.
 ///
 /// The form of \[`Snapshot`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SnapshotInResponse {
     /// The ID of the snapshot's source disk.
@@ -282,5 +282,67 @@ impl support::Validate for SnapshotInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("volume_id"), self.volume_id.is_some());
+    }
+}
+impl support::Read for SnapshotInResponse {
+    const NAME: &'static str = "SnapshotInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "volume_id",
+        "force",
+        "metadata",
+        "description",
+        "name",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"volume_id" => ::std::option::Option::Some(0),
+            b"force" => ::std::option::Option::Some(1),
+            b"metadata" => ::std::option::Option::Some(2),
+            b"description" => ::std::option::Option::Some(3),
+            b"name" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::FreeForm)?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("volume_id", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                volume_id: M::optional(field_0)?,
+                force: M::optional(field_1)?,
+                metadata: M::optional(field_2)?,
+                description: M::optional(field_3)?,
+                name: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SnapshotInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

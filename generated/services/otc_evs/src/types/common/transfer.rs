@@ -9,14 +9,7 @@ use super::super::super::{
 };
 /// Parameters in the transfer field.
 /// Shared by 2 operations: `accepting_a_disk_transfer`, `accepting_a_disk_transfer_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Transfer {
     /// The disk ID.
@@ -80,5 +73,61 @@ impl support::Validate for Transfer {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for Transfer {
+    const NAME: &'static str = "Transfer";
+    const FIELDS: &'static [&'static str] = &["volume_id", "id", "name", "links"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"volume_id" => ::std::option::Option::Some(0),
+            b"id" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"links" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::nested::<AcceptingADiskTransferLinks>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                volume_id: M::optional(field_0)?,
+                id: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                links: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Transfer {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 #[cfg(any(feature = "updating_an_evs_disk_2", feature = "updating_an_evs_disk_3"))]
 /// Parameters in the volume field (also Parameters in the volume field).
 /// Shared by 2 operations: `updating_an_evs_disk_2`, `updating_an_evs_disk_3`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnEvsDisk2Volume {
     /// The disk name. The value can contain a maximum of 255 bytes.
@@ -184,6 +177,14 @@ impl support::Read for UpdatingAnEvsDisk2Volume {
         )
     }
 }
+#[cfg(any(feature = "updating_an_evs_disk_2", feature = "updating_an_evs_disk_3"))]
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnEvsDisk2Volume {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "updating_an_evs_snapshot",
@@ -194,14 +195,7 @@ impl support::Read for UpdatingAnEvsDisk2Volume {
 /// Parameters in the snapshot field (also Parameters in the snapshot field).
 /// Shared by 3 operations: `updating_an_evs_snapshot`, `updating_an_evs_snapshot_2`,
 /// `updating_an_evs_snapshot_3`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnEvsSnapshotSnapshot {
     /// The snapshot name, which can contain a maximum of 255 bytes.
@@ -334,5 +328,19 @@ impl support::Read for UpdatingAnEvsSnapshotSnapshot {
                 description: M::optional(field_1)?,
             })),
         )
+    }
+}
+#[cfg(
+    any(
+        feature = "updating_an_evs_snapshot",
+        feature = "updating_an_evs_snapshot_2",
+        feature = "updating_an_evs_snapshot_3"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnEvsSnapshotSnapshot {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

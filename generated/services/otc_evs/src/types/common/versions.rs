@@ -11,14 +11,7 @@ use super::super::super::{
 /// Parameters in the versions field.
 /// Shared by 2 operations: `querying_information_of_an_api_version`,
 /// `querying_information_of_api_versions`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Versions {
     /// Specifies the minimum microversion supported. If this version does not support
@@ -125,5 +118,94 @@ impl support::Validate for Versions {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for Versions {
+    const NAME: &'static str = "Versions";
+    const FIELDS: &'static [&'static str] = &[
+        "min_version",
+        "media-types",
+        "links",
+        "id",
+        "updated",
+        "version",
+        "status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"min_version" => ::std::option::Option::Some(0),
+            b"media-types" => ::std::option::Option::Some(1),
+            b"links" => ::std::option::Option::Some(2),
+            b"id" => ::std::option::Option::Some(3),
+            b"updated" => ::std::option::Option::Some(4),
+            b"version" => ::std::option::Option::Some(5),
+            b"status" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<MediaTypes>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<
+                                    QueryingInformationOfAnApiVersionLinks,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                min_version: M::optional(field_0)?,
+                media_types: M::optional(field_1)?,
+                links: M::optional(field_2)?,
+                id: M::optional(field_3)?,
+                updated: M::optional(field_4)?,
+                version: M::optional(field_5)?,
+                status: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Versions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -404,14 +404,7 @@ impl<'de> ::serde::Deserialize<'de> for Volume {
 #[cfg(any(feature = "querying_evs_disk_types", feature = "querying_evs_disk_types_2"))]
 /// Parameters in the volume_types field.
 /// Shared by 2 operations: `querying_evs_disk_types`, `querying_evs_disk_types_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VolumeTypes {
     /// The disk type specifications. For details, see Parameters in the extra_specs field.
@@ -488,6 +481,75 @@ impl support::Validate for VolumeTypes {
             let p = path.field("extra_specs");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+#[cfg(any(feature = "querying_evs_disk_types", feature = "querying_evs_disk_types_2"))]
+impl support::Read for VolumeTypes {
+    const NAME: &'static str = "VolumeTypes";
+    const FIELDS: &'static [&'static str] = &[
+        "extra_specs",
+        "name",
+        "id",
+        "description",
+        "qos_specs_id",
+        "is_public",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"extra_specs" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"id" => ::std::option::Option::Some(2),
+            b"description" => ::std::option::Option::Some(3),
+            b"qos_specs_id" => ::std::option::Option::Some(4),
+            b"is_public" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::nested::<ExtraSpecs>())?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                extra_specs: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                id: M::optional(field_2)?,
+                description: M::optional(field_3)?,
+                qos_specs_id: M::optional(field_4)?,
+                is_public: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "querying_evs_disk_types", feature = "querying_evs_disk_types_2"))]
+impl<'de> ::serde::Deserialize<'de> for VolumeTypes {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(

@@ -8,7 +8,7 @@ use crate::support;
 /// Table 5 ApigTriggerFuncInfo (also Table 8).
 /// Shared by 4 operations: `creating_a_trigger`, `querying_a_trigger`,
 /// `querying_all_triggers_of_a_function`, `updating_a_trigger`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ApigTriggerFuncInfo {
     /// Function URN. For details, see the function model descriptions.
@@ -181,6 +181,14 @@ impl support::Read for ApigTriggerFuncInfo {
         )
     }
 }
+#[cfg(feature = "creating_a_trigger")]
+impl<'de> ::serde::Deserialize<'de> for ApigTriggerFuncInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 ApigTriggerFuncInfo (also Table 8).
 /// Shared by 4 operations: `creating_a_trigger`, `querying_a_trigger`,
 /// `querying_all_triggers_of_a_function`, `updating_a_trigger`.
@@ -188,14 +196,7 @@ impl support::Read for ApigTriggerFuncInfo {
 /// The form of \[`ApigTriggerFuncInfo`\] that responses are read into: every field is optional,
 /// and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ApigTriggerFuncInfoInResponse {
     /// Function URN. For details, see the function model descriptions.
@@ -278,5 +279,62 @@ impl support::Validate for ApigTriggerFuncInfoInResponse {
             let p = path.field("timeout");
             Self::check_timeout(out, &p, value);
         }
+    }
+}
+impl support::Read for ApigTriggerFuncInfoInResponse {
+    const NAME: &'static str = "ApigTriggerFuncInfoInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "function_urn",
+        "invocation_type",
+        "timeout",
+        "version",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"function_urn" => ::std::option::Option::Some(0),
+            b"invocation_type" => ::std::option::Option::Some(1),
+            b"timeout" => ::std::option::Option::Some(2),
+            b"version" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(Self::check_timeout),
+                        )?
+                }
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("timeout", field_2.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                function_urn: M::optional(field_0)?,
+                invocation_type: M::optional(field_1)?,
+                timeout: M::optional(field_2)?,
+                version: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ApigTriggerFuncInfoInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

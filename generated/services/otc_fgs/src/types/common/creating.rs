@@ -25,7 +25,7 @@ use super::super::super::{
 ///
 /// Rules checked by `validate`:
 /// - `mount_share_path`: This parameter is mandatory if mount_type is set to ecs.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAFunctionFuncMount {
     /// Mount type. The value can be sfs, sfsTurbo, or ecs. This parameter is mandatory when
@@ -237,6 +237,19 @@ impl support::Read for CreatingAFunctionFuncMount {
         feature = "modifying_the_metadata_of_a_function"
     )
 )]
+impl<'de> ::serde::Deserialize<'de> for CreatingAFunctionFuncMount {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_function",
+        feature = "modifying_the_metadata_of_a_function"
+    )
+)]
 /// Table 9 FuncMount (also Table 17).
 /// Shared by 2 operations: `creating_a_function`, `modifying_the_metadata_of_a_function`.
 ///
@@ -246,14 +259,7 @@ impl support::Read for CreatingAFunctionFuncMount {
 /// The form of \[`CreatingAFunctionFuncMount`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAFunctionFuncMountInResponse {
     /// Mount type. The value can be sfs, sfsTurbo, or ecs. This parameter is mandatory when
@@ -380,9 +386,102 @@ impl support::Validate for CreatingAFunctionFuncMountInResponse {
         feature = "modifying_the_metadata_of_a_function"
     )
 )]
+impl support::Read for CreatingAFunctionFuncMountInResponse {
+    const NAME: &'static str = "CreatingAFunctionFuncMountInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "mount_type",
+        "mount_resource",
+        "mount_share_path",
+        "local_mount_path",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"mount_type" => ::std::option::Option::Some(0),
+            b"mount_resource" => ::std::option::Option::Some(1),
+            b"mount_share_path" => ::std::option::Option::Some(2),
+            b"local_mount_path" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut holds_0: ::std::option::Option<bool> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<
+                                MountType,
+                                _,
+                            >(|out, p, value| {
+                                Self::check_mount_type(out, p, value);
+                                holds_0 = ::std::option::Option::Some(
+                                    matches!(value, MountType::Ecs),
+                                );
+                            }),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        let (out, path) = fields
+            .end(
+                &[
+                    ("mount_type", field_0.is_some()),
+                    ("mount_resource", field_1.is_some()),
+                    ("local_mount_path", field_3.is_some()),
+                ],
+            );
+        if holds_0.unwrap_or(false) {
+            support::require(
+                out,
+                &path.field("mount_share_path"),
+                field_2.is_some(),
+                "mount_type is ecs",
+            );
+        }
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                mount_type: M::optional(field_0)?,
+                mount_resource: M::optional(field_1)?,
+                mount_share_path: M::optional(field_2)?,
+                local_mount_path: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_function",
+        feature = "modifying_the_metadata_of_a_function"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for CreatingAFunctionFuncMountInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_function",
+        feature = "modifying_the_metadata_of_a_function"
+    )
+)]
 /// Table 7 MountConfig (also Table 15).
 /// Shared by 2 operations: `creating_a_function`, `modifying_the_metadata_of_a_function`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAFunctionMountConfig {
     /// User information.
@@ -526,20 +625,26 @@ impl support::Read for CreatingAFunctionMountConfig {
         feature = "modifying_the_metadata_of_a_function"
     )
 )]
+impl<'de> ::serde::Deserialize<'de> for CreatingAFunctionMountConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_function",
+        feature = "modifying_the_metadata_of_a_function"
+    )
+)]
 /// Table 7 MountConfig (also Table 15).
 /// Shared by 2 operations: `creating_a_function`, `modifying_the_metadata_of_a_function`.
 ///
 /// The form of \[`CreatingAFunctionMountConfig`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAFunctionMountConfigInResponse {
     /// User information.
@@ -631,6 +736,78 @@ impl support::Validate for CreatingAFunctionMountConfigInResponse {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_function",
+        feature = "modifying_the_metadata_of_a_function"
+    )
+)]
+impl support::Read for CreatingAFunctionMountConfigInResponse {
+    const NAME: &'static str = "CreatingAFunctionMountConfigInResponse";
+    const FIELDS: &'static [&'static str] = &["mount_user", "func_mounts"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"mount_user" => ::std::option::Option::Some(0),
+            b"func_mounts" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::nested::<MountUserInResponse>(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<
+                                    CreatingAFunctionFuncMountInResponse,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[("mount_user", field_0.is_some()), ("func_mounts", field_1.is_some())],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                mount_user: M::optional(field_0)?,
+                func_mounts: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_function",
+        feature = "modifying_the_metadata_of_a_function"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for CreatingAFunctionMountConfigInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(

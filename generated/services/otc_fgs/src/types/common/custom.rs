@@ -7,14 +7,7 @@ use crate::support;
 /// Table 5 CustomImage (also Table 20).
 /// Shared by 4 operations: `creating_a_function`, `modifying_the_metadata_of_a_function`,
 /// `querying_the_metadata_of_a_function`, `querying_the_versions_of_a_function`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomImage {
     /// Whether to enable this feature.
@@ -214,5 +207,12 @@ impl support::Read for CustomImage {
                 gid: M::optional(field_6)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CustomImage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

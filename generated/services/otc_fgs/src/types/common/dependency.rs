@@ -10,14 +10,7 @@ use super::super::super::Runtime;
 /// `modifying_the_metadata_of_a_function`, `publishing_a_function_version`,
 /// `querying_the_code_of_a_function`, `querying_the_metadata_of_a_function`,
 /// `updating_max_instances_of_a_function`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Dependency {
     /// Dependency version ID.
@@ -142,5 +135,123 @@ impl support::Validate for Dependency {
             let p = path.field("runtime");
             Self::check_runtime(out, &p, value);
         }
+    }
+}
+impl support::Read for Dependency {
+    const NAME: &'static str = "Dependency";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "owner",
+        "link",
+        "runtime",
+        "etag",
+        "size",
+        "name",
+        "description",
+        "file_name",
+        "version",
+        "dep_id",
+        "last_modified",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"owner" => ::std::option::Option::Some(1),
+            b"link" => ::std::option::Option::Some(2),
+            b"runtime" => ::std::option::Option::Some(3),
+            b"etag" => ::std::option::Option::Some(4),
+            b"size" => ::std::option::Option::Some(5),
+            b"name" => ::std::option::Option::Some(6),
+            b"description" => ::std::option::Option::Some(7),
+            b"file_name" => ::std::option::Option::Some(8),
+            b"version" => ::std::option::Option::Some(9),
+            b"dep_id" => ::std::option::Option::Some(10),
+            b"last_modified" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<Runtime, _>(Self::check_runtime),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                owner: M::optional(field_1)?,
+                link: M::optional(field_2)?,
+                runtime: M::optional(field_3)?,
+                etag: M::optional(field_4)?,
+                size: M::optional(field_5)?,
+                name: M::optional(field_6)?,
+                description: M::optional(field_7)?,
+                file_name: M::optional(field_8)?,
+                version: M::optional(field_9)?,
+                dep_id: M::optional(field_10)?,
+                last_modified: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Dependency {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

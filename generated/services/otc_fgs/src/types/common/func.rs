@@ -37,14 +37,7 @@ use super::super::super::MountType;
 /// `querying_asynchronous_execution_notification_settings_of_a_function_s_all_versions`,
 /// `querying_asynchronous_execution_notification_settings_of_a_function_version`,
 /// `querying_the_versions_of_a_function`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FuncAsyncDestinationConfig {
     /// Target to be invoked when a function is successfully executed.
@@ -202,6 +195,22 @@ impl support::Read for FuncAsyncDestinationConfig {
 }
 #[cfg(
     any(
+        feature = "configuring_asynchronous_execution_notification",
+        feature = "publishing_a_function_version",
+        feature = "querying_asynchronous_execution_notification_settings_of_a_function_s_all_versions",
+        feature = "querying_asynchronous_execution_notification_settings_of_a_function_version",
+        feature = "querying_the_versions_of_a_function"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for FuncAsyncDestinationConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "creating_a_function",
         feature = "modifying_the_code_of_a_function",
         feature = "querying_the_code_of_a_function"
@@ -210,14 +219,7 @@ impl support::Read for FuncAsyncDestinationConfig {
 /// Table 6 FuncCode.
 /// Shared by 3 operations: `creating_a_function`, `modifying_the_code_of_a_function`,
 /// `querying_the_code_of_a_function`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FuncCode {
     /// Function code, which must be encoded using Base64. If this parameter is left blank, the
@@ -350,6 +352,20 @@ impl support::Read for FuncCode {
 }
 #[cfg(
     any(
+        feature = "creating_a_function",
+        feature = "modifying_the_code_of_a_function",
+        feature = "querying_the_code_of_a_function"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for FuncCode {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "configuring_asynchronous_execution_notification",
         feature = "publishing_a_function_version",
         feature = "querying_asynchronous_execution_notification_settings_of_a_function_s_all_versions",
@@ -363,14 +379,7 @@ impl support::Read for FuncCode {
 /// `querying_asynchronous_execution_notification_settings_of_a_function_s_all_versions`,
 /// `querying_asynchronous_execution_notification_settings_of_a_function_version`,
 /// `querying_the_versions_of_a_function`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FuncDestinationConfig {
     /// Object type.
@@ -527,6 +536,22 @@ impl support::Read for FuncDestinationConfig {
                 param: M::optional(field_1)?,
             })),
         )
+    }
+}
+#[cfg(
+    any(
+        feature = "configuring_asynchronous_execution_notification",
+        feature = "publishing_a_function_version",
+        feature = "querying_asynchronous_execution_notification_settings_of_a_function_s_all_versions",
+        feature = "querying_asynchronous_execution_notification_settings_of_a_function_version",
+        feature = "querying_the_versions_of_a_function"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for FuncDestinationConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(
@@ -690,14 +715,7 @@ impl<'de> ::serde::Deserialize<'de> for FuncLogConfig {
 /// Table 8 FuncMount.
 /// Shared by 3 operations: `publishing_a_function_version`,
 /// `querying_the_metadata_of_a_function`, `updating_max_instances_of_a_function`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FuncMount {
     /// Mount type. The value can be sfs, sfsTurbo, or ecs. This parameter is mandatory when
@@ -798,6 +816,77 @@ impl support::Validate for FuncMount {
 }
 #[cfg(
     any(
+        feature = "publishing_a_function_version",
+        feature = "querying_the_metadata_of_a_function",
+        feature = "updating_max_instances_of_a_function"
+    )
+)]
+impl support::Read for FuncMount {
+    const NAME: &'static str = "FuncMount";
+    const FIELDS: &'static [&'static str] = &[
+        "mount_type",
+        "mount_resource",
+        "mount_share_path",
+        "local_mount_path",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"mount_type" => ::std::option::Option::Some(0),
+            b"mount_resource" => ::std::option::Option::Some(1),
+            b"mount_share_path" => ::std::option::Option::Some(2),
+            b"local_mount_path" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<MountType, _>(Self::check_mount_type),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                mount_type: M::optional(field_0)?,
+                mount_resource: M::optional(field_1)?,
+                mount_share_path: M::optional(field_2)?,
+                local_mount_path: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "publishing_a_function_version",
+        feature = "querying_the_metadata_of_a_function",
+        feature = "updating_max_instances_of_a_function"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for FuncMount {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "creating_a_function",
         feature = "modifying_the_metadata_of_a_function"
     )
@@ -806,7 +895,7 @@ impl support::Validate for FuncMount {
 /// Shared by 6 operations: `creating_a_function`, `importing_a_function`,
 /// `modifying_the_metadata_of_a_function`, `publishing_a_function_version`,
 /// `querying_the_metadata_of_a_function`, `updating_max_instances_of_a_function`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FuncVpc {
     /// Domain name ID.
@@ -1083,6 +1172,19 @@ impl support::Read for FuncVpc {
 #[cfg(
     any(
         feature = "creating_a_function",
+        feature = "modifying_the_metadata_of_a_function"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for FuncVpc {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_function",
         feature = "importing_a_function",
         feature = "modifying_the_metadata_of_a_function",
         feature = "publishing_a_function_version",
@@ -1097,14 +1199,7 @@ impl support::Read for FuncVpc {
 ///
 /// The form of \[`FuncVpc`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FuncVpcInResponse {
     /// Domain name ID.
@@ -1236,5 +1331,111 @@ impl support::Validate for FuncVpcInResponse {
     ) {
         support::check_present(out, &path.field("vpc_id"), self.vpc_id.is_some());
         support::check_present(out, &path.field("subnet_id"), self.subnet_id.is_some());
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_function",
+        feature = "importing_a_function",
+        feature = "modifying_the_metadata_of_a_function",
+        feature = "publishing_a_function_version",
+        feature = "querying_the_metadata_of_a_function",
+        feature = "updating_max_instances_of_a_function"
+    )
+)]
+impl support::Read for FuncVpcInResponse {
+    const NAME: &'static str = "FuncVpcInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "domain_id",
+        "namespace",
+        "vpc_name",
+        "vpc_id",
+        "subnet_name",
+        "subnet_id",
+        "cidr",
+        "gateway",
+        "security_groups",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"domain_id" => ::std::option::Option::Some(0),
+            b"namespace" => ::std::option::Option::Some(1),
+            b"vpc_name" => ::std::option::Option::Some(2),
+            b"vpc_id" => ::std::option::Option::Some(3),
+            b"subnet_name" => ::std::option::Option::Some(4),
+            b"subnet_id" => ::std::option::Option::Some(5),
+            b"cidr" => ::std::option::Option::Some(6),
+            b"gateway" => ::std::option::Option::Some(7),
+            b"security_groups" => ::std::option::Option::Some(8),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[("vpc_id", field_3.is_some()), ("subnet_id", field_5.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                domain_id: M::optional(field_0)?,
+                namespace: M::optional(field_1)?,
+                vpc_name: M::optional(field_2)?,
+                vpc_id: M::optional(field_3)?,
+                subnet_name: M::optional(field_4)?,
+                subnet_id: M::optional(field_5)?,
+                cidr: M::optional(field_6)?,
+                gateway: M::optional(field_7)?,
+                security_groups: M::optional(field_8)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_function",
+        feature = "importing_a_function",
+        feature = "modifying_the_metadata_of_a_function",
+        feature = "publishing_a_function_version",
+        feature = "querying_the_metadata_of_a_function",
+        feature = "updating_max_instances_of_a_function"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for FuncVpcInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -10,14 +10,7 @@ use super::super::super::{
 /// Table 11 FunctionAsyncConfig.
 /// Shared by 2 operations: `publishing_a_function_version`,
 /// `querying_the_versions_of_a_function`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FunctionAsyncConfig {
     /// Maximum validity period of a message. Value range: 60-86,400. Unit: second.
@@ -129,5 +122,87 @@ impl support::Validate for FunctionAsyncConfig {
             let p = path.field("destination_config");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for FunctionAsyncConfig {
+    const NAME: &'static str = "FunctionAsyncConfig";
+    const FIELDS: &'static [&'static str] = &[
+        "max_async_event_age_in_seconds",
+        "max_async_retry_attempts",
+        "destination_config",
+        "created_time",
+        "last_modified",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"max_async_event_age_in_seconds" => ::std::option::Option::Some(0),
+            b"max_async_retry_attempts" => ::std::option::Option::Some(1),
+            b"destination_config" => ::std::option::Option::Some(2),
+            b"created_time" => ::std::option::Option::Some(3),
+            b"last_modified" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<
+                                i32,
+                                _,
+                            >(Self::check_max_async_event_age_in_seconds),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<
+                                i32,
+                                _,
+                            >(Self::check_max_async_retry_attempts),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<FuncAsyncDestinationConfig>(),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                max_async_event_age_in_seconds: M::optional(field_0)?,
+                max_async_retry_attempts: M::optional(field_1)?,
+                destination_config: M::optional(field_2)?,
+                created_time: M::optional(field_3)?,
+                last_modified: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for FunctionAsyncConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

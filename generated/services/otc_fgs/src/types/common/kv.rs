@@ -7,14 +7,7 @@ use crate::support;
 /// Table 4 KvItem.
 /// Shared by 4 operations: `creating_resource_tags`, `deleting_resource_tags`,
 /// `querying_function_tags`, `querying_resources`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct KvItem {
     /// Key.
@@ -107,5 +100,12 @@ impl support::Read for KvItem {
                 value: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for KvItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

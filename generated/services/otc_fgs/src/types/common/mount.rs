@@ -22,14 +22,7 @@ use super::super::super::{FuncMount, SHAPE_FUNC_MOUNT};
 /// Table 6 MountConfig.
 /// Shared by 3 operations: `publishing_a_function_version`,
 /// `querying_the_metadata_of_a_function`, `updating_max_instances_of_a_function`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MountConfig {
     /// User information.
@@ -115,6 +108,75 @@ impl support::Validate for MountConfig {
 }
 #[cfg(
     any(
+        feature = "publishing_a_function_version",
+        feature = "querying_the_metadata_of_a_function",
+        feature = "updating_max_instances_of_a_function"
+    )
+)]
+impl support::Read for MountConfig {
+    const NAME: &'static str = "MountConfig";
+    const FIELDS: &'static [&'static str] = &["mount_user", "func_mounts"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"mount_user" => ::std::option::Option::Some(0),
+            b"func_mounts" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::nested::<MountUserInResponse>(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<FuncMount>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                mount_user: M::optional(field_0)?,
+                func_mounts: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "publishing_a_function_version",
+        feature = "querying_the_metadata_of_a_function",
+        feature = "updating_max_instances_of_a_function"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for MountConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "creating_a_function",
         feature = "modifying_the_metadata_of_a_function"
     )
@@ -123,7 +185,7 @@ impl support::Validate for MountConfig {
 /// Shared by 5 operations: `creating_a_function`, `modifying_the_metadata_of_a_function`,
 /// `publishing_a_function_version`, `querying_the_metadata_of_a_function`,
 /// `updating_max_instances_of_a_function`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MountUser {
     /// User ID, a non-0 integer from -1 to 65534.
@@ -239,6 +301,19 @@ impl support::Read for MountUser {
         )
     }
 }
+#[cfg(
+    any(
+        feature = "creating_a_function",
+        feature = "modifying_the_metadata_of_a_function"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for MountUser {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 MountUser (also Table 16).
 /// Shared by 5 operations: `creating_a_function`, `modifying_the_metadata_of_a_function`,
 /// `publishing_a_function_version`, `querying_the_metadata_of_a_function`,
@@ -246,14 +321,7 @@ impl support::Read for MountUser {
 ///
 /// The form of \[`MountUser`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MountUserInResponse {
     /// User ID, a non-0 integer from -1 to 65534.
@@ -300,6 +368,46 @@ impl support::Validate for MountUserInResponse {
             &path.field("user_group_id"),
             self.user_group_id.is_some(),
         );
+    }
+}
+impl support::Read for MountUserInResponse {
+    const NAME: &'static str = "MountUserInResponse";
+    const FIELDS: &'static [&'static str] = &["user_id", "user_group_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"user_id" => ::std::option::Option::Some(0),
+            b"user_group_id" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[("user_id", field_0.is_some()), ("user_group_id", field_1.is_some())],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                user_id: M::optional(field_0)?,
+                user_group_id: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MountUserInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Mount type.

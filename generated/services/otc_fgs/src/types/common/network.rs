@@ -8,14 +8,7 @@ use super::super::super::{SHAPE_VPC_CONFIG, VpcConfig};
 /// Table 11 NetworkControlConfig (also Table 21).
 /// Shared by 3 operations: `creating_a_function`, `modifying_the_metadata_of_a_function`,
 /// `querying_the_metadata_of_a_function`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct NetworkControlConfig {
     /// Disable public access.
@@ -134,5 +127,12 @@ impl support::Read for NetworkControlConfig {
                 trigger_access_vpcs: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for NetworkControlConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

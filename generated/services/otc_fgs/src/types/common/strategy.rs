@@ -12,7 +12,7 @@ use super::super::super::Concurrency;
 /// `querying_functions`, `querying_the_code_of_a_function`,
 /// `querying_the_metadata_of_a_function`, `querying_the_versions_of_a_function`,
 /// `updating_max_instances_of_a_function`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct StrategyConfig {
     /// Maximum number of instances for a single function. For v1, the value can be 0 or -1; for v2,
@@ -150,6 +150,14 @@ impl support::Read for StrategyConfig {
         )
     }
 }
+#[cfg(feature = "modifying_the_metadata_of_a_function")]
+impl<'de> ::serde::Deserialize<'de> for StrategyConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 StrategyConfig (also Table 18).
 /// Shared by 10 operations: `modifying_the_metadata_of_a_function`, `creating_a_function`,
 /// `importing_a_function`, `modifying_the_code_of_a_function`, `publishing_a_function_version`,
@@ -159,14 +167,7 @@ impl support::Read for StrategyConfig {
 ///
 /// The form of \[`StrategyConfig`\] that responses are read into: every field is optional, and
 /// a missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct StrategyConfigInResponse {
     /// Maximum number of instances for a single function. For v1, the value can be 0 or -1; for v2,
@@ -249,5 +250,62 @@ impl support::Validate for StrategyConfigInResponse {
             let p = path.field("concurrent_num");
             Self::check_concurrent_num(out, &p, value);
         }
+    }
+}
+impl support::Read for StrategyConfigInResponse {
+    const NAME: &'static str = "StrategyConfigInResponse";
+    const FIELDS: &'static [&'static str] = &["concurrency", "concurrent_num"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"concurrency" => ::std::option::Option::Some(0),
+            b"concurrent_num" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<Concurrency, _>(Self::check_concurrency),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(Self::check_concurrent_num),
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("concurrency", field_0.is_some()),
+                    ("concurrent_num", field_1.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                concurrency: M::optional(field_0)?,
+                concurrent_num: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for StrategyConfigInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -11,14 +11,7 @@ use super::super::super::{
 /// Table 7 TriggerEventDataResponseBody.
 /// Shared by 4 operations: `creating_a_trigger`, `querying_a_trigger`,
 /// `querying_all_triggers_of_a_function`, `updating_a_trigger`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TriggerEventDataResponseBody {
     /// Trigger name.
@@ -493,5 +486,366 @@ impl support::Validate for TriggerEventDataResponseBody {
             let p = path.field("func_info");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for TriggerEventDataResponseBody {
+    const NAME: &'static str = "TriggerEventDataResponseBody";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "schedule_type",
+        "schedule",
+        "user_event",
+        "triggerid",
+        "type",
+        "path",
+        "protocol",
+        "req_method",
+        "group_id",
+        "group_name",
+        "match_mode",
+        "env_name",
+        "env_id",
+        "api_id",
+        "api_name",
+        "auth",
+        "invoke_url",
+        "func_info",
+        "sl_domain",
+        "backend_type",
+        "instance_id",
+        "roma_app_id",
+        "operations",
+        "collection_name",
+        "db_name",
+        "db_password",
+        "db_user",
+        "instance_addrs",
+        "mode",
+        "batch_size",
+        "queue_id",
+        "consumer_group_id",
+        "polling_interval",
+        "log_group_id",
+        "log_topic_id",
+        "bucket",
+        "prefix",
+        "suffix",
+        "events",
+        "topic_urn",
+        "topic_ids",
+        "kafka_user",
+        "kafka_password",
+        "kafka_connect_address",
+        "kafka_ssl_enable",
+        "enable_acl",
+        "access_key",
+        "secret_key",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"schedule_type" => ::std::option::Option::Some(1),
+            b"schedule" => ::std::option::Option::Some(2),
+            b"user_event" => ::std::option::Option::Some(3),
+            b"triggerid" => ::std::option::Option::Some(4),
+            b"type" => ::std::option::Option::Some(5),
+            b"path" => ::std::option::Option::Some(6),
+            b"protocol" => ::std::option::Option::Some(7),
+            b"req_method" => ::std::option::Option::Some(8),
+            b"group_id" => ::std::option::Option::Some(9),
+            b"group_name" => ::std::option::Option::Some(10),
+            b"match_mode" => ::std::option::Option::Some(11),
+            b"env_name" => ::std::option::Option::Some(12),
+            b"env_id" => ::std::option::Option::Some(13),
+            b"api_id" => ::std::option::Option::Some(14),
+            b"api_name" => ::std::option::Option::Some(15),
+            b"auth" => ::std::option::Option::Some(16),
+            b"invoke_url" => ::std::option::Option::Some(17),
+            b"func_info" => ::std::option::Option::Some(18),
+            b"sl_domain" => ::std::option::Option::Some(19),
+            b"backend_type" => ::std::option::Option::Some(20),
+            b"instance_id" => ::std::option::Option::Some(21),
+            b"roma_app_id" => ::std::option::Option::Some(22),
+            b"operations" => ::std::option::Option::Some(23),
+            b"collection_name" => ::std::option::Option::Some(24),
+            b"db_name" => ::std::option::Option::Some(25),
+            b"db_password" => ::std::option::Option::Some(26),
+            b"db_user" => ::std::option::Option::Some(27),
+            b"instance_addrs" => ::std::option::Option::Some(28),
+            b"mode" => ::std::option::Option::Some(29),
+            b"batch_size" => ::std::option::Option::Some(30),
+            b"queue_id" => ::std::option::Option::Some(31),
+            b"consumer_group_id" => ::std::option::Option::Some(32),
+            b"polling_interval" => ::std::option::Option::Some(33),
+            b"log_group_id" => ::std::option::Option::Some(34),
+            b"log_topic_id" => ::std::option::Option::Some(35),
+            b"bucket" => ::std::option::Option::Some(36),
+            b"prefix" => ::std::option::Option::Some(37),
+            b"suffix" => ::std::option::Option::Some(38),
+            b"events" => ::std::option::Option::Some(39),
+            b"topic_urn" => ::std::option::Option::Some(40),
+            b"topic_ids" => ::std::option::Option::Some(41),
+            b"kafka_user" => ::std::option::Option::Some(42),
+            b"kafka_password" => ::std::option::Option::Some(43),
+            b"kafka_connect_address" => ::std::option::Option::Some(44),
+            b"kafka_ssl_enable" => ::std::option::Option::Some(45),
+            b"enable_acl" => ::std::option::Option::Some(46),
+            b"access_key" => ::std::option::Option::Some(47),
+            b"secret_key" => ::std::option::Option::Some(48),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        let mut field_24 = ::std::option::Option::None;
+        let mut field_25 = ::std::option::Option::None;
+        let mut field_26 = ::std::option::Option::None;
+        let mut field_27 = ::std::option::Option::None;
+        let mut field_28 = ::std::option::Option::None;
+        let mut field_29 = ::std::option::Option::None;
+        let mut field_30 = ::std::option::Option::None;
+        let mut field_31 = ::std::option::Option::None;
+        let mut field_32 = ::std::option::Option::None;
+        let mut field_33 = ::std::option::Option::None;
+        let mut field_34 = ::std::option::Option::None;
+        let mut field_35 = ::std::option::Option::None;
+        let mut field_36 = ::std::option::Option::None;
+        let mut field_37 = ::std::option::Option::None;
+        let mut field_38 = ::std::option::Option::None;
+        let mut field_39 = ::std::option::Option::None;
+        let mut field_40 = ::std::option::Option::None;
+        let mut field_41 = ::std::option::Option::None;
+        let mut field_42 = ::std::option::Option::None;
+        let mut field_43 = ::std::option::Option::None;
+        let mut field_44 = ::std::option::Option::None;
+        let mut field_45 = ::std::option::Option::None;
+        let mut field_46 = ::std::option::Option::None;
+        let mut field_47 = ::std::option::Option::None;
+        let mut field_48 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<CreatingATriggerType, _>(Self::check_type),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => {
+                    fields
+                        .value(
+                            18,
+                            &mut field_18,
+                            support::nested::<ApigTriggerFuncInfoInResponse>(),
+                        )?
+                }
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                23 => {
+                    fields
+                        .value(
+                            23,
+                            &mut field_23,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                24 => fields.value(24, &mut field_24, support::text(support::unchecked))?,
+                25 => fields.value(25, &mut field_25, support::text(support::unchecked))?,
+                26 => fields.value(26, &mut field_26, support::text(support::unchecked))?,
+                27 => fields.value(27, &mut field_27, support::text(support::unchecked))?,
+                28 => {
+                    fields
+                        .value(
+                            28,
+                            &mut field_28,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                29 => fields.value(29, &mut field_29, support::text(support::unchecked))?,
+                30 => {
+                    fields
+                        .value(
+                            30,
+                            &mut field_30,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                31 => fields.value(31, &mut field_31, support::text(support::unchecked))?,
+                32 => fields.value(32, &mut field_32, support::text(support::unchecked))?,
+                33 => {
+                    fields
+                        .value(
+                            33,
+                            &mut field_33,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                34 => fields.value(34, &mut field_34, support::text(support::unchecked))?,
+                35 => fields.value(35, &mut field_35, support::text(support::unchecked))?,
+                36 => fields.value(36, &mut field_36, support::text(support::unchecked))?,
+                37 => fields.value(37, &mut field_37, support::text(support::unchecked))?,
+                38 => fields.value(38, &mut field_38, support::text(support::unchecked))?,
+                39 => {
+                    fields
+                        .value(
+                            39,
+                            &mut field_39,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                40 => fields.value(40, &mut field_40, support::text(support::unchecked))?,
+                41 => {
+                    fields
+                        .value(
+                            41,
+                            &mut field_41,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                42 => fields.value(42, &mut field_42, support::text(support::unchecked))?,
+                43 => fields.value(43, &mut field_43, support::text(support::unchecked))?,
+                44 => fields.value(44, &mut field_44, support::text(support::unchecked))?,
+                45 => {
+                    fields
+                        .value(
+                            45,
+                            &mut field_45,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                46 => {
+                    fields
+                        .value(
+                            46,
+                            &mut field_46,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                47 => fields.value(47, &mut field_47, support::text(support::unchecked))?,
+                _ => fields.value(48, &mut field_48, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                schedule_type: M::optional(field_1)?,
+                schedule: M::optional(field_2)?,
+                user_event: M::optional(field_3)?,
+                triggerid: M::optional(field_4)?,
+                r#type: M::optional(field_5)?,
+                path: M::optional(field_6)?,
+                protocol: M::optional(field_7)?,
+                req_method: M::optional(field_8)?,
+                group_id: M::optional(field_9)?,
+                group_name: M::optional(field_10)?,
+                match_mode: M::optional(field_11)?,
+                env_name: M::optional(field_12)?,
+                env_id: M::optional(field_13)?,
+                api_id: M::optional(field_14)?,
+                api_name: M::optional(field_15)?,
+                auth: M::optional(field_16)?,
+                invoke_url: M::optional(field_17)?,
+                func_info: M::optional(field_18)?,
+                sl_domain: M::optional(field_19)?,
+                backend_type: M::optional(field_20)?,
+                instance_id: M::optional(field_21)?,
+                roma_app_id: M::optional(field_22)?,
+                operations: M::optional(field_23)?,
+                collection_name: M::optional(field_24)?,
+                db_name: M::optional(field_25)?,
+                db_password: M::optional(field_26)?,
+                db_user: M::optional(field_27)?,
+                instance_addrs: M::optional(field_28)?,
+                mode: M::optional(field_29)?,
+                batch_size: M::optional(field_30)?,
+                queue_id: M::optional(field_31)?,
+                consumer_group_id: M::optional(field_32)?,
+                polling_interval: M::optional(field_33)?,
+                log_group_id: M::optional(field_34)?,
+                log_topic_id: M::optional(field_35)?,
+                bucket: M::optional(field_36)?,
+                prefix: M::optional(field_37)?,
+                suffix: M::optional(field_38)?,
+                events: M::optional(field_39)?,
+                topic_urn: M::optional(field_40)?,
+                topic_ids: M::optional(field_41)?,
+                kafka_user: M::optional(field_42)?,
+                kafka_password: M::optional(field_43)?,
+                kafka_connect_address: M::optional(field_44)?,
+                kafka_ssl_enable: M::optional(field_45)?,
+                enable_acl: M::optional(field_46)?,
+                access_key: M::optional(field_47)?,
+                secret_key: M::optional(field_48)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TriggerEventDataResponseBody {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,14 +8,7 @@ use super::super::super::{CombineType, Op, RuleType};
 /// Table 4 VersionStrategy (also Table 7).
 /// Shared by 3 operations: `creating_an_alias_for_a_function_version`,
 /// `modifying_the_alias_of_a_function_version`, `querying_the_alias_of_a_function_version`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VersionStrategy {
     /// Rules.
@@ -141,17 +134,17 @@ impl support::Read for VersionStrategy {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for VersionStrategy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 VersionStrategyRules (also Table 8).
 /// Shared by 3 operations: `creating_an_alias_for_a_function_version`,
 /// `modifying_the_alias_of_a_function_version`, `querying_the_alias_of_a_function_version`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VersionStrategyRules {
     /// Parameter type.
@@ -336,5 +329,12 @@ impl support::Read for VersionStrategyRules {
                 value: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for VersionStrategyRules {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 /// Table 12 VpcConfig (also Table 22).
 /// Shared by 3 operations: `creating_a_function`, `modifying_the_metadata_of_a_function`,
 /// `querying_the_metadata_of_a_function`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VpcConfig {
     /// VPC name.
@@ -107,5 +100,12 @@ impl support::Read for VpcConfig {
                 vpc_id: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for VpcConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -14,7 +14,7 @@ use crate::support;
 /// Shared by 4 operations: `modifying_the_acl_for_api_access`,
 /// `modifying_the_acl_for_console_access`, `querying_the_acl_for_api_access`,
 /// `querying_the_acl_for_console_access`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AllowAddressNetmasks {
     /// IPv4 CIDR block, for example, 192.168.0.1/24.
@@ -138,6 +138,19 @@ impl support::Read for AllowAddressNetmasks {
 #[cfg(
     any(
         feature = "modifying_the_acl_for_api_access",
+        feature = "modifying_the_acl_for_console_access"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for AllowAddressNetmasks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "modifying_the_acl_for_api_access",
         feature = "modifying_the_acl_for_console_access",
         feature = "querying_the_acl_for_api_access",
         feature = "querying_the_acl_for_console_access"
@@ -151,14 +164,7 @@ impl support::Read for AllowAddressNetmasks {
 /// The form of \[`AllowAddressNetmasks`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AllowAddressNetmasksInResponse {
     /// IPv4 CIDR block, for example, 192.168.0.1/24.
@@ -238,11 +244,64 @@ impl support::Validate for AllowAddressNetmasksInResponse {
         );
     }
 }
+#[cfg(
+    any(
+        feature = "modifying_the_acl_for_api_access",
+        feature = "modifying_the_acl_for_console_access",
+        feature = "querying_the_acl_for_api_access",
+        feature = "querying_the_acl_for_console_access"
+    )
+)]
+impl support::Read for AllowAddressNetmasksInResponse {
+    const NAME: &'static str = "AllowAddressNetmasksInResponse";
+    const FIELDS: &'static [&'static str] = &["address_netmask", "description"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"address_netmask" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("address_netmask", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                address_netmask: M::optional(field_0)?,
+                description: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "modifying_the_acl_for_api_access",
+        feature = "modifying_the_acl_for_console_access",
+        feature = "querying_the_acl_for_api_access",
+        feature = "querying_the_acl_for_console_access"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for AllowAddressNetmasksInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "modifying_the_acl_for_console_access")]
 /// Table 7 allow_address_netmasks_ipv6 (also Table 13).
 /// Shared by 2 operations: `modifying_the_acl_for_console_access`,
 /// `querying_the_acl_for_console_access`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AllowAddressNetmasksIpv6 {
     /// IPv6 address or CIDR block, for example, 0000:0000:0000:0000:0000:0000:0000:0000/100.
@@ -338,6 +397,14 @@ impl support::Read for AllowAddressNetmasksIpv6 {
         )
     }
 }
+#[cfg(feature = "modifying_the_acl_for_console_access")]
+impl<'de> ::serde::Deserialize<'de> for AllowAddressNetmasksIpv6 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "modifying_the_acl_for_console_access",
@@ -351,14 +418,7 @@ impl support::Read for AllowAddressNetmasksIpv6 {
 /// The form of \[`AllowAddressNetmasksIpv6`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AllowAddressNetmasksIpv6InResponse {
     /// IPv6 address or CIDR block, for example, 0000:0000:0000:0000:0000:0000:0000:0000/100.
@@ -432,6 +492,55 @@ impl support::Validate for AllowAddressNetmasksIpv6InResponse {
 }
 #[cfg(
     any(
+        feature = "modifying_the_acl_for_console_access",
+        feature = "querying_the_acl_for_console_access"
+    )
+)]
+impl support::Read for AllowAddressNetmasksIpv6InResponse {
+    const NAME: &'static str = "AllowAddressNetmasksIpv6InResponse";
+    const FIELDS: &'static [&'static str] = &["address_netmask", "description"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"address_netmask" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("address_netmask", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                address_netmask: M::optional(field_0)?,
+                description: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "modifying_the_acl_for_console_access",
+        feature = "querying_the_acl_for_console_access"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for AllowAddressNetmasksIpv6InResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "modifying_the_acl_for_api_access",
         feature = "modifying_the_acl_for_console_access"
     )
@@ -440,7 +549,7 @@ impl support::Validate for AllowAddressNetmasksIpv6InResponse {
 /// Shared by 4 operations: `modifying_the_acl_for_api_access`,
 /// `modifying_the_acl_for_console_access`, `querying_the_acl_for_api_access`,
 /// `querying_the_acl_for_console_access`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AllowIpRanges {
     /// Description about an IP address range.
@@ -562,6 +671,19 @@ impl support::Read for AllowIpRanges {
 #[cfg(
     any(
         feature = "modifying_the_acl_for_api_access",
+        feature = "modifying_the_acl_for_console_access"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for AllowIpRanges {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "modifying_the_acl_for_api_access",
         feature = "modifying_the_acl_for_console_access",
         feature = "querying_the_acl_for_api_access",
         feature = "querying_the_acl_for_console_access"
@@ -574,14 +696,7 @@ impl support::Read for AllowIpRanges {
 ///
 /// The form of \[`AllowIpRanges`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AllowIpRangesInResponse {
     /// Description about an IP address range.
@@ -657,11 +772,64 @@ impl support::Validate for AllowIpRangesInResponse {
         support::check_present(out, &path.field("ip_range"), self.ip_range.is_some());
     }
 }
+#[cfg(
+    any(
+        feature = "modifying_the_acl_for_api_access",
+        feature = "modifying_the_acl_for_console_access",
+        feature = "querying_the_acl_for_api_access",
+        feature = "querying_the_acl_for_console_access"
+    )
+)]
+impl support::Read for AllowIpRangesInResponse {
+    const NAME: &'static str = "AllowIpRangesInResponse";
+    const FIELDS: &'static [&'static str] = &["description", "ip_range"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"description" => ::std::option::Option::Some(0),
+            b"ip_range" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("ip_range", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                description: M::optional(field_0)?,
+                ip_range: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "modifying_the_acl_for_api_access",
+        feature = "modifying_the_acl_for_console_access",
+        feature = "querying_the_acl_for_api_access",
+        feature = "querying_the_acl_for_console_access"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for AllowIpRangesInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "modifying_the_acl_for_console_access")]
 /// Table 8 allow_ip_ranges_ipv6 (also Table 14).
 /// Shared by 2 operations: `modifying_the_acl_for_console_access`,
 /// `querying_the_acl_for_console_access`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AllowIpRangesIpv6 {
     /// Description about the IP address range.
@@ -756,6 +924,14 @@ impl support::Read for AllowIpRangesIpv6 {
         )
     }
 }
+#[cfg(feature = "modifying_the_acl_for_console_access")]
+impl<'de> ::serde::Deserialize<'de> for AllowIpRangesIpv6 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "modifying_the_acl_for_console_access",
@@ -769,14 +945,7 @@ impl support::Read for AllowIpRangesIpv6 {
 /// The form of \[`AllowIpRangesIpv6`\] that responses are read into: every field is optional,
 /// and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AllowIpRangesIpv6InResponse {
     /// Description about the IP address range.
@@ -847,6 +1016,55 @@ impl support::Validate for AllowIpRangesIpv6InResponse {
 }
 #[cfg(
     any(
+        feature = "modifying_the_acl_for_console_access",
+        feature = "querying_the_acl_for_console_access"
+    )
+)]
+impl support::Read for AllowIpRangesIpv6InResponse {
+    const NAME: &'static str = "AllowIpRangesIpv6InResponse";
+    const FIELDS: &'static [&'static str] = &["description", "ip_range"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"description" => ::std::option::Option::Some(0),
+            b"ip_range" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("ip_range", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                description: M::optional(field_0)?,
+                ip_range: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "modifying_the_acl_for_console_access",
+        feature = "querying_the_acl_for_console_access"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for AllowIpRangesIpv6InResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "modifying_the_operation_protection_policy",
         feature = "querying_the_operation_protection_policy"
     )
@@ -854,14 +1072,7 @@ impl support::Validate for AllowIpRangesIpv6InResponse {
 /// Table 5 protect_policy.allow_user (also Table 8).
 /// Shared by 2 operations: `modifying_the_operation_protection_policy`,
 /// `querying_the_operation_protection_policy`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AllowUserBody {
     /// Whether IAM users are allowed to manage AKs by themselves. The value can be true or false.
@@ -1045,5 +1256,18 @@ impl support::Read for AllowUserBody {
                 manage_password: M::optional(field_3)?,
             })),
         )
+    }
+}
+#[cfg(
+    any(
+        feature = "modifying_the_operation_protection_policy",
+        feature = "querying_the_operation_protection_policy"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for AllowUserBody {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 use super::super::super::{Operator, SHAPE_OPERATOR};
 /// Table 9 roles.policy.Statement.Condition.
 /// Shared by 2 operations: `listing_custom_policies`, `querying_custom_policy_details`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Condition {
     /// Operator, for example, Bool and StringEquals.
@@ -53,5 +46,36 @@ impl support::Validate for Condition {
             let p = path.field("operator");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for Condition {
+    const NAME: &'static str = "Condition";
+    const FIELDS: &'static [&'static str] = &["operator"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"operator" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<Operator>())?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                operator: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Condition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -21,14 +21,7 @@ use super::super::super::{
 /// Table 4 console_acl_policy (also Table 10).
 /// Shared by 2 operations: `modifying_the_acl_for_console_access`,
 /// `querying_the_acl_for_console_access`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConsoleAclPolicy {
     /// IPv4 address or CIDR block from which access is allowed. Specify either
@@ -258,6 +251,14 @@ impl support::Read for ConsoleAclPolicy {
         )
     }
 }
+#[cfg(feature = "modifying_the_acl_for_console_access")]
+impl<'de> ::serde::Deserialize<'de> for ConsoleAclPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 console_acl_policy (also Table 10).
 /// Shared by 2 operations: `modifying_the_acl_for_console_access`,
 /// `querying_the_acl_for_console_access`.
@@ -265,14 +266,7 @@ impl support::Read for ConsoleAclPolicy {
 /// The form of \[`ConsoleAclPolicy`\] that responses are read into: every field is optional,
 /// and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConsoleAclPolicyInResponse {
     /// IPv4 address or CIDR block from which access is allowed. Specify either
@@ -375,5 +369,101 @@ impl support::Validate for ConsoleAclPolicyInResponse {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for ConsoleAclPolicyInResponse {
+    const NAME: &'static str = "ConsoleAclPolicyInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "allow_address_netmasks",
+        "allow_ip_ranges",
+        "allow_address_netmasks_ipv6",
+        "allow_ip_ranges_ipv6",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"allow_address_netmasks" => ::std::option::Option::Some(0),
+            b"allow_ip_ranges" => ::std::option::Option::Some(1),
+            b"allow_address_netmasks_ipv6" => ::std::option::Option::Some(2),
+            b"allow_ip_ranges_ipv6" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<AllowAddressNetmasksInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<AllowIpRangesInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<
+                                    AllowAddressNetmasksIpv6InResponse,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::nested::<AllowIpRangesIpv6InResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                allow_address_netmasks: M::optional(field_0)?,
+                allow_ip_ranges: M::optional(field_1)?,
+                allow_address_netmasks_ipv6: M::optional(field_2)?,
+                allow_ip_ranges_ipv6: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ConsoleAclPolicyInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

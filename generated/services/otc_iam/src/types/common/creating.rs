@@ -11,7 +11,7 @@ use super::super::super::{
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 /// Table 4 role.policy (also Table 10).
 /// Shared by 2 operations: `creating_a_custom_policy`, `modifying_a_custom_policy`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACustomPolicyPolicy {
     /// Policy version. When creating a custom policy, set this parameter to 1.1.
@@ -127,20 +127,21 @@ impl support::Read for CreatingACustomPolicyPolicy {
     }
 }
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
+impl<'de> ::serde::Deserialize<'de> for CreatingACustomPolicyPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 /// Table 4 role.policy (also Table 10).
 /// Shared by 2 operations: `creating_a_custom_policy`, `modifying_a_custom_policy`.
 ///
 /// The form of \[`CreatingACustomPolicyPolicy`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACustomPolicyPolicyInResponse {
     /// Policy version. When creating a custom policy, set this parameter to 1.1.
@@ -210,9 +211,61 @@ impl support::Validate for CreatingACustomPolicyPolicyInResponse {
     }
 }
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
+impl support::Read for CreatingACustomPolicyPolicyInResponse {
+    const NAME: &'static str = "CreatingACustomPolicyPolicyInResponse";
+    const FIELDS: &'static [&'static str] = &["Version", "Statement"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"Version" => ::std::option::Option::Some(0),
+            b"Statement" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<
+                                    CreatingACustomPolicyStatementInResponse,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[("Version", field_0.is_some()), ("Statement", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                version: M::optional(field_0)?,
+                statement: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
+impl<'de> ::serde::Deserialize<'de> for CreatingACustomPolicyPolicyInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 /// Table 5 role.policy.Statement (also Table 11).
 /// Shared by 2 operations: `creating_a_custom_policy`, `modifying_a_custom_policy`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACustomPolicyStatement {
     /// An action item is a specific operation permission on a resource.
@@ -364,20 +417,21 @@ impl support::Read for CreatingACustomPolicyStatement {
     }
 }
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
+impl<'de> ::serde::Deserialize<'de> for CreatingACustomPolicyStatement {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 /// Table 5 role.policy.Statement (also Table 11).
 /// Shared by 2 operations: `creating_a_custom_policy`, `modifying_a_custom_policy`.
 ///
 /// The form of \[`CreatingACustomPolicyStatement`\] that responses are read into: every field
 /// is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACustomPolicyStatementInResponse {
     /// An action item is a specific operation permission on a resource.
@@ -464,18 +518,75 @@ impl support::Validate for CreatingACustomPolicyStatementInResponse {
         }
     }
 }
+#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
+impl support::Read for CreatingACustomPolicyStatementInResponse {
+    const NAME: &'static str = "CreatingACustomPolicyStatementInResponse";
+    const FIELDS: &'static [&'static str] = &["Action", "Effect", "Resource"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"Action" => ::std::option::Option::Some(0),
+            b"Effect" => ::std::option::Option::Some(1),
+            b"Resource" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<Effect, _>(Self::check_effect),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(2, &mut field_2, support::nested::<ResourceInResponse>())?
+                }
+            }
+        }
+        fields.end(&[("Action", field_0.is_some()), ("Effect", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                action: M::optional(field_0)?,
+                effect: M::optional(field_1)?,
+                resource: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
+impl<'de> ::serde::Deserialize<'de> for CreatingACustomPolicyStatementInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "querying_an_identity_provider")]
 /// Table 5 identity_provider.links.
 /// Shared by 3 operations: `creating_an_identity_provider`, `querying_an_identity_provider`,
 /// `updating_a_saml_identity_provider`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnIdentityProviderLinks {
     /// Identity provider resource link.
@@ -522,5 +633,44 @@ impl support::Validate for CreatingAnIdentityProviderLinks {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+#[cfg(feature = "querying_an_identity_provider")]
+impl support::Read for CreatingAnIdentityProviderLinks {
+    const NAME: &'static str = "CreatingAnIdentityProviderLinks";
+    const FIELDS: &'static [&'static str] = &["self", "protocols"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"self" => ::std::option::Option::Some(0),
+            b"protocols" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                self_: M::optional(field_0)?,
+                protocols: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_an_identity_provider")]
+impl<'de> ::serde::Deserialize<'de> for CreatingAnIdentityProviderLinks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

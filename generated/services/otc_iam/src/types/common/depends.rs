@@ -9,14 +9,7 @@ use crate::support;
 /// `querying_permissions_of_a_user_group_corresponding_to_a_project`,
 /// `querying_permissions_of_a_user_group_under_a_domain`, `querying_role_details`,
 /// `querying_the_list_of_permissions_of_an_agency_on_a_project`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Depends {
     /// Service catalog of the permission.
@@ -58,5 +51,42 @@ impl support::Validate for Depends {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for Depends {
+    const NAME: &'static str = "Depends";
+    const FIELDS: &'static [&'static str] = &["catalog", "display_name"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"catalog" => ::std::option::Option::Some(0),
+            b"display_name" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                catalog: M::optional(field_0)?,
+                display_name: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Depends {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

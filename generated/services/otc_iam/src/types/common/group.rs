@@ -7,7 +7,7 @@ use crate::support;
 /// mapping.rules.local.group (also mapping.rules.local.group).
 /// Shared by 4 operations: `creating_a_mapping`, `querying_a_mapping`,
 /// `querying_the_mapping_list`, `updating_a_mapping`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Group {
     /// User group to which a federated user belongs on the cloud platform.
@@ -70,6 +70,13 @@ impl support::Read for Group {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for Group {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "creating_a_mapping",
@@ -84,14 +91,7 @@ impl support::Read for Group {
 ///
 /// The form of \[`Group`\] that responses are read into: every field is optional, and a missing
 /// field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct GroupInResponse {
     /// User group to which a federated user belongs on the cloud platform.
@@ -158,5 +158,52 @@ impl support::Validate for GroupInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("name"), self.name.is_some());
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_mapping",
+        feature = "querying_a_mapping",
+        feature = "querying_the_mapping_list",
+        feature = "updating_a_mapping"
+    )
+)]
+impl support::Read for GroupInResponse {
+    const NAME: &'static str = "GroupInResponse";
+    const FIELDS: &'static [&'static str] = &["name"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[("name", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_mapping",
+        feature = "querying_a_mapping",
+        feature = "querying_the_mapping_list",
+        feature = "updating_a_mapping"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for GroupInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 /// groups.links (also links).
 /// Shared by 4 operations: `listing_user_groups`, `querying_a_user_list`,
 /// `querying_the_user_group_to_which_a_user_belongs`, `querying_users_in_a_user_group`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Json {
     /// Resource link.
@@ -65,5 +58,46 @@ impl support::Validate for Json {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for Json {
+    const NAME: &'static str = "Json";
+    const FIELDS: &'static [&'static str] = &["self", "previous", "next"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"self" => ::std::option::Option::Some(0),
+            b"previous" => ::std::option::Option::Some(1),
+            b"next" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                self_: M::optional(field_0)?,
+                previous: M::optional(field_1)?,
+                next: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Json {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

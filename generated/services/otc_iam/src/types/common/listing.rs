@@ -41,14 +41,7 @@ use super::super::super::{Condition, Effect, SHAPE_CONDITION};
 /// `querying_service_details`, `querying_services`, `querying_the_identity_provider_list`,
 /// `querying_the_list_of_permissions_of_an_agency_on_a_project`, `querying_the_mapping_list`,
 /// `querying_user_details_recommended`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListingCustomPoliciesLinks {
     /// Resource link.
@@ -196,18 +189,96 @@ impl support::Validate for ListingCustomPoliciesLinks {
     }
 }
 #[cfg(
+    any(
+        feature = "listing_custom_policies",
+        feature = "querying_a_region_list",
+        feature = "querying_a_role_list",
+        feature = "querying_a_user_project_list",
+        feature = "querying_all_permissions_of_a_user_group",
+        feature = "querying_endpoints",
+        feature = "querying_information_about_a_specified_project",
+        feature = "querying_permissions_of_a_user_group_corresponding_to_a_project",
+        feature = "querying_permissions_of_a_user_group_under_a_domain",
+        feature = "querying_project_information_based_on_the_specified_criteria",
+        feature = "querying_role_assignments_discarded",
+        feature = "querying_role_details",
+        feature = "querying_service_details",
+        feature = "querying_services",
+        feature = "querying_the_identity_provider_list",
+        feature = "querying_the_list_of_permissions_of_an_agency_on_a_project",
+        feature = "querying_the_mapping_list",
+        feature = "querying_user_details_recommended"
+    )
+)]
+impl support::Read for ListingCustomPoliciesLinks {
+    const NAME: &'static str = "ListingCustomPoliciesLinks";
+    const FIELDS: &'static [&'static str] = &["self", "previous", "next"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"self" => ::std::option::Option::Some(0),
+            b"previous" => ::std::option::Option::Some(1),
+            b"next" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("self", field_0.is_some()), ("previous", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                self_: M::optional(field_0)?,
+                previous: M::optional(field_1)?,
+                next: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "listing_custom_policies",
+        feature = "querying_a_region_list",
+        feature = "querying_a_role_list",
+        feature = "querying_a_user_project_list",
+        feature = "querying_all_permissions_of_a_user_group",
+        feature = "querying_endpoints",
+        feature = "querying_information_about_a_specified_project",
+        feature = "querying_permissions_of_a_user_group_corresponding_to_a_project",
+        feature = "querying_permissions_of_a_user_group_under_a_domain",
+        feature = "querying_project_information_based_on_the_specified_criteria",
+        feature = "querying_role_assignments_discarded",
+        feature = "querying_role_details",
+        feature = "querying_service_details",
+        feature = "querying_services",
+        feature = "querying_the_identity_provider_list",
+        feature = "querying_the_list_of_permissions_of_an_agency_on_a_project",
+        feature = "querying_the_mapping_list",
+        feature = "querying_user_details_recommended"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ListingCustomPoliciesLinks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
     any(feature = "listing_custom_policies", feature = "querying_custom_policy_details")
 )]
 /// Table 7 roles.policy.
 /// Shared by 2 operations: `listing_custom_policies`, `querying_custom_policy_details`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListingCustomPoliciesPolicy {
     /// Policy version.
@@ -283,16 +354,63 @@ impl support::Validate for ListingCustomPoliciesPolicy {
 #[cfg(
     any(feature = "listing_custom_policies", feature = "querying_custom_policy_details")
 )]
+impl support::Read for ListingCustomPoliciesPolicy {
+    const NAME: &'static str = "ListingCustomPoliciesPolicy";
+    const FIELDS: &'static [&'static str] = &["Version", "Statement"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"Version" => ::std::option::Option::Some(0),
+            b"Statement" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<ListingCustomPoliciesStatement>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                version: M::optional(field_0)?,
+                statement: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(feature = "listing_custom_policies", feature = "querying_custom_policy_details")
+)]
+impl<'de> ::serde::Deserialize<'de> for ListingCustomPoliciesPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(feature = "listing_custom_policies", feature = "querying_custom_policy_details")
+)]
 /// Table 8 roles.policy.Statement.
 /// Shared by 2 operations: `listing_custom_policies`, `querying_custom_policy_details`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListingCustomPoliciesStatement {
     /// Specific operation permission on a resource.
@@ -393,5 +511,90 @@ impl support::Validate for ListingCustomPoliciesStatement {
             let p = path.field("Condition");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+#[cfg(
+    any(feature = "listing_custom_policies", feature = "querying_custom_policy_details")
+)]
+impl support::Read for ListingCustomPoliciesStatement {
+    const NAME: &'static str = "ListingCustomPoliciesStatement";
+    const FIELDS: &'static [&'static str] = &[
+        "Action",
+        "Effect",
+        "Condition",
+        "Resource",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"Action" => ::std::option::Option::Some(0),
+            b"Effect" => ::std::option::Option::Some(1),
+            b"Condition" => ::std::option::Option::Some(2),
+            b"Resource" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<Effect, _>(Self::check_effect),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::nested::<Condition>())?,
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                action: M::optional(field_0)?,
+                effect: M::optional(field_1)?,
+                condition: M::optional(field_2)?,
+                resource: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(feature = "listing_custom_policies", feature = "querying_custom_policy_details")
+)]
+impl<'de> ::serde::Deserialize<'de> for ListingCustomPoliciesStatement {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 /// regions.locales.
 /// Shared by 2 operations: `querying_a_region_list`, `querying_region_details`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Locales {
     /// Region name in English.
@@ -73,5 +66,50 @@ impl support::Validate for Locales {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for Locales {
+    const NAME: &'static str = "Locales";
+    const FIELDS: &'static [&'static str] = &["en-us", "pt-br", "es-us", "es-es"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"en-us" => ::std::option::Option::Some(0),
+            b"pt-br" => ::std::option::Option::Some(1),
+            b"es-us" => ::std::option::Option::Some(2),
+            b"es-es" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                en_us: M::optional(field_0)?,
+                pt_br: M::optional(field_1)?,
+                es_us: M::optional(field_2)?,
+                es_es: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Locales {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,7 +7,7 @@ use crate::support;
 use super::super::super::{Rules, RulesInResponse, SHAPE_RULES, SHAPE_RULES_IN_RESPONSE};
 /// mapping (also mapping).
 /// Shared by 2 operations: `creating_a_mapping`, `updating_a_mapping`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Mapping {
     /// Rule used to map federated users to local users.
@@ -126,19 +126,19 @@ impl support::Read for Mapping {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for Mapping {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// mapping (also mapping).
 /// Shared by 2 operations: `creating_a_mapping`, `updating_a_mapping`.
 ///
 /// The form of \[`Mapping`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MappingInResponse {
     /// Rule used to map federated users to local users.
@@ -222,5 +222,45 @@ impl support::Validate for MappingInResponse {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for MappingInResponse {
+    const NAME: &'static str = "MappingInResponse";
+    const FIELDS: &'static [&'static str] = &["rules"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"rules" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<RulesInResponse>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[("rules", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                rules: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MappingInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -18,14 +18,7 @@ use super::super::super::{
 /// Table 13 token.catalog.
 /// Shared by 2 operations: `obtaining_a_scoped_token`,
 /// `obtaining_an_unscoped_token_sp_initiated`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAScopedTokenCatalog {
     /// Type of the service to which the API belongs.
@@ -97,20 +90,71 @@ impl support::Validate for ObtainingAScopedTokenCatalog {
         }
     }
 }
+#[cfg(feature = "obtaining_an_unscoped_token_sp_initiated")]
+impl support::Read for ObtainingAScopedTokenCatalog {
+    const NAME: &'static str = "ObtainingAScopedTokenCatalog";
+    const FIELDS: &'static [&'static str] = &["type", "id", "name", "endpoints"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"type" => ::std::option::Option::Some(0),
+            b"id" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"endpoints" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::nested::<ObtainingAScopedTokenEndpoints>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                r#type: M::optional(field_0)?,
+                id: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                endpoints: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "obtaining_an_unscoped_token_sp_initiated")]
+impl<'de> ::serde::Deserialize<'de> for ObtainingAScopedTokenCatalog {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 auth.scope.domain (also Table 9, Table 15, Table 17 and Table 20).
 /// Shared by 2 operations: `obtaining_a_scoped_token`, `obtaining_an_agency_token`.
 ///
 /// Rules checked by `validate`:
 /// - `id` or `name`: Either id or name must be specified.
 /// - `id` or `name`: Either id or name must be specified.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAScopedTokenDomain {
     /// Domain ID. Either id or name must be specified.
@@ -228,18 +272,18 @@ impl support::Read for ObtainingAScopedTokenDomain {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ObtainingAScopedTokenDomain {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "obtaining_an_unscoped_token_sp_initiated")]
 /// Table 14 token.catalog.endpoints.
 /// Shared by 2 operations: `obtaining_a_scoped_token`,
 /// `obtaining_an_unscoped_token_sp_initiated`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAScopedTokenEndpoints {
     /// Endpoint URL.
@@ -308,6 +352,63 @@ impl support::Validate for ObtainingAScopedTokenEndpoints {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "obtaining_an_unscoped_token_sp_initiated")]
+impl support::Read for ObtainingAScopedTokenEndpoints {
+    const NAME: &'static str = "ObtainingAScopedTokenEndpoints";
+    const FIELDS: &'static [&'static str] = &[
+        "url",
+        "region",
+        "region_id",
+        "interface",
+        "id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"url" => ::std::option::Option::Some(0),
+            b"region" => ::std::option::Option::Some(1),
+            b"region_id" => ::std::option::Option::Some(2),
+            b"interface" => ::std::option::Option::Some(3),
+            b"id" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                url: M::optional(field_0)?,
+                region: M::optional(field_1)?,
+                region_id: M::optional(field_2)?,
+                interface: M::optional(field_3)?,
+                id: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "obtaining_an_unscoped_token_sp_initiated")]
+impl<'de> ::serde::Deserialize<'de> for ObtainingAScopedTokenEndpoints {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "obtaining_a_token_with_an_openid_connect_id_token",
@@ -317,14 +418,7 @@ impl support::Validate for ObtainingAScopedTokenEndpoints {
 /// Table 6 auth.scope.domain (also Table 16, Table 17 and Table 20).
 /// Shared by 2 operations: `obtaining_a_token_with_an_openid_connect_id_token`,
 /// `obtaining_an_unscoped_token_with_an_openid_connect_id_token`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingATokenWithAnOpenidConnectIdTokenDomain {
     /// Domain ID or project ID. Specify either this parameter or the name parameter.
@@ -455,17 +549,23 @@ impl support::Read for ObtainingATokenWithAnOpenidConnectIdTokenDomain {
         feature = "obtaining_an_unscoped_token_with_an_openid_connect_id_token"
     )
 )]
+impl<'de> ::serde::Deserialize<'de> for ObtainingATokenWithAnOpenidConnectIdTokenDomain {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "obtaining_a_token_with_an_openid_connect_id_token",
+        feature = "obtaining_an_unscoped_token_with_an_openid_connect_id_token"
+    )
+)]
 /// Table 12 token.user.OS-FEDERATION.
 /// Shared by 2 operations: `obtaining_a_token_with_an_openid_connect_id_token`,
 /// `obtaining_an_unscoped_token_with_an_openid_connect_id_token`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingATokenWithAnOpenidConnectIdTokenOsFederation {
     /// Identity provider details.
@@ -562,17 +662,77 @@ impl support::Validate for ObtainingATokenWithAnOpenidConnectIdTokenOsFederation
         feature = "obtaining_an_unscoped_token_with_an_openid_connect_id_token"
     )
 )]
+impl support::Read for ObtainingATokenWithAnOpenidConnectIdTokenOsFederation {
+    const NAME: &'static str = "ObtainingATokenWithAnOpenidConnectIdTokenOsFederation";
+    const FIELDS: &'static [&'static str] = &["identity_provider", "protocol", "groups"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"identity_provider" => ::std::option::Option::Some(0),
+            b"protocol" => ::std::option::Option::Some(1),
+            b"groups" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields.value(0, &mut field_0, support::nested::<IdentityProvider>())?
+                }
+                1 => fields.value(1, &mut field_1, support::nested::<Protocol>())?,
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<Groups>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                identity_provider: M::optional(field_0)?,
+                protocol: M::optional(field_1)?,
+                groups: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "obtaining_a_token_with_an_openid_connect_id_token",
+        feature = "obtaining_an_unscoped_token_with_an_openid_connect_id_token"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingATokenWithAnOpenidConnectIdTokenOsFederation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "obtaining_a_token_with_an_openid_connect_id_token",
+        feature = "obtaining_an_unscoped_token_with_an_openid_connect_id_token"
+    )
+)]
 /// Table 11 token.user.
 /// Shared by 2 operations: `obtaining_a_token_with_an_openid_connect_id_token`,
 /// `obtaining_an_unscoped_token_with_an_openid_connect_id_token`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingATokenWithAnOpenidConnectIdTokenUser {
     /// Federated user details.
@@ -670,6 +830,81 @@ impl support::Validate for ObtainingATokenWithAnOpenidConnectIdTokenUser {
 }
 #[cfg(
     any(
+        feature = "obtaining_a_token_with_an_openid_connect_id_token",
+        feature = "obtaining_an_unscoped_token_with_an_openid_connect_id_token"
+    )
+)]
+impl support::Read for ObtainingATokenWithAnOpenidConnectIdTokenUser {
+    const NAME: &'static str = "ObtainingATokenWithAnOpenidConnectIdTokenUser";
+    const FIELDS: &'static [&'static str] = &["OS-FEDERATION", "domain", "id", "name"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"OS-FEDERATION" => ::std::option::Option::Some(0),
+            b"domain" => ::std::option::Option::Some(1),
+            b"id" => ::std::option::Option::Some(2),
+            b"name" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::nested::<
+                                ObtainingATokenWithAnOpenidConnectIdTokenOsFederation,
+                            >(),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::nested::<
+                                ObtainingATokenWithAnOpenidConnectIdTokenDomain,
+                            >(),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                os_federation: M::optional(field_0)?,
+                domain: M::optional(field_1)?,
+                id: M::optional(field_2)?,
+                name: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "obtaining_a_token_with_an_openid_connect_id_token",
+        feature = "obtaining_an_unscoped_token_with_an_openid_connect_id_token"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ObtainingATokenWithAnOpenidConnectIdTokenUser {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "obtaining_a_user_token_through_password_authentication",
         feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
     )
@@ -677,7 +912,7 @@ impl support::Validate for ObtainingATokenWithAnOpenidConnectIdTokenUser {
 /// auth.identity.password.user.domain (also auth.scope.domain, Table 6, Table 8 and Table 11).
 /// Shared by 2 operations: `obtaining_a_user_token_through_password_authentication`,
 /// `obtaining_a_user_token_through_password_authentication_and_virtual_mfa`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAUserTokenThroughPasswordAuthenticationDomain {
     /// Name of the account used to create the IAM user.
@@ -776,6 +1011,20 @@ impl support::Read for ObtainingAUserTokenThroughPasswordAuthenticationDomain {
         feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
     )
 )]
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingAUserTokenThroughPasswordAuthenticationDomain {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "obtaining_a_user_token_through_password_authentication",
+        feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
+    )
+)]
 /// auth.identity.password.user.domain (also auth.scope.domain, Table 6, Table 8 and Table 11).
 /// Shared by 2 operations: `obtaining_a_user_token_through_password_authentication`,
 /// `obtaining_a_user_token_through_password_authentication_and_virtual_mfa`.
@@ -783,14 +1032,7 @@ impl support::Read for ObtainingAUserTokenThroughPasswordAuthenticationDomain {
 /// The form of \[`ObtainingAUserTokenThroughPasswordAuthenticationDomain`\] that responses are
 /// read into: every field is optional, and a missing field that requests must send is reported
 /// by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAUserTokenThroughPasswordAuthenticationDomainInResponse {
     /// Name of the account used to create the IAM user.
@@ -859,10 +1101,54 @@ for ObtainingAUserTokenThroughPasswordAuthenticationDomainInResponse {
         feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
     )
 )]
+impl support::Read for ObtainingAUserTokenThroughPasswordAuthenticationDomainInResponse {
+    const NAME: &'static str = "ObtainingAUserTokenThroughPasswordAuthenticationDomainInResponse";
+    const FIELDS: &'static [&'static str] = &["name"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[("name", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "obtaining_a_user_token_through_password_authentication",
+        feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingAUserTokenThroughPasswordAuthenticationDomainInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "obtaining_a_user_token_through_password_authentication",
+        feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
+    )
+)]
 /// auth.identity.password.user (also Table 10).
 /// Shared by 2 operations: `obtaining_a_user_token_through_password_authentication`,
 /// `obtaining_a_user_token_through_password_authentication_and_virtual_mfa`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAUserTokenThroughPasswordAuthenticationUser {
     /// Information about the account used to create the IAM user.
@@ -1020,6 +1306,20 @@ impl support::Read for ObtainingAUserTokenThroughPasswordAuthenticationUser {
         feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
     )
 )]
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingAUserTokenThroughPasswordAuthenticationUser {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "obtaining_a_user_token_through_password_authentication",
+        feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
+    )
+)]
 /// auth.identity.password.user (also Table 10).
 /// Shared by 2 operations: `obtaining_a_user_token_through_password_authentication`,
 /// `obtaining_a_user_token_through_password_authentication_and_virtual_mfa`.
@@ -1027,14 +1327,7 @@ impl support::Read for ObtainingAUserTokenThroughPasswordAuthenticationUser {
 /// The form of \[`ObtainingAUserTokenThroughPasswordAuthenticationUser`\] that responses are
 /// read into: every field is optional, and a missing field that requests must send is reported
 /// by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAUserTokenThroughPasswordAuthenticationUserInResponse {
     /// Information about the account used to create the IAM user.
@@ -1123,5 +1416,75 @@ for ObtainingAUserTokenThroughPasswordAuthenticationUserInResponse {
             let p = path.field("domain");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+#[cfg(
+    any(
+        feature = "obtaining_a_user_token_through_password_authentication",
+        feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
+    )
+)]
+impl support::Read for ObtainingAUserTokenThroughPasswordAuthenticationUserInResponse {
+    const NAME: &'static str = "ObtainingAUserTokenThroughPasswordAuthenticationUserInResponse";
+    const FIELDS: &'static [&'static str] = &["domain", "name", "password"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"domain" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"password" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::nested::<
+                                ObtainingAUserTokenThroughPasswordAuthenticationDomainInResponse,
+                            >(),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("domain", field_0.is_some()),
+                    ("name", field_1.is_some()),
+                    ("password", field_2.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                domain: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                password: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "obtaining_a_user_token_through_password_authentication",
+        feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingAUserTokenThroughPasswordAuthenticationUserInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -11,14 +11,7 @@ use super::super::super::{
 /// Table 21 token.user.OS-FEDERATION.
 /// Shared by 3 operations: `obtaining_a_scoped_token`,
 /// `obtaining_an_unscoped_token_idp_initiated`, `obtaining_an_unscoped_token_sp_initiated`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct OsFederation {
     /// User group information.
@@ -83,5 +76,59 @@ impl support::Validate for OsFederation {
             let p = path.field("protocol");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for OsFederation {
+    const NAME: &'static str = "OsFederation";
+    const FIELDS: &'static [&'static str] = &["groups", "identity_provider", "protocol"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"groups" => ::std::option::Option::Some(0),
+            b"identity_provider" => ::std::option::Option::Some(1),
+            b"protocol" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<Groups>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields.value(1, &mut field_1, support::nested::<IdentityProvider>())?
+                }
+                _ => fields.value(2, &mut field_2, support::nested::<Protocol>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                groups: M::optional(field_0)?,
+                identity_provider: M::optional(field_1)?,
+                protocol: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for OsFederation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -11,14 +11,7 @@ use super::super::super::{Depends, SHAPE_DEPENDS, SHAPE_STATEMENT, Statement};
 /// `querying_permissions_of_a_user_group_under_a_domain`, `querying_role_details`,
 /// `querying_the_list_of_permissions_of_an_agency_on_a_domain`,
 /// `querying_the_list_of_permissions_of_an_agency_on_a_project`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Policy {
     /// Dependent permissions.
@@ -92,5 +85,68 @@ impl support::Validate for Policy {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for Policy {
+    const NAME: &'static str = "Policy";
+    const FIELDS: &'static [&'static str] = &["Depends", "Statement", "Version"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"Depends" => ::std::option::Option::Some(0),
+            b"Statement" => ::std::option::Option::Some(1),
+            b"Version" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<Depends>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<Statement>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                depends: M::optional(field_0)?,
+                statement: M::optional(field_1)?,
+                version: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Policy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,14 +8,7 @@ use crate::support;
 /// Shared by 3 operations: `obtaining_a_token_with_an_openid_connect_id_token`,
 /// `obtaining_a_user_token_through_password_authentication`,
 /// `obtaining_a_user_token_through_password_authentication_and_virtual_mfa`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Project {
     /// Domain ID or project ID. Specify either this parameter or the name parameter.
@@ -108,5 +101,12 @@ impl support::Read for Project {
                 name: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Project {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

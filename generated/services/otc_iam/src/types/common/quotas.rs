@@ -7,14 +7,7 @@ use crate::support;
 use super::super::super::{Resources, SHAPE_RESOURCES};
 /// Table 2 quotas.
 /// Shared by 2 operations: `querying_a_resource_quota`, `querying_the_quotas_of_a_project`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Quotas {
     /// Resource information.
@@ -57,5 +50,45 @@ impl support::Validate for Quotas {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for Quotas {
+    const NAME: &'static str = "Quotas";
+    const FIELDS: &'static [&'static str] = &["resources"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"resources" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<Resources>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                resources: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Quotas {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 /// protocol (also protocol).
 /// Shared by 2 operations: `registering_a_protocol`, `updating_a_protocol`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RegisteringAProtocolProtocol {
     /// Mapping ID.
@@ -85,5 +78,12 @@ impl support::Read for RegisteringAProtocolProtocol {
                 mapping_id: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RegisteringAProtocolProtocol {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

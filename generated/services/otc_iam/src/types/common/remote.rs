@@ -7,7 +7,7 @@ use crate::support;
 /// mapping.rules.remote (also mapping.rules.remote).
 /// Shared by 4 operations: `creating_a_mapping`, `querying_a_mapping`,
 /// `querying_the_mapping_list`, `updating_a_mapping`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Remote {
     /// IdP assertion (SAML) or ID token (OIDC)
@@ -142,6 +142,13 @@ impl support::Read for Remote {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for Remote {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "creating_a_mapping",
@@ -156,14 +163,7 @@ impl support::Read for Remote {
 ///
 /// The form of \[`Remote`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RemoteInResponse {
     /// IdP assertion (SAML) or ID token (OIDC)
@@ -248,5 +248,84 @@ impl support::Validate for RemoteInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("type"), self.r#type.is_some());
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_mapping",
+        feature = "querying_a_mapping",
+        feature = "querying_the_mapping_list",
+        feature = "updating_a_mapping"
+    )
+)]
+impl support::Read for RemoteInResponse {
+    const NAME: &'static str = "RemoteInResponse";
+    const FIELDS: &'static [&'static str] = &["type", "any_one_of", "not_any_of"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"type" => ::std::option::Option::Some(0),
+            b"any_one_of" => ::std::option::Option::Some(1),
+            b"not_any_of" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[("type", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                r#type: M::optional(field_0)?,
+                any_one_of: M::optional(field_1)?,
+                not_any_of: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_mapping",
+        feature = "querying_a_mapping",
+        feature = "querying_the_mapping_list",
+        feature = "updating_a_mapping"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for RemoteInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

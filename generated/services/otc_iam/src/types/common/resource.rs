@@ -6,7 +6,7 @@
 use crate::support;
 /// Table 6 role.policy.Statement.Resource (also Table 12).
 /// Shared by 2 operations: `creating_a_custom_policy`, `modifying_a_custom_policy`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Resource {
     /// URI of a delegated resource, which can contain a maximum of 128 characters. Format:
@@ -80,19 +80,19 @@ impl support::Read for Resource {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for Resource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 role.policy.Statement.Resource (also Table 12).
 /// Shared by 2 operations: `creating_a_custom_policy`, `modifying_a_custom_policy`.
 ///
 /// The form of \[`Resource`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResourceInResponse {
     /// URI of a delegated resource, which can contain a maximum of 128 characters. Format:
@@ -129,5 +129,43 @@ impl support::Validate for ResourceInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("uri"), self.uri.is_some());
+    }
+}
+impl support::Read for ResourceInResponse {
+    const NAME: &'static str = "ResourceInResponse";
+    const FIELDS: &'static [&'static str] = &["uri"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"uri" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::text(support::unchecked),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[("uri", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self { uri: M::optional(field_0)? })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ResourceInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

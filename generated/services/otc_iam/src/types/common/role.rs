@@ -13,7 +13,7 @@ use super::super::super::{
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 /// Table 3 role (also Table 8).
 /// Shared by 2 operations: `creating_a_custom_policy`, `modifying_a_custom_policy`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Role {
     /// Display name of the custom policy.
@@ -176,19 +176,20 @@ impl support::Read for Role {
     }
 }
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
+impl<'de> ::serde::Deserialize<'de> for Role {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 /// Table 3 role (also Table 8).
 /// Shared by 2 operations: `creating_a_custom_policy`, `modifying_a_custom_policy`.
 ///
 /// The form of \[`Role`\] that responses are read into: every field is optional, and a missing
 /// field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RoleInResponse {
     /// Display name of the custom policy.
@@ -277,6 +278,78 @@ impl support::Validate for RoleInResponse {
             let p = path.field("policy");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
+impl support::Read for RoleInResponse {
+    const NAME: &'static str = "RoleInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "display_name",
+        "type",
+        "description",
+        "description_cn",
+        "policy",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"display_name" => ::std::option::Option::Some(0),
+            b"type" => ::std::option::Option::Some(1),
+            b"description" => ::std::option::Option::Some(2),
+            b"description_cn" => ::std::option::Option::Some(3),
+            b"policy" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<CreatingACustomPolicyPolicyInResponse>(),
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("display_name", field_0.is_some()),
+                    ("type", field_1.is_some()),
+                    ("description", field_2.is_some()),
+                    ("policy", field_4.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                display_name: M::optional(field_0)?,
+                r#type: M::optional(field_1)?,
+                description: M::optional(field_2)?,
+                description_cn: M::optional(field_3)?,
+                policy: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
+impl<'de> ::serde::Deserialize<'de> for RoleInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(

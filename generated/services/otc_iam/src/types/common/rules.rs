@@ -13,7 +13,7 @@ use super::super::super::{Group, Remote, SHAPE_GROUP, SHAPE_REMOTE, SHAPE_USER, 
 #[cfg(any(feature = "creating_a_mapping", feature = "updating_a_mapping"))]
 /// mapping.rules.
 /// Shared by 3 operations: `creating_a_mapping`, `querying_a_mapping`, `updating_a_mapping`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Rules {
     /// Federated user information on the cloud platform. user indicates the name of a federated
@@ -143,19 +143,20 @@ impl support::Read for Rules {
         )
     }
 }
+#[cfg(any(feature = "creating_a_mapping", feature = "updating_a_mapping"))]
+impl<'de> ::serde::Deserialize<'de> for Rules {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// mapping.rules.
 /// Shared by 3 operations: `creating_a_mapping`, `querying_a_mapping`, `updating_a_mapping`.
 ///
 /// The form of \[`Rules`\] that responses are read into: every field is optional, and a missing
 /// field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RulesInResponse {
     /// Federated user information on the cloud platform. user indicates the name of a federated
@@ -222,17 +223,69 @@ impl support::Validate for RulesInResponse {
         }
     }
 }
+impl support::Read for RulesInResponse {
+    const NAME: &'static str = "RulesInResponse";
+    const FIELDS: &'static [&'static str] = &["local", "remote"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"local" => ::std::option::Option::Some(0),
+            b"remote" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<RulesLocalInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<RemoteInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[("local", field_0.is_some()), ("remote", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                local: M::optional(field_0)?,
+                remote: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RulesInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(any(feature = "creating_a_mapping", feature = "updating_a_mapping"))]
 /// mapping.rules.local.
 /// Shared by 3 operations: `creating_a_mapping`, `querying_a_mapping`, `updating_a_mapping`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RulesLocal {
     /// Name of a federated user on the cloud platform.
@@ -333,19 +386,20 @@ impl support::Read for RulesLocal {
         )
     }
 }
+#[cfg(any(feature = "creating_a_mapping", feature = "updating_a_mapping"))]
+impl<'de> ::serde::Deserialize<'de> for RulesLocal {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// mapping.rules.local.
 /// Shared by 3 operations: `creating_a_mapping`, `querying_a_mapping`, `updating_a_mapping`.
 ///
 /// The form of \[`RulesLocal`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RulesLocalInResponse {
     /// Name of a federated user on the cloud platform.
@@ -394,5 +448,42 @@ impl support::Validate for RulesLocalInResponse {
             let p = path.field("group");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for RulesLocalInResponse {
+    const NAME: &'static str = "RulesLocalInResponse";
+    const FIELDS: &'static [&'static str] = &["user", "group"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"user" => ::std::option::Option::Some(0),
+            b"group" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::nested::<UserInResponse>())?,
+                _ => fields.value(1, &mut field_1, support::nested::<GroupInResponse>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                user: M::optional(field_0)?,
+                group: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RulesLocalInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -10,14 +10,7 @@ use super::super::super::Effect;
 /// `querying_permissions_of_a_user_group_corresponding_to_a_project`,
 /// `querying_permissions_of_a_user_group_under_a_domain`, `querying_role_details`,
 /// `querying_the_list_of_permissions_of_an_agency_on_a_project`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Statement {
     /// Specific operation permissions on a resource. For details about supported actions, see
@@ -122,5 +115,73 @@ impl support::Validate for Statement {
             let p = path.field("Effect");
             Self::check_effect(out, &p, value);
         }
+    }
+}
+impl support::Read for Statement {
+    const NAME: &'static str = "Statement";
+    const FIELDS: &'static [&'static str] = &[
+        "Action",
+        "Effect",
+        "Condition",
+        "Resource",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"Action" => ::std::option::Option::Some(0),
+            b"Effect" => ::std::option::Option::Some(1),
+            b"Condition" => ::std::option::Option::Some(2),
+            b"Resource" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<Effect, _>(Self::check_effect),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::FreeForm)?,
+                _ => fields.value(3, &mut field_3, support::FreeForm)?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                action: M::optional(field_0)?,
+                effect: M::optional(field_1)?,
+                condition: M::optional(field_2)?,
+                resource: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Statement {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,7 +7,7 @@ use crate::support;
 #[cfg(feature = "querying_images_by_tag")]
 /// Table 2 Data structure description of the tags field.
 /// Shared by 2 operations: `querying_images_by_tag`, `querying_all_image_tags`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAllImageTagsTags {
     /// Specifies the tag key. A tag key contains a maximum of 128 Unicode characters and cannot be
@@ -106,20 +106,21 @@ impl support::Read for QueryingAllImageTagsTags {
         )
     }
 }
+#[cfg(feature = "querying_images_by_tag")]
+impl<'de> ::serde::Deserialize<'de> for QueryingAllImageTagsTags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 2 Data structure description of the tags field.
 /// Shared by 2 operations: `querying_images_by_tag`, `querying_all_image_tags`.
 ///
 /// The form of \[`QueryingAllImageTagsTags`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAllImageTagsTagsInResponse {
     /// Specifies the tag key. A tag key contains a maximum of 128 Unicode characters and cannot be
@@ -165,5 +166,53 @@ impl support::Validate for QueryingAllImageTagsTagsInResponse {
     ) {
         support::check_present(out, &path.field("key"), self.key.is_some());
         support::check_present(out, &path.field("values"), self.values.is_some());
+    }
+}
+impl support::Read for QueryingAllImageTagsTagsInResponse {
+    const NAME: &'static str = "QueryingAllImageTagsTagsInResponse";
+    const FIELDS: &'static [&'static str] = &["key", "values"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"key" => ::std::option::Option::Some(0),
+            b"values" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[("key", field_0.is_some()), ("values", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                key: M::optional(field_0)?,
+                values: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAllImageTagsTagsInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

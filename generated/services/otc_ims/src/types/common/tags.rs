@@ -8,7 +8,7 @@ use crate::support;
 /// Table 2 Data structure description of the tags field.
 /// Shared by 2 operations: `adding_or_deleting_image_tags_in_a_batch`,
 /// `querying_tags_of_an_image`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Tags {
     /// Specifies the tag key. The tag key cannot be left blank.
@@ -96,6 +96,14 @@ impl support::Read for Tags {
         )
     }
 }
+#[cfg(feature = "adding_or_deleting_image_tags_in_a_batch")]
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "querying_tags_of_an_image")]
 /// Table 2 Data structure description of the tags field.
 /// Shared by 2 operations: `adding_or_deleting_image_tags_in_a_batch`,
@@ -103,14 +111,7 @@ impl support::Read for Tags {
 ///
 /// The form of \[`Tags`\] that responses are read into: every field is optional, and a missing
 /// field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TagsInResponse {
     /// Specifies the tag key. The tag key cannot be left blank.
@@ -157,5 +158,44 @@ impl support::Validate for TagsInResponse {
     ) {
         support::check_present(out, &path.field("key"), self.key.is_some());
         support::check_present(out, &path.field("value"), self.value.is_some());
+    }
+}
+#[cfg(feature = "querying_tags_of_an_image")]
+impl support::Read for TagsInResponse {
+    const NAME: &'static str = "TagsInResponse";
+    const FIELDS: &'static [&'static str] = &["key", "value"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"key" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("key", field_0.is_some()), ("value", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                key: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_tags_of_an_image")]
+impl<'de> ::serde::Deserialize<'de> for TagsInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

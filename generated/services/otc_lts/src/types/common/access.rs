@@ -8,14 +8,7 @@ use crate::support;
 /// Shared by 4 operations: `creating_a_log_ingestion_configuration`,
 /// `deleting_log_ingestion_configurations`, `modifying_a_log_ingestion_configuration`,
 /// `querying_log_ingestion_configurations`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessConfigDeatilResponse {
     /// Collection paths.
@@ -232,18 +225,251 @@ impl support::Validate for AccessConfigDeatilResponse {
         }
     }
 }
+impl support::Read for AccessConfigDeatilResponse {
+    const NAME: &'static str = "AccessConfigDeatilResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "paths",
+        "black_paths",
+        "format",
+        "windows_log_info",
+        "stdout",
+        "stderr",
+        "pathType",
+        "namespaceRegex",
+        "podNameRegex",
+        "containerNameRegex",
+        "includeLabels",
+        "excludeLabels",
+        "includeEnvs",
+        "excludeEnvs",
+        "logLabels",
+        "logEnvs",
+        "includeK8sLabels",
+        "excludeK8sLabels",
+        "logK8s",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"paths" => ::std::option::Option::Some(0),
+            b"black_paths" => ::std::option::Option::Some(1),
+            b"format" => ::std::option::Option::Some(2),
+            b"windows_log_info" => ::std::option::Option::Some(3),
+            b"stdout" => ::std::option::Option::Some(4),
+            b"stderr" => ::std::option::Option::Some(5),
+            b"pathType" => ::std::option::Option::Some(6),
+            b"namespaceRegex" => ::std::option::Option::Some(7),
+            b"podNameRegex" => ::std::option::Option::Some(8),
+            b"containerNameRegex" => ::std::option::Option::Some(9),
+            b"includeLabels" => ::std::option::Option::Some(10),
+            b"excludeLabels" => ::std::option::Option::Some(11),
+            b"includeEnvs" => ::std::option::Option::Some(12),
+            b"excludeEnvs" => ::std::option::Option::Some(13),
+            b"logLabels" => ::std::option::Option::Some(14),
+            b"logEnvs" => ::std::option::Option::Some(15),
+            b"includeK8sLabels" => ::std::option::Option::Some(16),
+            b"excludeK8sLabels" => ::std::option::Option::Some(17),
+            b"logK8s" => ::std::option::Option::Some(18),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<AccessConfigFormatCreate>(),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<
+                                AccessConfigWindowsLogInfoCreateInResponse,
+                            >(),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::Values(support::text(support::unchecked)),
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::Values(support::text(support::unchecked)),
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::Values(support::text(support::unchecked)),
+                        )?
+                }
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::Values(support::text(support::unchecked)),
+                        )?
+                }
+                14 => {
+                    fields
+                        .value(
+                            14,
+                            &mut field_14,
+                            support::Values(support::text(support::unchecked)),
+                        )?
+                }
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::Values(support::text(support::unchecked)),
+                        )?
+                }
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::Values(support::text(support::unchecked)),
+                        )?
+                }
+                17 => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::Values(support::text(support::unchecked)),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            18,
+                            &mut field_18,
+                            support::Values(support::text(support::unchecked)),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                paths: M::optional(field_0)?,
+                black_paths: M::optional(field_1)?,
+                format: M::optional(field_2)?,
+                windows_log_info: M::optional(field_3)?,
+                stdout: M::optional(field_4)?,
+                stderr: M::optional(field_5)?,
+                path_type: M::optional(field_6)?,
+                namespace_regex: M::optional(field_7)?,
+                pod_name_regex: M::optional(field_8)?,
+                container_name_regex: M::optional(field_9)?,
+                include_labels: M::optional(field_10)?,
+                exclude_labels: M::optional(field_11)?,
+                include_envs: M::optional(field_12)?,
+                exclude_envs: M::optional(field_13)?,
+                log_labels: M::optional(field_14)?,
+                log_envs: M::optional(field_15)?,
+                include_k8s_labels: M::optional(field_16)?,
+                exclude_k8s_labels: M::optional(field_17)?,
+                log_k8s: M::optional(field_18)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AccessConfigDeatilResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 AccessConfigFormatCreate (also Table 15).
 /// Shared by 4 operations: `creating_a_log_ingestion_configuration`,
 /// `deleting_log_ingestion_configurations`, `modifying_a_log_ingestion_configuration`,
 /// `querying_log_ingestion_configurations`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessConfigFormatCreate {
     /// Single-line logs.
@@ -353,18 +579,18 @@ impl support::Read for AccessConfigFormatCreate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AccessConfigFormatCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 AccessConfigFormatMutilCreate (also Table 17).
 /// Shared by 4 operations: `creating_a_log_ingestion_configuration`,
 /// `deleting_log_ingestion_configurations`, `modifying_a_log_ingestion_configuration`,
 /// `querying_log_ingestion_configurations`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessConfigFormatMutilCreate {
     /// Single-line logs. time indicates a time wildcard is used to detect log boundaries, whereas
@@ -464,18 +690,18 @@ impl support::Read for AccessConfigFormatMutilCreate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AccessConfigFormatMutilCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 AccessConfigFormatSingleCreate (also Table 16).
 /// Shared by 4 operations: `creating_a_log_ingestion_configuration`,
 /// `deleting_log_ingestion_configurations`, `modifying_a_log_ingestion_configuration`,
 /// `querying_log_ingestion_configurations`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessConfigFormatSingleCreate {
     /// Single-line logs. system indicates the system time, whereas wildcard indicates the time
@@ -575,12 +801,19 @@ impl support::Read for AccessConfigFormatSingleCreate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AccessConfigFormatSingleCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "modifying_a_log_ingestion_configuration")]
 /// Table 10 AccessConfigHostGroupIdList (also Table 20).
 /// Shared by 4 operations: `modifying_a_log_ingestion_configuration`,
 /// `creating_a_log_ingestion_configuration`, `deleting_log_ingestion_configurations`,
 /// `querying_log_ingestion_configurations`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessConfigHostGroupIdList {
     /// List of host group IDs.
@@ -659,6 +892,14 @@ impl support::Read for AccessConfigHostGroupIdList {
         )
     }
 }
+#[cfg(feature = "modifying_a_log_ingestion_configuration")]
+impl<'de> ::serde::Deserialize<'de> for AccessConfigHostGroupIdList {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 10 AccessConfigHostGroupIdList (also Table 20).
 /// Shared by 4 operations: `modifying_a_log_ingestion_configuration`,
 /// `creating_a_log_ingestion_configuration`, `deleting_log_ingestion_configurations`,
@@ -667,14 +908,7 @@ impl support::Read for AccessConfigHostGroupIdList {
 /// The form of \[`AccessConfigHostGroupIdList`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessConfigHostGroupIdListInResponse {
     /// List of host group IDs.
@@ -717,6 +951,46 @@ impl support::Validate for AccessConfigHostGroupIdListInResponse {
         );
     }
 }
+impl support::Read for AccessConfigHostGroupIdListInResponse {
+    const NAME: &'static str = "AccessConfigHostGroupIdListInResponse";
+    const FIELDS: &'static [&'static str] = &["host_group_id_list"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"host_group_id_list" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::text(support::unchecked),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[("host_group_id_list", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                host_group_id_list: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AccessConfigHostGroupIdListInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "deleting_log_ingestion_configurations",
@@ -726,14 +1000,7 @@ impl support::Validate for AccessConfigHostGroupIdListInResponse {
 /// Table 5 AccessConfigInfo.
 /// Shared by 2 operations: `deleting_log_ingestion_configurations`,
 /// `querying_log_ingestion_configurations`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessConfigInfo {
     /// Ingestion configuration ID.
@@ -888,18 +1155,161 @@ impl support::Validate for AccessConfigInfo {
         }
     }
 }
+#[cfg(
+    any(
+        feature = "deleting_log_ingestion_configurations",
+        feature = "querying_log_ingestion_configurations"
+    )
+)]
+impl support::Read for AccessConfigInfo {
+    const NAME: &'static str = "AccessConfigInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "access_config_id",
+        "access_config_name",
+        "access_config_type",
+        "create_time",
+        "access_config_detail",
+        "log_info",
+        "host_group_info",
+        "access_config_tag",
+        "log_split",
+        "binary_collect",
+        "cluster_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"access_config_id" => ::std::option::Option::Some(0),
+            b"access_config_name" => ::std::option::Option::Some(1),
+            b"access_config_type" => ::std::option::Option::Some(2),
+            b"create_time" => ::std::option::Option::Some(3),
+            b"access_config_detail" => ::std::option::Option::Some(4),
+            b"log_info" => ::std::option::Option::Some(5),
+            b"host_group_info" => ::std::option::Option::Some(6),
+            b"access_config_tag" => ::std::option::Option::Some(7),
+            b"log_split" => ::std::option::Option::Some(8),
+            b"binary_collect" => ::std::option::Option::Some(9),
+            b"cluster_id" => ::std::option::Option::Some(10),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::nested::<AccessConfigDeatilResponse>(),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::nested::<AccessConfigQueryLogInfo>(),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::nested::<AccessConfigHostGroupIdListInResponse>(),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::nested::<AccessConfigTagResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                access_config_id: M::optional(field_0)?,
+                access_config_name: M::optional(field_1)?,
+                access_config_type: M::optional(field_2)?,
+                create_time: M::optional(field_3)?,
+                access_config_detail: M::optional(field_4)?,
+                log_info: M::optional(field_5)?,
+                host_group_info: M::optional(field_6)?,
+                access_config_tag: M::optional(field_7)?,
+                log_split: M::optional(field_8)?,
+                binary_collect: M::optional(field_9)?,
+                cluster_id: M::optional(field_10)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "deleting_log_ingestion_configurations",
+        feature = "querying_log_ingestion_configurations"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for AccessConfigInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 20 AccessConfigQueryLogInfo.
 /// Shared by 4 operations: `creating_a_log_ingestion_configuration`,
 /// `deleting_log_ingestion_configurations`, `modifying_a_log_ingestion_configuration`,
 /// `querying_log_ingestion_configurations`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessConfigQueryLogInfo {
     /// Log group ID.
@@ -969,6 +1379,66 @@ impl support::Validate for AccessConfigQueryLogInfo {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for AccessConfigQueryLogInfo {
+    const NAME: &'static str = "AccessConfigQueryLogInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "log_group_id",
+        "log_stream_id",
+        "log_group_name",
+        "log_stream_name",
+        "log_group_name_alias",
+        "log_stream_name_alias",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"log_group_id" => ::std::option::Option::Some(0),
+            b"log_stream_id" => ::std::option::Option::Some(1),
+            b"log_group_name" => ::std::option::Option::Some(2),
+            b"log_stream_name" => ::std::option::Option::Some(3),
+            b"log_group_name_alias" => ::std::option::Option::Some(4),
+            b"log_stream_name_alias" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                log_group_id: M::optional(field_0)?,
+                log_stream_id: M::optional(field_1)?,
+                log_group_name: M::optional(field_2)?,
+                log_stream_name: M::optional(field_3)?,
+                log_group_name_alias: M::optional(field_4)?,
+                log_stream_name_alias: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AccessConfigQueryLogInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(
@@ -1131,14 +1601,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessConfigTag {
 /// Shared by 4 operations: `creating_a_log_ingestion_configuration`,
 /// `deleting_log_ingestion_configurations`, `modifying_a_log_ingestion_configuration`,
 /// `querying_log_ingestion_configurations`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessConfigTagResponse {
     /// Tag key.
@@ -1182,6 +1645,43 @@ impl support::Validate for AccessConfigTagResponse {
         let _ = (path, out);
     }
 }
+impl support::Read for AccessConfigTagResponse {
+    const NAME: &'static str = "AccessConfigTagResponse";
+    const FIELDS: &'static [&'static str] = &["key", "value"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"key" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                key: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AccessConfigTagResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "creating_a_log_ingestion_configuration",
@@ -1192,7 +1692,7 @@ impl support::Validate for AccessConfigTagResponse {
 /// Shared by 4 operations: `creating_a_log_ingestion_configuration`,
 /// `deleting_log_ingestion_configurations`, `modifying_a_log_ingestion_configuration`,
 /// `querying_log_ingestion_configurations`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessConfigTimeOffset {
     /// Time offset.
@@ -1315,6 +1815,19 @@ impl support::Read for AccessConfigTimeOffset {
         )
     }
 }
+#[cfg(
+    any(
+        feature = "creating_a_log_ingestion_configuration",
+        feature = "modifying_a_log_ingestion_configuration"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for AccessConfigTimeOffset {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 9 AccessConfigTimeOffset (also Table 19).
 /// Shared by 4 operations: `creating_a_log_ingestion_configuration`,
 /// `deleting_log_ingestion_configurations`, `modifying_a_log_ingestion_configuration`,
@@ -1323,14 +1836,7 @@ impl support::Read for AccessConfigTimeOffset {
 /// The form of \[`AccessConfigTimeOffset`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessConfigTimeOffsetInResponse {
     /// Time offset.
@@ -1381,12 +1887,56 @@ impl support::Validate for AccessConfigTimeOffsetInResponse {
         support::check_present(out, &path.field("unit"), self.unit.is_some());
     }
 }
+impl support::Read for AccessConfigTimeOffsetInResponse {
+    const NAME: &'static str = "AccessConfigTimeOffsetInResponse";
+    const FIELDS: &'static [&'static str] = &["offset", "unit"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"offset" => ::std::option::Option::Some(0),
+            b"unit" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("offset", field_0.is_some()), ("unit", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                offset: M::optional(field_0)?,
+                unit: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AccessConfigTimeOffsetInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "creating_a_log_ingestion_configuration")]
 /// Table 8 AccessConfigWindowsLogInfoCreate (also Table 18).
 /// Shared by 4 operations: `creating_a_log_ingestion_configuration`,
 /// `deleting_log_ingestion_configurations`, `modifying_a_log_ingestion_configuration`,
 /// `querying_log_ingestion_configurations`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessConfigWindowsLogInfoCreate {
     /// Type of Windows event logs to be collected.
@@ -1537,6 +2087,14 @@ impl support::Read for AccessConfigWindowsLogInfoCreate {
         )
     }
 }
+#[cfg(feature = "creating_a_log_ingestion_configuration")]
+impl<'de> ::serde::Deserialize<'de> for AccessConfigWindowsLogInfoCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 AccessConfigWindowsLogInfoCreate (also Table 18).
 /// Shared by 4 operations: `creating_a_log_ingestion_configuration`,
 /// `deleting_log_ingestion_configurations`, `modifying_a_log_ingestion_configuration`,
@@ -1545,14 +2103,7 @@ impl support::Read for AccessConfigWindowsLogInfoCreate {
 /// The form of \[`AccessConfigWindowsLogInfoCreate`\] that responses are read into: every field
 /// is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessConfigWindowsLogInfoCreateInResponse {
     /// Type of Windows event logs to be collected.
@@ -1628,5 +2179,82 @@ impl support::Validate for AccessConfigWindowsLogInfoCreateInResponse {
             let p = path.field("time_offset");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for AccessConfigWindowsLogInfoCreateInResponse {
+    const NAME: &'static str = "AccessConfigWindowsLogInfoCreateInResponse";
+    const FIELDS: &'static [&'static str] = &["categorys", "time_offset", "event_level"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"categorys" => ::std::option::Option::Some(0),
+            b"time_offset" => ::std::option::Option::Some(1),
+            b"event_level" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::nested::<AccessConfigTimeOffsetInResponse>(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("categorys", field_0.is_some()),
+                    ("time_offset", field_1.is_some()),
+                    ("event_level", field_2.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                categorys: M::optional(field_0)?,
+                time_offset: M::optional(field_1)?,
+                event_level: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AccessConfigWindowsLogInfoCreateInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

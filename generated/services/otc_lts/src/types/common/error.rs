@@ -9,14 +9,7 @@ use crate::support;
 /// `creating_a_cross_account_log_ingestion_configuration`, `deleting_a_quick_search`,
 /// `obtaining_a_quick_search`, `querying_all_quick_searches_in_a_log_group`,
 /// `removing_a_resource_from_favorites`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ErrorMessagebody {
     /// Error code.
@@ -58,5 +51,42 @@ impl support::Validate for ErrorMessagebody {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ErrorMessagebody {
+    const NAME: &'static str = "ErrorMessagebody";
+    const FIELDS: &'static [&'static str] = &["code", "details"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"code" => ::std::option::Option::Some(0),
+            b"details" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                code: M::optional(field_0)?,
+                details: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ErrorMessagebody {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

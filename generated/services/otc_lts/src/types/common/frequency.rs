@@ -14,7 +14,7 @@ use super::super::super::FixedRateUnit;
 /// Table 5 Frequency.
 /// Shared by 3 operations: `creating_a_keyword_alarm_rule`, `modifying_a_keyword_alarm_rule`,
 /// `querying_a_keyword_alarm_rule`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Frequency {
     /// Time type.
@@ -279,6 +279,19 @@ impl support::Read for Frequency {
         )
     }
 }
+#[cfg(
+    any(
+        feature = "creating_a_keyword_alarm_rule",
+        feature = "modifying_a_keyword_alarm_rule"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for Frequency {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "querying_a_keyword_alarm_rule")]
 /// Table 5 Frequency.
 /// Shared by 3 operations: `creating_a_keyword_alarm_rule`, `modifying_a_keyword_alarm_rule`,
@@ -286,14 +299,7 @@ impl support::Read for Frequency {
 ///
 /// The form of \[`Frequency`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FrequencyInResponse {
     /// Time type.
@@ -408,5 +414,98 @@ impl support::Validate for FrequencyInResponse {
             let p = path.field("fixed_rate_unit");
             Self::check_fixed_rate_unit(out, &p, value);
         }
+    }
+}
+#[cfg(feature = "querying_a_keyword_alarm_rule")]
+impl support::Read for FrequencyInResponse {
+    const NAME: &'static str = "FrequencyInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "cron_expr",
+        "hour_of_day",
+        "day_of_week",
+        "fixed_rate",
+        "fixed_rate_unit",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"type" => ::std::option::Option::Some(0),
+            b"cron_expr" => ::std::option::Option::Some(1),
+            b"hour_of_day" => ::std::option::Option::Some(2),
+            b"day_of_week" => ::std::option::Option::Some(3),
+            b"fixed_rate" => ::std::option::Option::Some(4),
+            b"fixed_rate_unit" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(Self::check_hour_of_day),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<
+                                FixedRateUnit,
+                                _,
+                            >(Self::check_fixed_rate_unit),
+                        )?
+                }
+            }
+        }
+        fields.end(&[("type", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                r#type: M::optional(field_0)?,
+                cron_expr: M::optional(field_1)?,
+                hour_of_day: M::optional(field_2)?,
+                day_of_week: M::optional(field_3)?,
+                fixed_rate: M::optional(field_4)?,
+                fixed_rate_unit: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_a_keyword_alarm_rule")]
+impl<'de> ::serde::Deserialize<'de> for FrequencyInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

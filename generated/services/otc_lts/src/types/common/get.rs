@@ -9,14 +9,7 @@ use super::super::super::{HostGroupTagResBody, SHAPE_HOST_GROUP_TAG_RES_BODY};
 #[cfg(any(feature = "deleting_a_host_group", feature = "querying_host_groups"))]
 /// Table 5 GetHostGroupInfo.
 /// Shared by 2 operations: `deleting_a_host_group`, `querying_host_groups`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct GetHostGroupInfo {
     /// Host group ID.
@@ -121,6 +114,130 @@ impl support::Validate for GetHostGroupInfo {
         }
     }
 }
+#[cfg(any(feature = "deleting_a_host_group", feature = "querying_host_groups"))]
+impl support::Read for GetHostGroupInfo {
+    const NAME: &'static str = "GetHostGroupInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "host_group_id",
+        "host_group_name",
+        "host_group_type",
+        "host_id_list",
+        "host_group_tag",
+        "create_time",
+        "update_time",
+        "labels",
+        "agent_access_type",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"host_group_id" => ::std::option::Option::Some(0),
+            b"host_group_name" => ::std::option::Option::Some(1),
+            b"host_group_type" => ::std::option::Option::Some(2),
+            b"host_id_list" => ::std::option::Option::Some(3),
+            b"host_group_tag" => ::std::option::Option::Some(4),
+            b"create_time" => ::std::option::Option::Some(5),
+            b"update_time" => ::std::option::Option::Some(6),
+            b"labels" => ::std::option::Option::Some(7),
+            b"agent_access_type" => ::std::option::Option::Some(8),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<HostGroupTagResBody>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                host_group_id: M::optional(field_0)?,
+                host_group_name: M::optional(field_1)?,
+                host_group_type: M::optional(field_2)?,
+                host_id_list: M::optional(field_3)?,
+                host_group_tag: M::optional(field_4)?,
+                create_time: M::optional(field_5)?,
+                update_time: M::optional(field_6)?,
+                labels: M::optional(field_7)?,
+                agent_access_type: M::optional(field_8)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "deleting_a_host_group", feature = "querying_host_groups"))]
+impl<'de> ::serde::Deserialize<'de> for GetHostGroupInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "obtaining_a_quick_search",
@@ -130,14 +247,7 @@ impl support::Validate for GetHostGroupInfo {
 /// Table 5 GetQuerySearchCriteriasBody.
 /// Shared by 2 operations: `obtaining_a_quick_search`,
 /// `querying_all_quick_searches_in_a_log_group`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct GetQuerySearchCriteriasBody {
     /// Quick search of a field.
@@ -217,5 +327,62 @@ impl support::Validate for GetQuerySearchCriteriasBody {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+#[cfg(
+    any(
+        feature = "obtaining_a_quick_search",
+        feature = "querying_all_quick_searches_in_a_log_group"
+    )
+)]
+impl support::Read for GetQuerySearchCriteriasBody {
+    const NAME: &'static str = "GetQuerySearchCriteriasBody";
+    const FIELDS: &'static [&'static str] = &["criteria", "name", "id", "search_type"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"criteria" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"id" => ::std::option::Option::Some(2),
+            b"search_type" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                criteria: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                id: M::optional(field_2)?,
+                search_type: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "obtaining_a_quick_search",
+        feature = "querying_all_quick_searches_in_a_log_group"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for GetQuerySearchCriteriasBody {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

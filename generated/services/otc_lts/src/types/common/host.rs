@@ -14,7 +14,7 @@ use crate::support;
 /// Table 4 HostGroupTag.
 /// Shared by 3 operations: `creating_a_host_group`, `modifying_a_host_group`,
 /// `querying_host_groups`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct HostGroupTag {
     /// Tag key. Use only UTF-8 letters, digits, spaces, and the following characters: .:=+-@. Do
@@ -178,6 +178,20 @@ impl support::Read for HostGroupTag {
         )
     }
 }
+#[cfg(
+    any(
+        feature = "creating_a_host_group",
+        feature = "modifying_a_host_group",
+        feature = "querying_host_groups"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for HostGroupTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "modifying_a_host_group")]
 /// Table 4 HostGroupTag.
 /// Shared by 3 operations: `creating_a_host_group`, `modifying_a_host_group`,
@@ -185,14 +199,7 @@ impl support::Read for HostGroupTag {
 ///
 /// The form of \[`HostGroupTag`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct HostGroupTagInResponse {
     /// Tag key. Use only UTF-8 letters, digits, spaces, and the following characters: .:=+-@. Do
@@ -280,6 +287,45 @@ impl support::Validate for HostGroupTagInResponse {
         }
     }
 }
+#[cfg(feature = "modifying_a_host_group")]
+impl support::Read for HostGroupTagInResponse {
+    const NAME: &'static str = "HostGroupTagInResponse";
+    const FIELDS: &'static [&'static str] = &["key", "value"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"key" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_key))?,
+                _ => fields.value(1, &mut field_1, support::text(Self::check_value))?,
+            }
+        }
+        fields.end(&[("key", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                key: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "modifying_a_host_group")]
+impl<'de> ::serde::Deserialize<'de> for HostGroupTagInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "creating_a_host_group",
@@ -290,14 +336,7 @@ impl support::Validate for HostGroupTagInResponse {
 /// Table 6 HostGroupTagResBody.
 /// Shared by 3 operations: `creating_a_host_group`, `deleting_a_host_group`,
 /// `querying_host_groups`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct HostGroupTagResBody {
     /// Tag key.
@@ -375,5 +414,67 @@ impl support::Validate for HostGroupTagResBody {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_host_group",
+        feature = "deleting_a_host_group",
+        feature = "querying_host_groups"
+    )
+)]
+impl support::Read for HostGroupTagResBody {
+    const NAME: &'static str = "HostGroupTagResBody";
+    const FIELDS: &'static [&'static str] = &["key", "value", "tags_to_streams_enable"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"key" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            b"tags_to_streams_enable" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                key: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+                tags_to_streams_enable: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_host_group",
+        feature = "deleting_a_host_group",
+        feature = "querying_host_groups"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for HostGroupTagResBody {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -13,7 +13,7 @@ use crate::support;
 /// Table 4 KeywordsRequest.
 /// Shared by 3 operations: `creating_a_keyword_alarm_rule`, `modifying_a_keyword_alarm_rule`,
 /// `querying_a_keyword_alarm_rule`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct KeywordsRequest {
     /// Log stream ID.
@@ -262,6 +262,19 @@ impl support::Read for KeywordsRequest {
         )
     }
 }
+#[cfg(
+    any(
+        feature = "creating_a_keyword_alarm_rule",
+        feature = "modifying_a_keyword_alarm_rule"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for KeywordsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "querying_a_keyword_alarm_rule")]
 /// Table 4 KeywordsRequest.
 /// Shared by 3 operations: `creating_a_keyword_alarm_rule`, `modifying_a_keyword_alarm_rule`,
@@ -269,14 +282,7 @@ impl support::Read for KeywordsRequest {
 ///
 /// The form of \[`KeywordsRequest`\] that responses are read into: every field is optional, and
 /// a missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct KeywordsRequestInResponse {
     /// Log stream ID.
@@ -394,5 +400,107 @@ impl support::Validate for KeywordsRequestInResponse {
             &path.field("search_time_range_unit"),
             self.search_time_range_unit.is_some(),
         );
+    }
+}
+#[cfg(feature = "querying_a_keyword_alarm_rule")]
+impl support::Read for KeywordsRequestInResponse {
+    const NAME: &'static str = "KeywordsRequestInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "log_stream_id",
+        "log_stream_name",
+        "log_group_id",
+        "log_group_name",
+        "keywords",
+        "condition",
+        "number",
+        "search_time_range",
+        "search_time_range_unit",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"log_stream_id" => ::std::option::Option::Some(0),
+            b"log_stream_name" => ::std::option::Option::Some(1),
+            b"log_group_id" => ::std::option::Option::Some(2),
+            b"log_group_name" => ::std::option::Option::Some(3),
+            b"keywords" => ::std::option::Option::Some(4),
+            b"condition" => ::std::option::Option::Some(5),
+            b"number" => ::std::option::Option::Some(6),
+            b"search_time_range" => ::std::option::Option::Some(7),
+            b"search_time_range_unit" => ::std::option::Option::Some(8),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("log_stream_id", field_0.is_some()),
+                    ("log_group_id", field_2.is_some()),
+                    ("keywords", field_4.is_some()),
+                    ("condition", field_5.is_some()),
+                    ("number", field_6.is_some()),
+                    ("search_time_range", field_7.is_some()),
+                    ("search_time_range_unit", field_8.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                log_stream_id: M::optional(field_0)?,
+                log_stream_name: M::optional(field_1)?,
+                log_group_id: M::optional(field_2)?,
+                log_group_name: M::optional(field_3)?,
+                keywords: M::optional(field_4)?,
+                condition: M::optional(field_5)?,
+                number: M::optional(field_6)?,
+                search_time_range: M::optional(field_7)?,
+                search_time_range_unit: M::optional(field_8)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_a_keyword_alarm_rule")]
+impl<'de> ::serde::Deserialize<'de> for KeywordsRequestInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

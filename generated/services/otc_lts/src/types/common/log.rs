@@ -10,7 +10,7 @@ use super::super::super::{SHAPE_TRANSFER_DETAIL, TransferDetail};
 /// Shared by 4 operations: `creating_a_log_transfer_task_new_version`,
 /// `deleting_a_log_transfer_task`, `querying_a_log_transfer_task`,
 /// `updating_a_log_transfer_task`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct LogAgencyTransfer {
     /// Delegator account ID.
@@ -164,6 +164,14 @@ impl support::Read for LogAgencyTransfer {
         )
     }
 }
+#[cfg(feature = "creating_a_log_transfer_task_new_version")]
+impl<'de> ::serde::Deserialize<'de> for LogAgencyTransfer {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 log_agency_transfer (also Table 11).
 /// Shared by 4 operations: `creating_a_log_transfer_task_new_version`,
 /// `deleting_a_log_transfer_task`, `querying_a_log_transfer_task`,
@@ -172,14 +180,7 @@ impl support::Read for LogAgencyTransfer {
 /// The form of \[`LogAgencyTransfer`\] that responses are read into: every field is optional,
 /// and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct LogAgencyTransferInResponse {
     /// Delegator account ID.
@@ -281,6 +282,76 @@ impl support::Validate for LogAgencyTransferInResponse {
         );
     }
 }
+impl support::Read for LogAgencyTransferInResponse {
+    const NAME: &'static str = "LogAgencyTransferInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "agency_domain_id",
+        "agency_domain_name",
+        "agency_name",
+        "agency_project_id",
+        "be_agency_domain_id",
+        "be_agency_project_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"agency_domain_id" => ::std::option::Option::Some(0),
+            b"agency_domain_name" => ::std::option::Option::Some(1),
+            b"agency_name" => ::std::option::Option::Some(2),
+            b"agency_project_id" => ::std::option::Option::Some(3),
+            b"be_agency_domain_id" => ::std::option::Option::Some(4),
+            b"be_agency_project_id" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("agency_domain_id", field_0.is_some()),
+                    ("agency_domain_name", field_1.is_some()),
+                    ("agency_name", field_2.is_some()),
+                    ("agency_project_id", field_3.is_some()),
+                    ("be_agency_domain_id", field_4.is_some()),
+                    ("be_agency_project_id", field_5.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                agency_domain_id: M::optional(field_0)?,
+                agency_domain_name: M::optional(field_1)?,
+                agency_name: M::optional(field_2)?,
+                agency_project_id: M::optional(field_3)?,
+                be_agency_domain_id: M::optional(field_4)?,
+                be_agency_project_id: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for LogAgencyTransferInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "deleting_a_log_transfer_task",
@@ -291,14 +362,7 @@ impl support::Validate for LogAgencyTransferInResponse {
 /// Table 5 log_streams.
 /// Shared by 3 operations: `deleting_a_log_transfer_task`, `querying_a_log_transfer_task`,
 /// `updating_a_log_transfer_task`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct LogStreams {
     /// Log stream ID.
@@ -368,6 +432,57 @@ impl support::Validate for LogStreams {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+#[cfg(
+    any(
+        feature = "deleting_a_log_transfer_task",
+        feature = "querying_a_log_transfer_task",
+        feature = "updating_a_log_transfer_task"
+    )
+)]
+impl support::Read for LogStreams {
+    const NAME: &'static str = "LogStreams";
+    const FIELDS: &'static [&'static str] = &["log_stream_id", "log_stream_name"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"log_stream_id" => ::std::option::Option::Some(0),
+            b"log_stream_name" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                log_stream_id: M::optional(field_0)?,
+                log_stream_name: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "deleting_a_log_transfer_task",
+        feature = "querying_a_log_transfer_task",
+        feature = "updating_a_log_transfer_task"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for LogStreams {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(
@@ -786,14 +901,7 @@ impl<'de> ::serde::Deserialize<'de> for LogTransferDetail {
 /// Shared by 4 operations: `creating_a_log_transfer_task_new_version`,
 /// `deleting_a_log_transfer_task`, `querying_a_log_transfer_task`,
 /// `updating_a_log_transfer_task`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct LogTransferInfoRespBody {
     /// Information about delegated log transfer. This parameter is returned for a delegated log
@@ -892,6 +1000,95 @@ impl support::Validate for LogTransferInfoRespBody {
             let p = path.field("log_transfer_detail");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for LogTransferInfoRespBody {
+    const NAME: &'static str = "LogTransferInfoRespBody";
+    const FIELDS: &'static [&'static str] = &[
+        "log_agency_transfer",
+        "log_create_time",
+        "log_storage_format",
+        "log_transfer_detail",
+        "log_transfer_mode",
+        "log_transfer_status",
+        "log_transfer_type",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"log_agency_transfer" => ::std::option::Option::Some(0),
+            b"log_create_time" => ::std::option::Option::Some(1),
+            b"log_storage_format" => ::std::option::Option::Some(2),
+            b"log_transfer_detail" => ::std::option::Option::Some(3),
+            b"log_transfer_mode" => ::std::option::Option::Some(4),
+            b"log_transfer_status" => ::std::option::Option::Some(5),
+            b"log_transfer_type" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::nested::<LogAgencyTransferInResponse>(),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<
+                                LogStorageFormat,
+                                _,
+                            >(Self::check_log_storage_format),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::nested::<TransferDetail>())?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                log_agency_transfer: M::optional(field_0)?,
+                log_create_time: M::optional(field_1)?,
+                log_storage_format: M::optional(field_2)?,
+                log_transfer_detail: M::optional(field_3)?,
+                log_transfer_mode: M::optional(field_4)?,
+                log_transfer_status: M::optional(field_5)?,
+                log_transfer_type: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for LogTransferInfoRespBody {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Log transfer format.

@@ -8,7 +8,7 @@ use crate::support;
 /// Table 5 Metadata.
 /// Shared by 2 operations: `deleting_an_active_alarm`,
 /// `querying_the_active_or_historical_alarm_list`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Metadata {
     /// Alarm type.
@@ -190,6 +190,14 @@ impl support::Read for Metadata {
         )
     }
 }
+#[cfg(feature = "deleting_an_active_alarm")]
+impl<'de> ::serde::Deserialize<'de> for Metadata {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "querying_the_active_or_historical_alarm_list")]
 /// Table 5 Metadata.
 /// Shared by 2 operations: `deleting_an_active_alarm`,
@@ -197,14 +205,7 @@ impl support::Read for Metadata {
 ///
 /// The form of \[`Metadata`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MetadataInResponse {
     /// Alarm type.
@@ -327,5 +328,89 @@ impl support::Validate for MetadataInResponse {
             &path.field("lts_alarm_type"),
             self.lts_alarm_type.is_some(),
         );
+    }
+}
+#[cfg(feature = "querying_the_active_or_historical_alarm_list")]
+impl support::Read for MetadataInResponse {
+    const NAME: &'static str = "MetadataInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "event_type",
+        "event_id",
+        "event_severity",
+        "event_name",
+        "resource_type",
+        "resource_id",
+        "resource_provider",
+        "lts_alarm_type",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"event_type" => ::std::option::Option::Some(0),
+            b"event_id" => ::std::option::Option::Some(1),
+            b"event_severity" => ::std::option::Option::Some(2),
+            b"event_name" => ::std::option::Option::Some(3),
+            b"resource_type" => ::std::option::Option::Some(4),
+            b"resource_id" => ::std::option::Option::Some(5),
+            b"resource_provider" => ::std::option::Option::Some(6),
+            b"lts_alarm_type" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("event_type", field_0.is_some()),
+                    ("event_id", field_1.is_some()),
+                    ("event_severity", field_2.is_some()),
+                    ("event_name", field_3.is_some()),
+                    ("resource_type", field_4.is_some()),
+                    ("resource_id", field_5.is_some()),
+                    ("resource_provider", field_6.is_some()),
+                    ("lts_alarm_type", field_7.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                event_type: M::optional(field_0)?,
+                event_id: M::optional(field_1)?,
+                event_severity: M::optional(field_2)?,
+                event_name: M::optional(field_3)?,
+                resource_type: M::optional(field_4)?,
+                resource_id: M::optional(field_5)?,
+                resource_provider: M::optional(field_6)?,
+                lts_alarm_type: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_the_active_or_historical_alarm_list")]
+impl<'de> ::serde::Deserialize<'de> for MetadataInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

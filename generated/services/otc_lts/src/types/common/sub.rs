@@ -7,14 +7,7 @@ use crate::support;
 /// Table 6 SubTemplateResBody.
 /// Shared by 4 operations: `creating_a_message_template`, `modifying_a_message_template`,
 /// `querying_a_message_template`, `querying_message_templates`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SubTemplateResBody {
     /// Template subtype, for example, sms or email.
@@ -64,5 +57,46 @@ impl support::Validate for SubTemplateResBody {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for SubTemplateResBody {
+    const NAME: &'static str = "SubTemplateResBody";
+    const FIELDS: &'static [&'static str] = &["sub_type", "content", "topic"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"sub_type" => ::std::option::Option::Some(0),
+            b"content" => ::std::option::Option::Some(1),
+            b"topic" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                sub_type: M::optional(field_0)?,
+                content: M::optional(field_1)?,
+                topic: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SubTemplateResBody {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

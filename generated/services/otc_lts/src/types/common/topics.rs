@@ -13,7 +13,7 @@ use crate::support;
 /// Table 7 Topics.
 /// Shared by 4 operations: `creating_a_keyword_alarm_rule`, `modifying_a_keyword_alarm_rule`,
 /// `querying_a_keyword_alarm_rule`, `querying_an_smn_topic`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Topics {
     /// Topic name.
@@ -178,6 +178,19 @@ impl support::Read for Topics {
 }
 #[cfg(
     any(
+        feature = "creating_a_keyword_alarm_rule",
+        feature = "modifying_a_keyword_alarm_rule"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for Topics {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "modifying_a_keyword_alarm_rule",
         feature = "querying_a_keyword_alarm_rule",
         feature = "querying_an_smn_topic"
@@ -189,14 +202,7 @@ impl support::Read for Topics {
 ///
 /// The form of \[`Topics`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TopicsInResponse {
     /// Topic name.
@@ -282,5 +288,76 @@ impl support::Validate for TopicsInResponse {
     ) {
         support::check_present(out, &path.field("name"), self.name.is_some());
         support::check_present(out, &path.field("topic_urn"), self.topic_urn.is_some());
+    }
+}
+#[cfg(
+    any(
+        feature = "modifying_a_keyword_alarm_rule",
+        feature = "querying_a_keyword_alarm_rule",
+        feature = "querying_an_smn_topic"
+    )
+)]
+impl support::Read for TopicsInResponse {
+    const NAME: &'static str = "TopicsInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "topic_urn",
+        "display_name",
+        "push_policy",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"topic_urn" => ::std::option::Option::Some(1),
+            b"display_name" => ::std::option::Option::Some(2),
+            b"push_policy" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[("name", field_0.is_some()), ("topic_urn", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                topic_urn: M::optional(field_1)?,
+                display_name: M::optional(field_2)?,
+                push_policy: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "modifying_a_keyword_alarm_rule",
+        feature = "querying_a_keyword_alarm_rule",
+        feature = "querying_an_smn_topic"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for TopicsInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

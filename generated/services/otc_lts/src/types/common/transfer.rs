@@ -8,14 +8,7 @@ use crate::support;
 /// Shared by 4 operations: `creating_a_log_transfer_task_new_version`,
 /// `deleting_a_log_transfer_task`, `querying_a_log_transfer_task`,
 /// `updating_a_log_transfer_task`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TransferDetail {
     /// Length of the transfer interval for an OBS transfer task. This parameter is required when
@@ -144,5 +137,120 @@ impl support::Validate for TransferDetail {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for TransferDetail {
+    const NAME: &'static str = "TransferDetail";
+    const FIELDS: &'static [&'static str] = &[
+        "obs_period",
+        "obs_period_unit",
+        "obs_bucket_name",
+        "obs_encrypted_id",
+        "obs_dir_pre_fix_name",
+        "obs_prefix_name",
+        "obs_time_zone",
+        "obs_time_zone_id",
+        "obs_transfer_path",
+        "obs_eps_id",
+        "obs_encrypted_enable",
+        "tags",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"obs_period" => ::std::option::Option::Some(0),
+            b"obs_period_unit" => ::std::option::Option::Some(1),
+            b"obs_bucket_name" => ::std::option::Option::Some(2),
+            b"obs_encrypted_id" => ::std::option::Option::Some(3),
+            b"obs_dir_pre_fix_name" => ::std::option::Option::Some(4),
+            b"obs_prefix_name" => ::std::option::Option::Some(5),
+            b"obs_time_zone" => ::std::option::Option::Some(6),
+            b"obs_time_zone_id" => ::std::option::Option::Some(7),
+            b"obs_transfer_path" => ::std::option::Option::Some(8),
+            b"obs_eps_id" => ::std::option::Option::Some(9),
+            b"obs_encrypted_enable" => ::std::option::Option::Some(10),
+            b"tags" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                obs_period: M::optional(field_0)?,
+                obs_period_unit: M::optional(field_1)?,
+                obs_bucket_name: M::optional(field_2)?,
+                obs_encrypted_id: M::optional(field_3)?,
+                obs_dir_pre_fix_name: M::optional(field_4)?,
+                obs_prefix_name: M::optional(field_5)?,
+                obs_time_zone: M::optional(field_6)?,
+                obs_time_zone_id: M::optional(field_7)?,
+                obs_transfer_path: M::optional(field_8)?,
+                obs_eps_id: M::optional(field_9)?,
+                obs_encrypted_enable: M::optional(field_10)?,
+                tags: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TransferDetail {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 /// Table 3 Label.
 /// Shared by 2 operations: `modifying_a_dataset`, `list_datasets`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Label {
     /// Multi-dimensional attribute of a label. For example, if the label is music, attributes such
@@ -171,16 +164,16 @@ impl support::Read for Label {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for Label {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 LabelAttribute.
 /// Shared by 2 operations: `modifying_a_dataset`, `list_datasets`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct LabelAttribute {
     /// Default value of a label attribute.
@@ -355,16 +348,16 @@ impl support::Read for LabelAttribute {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for LabelAttribute {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 LabelAttributeValue.
 /// Shared by 2 operations: `modifying_a_dataset`, `list_datasets`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct LabelAttributeValue {
     /// Label attribute value ID.
@@ -459,16 +452,16 @@ impl support::Read for LabelAttributeValue {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for LabelAttributeValue {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 6 LabelProperty.
 /// Shared by 2 operations: `modifying_a_dataset`, `list_datasets`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct LabelProperty {
     /// Default attribute: Label color, which is a hexadecimal code of the color. By default, this
@@ -659,5 +652,12 @@ impl support::Read for LabelProperty {
                 modelarts_to_type: M::optional(field_5)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for LabelProperty {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

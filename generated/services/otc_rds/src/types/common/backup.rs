@@ -8,7 +8,7 @@ use crate::support;
 /// Table 3 backup_policy field data structure description.
 /// Shared by 2 operations: `setting_an_automated_backup_policy_2`,
 /// `obtaining_an_automated_backup_policy_2`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BackupPolicy {
     /// Specifies the number of days to retain the generated backup files.
@@ -145,6 +145,14 @@ impl support::Read for BackupPolicy {
         )
     }
 }
+#[cfg(feature = "setting_an_automated_backup_policy_2")]
+impl<'de> ::serde::Deserialize<'de> for BackupPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "obtaining_an_automated_backup_policy_2")]
 /// Table 3 backup_policy field data structure description.
 /// Shared by 2 operations: `setting_an_automated_backup_policy_2`,
@@ -152,14 +160,7 @@ impl support::Read for BackupPolicy {
 ///
 /// The form of \[`BackupPolicy`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BackupPolicyInResponse {
     /// Specifies the number of days to retain the generated backup files.
@@ -230,11 +231,61 @@ impl support::Validate for BackupPolicyInResponse {
         support::check_present(out, &path.field("keep_days"), self.keep_days.is_some());
     }
 }
+#[cfg(feature = "obtaining_an_automated_backup_policy_2")]
+impl support::Read for BackupPolicyInResponse {
+    const NAME: &'static str = "BackupPolicyInResponse";
+    const FIELDS: &'static [&'static str] = &["keep_days", "start_time", "period"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"keep_days" => ::std::option::Option::Some(0),
+            b"start_time" => ::std::option::Option::Some(1),
+            b"period" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("keep_days", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                keep_days: M::optional(field_0)?,
+                start_time: M::optional(field_1)?,
+                period: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "obtaining_an_automated_backup_policy_2")]
+impl<'de> ::serde::Deserialize<'de> for BackupPolicyInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "creating_a_db_instance")]
 /// Table 9 backupStrategy field data structure description (also Table 18).
 /// Shared by 3 operations: `creating_a_db_instance`, `obtaining_a_db_instance_list`,
 /// `restoring_data_to_a_new_db_instance`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BackupStrategy {
     /// Specifies the backup start time that has been set.
@@ -340,6 +391,14 @@ impl support::Read for BackupStrategy {
         )
     }
 }
+#[cfg(feature = "creating_a_db_instance")]
+impl<'de> ::serde::Deserialize<'de> for BackupStrategy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(any(feature = "creating_a_db_instance", feature = "obtaining_a_db_instance_list"))]
 /// Table 9 backupStrategy field data structure description (also Table 18).
 /// Shared by 3 operations: `creating_a_db_instance`, `obtaining_a_db_instance_list`,
@@ -347,14 +406,7 @@ impl support::Read for BackupStrategy {
 ///
 /// The form of \[`BackupStrategy`\] that responses are read into: every field is optional, and
 /// a missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BackupStrategyInResponse {
     /// Specifies the backup start time that has been set.
@@ -408,5 +460,51 @@ impl support::Validate for BackupStrategyInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("startTime"), self.start_time.is_some());
+    }
+}
+#[cfg(any(feature = "creating_a_db_instance", feature = "obtaining_a_db_instance_list"))]
+impl support::Read for BackupStrategyInResponse {
+    const NAME: &'static str = "BackupStrategyInResponse";
+    const FIELDS: &'static [&'static str] = &["startTime", "keepDays"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"startTime" => ::std::option::Option::Some(0),
+            b"keepDays" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[("startTime", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                start_time: M::optional(field_0)?,
+                keep_days: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "creating_a_db_instance", feature = "obtaining_a_db_instance_list"))]
+impl<'de> ::serde::Deserialize<'de> for BackupStrategyInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -111,7 +111,7 @@ impl<'de> ::serde::Deserialize<'de> for ChangingDbInstanceVolumeResize {
 /// Table 4 volume field data structure description (also Table 12).
 /// Shared by 3 operations: `restoring_data_to_a_new_db_instance`,
 /// `changing_db_instance_volume`, `changing_db_instance_volume_2`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingDbInstanceVolumeVolume {
     /// Specifies the volume size.
@@ -179,6 +179,13 @@ impl support::Read for ChangingDbInstanceVolumeVolume {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ChangingDbInstanceVolumeVolume {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "restoring_data_to_a_new_db_instance")]
 /// Table 4 volume field data structure description (also Table 12).
 /// Shared by 3 operations: `restoring_data_to_a_new_db_instance`,
@@ -187,14 +194,7 @@ impl support::Read for ChangingDbInstanceVolumeVolume {
 /// The form of \[`ChangingDbInstanceVolumeVolume`\] that responses are read into: every field
 /// is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingDbInstanceVolumeVolumeInResponse {
     /// Specifies the volume size.
@@ -237,5 +237,39 @@ impl support::Validate for ChangingDbInstanceVolumeVolumeInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("size"), self.size.is_some());
+    }
+}
+#[cfg(feature = "restoring_data_to_a_new_db_instance")]
+impl support::Read for ChangingDbInstanceVolumeVolumeInResponse {
+    const NAME: &'static str = "ChangingDbInstanceVolumeVolumeInResponse";
+    const FIELDS: &'static [&'static str] = &["size"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"size" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(0, &mut field_0, support::scalar::<i32, _>(support::unchecked))?;
+        }
+        fields.end(&[("size", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                size: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "restoring_data_to_a_new_db_instance")]
+impl<'de> ::serde::Deserialize<'de> for ChangingDbInstanceVolumeVolumeInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

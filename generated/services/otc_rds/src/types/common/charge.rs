@@ -7,7 +7,7 @@ use crate::support;
 #[cfg(feature = "creating_a_db_instance_2")]
 /// Table 8 chargeInfo field data structure description (also Table 16).
 /// Shared by 2 operations: `creating_a_db_instance_2`, `querying_db_instances`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChargeInfo {
     /// Specifies the billing mode.
@@ -80,19 +80,20 @@ impl support::Read for ChargeInfo {
         )
     }
 }
+#[cfg(feature = "creating_a_db_instance_2")]
+impl<'de> ::serde::Deserialize<'de> for ChargeInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 chargeInfo field data structure description (also Table 16).
 /// Shared by 2 operations: `creating_a_db_instance_2`, `querying_db_instances`.
 ///
 /// The form of \[`ChargeInfo`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChargeInfoInResponse {
     /// Specifies the billing mode.
@@ -132,5 +133,36 @@ impl support::Validate for ChargeInfoInResponse {
             &path.field("charge_mode"),
             self.charge_mode.is_some(),
         );
+    }
+}
+impl support::Read for ChargeInfoInResponse {
+    const NAME: &'static str = "ChargeInfoInResponse";
+    const FIELDS: &'static [&'static str] = &["charge_mode"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"charge_mode" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[("charge_mode", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                charge_mode: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChargeInfoInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -13,7 +13,7 @@ use crate::support;
 /// Table 6 backupStrategy field data structure description (also Table 14).
 /// Shared by 3 operations: `creating_a_db_instance_2`, `querying_db_instances`,
 /// `restoring_data_to_a_new_db_instance_2`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADbInstance2BackupStrategy {
     /// Specifies the backup time window. Automated backups will be triggered during the backup time
@@ -150,6 +150,19 @@ impl support::Read for CreatingADbInstance2BackupStrategy {
 #[cfg(
     any(
         feature = "creating_a_db_instance_2",
+        feature = "restoring_data_to_a_new_db_instance_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance2BackupStrategy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_db_instance_2",
         feature = "querying_db_instances",
         feature = "restoring_data_to_a_new_db_instance_2"
     )
@@ -161,14 +174,7 @@ impl support::Read for CreatingADbInstance2BackupStrategy {
 /// The form of \[`CreatingADbInstance2BackupStrategy`\] that responses are read into: every
 /// field is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADbInstance2BackupStrategyInResponse {
     /// Specifies the backup time window. Automated backups will be triggered during the backup time
@@ -258,12 +264,70 @@ impl support::Validate for CreatingADbInstance2BackupStrategyInResponse {
 #[cfg(
     any(
         feature = "creating_a_db_instance_2",
+        feature = "querying_db_instances",
+        feature = "restoring_data_to_a_new_db_instance_2"
+    )
+)]
+impl support::Read for CreatingADbInstance2BackupStrategyInResponse {
+    const NAME: &'static str = "CreatingADbInstance2BackupStrategyInResponse";
+    const FIELDS: &'static [&'static str] = &["start_time", "keep_days"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"start_time" => ::std::option::Option::Some(0),
+            b"keep_days" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[("start_time", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                start_time: M::optional(field_0)?,
+                keep_days: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_db_instance_2",
+        feature = "querying_db_instances",
+        feature = "restoring_data_to_a_new_db_instance_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance2BackupStrategyInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_db_instance_2",
         feature = "restoring_data_to_a_new_db_instance_2"
     )
 )]
 /// Table 5 ha field data structure description (also Table 13).
 /// Shared by 2 operations: `creating_a_db_instance_2`, `restoring_data_to_a_new_db_instance_2`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADbInstance2Ha {
     /// Specifies the primary/standby or cluster instance type. The value is Ha (case-insensitive).
@@ -393,20 +457,26 @@ impl support::Read for CreatingADbInstance2Ha {
         feature = "restoring_data_to_a_new_db_instance_2"
     )
 )]
+impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance2Ha {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_db_instance_2",
+        feature = "restoring_data_to_a_new_db_instance_2"
+    )
+)]
 /// Table 5 ha field data structure description (also Table 13).
 /// Shared by 2 operations: `creating_a_db_instance_2`, `restoring_data_to_a_new_db_instance_2`.
 ///
 /// The form of \[`CreatingADbInstance2Ha`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADbInstance2HaInResponse {
     /// Specifies the primary/standby or cluster instance type. The value is Ha (case-insensitive).
@@ -489,6 +559,58 @@ impl support::Validate for CreatingADbInstance2HaInResponse {
 }
 #[cfg(
     any(
+        feature = "creating_a_db_instance_2",
+        feature = "restoring_data_to_a_new_db_instance_2"
+    )
+)]
+impl support::Read for CreatingADbInstance2HaInResponse {
+    const NAME: &'static str = "CreatingADbInstance2HaInResponse";
+    const FIELDS: &'static [&'static str] = &["mode", "replication_mode"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"mode" => ::std::option::Option::Some(0),
+            b"replication_mode" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[("mode", field_0.is_some()), ("replication_mode", field_1.is_some())],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                mode: M::optional(field_0)?,
+                replication_mode: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_db_instance_2",
+        feature = "restoring_data_to_a_new_db_instance_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance2HaInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "creating_a_db_instance",
         feature = "creating_a_db_instance_2",
         feature = "restoring_data_to_a_new_db_instance_2"
@@ -497,7 +619,7 @@ impl support::Validate for CreatingADbInstance2HaInResponse {
 /// Table 6 volume field data structure description.
 /// Shared by 3 operations: `creating_a_db_instance`, `creating_a_db_instance_2`,
 /// `restoring_data_to_a_new_db_instance_2`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADbInstanceVolume {
     /// Specifies the volume type.
@@ -636,6 +758,20 @@ impl support::Read for CreatingADbInstanceVolume {
         feature = "restoring_data_to_a_new_db_instance_2"
     )
 )]
+impl<'de> ::serde::Deserialize<'de> for CreatingADbInstanceVolume {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_db_instance",
+        feature = "creating_a_db_instance_2",
+        feature = "restoring_data_to_a_new_db_instance_2"
+    )
+)]
 /// Table 6 volume field data structure description.
 /// Shared by 3 operations: `creating_a_db_instance`, `creating_a_db_instance_2`,
 /// `restoring_data_to_a_new_db_instance_2`.
@@ -643,14 +779,7 @@ impl support::Read for CreatingADbInstanceVolume {
 /// The form of \[`CreatingADbInstanceVolume`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADbInstanceVolumeInResponse {
     /// Specifies the volume type.
@@ -728,5 +857,63 @@ impl support::Validate for CreatingADbInstanceVolumeInResponse {
     ) {
         support::check_present(out, &path.field("type"), self.r#type.is_some());
         support::check_present(out, &path.field("size"), self.size.is_some());
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_db_instance",
+        feature = "creating_a_db_instance_2",
+        feature = "restoring_data_to_a_new_db_instance_2"
+    )
+)]
+impl support::Read for CreatingADbInstanceVolumeInResponse {
+    const NAME: &'static str = "CreatingADbInstanceVolumeInResponse";
+    const FIELDS: &'static [&'static str] = &["type", "size"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"type" => ::std::option::Option::Some(0),
+            b"size" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[("type", field_0.is_some()), ("size", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                r#type: M::optional(field_0)?,
+                size: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_db_instance",
+        feature = "creating_a_db_instance_2",
+        feature = "restoring_data_to_a_new_db_instance_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for CreatingADbInstanceVolumeInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,7 +7,7 @@ use crate::support;
 #[cfg(feature = "creating_a_manual_backup_2")]
 /// Table 3 databases field data structure description.
 /// Shared by 2 operations: `creating_a_manual_backup_2`, `obtaining_details_about_backups`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Databases {
     /// Specifies the names of self-built databases.
@@ -75,19 +75,20 @@ impl support::Read for Databases {
         )
     }
 }
+#[cfg(feature = "creating_a_manual_backup_2")]
+impl<'de> ::serde::Deserialize<'de> for Databases {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 databases field data structure description.
 /// Shared by 2 operations: `creating_a_manual_backup_2`, `obtaining_details_about_backups`.
 ///
 /// The form of \[`Databases`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DatabasesInResponse {
     /// Specifies the names of self-built databases.
@@ -122,5 +123,36 @@ impl support::Validate for DatabasesInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("name"), self.name.is_some());
+    }
+}
+impl support::Read for DatabasesInResponse {
+    const NAME: &'static str = "DatabasesInResponse";
+    const FIELDS: &'static [&'static str] = &["name"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[("name", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DatabasesInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

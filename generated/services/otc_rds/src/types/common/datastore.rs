@@ -20,7 +20,7 @@ use crate::support;
 /// `obtaining_detailed_information_of_a_specified_db_instance_2`,
 /// `obtaining_details_about_backups`, `obtaining_information_about_a_task_with_a_specified_id`,
 /// `restoring_data_to_a_new_db_instance_2`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Datastore {
     /// Specifies the DB engine. Currently, the following DB engines are supported:
@@ -161,6 +161,22 @@ impl support::Read for Datastore {
         feature = "creating_a_db_instance",
         feature = "creating_a_db_instance_2",
         feature = "creating_a_db_instance_3",
+        feature = "creating_a_parameter_template",
+        feature = "creating_a_parameter_template_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for Datastore {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_db_instance",
+        feature = "creating_a_db_instance_2",
+        feature = "creating_a_db_instance_3",
         feature = "creating_a_parameter_template_2",
         feature = "obtaining_a_db_instance_list_2",
         feature = "obtaining_detailed_information_of_a_specified_db_instance_2",
@@ -178,14 +194,7 @@ impl support::Read for Datastore {
 ///
 /// The form of \[`Datastore`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DatastoreInResponse {
     /// Specifies the DB engine. Currently, the following DB engines are supported:
@@ -284,5 +293,66 @@ impl support::Validate for DatastoreInResponse {
     ) {
         support::check_present(out, &path.field("type"), self.r#type.is_some());
         support::check_present(out, &path.field("version"), self.version.is_some());
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_db_instance",
+        feature = "creating_a_db_instance_2",
+        feature = "creating_a_db_instance_3",
+        feature = "creating_a_parameter_template_2",
+        feature = "obtaining_a_db_instance_list_2",
+        feature = "obtaining_detailed_information_of_a_specified_db_instance_2",
+        feature = "obtaining_details_about_backups",
+        feature = "restoring_data_to_a_new_db_instance_2"
+    )
+)]
+impl support::Read for DatastoreInResponse {
+    const NAME: &'static str = "DatastoreInResponse";
+    const FIELDS: &'static [&'static str] = &["type", "version"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"type" => ::std::option::Option::Some(0),
+            b"version" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("type", field_0.is_some()), ("version", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                r#type: M::optional(field_0)?,
+                version: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_db_instance",
+        feature = "creating_a_db_instance_2",
+        feature = "creating_a_db_instance_3",
+        feature = "creating_a_parameter_template_2",
+        feature = "obtaining_a_db_instance_list_2",
+        feature = "obtaining_detailed_information_of_a_specified_db_instance_2",
+        feature = "obtaining_details_about_backups",
+        feature = "restoring_data_to_a_new_db_instance_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for DatastoreInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -9,14 +9,7 @@ use super::super::super::{Jobs, SHAPE_JOBS};
 /// Shared by 6 operations: `changing_db_instance_volume`, `creating_a_db_instance`,
 /// `deleting_a_db_instance`, `rebooting_a_db_instance`, `restoring_data_to_a_new_db_instance`,
 /// `restoring_data_to_the_original_db_instance`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Extendparam {
     /// Indicates the returned jobs parameter information.
@@ -57,5 +50,45 @@ impl support::Validate for Extendparam {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for Extendparam {
+    const NAME: &'static str = "Extendparam";
+    const FIELDS: &'static [&'static str] = &["jobs"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"jobs" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<Jobs>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                jobs: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Extendparam {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -6,7 +6,7 @@
 use crate::support;
 /// Table 10 ha field data structure description (also Table 19).
 /// Shared by 2 operations: `creating_a_db_instance`, `restoring_data_to_a_new_db_instance`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Ha {
     /// Specifies the HA configuration parameter.
@@ -109,19 +109,19 @@ impl support::Read for Ha {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for Ha {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 10 ha field data structure description (also Table 19).
 /// Shared by 2 operations: `creating_a_db_instance`, `restoring_data_to_a_new_db_instance`.
 ///
 /// The form of \[`Ha`\] that responses are read into: every field is optional, and a missing
 /// field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct HaInResponse {
     /// Specifies the HA configuration parameter.
@@ -180,5 +180,52 @@ impl support::Validate for HaInResponse {
             &path.field("replicationMode"),
             self.replication_mode.is_some(),
         );
+    }
+}
+impl support::Read for HaInResponse {
+    const NAME: &'static str = "HaInResponse";
+    const FIELDS: &'static [&'static str] = &["enable", "replicationMode"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"enable" => ::std::option::Option::Some(0),
+            b"replicationMode" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[("enable", field_0.is_some()), ("replicationMode", field_1.is_some())],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                enable: M::optional(field_0)?,
+                replication_mode: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for HaInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

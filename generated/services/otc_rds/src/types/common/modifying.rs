@@ -8,7 +8,7 @@ use crate::support;
 /// Table 3 values field data structure description.
 /// Shared by 2 operations: `modifying_parameters_of_a_specified_db_instance`,
 /// `obtaining_a_parameter_template`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingParametersOfASpecifiedDbInstanceValues {
     /// Specifies the parameter name. For example, in "max_connections": "10", the key is
@@ -97,6 +97,14 @@ impl support::Read for ModifyingParametersOfASpecifiedDbInstanceValues {
         )
     }
 }
+#[cfg(feature = "modifying_parameters_of_a_specified_db_instance")]
+impl<'de> ::serde::Deserialize<'de> for ModifyingParametersOfASpecifiedDbInstanceValues {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "obtaining_a_parameter_template")]
 /// Table 3 values field data structure description.
 /// Shared by 2 operations: `modifying_parameters_of_a_specified_db_instance`,
@@ -105,14 +113,7 @@ impl support::Read for ModifyingParametersOfASpecifiedDbInstanceValues {
 /// The form of \[`ModifyingParametersOfASpecifiedDbInstanceValues`\] that responses are read
 /// into: every field is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingParametersOfASpecifiedDbInstanceValuesInResponse {
     /// Specifies the parameter name. For example, in "max_connections": "10", the key is
@@ -160,5 +161,45 @@ impl support::Validate for ModifyingParametersOfASpecifiedDbInstanceValuesInResp
     ) {
         support::check_present(out, &path.field("key"), self.key.is_some());
         support::check_present(out, &path.field("value"), self.value.is_some());
+    }
+}
+#[cfg(feature = "obtaining_a_parameter_template")]
+impl support::Read for ModifyingParametersOfASpecifiedDbInstanceValuesInResponse {
+    const NAME: &'static str = "ModifyingParametersOfASpecifiedDbInstanceValuesInResponse";
+    const FIELDS: &'static [&'static str] = &["key", "value"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"key" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("key", field_0.is_some()), ("value", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                key: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "obtaining_a_parameter_template")]
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingParametersOfASpecifiedDbInstanceValuesInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,7 +8,7 @@ use crate::support;
 /// Table 7 nics field data structure description (also Table 13).
 /// Shared by 3 operations: `creating_a_db_instance`, `obtaining_a_db_instance_list`,
 /// `restoring_data_to_a_new_db_instance`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Nics {
     /// Specifies the network ID of the subnet obtained from VPC.
@@ -84,20 +84,21 @@ impl support::Read for Nics {
         )
     }
 }
+#[cfg(feature = "creating_a_db_instance")]
+impl<'de> ::serde::Deserialize<'de> for Nics {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 nics field data structure description (also Table 13).
 /// Shared by 3 operations: `creating_a_db_instance`, `obtaining_a_db_instance_list`,
 /// `restoring_data_to_a_new_db_instance`.
 ///
 /// The form of \[`Nics`\] that responses are read into: every field is optional, and a missing
 /// field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct NicsInResponse {
     /// Specifies the network ID of the subnet obtained from VPC.
@@ -136,5 +137,36 @@ impl support::Validate for NicsInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("subnetId"), self.subnet_id.is_some());
+    }
+}
+impl support::Read for NicsInResponse {
+    const NAME: &'static str = "NicsInResponse";
+    const FIELDS: &'static [&'static str] = &["subnetId"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"subnetId" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[("subnetId", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                subnet_id: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for NicsInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

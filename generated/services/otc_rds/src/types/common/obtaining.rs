@@ -13,14 +13,7 @@ use crate::support;
 /// Table 7 flavor field data structure description.
 /// Shared by 2 operations: `obtaining_a_db_instance_list_2`,
 /// `obtaining_detailed_information_of_a_specified_db_instance_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingADbInstanceList2Flavor {
     /// Indicates the specification ID.
@@ -96,19 +89,72 @@ impl support::Validate for ObtainingADbInstanceList2Flavor {
         }
     }
 }
+#[cfg(
+    any(
+        feature = "obtaining_a_db_instance_list_2",
+        feature = "obtaining_detailed_information_of_a_specified_db_instance_2"
+    )
+)]
+impl support::Read for ObtainingADbInstanceList2Flavor {
+    const NAME: &'static str = "ObtainingADbInstanceList2Flavor";
+    const FIELDS: &'static [&'static str] = &["id", "links"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"links" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::nested::<ObtainingADbInstanceList2Links>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                links: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "obtaining_a_db_instance_list_2",
+        feature = "obtaining_detailed_information_of_a_specified_db_instance_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ObtainingADbInstanceList2Flavor {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 links field data structure description.
 /// Shared by 4 operations: `obtaining_a_db_instance_list_2`,
 /// `obtaining_all_db_instance_specifications_2`,
 /// `obtaining_detailed_information_of_a_specified_db_instance_2`,
 /// `obtaining_specified_db_instance_specifications_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingADbInstanceList2Links {
     /// Its value is self or bookmark.
@@ -150,5 +196,42 @@ impl support::Validate for ObtainingADbInstanceList2Links {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ObtainingADbInstanceList2Links {
+    const NAME: &'static str = "ObtainingADbInstanceList2Links";
+    const FIELDS: &'static [&'static str] = &["rel", "href"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"rel" => ::std::option::Option::Some(0),
+            b"href" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                rel: M::optional(field_0)?,
+                href: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingADbInstanceList2Links {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,7 +8,7 @@ use crate::support;
 /// Table 3 policy field data structure description.
 /// Shared by 2 operations: `setting_an_automated_backup_policy`,
 /// `obtaining_an_automated_backup_policy`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Policy {
     /// Specifies the number of days to retain the generated backup files.
@@ -109,6 +109,14 @@ impl support::Read for Policy {
         )
     }
 }
+#[cfg(feature = "setting_an_automated_backup_policy")]
+impl<'de> ::serde::Deserialize<'de> for Policy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "obtaining_an_automated_backup_policy")]
 /// Table 3 policy field data structure description.
 /// Shared by 2 operations: `setting_an_automated_backup_policy`,
@@ -116,14 +124,7 @@ impl support::Read for Policy {
 ///
 /// The form of \[`Policy`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PolicyInResponse {
     /// Specifies the number of days to retain the generated backup files.
@@ -176,5 +177,51 @@ impl support::Validate for PolicyInResponse {
     ) {
         support::check_present(out, &path.field("keepday"), self.keepday.is_some());
         support::check_present(out, &path.field("starttime"), self.starttime.is_some());
+    }
+}
+#[cfg(feature = "obtaining_an_automated_backup_policy")]
+impl support::Read for PolicyInResponse {
+    const NAME: &'static str = "PolicyInResponse";
+    const FIELDS: &'static [&'static str] = &["keepday", "starttime"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"keepday" => ::std::option::Option::Some(0),
+            b"starttime" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("keepday", field_0.is_some()), ("starttime", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                keepday: M::optional(field_0)?,
+                starttime: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "obtaining_an_automated_backup_policy")]
+impl<'de> ::serde::Deserialize<'de> for PolicyInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

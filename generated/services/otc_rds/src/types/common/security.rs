@@ -8,7 +8,7 @@ use crate::support;
 /// Table 8 securityGroup field data structure description (also Table 14).
 /// Shared by 3 operations: `creating_a_db_instance`, `obtaining_a_db_instance_list`,
 /// `restoring_data_to_a_new_db_instance`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SecurityGroup {
     /// Valid value:
@@ -78,20 +78,21 @@ impl support::Read for SecurityGroup {
         )
     }
 }
+#[cfg(feature = "creating_a_db_instance")]
+impl<'de> ::serde::Deserialize<'de> for SecurityGroup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 securityGroup field data structure description (also Table 14).
 /// Shared by 3 operations: `creating_a_db_instance`, `obtaining_a_db_instance_list`,
 /// `restoring_data_to_a_new_db_instance`.
 ///
 /// The form of \[`SecurityGroup`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SecurityGroupInResponse {
     /// Valid value:
@@ -128,5 +129,34 @@ impl support::Validate for SecurityGroupInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("id"), self.id.is_some());
+    }
+}
+impl support::Read for SecurityGroupInResponse {
+    const NAME: &'static str = "SecurityGroupInResponse";
+    const FIELDS: &'static [&'static str] = &["id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[("id", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self { id: M::optional(field_0)? })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SecurityGroupInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

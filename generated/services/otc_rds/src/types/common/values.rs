@@ -8,14 +8,7 @@ use crate::support;
 /// Shared by 5 operations: `adding_custom_parameters`, `creating_a_parameter_template`,
 /// `creating_a_parameter_template_2`, `modifying_a_parameter_template`,
 /// `modifying_parameters_in_a_parameter_template`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Values {
     /// Specifies the parameter name. For example, in "max_connections": "10", the key is
@@ -152,5 +145,12 @@ impl support::Read for Values {
                 autocommit: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Values {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

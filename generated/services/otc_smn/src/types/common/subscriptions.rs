@@ -8,14 +8,7 @@ use super::super::super::Status;
 /// Table 1 Subscription structure.
 /// Shared by 2 operations: `querying_subscriptions`,
 /// `querying_subscriptions_of_a_specified_topic`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Subscriptions {
     /// Resource identifier of a topic, which is unique
@@ -107,5 +100,77 @@ impl support::Validate for Subscriptions {
             let p = path.field("status");
             Self::check_status(out, &p, value);
         }
+    }
+}
+impl support::Read for Subscriptions {
+    const NAME: &'static str = "Subscriptions";
+    const FIELDS: &'static [&'static str] = &[
+        "topic_urn",
+        "protocol",
+        "subscription_urn",
+        "owner",
+        "endpoint",
+        "remark",
+        "status",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"topic_urn" => ::std::option::Option::Some(0),
+            b"protocol" => ::std::option::Option::Some(1),
+            b"subscription_urn" => ::std::option::Option::Some(2),
+            b"owner" => ::std::option::Option::Some(3),
+            b"endpoint" => ::std::option::Option::Some(4),
+            b"remark" => ::std::option::Option::Some(5),
+            b"status" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<Status, _>(Self::check_status),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                topic_urn: M::optional(field_0)?,
+                protocol: M::optional(field_1)?,
+                subscription_urn: M::optional(field_2)?,
+                owner: M::optional(field_3)?,
+                endpoint: M::optional(field_4)?,
+                remark: M::optional(field_5)?,
+                status: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Subscriptions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

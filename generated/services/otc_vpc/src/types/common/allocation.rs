@@ -7,14 +7,7 @@ use crate::support;
 /// Table 3 allocation_pool objects (also Table 7).
 /// Shared by 4 operations: `creating_a_subnet`, `querying_a_subnet`, `querying_subnets`,
 /// `updating_a_subnet`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AllocationPool {
     /// Specifies the start IP address of a network pool.
@@ -107,5 +100,12 @@ impl support::Read for AllocationPool {
                 end: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AllocationPool {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,7 +8,7 @@ use crate::support;
 /// Table 4 allowed_address_pairs objects (also Table 9).
 /// Shared by 4 operations: `creating_a_port`, `querying_a_port`, `querying_ports`,
 /// `updating_a_port`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AllowedAddressPairs {
     /// • Specifies the IP address.
@@ -110,6 +110,14 @@ impl support::Read for AllowedAddressPairs {
         )
     }
 }
+#[cfg(any(feature = "creating_a_port", feature = "updating_a_port"))]
+impl<'de> ::serde::Deserialize<'de> for AllowedAddressPairs {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 allowed_address_pairs objects (also Table 9).
 /// Shared by 4 operations: `creating_a_port`, `querying_a_port`, `querying_ports`,
 /// `updating_a_port`.
@@ -117,14 +125,7 @@ impl support::Read for AllowedAddressPairs {
 /// The form of \[`AllowedAddressPairs`\] that responses are read into: every field is optional,
 /// and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AllowedAddressPairsInResponse {
     /// • Specifies the IP address.
@@ -178,5 +179,42 @@ impl support::Validate for AllowedAddressPairsInResponse {
             &path.field("ip_address"),
             self.ip_address.is_some(),
         );
+    }
+}
+impl support::Read for AllowedAddressPairsInResponse {
+    const NAME: &'static str = "AllowedAddressPairsInResponse";
+    const FIELDS: &'static [&'static str] = &["ip_address", "mac_address"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"ip_address" => ::std::option::Option::Some(0),
+            b"mac_address" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("ip_address", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                ip_address: M::optional(field_0)?,
+                mac_address: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AllowedAddressPairsInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -9,7 +9,7 @@ use crate::support;
 /// Shared by 6 operations: `creating_a_route_table`, `associating_subnets_with_a_route_table`,
 /// `disassociating_subnets_from_a_route_table`, `querying_a_route_table`,
 /// `querying_route_tables`, `updating_a_route_table`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssociatingSubnetsWithARouteTableRoute {
     /// • Specifies the route type.
@@ -168,6 +168,14 @@ impl support::Read for AssociatingSubnetsWithARouteTableRoute {
         )
     }
 }
+#[cfg(feature = "creating_a_route_table")]
+impl<'de> ::serde::Deserialize<'de> for AssociatingSubnetsWithARouteTableRoute {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "creating_a_route_table",
@@ -183,14 +191,7 @@ impl support::Read for AssociatingSubnetsWithARouteTableRoute {
 /// The form of \[`AssociatingSubnetsWithARouteTableRoute`\] that responses are read into: every
 /// field is optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssociatingSubnetsWithARouteTableRouteInResponse {
     /// • Specifies the route type.
@@ -311,6 +312,78 @@ impl support::Validate for AssociatingSubnetsWithARouteTableRouteInResponse {
 }
 #[cfg(
     any(
+        feature = "creating_a_route_table",
+        feature = "querying_a_route_table",
+        feature = "querying_route_tables"
+    )
+)]
+impl support::Read for AssociatingSubnetsWithARouteTableRouteInResponse {
+    const NAME: &'static str = "AssociatingSubnetsWithARouteTableRouteInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "type",
+        "destination",
+        "nexthop",
+        "description",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"type" => ::std::option::Option::Some(0),
+            b"destination" => ::std::option::Option::Some(1),
+            b"nexthop" => ::std::option::Option::Some(2),
+            b"description" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("type", field_0.is_some()),
+                    ("destination", field_1.is_some()),
+                    ("nexthop", field_2.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                r#type: M::optional(field_0)?,
+                destination: M::optional(field_1)?,
+                nexthop: M::optional(field_2)?,
+                description: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_route_table",
+        feature = "querying_a_route_table",
+        feature = "querying_route_tables"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de>
+for AssociatingSubnetsWithARouteTableRouteInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "associating_subnets_with_a_route_table",
         feature = "disassociating_subnets_from_a_route_table"
     )
@@ -318,14 +391,7 @@ impl support::Validate for AssociatingSubnetsWithARouteTableRouteInResponse {
 /// Table 4 Description of the subnet field (also Table 8).
 /// Shared by 2 operations: `associating_subnets_with_a_route_table`,
 /// `disassociating_subnets_from_a_route_table`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssociatingSubnetsWithARouteTableSubnet {
     /// Specifies a list of IDs of the subnets to be associated with the route table.
@@ -472,5 +538,18 @@ impl support::Read for AssociatingSubnetsWithARouteTableSubnet {
                 disassociate: M::optional(field_1)?,
             })),
         )
+    }
+}
+#[cfg(
+    any(
+        feature = "associating_subnets_with_a_route_table",
+        feature = "disassociating_subnets_from_a_route_table"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for AssociatingSubnetsWithARouteTableSubnet {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 #[cfg(any(feature = "querying_all_eips", feature = "querying_eip_details"))]
 /// Table 8 BandwidthInfoResp.
 /// Shared by 2 operations: `querying_all_eips`, `querying_eip_details`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BandwidthInfoResp {
     /// • Bandwidth name.
@@ -101,6 +94,65 @@ impl support::Validate for BandwidthInfoResp {
             let p = path.field("bandwidth_number");
             Self::check_bandwidth_number(out, &p, value);
         }
+    }
+}
+#[cfg(any(feature = "querying_all_eips", feature = "querying_eip_details"))]
+impl support::Read for BandwidthInfoResp {
+    const NAME: &'static str = "BandwidthInfoResp";
+    const FIELDS: &'static [&'static str] = &[
+        "bandwidth_name",
+        "bandwidth_number",
+        "bandwidth_type",
+        "bandwidth_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"bandwidth_name" => ::std::option::Option::Some(0),
+            b"bandwidth_number" => ::std::option::Option::Some(1),
+            b"bandwidth_type" => ::std::option::Option::Some(2),
+            b"bandwidth_id" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(Self::check_bandwidth_number),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                bandwidth_name: M::optional(field_0)?,
+                bandwidth_number: M::optional(field_1)?,
+                bandwidth_type: M::optional(field_2)?,
+                bandwidth_id: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "querying_all_eips", feature = "querying_eip_details"))]
+impl<'de> ::serde::Deserialize<'de> for BandwidthInfoResp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(any(feature = "querying_an_eip", feature = "querying_eips"))]

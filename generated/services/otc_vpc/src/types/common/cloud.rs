@@ -8,14 +8,7 @@ use crate::support;
 /// Shared by 4 operations: `adding_a_secondary_cidr_block_to_a_vpc`,
 /// `querying_the_details_of_a_vpc`, `querying_vpcs_2`,
 /// `removing_a_secondary_cidr_block_from_a_vpc`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CloudResource {
     /// • Definition: Resource type.
@@ -59,5 +52,49 @@ impl support::Validate for CloudResource {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for CloudResource {
+    const NAME: &'static str = "CloudResource";
+    const FIELDS: &'static [&'static str] = &["resource_type", "resource_count"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"resource_type" => ::std::option::Option::Some(0),
+            b"resource_count" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                resource_type: M::optional(field_0)?,
+                resource_count: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CloudResource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -25,14 +25,7 @@ use super::super::super::Ethertype;
 /// Shared by 5 operations: `creating_a_security_group_2`, `querying_security_group_details`,
 /// `querying_security_group_rule_details`, `querying_security_group_rules_2`,
 /// `querying_security_groups_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingASecurityGroup2SecurityGroupRule {
     /// Specifies the security group rule ID, which uniquely identifies the security group rule.
@@ -278,6 +271,136 @@ impl support::Validate for CreatingASecurityGroup2SecurityGroupRule {
 }
 #[cfg(
     any(
+        feature = "querying_security_group_details",
+        feature = "querying_security_group_rule_details",
+        feature = "querying_security_group_rules_2",
+        feature = "querying_security_groups_2"
+    )
+)]
+impl support::Read for CreatingASecurityGroup2SecurityGroupRule {
+    const NAME: &'static str = "CreatingASecurityGroup2SecurityGroupRule";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "description",
+        "security_group_id",
+        "direction",
+        "ethertype",
+        "protocol",
+        "port_range_min",
+        "port_range_max",
+        "remote_ip_prefix",
+        "remote_group_id",
+        "remote_address_group_id",
+        "tenant_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            b"security_group_id" => ::std::option::Option::Some(2),
+            b"direction" => ::std::option::Option::Some(3),
+            b"ethertype" => ::std::option::Option::Some(4),
+            b"protocol" => ::std::option::Option::Some(5),
+            b"port_range_min" => ::std::option::Option::Some(6),
+            b"port_range_max" => ::std::option::Option::Some(7),
+            b"remote_ip_prefix" => ::std::option::Option::Some(8),
+            b"remote_group_id" => ::std::option::Option::Some(9),
+            b"remote_address_group_id" => ::std::option::Option::Some(10),
+            b"tenant_id" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(1, &mut field_1, support::text(Self::check_description))?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<Ethertype, _>(Self::check_ethertype),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(Self::check_port_range_min),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i32, _>(Self::check_port_range_max),
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                _ => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                description: M::optional(field_1)?,
+                security_group_id: M::optional(field_2)?,
+                direction: M::optional(field_3)?,
+                ethertype: M::optional(field_4)?,
+                protocol: M::optional(field_5)?,
+                port_range_min: M::optional(field_6)?,
+                port_range_max: M::optional(field_7)?,
+                remote_ip_prefix: M::optional(field_8)?,
+                remote_group_id: M::optional(field_9)?,
+                remote_address_group_id: M::optional(field_10)?,
+                tenant_id: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_security_group_details",
+        feature = "querying_security_group_rule_details",
+        feature = "querying_security_group_rules_2",
+        feature = "querying_security_groups_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for CreatingASecurityGroup2SecurityGroupRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "creating_a_security_group_3",
         feature = "creating_a_security_group_rule",
         feature = "querying_a_security_group_rule_2",
@@ -290,14 +413,7 @@ impl support::Validate for CreatingASecurityGroup2SecurityGroupRule {
 /// Shared by 6 operations: `creating_a_security_group_3`, `creating_a_security_group_rule`,
 /// `querying_a_security_group_rule_2`, `querying_security_group_rules_3`,
 /// `querying_the_details_of_a_security_group`, `updating_a_security_group_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingASecurityGroup3SecurityGroupRule {
     /// • Definition: ID of a security group rule. After a security group rule is created, a
@@ -509,11 +625,143 @@ impl support::Validate for CreatingASecurityGroup3SecurityGroupRule {
         let _ = (path, out);
     }
 }
+#[cfg(
+    any(
+        feature = "creating_a_security_group_3",
+        feature = "creating_a_security_group_rule",
+        feature = "querying_a_security_group_rule_2",
+        feature = "querying_security_group_rules_3",
+        feature = "querying_the_details_of_a_security_group",
+        feature = "updating_a_security_group_2"
+    )
+)]
+impl support::Read for CreatingASecurityGroup3SecurityGroupRule {
+    const NAME: &'static str = "CreatingASecurityGroup3SecurityGroupRule";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "description",
+        "security_group_id",
+        "direction",
+        "protocol",
+        "ethertype",
+        "multiport",
+        "action",
+        "priority",
+        "remote_group_id",
+        "remote_ip_prefix",
+        "remote_address_group_id",
+        "created_at",
+        "updated_at",
+        "project_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            b"security_group_id" => ::std::option::Option::Some(2),
+            b"direction" => ::std::option::Option::Some(3),
+            b"protocol" => ::std::option::Option::Some(4),
+            b"ethertype" => ::std::option::Option::Some(5),
+            b"multiport" => ::std::option::Option::Some(6),
+            b"action" => ::std::option::Option::Some(7),
+            b"priority" => ::std::option::Option::Some(8),
+            b"remote_group_id" => ::std::option::Option::Some(9),
+            b"remote_ip_prefix" => ::std::option::Option::Some(10),
+            b"remote_address_group_id" => ::std::option::Option::Some(11),
+            b"created_at" => ::std::option::Option::Some(12),
+            b"updated_at" => ::std::option::Option::Some(13),
+            b"project_id" => ::std::option::Option::Some(14),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                _ => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                description: M::optional(field_1)?,
+                security_group_id: M::optional(field_2)?,
+                direction: M::optional(field_3)?,
+                protocol: M::optional(field_4)?,
+                ethertype: M::optional(field_5)?,
+                multiport: M::optional(field_6)?,
+                action: M::optional(field_7)?,
+                priority: M::optional(field_8)?,
+                remote_group_id: M::optional(field_9)?,
+                remote_ip_prefix: M::optional(field_10)?,
+                remote_address_group_id: M::optional(field_11)?,
+                created_at: M::optional(field_12)?,
+                updated_at: M::optional(field_13)?,
+                project_id: M::optional(field_14)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_security_group_3",
+        feature = "creating_a_security_group_rule",
+        feature = "querying_a_security_group_rule_2",
+        feature = "querying_security_group_rules_3",
+        feature = "querying_the_details_of_a_security_group",
+        feature = "updating_a_security_group_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for CreatingASecurityGroup3SecurityGroupRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(any(feature = "creating_a_subnet_2", feature = "updating_subnet_information"))]
 /// Table 4 extra_dhcp_opt object (also Table 7).
 /// Shared by 4 operations: `creating_a_subnet_2`, `querying_subnet_details`,
 /// `querying_subnets_2`, `updating_subnet_information`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingASubnet2ExtraDhcpOpt {
     /// • Specifies the NTP server address configured for the subnet.
@@ -615,6 +863,14 @@ impl support::Read for CreatingASubnet2ExtraDhcpOpt {
         )
     }
 }
+#[cfg(any(feature = "creating_a_subnet_2", feature = "updating_subnet_information"))]
+impl<'de> ::serde::Deserialize<'de> for CreatingASubnet2ExtraDhcpOpt {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "creating_a_subnet_2",
@@ -630,14 +886,7 @@ impl support::Read for CreatingASubnet2ExtraDhcpOpt {
 /// The form of \[`CreatingASubnet2ExtraDhcpOpt`\] that responses are read into: every field is
 /// optional, and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingASubnet2ExtraDhcpOptInResponse {
     /// • Specifies the NTP server address configured for the subnet.
@@ -719,6 +968,59 @@ impl support::Validate for CreatingASubnet2ExtraDhcpOptInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("opt_name"), self.opt_name.is_some());
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_subnet_2",
+        feature = "querying_subnet_details",
+        feature = "querying_subnets_2",
+        feature = "updating_subnet_information"
+    )
+)]
+impl support::Read for CreatingASubnet2ExtraDhcpOptInResponse {
+    const NAME: &'static str = "CreatingASubnet2ExtraDhcpOptInResponse";
+    const FIELDS: &'static [&'static str] = &["opt_value", "opt_name"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"opt_value" => ::std::option::Option::Some(0),
+            b"opt_name" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("opt_name", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                opt_value: M::optional(field_0)?,
+                opt_name: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_subnet_2",
+        feature = "querying_subnet_details",
+        feature = "querying_subnets_2",
+        feature = "updating_subnet_information"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for CreatingASubnet2ExtraDhcpOptInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(any(feature = "creating_a_firewall_rule", feature = "updating_a_firewall_rule"))]

@@ -7,14 +7,7 @@ use crate::support;
 /// Table 12 dns_assignment object.
 /// Shared by 4 operations: `creating_a_port`, `querying_a_port`, `querying_ports`,
 /// `updating_a_port`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DnsAssignment {
     /// Specifies the host name of the port.
@@ -63,5 +56,46 @@ impl support::Validate for DnsAssignment {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for DnsAssignment {
+    const NAME: &'static str = "DnsAssignment";
+    const FIELDS: &'static [&'static str] = &["hostname", "ip_address", "fqdn"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"hostname" => ::std::option::Option::Some(0),
+            b"ip_address" => ::std::option::Option::Some(1),
+            b"fqdn" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                hostname: M::optional(field_0)?,
+                ip_address: M::optional(field_1)?,
+                fqdn: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DnsAssignment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

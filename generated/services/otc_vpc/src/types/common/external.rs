@@ -6,14 +6,7 @@
 use crate::support;
 /// Table 3 external_gateway_info objects (also Table 7).
 /// Shared by 3 operations: `updating_a_router`, `querying_a_router`, `querying_routers`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ExternalGatewayInfo {
     /// Specifies the UUID of the external network.
@@ -124,5 +117,12 @@ impl support::Read for ExternalGatewayInfo {
                 enable_snat: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ExternalGatewayInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

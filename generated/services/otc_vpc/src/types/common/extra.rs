@@ -7,14 +7,7 @@ use crate::support;
 /// Table 5 extra_dhcp_opt objects (also Table 10).
 /// Shared by 4 operations: `creating_a_port`, `querying_a_port`, `querying_ports`,
 /// `updating_a_port`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ExtraDhcpOpt {
     /// Specifies the option name.
@@ -107,5 +100,12 @@ impl support::Read for ExtraDhcpOpt {
                 opt_value: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ExtraDhcpOpt {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

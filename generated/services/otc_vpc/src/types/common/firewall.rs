@@ -24,7 +24,7 @@ use super::super::super::{IpVersion, ResponseTag, SHAPE_RESPONSE_TAG};
 /// `deleting_a_network_acl_rule`, `inserting_a_network_acl_rule`, `querying_network_acls`,
 /// `querying_the_details_of_a_network_acl`, `updating_a_network_acl`,
 /// `updating_a_network_acl_rule`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FirewallAssociation {
     /// Definition:
@@ -100,6 +100,14 @@ impl support::Read for FirewallAssociation {
         )
     }
 }
+#[cfg(feature = "disassociating_a_subnet_from_a_network_acl")]
+impl<'de> ::serde::Deserialize<'de> for FirewallAssociation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "associating_a_subnet_with_a_network_acl",
@@ -123,14 +131,7 @@ impl support::Read for FirewallAssociation {
 /// The form of \[`FirewallAssociation`\] that responses are read into: every field is optional,
 /// and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FirewallAssociationInResponse {
     /// Definition:
@@ -234,6 +235,63 @@ impl support::Validate for FirewallAssociationInResponse {
         feature = "deleting_a_network_acl_rule",
         feature = "disassociating_a_subnet_from_a_network_acl",
         feature = "inserting_a_network_acl_rule",
+        feature = "querying_network_acls",
+        feature = "querying_the_details_of_a_network_acl",
+        feature = "updating_a_network_acl",
+        feature = "updating_a_network_acl_rule"
+    )
+)]
+impl support::Read for FirewallAssociationInResponse {
+    const NAME: &'static str = "FirewallAssociationInResponse";
+    const FIELDS: &'static [&'static str] = &["virsubnet_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"virsubnet_id" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[("virsubnet_id", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                virsubnet_id: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "associating_a_subnet_with_a_network_acl",
+        feature = "creating_a_network_acl",
+        feature = "deleting_a_network_acl_rule",
+        feature = "disassociating_a_subnet_from_a_network_acl",
+        feature = "inserting_a_network_acl_rule",
+        feature = "querying_network_acls",
+        feature = "querying_the_details_of_a_network_acl",
+        feature = "updating_a_network_acl",
+        feature = "updating_a_network_acl_rule"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for FirewallAssociationInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "associating_a_subnet_with_a_network_acl",
+        feature = "creating_a_network_acl",
+        feature = "deleting_a_network_acl_rule",
+        feature = "disassociating_a_subnet_from_a_network_acl",
+        feature = "inserting_a_network_acl_rule",
         feature = "querying_the_details_of_a_network_acl",
         feature = "updating_a_network_acl",
         feature = "updating_a_network_acl_rule"
@@ -244,14 +302,7 @@ impl support::Validate for FirewallAssociationInResponse {
 /// `deleting_a_network_acl_rule`, `disassociating_a_subnet_from_a_network_acl`,
 /// `inserting_a_network_acl_rule`, `querying_the_details_of_a_network_acl`,
 /// `updating_a_network_acl`, `updating_a_network_acl_rule`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FirewallDetail {
     /// Definition:
@@ -534,17 +585,180 @@ impl support::Validate for FirewallDetail {
         }
     }
 }
+#[cfg(
+    any(
+        feature = "associating_a_subnet_with_a_network_acl",
+        feature = "creating_a_network_acl",
+        feature = "deleting_a_network_acl_rule",
+        feature = "disassociating_a_subnet_from_a_network_acl",
+        feature = "inserting_a_network_acl_rule",
+        feature = "querying_the_details_of_a_network_acl",
+        feature = "updating_a_network_acl",
+        feature = "updating_a_network_acl_rule"
+    )
+)]
+impl support::Read for FirewallDetail {
+    const NAME: &'static str = "FirewallDetail";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "description",
+        "project_id",
+        "created_at",
+        "updated_at",
+        "admin_state_up",
+        "status",
+        "enterprise_project_id",
+        "tags",
+        "associations",
+        "ingress_rules",
+        "egress_rules",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"description" => ::std::option::Option::Some(2),
+            b"project_id" => ::std::option::Option::Some(3),
+            b"created_at" => ::std::option::Option::Some(4),
+            b"updated_at" => ::std::option::Option::Some(5),
+            b"admin_state_up" => ::std::option::Option::Some(6),
+            b"status" => ::std::option::Option::Some(7),
+            b"enterprise_project_id" => ::std::option::Option::Some(8),
+            b"tags" => ::std::option::Option::Some(9),
+            b"associations" => ::std::option::Option::Some(10),
+            b"ingress_rules" => ::std::option::Option::Some(11),
+            b"egress_rules" => ::std::option::Option::Some(12),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::Items {
+                                item: support::nested::<ResponseTag>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::Items {
+                                item: support::nested::<FirewallAssociationInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::Items {
+                                item: support::nested::<FirewallRuleDetail>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::Items {
+                                item: support::nested::<FirewallRuleDetail>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                description: M::optional(field_2)?,
+                project_id: M::optional(field_3)?,
+                created_at: M::optional(field_4)?,
+                updated_at: M::optional(field_5)?,
+                admin_state_up: M::optional(field_6)?,
+                status: M::optional(field_7)?,
+                enterprise_project_id: M::optional(field_8)?,
+                tags: M::optional(field_9)?,
+                associations: M::optional(field_10)?,
+                ingress_rules: M::optional(field_11)?,
+                egress_rules: M::optional(field_12)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "associating_a_subnet_with_a_network_acl",
+        feature = "creating_a_network_acl",
+        feature = "deleting_a_network_acl_rule",
+        feature = "disassociating_a_subnet_from_a_network_acl",
+        feature = "inserting_a_network_acl_rule",
+        feature = "querying_the_details_of_a_network_acl",
+        feature = "updating_a_network_acl",
+        feature = "updating_a_network_acl_rule"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for FirewallDetail {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(any(feature = "creating_a_firewall_group", feature = "updating_a_firewall_group"))]
 /// Table 2 Firewall Group objects (also Table 4).
 /// Shared by 2 operations: `creating_a_firewall_group`, `updating_a_firewall_group`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FirewallGroup {
     /// Specifies the name of the firewall group.
@@ -791,19 +1005,20 @@ impl support::Read for FirewallGroup {
         )
     }
 }
+#[cfg(any(feature = "creating_a_firewall_group", feature = "updating_a_firewall_group"))]
+impl<'de> ::serde::Deserialize<'de> for FirewallGroup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(feature = "creating_a_firewall_policy", feature = "updating_a_firewall_policy")
 )]
 /// Table 2 Firewall Policy objects (also Table 4).
 /// Shared by 2 operations: `creating_a_firewall_policy`, `updating_a_firewall_policy`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FirewallPolicy {
     /// Specifies the name of the firewall policy.
@@ -1014,17 +1229,20 @@ impl support::Read for FirewallPolicy {
         )
     }
 }
+#[cfg(
+    any(feature = "creating_a_firewall_policy", feature = "updating_a_firewall_policy")
+)]
+impl<'de> ::serde::Deserialize<'de> for FirewallPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(any(feature = "querying_a_firewall_rule", feature = "querying_firewall_rules"))]
 /// Table 3 Firewall Rule objects.
 /// Shared by 2 operations: `querying_a_firewall_rule`, `querying_firewall_rules`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FirewallRule {
     /// Specifies the UUID of the firewall rule.
@@ -1156,6 +1374,129 @@ impl support::Validate for FirewallRule {
         let _ = (path, out);
     }
 }
+#[cfg(any(feature = "querying_a_firewall_rule", feature = "querying_firewall_rules"))]
+impl support::Read for FirewallRule {
+    const NAME: &'static str = "FirewallRule";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "description",
+        "tenant_id",
+        "public",
+        "protocol",
+        "source_port",
+        "destination_port",
+        "ip_version",
+        "source_ip_address",
+        "destination_ip_address",
+        "action",
+        "enabled",
+        "project_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"description" => ::std::option::Option::Some(2),
+            b"tenant_id" => ::std::option::Option::Some(3),
+            b"public" => ::std::option::Option::Some(4),
+            b"protocol" => ::std::option::Option::Some(5),
+            b"source_port" => ::std::option::Option::Some(6),
+            b"destination_port" => ::std::option::Option::Some(7),
+            b"ip_version" => ::std::option::Option::Some(8),
+            b"source_ip_address" => ::std::option::Option::Some(9),
+            b"destination_ip_address" => ::std::option::Option::Some(10),
+            b"action" => ::std::option::Option::Some(11),
+            b"enabled" => ::std::option::Option::Some(12),
+            b"project_id" => ::std::option::Option::Some(13),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                description: M::optional(field_2)?,
+                tenant_id: M::optional(field_3)?,
+                public: M::optional(field_4)?,
+                protocol: M::optional(field_5)?,
+                source_port: M::optional(field_6)?,
+                destination_port: M::optional(field_7)?,
+                ip_version: M::optional(field_8)?,
+                source_ip_address: M::optional(field_9)?,
+                destination_ip_address: M::optional(field_10)?,
+                action: M::optional(field_11)?,
+                enabled: M::optional(field_12)?,
+                project_id: M::optional(field_13)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "querying_a_firewall_rule", feature = "querying_firewall_rules"))]
+impl<'de> ::serde::Deserialize<'de> for FirewallRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "associating_a_subnet_with_a_network_acl",
@@ -1173,14 +1514,7 @@ impl support::Validate for FirewallRule {
 /// `deleting_a_network_acl_rule`, `disassociating_a_subnet_from_a_network_acl`,
 /// `inserting_a_network_acl_rule`, `querying_the_details_of_a_network_acl`,
 /// `updating_a_network_acl`, `updating_a_network_acl_rule`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FirewallRuleDetail {
     /// Definition:
@@ -1455,5 +1789,143 @@ impl support::Validate for FirewallRuleDetail {
             let p = path.field("ip_version");
             Self::check_ip_version(out, &p, value);
         }
+    }
+}
+#[cfg(
+    any(
+        feature = "associating_a_subnet_with_a_network_acl",
+        feature = "creating_a_network_acl",
+        feature = "deleting_a_network_acl_rule",
+        feature = "disassociating_a_subnet_from_a_network_acl",
+        feature = "inserting_a_network_acl_rule",
+        feature = "querying_the_details_of_a_network_acl",
+        feature = "updating_a_network_acl",
+        feature = "updating_a_network_acl_rule"
+    )
+)]
+impl support::Read for FirewallRuleDetail {
+    const NAME: &'static str = "FirewallRuleDetail";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "description",
+        "action",
+        "project_id",
+        "protocol",
+        "ip_version",
+        "source_ip_address",
+        "destination_ip_address",
+        "source_port",
+        "destination_port",
+        "source_address_group_id",
+        "destination_address_group_id",
+        "enabled",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"description" => ::std::option::Option::Some(2),
+            b"action" => ::std::option::Option::Some(3),
+            b"project_id" => ::std::option::Option::Some(4),
+            b"protocol" => ::std::option::Option::Some(5),
+            b"ip_version" => ::std::option::Option::Some(6),
+            b"source_ip_address" => ::std::option::Option::Some(7),
+            b"destination_ip_address" => ::std::option::Option::Some(8),
+            b"source_port" => ::std::option::Option::Some(9),
+            b"destination_port" => ::std::option::Option::Some(10),
+            b"source_address_group_id" => ::std::option::Option::Some(11),
+            b"destination_address_group_id" => ::std::option::Option::Some(12),
+            b"enabled" => ::std::option::Option::Some(13),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<IpVersion, _>(Self::check_ip_version),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                description: M::optional(field_2)?,
+                action: M::optional(field_3)?,
+                project_id: M::optional(field_4)?,
+                protocol: M::optional(field_5)?,
+                ip_version: M::optional(field_6)?,
+                source_ip_address: M::optional(field_7)?,
+                destination_ip_address: M::optional(field_8)?,
+                source_port: M::optional(field_9)?,
+                destination_port: M::optional(field_10)?,
+                source_address_group_id: M::optional(field_11)?,
+                destination_address_group_id: M::optional(field_12)?,
+                enabled: M::optional(field_13)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "associating_a_subnet_with_a_network_acl",
+        feature = "creating_a_network_acl",
+        feature = "deleting_a_network_acl_rule",
+        feature = "disassociating_a_subnet_from_a_network_acl",
+        feature = "inserting_a_network_acl_rule",
+        feature = "querying_the_details_of_a_network_acl",
+        feature = "updating_a_network_acl",
+        feature = "updating_a_network_acl_rule"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for FirewallRuleDetail {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

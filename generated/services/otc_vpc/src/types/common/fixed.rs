@@ -7,14 +7,7 @@ use crate::support;
 /// Table 3 fixed_ip objects (also Table 8).
 /// Shared by 4 operations: `creating_a_port`, `querying_a_port`, `querying_ports`,
 /// `updating_a_port`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FixedIp {
     /// Specifies the ID of the subnet to which the port belongs.
@@ -109,5 +102,12 @@ impl support::Read for FixedIp {
                 ip_address: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for FixedIp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

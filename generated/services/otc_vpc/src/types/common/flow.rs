@@ -6,14 +6,7 @@
 use crate::support;
 /// Table 3 Description of the FlowLog field.
 /// Shared by 2 operations: `querying_a_vpc_flow_log`, `querying_vpc_flow_logs`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FlowLog {
     /// • Flow log ID
@@ -187,5 +180,107 @@ impl support::Validate for FlowLog {
             let p = path.field("name");
             Self::check_name(out, &p, value);
         }
+    }
+}
+impl support::Read for FlowLog {
+    const NAME: &'static str = "FlowLog";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "tenant_id",
+        "description",
+        "resource_type",
+        "resource_id",
+        "traffic_type",
+        "log_group_id",
+        "log_topic_id",
+        "admin_state",
+        "status",
+        "created_at",
+        "updated_at",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"tenant_id" => ::std::option::Option::Some(2),
+            b"description" => ::std::option::Option::Some(3),
+            b"resource_type" => ::std::option::Option::Some(4),
+            b"resource_id" => ::std::option::Option::Some(5),
+            b"traffic_type" => ::std::option::Option::Some(6),
+            b"log_group_id" => ::std::option::Option::Some(7),
+            b"log_topic_id" => ::std::option::Option::Some(8),
+            b"admin_state" => ::std::option::Option::Some(9),
+            b"status" => ::std::option::Option::Some(10),
+            b"created_at" => ::std::option::Option::Some(11),
+            b"updated_at" => ::std::option::Option::Some(12),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                _ => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                tenant_id: M::optional(field_2)?,
+                description: M::optional(field_3)?,
+                resource_type: M::optional(field_4)?,
+                resource_id: M::optional(field_5)?,
+                traffic_type: M::optional(field_6)?,
+                log_group_id: M::optional(field_7)?,
+                log_topic_id: M::optional(field_8)?,
+                admin_state: M::optional(field_9)?,
+                status: M::optional(field_10)?,
+                created_at: M::optional(field_11)?,
+                updated_at: M::optional(field_12)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for FlowLog {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 /// Table 4 host_route objects (also Table 8).
 /// Shared by 4 operations: `creating_a_subnet`, `querying_a_subnet`, `querying_subnets`,
 /// `updating_a_subnet`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct HostRoute {
     /// Specifies the destination subnet of a route.
@@ -107,5 +100,12 @@ impl support::Read for HostRoute {
                 nexthop: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for HostRoute {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

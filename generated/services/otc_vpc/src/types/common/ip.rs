@@ -141,14 +141,7 @@ impl<'de> ::serde::Deserialize<'de> for IpExtraSetOption {
 /// Table 8 IpExtraSetRespOption.
 /// Shared by 4 operations: `creating_an_ip_address_group`, `querying_an_ip_address_group`,
 /// `querying_ip_address_groups`, `updating_an_ip_address_group`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct IpExtraSetRespOption {
     /// Definition:
@@ -230,6 +223,59 @@ impl support::Validate for IpExtraSetRespOption {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_ip_address_group",
+        feature = "querying_an_ip_address_group",
+        feature = "querying_ip_address_groups",
+        feature = "updating_an_ip_address_group"
+    )
+)]
+impl support::Read for IpExtraSetRespOption {
+    const NAME: &'static str = "IpExtraSetRespOption";
+    const FIELDS: &'static [&'static str] = &["ip", "remarks"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"ip" => ::std::option::Option::Some(0),
+            b"remarks" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                ip: M::optional(field_0)?,
+                remarks: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_ip_address_group",
+        feature = "querying_an_ip_address_group",
+        feature = "querying_ip_address_groups",
+        feature = "updating_an_ip_address_group"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for IpExtraSetRespOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(

@@ -14,7 +14,7 @@ use crate::support;
 /// Shared by 3 operations: `querying_network_acls_using_tags`,
 /// `querying_tags_of_network_acls_in_a_project`,
 /// `querying_the_number_of_network_acls_using_tags`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListTag {
     /// Tag key.
@@ -137,6 +137,19 @@ impl support::Read for ListTag {
         )
     }
 }
+#[cfg(
+    any(
+        feature = "querying_network_acls_using_tags",
+        feature = "querying_the_number_of_network_acls_using_tags"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ListTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "querying_tags_of_network_acls_in_a_project")]
 /// Table 5 ListTag.
 /// Shared by 3 operations: `querying_network_acls_using_tags`,
@@ -145,14 +158,7 @@ impl support::Read for ListTag {
 ///
 /// The form of \[`ListTag`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ListTagInResponse {
     /// Tag key.
@@ -201,5 +207,55 @@ impl support::Validate for ListTagInResponse {
     ) {
         support::check_present(out, &path.field("key"), self.key.is_some());
         support::check_present(out, &path.field("values"), self.values.is_some());
+    }
+}
+#[cfg(feature = "querying_tags_of_network_acls_in_a_project")]
+impl support::Read for ListTagInResponse {
+    const NAME: &'static str = "ListTagInResponse";
+    const FIELDS: &'static [&'static str] = &["key", "values"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"key" => ::std::option::Option::Some(0),
+            b"values" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[("key", field_0.is_some()), ("values", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                key: M::optional(field_0)?,
+                values: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_tags_of_network_acls_in_a_project")]
+impl<'de> ::serde::Deserialize<'de> for ListTagInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 use super::super::super::QueryingNetworkDetailsStatus;
 /// Table 3 network objects.
 /// Shared by 2 operations: `querying_network_details`, `querying_networks`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Network {
     /// Specifies the network status. The value can be ACTIVE, BUILD, DOWN, or ERROR.
@@ -199,5 +192,186 @@ impl support::Validate for Network {
             let p = path.field("status");
             Self::check_status(out, &p, value);
         }
+    }
+}
+impl support::Read for Network {
+    const NAME: &'static str = "Network";
+    const FIELDS: &'static [&'static str] = &[
+        "status",
+        "subnets",
+        "name",
+        "router:external",
+        "admin_state_up",
+        "tenant_id",
+        "shared",
+        "id",
+        "provider:network_type",
+        "availability_zone_hints",
+        "availability_zones",
+        "port_security_enabled",
+        "dns_domain",
+        "project_id",
+        "created_at",
+        "updated_at",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"status" => ::std::option::Option::Some(0),
+            b"subnets" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"router:external" => ::std::option::Option::Some(3),
+            b"admin_state_up" => ::std::option::Option::Some(4),
+            b"tenant_id" => ::std::option::Option::Some(5),
+            b"shared" => ::std::option::Option::Some(6),
+            b"id" => ::std::option::Option::Some(7),
+            b"provider:network_type" => ::std::option::Option::Some(8),
+            b"availability_zone_hints" => ::std::option::Option::Some(9),
+            b"availability_zones" => ::std::option::Option::Some(10),
+            b"port_security_enabled" => ::std::option::Option::Some(11),
+            b"dns_domain" => ::std::option::Option::Some(12),
+            b"project_id" => ::std::option::Option::Some(13),
+            b"created_at" => ::std::option::Option::Some(14),
+            b"updated_at" => ::std::option::Option::Some(15),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<
+                                QueryingNetworkDetailsStatus,
+                                _,
+                            >(Self::check_status),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                _ => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                status: M::optional(field_0)?,
+                subnets: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                router_external: M::optional(field_3)?,
+                admin_state_up: M::optional(field_4)?,
+                tenant_id: M::optional(field_5)?,
+                shared: M::optional(field_6)?,
+                id: M::optional(field_7)?,
+                provider_network_type: M::optional(field_8)?,
+                availability_zone_hints: M::optional(field_9)?,
+                availability_zones: M::optional(field_10)?,
+                port_security_enabled: M::optional(field_11)?,
+                dns_domain: M::optional(field_12)?,
+                project_id: M::optional(field_13)?,
+                created_at: M::optional(field_14)?,
+                updated_at: M::optional(field_15)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Network {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

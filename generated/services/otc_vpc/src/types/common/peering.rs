@@ -8,14 +8,7 @@ use super::super::super::{SHAPE_VPC_INFO_IN_RESPONSE, VpcInfoInResponse};
 /// Table 3 peering objects.
 /// Shared by 2 operations: `querying_a_vpc_peering_connection`,
 /// `querying_vpc_peering_connections`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Peering {
     /// Specifies the VPC peering connection ID.
@@ -113,5 +106,81 @@ impl support::Validate for Peering {
             let p = path.field("accept_vpc_info");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for Peering {
+    const NAME: &'static str = "Peering";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "status",
+        "request_vpc_info",
+        "accept_vpc_info",
+        "description",
+        "created_at",
+        "updated_at",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"status" => ::std::option::Option::Some(2),
+            b"request_vpc_info" => ::std::option::Option::Some(3),
+            b"accept_vpc_info" => ::std::option::Option::Some(4),
+            b"description" => ::std::option::Option::Some(5),
+            b"created_at" => ::std::option::Option::Some(6),
+            b"updated_at" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(3, &mut field_3, support::nested::<VpcInfoInResponse>())?
+                }
+                4 => {
+                    fields
+                        .value(4, &mut field_4, support::nested::<VpcInfoInResponse>())?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                status: M::optional(field_2)?,
+                request_vpc_info: M::optional(field_3)?,
+                accept_vpc_info: M::optional(field_4)?,
+                description: M::optional(field_5)?,
+                created_at: M::optional(field_6)?,
+                updated_at: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Peering {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -9,14 +9,7 @@ use super::super::super::{SHAPE_VNIC_INFO, VnicInfo};
 #[cfg(any(feature = "binding_an_eip", feature = "unbinding_an_eip"))]
 /// Table 7 PublicipBandwidthInfo.
 /// Shared by 2 operations: `binding_an_eip`, `unbinding_an_eip`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PublicipBandwidthInfo {
     /// • Bandwidth ID.
@@ -164,18 +157,80 @@ impl support::Validate for PublicipBandwidthInfo {
         }
     }
 }
+#[cfg(any(feature = "binding_an_eip", feature = "unbinding_an_eip"))]
+impl support::Read for PublicipBandwidthInfo {
+    const NAME: &'static str = "PublicipBandwidthInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "size",
+        "share_type",
+        "charge_mode",
+        "name",
+        "billing_info",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"size" => ::std::option::Option::Some(1),
+            b"share_type" => ::std::option::Option::Some(2),
+            b"charge_mode" => ::std::option::Option::Some(3),
+            b"name" => ::std::option::Option::Some(4),
+            b"billing_info" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(Self::check_size),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(Self::check_name))?,
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                size: M::optional(field_1)?,
+                share_type: M::optional(field_2)?,
+                charge_mode: M::optional(field_3)?,
+                name: M::optional(field_4)?,
+                billing_info: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "binding_an_eip", feature = "unbinding_an_eip"))]
+impl<'de> ::serde::Deserialize<'de> for PublicipBandwidthInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(any(feature = "querying_a_bandwidth", feature = "querying_bandwidths"))]
 /// Table 4 publicip_info object.
 /// Shared by 3 operations: `querying_a_bandwidth`, `querying_bandwidths`,
 /// `updating_a_bandwidth`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PublicipInfo {
     /// Specifies the ID of the EIP that uses the bandwidth.
@@ -248,17 +303,69 @@ impl support::Validate for PublicipInfo {
         let _ = (path, out);
     }
 }
+#[cfg(any(feature = "querying_a_bandwidth", feature = "querying_bandwidths"))]
+impl support::Read for PublicipInfo {
+    const NAME: &'static str = "PublicipInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "publicip_id",
+        "publicip_address",
+        "ip_version",
+        "publicip_type",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"publicip_id" => ::std::option::Option::Some(0),
+            b"publicip_address" => ::std::option::Option::Some(1),
+            b"ip_version" => ::std::option::Option::Some(2),
+            b"publicip_type" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                publicip_id: M::optional(field_0)?,
+                publicip_address: M::optional(field_1)?,
+                ip_version: M::optional(field_2)?,
+                publicip_type: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "querying_a_bandwidth", feature = "querying_bandwidths"))]
+impl<'de> ::serde::Deserialize<'de> for PublicipInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(any(feature = "binding_an_eip", feature = "unbinding_an_eip"))]
 /// Table 5 PublicipInstanceResp.
 /// Shared by 2 operations: `binding_an_eip`, `unbinding_an_eip`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PublicipInstanceResp {
     /// • Unique ID of the EIP.
@@ -523,5 +630,151 @@ impl support::Validate for PublicipInstanceResp {
             let p = path.field("bandwidth");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+#[cfg(any(feature = "binding_an_eip", feature = "unbinding_an_eip"))]
+impl support::Read for PublicipInstanceResp {
+    const NAME: &'static str = "PublicipInstanceResp";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "project_id",
+        "ip_version",
+        "public_ip_address",
+        "status",
+        "description",
+        "public_border_group",
+        "created_at",
+        "updated_at",
+        "type",
+        "vnic",
+        "bandwidth",
+        "enterprise_project_id",
+        "billing_info",
+        "lock_status",
+        "associate_instance_type",
+        "associate_instance_id",
+        "publicip_pool_id",
+        "publicip_pool_name",
+        "alias",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"project_id" => ::std::option::Option::Some(1),
+            b"ip_version" => ::std::option::Option::Some(2),
+            b"public_ip_address" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            b"description" => ::std::option::Option::Some(5),
+            b"public_border_group" => ::std::option::Option::Some(6),
+            b"created_at" => ::std::option::Option::Some(7),
+            b"updated_at" => ::std::option::Option::Some(8),
+            b"type" => ::std::option::Option::Some(9),
+            b"vnic" => ::std::option::Option::Some(10),
+            b"bandwidth" => ::std::option::Option::Some(11),
+            b"enterprise_project_id" => ::std::option::Option::Some(12),
+            b"billing_info" => ::std::option::Option::Some(13),
+            b"lock_status" => ::std::option::Option::Some(14),
+            b"associate_instance_type" => ::std::option::Option::Some(15),
+            b"associate_instance_id" => ::std::option::Option::Some(16),
+            b"publicip_pool_id" => ::std::option::Option::Some(17),
+            b"publicip_pool_name" => ::std::option::Option::Some(18),
+            b"alias" => ::std::option::Option::Some(19),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::nested::<VnicInfo>())?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::nested::<PublicipBandwidthInfo>(),
+                        )?
+                }
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                _ => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                project_id: M::optional(field_1)?,
+                ip_version: M::optional(field_2)?,
+                public_ip_address: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+                description: M::optional(field_5)?,
+                public_border_group: M::optional(field_6)?,
+                created_at: M::optional(field_7)?,
+                updated_at: M::optional(field_8)?,
+                r#type: M::optional(field_9)?,
+                vnic: M::optional(field_10)?,
+                bandwidth: M::optional(field_11)?,
+                enterprise_project_id: M::optional(field_12)?,
+                billing_info: M::optional(field_13)?,
+                lock_status: M::optional(field_14)?,
+                associate_instance_type: M::optional(field_15)?,
+                associate_instance_id: M::optional(field_16)?,
+                publicip_pool_id: M::optional(field_17)?,
+                publicip_pool_name: M::optional(field_18)?,
+                alias: M::optional(field_19)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "binding_an_eip", feature = "unbinding_an_eip"))]
+impl<'de> ::serde::Deserialize<'de> for PublicipInstanceResp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -34,14 +34,7 @@ use super::super::super::{
 #[cfg(any(feature = "querying_a_firewall_group", feature = "querying_firewall_groups"))]
 /// Table 3 Firewall Group objects.
 /// Shared by 2 operations: `querying_a_firewall_group`, `querying_firewall_groups`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAFirewallGroupFirewallGroup {
     /// Specifies the UUID of the firewall group.
@@ -175,19 +168,134 @@ impl support::Validate for QueryingAFirewallGroupFirewallGroup {
         let _ = (path, out);
     }
 }
+#[cfg(any(feature = "querying_a_firewall_group", feature = "querying_firewall_groups"))]
+impl support::Read for QueryingAFirewallGroupFirewallGroup {
+    const NAME: &'static str = "QueryingAFirewallGroupFirewallGroup";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "description",
+        "tenant_id",
+        "ingress_firewall_policy_id",
+        "egress_firewall_policy_id",
+        "ports",
+        "public",
+        "status",
+        "admin_state_up",
+        "project_id",
+        "created_at",
+        "updated_at",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"description" => ::std::option::Option::Some(2),
+            b"tenant_id" => ::std::option::Option::Some(3),
+            b"ingress_firewall_policy_id" => ::std::option::Option::Some(4),
+            b"egress_firewall_policy_id" => ::std::option::Option::Some(5),
+            b"ports" => ::std::option::Option::Some(6),
+            b"public" => ::std::option::Option::Some(7),
+            b"status" => ::std::option::Option::Some(8),
+            b"admin_state_up" => ::std::option::Option::Some(9),
+            b"project_id" => ::std::option::Option::Some(10),
+            b"created_at" => ::std::option::Option::Some(11),
+            b"updated_at" => ::std::option::Option::Some(12),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                _ => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                description: M::optional(field_2)?,
+                tenant_id: M::optional(field_3)?,
+                ingress_firewall_policy_id: M::optional(field_4)?,
+                egress_firewall_policy_id: M::optional(field_5)?,
+                ports: M::optional(field_6)?,
+                public: M::optional(field_7)?,
+                status: M::optional(field_8)?,
+                admin_state_up: M::optional(field_9)?,
+                project_id: M::optional(field_10)?,
+                created_at: M::optional(field_11)?,
+                updated_at: M::optional(field_12)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "querying_a_firewall_group", feature = "querying_firewall_groups"))]
+impl<'de> ::serde::Deserialize<'de> for QueryingAFirewallGroupFirewallGroup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(feature = "querying_a_firewall_policy", feature = "querying_firewall_policies")
 )]
 /// Table 3 Firewall Policy objects.
 /// Shared by 2 operations: `querying_a_firewall_policy`, `querying_firewall_policies`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAFirewallPolicyFirewallPolicy {
     /// Specifies the UUID of the firewall policy.
@@ -285,17 +393,111 @@ impl support::Validate for QueryingAFirewallPolicyFirewallPolicy {
         let _ = (path, out);
     }
 }
+#[cfg(
+    any(feature = "querying_a_firewall_policy", feature = "querying_firewall_policies")
+)]
+impl support::Read for QueryingAFirewallPolicyFirewallPolicy {
+    const NAME: &'static str = "QueryingAFirewallPolicyFirewallPolicy";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "description",
+        "tenant_id",
+        "firewall_rules",
+        "audited",
+        "public",
+        "project_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"description" => ::std::option::Option::Some(2),
+            b"tenant_id" => ::std::option::Option::Some(3),
+            b"firewall_rules" => ::std::option::Option::Some(4),
+            b"audited" => ::std::option::Option::Some(5),
+            b"public" => ::std::option::Option::Some(6),
+            b"project_id" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                description: M::optional(field_2)?,
+                tenant_id: M::optional(field_3)?,
+                firewall_rules: M::optional(field_4)?,
+                audited: M::optional(field_5)?,
+                public: M::optional(field_6)?,
+                project_id: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(feature = "querying_a_firewall_policy", feature = "querying_firewall_policies")
+)]
+impl<'de> ::serde::Deserialize<'de> for QueryingAFirewallPolicyFirewallPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(any(feature = "querying_a_route_table", feature = "querying_route_tables"))]
 /// Table 3 Description of the routetable field.
 /// Shared by 2 operations: `querying_a_route_table`, `querying_route_tables`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingARouteTableRoutetable {
     /// • Specifies the route table ID that uniquely identifies the route table.
@@ -462,17 +664,123 @@ impl support::Validate for QueryingARouteTableRoutetable {
         }
     }
 }
+#[cfg(any(feature = "querying_a_route_table", feature = "querying_route_tables"))]
+impl support::Read for QueryingARouteTableRoutetable {
+    const NAME: &'static str = "QueryingARouteTableRoutetable";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "default",
+        "routes",
+        "subnets",
+        "tenant_id",
+        "vpc_id",
+        "description",
+        "created_at",
+        "updated_at",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"default" => ::std::option::Option::Some(2),
+            b"routes" => ::std::option::Option::Some(3),
+            b"subnets" => ::std::option::Option::Some(4),
+            b"tenant_id" => ::std::option::Option::Some(5),
+            b"vpc_id" => ::std::option::Option::Some(6),
+            b"description" => ::std::option::Option::Some(7),
+            b"created_at" => ::std::option::Option::Some(8),
+            b"updated_at" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::nested::<
+                                    AssociatingSubnetsWithARouteTableRouteInResponse,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<Subnet>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                _ => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                default: M::optional(field_2)?,
+                routes: M::optional(field_3)?,
+                subnets: M::optional(field_4)?,
+                tenant_id: M::optional(field_5)?,
+                vpc_id: M::optional(field_6)?,
+                description: M::optional(field_7)?,
+                created_at: M::optional(field_8)?,
+                updated_at: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "querying_a_route_table", feature = "querying_route_tables"))]
+impl<'de> ::serde::Deserialize<'de> for QueryingARouteTableRoutetable {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(any(feature = "querying_a_security_group", feature = "querying_security_groups"))]
 /// Table 2 Security Group objects.
 /// Shared by 2 operations: `querying_a_security_group`, `querying_security_groups`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingASecurityGroupSecurityGroup {
     /// Specifies the security group ID.
@@ -573,17 +881,93 @@ impl support::Validate for QueryingASecurityGroupSecurityGroup {
         }
     }
 }
+#[cfg(any(feature = "querying_a_security_group", feature = "querying_security_groups"))]
+impl support::Read for QueryingASecurityGroupSecurityGroup {
+    const NAME: &'static str = "QueryingASecurityGroupSecurityGroup";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "tenant_id",
+        "name",
+        "description",
+        "security_group_rules",
+        "project_id",
+        "created_at",
+        "updated_at",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"tenant_id" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"description" => ::std::option::Option::Some(3),
+            b"security_group_rules" => ::std::option::Option::Some(4),
+            b"project_id" => ::std::option::Option::Some(5),
+            b"created_at" => ::std::option::Option::Some(6),
+            b"updated_at" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<SecurityGroupRule>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                tenant_id: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                description: M::optional(field_3)?,
+                security_group_rules: M::optional(field_4)?,
+                project_id: M::optional(field_5)?,
+                created_at: M::optional(field_6)?,
+                updated_at: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "querying_a_security_group", feature = "querying_security_groups"))]
+impl<'de> ::serde::Deserialize<'de> for QueryingASecurityGroupSecurityGroup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(any(feature = "querying_a_subnet", feature = "querying_subnets"))]
 /// Table 2 subnet objects.
 /// Shared by 2 operations: `querying_a_subnet`, `querying_subnets`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingASubnetSubnet {
     /// Specifies the subnet ID.
@@ -790,17 +1174,177 @@ impl support::Validate for QueryingASubnetSubnet {
         }
     }
 }
+#[cfg(any(feature = "querying_a_subnet", feature = "querying_subnets"))]
+impl support::Read for QueryingASubnetSubnet {
+    const NAME: &'static str = "QueryingASubnetSubnet";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "ip_version",
+        "ipv6_address_mode",
+        "ipv6_ra_mode",
+        "network_id",
+        "cidr",
+        "gateway_ip",
+        "allocation_pools",
+        "dns_nameservers",
+        "host_routes",
+        "tenant_id",
+        "enable_dhcp",
+        "subnetpool_id",
+        "project_id",
+        "created_at",
+        "updated_at",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"ip_version" => ::std::option::Option::Some(2),
+            b"ipv6_address_mode" => ::std::option::Option::Some(3),
+            b"ipv6_ra_mode" => ::std::option::Option::Some(4),
+            b"network_id" => ::std::option::Option::Some(5),
+            b"cidr" => ::std::option::Option::Some(6),
+            b"gateway_ip" => ::std::option::Option::Some(7),
+            b"allocation_pools" => ::std::option::Option::Some(8),
+            b"dns_nameservers" => ::std::option::Option::Some(9),
+            b"host_routes" => ::std::option::Option::Some(10),
+            b"tenant_id" => ::std::option::Option::Some(11),
+            b"enable_dhcp" => ::std::option::Option::Some(12),
+            b"subnetpool_id" => ::std::option::Option::Some(13),
+            b"project_id" => ::std::option::Option::Some(14),
+            b"created_at" => ::std::option::Option::Some(15),
+            b"updated_at" => ::std::option::Option::Some(16),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<
+                                CreatingASubnetIpVersion,
+                                _,
+                            >(Self::check_ip_version),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::Items {
+                                item: support::nested::<AllocationPool>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::Items {
+                                item: support::nested::<HostRoute>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                _ => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                ip_version: M::optional(field_2)?,
+                ipv6_address_mode: M::optional(field_3)?,
+                ipv6_ra_mode: M::optional(field_4)?,
+                network_id: M::optional(field_5)?,
+                cidr: M::optional(field_6)?,
+                gateway_ip: M::optional(field_7)?,
+                allocation_pools: M::optional(field_8)?,
+                dns_nameservers: M::optional(field_9)?,
+                host_routes: M::optional(field_10)?,
+                tenant_id: M::optional(field_11)?,
+                enable_dhcp: M::optional(field_12)?,
+                subnetpool_id: M::optional(field_13)?,
+                project_id: M::optional(field_14)?,
+                created_at: M::optional(field_15)?,
+                updated_at: M::optional(field_16)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "querying_a_subnet", feature = "querying_subnets"))]
+impl<'de> ::serde::Deserialize<'de> for QueryingASubnetSubnet {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(any(feature = "querying_a_vpc_route", feature = "querying_vpc_routes"))]
 /// Table 3 route objects.
 /// Shared by 2 operations: `querying_a_vpc_route`, `querying_vpc_routes`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAVpcRouteRoute {
     /// Specifies the route ID.
@@ -877,17 +1421,72 @@ impl support::Validate for QueryingAVpcRouteRoute {
         let _ = (path, out);
     }
 }
+#[cfg(any(feature = "querying_a_vpc_route", feature = "querying_vpc_routes"))]
+impl support::Read for QueryingAVpcRouteRoute {
+    const NAME: &'static str = "QueryingAVpcRouteRoute";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "destination",
+        "nexthop",
+        "type",
+        "vpc_id",
+        "tenant_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"destination" => ::std::option::Option::Some(1),
+            b"nexthop" => ::std::option::Option::Some(2),
+            b"type" => ::std::option::Option::Some(3),
+            b"vpc_id" => ::std::option::Option::Some(4),
+            b"tenant_id" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                destination: M::optional(field_1)?,
+                nexthop: M::optional(field_2)?,
+                r#type: M::optional(field_3)?,
+                vpc_id: M::optional(field_4)?,
+                tenant_id: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "querying_a_vpc_route", feature = "querying_vpc_routes"))]
+impl<'de> ::serde::Deserialize<'de> for QueryingAVpcRouteRoute {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(any(feature = "querying_all_eips", feature = "querying_eip_details"))]
 /// Table 6 PublicipBandwidthInfo.
 /// Shared by 2 operations: `querying_all_eips`, `querying_eip_details`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAllEipsPublicipBandwidthInfo {
     /// • Bandwidth ID.
@@ -1035,6 +1634,75 @@ impl support::Validate for QueryingAllEipsPublicipBandwidthInfo {
         }
     }
 }
+#[cfg(any(feature = "querying_all_eips", feature = "querying_eip_details"))]
+impl support::Read for QueryingAllEipsPublicipBandwidthInfo {
+    const NAME: &'static str = "QueryingAllEipsPublicipBandwidthInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "size",
+        "share_type",
+        "charge_mode",
+        "name",
+        "billing_info",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"size" => ::std::option::Option::Some(1),
+            b"share_type" => ::std::option::Option::Some(2),
+            b"charge_mode" => ::std::option::Option::Some(3),
+            b"name" => ::std::option::Option::Some(4),
+            b"billing_info" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(Self::check_size),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(Self::check_name))?,
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                size: M::optional(field_1)?,
+                share_type: M::optional(field_2)?,
+                charge_mode: M::optional(field_3)?,
+                name: M::optional(field_4)?,
+                billing_info: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "querying_all_eips", feature = "querying_eip_details"))]
+impl<'de> ::serde::Deserialize<'de> for QueryingAllEipsPublicipBandwidthInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "querying_eip_tags_in_a_specified_project",
@@ -1045,14 +1713,7 @@ impl support::Validate for QueryingAllEipsPublicipBandwidthInfo {
 /// Table 3 Description of the tag field.
 /// Shared by 3 operations: `querying_eip_tags_in_a_specified_project`,
 /// `querying_subnet_tags_in_a_specified_project`, `querying_vpc_tags_in_a_specified_project`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingEipTagsInASpecifiedProjectTag {
     /// Specifies the tag key.
@@ -1159,20 +1820,75 @@ impl support::Validate for QueryingEipTagsInASpecifiedProjectTag {
 }
 #[cfg(
     any(
+        feature = "querying_eip_tags_in_a_specified_project",
+        feature = "querying_subnet_tags_in_a_specified_project",
+        feature = "querying_vpc_tags_in_a_specified_project"
+    )
+)]
+impl support::Read for QueryingEipTagsInASpecifiedProjectTag {
+    const NAME: &'static str = "QueryingEipTagsInASpecifiedProjectTag";
+    const FIELDS: &'static [&'static str] = &["key", "values"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"key" => ::std::option::Option::Some(0),
+            b"values" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_key))?,
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                key: M::optional(field_0)?,
+                values: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_eip_tags_in_a_specified_project",
+        feature = "querying_subnet_tags_in_a_specified_project",
+        feature = "querying_vpc_tags_in_a_specified_project"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for QueryingEipTagsInASpecifiedProjectTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "querying_security_group_details",
         feature = "querying_security_groups_2"
     )
 )]
 /// Table 3 Description of security_group fields.
 /// Shared by 2 operations: `querying_security_group_details`, `querying_security_groups_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingSecurityGroupDetailsSecurityGroup {
     /// Specifies the security group name.
@@ -1289,17 +2005,95 @@ impl support::Validate for QueryingSecurityGroupDetailsSecurityGroup {
         }
     }
 }
+#[cfg(
+    any(
+        feature = "querying_security_group_details",
+        feature = "querying_security_groups_2"
+    )
+)]
+impl support::Read for QueryingSecurityGroupDetailsSecurityGroup {
+    const NAME: &'static str = "QueryingSecurityGroupDetailsSecurityGroup";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "description",
+        "id",
+        "vpc_id",
+        "security_group_rules",
+        "enterprise_project_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"name" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            b"id" => ::std::option::Option::Some(2),
+            b"vpc_id" => ::std::option::Option::Some(3),
+            b"security_group_rules" => ::std::option::Option::Some(4),
+            b"enterprise_project_id" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<
+                                    CreatingASecurityGroup2SecurityGroupRule,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                description: M::optional(field_1)?,
+                id: M::optional(field_2)?,
+                vpc_id: M::optional(field_3)?,
+                security_group_rules: M::optional(field_4)?,
+                enterprise_project_id: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_security_group_details",
+        feature = "querying_security_groups_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for QueryingSecurityGroupDetailsSecurityGroup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(any(feature = "querying_subnet_details", feature = "querying_subnets_2"))]
 /// Table 3 subnet objects.
 /// Shared by 2 operations: `querying_subnet_details`, `querying_subnets_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingSubnetDetailsSubnet {
     /// Specifies a resource ID in UUID format.
@@ -1568,17 +2362,205 @@ impl support::Validate for QueryingSubnetDetailsSubnet {
         }
     }
 }
+#[cfg(any(feature = "querying_subnet_details", feature = "querying_subnets_2"))]
+impl support::Read for QueryingSubnetDetailsSubnet {
+    const NAME: &'static str = "QueryingSubnetDetailsSubnet";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "description",
+        "cidr",
+        "gateway_ip",
+        "ipv6_enable",
+        "cidr_v6",
+        "gateway_ip_v6",
+        "dhcp_enable",
+        "primary_dns",
+        "secondary_dns",
+        "dnsList",
+        "availability_zone",
+        "vpc_id",
+        "status",
+        "neutron_network_id",
+        "neutron_subnet_id",
+        "neutron_subnet_id_v6",
+        "extra_dhcp_opts",
+        "scope",
+        "tenant_id",
+        "created_at",
+        "updated_at",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"description" => ::std::option::Option::Some(2),
+            b"cidr" => ::std::option::Option::Some(3),
+            b"gateway_ip" => ::std::option::Option::Some(4),
+            b"ipv6_enable" => ::std::option::Option::Some(5),
+            b"cidr_v6" => ::std::option::Option::Some(6),
+            b"gateway_ip_v6" => ::std::option::Option::Some(7),
+            b"dhcp_enable" => ::std::option::Option::Some(8),
+            b"primary_dns" => ::std::option::Option::Some(9),
+            b"secondary_dns" => ::std::option::Option::Some(10),
+            b"dnsList" => ::std::option::Option::Some(11),
+            b"availability_zone" => ::std::option::Option::Some(12),
+            b"vpc_id" => ::std::option::Option::Some(13),
+            b"status" => ::std::option::Option::Some(14),
+            b"neutron_network_id" => ::std::option::Option::Some(15),
+            b"neutron_subnet_id" => ::std::option::Option::Some(16),
+            b"neutron_subnet_id_v6" => ::std::option::Option::Some(17),
+            b"extra_dhcp_opts" => ::std::option::Option::Some(18),
+            b"scope" => ::std::option::Option::Some(19),
+            b"tenant_id" => ::std::option::Option::Some(20),
+            b"created_at" => ::std::option::Option::Some(21),
+            b"updated_at" => ::std::option::Option::Some(22),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => {
+                    fields
+                        .value(
+                            14,
+                            &mut field_14,
+                            support::scalar::<
+                                QueryingSubnetDetailsStatus,
+                                _,
+                            >(Self::check_status),
+                        )?
+                }
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => {
+                    fields
+                        .value(
+                            18,
+                            &mut field_18,
+                            support::Items {
+                                item: support::nested::<
+                                    CreatingASubnet2ExtraDhcpOptInResponse,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => fields.value(20, &mut field_20, support::text(support::unchecked))?,
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                _ => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                description: M::optional(field_2)?,
+                cidr: M::optional(field_3)?,
+                gateway_ip: M::optional(field_4)?,
+                ipv6_enable: M::optional(field_5)?,
+                cidr_v6: M::optional(field_6)?,
+                gateway_ip_v6: M::optional(field_7)?,
+                dhcp_enable: M::optional(field_8)?,
+                primary_dns: M::optional(field_9)?,
+                secondary_dns: M::optional(field_10)?,
+                dns_list: M::optional(field_11)?,
+                availability_zone: M::optional(field_12)?,
+                vpc_id: M::optional(field_13)?,
+                status: M::optional(field_14)?,
+                neutron_network_id: M::optional(field_15)?,
+                neutron_subnet_id: M::optional(field_16)?,
+                neutron_subnet_id_v6: M::optional(field_17)?,
+                extra_dhcp_opts: M::optional(field_18)?,
+                scope: M::optional(field_19)?,
+                tenant_id: M::optional(field_20)?,
+                created_at: M::optional(field_21)?,
+                updated_at: M::optional(field_22)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "querying_subnet_details", feature = "querying_subnets_2"))]
+impl<'de> ::serde::Deserialize<'de> for QueryingSubnetDetailsSubnet {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(any(feature = "querying_subnet_tags", feature = "querying_vpc_tags"))]
 /// Table 3 tag objects.
 /// Shared by 2 operations: `querying_subnet_tags`, `querying_vpc_tags`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingSubnetTagsTag {
     /// • Specifies the tag key.
@@ -1695,6 +2677,45 @@ impl support::Validate for QueryingSubnetTagsTag {
             let p = path.field("value");
             Self::check_value(out, &p, value);
         }
+    }
+}
+#[cfg(any(feature = "querying_subnet_tags", feature = "querying_vpc_tags"))]
+impl support::Read for QueryingSubnetTagsTag {
+    const NAME: &'static str = "QueryingSubnetTagsTag";
+    const FIELDS: &'static [&'static str] = &["key", "value"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"key" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_key))?,
+                _ => fields.value(1, &mut field_1, support::text(Self::check_value))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                key: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(any(feature = "querying_subnet_tags", feature = "querying_vpc_tags"))]
+impl<'de> ::serde::Deserialize<'de> for QueryingSubnetTagsTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(any(feature = "querying_subnets_by_tag", feature = "querying_vpcs_by_tag"))]

@@ -22,14 +22,7 @@ use super::super::super::{SHAPE_TAGS_IN_RESPONSE, TagsInResponse};
 /// Table 6 resource objects.
 /// Shared by 3 operations: `querying_eips_by_tag`, `querying_subnets_by_tag`,
 /// `querying_vpcs_by_tag`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Resource {
     /// Specifies the resource ID.
@@ -130,6 +123,81 @@ impl support::Validate for Resource {
 }
 #[cfg(
     any(
+        feature = "querying_eips_by_tag",
+        feature = "querying_subnets_by_tag",
+        feature = "querying_vpcs_by_tag"
+    )
+)]
+impl support::Read for Resource {
+    const NAME: &'static str = "Resource";
+    const FIELDS: &'static [&'static str] = &[
+        "resource_id",
+        "resource_detail",
+        "tags",
+        "resource_name",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"resource_id" => ::std::option::Option::Some(0),
+            b"resource_detail" => ::std::option::Option::Some(1),
+            b"tags" => ::std::option::Option::Some(2),
+            b"resource_name" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::FreeForm)?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::nested::<TagsInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                resource_id: M::optional(field_0)?,
+                resource_detail: M::optional(field_1)?,
+                tags: M::optional(field_2)?,
+                resource_name: M::optional(field_3)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_eips_by_tag",
+        feature = "querying_subnets_by_tag",
+        feature = "querying_vpcs_by_tag"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for Resource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "adding_a_tag_to_a_network_acl",
         feature = "adding_tags_to_a_network_acl_in_batches"
     )
@@ -138,7 +206,7 @@ impl support::Validate for Resource {
 /// Shared by 4 operations: `adding_a_tag_to_a_network_acl`,
 /// `adding_tags_to_a_network_acl_in_batches`, `querying_network_acls_using_tags`,
 /// `querying_tags_of_a_network_acl`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResourceTag {
     /// • Tag key
@@ -293,6 +361,19 @@ impl support::Read for ResourceTag {
 }
 #[cfg(
     any(
+        feature = "adding_a_tag_to_a_network_acl",
+        feature = "adding_tags_to_a_network_acl_in_batches"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ResourceTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "querying_network_acls_using_tags",
         feature = "querying_tags_of_a_network_acl"
     )
@@ -304,14 +385,7 @@ impl support::Read for ResourceTag {
 ///
 /// The form of \[`ResourceTag`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResourceTagInResponse {
     /// • Tag key
@@ -417,5 +491,54 @@ impl support::Validate for ResourceTagInResponse {
             let p = path.field("value");
             Self::check_value(out, &p, value);
         }
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_network_acls_using_tags",
+        feature = "querying_tags_of_a_network_acl"
+    )
+)]
+impl support::Read for ResourceTagInResponse {
+    const NAME: &'static str = "ResourceTagInResponse";
+    const FIELDS: &'static [&'static str] = &["key", "value"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"key" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_key))?,
+                _ => fields.value(1, &mut field_1, support::text(Self::check_value))?,
+            }
+        }
+        fields.end(&[("key", field_0.is_some()), ("value", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                key: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_network_acls_using_tags",
+        feature = "querying_tags_of_a_network_acl"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ResourceTagInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,14 +8,7 @@ use crate::support;
 /// Shared by 8 operations: `updating_a_router`, `creating_a_router`, `creating_a_vpc`,
 /// `querying_a_router`, `querying_routers`, `querying_vpc_details`, `querying_vpcs`,
 /// `updating_a_vpc`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Route {
     /// Specifies the IP address range.
@@ -111,5 +104,12 @@ impl support::Read for Route {
                 nexthop: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Route {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -11,7 +11,7 @@ use super::super::super::{
 /// Table 3 Description of the routetable field (also Table 6).
 /// Shared by 2 operations: `associating_subnets_with_a_route_table`,
 /// `disassociating_subnets_from_a_route_table`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Routetable {
     /// • Specifies the subnets associated with the route table.
@@ -89,20 +89,20 @@ impl support::Read for Routetable {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for Routetable {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 3 Description of the routetable field (also Table 6).
 /// Shared by 2 operations: `associating_subnets_with_a_route_table`,
 /// `disassociating_subnets_from_a_route_table`.
 ///
 /// The form of \[`Routetable`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RoutetableInResponse {
     /// • Specifies the subnets associated with the route table.
@@ -145,5 +145,41 @@ impl support::Validate for RoutetableInResponse {
             let p = path.field("subnets");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for RoutetableInResponse {
+    const NAME: &'static str = "RoutetableInResponse";
+    const FIELDS: &'static [&'static str] = &["subnets"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"subnets" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::nested::<AssociatingSubnetsWithARouteTableSubnet>(),
+                )?;
+        }
+        fields.end(&[("subnets", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                subnets: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RoutetableInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

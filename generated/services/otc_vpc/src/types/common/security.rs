@@ -18,14 +18,7 @@ use super::super::super::{
 #[cfg(any(feature = "creating_a_security_group", feature = "updating_a_security_group"))]
 /// Table 2 Security Group objects (also Table 4).
 /// Shared by 2 operations: `creating_a_security_group`, `updating_a_security_group`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SecurityGroup {
     /// Specifies the security group name.
@@ -125,6 +118,14 @@ impl support::Read for SecurityGroup {
         )
     }
 }
+#[cfg(any(feature = "creating_a_security_group", feature = "updating_a_security_group"))]
+impl<'de> ::serde::Deserialize<'de> for SecurityGroup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "creating_a_security_group_3",
@@ -135,14 +136,7 @@ impl support::Read for SecurityGroup {
 /// Table 6 SecurityGroupInfo.
 /// Shared by 3 operations: `creating_a_security_group_3`,
 /// `querying_the_details_of_a_security_group`, `updating_a_security_group_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SecurityGroupInfo {
     /// • Definition: ID of a security group. After a security group is created, a security group ID
@@ -331,6 +325,119 @@ impl support::Validate for SecurityGroupInfo {
 }
 #[cfg(
     any(
+        feature = "creating_a_security_group_3",
+        feature = "querying_the_details_of_a_security_group",
+        feature = "updating_a_security_group_2"
+    )
+)]
+impl support::Read for SecurityGroupInfo {
+    const NAME: &'static str = "SecurityGroupInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "description",
+        "project_id",
+        "created_at",
+        "updated_at",
+        "enterprise_project_id",
+        "tags",
+        "security_group_rules",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"description" => ::std::option::Option::Some(2),
+            b"project_id" => ::std::option::Option::Some(3),
+            b"created_at" => ::std::option::Option::Some(4),
+            b"updated_at" => ::std::option::Option::Some(5),
+            b"enterprise_project_id" => ::std::option::Option::Some(6),
+            b"tags" => ::std::option::Option::Some(7),
+            b"security_group_rules" => ::std::option::Option::Some(8),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::nested::<ResponseTag>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::Items {
+                                item: support::nested::<
+                                    CreatingASecurityGroup3SecurityGroupRule,
+                                >(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                description: M::optional(field_2)?,
+                project_id: M::optional(field_3)?,
+                created_at: M::optional(field_4)?,
+                updated_at: M::optional(field_5)?,
+                enterprise_project_id: M::optional(field_6)?,
+                tags: M::optional(field_7)?,
+                security_group_rules: M::optional(field_8)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_security_group_3",
+        feature = "querying_the_details_of_a_security_group",
+        feature = "updating_a_security_group_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for SecurityGroupInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "querying_a_security_group",
         feature = "querying_a_security_group_rule",
         feature = "querying_security_group_rules",
@@ -341,14 +448,7 @@ impl support::Validate for SecurityGroupInfo {
 /// Shared by 6 operations: `creating_a_security_group`, `querying_a_security_group`,
 /// `querying_a_security_group_rule`, `querying_security_group_rules`,
 /// `querying_security_groups`, `updating_a_security_group`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SecurityGroupRule {
     /// Specifies the security group rule ID.
@@ -524,5 +624,140 @@ impl support::Validate for SecurityGroupRule {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_a_security_group",
+        feature = "querying_a_security_group_rule",
+        feature = "querying_security_group_rules",
+        feature = "querying_security_groups"
+    )
+)]
+impl support::Read for SecurityGroupRule {
+    const NAME: &'static str = "SecurityGroupRule";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "description",
+        "security_group_id",
+        "remote_group_id",
+        "direction",
+        "remote_ip_prefix",
+        "protocol",
+        "port_range_max",
+        "port_range_min",
+        "ethertype",
+        "tenant_id",
+        "remote_address_group_id",
+        "project_id",
+        "created_at",
+        "updated_at",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            b"security_group_id" => ::std::option::Option::Some(2),
+            b"remote_group_id" => ::std::option::Option::Some(3),
+            b"direction" => ::std::option::Option::Some(4),
+            b"remote_ip_prefix" => ::std::option::Option::Some(5),
+            b"protocol" => ::std::option::Option::Some(6),
+            b"port_range_max" => ::std::option::Option::Some(7),
+            b"port_range_min" => ::std::option::Option::Some(8),
+            b"ethertype" => ::std::option::Option::Some(9),
+            b"tenant_id" => ::std::option::Option::Some(10),
+            b"remote_address_group_id" => ::std::option::Option::Some(11),
+            b"project_id" => ::std::option::Option::Some(12),
+            b"created_at" => ::std::option::Option::Some(13),
+            b"updated_at" => ::std::option::Option::Some(14),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                _ => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                description: M::optional(field_1)?,
+                security_group_id: M::optional(field_2)?,
+                remote_group_id: M::optional(field_3)?,
+                direction: M::optional(field_4)?,
+                remote_ip_prefix: M::optional(field_5)?,
+                protocol: M::optional(field_6)?,
+                port_range_max: M::optional(field_7)?,
+                port_range_min: M::optional(field_8)?,
+                ethertype: M::optional(field_9)?,
+                tenant_id: M::optional(field_10)?,
+                remote_address_group_id: M::optional(field_11)?,
+                project_id: M::optional(field_12)?,
+                created_at: M::optional(field_13)?,
+                updated_at: M::optional(field_14)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_a_security_group",
+        feature = "querying_a_security_group_rule",
+        feature = "querying_security_group_rules",
+        feature = "querying_security_groups"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for SecurityGroupRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 use super::super::super::CreatingASubnetIpVersion;
 /// Table 2 subnetpool objects.
 /// Shared by 2 operations: `querying_a_subnet_pool`, `querying_subnet_pools`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Subnetpool {
     /// Specifies the subnet pool ID.
@@ -186,5 +179,194 @@ impl support::Validate for Subnetpool {
             let p = path.field("ip_version");
             Self::check_ip_version(out, &p, value);
         }
+    }
+}
+impl support::Read for Subnetpool {
+    const NAME: &'static str = "Subnetpool";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "ip_version",
+        "default_quota",
+        "project_id",
+        "created_at",
+        "updated_at",
+        "prefixes",
+        "min_prefixlen",
+        "address_scope_id",
+        "shared",
+        "tenant_id",
+        "default_prefixlen",
+        "max_prefixlen",
+        "description",
+        "is_default",
+        "tags",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"ip_version" => ::std::option::Option::Some(2),
+            b"default_quota" => ::std::option::Option::Some(3),
+            b"project_id" => ::std::option::Option::Some(4),
+            b"created_at" => ::std::option::Option::Some(5),
+            b"updated_at" => ::std::option::Option::Some(6),
+            b"prefixes" => ::std::option::Option::Some(7),
+            b"min_prefixlen" => ::std::option::Option::Some(8),
+            b"address_scope_id" => ::std::option::Option::Some(9),
+            b"shared" => ::std::option::Option::Some(10),
+            b"tenant_id" => ::std::option::Option::Some(11),
+            b"default_prefixlen" => ::std::option::Option::Some(12),
+            b"max_prefixlen" => ::std::option::Option::Some(13),
+            b"description" => ::std::option::Option::Some(14),
+            b"is_default" => ::std::option::Option::Some(15),
+            b"tags" => ::std::option::Option::Some(16),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<
+                                CreatingASubnetIpVersion,
+                                _,
+                            >(Self::check_ip_version),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                ip_version: M::optional(field_2)?,
+                default_quota: M::optional(field_3)?,
+                project_id: M::optional(field_4)?,
+                created_at: M::optional(field_5)?,
+                updated_at: M::optional(field_6)?,
+                prefixes: M::optional(field_7)?,
+                min_prefixlen: M::optional(field_8)?,
+                address_scope_id: M::optional(field_9)?,
+                shared: M::optional(field_10)?,
+                tenant_id: M::optional(field_11)?,
+                default_prefixlen: M::optional(field_12)?,
+                max_prefixlen: M::optional(field_13)?,
+                description: M::optional(field_14)?,
+                is_default: M::optional(field_15)?,
+                tags: M::optional(field_16)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Subnetpool {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 /// Table 6 VnicInfo.
 /// Shared by 4 operations: `binding_an_eip`, `querying_all_eips`, `querying_eip_details`,
 /// `unbinding_an_eip`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VnicInfo {
     /// • Private IP address.
@@ -160,5 +153,95 @@ impl support::Validate for VnicInfo {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for VnicInfo {
+    const NAME: &'static str = "VnicInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "private_ip_address",
+        "device_id",
+        "device_owner",
+        "vpc_id",
+        "port_id",
+        "port_profile",
+        "mac",
+        "vtep",
+        "vni",
+        "instance_id",
+        "instance_type",
+        "port_vif_details",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"private_ip_address" => ::std::option::Option::Some(0),
+            b"device_id" => ::std::option::Option::Some(1),
+            b"device_owner" => ::std::option::Option::Some(2),
+            b"vpc_id" => ::std::option::Option::Some(3),
+            b"port_id" => ::std::option::Option::Some(4),
+            b"port_profile" => ::std::option::Option::Some(5),
+            b"mac" => ::std::option::Option::Some(6),
+            b"vtep" => ::std::option::Option::Some(7),
+            b"vni" => ::std::option::Option::Some(8),
+            b"instance_id" => ::std::option::Option::Some(9),
+            b"instance_type" => ::std::option::Option::Some(10),
+            b"port_vif_details" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                _ => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                private_ip_address: M::optional(field_0)?,
+                device_id: M::optional(field_1)?,
+                device_owner: M::optional(field_2)?,
+                vpc_id: M::optional(field_3)?,
+                port_id: M::optional(field_4)?,
+                port_profile: M::optional(field_5)?,
+                mac: M::optional(field_6)?,
+                vtep: M::optional(field_7)?,
+                vni: M::optional(field_8)?,
+                instance_id: M::optional(field_9)?,
+                instance_type: M::optional(field_10)?,
+                port_vif_details: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for VnicInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

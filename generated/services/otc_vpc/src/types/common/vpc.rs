@@ -27,14 +27,7 @@ use super::super::super::{
 /// Shared by 4 operations: `adding_a_secondary_cidr_block_to_a_vpc`,
 /// `querying_the_details_of_a_vpc`, `querying_vpcs_2`,
 /// `removing_a_secondary_cidr_block_from_a_vpc`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Vpc {
     /// • Definition: VPC ID. After a VPC is created, a VPC ID is generated, which uniquely
@@ -264,13 +257,152 @@ impl support::Validate for Vpc {
         }
     }
 }
+#[cfg(
+    any(
+        feature = "adding_a_secondary_cidr_block_to_a_vpc",
+        feature = "querying_the_details_of_a_vpc",
+        feature = "querying_vpcs_2",
+        feature = "removing_a_secondary_cidr_block_from_a_vpc"
+    )
+)]
+impl support::Read for Vpc {
+    const NAME: &'static str = "Vpc";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "description",
+        "cidr",
+        "extend_cidrs",
+        "status",
+        "project_id",
+        "enterprise_project_id",
+        "created_at",
+        "updated_at",
+        "cloud_resources",
+        "tags",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"description" => ::std::option::Option::Some(2),
+            b"cidr" => ::std::option::Option::Some(3),
+            b"extend_cidrs" => ::std::option::Option::Some(4),
+            b"status" => ::std::option::Option::Some(5),
+            b"project_id" => ::std::option::Option::Some(6),
+            b"enterprise_project_id" => ::std::option::Option::Some(7),
+            b"created_at" => ::std::option::Option::Some(8),
+            b"updated_at" => ::std::option::Option::Some(9),
+            b"cloud_resources" => ::std::option::Option::Some(10),
+            b"tags" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::Items {
+                                item: support::nested::<CloudResource>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::Items {
+                                item: support::nested::<ResponseTag>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                description: M::optional(field_2)?,
+                cidr: M::optional(field_3)?,
+                extend_cidrs: M::optional(field_4)?,
+                status: M::optional(field_5)?,
+                project_id: M::optional(field_6)?,
+                enterprise_project_id: M::optional(field_7)?,
+                created_at: M::optional(field_8)?,
+                updated_at: M::optional(field_9)?,
+                cloud_resources: M::optional(field_10)?,
+                tags: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "adding_a_secondary_cidr_block_to_a_vpc",
+        feature = "querying_the_details_of_a_vpc",
+        feature = "querying_vpcs_2",
+        feature = "removing_a_secondary_cidr_block_from_a_vpc"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for Vpc {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "creating_a_vpc_peering_connection")]
 /// Table 3 Description of the vpc_info field (also Table 6).
 /// Shared by 6 operations: `creating_a_vpc_peering_connection`,
 /// `accepting_a_vpc_peering_connection`, `querying_a_vpc_peering_connection`,
 /// `querying_vpc_peering_connections`, `refusing_a_vpc_peering_connection`,
 /// `updating_a_vpc_peering_connection`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VpcInfo {
     /// Specifies the ID of a VPC involved in a VPC peering connection.
@@ -367,6 +499,14 @@ impl support::Read for VpcInfo {
         )
     }
 }
+#[cfg(feature = "creating_a_vpc_peering_connection")]
+impl<'de> ::serde::Deserialize<'de> for VpcInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "accepting_a_vpc_peering_connection",
@@ -384,14 +524,7 @@ impl support::Read for VpcInfo {
 ///
 /// The form of \[`VpcInfo`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VpcInfoInResponse {
     /// Specifies the ID of a VPC involved in a VPC peering connection.
@@ -472,5 +605,60 @@ impl support::Validate for VpcInfoInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("vpc_id"), self.vpc_id.is_some());
+    }
+}
+#[cfg(
+    any(
+        feature = "accepting_a_vpc_peering_connection",
+        feature = "creating_a_vpc_peering_connection",
+        feature = "querying_a_vpc_peering_connection",
+        feature = "querying_vpc_peering_connections",
+        feature = "refusing_a_vpc_peering_connection"
+    )
+)]
+impl support::Read for VpcInfoInResponse {
+    const NAME: &'static str = "VpcInfoInResponse";
+    const FIELDS: &'static [&'static str] = &["vpc_id", "tenant_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"vpc_id" => ::std::option::Option::Some(0),
+            b"tenant_id" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("vpc_id", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                vpc_id: M::optional(field_0)?,
+                tenant_id: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "accepting_a_vpc_peering_connection",
+        feature = "creating_a_vpc_peering_connection",
+        feature = "querying_a_vpc_peering_connection",
+        feature = "querying_vpc_peering_connections",
+        feature = "refusing_a_vpc_peering_connection"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for VpcInfoInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 /// Table 3 ConnectionMonitorInfo.
 /// Shared by 2 operations: `querying_a_vpn_connection_monitor`,
 /// `querying_the_list_of_vpn_connection_monitors`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConnectionMonitorInfo {
     /// • Specifies the ID of a VPN connection monitor.
@@ -101,5 +94,70 @@ impl support::Validate for ConnectionMonitorInfo {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for ConnectionMonitorInfo {
+    const NAME: &'static str = "ConnectionMonitorInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "status",
+        "vpn_connection_id",
+        "type",
+        "source_ip",
+        "destination_ip",
+        "proto_type",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"status" => ::std::option::Option::Some(1),
+            b"vpn_connection_id" => ::std::option::Option::Some(2),
+            b"type" => ::std::option::Option::Some(3),
+            b"source_ip" => ::std::option::Option::Some(4),
+            b"destination_ip" => ::std::option::Option::Some(5),
+            b"proto_type" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                status: M::optional(field_1)?,
+                vpn_connection_id: M::optional(field_2)?,
+                r#type: M::optional(field_3)?,
+                source_ip: M::optional(field_4)?,
+                destination_ip: M::optional(field_5)?,
+                proto_type: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ConnectionMonitorInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 use super::super::super::{DhGroup, Pfs};
 /// Table 6 Dpd (also Table 13).
 /// Shared by 2 operations: `creating_a_vpn_connection`, `creating_vpn_connections_in_batches`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpnConnectionDpd {
     /// • Specifies the interval for retransmitting DPD packets.
@@ -170,19 +163,19 @@ impl support::Read for CreatingAVpnConnectionDpd {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpnConnectionDpd {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 IkePolicy (also Table 12).
 /// Shared by 2 operations: `creating_a_vpn_connection`, `creating_vpn_connections_in_batches`.
 ///
 /// Rules checked by `validate`:
 /// - `phase1_negotiation_mode`: This parameter is mandatory only when the IKE version is v1.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpnConnectionIkePolicy {
     /// • Specifies the IKE version.
@@ -632,16 +625,16 @@ impl support::Read for CreatingAVpnConnectionIkePolicy {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpnConnectionIkePolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 7 IpsecPolicy (also Table 14).
 /// Shared by 2 operations: `creating_a_vpn_connection`, `creating_vpn_connections_in_batches`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpnConnectionIpsecPolicy {
     /// • Specifies an authentication algorithm.
@@ -889,5 +882,12 @@ impl support::Read for CreatingAVpnConnectionIpsecPolicy {
                 encapsulation_mode: M::optional(field_5)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpnConnectionIpsecPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

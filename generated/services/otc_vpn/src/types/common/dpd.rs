@@ -8,14 +8,7 @@ use crate::support;
 /// Shared by 4 operations: `creating_an_ipsec_vpn_connection`,
 /// `querying_details_about_an_ipsec_vpn_connection`, `querying_ipsec_vpn_connections`,
 /// `updating_an_ipsec_vpn_connection`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Dpd {
     /// Specifies the DPD action, which can be clear, hold, restart, disabled, or restart-by-peer.
@@ -140,5 +133,12 @@ impl support::Read for Dpd {
                 timeout: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Dpd {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

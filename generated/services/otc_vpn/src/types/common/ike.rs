@@ -11,14 +11,7 @@ use super::super::super::{
 /// Table 5 IkePolicy.
 /// Shared by 3 operations: `querying_a_specified_vpn_connection`,
 /// `querying_the_vpn_connection_list`, `updating_a_vpn_connection`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct IkePolicy {
     /// • Specifies the IKE version.
@@ -201,6 +194,144 @@ impl support::Validate for IkePolicy {
             let p = path.field("dpd");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for IkePolicy {
+    const NAME: &'static str = "IkePolicy";
+    const FIELDS: &'static [&'static str] = &[
+        "ike_version",
+        "phase1_negotiation_mode",
+        "authentication_algorithm",
+        "encryption_algorithm",
+        "dh_group",
+        "authentication_method",
+        "lifetime_seconds",
+        "local_id_type",
+        "local_id",
+        "peer_id_type",
+        "peer_id",
+        "dpd",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"ike_version" => ::std::option::Option::Some(0),
+            b"phase1_negotiation_mode" => ::std::option::Option::Some(1),
+            b"authentication_algorithm" => ::std::option::Option::Some(2),
+            b"encryption_algorithm" => ::std::option::Option::Some(3),
+            b"dh_group" => ::std::option::Option::Some(4),
+            b"authentication_method" => ::std::option::Option::Some(5),
+            b"lifetime_seconds" => ::std::option::Option::Some(6),
+            b"local_id_type" => ::std::option::Option::Some(7),
+            b"local_id" => ::std::option::Option::Some(8),
+            b"peer_id_type" => ::std::option::Option::Some(9),
+            b"peer_id" => ::std::option::Option::Some(10),
+            b"dpd" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<IkeVersion, _>(Self::check_ike_version),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<
+                                AuthenticationAlgorithm,
+                                _,
+                            >(Self::check_authentication_algorithm),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<
+                                EncryptionAlgorithm,
+                                _,
+                            >(Self::check_encryption_algorithm),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<DhGroup, _>(Self::check_dh_group),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::nested::<QueryingASpecifiedVpnConnectionDpd>(),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                ike_version: M::optional(field_0)?,
+                phase1_negotiation_mode: M::optional(field_1)?,
+                authentication_algorithm: M::optional(field_2)?,
+                encryption_algorithm: M::optional(field_3)?,
+                dh_group: M::optional(field_4)?,
+                authentication_method: M::optional(field_5)?,
+                lifetime_seconds: M::optional(field_6)?,
+                local_id_type: M::optional(field_7)?,
+                local_id: M::optional(field_8)?,
+                peer_id_type: M::optional(field_9)?,
+                peer_id: M::optional(field_10)?,
+                dpd: M::optional(field_11)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for IkePolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 /// Shared by 3 operations: `querying_a_specified_vpn_connection`,

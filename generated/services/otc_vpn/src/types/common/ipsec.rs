@@ -8,14 +8,7 @@ use super::super::super::{AuthenticationAlgorithm, EncryptionAlgorithm, Pfs};
 /// Table 7 IpsecPolicy.
 /// Shared by 3 operations: `querying_a_specified_vpn_connection`,
 /// `querying_the_vpn_connection_list`, `updating_a_vpn_connection`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct IpsecPolicy {
     /// • Specifies an authentication algorithm.
@@ -126,5 +119,99 @@ impl support::Validate for IpsecPolicy {
             let p = path.field("pfs");
             Self::check_pfs(out, &p, value);
         }
+    }
+}
+impl support::Read for IpsecPolicy {
+    const NAME: &'static str = "IpsecPolicy";
+    const FIELDS: &'static [&'static str] = &[
+        "authentication_algorithm",
+        "encryption_algorithm",
+        "pfs",
+        "transform_protocol",
+        "lifetime_seconds",
+        "encapsulation_mode",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"authentication_algorithm" => ::std::option::Option::Some(0),
+            b"encryption_algorithm" => ::std::option::Option::Some(1),
+            b"pfs" => ::std::option::Option::Some(2),
+            b"transform_protocol" => ::std::option::Option::Some(3),
+            b"lifetime_seconds" => ::std::option::Option::Some(4),
+            b"encapsulation_mode" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<
+                                AuthenticationAlgorithm,
+                                _,
+                            >(Self::check_authentication_algorithm),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<
+                                EncryptionAlgorithm,
+                                _,
+                            >(Self::check_encryption_algorithm),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<Pfs, _>(Self::check_pfs),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                authentication_algorithm: M::optional(field_0)?,
+                encryption_algorithm: M::optional(field_1)?,
+                pfs: M::optional(field_2)?,
+                transform_protocol: M::optional(field_3)?,
+                lifetime_seconds: M::optional(field_4)?,
+                encapsulation_mode: M::optional(field_5)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for IpsecPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,14 +8,7 @@ use crate::support;
 /// Shared by 4 operations: `creating_vpn_connections_in_batches`,
 /// `querying_a_specified_vpn_connection`, `querying_the_vpn_connection_list`,
 /// `updating_a_vpn_connection`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PolicyRule {
     /// • Specifies a source CIDR block. The IP protocol version (IPv4) of the CIDR block must be
@@ -124,5 +117,12 @@ impl support::Read for PolicyRule {
                 destination: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PolicyRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -10,14 +10,7 @@ use super::super::super::{SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE, VpnResourceTagInRe
 /// Table 3 ResponseCustomerGateway.
 /// Shared by 2 operations: `querying_a_specified_customer_gateway`,
 /// `querying_the_customer_gateway_list`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingASpecifiedCustomerGatewayResponseCustomerGateway {
     /// • Specifies the ID of a customer gateway.
@@ -177,6 +170,107 @@ impl support::Validate for QueryingASpecifiedCustomerGatewayResponseCustomerGate
         }
     }
 }
+#[cfg(feature = "querying_a_specified_customer_gateway")]
+impl support::Read for QueryingASpecifiedCustomerGatewayResponseCustomerGateway {
+    const NAME: &'static str = "QueryingASpecifiedCustomerGatewayResponseCustomerGateway";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "id_type",
+        "id_value",
+        "bgp_asn",
+        "created_at",
+        "updated_at",
+        "tags",
+        "route_mode",
+        "ip",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"id_type" => ::std::option::Option::Some(2),
+            b"id_value" => ::std::option::Option::Some(3),
+            b"bgp_asn" => ::std::option::Option::Some(4),
+            b"created_at" => ::std::option::Option::Some(5),
+            b"updated_at" => ::std::option::Option::Some(6),
+            b"tags" => ::std::option::Option::Some(7),
+            b"route_mode" => ::std::option::Option::Some(8),
+            b"ip" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::nested::<VpnResourceTagInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                _ => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                id_type: M::optional(field_2)?,
+                id_value: M::optional(field_3)?,
+                bgp_asn: M::optional(field_4)?,
+                created_at: M::optional(field_5)?,
+                updated_at: M::optional(field_6)?,
+                tags: M::optional(field_7)?,
+                route_mode: M::optional(field_8)?,
+                ip: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_a_specified_customer_gateway")]
+impl<'de> ::serde::Deserialize<'de>
+for QueryingASpecifiedCustomerGatewayResponseCustomerGateway {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "querying_a_specified_vpn_connection",
@@ -186,14 +280,7 @@ impl support::Validate for QueryingASpecifiedCustomerGatewayResponseCustomerGate
 /// Table 6 Dpd.
 /// Shared by 3 operations: `querying_a_specified_vpn_connection`,
 /// `querying_the_vpn_connection_list`, `updating_a_vpn_connection`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingASpecifiedVpnConnectionDpd {
     /// • Specifies the interval for retransmitting DPD packets.
@@ -273,5 +360,72 @@ impl support::Validate for QueryingASpecifiedVpnConnectionDpd {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_a_specified_vpn_connection",
+        feature = "updating_a_vpn_connection"
+    )
+)]
+impl support::Read for QueryingASpecifiedVpnConnectionDpd {
+    const NAME: &'static str = "QueryingASpecifiedVpnConnectionDpd";
+    const FIELDS: &'static [&'static str] = &["timeout", "interval", "msg"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"timeout" => ::std::option::Option::Some(0),
+            b"interval" => ::std::option::Option::Some(1),
+            b"msg" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                timeout: M::optional(field_0)?,
+                interval: M::optional(field_1)?,
+                msg: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_a_specified_vpn_connection",
+        feature = "updating_a_vpn_connection"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for QueryingASpecifiedVpnConnectionDpd {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -14,7 +14,7 @@ use crate::support;
 /// Shared by 4 operations: `adding_resource_tags_in_batches`,
 /// `deleting_resource_tags_in_batches`, `querying_resource_tags`,
 /// `querying_the_resource_instance_list`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResourceTag {
     /// • Specifies a tag key.
@@ -139,6 +139,19 @@ impl support::Read for ResourceTag {
 }
 #[cfg(
     any(
+        feature = "adding_resource_tags_in_batches",
+        feature = "deleting_resource_tags_in_batches"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ResourceTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "querying_resource_tags",
         feature = "querying_the_resource_instance_list"
     )
@@ -150,14 +163,7 @@ impl support::Read for ResourceTag {
 ///
 /// The form of \[`ResourceTag`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResourceTagInResponse {
     /// • Specifies a tag key.
@@ -227,5 +233,54 @@ impl support::Validate for ResourceTagInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("key"), self.key.is_some());
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_resource_tags",
+        feature = "querying_the_resource_instance_list"
+    )
+)]
+impl support::Read for ResourceTagInResponse {
+    const NAME: &'static str = "ResourceTagInResponse";
+    const FIELDS: &'static [&'static str] = &["key", "value"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"key" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("key", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                key: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_resource_tags",
+        feature = "querying_the_resource_instance_list"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ResourceTagInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

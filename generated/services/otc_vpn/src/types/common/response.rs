@@ -30,14 +30,7 @@ use super::super::super::{
 )]
 /// Table 6 ResponseCustomerGateway.
 /// Shared by 2 operations: `creating_a_customer_gateway`, `updating_a_customer_gateway`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResponseCustomerGateway {
     /// • Specifies the ID of a customer gateway.
@@ -183,6 +176,100 @@ impl support::Validate for ResponseCustomerGateway {
     }
 }
 #[cfg(
+    any(feature = "creating_a_customer_gateway", feature = "updating_a_customer_gateway")
+)]
+impl support::Read for ResponseCustomerGateway {
+    const NAME: &'static str = "ResponseCustomerGateway";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "id_type",
+        "id_value",
+        "bgp_asn",
+        "created_at",
+        "updated_at",
+        "tags",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"id_type" => ::std::option::Option::Some(2),
+            b"id_value" => ::std::option::Option::Some(3),
+            b"bgp_asn" => ::std::option::Option::Some(4),
+            b"created_at" => ::std::option::Option::Some(5),
+            b"updated_at" => ::std::option::Option::Some(6),
+            b"tags" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::nested::<VpnResourceTagInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                id_type: M::optional(field_2)?,
+                id_value: M::optional(field_3)?,
+                bgp_asn: M::optional(field_4)?,
+                created_at: M::optional(field_5)?,
+                updated_at: M::optional(field_6)?,
+                tags: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(feature = "creating_a_customer_gateway", feature = "updating_a_customer_gateway")
+)]
+impl<'de> ::serde::Deserialize<'de> for ResponseCustomerGateway {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
     any(
         feature = "querying_a_specified_vpn_gateway",
         feature = "querying_the_vpn_gateway_list",
@@ -192,14 +279,7 @@ impl support::Validate for ResponseCustomerGateway {
 /// Table 4 ResponseEip.
 /// Shared by 3 operations: `querying_a_specified_vpn_gateway`, `querying_the_vpn_gateway_list`,
 /// `updating_a_vpn_gateway`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResponseEip {
     /// • Specifies an EIP ID.
@@ -408,18 +488,133 @@ impl support::Validate for ResponseEip {
         }
     }
 }
+#[cfg(
+    any(
+        feature = "querying_a_specified_vpn_gateway",
+        feature = "querying_the_vpn_gateway_list",
+        feature = "updating_a_vpn_gateway"
+    )
+)]
+impl support::Read for ResponseEip {
+    const NAME: &'static str = "ResponseEip";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "ip_version",
+        "type",
+        "ip_address",
+        "charge_mode",
+        "bandwidth_id",
+        "bandwidth_size",
+        "bandwidth_name",
+        "network_type",
+        "share_type",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"ip_version" => ::std::option::Option::Some(1),
+            b"type" => ::std::option::Option::Some(2),
+            b"ip_address" => ::std::option::Option::Some(3),
+            b"charge_mode" => ::std::option::Option::Some(4),
+            b"bandwidth_id" => ::std::option::Option::Some(5),
+            b"bandwidth_size" => ::std::option::Option::Some(6),
+            b"bandwidth_name" => ::std::option::Option::Some(7),
+            b"network_type" => ::std::option::Option::Some(8),
+            b"share_type" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<Type, _>(Self::check_type),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(Self::check_bandwidth_size),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::text(Self::check_bandwidth_name),
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                _ => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                ip_version: M::optional(field_1)?,
+                r#type: M::optional(field_2)?,
+                ip_address: M::optional(field_3)?,
+                charge_mode: M::optional(field_4)?,
+                bandwidth_id: M::optional(field_5)?,
+                bandwidth_size: M::optional(field_6)?,
+                bandwidth_name: M::optional(field_7)?,
+                network_type: M::optional(field_8)?,
+                share_type: M::optional(field_9)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "querying_a_specified_vpn_gateway",
+        feature = "querying_the_vpn_gateway_list",
+        feature = "updating_a_vpn_gateway"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ResponseEip {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(feature = "querying_a_specified_vpn_connection")]
 /// Table 3 ResponseVpnConnection.
 /// Shared by 2 operations: `querying_a_specified_vpn_connection`,
 /// `querying_the_vpn_connection_list`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResponseVpnConnection {
     /// • Specifies a VPN connection ID.
@@ -733,5 +928,204 @@ impl support::Validate for ResponseVpnConnection {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+#[cfg(feature = "querying_a_specified_vpn_connection")]
+impl support::Read for ResponseVpnConnection {
+    const NAME: &'static str = "ResponseVpnConnection";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "status",
+        "vgw_id",
+        "vgw_ip",
+        "style",
+        "cgw_id",
+        "peer_subnets",
+        "tunnel_local_address",
+        "tunnel_peer_address",
+        "enable_nqa",
+        "enable_hub",
+        "policy_rules",
+        "ikepolicy",
+        "ipsecpolicy",
+        "created_at",
+        "updated_at",
+        "enterprise_project_id",
+        "connection_monitor_id",
+        "ha_role",
+        "tags",
+        "eip_id",
+        "type",
+        "route_mode",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"id" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"status" => ::std::option::Option::Some(2),
+            b"vgw_id" => ::std::option::Option::Some(3),
+            b"vgw_ip" => ::std::option::Option::Some(4),
+            b"style" => ::std::option::Option::Some(5),
+            b"cgw_id" => ::std::option::Option::Some(6),
+            b"peer_subnets" => ::std::option::Option::Some(7),
+            b"tunnel_local_address" => ::std::option::Option::Some(8),
+            b"tunnel_peer_address" => ::std::option::Option::Some(9),
+            b"enable_nqa" => ::std::option::Option::Some(10),
+            b"enable_hub" => ::std::option::Option::Some(11),
+            b"policy_rules" => ::std::option::Option::Some(12),
+            b"ikepolicy" => ::std::option::Option::Some(13),
+            b"ipsecpolicy" => ::std::option::Option::Some(14),
+            b"created_at" => ::std::option::Option::Some(15),
+            b"updated_at" => ::std::option::Option::Some(16),
+            b"enterprise_project_id" => ::std::option::Option::Some(17),
+            b"connection_monitor_id" => ::std::option::Option::Some(18),
+            b"ha_role" => ::std::option::Option::Some(19),
+            b"tags" => ::std::option::Option::Some(20),
+            b"eip_id" => ::std::option::Option::Some(21),
+            b"type" => ::std::option::Option::Some(22),
+            b"route_mode" => ::std::option::Option::Some(23),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        let mut field_20 = ::std::option::Option::None;
+        let mut field_21 = ::std::option::Option::None;
+        let mut field_22 = ::std::option::Option::None;
+        let mut field_23 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::Items {
+                                item: support::nested::<PolicyRule>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                13 => fields.value(13, &mut field_13, support::nested::<IkePolicy>())?,
+                14 => fields.value(14, &mut field_14, support::nested::<IpsecPolicy>())?,
+                15 => fields.value(15, &mut field_15, support::text(support::unchecked))?,
+                16 => fields.value(16, &mut field_16, support::text(support::unchecked))?,
+                17 => fields.value(17, &mut field_17, support::text(support::unchecked))?,
+                18 => fields.value(18, &mut field_18, support::text(support::unchecked))?,
+                19 => fields.value(19, &mut field_19, support::text(support::unchecked))?,
+                20 => {
+                    fields
+                        .value(
+                            20,
+                            &mut field_20,
+                            support::Items {
+                                item: support::nested::<VpnResourceTagInResponse>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                21 => fields.value(21, &mut field_21, support::text(support::unchecked))?,
+                22 => fields.value(22, &mut field_22, support::text(support::unchecked))?,
+                _ => fields.value(23, &mut field_23, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                status: M::optional(field_2)?,
+                vgw_id: M::optional(field_3)?,
+                vgw_ip: M::optional(field_4)?,
+                style: M::optional(field_5)?,
+                cgw_id: M::optional(field_6)?,
+                peer_subnets: M::optional(field_7)?,
+                tunnel_local_address: M::optional(field_8)?,
+                tunnel_peer_address: M::optional(field_9)?,
+                enable_nqa: M::optional(field_10)?,
+                enable_hub: M::optional(field_11)?,
+                policy_rules: M::optional(field_12)?,
+                ikepolicy: M::optional(field_13)?,
+                ipsecpolicy: M::optional(field_14)?,
+                created_at: M::optional(field_15)?,
+                updated_at: M::optional(field_16)?,
+                enterprise_project_id: M::optional(field_17)?,
+                connection_monitor_id: M::optional(field_18)?,
+                ha_role: M::optional(field_19)?,
+                tags: M::optional(field_20)?,
+                eip_id: M::optional(field_21)?,
+                r#type: M::optional(field_22)?,
+                route_mode: M::optional(field_23)?,
+            })),
+        )
+    }
+}
+#[cfg(feature = "querying_a_specified_vpn_connection")]
+impl<'de> ::serde::Deserialize<'de> for ResponseVpnConnection {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -12,7 +12,7 @@ use crate::support;
 /// `querying_a_specified_vpn_gateway`, `querying_the_customer_gateway_list`,
 /// `querying_the_vpn_connection_list`, `querying_the_vpn_gateway_list`,
 /// `updating_a_customer_gateway`, `updating_a_vpn_connection`, `updating_a_vpn_gateway`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VpnResourceTag {
     /// • Specifies a tag key.
@@ -99,6 +99,13 @@ impl support::Read for VpnResourceTag {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for VpnResourceTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 #[cfg(
     any(
         feature = "changing_the_specification_of_a_gateway",
@@ -125,14 +132,7 @@ impl support::Read for VpnResourceTag {
 ///
 /// The form of \[`VpnResourceTag`\] that responses are read into: every field is optional, and
 /// a missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VpnResourceTagInResponse {
     /// • Specifies a tag key.
@@ -239,5 +239,72 @@ impl support::Validate for VpnResourceTagInResponse {
     ) {
         support::check_present(out, &path.field("key"), self.key.is_some());
         support::check_present(out, &path.field("value"), self.value.is_some());
+    }
+}
+#[cfg(
+    any(
+        feature = "changing_the_specification_of_a_gateway",
+        feature = "creating_a_customer_gateway",
+        feature = "creating_a_vpn_connection",
+        feature = "creating_a_vpn_gateway",
+        feature = "querying_a_specified_customer_gateway",
+        feature = "querying_a_specified_vpn_connection",
+        feature = "querying_a_specified_vpn_gateway",
+        feature = "querying_the_vpn_gateway_list",
+        feature = "updating_a_customer_gateway",
+        feature = "updating_a_vpn_connection",
+        feature = "updating_a_vpn_gateway"
+    )
+)]
+impl support::Read for VpnResourceTagInResponse {
+    const NAME: &'static str = "VpnResourceTagInResponse";
+    const FIELDS: &'static [&'static str] = &["key", "value"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"key" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("key", field_0.is_some()), ("value", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                key: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "changing_the_specification_of_a_gateway",
+        feature = "creating_a_customer_gateway",
+        feature = "creating_a_vpn_connection",
+        feature = "creating_a_vpn_gateway",
+        feature = "querying_a_specified_customer_gateway",
+        feature = "querying_a_specified_vpn_connection",
+        feature = "querying_a_specified_vpn_gateway",
+        feature = "querying_the_vpn_gateway_list",
+        feature = "updating_a_customer_gateway",
+        feature = "updating_a_vpn_connection",
+        feature = "updating_a_vpn_gateway"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for VpnResourceTagInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

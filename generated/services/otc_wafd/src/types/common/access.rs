@@ -22,14 +22,7 @@ use super::super::super::{
 /// Table 13 Access_progress.
 /// Shared by 2 operations: `modifying_a_domain_name_protected_by_a_dedicated_waf_instance`,
 /// `querying_domain_name_settings_in_dedicated_mode`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessProgress {
     /// Step
@@ -118,6 +111,72 @@ impl support::Validate for AccessProgress {
             let p = path.field("status");
             Self::check_status(out, &p, value);
         }
+    }
+}
+#[cfg(
+    any(
+        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+        feature = "querying_domain_name_settings_in_dedicated_mode"
+    )
+)]
+impl support::Read for AccessProgress {
+    const NAME: &'static str = "AccessProgress";
+    const FIELDS: &'static [&'static str] = &["step", "status"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"step" => ::std::option::Option::Some(0),
+            b"status" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<Step, _>(Self::check_step),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<
+                                ModifyingADomainNameProtectedByADedicatedWafInstanceStatus,
+                                _,
+                            >(Self::check_status),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                step: M::optional(field_0)?,
+                status: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+        feature = "querying_domain_name_settings_in_dedicated_mode"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for AccessProgress {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(

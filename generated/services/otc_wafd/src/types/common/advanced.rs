@@ -11,14 +11,7 @@ use crate::support;
 /// `querying_a_global_protection_whitelist_formerly_false_alarm_masking_rule_by_id`,
 /// `querying_the_false_alarm_masking_rule_list`,
 /// `updating_a_global_protection_whitelist_false_alarm_masking_rule`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Advanced {
     /// Field type. The following field types are supported: Params, Cookie, Header, Body, and
@@ -126,5 +119,12 @@ impl support::Read for Advanced {
                 contents: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Advanced {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

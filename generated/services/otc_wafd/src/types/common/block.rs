@@ -22,7 +22,7 @@ use super::super::super::{CustomPage, SHAPE_CUSTOM_PAGE};
 /// Shared by 3 operations: `adding_a_protected_domain_name`,
 /// `modifying_a_domain_name_protected_by_a_dedicated_waf_instance`,
 /// `querying_domain_name_settings_in_dedicated_mode`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BlockPage {
     /// Template type. The value can be:
@@ -164,6 +164,19 @@ impl support::Read for BlockPage {
         )
     }
 }
+#[cfg(
+    any(
+        feature = "adding_a_protected_domain_name",
+        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for BlockPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 BlockPage (also Table 10).
 /// Shared by 3 operations: `adding_a_protected_domain_name`,
 /// `modifying_a_domain_name_protected_by_a_dedicated_waf_instance`,
@@ -171,14 +184,7 @@ impl support::Read for BlockPage {
 ///
 /// The form of \[`BlockPage`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BlockPageInResponse {
     /// Template type. The value can be:
@@ -234,5 +240,53 @@ impl support::Validate for BlockPageInResponse {
             let p = path.field("custom_page");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for BlockPageInResponse {
+    const NAME: &'static str = "BlockPageInResponse";
+    const FIELDS: &'static [&'static str] = &["template", "custom_page", "redirect_url"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"template" => ::std::option::Option::Some(0),
+            b"custom_page" => ::std::option::Option::Some(1),
+            b"redirect_url" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::nested::<CustomPageInResponse>(),
+                        )?
+                }
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("template", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                template: M::optional(field_0)?,
+                custom_page: M::optional(field_1)?,
+                redirect_url: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BlockPageInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -15,7 +15,7 @@ use super::super::super::Category;
 /// Shared by 5 operations: `creating_a_cc_attack_protection_rule`,
 /// `deleting_a_cc_attack_protection_rule`, `querying_a_cc_attack_protection_rule_by_id`,
 /// `querying_cc_attack_protection_rules`, `updating_a_cc_attack_protection_rule`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CcCondition {
     /// Field type. The value can be url, ip, params, cookie, or header.
@@ -244,6 +244,19 @@ impl support::Read for CcCondition {
         )
     }
 }
+#[cfg(
+    any(
+        feature = "creating_a_cc_attack_protection_rule",
+        feature = "updating_a_cc_attack_protection_rule"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for CcCondition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 CcCondition (also Table 10).
 /// Shared by 5 operations: `creating_a_cc_attack_protection_rule`,
 /// `deleting_a_cc_attack_protection_rule`, `querying_a_cc_attack_protection_rule_by_id`,
@@ -251,14 +264,7 @@ impl support::Read for CcCondition {
 ///
 /// The form of \[`CcCondition`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CcConditionInResponse {
     /// Field type. The value can be url, ip, params, cookie, or header.
@@ -352,5 +358,84 @@ impl support::Validate for CcConditionInResponse {
             let p = path.field("category");
             Self::check_category(out, &p, value);
         }
+    }
+}
+impl support::Read for CcConditionInResponse {
+    const NAME: &'static str = "CcConditionInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "category",
+        "logic_operation",
+        "contents",
+        "value_list_id",
+        "index",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"category" => ::std::option::Option::Some(0),
+            b"logic_operation" => ::std::option::Option::Some(1),
+            b"contents" => ::std::option::Option::Some(2),
+            b"value_list_id" => ::std::option::Option::Some(3),
+            b"index" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<Category, _>(Self::check_category),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("category", field_0.is_some()),
+                    ("logic_operation", field_1.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                category: M::optional(field_0)?,
+                logic_operation: M::optional(field_1)?,
+                contents: M::optional(field_2)?,
+                value_list_id: M::optional(field_3)?,
+                index: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CcConditionInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 /// Table 9 CircuitBreaker (also Table 19).
 /// Shared by 2 operations: `modifying_a_domain_name_protected_by_a_dedicated_waf_instance`,
 /// `querying_domain_name_settings_in_dedicated_mode`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CircuitBreaker {
     /// Whether to enable connection protection.
@@ -253,5 +246,12 @@ impl support::Read for CircuitBreaker {
                 sus_block_time: M::optional(field_6)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CircuitBreaker {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

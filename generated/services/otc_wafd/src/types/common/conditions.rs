@@ -9,14 +9,7 @@ use super::super::super::CreatingAPreciseProtectionRuleCategory;
 /// Shared by 5 operations: `creating_a_precise_protection_rule`,
 /// `deleting_a_precise_protection_rule`, `querying_a_precise_protection_rule_by_id`,
 /// `querying_precise_protection_rules`, `updating_a_precise_protection_rule`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Conditions {
     /// Field type. The options are url, user-agent, ip, params, cookie, referer, header,
@@ -96,5 +89,81 @@ impl support::Validate for Conditions {
             let p = path.field("category");
             Self::check_category(out, &p, value);
         }
+    }
+}
+impl support::Read for Conditions {
+    const NAME: &'static str = "Conditions";
+    const FIELDS: &'static [&'static str] = &[
+        "category",
+        "index",
+        "logic_operation",
+        "contents",
+        "value_list_id",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"category" => ::std::option::Option::Some(0),
+            b"index" => ::std::option::Option::Some(1),
+            b"logic_operation" => ::std::option::Option::Some(2),
+            b"contents" => ::std::option::Option::Some(3),
+            b"value_list_id" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<
+                                CreatingAPreciseProtectionRuleCategory,
+                                _,
+                            >(Self::check_category),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                category: M::optional(field_0)?,
+                index: M::optional(field_1)?,
+                logic_operation: M::optional(field_2)?,
+                contents: M::optional(field_3)?,
+                value_list_id: M::optional(field_4)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Conditions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -27,14 +27,7 @@ use super::super::super::ContentType;
 /// Shared by 5 operations: `creating_a_cc_attack_protection_rule`,
 /// `deleting_a_cc_attack_protection_rule`, `querying_a_cc_attack_protection_rule_by_id`,
 /// `querying_cc_attack_protection_rules`, `updating_a_cc_attack_protection_rule`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACcAttackProtectionRuleResponse {
     /// Content type. The value can only be application/json, text/html, or text/xml.
@@ -186,6 +179,22 @@ impl support::Read for CreatingACcAttackProtectionRuleResponse {
                 content: M::optional(field_1)?,
             })),
         )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_cc_attack_protection_rule",
+        feature = "deleting_a_cc_attack_protection_rule",
+        feature = "querying_a_cc_attack_protection_rule_by_id",
+        feature = "querying_cc_attack_protection_rules",
+        feature = "updating_a_cc_attack_protection_rule"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for CreatingACcAttackProtectionRuleResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(

@@ -21,7 +21,7 @@ use super::super::super::CreatingAPreciseProtectionRuleCategory;
 /// Shared by 5 operations: `creating_a_precise_protection_rule`,
 /// `deleting_a_precise_protection_rule`, `querying_a_precise_protection_rule_by_id`,
 /// `querying_precise_protection_rules`, `updating_a_precise_protection_rule`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomAction {
     /// Operation type
@@ -147,6 +147,19 @@ impl support::Read for CustomAction {
 #[cfg(
     any(
         feature = "creating_a_precise_protection_rule",
+        feature = "updating_a_precise_protection_rule"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for CustomAction {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_precise_protection_rule",
         feature = "deleting_a_precise_protection_rule",
         feature = "querying_a_precise_protection_rule_by_id",
         feature = "querying_precise_protection_rules",
@@ -160,14 +173,7 @@ impl support::Read for CustomAction {
 ///
 /// The form of \[`CustomAction`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomActionInResponse {
     /// Operation type
@@ -249,6 +255,61 @@ impl support::Validate for CustomActionInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("category"), self.category.is_some());
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_precise_protection_rule",
+        feature = "deleting_a_precise_protection_rule",
+        feature = "querying_a_precise_protection_rule_by_id",
+        feature = "querying_precise_protection_rules",
+        feature = "updating_a_precise_protection_rule"
+    )
+)]
+impl support::Read for CustomActionInResponse {
+    const NAME: &'static str = "CustomActionInResponse";
+    const FIELDS: &'static [&'static str] = &["category", "followed_action_id"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"category" => ::std::option::Option::Some(0),
+            b"followed_action_id" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("category", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                category: M::optional(field_0)?,
+                followed_action_id: M::optional(field_1)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_precise_protection_rule",
+        feature = "deleting_a_precise_protection_rule",
+        feature = "querying_a_precise_protection_rule_by_id",
+        feature = "querying_precise_protection_rules",
+        feature = "updating_a_precise_protection_rule"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for CustomActionInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(
@@ -492,7 +553,7 @@ impl<'de> ::serde::Deserialize<'de> for CustomConditions {
 /// Shared by 3 operations: `adding_a_protected_domain_name`,
 /// `modifying_a_domain_name_protected_by_a_dedicated_waf_instance`,
 /// `querying_domain_name_settings_in_dedicated_mode`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomPage {
     /// Status Codes
@@ -627,6 +688,19 @@ impl support::Read for CustomPage {
 #[cfg(
     any(
         feature = "adding_a_protected_domain_name",
+        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for CustomPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "adding_a_protected_domain_name",
         feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
         feature = "querying_domain_name_settings_in_dedicated_mode"
     )
@@ -638,14 +712,7 @@ impl support::Read for CustomPage {
 ///
 /// The form of \[`CustomPage`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomPageInResponse {
     /// Status Codes
@@ -732,5 +799,67 @@ impl support::Validate for CustomPageInResponse {
             self.content_type.is_some(),
         );
         support::check_present(out, &path.field("content"), self.content.is_some());
+    }
+}
+#[cfg(
+    any(
+        feature = "adding_a_protected_domain_name",
+        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+        feature = "querying_domain_name_settings_in_dedicated_mode"
+    )
+)]
+impl support::Read for CustomPageInResponse {
+    const NAME: &'static str = "CustomPageInResponse";
+    const FIELDS: &'static [&'static str] = &["status_code", "content_type", "content"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"status_code" => ::std::option::Option::Some(0),
+            b"content_type" => ::std::option::Option::Some(1),
+            b"content" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("status_code", field_0.is_some()),
+                    ("content_type", field_1.is_some()),
+                    ("content", field_2.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                status_code: M::optional(field_0)?,
+                content_type: M::optional(field_1)?,
+                content: M::optional(field_2)?,
+            })),
+        )
+    }
+}
+#[cfg(
+    any(
+        feature = "adding_a_protected_domain_name",
+        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+        feature = "querying_domain_name_settings_in_dedicated_mode"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for CustomPageInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

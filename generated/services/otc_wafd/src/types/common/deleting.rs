@@ -13,14 +13,7 @@ use crate::support;
 )]
 /// Table 6 Action (also Table 11).
 /// Shared by 3 operations: `updating_a_policy`, `deleting_a_policy`, `querying_a_policy_by_id`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingAPolicyAction {
     /// Protective action for feature-based anti-crawler rules:
@@ -129,6 +122,20 @@ impl support::Read for DeletingAPolicyAction {
                 category: M::optional(field_0)?,
             })),
         )
+    }
+}
+#[cfg(
+    any(
+        feature = "deleting_a_policy",
+        feature = "querying_a_policy_by_id",
+        feature = "updating_a_policy"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for DeletingAPolicyAction {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
 #[cfg(

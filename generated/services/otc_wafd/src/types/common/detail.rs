@@ -12,14 +12,7 @@ use super::super::super::{
 /// Shared by 5 operations: `creating_a_cc_attack_protection_rule`,
 /// `deleting_a_cc_attack_protection_rule`, `querying_a_cc_attack_protection_rule_by_id`,
 /// `querying_cc_attack_protection_rules`, `updating_a_cc_attack_protection_rule`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Detail {
     /// Returned page.
@@ -101,5 +94,12 @@ impl support::Read for Detail {
                 response: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Detail {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

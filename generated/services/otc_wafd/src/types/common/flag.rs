@@ -9,14 +9,7 @@ use crate::support;
 /// `adding_a_protected_domain_name`, `deleting_a_domain_name_from_a_dedicated_waf_instance`,
 /// `querying_domain_name_settings_in_dedicated_mode`,
 /// `querying_domain_names_protected_by_dedicated_waf_engines`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Flag {
     /// Whether to enable PCI 3DS compliance check. This parameter must be used together with tls
@@ -122,5 +115,12 @@ impl support::Read for Flag {
                 pci_dss: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Flag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 /// Table 4 PolicyAction (also Table 8).
 /// Shared by 5 operations: `updating_a_policy`, `creating_a_policy`, `deleting_a_policy`,
 /// `querying_a_policy_by_id`, `querying_protection_policies`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PolicyAction {
     /// Protection level. The value can be:
@@ -90,17 +83,17 @@ impl support::Read for PolicyAction {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for PolicyAction {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 8 PolicyExtend.
 /// Shared by 5 operations: `creating_a_policy`, `deleting_a_policy`, `querying_a_policy_by_id`,
 /// `querying_protection_policies`, `updating_a_policy`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PolicyExtend {
     /// Protection statuses for advanced settings in basic web protection. By default, this
@@ -142,17 +135,41 @@ impl support::Validate for PolicyExtend {
         let _ = (path, out);
     }
 }
+impl support::Read for PolicyExtend {
+    const NAME: &'static str = "PolicyExtend";
+    const FIELDS: &'static [&'static str] = &["extend"];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"extend" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                extend: M::optional(field_0)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PolicyExtend {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 5 PolicyOption (also Table 9).
 /// Shared by 5 operations: `updating_a_policy`, `creating_a_policy`, `deleting_a_policy`,
 /// `querying_a_policy_by_id`, `querying_protection_policies`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PolicyOption {
     /// Basic web protection includes many specific checks under Advanced Settings, and there is a
@@ -752,5 +769,12 @@ impl support::Read for PolicyOption {
                 modulex_enabled: M::optional(field_20)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PolicyOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

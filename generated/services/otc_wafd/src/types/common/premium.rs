@@ -14,7 +14,7 @@ use crate::support;
 /// Shared by 3 operations: `adding_a_protected_domain_name`,
 /// `modifying_a_domain_name_protected_by_a_dedicated_waf_instance`,
 /// `querying_domain_name_settings_in_dedicated_mode`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PremiumWafServer {
     /// Client protocol
@@ -233,6 +233,19 @@ impl support::Read for PremiumWafServer {
         )
     }
 }
+#[cfg(
+    any(
+        feature = "adding_a_protected_domain_name",
+        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for PremiumWafServer {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
+    }
+}
 /// Table 4 PremiumWafServer (also Table 8).
 /// Shared by 3 operations: `adding_a_protected_domain_name`,
 /// `modifying_a_domain_name_protected_by_a_dedicated_waf_instance`,
@@ -241,14 +254,7 @@ impl support::Read for PremiumWafServer {
 /// The form of \[`PremiumWafServer`\] that responses are read into: every field is optional,
 /// and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PremiumWafServerInResponse {
     /// Client protocol
@@ -351,5 +357,94 @@ impl support::Validate for PremiumWafServerInResponse {
         support::check_present(out, &path.field("port"), self.port.is_some());
         support::check_present(out, &path.field("type"), self.r#type.is_some());
         support::check_present(out, &path.field("vpc_id"), self.vpc_id.is_some());
+    }
+}
+impl support::Read for PremiumWafServerInResponse {
+    const NAME: &'static str = "PremiumWafServerInResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "front_protocol",
+        "back_protocol",
+        "address",
+        "port",
+        "type",
+        "vpc_id",
+        "weight",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"front_protocol" => ::std::option::Option::Some(0),
+            b"back_protocol" => ::std::option::Option::Some(1),
+            b"address" => ::std::option::Option::Some(2),
+            b"port" => ::std::option::Option::Some(3),
+            b"type" => ::std::option::Option::Some(4),
+            b"vpc_id" => ::std::option::Option::Some(5),
+            b"weight" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("front_protocol", field_0.is_some()),
+                    ("back_protocol", field_1.is_some()),
+                    ("address", field_2.is_some()),
+                    ("port", field_3.is_some()),
+                    ("type", field_4.is_some()),
+                    ("vpc_id", field_5.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                front_protocol: M::optional(field_0)?,
+                back_protocol: M::optional(field_1)?,
+                address: M::optional(field_2)?,
+                port: M::optional(field_3)?,
+                r#type: M::optional(field_4)?,
+                vpc_id: M::optional(field_5)?,
+                weight: M::optional(field_6)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PremiumWafServerInResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -8,14 +8,7 @@ use super::super::super::DisablingPayPerUsePricingForCloudWafStatus;
 /// Table 5 ResourceResponse.
 /// Shared by 2 operations: `disabling_pay_per_use_pricing_for_cloud_waf`,
 /// `enabling_pay_per_use_billing_for_cloud_waf`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResourceResponse {
     /// Resource ID.
@@ -127,5 +120,99 @@ impl support::Validate for ResourceResponse {
             let p = path.field("status");
             Self::check_status(out, &p, value);
         }
+    }
+}
+impl support::Read for ResourceResponse {
+    const NAME: &'static str = "ResourceResponse";
+    const FIELDS: &'static [&'static str] = &[
+        "resourceId",
+        "cloudServiceType",
+        "resourceType",
+        "resourceSpecCode",
+        "status",
+        "expireTime",
+        "resourceSize",
+        "relativeType",
+    ];
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
+        match key {
+            b"resourceId" => ::std::option::Option::Some(0),
+            b"cloudServiceType" => ::std::option::Option::Some(1),
+            b"resourceType" => ::std::option::Option::Some(2),
+            b"resourceSpecCode" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            b"expireTime" => ::std::option::Option::Some(5),
+            b"resourceSize" => ::std::option::Option::Some(6),
+            b"relativeType" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<
+                                DisablingPayPerUsePricingForCloudWafStatus,
+                                _,
+                            >(Self::check_status),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                resource_id: M::optional(field_0)?,
+                cloud_service_type: M::optional(field_1)?,
+                resource_type: M::optional(field_2)?,
+                resource_spec_code: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+                expire_time: M::optional(field_5)?,
+                resource_size: M::optional(field_6)?,
+                relative_type: M::optional(field_7)?,
+            })),
+        )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ResourceResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

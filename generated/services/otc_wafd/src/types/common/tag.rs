@@ -8,14 +8,7 @@ use crate::support;
 /// Shared by 5 operations: `creating_a_cc_attack_protection_rule`,
 /// `deleting_a_cc_attack_protection_rule`, `querying_a_cc_attack_protection_rule_by_id`,
 /// `querying_cc_attack_protection_rules`, `updating_a_cc_attack_protection_rule`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TagCondition {
     /// User identifier. The value is fixed at referer.
@@ -119,5 +112,12 @@ impl support::Read for TagCondition {
                 contents: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TagCondition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 /// Table 10 TimeoutConfig (also Table 20).
 /// Shared by 2 operations: `modifying_a_domain_name_protected_by_a_dedicated_waf_instance`,
 /// `querying_domain_name_settings_in_dedicated_mode`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TimeoutConfig {
     /// Timeout for WAF to connect to the origin server.
@@ -142,5 +135,12 @@ impl support::Read for TimeoutConfig {
                 read_timeout: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TimeoutConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 /// Table 8 TrafficMark (also Table 18).
 /// Shared by 2 operations: `modifying_a_domain_name_protected_by_a_dedicated_waf_instance`,
 /// `querying_domain_name_settings_in_dedicated_mode`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TrafficMark {
     /// IP tag. HTTP request header field of the original client IP address.
@@ -138,5 +131,12 @@ impl support::Read for TrafficMark {
                 params: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TrafficMark {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_response(deserializer)
     }
 }
