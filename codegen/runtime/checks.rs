@@ -53,6 +53,30 @@ impl<T: Validate> Validate for Box<T> {
     }
 }
 
+/// A scalar has no rules of its own: what a page says about it is checked by the field that holds
+/// it. The impls let an array or a map of scalars be a body.
+macro_rules! scalars {
+    ($($ty:ty),*) => {
+        $(
+            impl Validate for $ty {
+                fn validate_at(&self, _: &Path<'_>, _: &mut Vec<Violation>) {}
+            }
+        )*
+    };
+}
+
+scalars!(String, i32, i64, f64, bool);
+
+/// A free-form object is checked only for being an object, which reading it already did.
+impl Validate for serde_json::Map<String, serde_json::Value> {
+    fn validate_at(&self, _: &Path<'_>, _: &mut Vec<Violation>) {}
+}
+
+/// A value of any kind has nothing to check.
+impl Validate for serde_json::Value {
+    fn validate_at(&self, _: &Path<'_>, _: &mut Vec<Violation>) {}
+}
+
 fn push(out: &mut Vec<Violation>, path: &Path<'_>, rule: Rule) {
     out.push(Violation {
         path: path.to_string(),

@@ -19,6 +19,7 @@
 //! absent field (as serde's derived readers take it), a free-form object holds any JSON, and the
 //! violations found are the response's departures from the page, which never fail the reading.
 
+use super::checks::Validate;
 use super::de_error::DeError;
 use super::json_deserializer::JsonDeserializer;
 use super::lex;
@@ -188,6 +189,11 @@ pub trait Value<'de, M: Mode> {
 
 /// A value without checks of its own.
 pub fn unchecked<T: ?Sized>(_: &mut Vec<Violation>, _: &Path<'_>, _: &T) {}
+
+/// A value checked by its type alone (an enumeration, whether the page lists it).
+pub fn check_value<T: Validate + ?Sized>(out: &mut Vec<Violation>, path: &Path<'_>, value: &T) {
+    value.validate_at(path, out);
+}
 
 /// A string, checked as read: borrowed from the input, or from the reader's buffer when it has
 /// escapes.

@@ -23,13 +23,12 @@ pub use self::object::{
     Tap,
 };
 pub use self::read::{
-    scalar, text, unchecked, AnyValue, Boxed, Build, Check, FreeForm, Lenient, Mode, OrNull,
-    Reader, Scalar, Text, Value,
+    check_value, scalar, text, unchecked, AnyValue, Boxed, Build, Check, FreeForm, Lenient, Mode,
+    OrNull, Reader, Scalar, Text, Value,
 };
 pub use self::request_de::{
     deserialize as deserialize_request, deserialize_lenient as deserialize_response,
 };
-pub use self::unknown::{unknown_fields, FieldShape, Shape, Shaped, ValueShape};
 pub use self::violation::{Path, Rule, ValidationErrors, Violation};
 
 /// Deserializes a string enumeration: `known` maps a documented spelling to its variant, any other
@@ -143,28 +142,11 @@ pub fn from_json_validated<T: Read>(input: &[u8]) -> Result<T, BodyError> {
     parse_json(input, nested::<T>())
 }
 
-/// Deserializes a response body into `T` leniently, as [`from_json`] does, and lists where it
-/// departs from the page: every documented rule it breaks and every field the tables do not
-/// document.
-pub fn from_json_with_departures<'de, T: serde::Deserialize<'de> + Validate + Shaped>(
-    input: &'de [u8],
-) -> Result<(T, Vec<Violation>), JsonError> {
-    let value: T = from_json(input)?;
-    let out = departures::<T>(&value, input);
-    Ok((value, out))
-}
-
-/// A documented response body of type `T`, read leniently, with its departures from the page when
-/// `departures` asks for them (an empty list otherwise): what each status of a `Response` reads.
-pub fn response_body<'de, T: serde::Deserialize<'de> + Validate + Shaped>(
-    input: &'de [u8],
-    departures: bool,
-) -> Result<(T, Vec<Violation>), JsonError> {
-    if departures {
-        from_json_with_departures(input)
-    } else {
-        from_json(input).map(|value| (value, Vec::new()))
-    }
+/// Deserializes a response body of the table `T` leniently, as its `Deserialize` does, and lists
+/// where it departs from the page, in one pass: every documented rule it breaks and every field the
+/// tables do not document.
+pub fn from_json_with_departures<T: Read>(input: &[u8]) -> Result<(T, Vec<Violation>), JsonError> {
+    response_json(input, true, nested::<T>())
 }
 
 /// The body of a response of an undocumented status: its JSON, `null` when the body is empty.
@@ -174,13 +156,4 @@ pub fn undocumented_body(input: &[u8]) -> Result<serde_json::Value, JsonError> {
     } else {
         from_json(input)
     }
-}
-
-/// Every documented rule `value` breaks, then every field of `input` (which deserialized into
-/// `value`) that the tables do not document.
-fn departures<T: Shaped>(value: &impl Validate, input: &[u8]) -> Vec<Violation> {
-    let mut out = Vec::new();
-    value.validate_at(&Path::Root, &mut out);
-    out.extend(unknown_fields::<T>(input));
-    out
 }

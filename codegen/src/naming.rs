@@ -2,7 +2,7 @@
 //! names the generator itself adds. Collisions are not resolved here: callers report them (see
 //! `lower`).
 
-use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+use heck::{ToSnakeCase, ToUpperCamelCase};
 
 /// Rust keywords, strict and reserved, in every edition.
 const KEYWORDS: &[&str] = &[
@@ -165,14 +165,6 @@ pub fn spec_variant_name(wire: &str, is_string: bool, meaning: Option<&str>) -> 
     from_value
         .or_else(from_meaning)
         .unwrap_or_else(|| format!("Value{}", wire.replace('-', "Minus")))
-}
-
-/// The name of the static describing a type's documented fields (`SHAPE_VPC_CREATE`).
-pub fn shape_static(type_ident: &str) -> String {
-    format!(
-        "SHAPE_{}",
-        type_ident.trim_end_matches('_').to_shouty_snake_case()
-    )
 }
 
 /// The name of the response-side form of a type shared with requests
@@ -362,11 +354,6 @@ mod tests {
         assert_eq!(field_setter("self_"), "with_self_");
         assert_eq!(field_setter("_2fa"), "with_2fa");
         assert_eq!(module_ident("match"), "match_");
-        assert_eq!(
-            shape_static("MicroServiceInfoCseBase"),
-            "SHAPE_MICRO_SERVICE_INFO_CSE_BASE"
-        );
-        assert_eq!(shape_static("Self_"), "SHAPE_SELF");
         assert_eq!(
             response_form("MicroserviceLabel"),
             "MicroserviceLabelInResponse"

@@ -31,7 +31,7 @@ pub use ::api_gateway_models_otc_vpn as otc_vpn;
 pub use ::api_gateway_models_otc_wafd as otc_wafd;
 pub use ::api_gateway_models_roma as roma;
 pub use self::support::{
-    from_json, from_json_validated, BodyError, JsonError, Path, Rule, Shaped, Validate,
+    from_json, from_json_validated, BodyError, JsonError, Path, Rule, Validate,
     ValidationErrors, Violation,
 };
 /// Every operation with a request body, as `service/operation`.

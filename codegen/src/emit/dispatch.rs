@@ -58,7 +58,7 @@ pub(super) fn dispatchers(model: &Model, inline: bool) -> TokenStream {
     );
     quote! {
         pub use self::support::{
-            from_json, from_json_validated, BodyError, JsonError, Path, Rule, Shaped, Validate,
+            from_json, from_json_validated, BodyError, JsonError, Path, Rule, Validate,
             ValidationErrors, Violation,
         };
 

@@ -131,11 +131,6 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
                 support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
             }
         }
-
-        // A value, not an object: so that a map of this enumeration can be a body.
-        impl support::Shaped for #name {
-            const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-        }
     }
 }
 

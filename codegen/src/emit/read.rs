@@ -281,6 +281,8 @@ fn value_reader(
     notes: TokenStream,
 ) -> TokenStream {
     let check = match (own, notes.is_empty()) {
+        // An enumeration of a body's item checks itself: it has no field to do it.
+        (None, true) if matches!(ty, Type::Enum(_)) => quote! { support::check_value },
         (None, true) => quote! { support::unchecked },
         (Some(own), true) => own,
         (None, false) => quote! { |_, _, value| { #notes } },

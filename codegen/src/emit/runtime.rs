@@ -31,7 +31,6 @@ const SUPPORT_MODULES: &[(&str, &str)] = &[
     ("de_access", include_str!("../../runtime/de_access.rs")),
     ("de_key", include_str!("../../runtime/de_key.rs")),
     ("json", include_str!("../../runtime/json.rs")),
-    ("unknown", include_str!("../../runtime/unknown.rs")),
     ("strict", include_str!("../../runtime/strict.rs")),
     ("form", include_str!("../../runtime/form.rs")),
     ("nullable", include_str!("../../runtime/nullable.rs")),

@@ -26,7 +26,7 @@ pub(super) fn emit_service(service: &Service, inline: bool) -> TokenStream {
     let types = if !inline && groups.in_files() {
         groups.declaration(false)
     } else {
-        let types = service_types(service, service.types.iter()).map(|(_, tokens)| tokens);
+        let types = service_types(service.types.iter()).map(|(_, tokens)| tokens);
         quote! { #(#types)* }
     };
     let support = if uses_support(service) {

@@ -9,16 +9,11 @@ use crate::ir::{Field, Literal, Struct, Type};
 use crate::naming;
 use proc_macro2::TokenStream;
 use quote::quote;
-use std::collections::HashMap;
-
-/// Each struct's field-list static, by struct name, as lowering named it.
-pub type Shapes<'a> = HashMap<&'a str, &'a str>;
 
 /// The struct `s` with its items in one place, one impl block per concern: the inherent impl (the
-/// constructors, the defaults and their accessors, `validate`, the fields' own checks), then the shape, the checks
-/// and the one-pass reader. `shapes` gives each struct of the service its field-list static, for
-/// the shapes of the values its fields hold.
-pub fn emit_struct(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
+/// constructors, the defaults and their accessors, `validate`, the fields' own checks), then the
+/// checks, the one-pass reader and the `Deserialize` made by it.
+pub fn emit_struct(s: &Struct) -> TokenStream {
     let name = ident(&s.name);
     let doc = docs(&s.docs);
     let defaults = s.fields.iter().filter_map(emit_default);
@@ -43,12 +38,6 @@ pub fn emit_struct(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
         derive: derive_default,
         methods: constructors,
     } = emit_constructors(&s.name, &members, s.validated);
-    // The field list finds undocumented fields in responses; requests find them as they are read.
-    let shape = if s.response {
-        emit_shape(s, shapes)
-    } else {
-        quote! {}
-    };
     let derived_read = !s.reads_by_own_reader();
     let (derive_deserialize, reader, deserialize) = if derived_read {
         (quote! { ::serde::Deserialize }, quote! {}, quote! {})
@@ -69,7 +58,6 @@ pub fn emit_struct(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
             #(#defaults)*
             #checks
         }
-        #shape
         #validate
         #reader
         #deserialize
@@ -227,50 +215,4 @@ fn emit_default(field: &Field) -> Option<TokenStream> {
         pub const #constant: #const_ty = #value;
         #accessor
     })
-}
-
-/// The static list of documented fields, for reporting fields a request file adds by mistake.
-fn emit_shape(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
-    let name = ident(&s.name);
-    let shape = ident(&s.shape);
-    let fields = s.fields.iter().map(|field| {
-        let wire = &field.wire;
-        let value = value_shape(&field.ty, shapes);
-        quote! { support::FieldShape { name: #wire, value: #value } }
-    });
-    let doc = format!(" The documented fields of [`{}`].", s.name);
-    quote! {
-        #[doc = #doc]
-        pub static #shape: support::Shape = support::Shape { fields: &[#(#fields),*] };
-
-        impl support::Shaped for #name {
-            const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(&#shape);
-        }
-    }
-}
-
-fn value_shape(ty: &Type, shapes: &Shapes<'_>) -> TokenStream {
-    match ty {
-        Type::Struct(name) => {
-            let shape = ident(shapes.get(name.as_str()).copied().unwrap_or_default());
-            quote! { support::ValueShape::Object(&#shape) }
-        }
-        Type::Vec(inner) => {
-            let inner = value_shape(inner, shapes);
-            quote! { support::ValueShape::Array(&#inner) }
-        }
-        Type::Map(inner) => {
-            let inner = value_shape(inner, shapes);
-            quote! { support::ValueShape::Map(&#inner) }
-        }
-        Type::JsonObject => quote! { support::ValueShape::FreeForm },
-        Type::Any => quote! { support::ValueShape::Any },
-        Type::String
-        | Type::I32
-        | Type::I64
-        | Type::F64
-        | Type::Bool
-        | Type::Enum(_)
-        | Type::File => quote! { support::ValueShape::Scalar },
-    }
 }

@@ -219,9 +219,8 @@ impl<'a> TypeGroups<'a> {
         ops.and_then(gate)
     }
 
-    /// The imports of the other files' types and field-list statics that `group`'s types name:
-    /// their fields' types, and the statics of those that are structs where a response type lists
-    /// its fields' shapes. One `use` per gate.
+    /// The imports of the other files' types that `group`'s types name: their fields' types. One
+    /// `use` per gate.
     fn imports(&self, group: &Group<'a>, gated: bool) -> Vec<TokenStream> {
         // By name: the gates of the types that name it.
         let mut named: BTreeMap<&'a str, Vec<Gate<'a>>> = BTreeMap::new();
@@ -237,15 +236,7 @@ impl<'a> TypeGroups<'a> {
                 if self.groups[at].name == group.name {
                     continue;
                 }
-                let target = self.groups[at].types.iter().find(|c| c.name() == other);
-                let mut names = vec![other];
-                if let (true, Some(TypeDef::Struct(nested))) = (s.response, target) {
-                    names.push(nested.shape.as_str());
-                }
-                for name in names {
-                    let users = named.entry(name).or_default();
-                    users.push(self.gate_of(t));
-                }
+                named.entry(other).or_default().push(self.gate_of(t));
             }
         }
         // By (file, gate written): the names.

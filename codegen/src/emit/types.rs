@@ -8,20 +8,10 @@ use proc_macro2::TokenStream;
 
 /// Each of `types` (types of the service), by name, with its items.
 pub(super) fn service_types<'a>(
-    service: &'a Service,
     types: impl Iterator<Item = &'a TypeDef> + 'a,
 ) -> impl Iterator<Item = (&'a str, TokenStream)> + 'a {
-    // The field-list statics of every struct of the service, which the shapes of their fields name.
-    let shapes: structs::Shapes<'_> = service
-        .types
-        .iter()
-        .filter_map(|t| match t {
-            TypeDef::Struct(s) => Some((s.name.as_str(), s.shape.as_str())),
-            TypeDef::Enum(_) => None,
-        })
-        .collect();
-    types.map(move |t| match t {
-        TypeDef::Struct(s) => (s.name.as_str(), structs::emit_struct(s, &shapes)),
+    types.map(|t| match t {
+        TypeDef::Struct(s) => (s.name.as_str(), structs::emit_struct(s)),
         TypeDef::Enum(e) => (e.name.as_str(), enums::emit_enum(e)),
     })
 }
@@ -45,7 +35,7 @@ pub(super) fn type_items<'a>(
     let mut all = Vec::new();
     let types = types.map(|t| (t, gated(t)));
     let (types, own_gate): (Vec<_>, Vec<_>) = types.unzip();
-    for ((name, tokens), gated) in service_types(service, types.into_iter()).zip(own_gate) {
+    for ((name, tokens), gated) in service_types(types.into_iter()).zip(own_gate) {
         let items = parse_file(file, tokens)?.items;
         all.extend(if gated {
             gate_items(service, name, file, items)?

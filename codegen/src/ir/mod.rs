@@ -74,9 +74,6 @@ pub struct Struct {
     /// Whether the type is reachable from a response body, and so gets the checks that report where
     /// a response departs from the page.
     pub response: bool,
-    /// The static listing the documented fields (`SHAPE_VPC_CREATE`), for undocumented-field
-    /// reports.
-    pub shape: String,
 }
 
 impl Struct {

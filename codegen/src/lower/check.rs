@@ -145,30 +145,3 @@ pub fn check_response_forms(cx: &mut Cx<'_, '_>, collisions: &[Collision]) {
             .help("rename the other type");
     }
 }
-
-/// Each type's field-list static (`SHAPE_...`) has a name of its own.
-pub fn check_shape_names(cx: &mut Cx<'_, '_>, types: &[ir::TypeDef]) {
-    let mut shapes: HashMap<&str, &str> = HashMap::new();
-    for s in types.iter().filter_map(|t| match t {
-        ir::TypeDef::Struct(s) => Some(s),
-        _ => None,
-    }) {
-        // Two types of one name are reported as such, not again through their statics.
-        let Some(other) = shapes
-            .insert(&s.shape, &s.name)
-            .filter(|other| *other != s.name)
-        else {
-            continue;
-        };
-        let Some((_, def)) = cx.defs.by_rust(&s.name) else {
-            continue;
-        };
-        let message = format!(
-            "`{}` and `{other}` both name the static `{}` that lists their fields",
-            s.name, s.shape
-        );
-        cx.in_file(def.file)
-            .error(&def.path, message)
-            .help("rename one of the types");
-    }
-}

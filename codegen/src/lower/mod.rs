@@ -112,7 +112,6 @@ fn lower_service<'a>(cx: &mut Cx<'_, 'a>, files: &[&'a File], module: String) ->
                     rules,
                     validated: false,
                     response: false,
-                    shape: naming::shape_static(&def.rust),
                 }));
             }
             DefKind::Enum(spec_enum) => types.push(ir::TypeDef::Enum(enums::lower_enum(
@@ -133,7 +132,6 @@ fn lower_service<'a>(cx: &mut Cx<'_, 'a>, files: &[&'a File], module: String) ->
     }
     let leniency = responses::read_leniently(&mut types, &mut operations, &request);
     check::check_response_forms(cx, &leniency.collisions);
-    check::check_shape_names(cx, &types);
     cycles::box_cycles(&mut types);
     let feature_gates = ir::feature_gates(&types, &operations);
     let documented_on = documented_on(cx, &leniency.forms);

@@ -60,11 +60,9 @@ pub fn read_leniently(
         if !response.contains(&s.name) {
             out.push(TypeDef::Struct(s));
         } else if let Some(form) = forms.get(&s.name) {
+            // Responses hold the form from here on; the type itself is read only in requests.
             let lenient = response_form(&s, form, &rename);
-            out.push(TypeDef::Struct(Struct {
-                response: true,
-                ..s
-            }));
+            out.push(TypeDef::Struct(s));
             out.push(TypeDef::Struct(lenient));
         } else if request.contains(&s.name) {
             // Shared, and leniency changes nothing: every field is already optional, and so is
@@ -136,7 +134,6 @@ fn needing_forms(
 fn response_form(s: &Struct, form: &str, rename: &impl Fn(&str) -> Option<String>) -> Struct {
     let mut lenient = read_in_responses(s, rename);
     lenient.name = form.to_owned();
-    lenient.shape = naming::shape_static(form);
     lenient.validated = false;
     lenient.docs.push(String::new());
     lenient.docs.push(format!(

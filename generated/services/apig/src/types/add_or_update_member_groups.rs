@@ -4,7 +4,7 @@
 
 //! The types that `spec/apig/add_or_update_member_groups.json` documents.
 use crate::support;
-use super::super::{MemberGroupCreate, MemberGroupInfo, SHAPE_MEMBER_GROUP_INFO};
+use super::super::{MemberGroupCreate, MemberGroupInfo};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -108,30 +108,6 @@ impl MemberGroupInfoList {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`MemberGroupInfoList`].
-pub static SHAPE_MEMBER_GROUP_INFO_LIST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MEMBER_GROUP_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for MemberGroupInfoList {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MEMBER_GROUP_INFO_LIST,
-    );
 }
 impl support::Validate for MemberGroupInfoList {
     fn validate_at(

@@ -131,30 +131,6 @@ impl VpcMemberInfoList {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`VpcMemberInfoList`].
-pub static SHAPE_VPC_MEMBER_INFO_LIST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "members",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VPC_MEMBER_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for VpcMemberInfoList {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VPC_MEMBER_INFO_LIST,
-    );
-}
 impl support::Validate for VpcMemberInfoList {
     fn validate_at(
         &self,
@@ -416,64 +392,6 @@ impl VpcMemberInfo {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`VpcMemberInfo`].
-pub static SHAPE_VPC_MEMBER_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "host",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "weight",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_backup",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ecs_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ecs_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_channel_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_group_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for VpcMemberInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VPC_MEMBER_INFO,
-    );
 }
 impl support::Validate for VpcMemberInfo {
     fn validate_at(

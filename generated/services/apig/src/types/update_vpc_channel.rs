@@ -4,9 +4,7 @@
 
 //! The types that `spec/apig/update_vpc_channel.json` documents.
 use crate::support;
-use super::super::{
-    MemberGroupCreate, MemberGroupInfo, MemberInfo, SHAPE_MEMBER_GROUP_INFO,
-};
+use super::super::{MemberGroupCreate, MemberGroupInfo, MemberInfo};
 /// Table 3 Request body parameters.
 ///
 /// Rules checked by `validate`:
@@ -2099,62 +2097,6 @@ impl VpcChannelInfo {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`VpcChannelInfo`].
-pub static SHAPE_VPC_CHANNEL_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "balance_strategy",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dict_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MEMBER_GROUP_INFO),
-            ),
-        },
-        support::FieldShape {
-            name: "microservice_info",
-            value: support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO),
-        },
-    ],
-};
-impl support::Shaped for VpcChannelInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VPC_CHANNEL_INFO,
-    );
-}
 impl support::Validate for VpcChannelInfo {
     fn validate_at(
         &self,
@@ -2382,48 +2324,6 @@ impl MicroServiceInfo {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`MicroServiceInfo`].
-pub static SHAPE_MICRO_SERVICE_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "service_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cse_info",
-            value: support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO_CSE),
-        },
-        support::FieldShape {
-            name: "cce_info",
-            value: support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO_CCE),
-        },
-        support::FieldShape {
-            name: "cce_service_info",
-            value: support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE),
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MicroServiceInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MICRO_SERVICE_INFO,
-    );
-}
 impl support::Validate for MicroServiceInfo {
     fn validate_at(
         &self,
@@ -2627,44 +2527,6 @@ impl MicroServiceInfoCse {
             ::std::option::Option::Some(64usize),
         );
     }
-}
-/// The documented fields of [`MicroServiceInfoCse`].
-pub static SHAPE_MICRO_SERVICE_INFO_CSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "engine_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "service_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "engine_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "service_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "register_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cse_app_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MicroServiceInfoCse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MICRO_SERVICE_INFO_CSE,
-    );
 }
 impl support::Validate for MicroServiceInfoCse {
     fn validate_at(
@@ -2925,44 +2787,6 @@ impl MicroServiceInfoCce {
         );
     }
 }
-/// The documented fields of [`MicroServiceInfoCce`].
-pub static SHAPE_MICRO_SERVICE_INFO_CCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "cluster_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "workload_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "label_key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "label_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cluster_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MicroServiceInfoCce {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MICRO_SERVICE_INFO_CCE,
-    );
-}
 impl support::Validate for MicroServiceInfoCce {
     fn validate_at(
         &self,
@@ -3172,32 +2996,6 @@ impl MicroServiceInfoCceService {
         );
     }
 }
-/// The documented fields of [`MicroServiceInfoCceService`].
-pub static SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "cluster_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "service_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cluster_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MicroServiceInfoCceService {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE,
-    );
-}
 impl support::Validate for MicroServiceInfoCceService {
     fn validate_at(
         &self,
@@ -3349,9 +3147,6 @@ impl support::Validate for BalanceStrategy {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for BalanceStrategy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Member type of the VPC channel.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -3415,9 +3210,6 @@ impl support::Validate for MemberType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for MemberType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// VPC channel type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -3484,9 +3276,6 @@ impl support::Validate for VpcChannelType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for VpcChannelType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Protocol for performing health checks on backend servers in the VPC channel.
 ///
@@ -3563,9 +3352,6 @@ impl support::Validate for HealthCheckProtocol {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for HealthCheckProtocol {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Request method for health checks.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -3629,9 +3415,6 @@ impl support::Validate for HealthCheckMethod {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for HealthCheckMethod {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Health check result.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -3698,9 +3481,6 @@ impl support::Validate for HealthCheckStatus {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for HealthCheckStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Microservice type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -3772,9 +3552,6 @@ impl support::Validate for MicroserviceType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for MicroserviceType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Workload type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -3848,9 +3625,6 @@ impl support::Validate for WorkloadType {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for WorkloadType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// VPC channel status.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -3916,7 +3690,4 @@ impl support::Validate for VpcChannelStatus {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for VpcChannelStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

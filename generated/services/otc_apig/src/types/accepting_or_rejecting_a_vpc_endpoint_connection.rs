@@ -142,30 +142,6 @@ impl AcceptingOrRejectingAVpcEndpointConnectionResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AcceptingOrRejectingAVpcEndpointConnectionResponse200`].
-pub static SHAPE_ACCEPTING_OR_REJECTING_A_VPC_ENDPOINT_CONNECTION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "connections",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ENDPOINT_CONNECTION),
-            ),
-        },
-    ],
-};
-impl support::Shaped for AcceptingOrRejectingAVpcEndpointConnectionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACCEPTING_OR_REJECTING_A_VPC_ENDPOINT_CONNECTION_RESPONSE200,
-    );
-}
 impl support::Validate for AcceptingOrRejectingAVpcEndpointConnectionResponse200 {
     fn validate_at(
         &self,
@@ -267,24 +243,6 @@ impl AcceptingOrRejectingAVpcEndpointConnectionResponse401 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AcceptingOrRejectingAVpcEndpointConnectionResponse401`].
-pub static SHAPE_ACCEPTING_OR_REJECTING_A_VPC_ENDPOINT_CONNECTION_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AcceptingOrRejectingAVpcEndpointConnectionResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACCEPTING_OR_REJECTING_A_VPC_ENDPOINT_CONNECTION_RESPONSE401,
-    );
-}
 impl support::Validate for AcceptingOrRejectingAVpcEndpointConnectionResponse401 {
     fn validate_at(
         &self,
@@ -368,40 +326,6 @@ impl EndpointConnection {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`EndpointConnection`].
-pub static SHAPE_ENDPOINT_CONNECTION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "marker_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for EndpointConnection {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENDPOINT_CONNECTION,
-    );
 }
 impl support::Validate for EndpointConnection {
     fn validate_at(
@@ -557,9 +481,6 @@ impl support::Validate for AcceptingOrRejectingAVpcEndpointConnectionAction {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for AcceptingOrRejectingAVpcEndpointConnectionAction {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Connection status.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -647,7 +568,4 @@ impl support::Validate for AcceptingOrRejectingAVpcEndpointConnectionStatus {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for AcceptingOrRejectingAVpcEndpointConnectionStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

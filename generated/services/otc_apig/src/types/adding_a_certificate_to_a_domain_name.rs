@@ -185,48 +185,6 @@ impl AddingACertificateToADomainNameResponse201 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`AddingACertificateToADomainNameResponse201`].
-pub static SHAPE_ADDING_A_CERTIFICATE_TO_A_DOMAIN_NAME_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "url_domain",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min_ssl_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_http_redirect_to_https",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "verified_client_certificate_enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ssl_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ssl_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingACertificateToADomainNameResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_A_CERTIFICATE_TO_A_DOMAIN_NAME_RESPONSE201,
-    );
-}
 impl support::Validate for AddingACertificateToADomainNameResponse201 {
     fn validate_at(
         &self,
@@ -350,24 +308,6 @@ impl AddingACertificateToADomainNameResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AddingACertificateToADomainNameResponse400`].
-pub static SHAPE_ADDING_A_CERTIFICATE_TO_A_DOMAIN_NAME_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingACertificateToADomainNameResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_A_CERTIFICATE_TO_A_DOMAIN_NAME_RESPONSE400,
-    );
 }
 impl support::Validate for AddingACertificateToADomainNameResponse400 {
     fn validate_at(

@@ -144,24 +144,6 @@ impl AddingOrDeletingTagsOfAGatewayResponse401 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AddingOrDeletingTagsOfAGatewayResponse401`].
-pub static SHAPE_ADDING_OR_DELETING_TAGS_OF_A_GATEWAY_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingOrDeletingTagsOfAGatewayResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_OR_DELETING_TAGS_OF_A_GATEWAY_RESPONSE401,
-    );
-}
 impl support::Validate for AddingOrDeletingTagsOfAGatewayResponse401 {
     fn validate_at(
         &self,
@@ -271,7 +253,4 @@ impl support::Validate for AddingOrDeletingTagsOfAGatewayAction {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for AddingOrDeletingTagsOfAGatewayAction {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_apig/adding_or_updating_a_backend_server_group_of_a_vpc_channel.json` documents.
 use crate::support;
-use super::super::{MemberGroupCreate, MemberGroupInfo, SHAPE_MEMBER_GROUP_INFO};
+use super::super::{MemberGroupCreate, MemberGroupInfo};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -110,30 +110,6 @@ impl AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse201`].
-pub static SHAPE_ADDING_OR_UPDATING_A_BACKEND_SERVER_GROUP_OF_A_VPC_CHANNEL_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MEMBER_GROUP_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_OR_UPDATING_A_BACKEND_SERVER_GROUP_OF_A_VPC_CHANNEL_RESPONSE201,
-    );
-}
 impl support::Validate for AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse201 {
     fn validate_at(
         &self,
@@ -233,24 +209,6 @@ impl AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse400`].
-pub static SHAPE_ADDING_OR_UPDATING_A_BACKEND_SERVER_GROUP_OF_A_VPC_CHANNEL_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_OR_UPDATING_A_BACKEND_SERVER_GROUP_OF_A_VPC_CHANNEL_RESPONSE400,
-    );
 }
 impl support::Validate for AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse400 {
     fn validate_at(

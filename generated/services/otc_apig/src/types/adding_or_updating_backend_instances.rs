@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_apig/adding_or_updating_backend_instances.json` documents.
 use crate::support;
-use super::super::{MemberInfo, SHAPE_VPC_MEMBER_INFO, VpcMemberInfo};
+use super::super::{MemberInfo, VpcMemberInfo};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -100,30 +100,6 @@ impl AddingOrUpdatingBackendInstancesResponse201 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AddingOrUpdatingBackendInstancesResponse201`].
-pub static SHAPE_ADDING_OR_UPDATING_BACKEND_INSTANCES_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "members",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VPC_MEMBER_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for AddingOrUpdatingBackendInstancesResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_OR_UPDATING_BACKEND_INSTANCES_RESPONSE201,
-    );
 }
 impl support::Validate for AddingOrUpdatingBackendInstancesResponse201 {
     fn validate_at(
@@ -223,24 +199,6 @@ impl AddingOrUpdatingBackendInstancesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AddingOrUpdatingBackendInstancesResponse400`].
-pub static SHAPE_ADDING_OR_UPDATING_BACKEND_INSTANCES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingOrUpdatingBackendInstancesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_OR_UPDATING_BACKEND_INSTANCES_RESPONSE400,
-    );
 }
 impl support::Validate for AddingOrUpdatingBackendInstancesResponse400 {
     fn validate_at(

@@ -110,20 +110,6 @@ impl AddingWhitelistRecordsForAVpcEndpointServiceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AddingWhitelistRecordsForAVpcEndpointServiceResponse200`].
-pub static SHAPE_ADDING_WHITELIST_RECORDS_FOR_A_VPC_ENDPOINT_SERVICE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "permissions",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for AddingWhitelistRecordsForAVpcEndpointServiceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_WHITELIST_RECORDS_FOR_A_VPC_ENDPOINT_SERVICE_RESPONSE200,
-    );
-}
 impl support::Validate for AddingWhitelistRecordsForAVpcEndpointServiceResponse200 {
     fn validate_at(
         &self,
@@ -201,24 +187,6 @@ impl AddingWhitelistRecordsForAVpcEndpointServiceResponse401 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AddingWhitelistRecordsForAVpcEndpointServiceResponse401`].
-pub static SHAPE_ADDING_WHITELIST_RECORDS_FOR_A_VPC_ENDPOINT_SERVICE_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingWhitelistRecordsForAVpcEndpointServiceResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_WHITELIST_RECORDS_FOR_A_VPC_ENDPOINT_SERVICE_RESPONSE401,
-    );
 }
 impl support::Validate for AddingWhitelistRecordsForAVpcEndpointServiceResponse401 {
     fn validate_at(

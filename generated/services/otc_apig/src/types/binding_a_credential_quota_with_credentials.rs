@@ -25,28 +25,6 @@ impl AppQuotaAppBinding {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AppQuotaAppBinding`].
-pub static SHAPE_APP_QUOTA_APP_BINDING: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "app_quota_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bound_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AppQuotaAppBinding {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_APP_QUOTA_APP_BINDING,
-    );
-}
 impl support::Validate for AppQuotaAppBinding {
     fn validate_at(
         &self,
@@ -180,22 +158,6 @@ impl BindingACredentialQuotaWithCredentialsResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`BindingACredentialQuotaWithCredentialsResponse201`].
-pub static SHAPE_BINDING_A_CREDENTIAL_QUOTA_WITH_CREDENTIALS_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "applies",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_APP_QUOTA_APP_BINDING),
-            ),
-        },
-    ],
-};
-impl support::Shaped for BindingACredentialQuotaWithCredentialsResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BINDING_A_CREDENTIAL_QUOTA_WITH_CREDENTIALS_RESPONSE201,
-    );
-}
 impl support::Validate for BindingACredentialQuotaWithCredentialsResponse201 {
     fn validate_at(
         &self,
@@ -269,24 +231,6 @@ impl BindingACredentialQuotaWithCredentialsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`BindingACredentialQuotaWithCredentialsResponse400`].
-pub static SHAPE_BINDING_A_CREDENTIAL_QUOTA_WITH_CREDENTIALS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BindingACredentialQuotaWithCredentialsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BINDING_A_CREDENTIAL_QUOTA_WITH_CREDENTIALS_RESPONSE400,
-    );
 }
 impl support::Validate for BindingACredentialQuotaWithCredentialsResponse400 {
     fn validate_at(

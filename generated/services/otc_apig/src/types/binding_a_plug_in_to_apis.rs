@@ -117,22 +117,6 @@ impl BindingAPlugInToApisResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`BindingAPlugInToApisResponse201`].
-pub static SHAPE_BINDING_A_PLUG_IN_TO_APIS_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "attached_plugins",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PLUGIN_API_ATTACH_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for BindingAPlugInToApisResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BINDING_A_PLUG_IN_TO_APIS_RESPONSE201,
-    );
-}
 impl support::Validate for BindingAPlugInToApisResponse201 {
     fn validate_at(
         &self,
@@ -205,24 +189,6 @@ impl BindingAPlugInToApisResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`BindingAPlugInToApisResponse400`].
-pub static SHAPE_BINDING_A_PLUG_IN_TO_APIS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BindingAPlugInToApisResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BINDING_A_PLUG_IN_TO_APIS_RESPONSE400,
-    );
 }
 impl support::Validate for BindingAPlugInToApisResponse400 {
     fn validate_at(
@@ -352,56 +318,6 @@ impl PluginApiAttachInfo {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`PluginApiAttachInfo`].
-pub static SHAPE_PLUGIN_API_ATTACH_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "plugin_attach_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugin_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugin_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugin_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugin_scope",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "attached_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PluginApiAttachInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PLUGIN_API_ATTACH_INFO,
-    );
 }
 impl support::Validate for PluginApiAttachInfo {
     fn validate_at(

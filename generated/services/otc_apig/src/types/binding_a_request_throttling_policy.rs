@@ -128,22 +128,6 @@ impl BindingARequestThrottlingPolicyResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`BindingARequestThrottlingPolicyResponse201`].
-pub static SHAPE_BINDING_A_REQUEST_THROTTLING_POLICY_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "throttle_applys",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_THROTTLE_API_BINDING),
-            ),
-        },
-    ],
-};
-impl support::Shaped for BindingARequestThrottlingPolicyResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BINDING_A_REQUEST_THROTTLING_POLICY_RESPONSE201,
-    );
-}
 impl support::Validate for BindingARequestThrottlingPolicyResponse201 {
     fn validate_at(
         &self,
@@ -216,24 +200,6 @@ impl BindingARequestThrottlingPolicyResponse401 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`BindingARequestThrottlingPolicyResponse401`].
-pub static SHAPE_BINDING_A_REQUEST_THROTTLING_POLICY_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BindingARequestThrottlingPolicyResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BINDING_A_REQUEST_THROTTLING_POLICY_RESPONSE401,
-    );
 }
 impl support::Validate for BindingARequestThrottlingPolicyResponse401 {
     fn validate_at(
@@ -315,36 +281,6 @@ impl ThrottleApiBinding {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`ThrottleApiBinding`].
-pub static SHAPE_THROTTLE_API_BINDING: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "publish_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "scope",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "strategy_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apply_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ThrottleApiBinding {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_THROTTLE_API_BINDING,
-    );
 }
 impl support::Validate for ThrottleApiBinding {
     fn validate_at(
@@ -490,7 +426,4 @@ impl support::Validate for Scope {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Scope {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -105,22 +105,6 @@ impl BindingASignatureKeyResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`BindingASignatureKeyResponse201`].
-pub static SHAPE_BINDING_A_SIGNATURE_KEY_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "bindings",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SIGN_API_BINDING_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for BindingASignatureKeyResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BINDING_A_SIGNATURE_KEY_RESPONSE201,
-    );
-}
 impl support::Validate for BindingASignatureKeyResponse201 {
     fn validate_at(
         &self,
@@ -193,24 +177,6 @@ impl BindingASignatureKeyResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`BindingASignatureKeyResponse400`].
-pub static SHAPE_BINDING_A_SIGNATURE_KEY_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BindingASignatureKeyResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BINDING_A_SIGNATURE_KEY_RESPONSE400,
-    );
 }
 impl support::Validate for BindingASignatureKeyResponse400 {
     fn validate_at(
@@ -390,80 +356,6 @@ impl SignApiBindingInfo {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`SignApiBindingInfo`].
-pub static SHAPE_SIGN_API_BINDING_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "publish_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "binding_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sign_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sign_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_method",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sign_key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sign_secret",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sign_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SignApiBindingInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SIGN_API_BINDING_INFO,
-    );
 }
 impl support::Validate for SignApiBindingInfo {
     fn validate_at(

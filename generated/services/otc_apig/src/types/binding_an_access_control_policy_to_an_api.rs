@@ -31,36 +31,6 @@ impl AclApiBindingInfo {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AclApiBindingInfo`].
-pub static SHAPE_ACL_API_BINDING_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "acl_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AclApiBindingInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACL_API_BINDING_INFO,
-    );
-}
 impl support::Validate for AclApiBindingInfo {
     fn validate_at(
         &self,
@@ -224,22 +194,6 @@ impl BindingAnAccessControlPolicyToAnApiResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`BindingAnAccessControlPolicyToAnApiResponse201`].
-pub static SHAPE_BINDING_AN_ACCESS_CONTROL_POLICY_TO_AN_API_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "acl_bindings",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ACL_API_BINDING_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for BindingAnAccessControlPolicyToAnApiResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BINDING_AN_ACCESS_CONTROL_POLICY_TO_AN_API_RESPONSE201,
-    );
-}
 impl support::Validate for BindingAnAccessControlPolicyToAnApiResponse201 {
     fn validate_at(
         &self,
@@ -312,24 +266,6 @@ impl BindingAnAccessControlPolicyToAnApiResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`BindingAnAccessControlPolicyToAnApiResponse400`].
-pub static SHAPE_BINDING_AN_ACCESS_CONTROL_POLICY_TO_AN_API_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BindingAnAccessControlPolicyToAnApiResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BINDING_AN_ACCESS_CONTROL_POLICY_TO_AN_API_RESPONSE400,
-    );
 }
 impl support::Validate for BindingAnAccessControlPolicyToAnApiResponse400 {
     fn validate_at(

@@ -98,24 +98,6 @@ impl BindingAnSslCertificateToADomainNameResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`BindingAnSslCertificateToADomainNameResponse400`].
-pub static SHAPE_BINDING_AN_SSL_CERTIFICATE_TO_A_DOMAIN_NAME_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BindingAnSslCertificateToADomainNameResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BINDING_AN_SSL_CERTIFICATE_TO_A_DOMAIN_NAME_RESPONSE400,
-    );
-}
 impl support::Validate for BindingAnSslCertificateToADomainNameResponse400 {
     fn validate_at(
         &self,

@@ -22,24 +22,6 @@ impl CancelingAuthorizationResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CancelingAuthorizationResponse400`].
-pub static SHAPE_CANCELING_AUTHORIZATION_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CancelingAuthorizationResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CANCELING_AUTHORIZATION_RESPONSE400,
-    );
-}
 impl support::Validate for CancelingAuthorizationResponse400 {
     fn validate_at(
         &self,

@@ -164,40 +164,6 @@ impl ConfiguringAFeatureForAGatewayResponse201 {
         );
     }
 }
-/// The documented fields of [`ConfiguringAFeatureForAGatewayResponse201`].
-pub static SHAPE_CONFIGURING_A_FEATURE_FOR_A_GATEWAY_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "config",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ConfiguringAFeatureForAGatewayResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIGURING_A_FEATURE_FOR_A_GATEWAY_RESPONSE201,
-    );
-}
 impl support::Validate for ConfiguringAFeatureForAGatewayResponse201 {
     fn validate_at(
         &self,
@@ -294,24 +260,6 @@ impl ConfiguringAFeatureForAGatewayResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ConfiguringAFeatureForAGatewayResponse400`].
-pub static SHAPE_CONFIGURING_A_FEATURE_FOR_A_GATEWAY_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ConfiguringAFeatureForAGatewayResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIGURING_A_FEATURE_FOR_A_GATEWAY_RESPONSE400,
-    );
 }
 impl support::Validate for ConfiguringAFeatureForAGatewayResponse400 {
     fn validate_at(

@@ -351,52 +351,6 @@ impl CreatingACredentialQuotaResponse201 {
         );
     }
 }
-/// The documented fields of [`CreatingACredentialQuotaResponse201`].
-pub static SHAPE_CREATING_A_CREDENTIAL_QUOTA_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "app_quota_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "call_limits",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_interval",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "reset_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bound_app_num",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingACredentialQuotaResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CREDENTIAL_QUOTA_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingACredentialQuotaResponse201 {
     fn validate_at(
         &self,
@@ -537,24 +491,6 @@ impl CreatingACredentialQuotaResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingACredentialQuotaResponse400`].
-pub static SHAPE_CREATING_A_CREDENTIAL_QUOTA_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingACredentialQuotaResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CREDENTIAL_QUOTA_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingACredentialQuotaResponse400 {
     fn validate_at(

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{
     AuthorizerType, CreatingACustomAuthorizerType, Identity, IdentityInResponse,
-    NetworkType, SHAPE_IDENTITY_IN_RESPONSE,
+    NetworkType,
 };
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -536,82 +536,6 @@ impl CreatingACustomAuthorizerResponse201 {
         );
     }
 }
-/// The documented fields of [`CreatingACustomAuthorizerResponse201`].
-pub static SHAPE_CREATING_A_CUSTOM_AUTHORIZER_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authorizer_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authorizer_uri",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "network_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authorizer_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authorizer_alias_uri",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "identities",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_IDENTITY_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "ttl",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_data",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ld_api_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "need_body",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "roma_app_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "roma_app_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingACustomAuthorizerResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CUSTOM_AUTHORIZER_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingACustomAuthorizerResponse201 {
     fn validate_at(
         &self,
@@ -833,24 +757,6 @@ impl CreatingACustomAuthorizerResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingACustomAuthorizerResponse400`].
-pub static SHAPE_CREATING_A_CUSTOM_AUTHORIZER_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingACustomAuthorizerResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CUSTOM_AUTHORIZER_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingACustomAuthorizerResponse400 {
     fn validate_at(

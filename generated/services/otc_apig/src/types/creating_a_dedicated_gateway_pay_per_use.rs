@@ -671,28 +671,6 @@ impl CreatingADedicatedGatewayPayPerUseResponse202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingADedicatedGatewayPayPerUseResponse202`].
-pub static SHAPE_CREATING_A_DEDICATED_GATEWAY_PAY_PER_USE_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingADedicatedGatewayPayPerUseResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DEDICATED_GATEWAY_PAY_PER_USE_RESPONSE202,
-    );
-}
 impl support::Validate for CreatingADedicatedGatewayPayPerUseResponse202 {
     fn validate_at(
         &self,
@@ -760,24 +738,6 @@ impl CreatingADedicatedGatewayPayPerUseResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingADedicatedGatewayPayPerUseResponse400`].
-pub static SHAPE_CREATING_A_DEDICATED_GATEWAY_PAY_PER_USE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingADedicatedGatewayPayPerUseResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DEDICATED_GATEWAY_PAY_PER_USE_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingADedicatedGatewayPayPerUseResponse400 {
     fn validate_at(
@@ -892,9 +852,6 @@ impl support::Validate for CreatingADedicatedGatewayPayPerUseBandwidthChargingMo
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for CreatingADedicatedGatewayPayPerUseBandwidthChargingMode {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Billing type of the public inbound access bandwidth.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -955,9 +912,6 @@ impl support::Validate for IngressBandwidthChargingMode {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for IngressBandwidthChargingMode {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Gateway edition.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1035,7 +989,4 @@ impl support::Validate for SpecId {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for SpecId {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_apig/creating_a_group_response.json` documents.
 use crate::support;
-use super::super::{ResponseInfo, ResponseInfoResp, SHAPE_RESPONSE_INFO_RESP};
+use super::super::{ResponseInfo, ResponseInfoResp};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -207,42 +207,6 @@ impl CreatingAGroupResponseResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAGroupResponseResponse201`].
-pub static SHAPE_CREATING_A_GROUP_RESPONSE_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "responses",
-            value: support::ValueShape::Map(
-                &support::ValueShape::Object(&SHAPE_RESPONSE_INFO_RESP),
-            ),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAGroupResponseResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_GROUP_RESPONSE_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingAGroupResponseResponse201 {
     fn validate_at(
         &self,
@@ -349,24 +313,6 @@ impl CreatingAGroupResponseResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAGroupResponseResponse400`].
-pub static SHAPE_CREATING_A_GROUP_RESPONSE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAGroupResponseResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_GROUP_RESPONSE_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingAGroupResponseResponse400 {
     fn validate_at(

@@ -330,48 +330,6 @@ impl CreatingAPlugInResponse201 {
         );
     }
 }
-/// The documented fields of [`CreatingAPlugInResponse201`].
-pub static SHAPE_CREATING_A_PLUG_IN_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "plugin_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugin_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugin_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugin_scope",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugin_content",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAPlugInResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_PLUG_IN_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingAPlugInResponse201 {
     fn validate_at(
         &self,
@@ -500,24 +458,6 @@ impl CreatingAPlugInResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAPlugInResponse400`].
-pub static SHAPE_CREATING_A_PLUG_IN_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAPlugInResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_PLUG_IN_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingAPlugInResponse400 {
     fn validate_at(

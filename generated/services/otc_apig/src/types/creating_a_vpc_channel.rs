@@ -7,8 +7,7 @@ use crate::support;
 use super::super::{
     AddingOrUpdatingBackendInstancesStatus, BalanceStrategy, CreatingAVpcChannelType,
     MemberGroupCreate, MemberGroupInfo, MemberInfo, MemberType, Method, MicroServiceInfo,
-    Protocol, SHAPE_MEMBER_GROUP_INFO, SHAPE_MICRO_SERVICE_INFO, ServiceType,
-    WorkloadType,
+    Protocol, ServiceType, WorkloadType,
 };
 /// Table 3 Request body parameters.
 ///
@@ -683,62 +682,6 @@ impl CreatingAVpcChannelResponse201 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`CreatingAVpcChannelResponse201`].
-pub static SHAPE_CREATING_A_VPC_CHANNEL_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "balance_strategy",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dict_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MEMBER_GROUP_INFO),
-            ),
-        },
-        support::FieldShape {
-            name: "microservice_info",
-            value: support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO),
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpcChannelResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPC_CHANNEL_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingAVpcChannelResponse201 {
     fn validate_at(
         &self,
@@ -946,24 +889,6 @@ impl CreatingAVpcChannelResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAVpcChannelResponse400`].
-pub static SHAPE_CREATING_A_VPC_CHANNEL_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpcChannelResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPC_CHANNEL_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingAVpcChannelResponse400 {
     fn validate_at(
@@ -2233,7 +2158,4 @@ impl support::Validate for CreatingAVpcChannelResponse201Status {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for CreatingAVpcChannelResponse201Status {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -9,10 +9,7 @@ use super::super::{
     ApiPolicyMockResp, AuthOpt, AuthType, BackendApi, BackendParam, BackendType,
     ConditionOrigin, ConditionType, ContentType, CreatingAnApiLocation, EffectMode,
     InvocationType, MatchMode, NetworkType, Origin, PassThrough, ReqMethod, ReqParam,
-    ReqProtocol, Required, SHAPE_API_FUNC, SHAPE_API_GROUP_COMMON_INFO, SHAPE_API_MOCK,
-    SHAPE_API_POLICY_FUNCTION_RESP, SHAPE_API_POLICY_HTTP_RESP,
-    SHAPE_API_POLICY_MOCK_RESP, SHAPE_AUTH_OPT, SHAPE_BACKEND_API, SHAPE_BACKEND_PARAM,
-    SHAPE_REQ_PARAM, Status, SysParamName, Type, ValidEnable, VpcChannelStatus,
+    ReqProtocol, Required, Status, SysParamName, Type, ValidEnable, VpcChannelStatus,
 };
 /// Table 14 ApiBackendVpcReq.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -4015,206 +4012,6 @@ impl CreatingAnApiResponse201 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`CreatingAnApiResponse201`].
-pub static SHAPE_CREATING_AN_API_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_method",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_uri",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "auth_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "auth_opt",
-            value: support::ValueShape::Object(&SHAPE_AUTH_OPT),
-        },
-        support::FieldShape {
-            name: "cors",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "match_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backend_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "body_remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "result_normal_sample",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "result_failure_sample",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authorizer_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "response_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "roma_app_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tag",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "content_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "arrange_necessary",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "register_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "run_env_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "run_env_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publish_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publish_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "roma_app_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ld_api_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backend_api",
-            value: support::ValueShape::Object(&SHAPE_BACKEND_API),
-        },
-        support::FieldShape {
-            name: "api_group_info",
-            value: support::ValueShape::Object(&SHAPE_API_GROUP_COMMON_INFO),
-        },
-        support::FieldShape {
-            name: "func_info",
-            value: support::ValueShape::Object(&SHAPE_API_FUNC),
-        },
-        support::FieldShape {
-            name: "mock_info",
-            value: support::ValueShape::Object(&SHAPE_API_MOCK),
-        },
-        support::FieldShape {
-            name: "req_params",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_REQ_PARAM),
-            ),
-        },
-        support::FieldShape {
-            name: "backend_params",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_BACKEND_PARAM),
-            ),
-        },
-        support::FieldShape {
-            name: "policy_functions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_API_POLICY_FUNCTION_RESP),
-            ),
-        },
-        support::FieldShape {
-            name: "policy_mocks",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_API_POLICY_MOCK_RESP),
-            ),
-        },
-        support::FieldShape {
-            name: "policy_https",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_API_POLICY_HTTP_RESP),
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingAnApiResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_API_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingAnApiResponse201 {
     fn validate_at(
         &self,
@@ -4751,24 +4548,6 @@ impl CreatingAnApiResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAnApiResponse400`].
-pub static SHAPE_CREATING_AN_API_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnApiResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_API_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingAnApiResponse400 {
     fn validate_at(
@@ -5363,9 +5142,6 @@ impl support::Validate for ApiFuncCreateReqProtocol {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for ApiFuncCreateReqProtocol {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Backend request protocol of a function.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -5429,9 +5205,6 @@ impl support::Validate for ApiPolicyFunctionCreateReqProtocol {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for ApiPolicyFunctionCreateReqProtocol {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Request protocol.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -5501,9 +5274,6 @@ impl support::Validate for ApiPolicyHttpCreateReqProtocol {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for ApiPolicyHttpCreateReqProtocol {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Request protocol.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -5572,9 +5342,6 @@ impl support::Validate for BackendApiCreateReqProtocol {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for BackendApiCreateReqProtocol {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Parameter type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -5638,7 +5405,4 @@ impl support::Validate for ReqParamBaseType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for ReqParamBaseType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

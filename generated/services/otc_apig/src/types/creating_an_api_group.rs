@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_apig/creating_an_api_group.json` documents.
 use crate::support;
-use super::super::{IsDefault, OnSellStatus, SHAPE_URL_DOMAIN, Status, UrlDomain};
+use super::super::{IsDefault, OnSellStatus, Status, UrlDomain};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -302,90 +302,6 @@ impl CreatingAnApiGroupResponse201 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`CreatingAnApiGroupResponse201`].
-pub static SHAPE_CREATING_AN_API_GROUP_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sl_domain",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "register_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "on_sell_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url_domains",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_URL_DOMAIN),
-            ),
-        },
-        support::FieldShape {
-            name: "sl_domain_access_enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sl_domains",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "call_limits",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_interval",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_default",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "roma_app_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "roma_app_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnApiGroupResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_API_GROUP_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingAnApiGroupResponse201 {
     fn validate_at(
         &self,
@@ -617,24 +533,6 @@ impl CreatingAnApiGroupResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAnApiGroupResponse400`].
-pub static SHAPE_CREATING_AN_API_GROUP_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnApiGroupResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_API_GROUP_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingAnApiGroupResponse400 {
     fn validate_at(

@@ -159,32 +159,6 @@ impl CreatingAnAppcodeResponse201 {
         );
     }
 }
-/// The documented fields of [`CreatingAnAppcodeResponse201`].
-pub static SHAPE_CREATING_AN_APPCODE_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "app_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnAppcodeResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_APPCODE_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingAnAppcodeResponse201 {
     fn validate_at(
         &self,
@@ -259,24 +233,6 @@ impl CreatingAnAppcodeResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAnAppcodeResponse400`].
-pub static SHAPE_CREATING_AN_APPCODE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnAppcodeResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_APPCODE_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingAnAppcodeResponse400 {
     fn validate_at(

@@ -156,32 +156,6 @@ impl CreatingAnEnvironmentResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAnEnvironmentResponse201`].
-pub static SHAPE_CREATING_AN_ENVIRONMENT_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnEnvironmentResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_ENVIRONMENT_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingAnEnvironmentResponse201 {
     fn validate_at(
         &self,
@@ -253,24 +227,6 @@ impl CreatingAnEnvironmentResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAnEnvironmentResponse400`].
-pub static SHAPE_CREATING_AN_ENVIRONMENT_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnEnvironmentResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_ENVIRONMENT_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingAnEnvironmentResponse400 {
     fn validate_at(

@@ -157,52 +157,6 @@ impl CreatingAnExcludedRequestThrottlingConfigurationResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAnExcludedRequestThrottlingConfigurationResponse201`].
-pub static SHAPE_CREATING_AN_EXCLUDED_REQUEST_THROTTLING_CONFIGURATION_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "call_limits",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apply_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "object_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "object_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "object_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "throttle_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnExcludedRequestThrottlingConfigurationResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_EXCLUDED_REQUEST_THROTTLING_CONFIGURATION_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingAnExcludedRequestThrottlingConfigurationResponse201 {
     fn validate_at(
         &self,
@@ -312,24 +266,6 @@ impl CreatingAnExcludedRequestThrottlingConfigurationResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAnExcludedRequestThrottlingConfigurationResponse400`].
-pub static SHAPE_CREATING_AN_EXCLUDED_REQUEST_THROTTLING_CONFIGURATION_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnExcludedRequestThrottlingConfigurationResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_EXCLUDED_REQUEST_THROTTLING_CONFIGURATION_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingAnExcludedRequestThrottlingConfigurationResponse400 {
     fn validate_at(
@@ -441,7 +377,4 @@ impl support::Validate for ObjectType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for ObjectType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -22,24 +22,6 @@ impl DeletingABackendServerGroupOfAVpcChannelResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingABackendServerGroupOfAVpcChannelResponse400`].
-pub static SHAPE_DELETING_A_BACKEND_SERVER_GROUP_OF_A_VPC_CHANNEL_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingABackendServerGroupOfAVpcChannelResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_BACKEND_SERVER_GROUP_OF_A_VPC_CHANNEL_RESPONSE400,
-    );
-}
 impl support::Validate for DeletingABackendServerGroupOfAVpcChannelResponse400 {
     fn validate_at(
         &self,

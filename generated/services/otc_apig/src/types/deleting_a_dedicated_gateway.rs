@@ -22,24 +22,6 @@ impl DeletingADedicatedGatewayResponse401 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingADedicatedGatewayResponse401`].
-pub static SHAPE_DELETING_A_DEDICATED_GATEWAY_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingADedicatedGatewayResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_DEDICATED_GATEWAY_RESPONSE401,
-    );
-}
 impl support::Validate for DeletingADedicatedGatewayResponse401 {
     fn validate_at(
         &self,

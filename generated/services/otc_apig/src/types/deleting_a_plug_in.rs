@@ -22,24 +22,6 @@ impl DeletingAPlugInResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingAPlugInResponse400`].
-pub static SHAPE_DELETING_A_PLUG_IN_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAPlugInResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_PLUG_IN_RESPONSE400,
-    );
-}
 impl support::Validate for DeletingAPlugInResponse400 {
     fn validate_at(
         &self,

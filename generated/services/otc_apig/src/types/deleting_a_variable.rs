@@ -22,24 +22,6 @@ impl DeletingAVariableResponse401 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingAVariableResponse401`].
-pub static SHAPE_DELETING_A_VARIABLE_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAVariableResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_VARIABLE_RESPONSE401,
-    );
-}
 impl support::Validate for DeletingAVariableResponse401 {
     fn validate_at(
         &self,

@@ -22,24 +22,6 @@ impl DeletingAVpcChannelResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingAVpcChannelResponse400`].
-pub static SHAPE_DELETING_A_VPC_CHANNEL_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAVpcChannelResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_VPC_CHANNEL_RESPONSE400,
-    );
-}
 impl support::Validate for DeletingAVpcChannelResponse400 {
     fn validate_at(
         &self,

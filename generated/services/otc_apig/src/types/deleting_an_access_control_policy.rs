@@ -22,24 +22,6 @@ impl DeletingAnAccessControlPolicyResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingAnAccessControlPolicyResponse400`].
-pub static SHAPE_DELETING_AN_ACCESS_CONTROL_POLICY_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAnAccessControlPolicyResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_AN_ACCESS_CONTROL_POLICY_RESPONSE400,
-    );
-}
 impl support::Validate for DeletingAnAccessControlPolicyResponse400 {
     fn validate_at(
         &self,

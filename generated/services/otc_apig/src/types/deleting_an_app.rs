@@ -22,24 +22,6 @@ impl DeletingAnAppResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingAnAppResponse400`].
-pub static SHAPE_DELETING_AN_APP_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAnAppResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_AN_APP_RESPONSE400,
-    );
-}
 impl support::Validate for DeletingAnAppResponse400 {
     fn validate_at(
         &self,

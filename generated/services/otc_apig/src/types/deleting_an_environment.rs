@@ -22,24 +22,6 @@ impl DeletingAnEnvironmentResponse401 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingAnEnvironmentResponse401`].
-pub static SHAPE_DELETING_AN_ENVIRONMENT_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAnEnvironmentResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_AN_ENVIRONMENT_RESPONSE401,
-    );
-}
 impl support::Validate for DeletingAnEnvironmentResponse401 {
     fn validate_at(
         &self,

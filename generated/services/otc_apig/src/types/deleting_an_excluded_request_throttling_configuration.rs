@@ -22,24 +22,6 @@ impl DeletingAnExcludedRequestThrottlingConfigurationResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingAnExcludedRequestThrottlingConfigurationResponse400`].
-pub static SHAPE_DELETING_AN_EXCLUDED_REQUEST_THROTTLING_CONFIGURATION_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAnExcludedRequestThrottlingConfigurationResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_AN_EXCLUDED_REQUEST_THROTTLING_CONFIGURATION_RESPONSE400,
-    );
-}
 impl support::Validate for DeletingAnExcludedRequestThrottlingConfigurationResponse400 {
     fn validate_at(
         &self,

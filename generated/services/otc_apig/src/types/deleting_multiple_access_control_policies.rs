@@ -28,32 +28,6 @@ impl AclBatchResultFailureResp {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AclBatchResultFailureResp`].
-pub static SHAPE_ACL_BATCH_RESULT_FAILURE_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "acl_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "acl_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AclBatchResultFailureResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACL_BATCH_RESULT_FAILURE_RESP,
-    );
-}
 impl support::Validate for AclBatchResultFailureResp {
     fn validate_at(
         &self,
@@ -205,26 +179,6 @@ impl DeletingMultipleAccessControlPoliciesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingMultipleAccessControlPoliciesResponse200`].
-pub static SHAPE_DELETING_MULTIPLE_ACCESS_CONTROL_POLICIES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "success_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "failure",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ACL_BATCH_RESULT_FAILURE_RESP),
-            ),
-        },
-    ],
-};
-impl support::Shaped for DeletingMultipleAccessControlPoliciesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_MULTIPLE_ACCESS_CONTROL_POLICIES_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingMultipleAccessControlPoliciesResponse200 {
     fn validate_at(
         &self,
@@ -313,24 +267,6 @@ impl DeletingMultipleAccessControlPoliciesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingMultipleAccessControlPoliciesResponse400`].
-pub static SHAPE_DELETING_MULTIPLE_ACCESS_CONTROL_POLICIES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingMultipleAccessControlPoliciesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_MULTIPLE_ACCESS_CONTROL_POLICIES_RESPONSE400,
-    );
 }
 impl support::Validate for DeletingMultipleAccessControlPoliciesResponse400 {
     fn validate_at(

@@ -22,24 +22,6 @@ impl DeletingTheCertificateBoundToADomainNameResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingTheCertificateBoundToADomainNameResponse400`].
-pub static SHAPE_DELETING_THE_CERTIFICATE_BOUND_TO_A_DOMAIN_NAME_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingTheCertificateBoundToADomainNameResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_THE_CERTIFICATE_BOUND_TO_A_DOMAIN_NAME_RESPONSE400,
-    );
-}
 impl support::Validate for DeletingTheCertificateBoundToADomainNameResponse400 {
     fn validate_at(
         &self,

@@ -22,24 +22,6 @@ impl DeletingTheResponseOfAnErrorTypeResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingTheResponseOfAnErrorTypeResponse400`].
-pub static SHAPE_DELETING_THE_RESPONSE_OF_AN_ERROR_TYPE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingTheResponseOfAnErrorTypeResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_THE_RESPONSE_OF_AN_ERROR_TYPE_RESPONSE400,
-    );
-}
 impl support::Validate for DeletingTheResponseOfAnErrorTypeResponse400 {
     fn validate_at(
         &self,

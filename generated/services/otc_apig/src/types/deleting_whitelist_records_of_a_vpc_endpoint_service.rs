@@ -110,20 +110,6 @@ impl DeletingWhitelistRecordsOfAVpcEndpointServiceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingWhitelistRecordsOfAVpcEndpointServiceResponse200`].
-pub static SHAPE_DELETING_WHITELIST_RECORDS_OF_A_VPC_ENDPOINT_SERVICE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "permissions",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for DeletingWhitelistRecordsOfAVpcEndpointServiceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_WHITELIST_RECORDS_OF_A_VPC_ENDPOINT_SERVICE_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingWhitelistRecordsOfAVpcEndpointServiceResponse200 {
     fn validate_at(
         &self,
@@ -201,24 +187,6 @@ impl DeletingWhitelistRecordsOfAVpcEndpointServiceResponse401 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingWhitelistRecordsOfAVpcEndpointServiceResponse401`].
-pub static SHAPE_DELETING_WHITELIST_RECORDS_OF_A_VPC_ENDPOINT_SERVICE_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingWhitelistRecordsOfAVpcEndpointServiceResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_WHITELIST_RECORDS_OF_A_VPC_ENDPOINT_SERVICE_RESPONSE401,
-    );
 }
 impl support::Validate for DeletingWhitelistRecordsOfAVpcEndpointServiceResponse401 {
     fn validate_at(

@@ -99,24 +99,6 @@ impl DisablingBackendServersResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DisablingBackendServersResponse400`].
-pub static SHAPE_DISABLING_BACKEND_SERVERS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DisablingBackendServersResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DISABLING_BACKEND_SERVERS_RESPONSE400,
-    );
-}
 impl support::Validate for DisablingBackendServersResponse400 {
     fn validate_at(
         &self,

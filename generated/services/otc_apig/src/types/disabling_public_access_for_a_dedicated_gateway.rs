@@ -22,24 +22,6 @@ impl DisablingPublicAccessForADedicatedGatewayResponse401 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DisablingPublicAccessForADedicatedGatewayResponse401`].
-pub static SHAPE_DISABLING_PUBLIC_ACCESS_FOR_A_DEDICATED_GATEWAY_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DisablingPublicAccessForADedicatedGatewayResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DISABLING_PUBLIC_ACCESS_FOR_A_DEDICATED_GATEWAY_RESPONSE401,
-    );
-}
 impl support::Validate for DisablingPublicAccessForADedicatedGatewayResponse401 {
     fn validate_at(
         &self,

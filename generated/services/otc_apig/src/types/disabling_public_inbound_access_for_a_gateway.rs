@@ -22,24 +22,6 @@ impl DisablingPublicInboundAccessForAGatewayResponse401 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DisablingPublicInboundAccessForAGatewayResponse401`].
-pub static SHAPE_DISABLING_PUBLIC_INBOUND_ACCESS_FOR_A_GATEWAY_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DisablingPublicInboundAccessForAGatewayResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DISABLING_PUBLIC_INBOUND_ACCESS_FOR_A_GATEWAY_RESPONSE401,
-    );
-}
 impl support::Validate for DisablingPublicInboundAccessForAGatewayResponse401 {
     fn validate_at(
         &self,

@@ -99,24 +99,6 @@ impl EnablingBackendServersResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`EnablingBackendServersResponse400`].
-pub static SHAPE_ENABLING_BACKEND_SERVERS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for EnablingBackendServersResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENABLING_BACKEND_SERVERS_RESPONSE400,
-    );
-}
 impl support::Validate for EnablingBackendServersResponse400 {
     fn validate_at(
         &self,

@@ -135,24 +135,6 @@ impl EnablingPublicAccessForADedicatedGatewayResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`EnablingPublicAccessForADedicatedGatewayResponse400`].
-pub static SHAPE_ENABLING_PUBLIC_ACCESS_FOR_A_DEDICATED_GATEWAY_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for EnablingPublicAccessForADedicatedGatewayResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENABLING_PUBLIC_ACCESS_FOR_A_DEDICATED_GATEWAY_RESPONSE400,
-    );
-}
 impl support::Validate for EnablingPublicAccessForADedicatedGatewayResponse400 {
     fn validate_at(
         &self,

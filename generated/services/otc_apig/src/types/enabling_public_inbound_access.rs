@@ -146,28 +146,6 @@ impl EnablingPublicInboundAccessResponse202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`EnablingPublicInboundAccessResponse202`].
-pub static SHAPE_ENABLING_PUBLIC_INBOUND_ACCESS_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for EnablingPublicInboundAccessResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENABLING_PUBLIC_INBOUND_ACCESS_RESPONSE202,
-    );
-}
 impl support::Validate for EnablingPublicInboundAccessResponse202 {
     fn validate_at(
         &self,
@@ -235,24 +213,6 @@ impl EnablingPublicInboundAccessResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`EnablingPublicInboundAccessResponse400`].
-pub static SHAPE_ENABLING_PUBLIC_INBOUND_ACCESS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for EnablingPublicInboundAccessResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENABLING_PUBLIC_INBOUND_ACCESS_RESPONSE400,
-    );
 }
 impl support::Validate for EnablingPublicInboundAccessResponse400 {
     fn validate_at(

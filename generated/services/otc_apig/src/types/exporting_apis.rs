@@ -220,24 +220,6 @@ impl ExportingApisResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ExportingApisResponse400`].
-pub static SHAPE_EXPORTING_APIS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ExportingApisResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXPORTING_APIS_RESPONSE400,
-    );
-}
 impl support::Validate for ExportingApisResponse400 {
     fn validate_at(
         &self,

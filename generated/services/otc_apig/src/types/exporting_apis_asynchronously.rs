@@ -217,20 +217,6 @@ impl ExportingApisAsynchronouslyResponse202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ExportingApisAsynchronouslyResponse202`].
-pub static SHAPE_EXPORTING_APIS_ASYNCHRONOUSLY_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "task_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ExportingApisAsynchronouslyResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXPORTING_APIS_ASYNCHRONOUSLY_RESPONSE202,
-    );
-}
 impl support::Validate for ExportingApisAsynchronouslyResponse202 {
     fn validate_at(
         &self,
@@ -288,24 +274,6 @@ impl ExportingApisAsynchronouslyResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ExportingApisAsynchronouslyResponse400`].
-pub static SHAPE_EXPORTING_APIS_ASYNCHRONOUSLY_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ExportingApisAsynchronouslyResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXPORTING_APIS_ASYNCHRONOUSLY_RESPONSE400,
-    );
 }
 impl support::Validate for ExportingApisAsynchronouslyResponse400 {
     fn validate_at(

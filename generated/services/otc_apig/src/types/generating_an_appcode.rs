@@ -62,32 +62,6 @@ impl GeneratingAnAppcodeResponse201 {
         );
     }
 }
-/// The documented fields of [`GeneratingAnAppcodeResponse201`].
-pub static SHAPE_GENERATING_AN_APPCODE_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "app_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for GeneratingAnAppcodeResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_GENERATING_AN_APPCODE_RESPONSE201,
-    );
-}
 impl support::Validate for GeneratingAnAppcodeResponse201 {
     fn validate_at(
         &self,
@@ -162,24 +136,6 @@ impl GeneratingAnAppcodeResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`GeneratingAnAppcodeResponse400`].
-pub static SHAPE_GENERATING_AN_APPCODE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for GeneratingAnAppcodeResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_GENERATING_AN_APPCODE_RESPONSE400,
-    );
 }
 impl support::Validate for GeneratingAnAppcodeResponse400 {
     fn validate_at(

@@ -445,30 +445,6 @@ impl ImportingAMicroserviceResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ImportingAMicroserviceResponse201`].
-pub static SHAPE_IMPORTING_A_MICROSERVICE_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vpc_channel_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apis",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MICROSERVICE_IMPORT_API_RESP),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ImportingAMicroserviceResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_IMPORTING_A_MICROSERVICE_RESPONSE201,
-    );
-}
 impl support::Validate for ImportingAMicroserviceResponse201 {
     fn validate_at(
         &self,
@@ -553,24 +529,6 @@ impl ImportingAMicroserviceResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ImportingAMicroserviceResponse400`].
-pub static SHAPE_IMPORTING_A_MICROSERVICE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ImportingAMicroserviceResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_IMPORTING_A_MICROSERVICE_RESPONSE400,
-    );
 }
 impl support::Validate for ImportingAMicroserviceResponse400 {
     fn validate_at(
@@ -1659,36 +1617,6 @@ impl MicroserviceImportApiResp {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`MicroserviceImportApiResp`].
-pub static SHAPE_MICROSERVICE_IMPORT_API_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_uri",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_method",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "match_mode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MicroserviceImportApiResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MICROSERVICE_IMPORT_API_RESP,
-    );
-}
 impl support::Validate for MicroserviceImportApiResp {
     fn validate_at(
         &self,
@@ -1834,9 +1762,6 @@ impl support::Validate for ImportingAMicroserviceAuthType {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for ImportingAMicroserviceAuthType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// API matching mode.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1902,9 +1827,6 @@ impl support::Validate for MicroserviceImportApiRespMatchMode {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for MicroserviceImportApiRespMatchMode {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Request protocol used by APIG to access the microservice.
 ///
@@ -1976,7 +1898,4 @@ impl support::Validate for ImportingAMicroserviceProtocol {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for ImportingAMicroserviceProtocol {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

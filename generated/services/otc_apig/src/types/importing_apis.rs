@@ -28,32 +28,6 @@ impl Failure {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Failure`].
-pub static SHAPE_FAILURE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "method",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Failure {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FAILURE,
-    );
-}
 impl support::Validate for Failure {
     fn validate_at(
         &self,
@@ -131,24 +105,6 @@ impl Ignore {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Ignore`].
-pub static SHAPE_IGNORE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "method",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "path",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Ignore {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_IGNORE,
-    );
-}
 impl support::Validate for Ignore {
     fn validate_at(
         &self,
@@ -222,42 +178,6 @@ impl ImportingApisResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ImportingApisResponse200`].
-pub static SHAPE_IMPORTING_APIS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "success",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SUCCESS),
-            ),
-        },
-        support::FieldShape {
-            name: "failure",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FAILURE),
-            ),
-        },
-        support::FieldShape {
-            name: "swagger",
-            value: support::ValueShape::Object(&SHAPE_SWAGGER),
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ignore",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_IGNORE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ImportingApisResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_IMPORTING_APIS_RESPONSE200,
-    );
 }
 impl support::Validate for ImportingApisResponse200 {
     fn validate_at(
@@ -398,24 +318,6 @@ impl ImportingApisResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ImportingApisResponse400`].
-pub static SHAPE_IMPORTING_APIS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ImportingApisResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_IMPORTING_APIS_RESPONSE400,
-    );
-}
 impl support::Validate for ImportingApisResponse400 {
     fn validate_at(
         &self,
@@ -492,32 +394,6 @@ impl Success {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`Success`].
-pub static SHAPE_SUCCESS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "method",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Success {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SUCCESS,
-    );
 }
 impl support::Validate for Success {
     fn validate_at(
@@ -600,24 +476,6 @@ impl Swagger {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Swagger`].
-pub static SHAPE_SWAGGER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "result",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Swagger {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SWAGGER,
-    );
 }
 impl support::Validate for Swagger {
     fn validate_at(
@@ -731,9 +589,6 @@ impl support::Validate for ImportingApisAction {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for ImportingApisAction {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Import mode.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -800,9 +655,6 @@ impl support::Validate for ApiMode {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for ApiMode {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Import mode of extended information.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -868,7 +720,4 @@ impl support::Validate for ExtendMode {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for ExtendMode {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

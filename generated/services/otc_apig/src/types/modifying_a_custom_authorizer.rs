@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{
     AuthorizerType, CreatingACustomAuthorizerType, Identity, IdentityInResponse,
-    NetworkType, SHAPE_IDENTITY_IN_RESPONSE,
+    NetworkType,
 };
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -536,82 +536,6 @@ impl ModifyingACustomAuthorizerResponse200 {
         );
     }
 }
-/// The documented fields of [`ModifyingACustomAuthorizerResponse200`].
-pub static SHAPE_MODIFYING_A_CUSTOM_AUTHORIZER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authorizer_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authorizer_uri",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "network_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authorizer_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authorizer_alias_uri",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "identities",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_IDENTITY_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "ttl",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_data",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ld_api_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "need_body",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "roma_app_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "roma_app_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingACustomAuthorizerResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_CUSTOM_AUTHORIZER_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingACustomAuthorizerResponse200 {
     fn validate_at(
         &self,
@@ -833,24 +757,6 @@ impl ModifyingACustomAuthorizerResponse401 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingACustomAuthorizerResponse401`].
-pub static SHAPE_MODIFYING_A_CUSTOM_AUTHORIZER_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingACustomAuthorizerResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_CUSTOM_AUTHORIZER_RESPONSE401,
-    );
 }
 impl support::Validate for ModifyingACustomAuthorizerResponse401 {
     fn validate_at(

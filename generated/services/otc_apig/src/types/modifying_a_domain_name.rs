@@ -214,40 +214,6 @@ impl ModifyingADomainNameResponse201 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ModifyingADomainNameResponse201`].
-pub static SHAPE_MODIFYING_A_DOMAIN_NAME_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "url_domain",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min_ssl_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_http_redirect_to_https",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "verified_client_certificate_enabled",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingADomainNameResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_DOMAIN_NAME_RESPONSE201,
-    );
-}
 impl support::Validate for ModifyingADomainNameResponse201 {
     fn validate_at(
         &self,
@@ -361,24 +327,6 @@ impl ModifyingADomainNameResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingADomainNameResponse400`].
-pub static SHAPE_MODIFYING_A_DOMAIN_NAME_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingADomainNameResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_DOMAIN_NAME_RESPONSE400,
-    );
 }
 impl support::Validate for ModifyingADomainNameResponse400 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_apig/modifying_a_group_response.json` documents.
 use crate::support;
-use super::super::{ResponseInfo, ResponseInfoResp, SHAPE_RESPONSE_INFO_RESP};
+use super::super::{ResponseInfo, ResponseInfoResp};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -207,42 +207,6 @@ impl ModifyingAGroupResponseResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingAGroupResponseResponse200`].
-pub static SHAPE_MODIFYING_A_GROUP_RESPONSE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "responses",
-            value: support::ValueShape::Map(
-                &support::ValueShape::Object(&SHAPE_RESPONSE_INFO_RESP),
-            ),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingAGroupResponseResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_GROUP_RESPONSE_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingAGroupResponseResponse200 {
     fn validate_at(
         &self,
@@ -349,24 +313,6 @@ impl ModifyingAGroupResponseResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingAGroupResponseResponse400`].
-pub static SHAPE_MODIFYING_A_GROUP_RESPONSE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingAGroupResponseResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_GROUP_RESPONSE_RESPONSE400,
-    );
 }
 impl support::Validate for ModifyingAGroupResponseResponse400 {
     fn validate_at(

@@ -633,72 +633,6 @@ impl ModifyingARequestThrottlingPolicyResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ModifyingARequestThrottlingPolicyResponse200`].
-pub static SHAPE_MODIFYING_A_REQUEST_THROTTLING_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "app_call_limits",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_call_limits",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_adaptive_control",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_call_limits",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_interval",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_call_limits",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bind_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_inclu_special_throttle",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingARequestThrottlingPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_REQUEST_THROTTLING_POLICY_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingARequestThrottlingPolicyResponse200 {
     fn validate_at(
         &self,
@@ -933,24 +867,6 @@ impl ModifyingARequestThrottlingPolicyResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingARequestThrottlingPolicyResponse400`].
-pub static SHAPE_MODIFYING_A_REQUEST_THROTTLING_POLICY_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingARequestThrottlingPolicyResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_REQUEST_THROTTLING_POLICY_RESPONSE400,
-    );
 }
 impl support::Validate for ModifyingARequestThrottlingPolicyResponse400 {
     fn validate_at(

@@ -347,48 +347,6 @@ impl ModifyingASignatureKeyResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ModifyingASignatureKeyResponse200`].
-pub static SHAPE_MODIFYING_A_SIGNATURE_KEY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sign_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sign_key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sign_secret",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sign_algorithm",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingASignatureKeyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_SIGNATURE_KEY_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingASignatureKeyResponse200 {
     fn validate_at(
         &self,
@@ -515,24 +473,6 @@ impl ModifyingASignatureKeyResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingASignatureKeyResponse400`].
-pub static SHAPE_MODIFYING_A_SIGNATURE_KEY_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingASignatureKeyResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_SIGNATURE_KEY_RESPONSE400,
-    );
-}
 impl support::Validate for ModifyingASignatureKeyResponse400 {
     fn validate_at(
         &self,
@@ -596,24 +536,6 @@ impl ModifyingASignatureKeyResponse412 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingASignatureKeyResponse412`].
-pub static SHAPE_MODIFYING_A_SIGNATURE_KEY_RESPONSE412: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingASignatureKeyResponse412 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_SIGNATURE_KEY_RESPONSE412,
-    );
 }
 impl support::Validate for ModifyingASignatureKeyResponse412 {
     fn validate_at(

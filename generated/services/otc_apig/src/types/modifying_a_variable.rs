@@ -213,36 +213,6 @@ impl ModifyingAVariableResponse200 {
         );
     }
 }
-/// The documented fields of [`ModifyingAVariableResponse200`].
-pub static SHAPE_MODIFYING_A_VARIABLE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "variable_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "variable_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingAVariableResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_VARIABLE_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingAVariableResponse200 {
     fn validate_at(
         &self,
@@ -353,24 +323,6 @@ impl ModifyingAVariableResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingAVariableResponse400`].
-pub static SHAPE_MODIFYING_A_VARIABLE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingAVariableResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_VARIABLE_RESPONSE400,
-    );
 }
 impl support::Validate for ModifyingAVariableResponse400 {
     fn validate_at(

@@ -218,40 +218,6 @@ impl ModifyingAnAccessControlPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingAnAccessControlPolicyResponse200`].
-pub static SHAPE_MODIFYING_AN_ACCESS_CONTROL_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "acl_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "acl_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "acl_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "entity_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingAnAccessControlPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_AN_ACCESS_CONTROL_POLICY_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingAnAccessControlPolicyResponse200 {
     fn validate_at(
         &self,
@@ -338,24 +304,6 @@ impl ModifyingAnAccessControlPolicyResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingAnAccessControlPolicyResponse400`].
-pub static SHAPE_MODIFYING_AN_ACCESS_CONTROL_POLICY_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingAnAccessControlPolicyResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_AN_ACCESS_CONTROL_POLICY_RESPONSE400,
-    );
 }
 impl support::Validate for ModifyingAnAccessControlPolicyResponse400 {
     fn validate_at(

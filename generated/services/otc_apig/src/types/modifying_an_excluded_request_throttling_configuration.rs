@@ -104,52 +104,6 @@ impl ModifyingAnExcludedRequestThrottlingConfigurationResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingAnExcludedRequestThrottlingConfigurationResponse200`].
-pub static SHAPE_MODIFYING_AN_EXCLUDED_REQUEST_THROTTLING_CONFIGURATION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "call_limits",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apply_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "object_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "object_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "object_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "throttle_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingAnExcludedRequestThrottlingConfigurationResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_AN_EXCLUDED_REQUEST_THROTTLING_CONFIGURATION_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingAnExcludedRequestThrottlingConfigurationResponse200 {
     fn validate_at(
         &self,
@@ -259,24 +213,6 @@ impl ModifyingAnExcludedRequestThrottlingConfigurationResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingAnExcludedRequestThrottlingConfigurationResponse400`].
-pub static SHAPE_MODIFYING_AN_EXCLUDED_REQUEST_THROTTLING_CONFIGURATION_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingAnExcludedRequestThrottlingConfigurationResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_AN_EXCLUDED_REQUEST_THROTTLING_CONFIGURATION_RESPONSE400,
-    );
 }
 impl support::Validate for ModifyingAnExcludedRequestThrottlingConfigurationResponse400 {
     fn validate_at(

@@ -328,100 +328,6 @@ impl ModifyingAnSslCertificateResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ModifyingAnSslCertificateResponse200`].
-pub static SHAPE_MODIFYING_AN_SSL_CERTIFICATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "common_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "san",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "not_after",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "signature_algorithm",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_has_trusted_root_ca",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "organization",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "organizational_unit",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "locality",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "state",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "country",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "not_before",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "serial_number",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "issuer",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for ModifyingAnSslCertificateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_AN_SSL_CERTIFICATE_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingAnSslCertificateResponse200 {
     fn validate_at(
         &self,
@@ -688,24 +594,6 @@ impl ModifyingAnSslCertificateResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingAnSslCertificateResponse400`].
-pub static SHAPE_MODIFYING_AN_SSL_CERTIFICATE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingAnSslCertificateResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_AN_SSL_CERTIFICATE_RESPONSE400,
-    );
-}
 impl support::Validate for ModifyingAnSslCertificateResponse400 {
     fn validate_at(
         &self,
@@ -817,7 +705,4 @@ impl support::Validate for ModifyingAnSslCertificateResponse200Type {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for ModifyingAnSslCertificateResponse200Type {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -151,24 +151,6 @@ impl ModifyingTheResponseOfAnErrorTypeResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingTheResponseOfAnErrorTypeResponse400`].
-pub static SHAPE_MODIFYING_THE_RESPONSE_OF_AN_ERROR_TYPE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingTheResponseOfAnErrorTypeResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_THE_RESPONSE_OF_AN_ERROR_TYPE_RESPONSE400,
-    );
-}
 impl support::Validate for ModifyingTheResponseOfAnErrorTypeResponse400 {
     fn validate_at(
         &self,

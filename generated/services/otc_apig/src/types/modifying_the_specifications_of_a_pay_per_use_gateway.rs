@@ -94,28 +94,6 @@ impl ModifyingTheSpecificationsOfAPayPerUseGatewayResponse202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingTheSpecificationsOfAPayPerUseGatewayResponse202`].
-pub static SHAPE_MODIFYING_THE_SPECIFICATIONS_OF_A_PAY_PER_USE_GATEWAY_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingTheSpecificationsOfAPayPerUseGatewayResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_THE_SPECIFICATIONS_OF_A_PAY_PER_USE_GATEWAY_RESPONSE202,
-    );
-}
 impl support::Validate for ModifyingTheSpecificationsOfAPayPerUseGatewayResponse202 {
     fn validate_at(
         &self,
@@ -184,24 +162,6 @@ impl ModifyingTheSpecificationsOfAPayPerUseGatewayResponse401 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingTheSpecificationsOfAPayPerUseGatewayResponse401`].
-pub static SHAPE_MODIFYING_THE_SPECIFICATIONS_OF_A_PAY_PER_USE_GATEWAY_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingTheSpecificationsOfAPayPerUseGatewayResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_THE_SPECIFICATIONS_OF_A_PAY_PER_USE_GATEWAY_RESPONSE401,
-    );
 }
 impl support::Validate for ModifyingTheSpecificationsOfAPayPerUseGatewayResponse401 {
     fn validate_at(

@@ -737,72 +737,6 @@ impl ModifyingVpcChannelHealthCheckResponse200 {
         );
     }
 }
-/// The documented fields of [`ModifyingVpcChannelHealthCheckResponse200`].
-pub static SHAPE_MODIFYING_VPC_CHANNEL_HEALTH_CHECK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "method",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "threshold_normal",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "threshold_abnormal",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_interval",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "http_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_client_ssl",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_channel_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingVpcChannelHealthCheckResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_VPC_CHANNEL_HEALTH_CHECK_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingVpcChannelHealthCheckResponse200 {
     fn validate_at(
         &self,
@@ -1030,24 +964,6 @@ impl ModifyingVpcChannelHealthCheckResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingVpcChannelHealthCheckResponse400`].
-pub static SHAPE_MODIFYING_VPC_CHANNEL_HEALTH_CHECK_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingVpcChannelHealthCheckResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_VPC_CHANNEL_HEALTH_CHECK_RESPONSE400,
-    );
 }
 impl support::Validate for ModifyingVpcChannelHealthCheckResponse400 {
     fn validate_at(

@@ -181,44 +181,6 @@ impl PublishingAnApiOrTakingAnApiOfflineResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`PublishingAnApiOrTakingAnApiOfflineResponse201`].
-pub static SHAPE_PUBLISHING_AN_API_OR_TAKING_AN_API_OFFLINE_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "publish_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publish_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PublishingAnApiOrTakingAnApiOfflineResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLISHING_AN_API_OR_TAKING_AN_API_OFFLINE_RESPONSE201,
-    );
-}
 impl support::Validate for PublishingAnApiOrTakingAnApiOfflineResponse201 {
     fn validate_at(
         &self,
@@ -310,24 +272,6 @@ impl PublishingAnApiOrTakingAnApiOfflineResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`PublishingAnApiOrTakingAnApiOfflineResponse400`].
-pub static SHAPE_PUBLISHING_AN_API_OR_TAKING_AN_API_OFFLINE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PublishingAnApiOrTakingAnApiOfflineResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLISHING_AN_API_OR_TAKING_AN_API_OFFLINE_RESPONSE400,
-    );
 }
 impl support::Validate for PublishingAnApiOrTakingAnApiOfflineResponse400 {
     fn validate_at(
@@ -440,7 +384,4 @@ impl support::Validate for PublishingAnApiOrTakingAnApiOfflineAction {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for PublishingAnApiOrTakingAnApiOfflineAction {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

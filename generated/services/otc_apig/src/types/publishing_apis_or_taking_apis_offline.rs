@@ -28,32 +28,6 @@ impl BatchFailure {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`BatchFailure`].
-pub static SHAPE_BATCH_FAILURE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "api_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BatchFailure {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_FAILURE,
-    );
-}
 impl support::Validate for BatchFailure {
     fn validate_at(
         &self,
@@ -145,44 +119,6 @@ impl PublishResp {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`PublishResp`].
-pub static SHAPE_PUBLISH_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "publish_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publish_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PublishResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLISH_RESP,
-    );
 }
 impl support::Validate for PublishResp {
     fn validate_at(
@@ -443,28 +379,6 @@ impl PublishingApisOrTakingApisOfflineResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`PublishingApisOrTakingApisOfflineResponse200`].
-pub static SHAPE_PUBLISHING_APIS_OR_TAKING_APIS_OFFLINE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "success",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PUBLISH_RESP),
-            ),
-        },
-        support::FieldShape {
-            name: "failure",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_BATCH_FAILURE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for PublishingApisOrTakingApisOfflineResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLISHING_APIS_OR_TAKING_APIS_OFFLINE_RESPONSE200,
-    );
-}
 impl support::Validate for PublishingApisOrTakingApisOfflineResponse200 {
     fn validate_at(
         &self,
@@ -563,24 +477,6 @@ impl PublishingApisOrTakingApisOfflineResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`PublishingApisOrTakingApisOfflineResponse400`].
-pub static SHAPE_PUBLISHING_APIS_OR_TAKING_APIS_OFFLINE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PublishingApisOrTakingApisOfflineResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLISHING_APIS_OR_TAKING_APIS_OFFLINE_RESPONSE400,
-    );
 }
 impl support::Validate for PublishingApisOrTakingApisOfflineResponse400 {
     fn validate_at(

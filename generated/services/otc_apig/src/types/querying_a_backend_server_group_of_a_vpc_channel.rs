@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_apig/querying_a_backend_server_group_of_a_vpc_channel.json` documents.
 use crate::support;
-use super::super::{MicroserviceLabelInResponse, SHAPE_MICROSERVICE_LABEL_IN_RESPONSE};
+use super::super::MicroserviceLabelInResponse;
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -173,58 +173,6 @@ impl QueryingABackendServerGroupOfAVpcChannelResponse200 {
             ::std::option::Option::Some(65535i64),
         );
     }
-}
-/// The documented fields of [`QueryingABackendServerGroupOfAVpcChannelResponse200`].
-pub static SHAPE_QUERYING_A_BACKEND_SERVER_GROUP_OF_A_VPC_CHANNEL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "member_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_group_remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_group_weight",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dict_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "microservice_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "microservice_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "microservice_labels",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MICROSERVICE_LABEL_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "member_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingABackendServerGroupOfAVpcChannelResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_BACKEND_SERVER_GROUP_OF_A_VPC_CHANNEL_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingABackendServerGroupOfAVpcChannelResponse200 {
     fn validate_at(
@@ -409,24 +357,6 @@ impl QueryingABackendServerGroupOfAVpcChannelResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingABackendServerGroupOfAVpcChannelResponse400`].
-pub static SHAPE_QUERYING_A_BACKEND_SERVER_GROUP_OF_A_VPC_CHANNEL_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingABackendServerGroupOfAVpcChannelResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_BACKEND_SERVER_GROUP_OF_A_VPC_CHANNEL_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingABackendServerGroupOfAVpcChannelResponse400 {
     fn validate_at(

@@ -28,28 +28,6 @@ impl QueryingAccessControlDetailsAboutAnAppResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAccessControlDetailsAboutAnAppResponse200`].
-pub static SHAPE_QUERYING_ACCESS_CONTROL_DETAILS_ABOUT_AN_APP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "app_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_acl_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_acl_values",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for QueryingAccessControlDetailsAboutAnAppResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ACCESS_CONTROL_DETAILS_ABOUT_AN_APP_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAccessControlDetailsAboutAnAppResponse200 {
     fn validate_at(
         &self,
@@ -133,24 +111,6 @@ impl QueryingAccessControlDetailsAboutAnAppResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAccessControlDetailsAboutAnAppResponse400`].
-pub static SHAPE_QUERYING_ACCESS_CONTROL_DETAILS_ABOUT_AN_APP_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAccessControlDetailsAboutAnAppResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ACCESS_CONTROL_DETAILS_ABOUT_AN_APP_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingAccessControlDetailsAboutAnAppResponse400 {
     fn validate_at(

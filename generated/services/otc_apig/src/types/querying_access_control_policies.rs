@@ -42,44 +42,6 @@ impl ApiAclInfoWithBindNum {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ApiAclInfoWithBindNum`].
-pub static SHAPE_API_ACL_INFO_WITH_BIND_NUM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "acl_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "acl_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "acl_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bind_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "entity_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ApiAclInfoWithBindNum {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_API_ACL_INFO_WITH_BIND_NUM,
-    );
-}
 impl support::Validate for ApiAclInfoWithBindNum {
     fn validate_at(
         &self,
@@ -182,30 +144,6 @@ impl QueryingAccessControlPoliciesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAccessControlPoliciesResponse200`].
-pub static SHAPE_QUERYING_ACCESS_CONTROL_POLICIES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "acls",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_API_ACL_INFO_WITH_BIND_NUM),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAccessControlPoliciesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ACCESS_CONTROL_POLICIES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAccessControlPoliciesResponse200 {
     fn validate_at(
         &self,
@@ -304,24 +242,6 @@ impl QueryingAccessControlPoliciesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAccessControlPoliciesResponse400`].
-pub static SHAPE_QUERYING_ACCESS_CONTROL_POLICIES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAccessControlPoliciesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ACCESS_CONTROL_POLICIES_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingAccessControlPoliciesResponse400 {
     fn validate_at(

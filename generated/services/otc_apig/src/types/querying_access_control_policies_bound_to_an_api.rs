@@ -58,52 +58,6 @@ impl ApiBindAclInfo {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ApiBindAclInfo`].
-pub static SHAPE_API_BIND_ACL_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "acl_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "acl_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "entity_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "acl_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "acl_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bind_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bind_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ApiBindAclInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_API_BIND_ACL_INFO,
-    );
-}
 impl support::Validate for ApiBindAclInfo {
     fn validate_at(
         &self,
@@ -230,30 +184,6 @@ impl QueryingAccessControlPoliciesBoundToAnApiResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAccessControlPoliciesBoundToAnApiResponse200`].
-pub static SHAPE_QUERYING_ACCESS_CONTROL_POLICIES_BOUND_TO_AN_API_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "acls",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_API_BIND_ACL_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAccessControlPoliciesBoundToAnApiResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ACCESS_CONTROL_POLICIES_BOUND_TO_AN_API_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAccessControlPoliciesBoundToAnApiResponse200 {
     fn validate_at(
         &self,
@@ -353,24 +283,6 @@ impl QueryingAccessControlPoliciesBoundToAnApiResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAccessControlPoliciesBoundToAnApiResponse400`].
-pub static SHAPE_QUERYING_ACCESS_CONTROL_POLICIES_BOUND_TO_AN_API_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAccessControlPoliciesBoundToAnApiResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ACCESS_CONTROL_POLICIES_BOUND_TO_AN_API_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingAccessControlPoliciesBoundToAnApiResponse400 {
     fn validate_at(

@@ -19,22 +19,6 @@ impl QueryingAllGatewayTagsOfAProjectResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAllGatewayTagsOfAProjectResponse200`].
-pub static SHAPE_QUERYING_ALL_GATEWAY_TAGS_OF_A_PROJECT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_TMS_KEY_VALUES),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAllGatewayTagsOfAProjectResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_GATEWAY_TAGS_OF_A_PROJECT_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAllGatewayTagsOfAProjectResponse200 {
     fn validate_at(
         &self,
@@ -107,24 +91,6 @@ impl QueryingAllGatewayTagsOfAProjectResponse401 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAllGatewayTagsOfAProjectResponse401`].
-pub static SHAPE_QUERYING_ALL_GATEWAY_TAGS_OF_A_PROJECT_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAllGatewayTagsOfAProjectResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_GATEWAY_TAGS_OF_A_PROJECT_RESPONSE401,
-    );
 }
 impl support::Validate for QueryingAllGatewayTagsOfAProjectResponse401 {
     fn validate_at(
@@ -221,24 +187,6 @@ impl TmsKeyValues {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`TmsKeyValues`].
-pub static SHAPE_TMS_KEY_VALUES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for TmsKeyValues {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TMS_KEY_VALUES,
-    );
 }
 impl support::Validate for TmsKeyValues {
     fn validate_at(

@@ -31,38 +31,6 @@ impl QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse200`].
-pub static SHAPE_QUERYING_API_CALLS_UNDER_AN_API_GROUP_IN_THE_LAST_ONE_HOUR_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "start_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "end_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "list",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_STATISTICS_GROUP),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_API_CALLS_UNDER_AN_API_GROUP_IN_THE_LAST_ONE_HOUR_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse200 {
     fn validate_at(
         &self,
@@ -177,24 +145,6 @@ impl QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse400`].
-pub static SHAPE_QUERYING_API_CALLS_UNDER_AN_API_GROUP_IN_THE_LAST_ONE_HOUR_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_API_CALLS_UNDER_AN_API_GROUP_IN_THE_LAST_ONE_HOUR_RESPONSE400,
-    );
-}
 impl support::Validate for QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse400 {
     fn validate_at(
         &self,
@@ -297,72 +247,6 @@ impl StatisticsGroup {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`StatisticsGroup`].
-pub static SHAPE_STATISTICS_GROUP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "max_latency",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "avg_latency",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_count2xx",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_count4xx",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_count5xx",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_count_error",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "output_throughput",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "input_throughput",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "current_minute",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "provider",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "register_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for StatisticsGroup {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STATISTICS_GROUP,
-    );
 }
 impl support::Validate for StatisticsGroup {
     fn validate_at(

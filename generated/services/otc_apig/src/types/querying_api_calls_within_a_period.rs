@@ -31,38 +31,6 @@ impl QueryingApiCallsWithinAPeriodResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingApiCallsWithinAPeriodResponse200`].
-pub static SHAPE_QUERYING_API_CALLS_WITHIN_A_PERIOD_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "start_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "end_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "list",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_STATISTICS_API),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingApiCallsWithinAPeriodResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_API_CALLS_WITHIN_A_PERIOD_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingApiCallsWithinAPeriodResponse200 {
     fn validate_at(
         &self,
@@ -175,24 +143,6 @@ impl QueryingApiCallsWithinAPeriodResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingApiCallsWithinAPeriodResponse400`].
-pub static SHAPE_QUERYING_API_CALLS_WITHIN_A_PERIOD_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingApiCallsWithinAPeriodResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_API_CALLS_WITHIN_A_PERIOD_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingApiCallsWithinAPeriodResponse400 {
     fn validate_at(
@@ -325,100 +275,6 @@ impl StatisticsApi {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`StatisticsApi`].
-pub static SHAPE_STATISTICS_API: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "max_latency",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "avg_latency",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_count2xx",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_count4xx",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_count5xx",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_count_error",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_inner_latency",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "avg_inner_latency",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_backend_latency",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "avg_backend_latency",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "output_throughput",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "input_throughput",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "current_minute",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cycle",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "provider",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "register_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for StatisticsApi {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STATISTICS_API,
-    );
 }
 impl support::Validate for StatisticsApi {
     fn validate_at(
@@ -746,7 +602,4 @@ impl support::Validate for Cycle {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Cycle {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -23,24 +23,6 @@ impl QueryingApiGroupQuantitiesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingApiGroupQuantitiesResponse200`].
-pub static SHAPE_QUERYING_API_GROUP_QUANTITIES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "offsell_nums",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "onsell_nums",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingApiGroupQuantitiesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_API_GROUP_QUANTITIES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingApiGroupQuantitiesResponse200 {
     fn validate_at(
         &self,
@@ -118,24 +100,6 @@ impl QueryingApiGroupQuantitiesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingApiGroupQuantitiesResponse400`].
-pub static SHAPE_QUERYING_API_GROUP_QUANTITIES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingApiGroupQuantitiesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_API_GROUP_QUANTITIES_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingApiGroupQuantitiesResponse400 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_apig/querying_api_groups.json` documents.
 use crate::support;
-use super::super::{IsDefault, OnSellStatus, SHAPE_URL_DOMAIN, Status, UrlDomain};
+use super::super::{IsDefault, OnSellStatus, Status, UrlDomain};
 /// Table 5 ApiGroupInfo.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -119,90 +119,6 @@ impl ApiGroupInfo {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`ApiGroupInfo`].
-pub static SHAPE_API_GROUP_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sl_domain",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "register_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "on_sell_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url_domains",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_URL_DOMAIN),
-            ),
-        },
-        support::FieldShape {
-            name: "sl_domain_access_enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sl_domains",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "call_limits",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_interval",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_default",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "roma_app_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "roma_app_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ApiGroupInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_API_GROUP_INFO,
-    );
 }
 impl support::Validate for ApiGroupInfo {
     fn validate_at(
@@ -439,30 +355,6 @@ impl QueryingApiGroupsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingApiGroupsResponse200`].
-pub static SHAPE_QUERYING_API_GROUPS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_API_GROUP_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingApiGroupsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_API_GROUPS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingApiGroupsResponse200 {
     fn validate_at(
         &self,
@@ -561,24 +453,6 @@ impl QueryingApiGroupsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingApiGroupsResponse400`].
-pub static SHAPE_QUERYING_API_GROUPS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingApiGroupsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_API_GROUPS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingApiGroupsResponse400 {
     fn validate_at(

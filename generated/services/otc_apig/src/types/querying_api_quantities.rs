@@ -25,28 +25,6 @@ impl QueryingApiQuantitiesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingApiQuantitiesResponse200`].
-pub static SHAPE_QUERYING_API_QUANTITIES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nums_on_release",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nums_off_release",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingApiQuantitiesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_API_QUANTITIES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingApiQuantitiesResponse200 {
     fn validate_at(
         &self,
@@ -139,24 +117,6 @@ impl QueryingApiQuantitiesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingApiQuantitiesResponse400`].
-pub static SHAPE_QUERYING_API_QUANTITIES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingApiQuantitiesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_API_QUANTITIES_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingApiQuantitiesResponse400 {
     fn validate_at(

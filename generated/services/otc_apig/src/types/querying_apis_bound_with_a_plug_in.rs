@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_apig/querying_apis_bound_with_a_plug_in.json` documents.
 use crate::support;
-use super::super::{PluginApiInfo, SHAPE_PLUGIN_API_INFO};
+use super::super::PluginApiInfo;
 /// Table 4 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,30 +25,6 @@ impl QueryingApisBoundWithAPlugInResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingApisBoundWithAPlugInResponse200`].
-pub static SHAPE_QUERYING_APIS_BOUND_WITH_A_PLUG_IN_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apis",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PLUGIN_API_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingApisBoundWithAPlugInResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_APIS_BOUND_WITH_A_PLUG_IN_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingApisBoundWithAPlugInResponse200 {
     fn validate_at(
@@ -148,24 +124,6 @@ impl QueryingApisBoundWithAPlugInResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingApisBoundWithAPlugInResponse400`].
-pub static SHAPE_QUERYING_APIS_BOUND_WITH_A_PLUG_IN_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingApisBoundWithAPlugInResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_APIS_BOUND_WITH_A_PLUG_IN_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingApisBoundWithAPlugInResponse400 {
     fn validate_at(

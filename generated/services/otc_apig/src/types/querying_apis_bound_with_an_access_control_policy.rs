@@ -57,60 +57,6 @@ impl AclBindApiInfo {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`AclBindApiInfo`].
-pub static SHAPE_ACL_BIND_API_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "api_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bind_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bind_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publish_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_method",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AclBindApiInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACL_BIND_API_INFO,
-    );
-}
 impl support::Validate for AclBindApiInfo {
     fn validate_at(
         &self,
@@ -246,30 +192,6 @@ impl QueryingApisBoundWithAnAccessControlPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingApisBoundWithAnAccessControlPolicyResponse200`].
-pub static SHAPE_QUERYING_APIS_BOUND_WITH_AN_ACCESS_CONTROL_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apis",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ACL_BIND_API_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingApisBoundWithAnAccessControlPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_APIS_BOUND_WITH_AN_ACCESS_CONTROL_POLICY_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingApisBoundWithAnAccessControlPolicyResponse200 {
     fn validate_at(
         &self,
@@ -369,24 +291,6 @@ impl QueryingApisBoundWithAnAccessControlPolicyResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingApisBoundWithAnAccessControlPolicyResponse400`].
-pub static SHAPE_QUERYING_APIS_BOUND_WITH_AN_ACCESS_CONTROL_POLICY_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingApisBoundWithAnAccessControlPolicyResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_APIS_BOUND_WITH_AN_ACCESS_CONTROL_POLICY_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingApisBoundWithAnAccessControlPolicyResponse400 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_apig/querying_apis_not_bound_with_a_request_throttling_policy.json` documents.
 use crate::support;
-use super::super::{ApiForThrottle, SHAPE_API_FOR_THROTTLE};
+use super::super::ApiForThrottle;
 /// Table 4 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,30 +25,6 @@ impl QueryingApisNotBoundWithARequestThrottlingPolicyResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingApisNotBoundWithARequestThrottlingPolicyResponse200`].
-pub static SHAPE_QUERYING_APIS_NOT_BOUND_WITH_A_REQUEST_THROTTLING_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apis",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_API_FOR_THROTTLE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingApisNotBoundWithARequestThrottlingPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_APIS_NOT_BOUND_WITH_A_REQUEST_THROTTLING_POLICY_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingApisNotBoundWithARequestThrottlingPolicyResponse200 {
     fn validate_at(
@@ -149,24 +125,6 @@ impl QueryingApisNotBoundWithARequestThrottlingPolicyResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingApisNotBoundWithARequestThrottlingPolicyResponse400`].
-pub static SHAPE_QUERYING_APIS_NOT_BOUND_WITH_A_REQUEST_THROTTLING_POLICY_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingApisNotBoundWithARequestThrottlingPolicyResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_APIS_NOT_BOUND_WITH_A_REQUEST_THROTTLING_POLICY_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingApisNotBoundWithARequestThrottlingPolicyResponse400 {
     fn validate_at(

@@ -63,68 +63,6 @@ impl ApiForSign {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ApiForSign`].
-pub static SHAPE_API_FOR_SIGN: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "auth_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "run_env_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publish_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "run_env_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_uri",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "signature_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_method",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ApiForSign {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_API_FOR_SIGN,
-    );
-}
 impl support::Validate for ApiForSign {
     fn validate_at(
         &self,
@@ -270,30 +208,6 @@ impl QueryingApisNotBoundWithASignatureKeyResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingApisNotBoundWithASignatureKeyResponse200`].
-pub static SHAPE_QUERYING_APIS_NOT_BOUND_WITH_A_SIGNATURE_KEY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apis",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_API_FOR_SIGN),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingApisNotBoundWithASignatureKeyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_APIS_NOT_BOUND_WITH_A_SIGNATURE_KEY_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingApisNotBoundWithASignatureKeyResponse200 {
     fn validate_at(
         &self,
@@ -393,24 +307,6 @@ impl QueryingApisNotBoundWithASignatureKeyResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingApisNotBoundWithASignatureKeyResponse400`].
-pub static SHAPE_QUERYING_APIS_NOT_BOUND_WITH_A_SIGNATURE_KEY_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingApisNotBoundWithASignatureKeyResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_APIS_NOT_BOUND_WITH_A_SIGNATURE_KEY_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingApisNotBoundWithASignatureKeyResponse400 {
     fn validate_at(

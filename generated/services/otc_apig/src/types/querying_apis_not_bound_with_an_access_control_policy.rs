@@ -26,30 +26,6 @@ impl QueryingApisNotBoundWithAnAccessControlPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingApisNotBoundWithAnAccessControlPolicyResponse200`].
-pub static SHAPE_QUERYING_APIS_NOT_BOUND_WITH_AN_ACCESS_CONTROL_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apis",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_UNBIND_API_FOR_ACL),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingApisNotBoundWithAnAccessControlPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_APIS_NOT_BOUND_WITH_AN_ACCESS_CONTROL_POLICY_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingApisNotBoundWithAnAccessControlPolicyResponse200 {
     fn validate_at(
         &self,
@@ -149,24 +125,6 @@ impl QueryingApisNotBoundWithAnAccessControlPolicyResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingApisNotBoundWithAnAccessControlPolicyResponse400`].
-pub static SHAPE_QUERYING_APIS_NOT_BOUND_WITH_AN_ACCESS_CONTROL_POLICY_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingApisNotBoundWithAnAccessControlPolicyResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_APIS_NOT_BOUND_WITH_AN_ACCESS_CONTROL_POLICY_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingApisNotBoundWithAnAccessControlPolicyResponse400 {
     fn validate_at(
@@ -272,68 +230,6 @@ impl UnbindApiForAcl {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`UnbindApiForAcl`].
-pub static SHAPE_UNBIND_API_FOR_ACL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "run_env_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "run_env_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publish_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "acl_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_uri",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "auth_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_method",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UnbindApiForAcl {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UNBIND_API_FOR_ACL,
-    );
 }
 impl support::Validate for UnbindApiForAcl {
     fn validate_at(

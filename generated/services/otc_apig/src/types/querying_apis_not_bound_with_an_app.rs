@@ -46,56 +46,6 @@ impl ApiOutline {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ApiOutline`].
-pub static SHAPE_API_OUTLINE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "auth_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "run_env_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publish_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "run_env_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_uri",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ApiOutline {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_API_OUTLINE,
-    );
-}
 impl support::Validate for ApiOutline {
     fn validate_at(
         &self,
@@ -206,30 +156,6 @@ impl QueryingApisNotBoundWithAnAppResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingApisNotBoundWithAnAppResponse200`].
-pub static SHAPE_QUERYING_APIS_NOT_BOUND_WITH_AN_APP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apis",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_API_OUTLINE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingApisNotBoundWithAnAppResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_APIS_NOT_BOUND_WITH_AN_APP_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingApisNotBoundWithAnAppResponse200 {
     fn validate_at(
         &self,
@@ -328,24 +254,6 @@ impl QueryingApisNotBoundWithAnAppResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingApisNotBoundWithAnAppResponse400`].
-pub static SHAPE_QUERYING_APIS_NOT_BOUND_WITH_AN_APP_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingApisNotBoundWithAnAppResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_APIS_NOT_BOUND_WITH_AN_APP_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingApisNotBoundWithAnAppResponse400 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_apig/querying_apis_to_which_a_plug_in_can_be_bound.json` documents.
 use crate::support;
-use super::super::{PluginApiInfo, SHAPE_PLUGIN_API_INFO};
+use super::super::PluginApiInfo;
 /// Table 4 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,30 +25,6 @@ impl QueryingApisToWhichAPlugInCanBeBoundResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingApisToWhichAPlugInCanBeBoundResponse200`].
-pub static SHAPE_QUERYING_APIS_TO_WHICH_A_PLUG_IN_CAN_BE_BOUND_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apis",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PLUGIN_API_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingApisToWhichAPlugInCanBeBoundResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_APIS_TO_WHICH_A_PLUG_IN_CAN_BE_BOUND_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingApisToWhichAPlugInCanBeBoundResponse200 {
     fn validate_at(
@@ -148,24 +124,6 @@ impl QueryingApisToWhichAPlugInCanBeBoundResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingApisToWhichAPlugInCanBeBoundResponse400`].
-pub static SHAPE_QUERYING_APIS_TO_WHICH_A_PLUG_IN_CAN_BE_BOUND_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingApisToWhichAPlugInCanBeBoundResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_APIS_TO_WHICH_A_PLUG_IN_CAN_BE_BOUND_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingApisToWhichAPlugInCanBeBoundResponse400 {
     fn validate_at(

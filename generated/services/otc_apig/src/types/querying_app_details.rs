@@ -84,60 +84,6 @@ impl QueryingAppDetailsResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`QueryingAppDetailsResponse200`].
-pub static SHAPE_QUERYING_APP_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "creator",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_secret",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "register_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "roma_app_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAppDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_APP_DETAILS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAppDetailsResponse200 {
     fn validate_at(
         &self,
@@ -281,24 +227,6 @@ impl QueryingAppDetailsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAppDetailsResponse400`].
-pub static SHAPE_QUERYING_APP_DETAILS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAppDetailsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_APP_DETAILS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingAppDetailsResponse400 {
     fn validate_at(

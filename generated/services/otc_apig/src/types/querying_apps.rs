@@ -87,64 +87,6 @@ impl AppInfoWithBindNum {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`AppInfoWithBindNum`].
-pub static SHAPE_APP_INFO_WITH_BIND_NUM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "creator",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_secret",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "register_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "roma_app_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bind_num",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AppInfoWithBindNum {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_APP_INFO_WITH_BIND_NUM,
-    );
-}
 impl support::Validate for AppInfoWithBindNum {
     fn validate_at(
         &self,
@@ -304,30 +246,6 @@ impl QueryingAppsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAppsResponse200`].
-pub static SHAPE_QUERYING_APPS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apps",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_APP_INFO_WITH_BIND_NUM),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAppsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_APPS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAppsResponse200 {
     fn validate_at(
         &self,
@@ -426,24 +344,6 @@ impl QueryingAppsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAppsResponse400`].
-pub static SHAPE_QUERYING_APPS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAppsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_APPS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingAppsResponse400 {
     fn validate_at(

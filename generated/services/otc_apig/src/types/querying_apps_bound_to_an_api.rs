@@ -120,104 +120,6 @@ impl ApiAuthInfo {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ApiAuthInfo`].
-pub static SHAPE_API_AUTH_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "auth_role",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "auth_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_creator",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publish_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "auth_tunnel",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "auth_whitelist",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "auth_blacklist",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "visit_param",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "roma_app_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ApiAuthInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_API_AUTH_INFO,
-    );
-}
 impl support::Validate for ApiAuthInfo {
     fn validate_at(
         &self,
@@ -438,30 +340,6 @@ impl QueryingAppsBoundToAnApiResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAppsBoundToAnApiResponse200`].
-pub static SHAPE_QUERYING_APPS_BOUND_TO_AN_API_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "auths",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_API_AUTH_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAppsBoundToAnApiResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_APPS_BOUND_TO_AN_API_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAppsBoundToAnApiResponse200 {
     fn validate_at(
         &self,
@@ -560,24 +438,6 @@ impl QueryingAppsBoundToAnApiResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAppsBoundToAnApiResponse400`].
-pub static SHAPE_QUERYING_APPS_BOUND_TO_AN_API_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAppsBoundToAnApiResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_APPS_BOUND_TO_AN_API_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingAppsBoundToAnApiResponse400 {
     fn validate_at(
@@ -690,7 +550,4 @@ impl support::Validate for AuthTunnel {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for AuthTunnel {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -36,40 +36,6 @@ impl AvailableZone {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AvailableZone`].
-pub static SHAPE_AVAILABLE_ZONE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "local_name",
-            value: support::ValueShape::Object(&SHAPE_LOCAL_NAME),
-        },
-        support::FieldShape {
-            name: "specs",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for AvailableZone {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_AVAILABLE_ZONE,
-    );
-}
 impl support::Validate for AvailableZone {
     fn validate_at(
         &self,
@@ -169,24 +135,6 @@ impl LocalName {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`LocalName`].
-pub static SHAPE_LOCAL_NAME: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "en_us",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "zh_cn",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for LocalName {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LOCAL_NAME,
-    );
-}
 impl support::Validate for LocalName {
     fn validate_at(
         &self,
@@ -247,22 +195,6 @@ impl QueryingAzsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAzsResponse200`].
-pub static SHAPE_QUERYING_AZS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "available_zones",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_AVAILABLE_ZONE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAzsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_AZS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAzsResponse200 {
     fn validate_at(
@@ -336,24 +268,6 @@ impl QueryingAzsResponse401 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAzsResponse401`].
-pub static SHAPE_QUERYING_AZS_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAzsResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_AZS_RESPONSE401,
-    );
 }
 impl support::Validate for QueryingAzsResponse401 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_apig/querying_backend_server_groups_of_a_vpc_channel.json` documents.
 use crate::support;
-use super::super::{MemberGroupInfo, SHAPE_MEMBER_GROUP_INFO};
+use super::super::MemberGroupInfo;
 /// Table 4 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,30 +25,6 @@ impl QueryingBackendServerGroupsOfAVpcChannelResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingBackendServerGroupsOfAVpcChannelResponse200`].
-pub static SHAPE_QUERYING_BACKEND_SERVER_GROUPS_OF_A_VPC_CHANNEL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MEMBER_GROUP_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingBackendServerGroupsOfAVpcChannelResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_BACKEND_SERVER_GROUPS_OF_A_VPC_CHANNEL_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingBackendServerGroupsOfAVpcChannelResponse200 {
     fn validate_at(
@@ -149,24 +125,6 @@ impl QueryingBackendServerGroupsOfAVpcChannelResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingBackendServerGroupsOfAVpcChannelResponse400`].
-pub static SHAPE_QUERYING_BACKEND_SERVER_GROUPS_OF_A_VPC_CHANNEL_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingBackendServerGroupsOfAVpcChannelResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_BACKEND_SERVER_GROUPS_OF_A_VPC_CHANNEL_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingBackendServerGroupsOfAVpcChannelResponse400 {
     fn validate_at(

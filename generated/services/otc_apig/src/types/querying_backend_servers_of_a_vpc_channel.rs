@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_apig/querying_backend_servers_of_a_vpc_channel.json` documents.
 use crate::support;
-use super::super::{SHAPE_VPC_MEMBER_INFO, VpcMemberInfo};
+use super::super::VpcMemberInfo;
 /// Table 4 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,30 +25,6 @@ impl QueryingBackendServersOfAVpcChannelResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingBackendServersOfAVpcChannelResponse200`].
-pub static SHAPE_QUERYING_BACKEND_SERVERS_OF_A_VPC_CHANNEL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "members",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VPC_MEMBER_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingBackendServersOfAVpcChannelResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_BACKEND_SERVERS_OF_A_VPC_CHANNEL_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingBackendServersOfAVpcChannelResponse200 {
     fn validate_at(
@@ -148,24 +124,6 @@ impl QueryingBackendServersOfAVpcChannelResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingBackendServersOfAVpcChannelResponse400`].
-pub static SHAPE_QUERYING_BACKEND_SERVERS_OF_A_VPC_CHANNEL_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingBackendServersOfAVpcChannelResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_BACKEND_SERVERS_OF_A_VPC_CHANNEL_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingBackendServersOfAVpcChannelResponse400 {
     fn validate_at(

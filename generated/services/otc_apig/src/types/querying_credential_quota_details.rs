@@ -92,52 +92,6 @@ impl QueryingCredentialQuotaDetailsResponse200 {
         );
     }
 }
-/// The documented fields of [`QueryingCredentialQuotaDetailsResponse200`].
-pub static SHAPE_QUERYING_CREDENTIAL_QUOTA_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "app_quota_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "call_limits",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_interval",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "reset_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bound_app_num",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingCredentialQuotaDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_CREDENTIAL_QUOTA_DETAILS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingCredentialQuotaDetailsResponse200 {
     fn validate_at(
         &self,
@@ -278,24 +232,6 @@ impl QueryingCredentialQuotaDetailsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingCredentialQuotaDetailsResponse400`].
-pub static SHAPE_QUERYING_CREDENTIAL_QUOTA_DETAILS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingCredentialQuotaDetailsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_CREDENTIAL_QUOTA_DETAILS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingCredentialQuotaDetailsResponse400 {
     fn validate_at(

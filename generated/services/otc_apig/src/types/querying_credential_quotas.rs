@@ -92,52 +92,6 @@ impl AppQuotaInfo {
         );
     }
 }
-/// The documented fields of [`AppQuotaInfo`].
-pub static SHAPE_APP_QUOTA_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "app_quota_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "call_limits",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_interval",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "reset_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bound_app_num",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AppQuotaInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_APP_QUOTA_INFO,
-    );
-}
 impl support::Validate for AppQuotaInfo {
     fn validate_at(
         &self,
@@ -282,30 +236,6 @@ impl QueryingCredentialQuotasResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingCredentialQuotasResponse200`].
-pub static SHAPE_QUERYING_CREDENTIAL_QUOTAS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "quotas",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_APP_QUOTA_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingCredentialQuotasResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_CREDENTIAL_QUOTAS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingCredentialQuotasResponse200 {
     fn validate_at(
         &self,
@@ -404,24 +334,6 @@ impl QueryingCredentialQuotasResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingCredentialQuotasResponse400`].
-pub static SHAPE_QUERYING_CREDENTIAL_QUOTAS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingCredentialQuotasResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_CREDENTIAL_QUOTAS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingCredentialQuotasResponse400 {
     fn validate_at(

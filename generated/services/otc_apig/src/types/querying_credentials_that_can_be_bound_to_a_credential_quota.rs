@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_apig/querying_credentials_that_can_be_bound_to_a_credential_quota.json` documents.
 use crate::support;
-use super::super::{AppQuotaAppInfo, SHAPE_APP_QUOTA_APP_INFO};
+use super::super::AppQuotaAppInfo;
 /// Table 4 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,30 +25,6 @@ impl QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse200`].
-pub static SHAPE_QUERYING_CREDENTIALS_THAT_CAN_BE_BOUND_TO_A_CREDENTIAL_QUOTA_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apps",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_APP_QUOTA_APP_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_CREDENTIALS_THAT_CAN_BE_BOUND_TO_A_CREDENTIAL_QUOTA_RESPONSE200,
-    );
 }
 impl support::Validate
 for QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse200 {
@@ -150,24 +126,6 @@ impl QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse400`].
-pub static SHAPE_QUERYING_CREDENTIALS_THAT_CAN_BE_BOUND_TO_A_CREDENTIAL_QUOTA_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_CREDENTIALS_THAT_CAN_BE_BOUND_TO_A_CREDENTIAL_QUOTA_RESPONSE400,
-    );
 }
 impl support::Validate
 for QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse400 {

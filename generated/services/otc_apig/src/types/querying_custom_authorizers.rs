@@ -6,7 +6,6 @@
 use crate::support;
 use super::super::{
     AuthorizerType, CreatingACustomAuthorizerType, IdentityInResponse, NetworkType,
-    SHAPE_IDENTITY_IN_RESPONSE,
 };
 /// Table 5 AuthorizerResp.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -145,82 +144,6 @@ impl AuthorizerResp {
             ::std::option::Option::Some(64usize),
         );
     }
-}
-/// The documented fields of [`AuthorizerResp`].
-pub static SHAPE_AUTHORIZER_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authorizer_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authorizer_uri",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "network_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authorizer_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authorizer_alias_uri",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "identities",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_IDENTITY_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "ttl",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_data",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ld_api_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "need_body",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "roma_app_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "roma_app_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AuthorizerResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_AUTHORIZER_RESP,
-    );
 }
 impl support::Validate for AuthorizerResp {
     fn validate_at(
@@ -447,30 +370,6 @@ impl QueryingCustomAuthorizersResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingCustomAuthorizersResponse200`].
-pub static SHAPE_QUERYING_CUSTOM_AUTHORIZERS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authorizer_list",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_AUTHORIZER_RESP),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingCustomAuthorizersResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_CUSTOM_AUTHORIZERS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingCustomAuthorizersResponse200 {
     fn validate_at(
         &self,
@@ -569,24 +468,6 @@ impl QueryingCustomAuthorizersResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingCustomAuthorizersResponse400`].
-pub static SHAPE_QUERYING_CUSTOM_AUTHORIZERS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingCustomAuthorizersResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_CUSTOM_AUTHORIZERS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingCustomAuthorizersResponse400 {
     fn validate_at(

@@ -32,24 +32,6 @@ impl CbcOperationLock {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`CbcOperationLock`].
-pub static SHAPE_CBC_OPERATION_LOCK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "lock_scene",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lock_source_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CbcOperationLock {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CBC_OPERATION_LOCK,
-    );
-}
 impl support::Validate for CbcOperationLock {
     fn validate_at(
         &self,
@@ -124,24 +106,6 @@ impl EndpointService {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`EndpointService`].
-pub static SHAPE_ENDPOINT_SERVICE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "service_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for EndpointService {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENDPOINT_SERVICE,
-    );
-}
 impl support::Validate for EndpointService {
     fn validate_at(
         &self,
@@ -205,24 +169,6 @@ impl IpDetails {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`IpDetails`].
-pub static SHAPE_IP_DETAILS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_size",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for IpDetails {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_IP_DETAILS,
-    );
 }
 impl support::Validate for IpDetails {
     fn validate_at(
@@ -294,24 +240,6 @@ impl NodeIps {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`NodeIps`].
-pub static SHAPE_NODE_IPS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "livedata",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "shubao",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for NodeIps {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NODE_IPS,
-    );
 }
 impl support::Validate for NodeIps {
     fn validate_at(
@@ -597,184 +525,6 @@ impl QueryingDedicatedGatewayDetailsResponse200 {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`QueryingDedicatedGatewayDetailsResponse200`].
-pub static SHAPE_QUERYING_DEDICATED_GATEWAY_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "eip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "charging_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cbc_metadata",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "loadbalancer_provider",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cbc_operation_locks",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CBC_OPERATION_LOCK),
-            ),
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "maintain_begin",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "maintain_end",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ingress_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ingress_ip_v6",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nat_eip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_charging_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "available_zone_ids",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "virsubnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "roma_eip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "listeners",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "supported_features",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "endpoint_service",
-            value: support::ValueShape::Object(&SHAPE_ENDPOINT_SERVICE),
-        },
-        support::FieldShape {
-            name: "endpoint_services",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ENDPOINT_SERVICE),
-            ),
-        },
-        support::FieldShape {
-            name: "node_ips",
-            value: support::ValueShape::Object(&SHAPE_NODE_IPS),
-        },
-        support::FieldShape {
-            name: "publicips",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_IP_DETAILS),
-            ),
-        },
-        support::FieldShape {
-            name: "privateips",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_IP_DETAILS),
-            ),
-        },
-        support::FieldShape {
-            name: "unreliable_ips",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "is_releasable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ingress_bandwidth_charging_mode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDedicatedGatewayDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DEDICATED_GATEWAY_DETAILS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDedicatedGatewayDetailsResponse200 {
     fn validate_at(
@@ -1222,24 +972,6 @@ impl QueryingDedicatedGatewayDetailsResponse401 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDedicatedGatewayDetailsResponse401`].
-pub static SHAPE_QUERYING_DEDICATED_GATEWAY_DETAILS_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDedicatedGatewayDetailsResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DEDICATED_GATEWAY_DETAILS_RESPONSE401,
-    );
-}
 impl support::Validate for QueryingDedicatedGatewayDetailsResponse401 {
     fn validate_at(
         &self,
@@ -1351,9 +1083,6 @@ impl support::Validate for ChargingMode {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for ChargingMode {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Instance status ID:
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1634,9 +1363,6 @@ impl support::Validate for InstanceStatus {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for InstanceStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Restriction scenarios:
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1703,9 +1429,6 @@ impl support::Validate for LockScene {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for LockScene {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Gateway edition.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1783,9 +1506,6 @@ impl support::Validate for Spec {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Spec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Instance status:
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -2065,7 +1785,4 @@ impl support::Validate for QueryingDedicatedGatewayDetailsStatus {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for QueryingDedicatedGatewayDetailsStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

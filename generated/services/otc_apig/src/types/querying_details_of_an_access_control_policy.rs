@@ -39,40 +39,6 @@ impl QueryingDetailsOfAnAccessControlPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDetailsOfAnAccessControlPolicyResponse200`].
-pub static SHAPE_QUERYING_DETAILS_OF_AN_ACCESS_CONTROL_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "acl_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "acl_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "acl_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "entity_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsOfAnAccessControlPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_OF_AN_ACCESS_CONTROL_POLICY_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingDetailsOfAnAccessControlPolicyResponse200 {
     fn validate_at(
         &self,
@@ -160,24 +126,6 @@ impl QueryingDetailsOfAnAccessControlPolicyResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsOfAnAccessControlPolicyResponse400`].
-pub static SHAPE_QUERYING_DETAILS_OF_AN_ACCESS_CONTROL_POLICY_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsOfAnAccessControlPolicyResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_OF_AN_ACCESS_CONTROL_POLICY_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingDetailsOfAnAccessControlPolicyResponse400 {
     fn validate_at(

@@ -26,30 +26,6 @@ impl QueryingDomainNamesOfAnSslCertificateResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDomainNamesOfAnSslCertificateResponse200`].
-pub static SHAPE_QUERYING_DOMAIN_NAMES_OF_AN_SSL_CERTIFICATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bound_domains",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_URL_DOMAIN_REF_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingDomainNamesOfAnSslCertificateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DOMAIN_NAMES_OF_AN_SSL_CERTIFICATE_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingDomainNamesOfAnSslCertificateResponse200 {
     fn validate_at(
         &self,
@@ -149,24 +125,6 @@ impl QueryingDomainNamesOfAnSslCertificateResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDomainNamesOfAnSslCertificateResponse400`].
-pub static SHAPE_QUERYING_DOMAIN_NAMES_OF_AN_SSL_CERTIFICATE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDomainNamesOfAnSslCertificateResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DOMAIN_NAMES_OF_AN_SSL_CERTIFICATE_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingDomainNamesOfAnSslCertificateResponse400 {
     fn validate_at(
@@ -286,60 +244,6 @@ impl UrlDomainRefInfo {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`UrlDomainRefInfo`].
-pub static SHAPE_URL_DOMAIN_REF_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "url_domain",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min_ssl_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_http_redirect_to_https",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "verified_client_certificate_enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ssl_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ssl_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UrlDomainRefInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_URL_DOMAIN_REF_INFO,
-    );
 }
 impl support::Validate for UrlDomainRefInfo {
     fn validate_at(

@@ -118,36 +118,6 @@ impl EnvVariableInfo {
         );
     }
 }
-/// The documented fields of [`EnvVariableInfo`].
-pub static SHAPE_ENV_VARIABLE_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "variable_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "variable_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for EnvVariableInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENV_VARIABLE_INFO,
-    );
-}
 impl support::Validate for EnvVariableInfo {
     fn validate_at(
         &self,
@@ -262,30 +232,6 @@ impl QueryingEnvironmentVariablesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingEnvironmentVariablesResponse200`].
-pub static SHAPE_QUERYING_ENVIRONMENT_VARIABLES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "variables",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ENV_VARIABLE_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingEnvironmentVariablesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ENVIRONMENT_VARIABLES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingEnvironmentVariablesResponse200 {
     fn validate_at(
         &self,
@@ -384,24 +330,6 @@ impl QueryingEnvironmentVariablesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingEnvironmentVariablesResponse400`].
-pub static SHAPE_QUERYING_ENVIRONMENT_VARIABLES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingEnvironmentVariablesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ENVIRONMENT_VARIABLES_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingEnvironmentVariablesResponse400 {
     fn validate_at(

@@ -25,30 +25,6 @@ impl QueryingExcludedRequestThrottlingConfigurationsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingExcludedRequestThrottlingConfigurationsResponse200`].
-pub static SHAPE_QUERYING_EXCLUDED_REQUEST_THROTTLING_CONFIGURATIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "throttle_specials",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_THROTTLE_SPECIAL_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingExcludedRequestThrottlingConfigurationsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_EXCLUDED_REQUEST_THROTTLING_CONFIGURATIONS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingExcludedRequestThrottlingConfigurationsResponse200 {
     fn validate_at(
         &self,
@@ -149,24 +125,6 @@ impl QueryingExcludedRequestThrottlingConfigurationsResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingExcludedRequestThrottlingConfigurationsResponse400`].
-pub static SHAPE_QUERYING_EXCLUDED_REQUEST_THROTTLING_CONFIGURATIONS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingExcludedRequestThrottlingConfigurationsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_EXCLUDED_REQUEST_THROTTLING_CONFIGURATIONS_RESPONSE400,
-    );
-}
 impl support::Validate for QueryingExcludedRequestThrottlingConfigurationsResponse400 {
     fn validate_at(
         &self,
@@ -252,52 +210,6 @@ impl ThrottleSpecialInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ThrottleSpecialInfo`].
-pub static SHAPE_THROTTLE_SPECIAL_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "call_limits",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apply_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "object_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "object_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "object_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "throttle_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ThrottleSpecialInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_THROTTLE_SPECIAL_INFO,
-    );
 }
 impl support::Validate for ThrottleSpecialInfo {
     fn validate_at(

@@ -40,36 +40,6 @@ impl InstanceConfig {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`InstanceConfig`].
-pub static SHAPE_INSTANCE_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "config_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "config_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "config_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "config_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for InstanceConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTANCE_CONFIG,
-    );
-}
 impl support::Validate for InstanceConfig {
     fn validate_at(
         &self,
@@ -164,30 +134,6 @@ impl QueryingGatewayConfigurationsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingGatewayConfigurationsResponse200`].
-pub static SHAPE_QUERYING_GATEWAY_CONFIGURATIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "configs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_INSTANCE_CONFIG),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingGatewayConfigurationsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_GATEWAY_CONFIGURATIONS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingGatewayConfigurationsResponse200 {
     fn validate_at(
@@ -287,24 +233,6 @@ impl QueryingGatewayConfigurationsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingGatewayConfigurationsResponse400`].
-pub static SHAPE_QUERYING_GATEWAY_CONFIGURATIONS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingGatewayConfigurationsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_GATEWAY_CONFIGURATIONS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingGatewayConfigurationsResponse400 {
     fn validate_at(
@@ -411,7 +339,4 @@ impl support::Validate for ConfigName {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for ConfigName {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_apig/querying_group_response_details.json` documents.
 use crate::support;
-use super::super::{ResponseInfoResp, SHAPE_RESPONSE_INFO_RESP};
+use super::super::ResponseInfoResp;
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -58,42 +58,6 @@ impl QueryingGroupResponseDetailsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingGroupResponseDetailsResponse200`].
-pub static SHAPE_QUERYING_GROUP_RESPONSE_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "responses",
-            value: support::ValueShape::Map(
-                &support::ValueShape::Object(&SHAPE_RESPONSE_INFO_RESP),
-            ),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingGroupResponseDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_GROUP_RESPONSE_DETAILS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingGroupResponseDetailsResponse200 {
     fn validate_at(
@@ -201,24 +165,6 @@ impl QueryingGroupResponseDetailsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingGroupResponseDetailsResponse400`].
-pub static SHAPE_QUERYING_GROUP_RESPONSE_DETAILS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingGroupResponseDetailsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_GROUP_RESPONSE_DETAILS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingGroupResponseDetailsResponse400 {
     fn validate_at(

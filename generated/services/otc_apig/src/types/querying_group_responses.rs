@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_apig/querying_group_responses.json` documents.
 use crate::support;
-use super::super::{ResponseInfoResp, SHAPE_RESPONSE_INFO_RESP};
+use super::super::ResponseInfoResp;
 /// Table 4 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,30 +25,6 @@ impl QueryingGroupResponsesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingGroupResponsesResponse200`].
-pub static SHAPE_QUERYING_GROUP_RESPONSES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "responses",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESPONSES_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingGroupResponsesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_GROUP_RESPONSES_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingGroupResponsesResponse200 {
     fn validate_at(
@@ -149,24 +125,6 @@ impl QueryingGroupResponsesResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingGroupResponsesResponse400`].
-pub static SHAPE_QUERYING_GROUP_RESPONSES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingGroupResponsesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_GROUP_RESPONSES_RESPONSE400,
-    );
-}
 impl support::Validate for QueryingGroupResponsesResponse400 {
     fn validate_at(
         &self,
@@ -266,42 +224,6 @@ impl ResponsesInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ResponsesInfo`].
-pub static SHAPE_RESPONSES_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "responses",
-            value: support::ValueShape::Map(
-                &support::ValueShape::Object(&SHAPE_RESPONSE_INFO_RESP),
-            ),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ResponsesInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESPONSES_INFO,
-    );
 }
 impl support::Validate for ResponsesInfo {
     fn validate_at(

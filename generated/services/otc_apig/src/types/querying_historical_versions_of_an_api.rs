@@ -47,48 +47,6 @@ impl ApiVersionResp {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ApiVersionResp`].
-pub static SHAPE_API_VERSION_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "version_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version_no",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publish_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ApiVersionResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_API_VERSION_RESP,
-    );
-}
 impl support::Validate for ApiVersionResp {
     fn validate_at(
         &self,
@@ -202,30 +160,6 @@ impl QueryingHistoricalVersionsOfAnApiResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingHistoricalVersionsOfAnApiResponse200`].
-pub static SHAPE_QUERYING_HISTORICAL_VERSIONS_OF_AN_API_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_versions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_API_VERSION_RESP),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingHistoricalVersionsOfAnApiResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_HISTORICAL_VERSIONS_OF_AN_API_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingHistoricalVersionsOfAnApiResponse200 {
     fn validate_at(
         &self,
@@ -324,24 +258,6 @@ impl QueryingHistoricalVersionsOfAnApiResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingHistoricalVersionsOfAnApiResponse400`].
-pub static SHAPE_QUERYING_HISTORICAL_VERSIONS_OF_AN_API_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingHistoricalVersionsOfAnApiResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_HISTORICAL_VERSIONS_OF_AN_API_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingHistoricalVersionsOfAnApiResponse400 {
     fn validate_at(
@@ -454,7 +370,4 @@ impl support::Validate for QueryingHistoricalVersionsOfAnApiStatus {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for QueryingHistoricalVersionsOfAnApiStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -42,44 +42,6 @@ impl MetricData {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`MetricData`].
-pub static SHAPE_METRIC_DATA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "average",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sum",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "variance",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MetricData {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_METRIC_DATA,
-    );
-}
 impl support::Validate for MetricData {
     fn validate_at(
         &self,
@@ -211,22 +173,6 @@ impl QueryingMonitoringDataResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingMonitoringDataResponse200`].
-pub static SHAPE_QUERYING_MONITORING_DATA_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "datapoints",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_METRIC_DATA),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingMonitoringDataResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_MONITORING_DATA_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingMonitoringDataResponse200 {
     fn validate_at(
         &self,
@@ -299,24 +245,6 @@ impl QueryingMonitoringDataResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingMonitoringDataResponse400`].
-pub static SHAPE_QUERYING_MONITORING_DATA_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingMonitoringDataResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_MONITORING_DATA_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingMonitoringDataResponse400 {
     fn validate_at(
@@ -431,9 +359,6 @@ impl support::Validate for Dim {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for Dim {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Data rollup mode.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -520,9 +445,6 @@ impl support::Validate for Filter {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Filter {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Metric name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -623,9 +545,6 @@ impl support::Validate for MetricName {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for MetricName {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Monitoring data granularity.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -718,7 +637,4 @@ impl support::Validate for Period {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Period {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -118,48 +118,6 @@ impl QueryingPlugInDetailsResponse200 {
         );
     }
 }
-/// The documented fields of [`QueryingPlugInDetailsResponse200`].
-pub static SHAPE_QUERYING_PLUG_IN_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "plugin_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugin_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugin_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugin_scope",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugin_content",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingPlugInDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PLUG_IN_DETAILS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingPlugInDetailsResponse200 {
     fn validate_at(
         &self,
@@ -299,24 +257,6 @@ impl QueryingPlugInDetailsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingPlugInDetailsResponse400`].
-pub static SHAPE_QUERYING_PLUG_IN_DETAILS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingPlugInDetailsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PLUG_IN_DETAILS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingPlugInDetailsResponse400 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_apig/querying_plug_ins.json` documents.
 use crate::support;
-use super::super::{PluginInfo, SHAPE_PLUGIN_INFO};
+use super::super::PluginInfo;
 /// Table 4 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,30 +25,6 @@ impl QueryingPlugInsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingPlugInsResponse200`].
-pub static SHAPE_QUERYING_PLUG_INS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugins",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PLUGIN_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingPlugInsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PLUG_INS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingPlugInsResponse200 {
     fn validate_at(
@@ -148,24 +124,6 @@ impl QueryingPlugInsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingPlugInsResponse400`].
-pub static SHAPE_QUERYING_PLUG_INS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingPlugInsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PLUG_INS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingPlugInsResponse400 {
     fn validate_at(

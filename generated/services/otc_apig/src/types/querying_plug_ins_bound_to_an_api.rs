@@ -124,64 +124,6 @@ impl AttachedPluginInfo {
         );
     }
 }
-/// The documented fields of [`AttachedPluginInfo`].
-pub static SHAPE_ATTACHED_PLUGIN_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "plugin_attach_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugin_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugin_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugin_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugin_scope",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "attached_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugin_content",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AttachedPluginInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ATTACHED_PLUGIN_INFO,
-    );
-}
 impl support::Validate for AttachedPluginInfo {
     fn validate_at(
         &self,
@@ -345,30 +287,6 @@ impl QueryingPlugInsBoundToAnApiResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingPlugInsBoundToAnApiResponse200`].
-pub static SHAPE_QUERYING_PLUG_INS_BOUND_TO_AN_API_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugins",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ATTACHED_PLUGIN_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingPlugInsBoundToAnApiResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PLUG_INS_BOUND_TO_AN_API_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingPlugInsBoundToAnApiResponse200 {
     fn validate_at(
         &self,
@@ -467,24 +385,6 @@ impl QueryingPlugInsBoundToAnApiResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingPlugInsBoundToAnApiResponse400`].
-pub static SHAPE_QUERYING_PLUG_INS_BOUND_TO_AN_API_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingPlugInsBoundToAnApiResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PLUG_INS_BOUND_TO_AN_API_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingPlugInsBoundToAnApiResponse400 {
     fn validate_at(

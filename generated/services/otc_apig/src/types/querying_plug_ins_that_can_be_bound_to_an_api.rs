@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_apig/querying_plug_ins_that_can_be_bound_to_an_api.json` documents.
 use crate::support;
-use super::super::{PluginInfo, SHAPE_PLUGIN_INFO};
+use super::super::PluginInfo;
 /// Table 4 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,30 +25,6 @@ impl QueryingPlugInsThatCanBeBoundToAnApiResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingPlugInsThatCanBeBoundToAnApiResponse200`].
-pub static SHAPE_QUERYING_PLUG_INS_THAT_CAN_BE_BOUND_TO_AN_API_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugins",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PLUGIN_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingPlugInsThatCanBeBoundToAnApiResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PLUG_INS_THAT_CAN_BE_BOUND_TO_AN_API_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingPlugInsThatCanBeBoundToAnApiResponse200 {
     fn validate_at(
@@ -148,24 +124,6 @@ impl QueryingPlugInsThatCanBeBoundToAnApiResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingPlugInsThatCanBeBoundToAnApiResponse400`].
-pub static SHAPE_QUERYING_PLUG_INS_THAT_CAN_BE_BOUND_TO_AN_API_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingPlugInsThatCanBeBoundToAnApiResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PLUG_INS_THAT_CAN_BE_BOUND_TO_AN_API_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingPlugInsThatCanBeBoundToAnApiResponse400 {
     fn validate_at(

@@ -92,52 +92,6 @@ impl QueryingQuotasAssociatedWithACredentialResponse200 {
         );
     }
 }
-/// The documented fields of [`QueryingQuotasAssociatedWithACredentialResponse200`].
-pub static SHAPE_QUERYING_QUOTAS_ASSOCIATED_WITH_A_CREDENTIAL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "app_quota_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "call_limits",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_interval",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "reset_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bound_app_num",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingQuotasAssociatedWithACredentialResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_QUOTAS_ASSOCIATED_WITH_A_CREDENTIAL_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingQuotasAssociatedWithACredentialResponse200 {
     fn validate_at(
         &self,
@@ -279,24 +233,6 @@ impl QueryingQuotasAssociatedWithACredentialResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingQuotasAssociatedWithACredentialResponse400`].
-pub static SHAPE_QUERYING_QUOTAS_ASSOCIATED_WITH_A_CREDENTIAL_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingQuotasAssociatedWithACredentialResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_QUOTAS_ASSOCIATED_WITH_A_CREDENTIAL_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingQuotasAssociatedWithACredentialResponse400 {
     fn validate_at(

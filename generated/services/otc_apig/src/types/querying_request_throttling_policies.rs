@@ -28,30 +28,6 @@ impl QueryingRequestThrottlingPoliciesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingRequestThrottlingPoliciesResponse200`].
-pub static SHAPE_QUERYING_REQUEST_THROTTLING_POLICIES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "throttles",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_THROTTLES_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingRequestThrottlingPoliciesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_REQUEST_THROTTLING_POLICIES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingRequestThrottlingPoliciesResponse200 {
     fn validate_at(
         &self,
@@ -150,24 +126,6 @@ impl QueryingRequestThrottlingPoliciesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingRequestThrottlingPoliciesResponse400`].
-pub static SHAPE_QUERYING_REQUEST_THROTTLING_POLICIES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingRequestThrottlingPoliciesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_REQUEST_THROTTLING_POLICIES_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingRequestThrottlingPoliciesResponse400 {
     fn validate_at(
@@ -416,72 +374,6 @@ impl ThrottlesInfo {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`ThrottlesInfo`].
-pub static SHAPE_THROTTLES_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "app_call_limits",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_call_limits",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_adaptive_control",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_call_limits",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_interval",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_call_limits",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bind_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_inclu_special_throttle",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ThrottlesInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_THROTTLES_INFO,
-    );
 }
 impl support::Validate for ThrottlesInfo {
     fn validate_at(

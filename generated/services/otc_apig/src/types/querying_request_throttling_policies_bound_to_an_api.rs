@@ -28,30 +28,6 @@ impl QueryingRequestThrottlingPoliciesBoundToAnApiResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingRequestThrottlingPoliciesBoundToAnApiResponse200`].
-pub static SHAPE_QUERYING_REQUEST_THROTTLING_POLICIES_BOUND_TO_AN_API_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "throttles",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_THROTTLE_FOR_API),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingRequestThrottlingPoliciesBoundToAnApiResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_REQUEST_THROTTLING_POLICIES_BOUND_TO_AN_API_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingRequestThrottlingPoliciesBoundToAnApiResponse200 {
     fn validate_at(
         &self,
@@ -151,24 +127,6 @@ impl QueryingRequestThrottlingPoliciesBoundToAnApiResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingRequestThrottlingPoliciesBoundToAnApiResponse400`].
-pub static SHAPE_QUERYING_REQUEST_THROTTLING_POLICIES_BOUND_TO_AN_API_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingRequestThrottlingPoliciesBoundToAnApiResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_REQUEST_THROTTLING_POLICIES_BOUND_TO_AN_API_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingRequestThrottlingPoliciesBoundToAnApiResponse400 {
     fn validate_at(
@@ -427,84 +385,6 @@ impl ThrottleForApi {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`ThrottleForApi`].
-pub static SHAPE_THROTTLE_FOR_API: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "app_call_limits",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_call_limits",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_adaptive_control",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_call_limits",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_interval",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_call_limits",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bind_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_inclu_special_throttle",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bind_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bind_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ThrottleForApi {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_THROTTLE_FOR_API,
-    );
 }
 impl support::Validate for ThrottleForApi {
     fn validate_at(

@@ -98,40 +98,6 @@ impl Config {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`Config`].
-pub static SHAPE_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "config_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "config_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "config_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "config_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Config {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIG,
-    );
-}
 impl support::Validate for Config {
     fn validate_at(
         &self,
@@ -242,30 +208,6 @@ impl QueryingResourceConfigurationsOfAGatewayResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingResourceConfigurationsOfAGatewayResponse200`].
-pub static SHAPE_QUERYING_RESOURCE_CONFIGURATIONS_OF_A_GATEWAY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "configs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CONFIG),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingResourceConfigurationsOfAGatewayResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_RESOURCE_CONFIGURATIONS_OF_A_GATEWAY_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingResourceConfigurationsOfAGatewayResponse200 {
     fn validate_at(
         &self,
@@ -365,24 +307,6 @@ impl QueryingResourceConfigurationsOfAGatewayResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingResourceConfigurationsOfAGatewayResponse400`].
-pub static SHAPE_QUERYING_RESOURCE_CONFIGURATIONS_OF_A_GATEWAY_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingResourceConfigurationsOfAGatewayResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_RESOURCE_CONFIGURATIONS_OF_A_GATEWAY_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingResourceConfigurationsOfAGatewayResponse400 {
     fn validate_at(
@@ -730,7 +654,4 @@ impl support::Validate for QueryingResourceConfigurationsOfAGatewayConfigName {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for QueryingResourceConfigurationsOfAGatewayConfigName {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

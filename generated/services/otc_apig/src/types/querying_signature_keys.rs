@@ -26,30 +26,6 @@ impl QueryingSignatureKeysResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingSignatureKeysResponse200`].
-pub static SHAPE_QUERYING_SIGNATURE_KEYS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "signs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SIGNATURE_WITH_BIND_NUM),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingSignatureKeysResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SIGNATURE_KEYS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingSignatureKeysResponse200 {
     fn validate_at(
         &self,
@@ -148,24 +124,6 @@ impl QueryingSignatureKeysResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingSignatureKeysResponse400`].
-pub static SHAPE_QUERYING_SIGNATURE_KEYS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingSignatureKeysResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SIGNATURE_KEYS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingSignatureKeysResponse400 {
     fn validate_at(
@@ -330,56 +288,6 @@ impl SignatureWithBindNum {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`SignatureWithBindNum`].
-pub static SHAPE_SIGNATURE_WITH_BIND_NUM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sign_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sign_key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sign_secret",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sign_algorithm",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bind_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ldapi_bind_num",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SignatureWithBindNum {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SIGNATURE_WITH_BIND_NUM,
-    );
 }
 impl support::Validate for SignatureWithBindNum {
     fn validate_at(

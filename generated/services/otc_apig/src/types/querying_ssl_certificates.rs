@@ -70,64 +70,6 @@ impl CertBase {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`CertBase`].
-pub static SHAPE_CERT_BASE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "common_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "san",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "not_after",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "signature_algorithm",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_has_trusted_root_ca",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CertBase {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CERT_BASE,
-    );
-}
 impl support::Validate for CertBase {
     fn validate_at(
         &self,
@@ -279,30 +221,6 @@ impl QueryingSslCertificatesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingSslCertificatesResponse200`].
-pub static SHAPE_QUERYING_SSL_CERTIFICATES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "certs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CERT_BASE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingSslCertificatesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SSL_CERTIFICATES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingSslCertificatesResponse200 {
     fn validate_at(
         &self,
@@ -401,24 +319,6 @@ impl QueryingSslCertificatesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingSslCertificatesResponse400`].
-pub static SHAPE_QUERYING_SSL_CERTIFICATES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingSslCertificatesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SSL_CERTIFICATES_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingSslCertificatesResponse400 {
     fn validate_at(
@@ -530,9 +430,6 @@ impl support::Validate for QueryType {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for QueryType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Certificate type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -598,7 +495,4 @@ impl support::Validate for QueryingSslCertificatesType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for QueryingSslCertificatesType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

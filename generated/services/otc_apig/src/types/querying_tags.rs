@@ -25,28 +25,6 @@ impl QueryingTagsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTagsResponse200`].
-pub static SHAPE_QUERYING_TAGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for QueryingTagsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TAGS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTagsResponse200 {
     fn validate_at(
         &self,
@@ -139,24 +117,6 @@ impl QueryingTagsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTagsResponse400`].
-pub static SHAPE_QUERYING_TAGS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTagsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TAGS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingTagsResponse400 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_apig/querying_tags_of_a_gateway.json` documents.
 use crate::support;
-use super::super::{SHAPE_TMS_KEY_VALUE, TmsKeyValue};
+use super::super::TmsKeyValue;
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -28,34 +28,6 @@ impl QueryingTagsOfAGatewayResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTagsOfAGatewayResponse200`].
-pub static SHAPE_QUERYING_TAGS_OF_A_GATEWAY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resource_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resouce_detail",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_TMS_KEY_VALUE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTagsOfAGatewayResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TAGS_OF_A_GATEWAY_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTagsOfAGatewayResponse200 {
     fn validate_at(
@@ -150,24 +122,6 @@ impl QueryingTagsOfAGatewayResponse401 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTagsOfAGatewayResponse401`].
-pub static SHAPE_QUERYING_TAGS_OF_A_GATEWAY_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTagsOfAGatewayResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TAGS_OF_A_GATEWAY_RESPONSE401,
-    );
 }
 impl support::Validate for QueryingTagsOfAGatewayResponse401 {
     fn validate_at(

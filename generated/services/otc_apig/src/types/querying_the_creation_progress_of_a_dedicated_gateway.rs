@@ -51,40 +51,6 @@ impl QueryingTheCreationProgressOfADedicatedGatewayResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`QueryingTheCreationProgressOfADedicatedGatewayResponse200`].
-pub static SHAPE_QUERYING_THE_CREATION_PROGRESS_OF_A_DEDICATED_GATEWAY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "progress",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "start_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "end_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheCreationProgressOfADedicatedGatewayResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_CREATION_PROGRESS_OF_A_DEDICATED_GATEWAY_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheCreationProgressOfADedicatedGatewayResponse200 {
     fn validate_at(
         &self,
@@ -211,24 +177,6 @@ impl QueryingTheCreationProgressOfADedicatedGatewayResponse401 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheCreationProgressOfADedicatedGatewayResponse401`].
-pub static SHAPE_QUERYING_THE_CREATION_PROGRESS_OF_A_DEDICATED_GATEWAY_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheCreationProgressOfADedicatedGatewayResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_CREATION_PROGRESS_OF_A_DEDICATED_GATEWAY_RESPONSE401,
-    );
-}
 impl support::Validate for QueryingTheCreationProgressOfADedicatedGatewayResponse401 {
     fn validate_at(
         &self,
@@ -352,9 +300,6 @@ impl support::Validate for Progress {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for Progress {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Gateway creation status.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -423,7 +368,4 @@ impl support::Validate for QueryingTheCreationProgressOfADedicatedGatewayStatus 
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for QueryingTheCreationProgressOfADedicatedGatewayStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_apig/querying_the_credentials_bound_to_a_specified_quota.json` documents.
 use crate::support;
-use super::super::{AppQuotaAppInfo, SHAPE_APP_QUOTA_APP_INFO};
+use super::super::AppQuotaAppInfo;
 /// Table 4 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,30 +25,6 @@ impl QueryingTheCredentialsBoundToASpecifiedQuotaResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheCredentialsBoundToASpecifiedQuotaResponse200`].
-pub static SHAPE_QUERYING_THE_CREDENTIALS_BOUND_TO_A_SPECIFIED_QUOTA_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apps",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_APP_QUOTA_APP_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheCredentialsBoundToASpecifiedQuotaResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_CREDENTIALS_BOUND_TO_A_SPECIFIED_QUOTA_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheCredentialsBoundToASpecifiedQuotaResponse200 {
     fn validate_at(
@@ -149,24 +125,6 @@ impl QueryingTheCredentialsBoundToASpecifiedQuotaResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheCredentialsBoundToASpecifiedQuotaResponse400`].
-pub static SHAPE_QUERYING_THE_CREDENTIALS_BOUND_TO_A_SPECIFIED_QUOTA_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheCredentialsBoundToASpecifiedQuotaResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_CREDENTIALS_BOUND_TO_A_SPECIFIED_QUOTA_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingTheCredentialsBoundToASpecifiedQuotaResponse400 {
     fn validate_at(

@@ -26,26 +26,6 @@ impl QueryingTheResponseOfAnErrorTypeResponse400 {
     }
 }
 #[cfg(feature = "querying_the_response_of_an_error_type")]
-/// The documented fields of [`QueryingTheResponseOfAnErrorTypeResponse400`].
-pub static SHAPE_QUERYING_THE_RESPONSE_OF_AN_ERROR_TYPE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_the_response_of_an_error_type")]
-impl support::Shaped for QueryingTheResponseOfAnErrorTypeResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_RESPONSE_OF_AN_ERROR_TYPE_RESPONSE400,
-    );
-}
-#[cfg(feature = "querying_the_response_of_an_error_type")]
 impl support::Validate for QueryingTheResponseOfAnErrorTypeResponse400 {
     fn validate_at(
         &self,

@@ -51,32 +51,6 @@ impl QueryingTheResultOfAnAsynchronousTaskResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`QueryingTheResultOfAnAsynchronousTaskResponse200`].
-pub static SHAPE_QUERYING_THE_RESULT_OF_AN_ASYNCHRONOUS_TASK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "task_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "task_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "task_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "task_result",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheResultOfAnAsynchronousTaskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_RESULT_OF_AN_ASYNCHRONOUS_TASK_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheResultOfAnAsynchronousTaskResponse200 {
     fn validate_at(
         &self,
@@ -175,24 +149,6 @@ impl QueryingTheResultOfAnAsynchronousTaskResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheResultOfAnAsynchronousTaskResponse400`].
-pub static SHAPE_QUERYING_THE_RESULT_OF_AN_ASYNCHRONOUS_TASK_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheResultOfAnAsynchronousTaskResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_RESULT_OF_AN_ASYNCHRONOUS_TASK_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingTheResultOfAnAsynchronousTaskResponse400 {
     fn validate_at(
@@ -318,9 +274,6 @@ impl support::Validate for TaskStatus {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for TaskStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Task type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -384,7 +337,4 @@ impl support::Validate for TaskType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for TaskType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

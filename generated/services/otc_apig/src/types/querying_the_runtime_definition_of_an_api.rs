@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{
     AuthOpt, AuthType, BackendType, ContentType, MatchMode, ReqMethod, ReqParam,
-    ReqProtocol, SHAPE_AUTH_OPT, SHAPE_REQ_PARAM, Type,
+    ReqProtocol, Type,
 };
 /// Table 4 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -275,142 +275,6 @@ impl QueryingTheRuntimeDefinitionOfAnApiResponse200 {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`QueryingTheRuntimeDefinitionOfAnApiResponse200`].
-pub static SHAPE_QUERYING_THE_RUNTIME_DEFINITION_OF_AN_API_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_method",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_uri",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "auth_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "auth_opt",
-            value: support::ValueShape::Object(&SHAPE_AUTH_OPT),
-        },
-        support::FieldShape {
-            name: "cors",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "match_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backend_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "body_remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "result_normal_sample",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "result_failure_sample",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authorizer_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "response_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "roma_app_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tag",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "content_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "run_env_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "run_env_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publish_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sl_domain",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sl_domains",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "req_params",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_REQ_PARAM),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheRuntimeDefinitionOfAnApiResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_RUNTIME_DEFINITION_OF_AN_API_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheRuntimeDefinitionOfAnApiResponse200 {
     fn validate_at(
@@ -776,24 +640,6 @@ impl QueryingTheRuntimeDefinitionOfAnApiResponse401 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheRuntimeDefinitionOfAnApiResponse401`].
-pub static SHAPE_QUERYING_THE_RUNTIME_DEFINITION_OF_AN_API_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheRuntimeDefinitionOfAnApiResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_RUNTIME_DEFINITION_OF_AN_API_RESPONSE401,
-    );
 }
 impl support::Validate for QueryingTheRuntimeDefinitionOfAnApiResponse401 {
     fn validate_at(

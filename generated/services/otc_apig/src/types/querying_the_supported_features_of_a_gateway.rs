@@ -34,28 +34,6 @@ impl QueryingTheSupportedFeaturesOfAGatewayResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheSupportedFeaturesOfAGatewayResponse200`].
-pub static SHAPE_QUERYING_THE_SUPPORTED_FEATURES_OF_A_GATEWAY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "features",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheSupportedFeaturesOfAGatewayResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_SUPPORTED_FEATURES_OF_A_GATEWAY_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheSupportedFeaturesOfAGatewayResponse200 {
     fn validate_at(
         &self,
@@ -149,24 +127,6 @@ impl QueryingTheSupportedFeaturesOfAGatewayResponse401 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheSupportedFeaturesOfAGatewayResponse401`].
-pub static SHAPE_QUERYING_THE_SUPPORTED_FEATURES_OF_A_GATEWAY_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheSupportedFeaturesOfAGatewayResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_SUPPORTED_FEATURES_OF_A_GATEWAY_RESPONSE401,
-    );
 }
 impl support::Validate for QueryingTheSupportedFeaturesOfAGatewayResponse401 {
     fn validate_at(

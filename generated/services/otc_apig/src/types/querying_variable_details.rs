@@ -118,36 +118,6 @@ impl QueryingVariableDetailsResponse200 {
         );
     }
 }
-/// The documented fields of [`QueryingVariableDetailsResponse200`].
-pub static SHAPE_QUERYING_VARIABLE_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "variable_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "variable_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingVariableDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VARIABLE_DETAILS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingVariableDetailsResponse200 {
     fn validate_at(
         &self,
@@ -258,24 +228,6 @@ impl QueryingVariableDetailsResponse401 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingVariableDetailsResponse401`].
-pub static SHAPE_QUERYING_VARIABLE_DETAILS_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingVariableDetailsResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VARIABLE_DETAILS_RESPONSE401,
-    );
 }
 impl support::Validate for QueryingVariableDetailsResponse401 {
     fn validate_at(

@@ -7,8 +7,7 @@ use crate::support;
 #[cfg(feature = "querying_vpc_channel_details")]
 use super::super::{
     BalanceStrategy, CreatingAVpcChannelType, MemberGroupInfo, MemberType, Method,
-    MicroServiceInfo, Protocol, QueryingVpcChannelDetailsStatus, SHAPE_MEMBER_GROUP_INFO,
-    SHAPE_MICRO_SERVICE_INFO, SHAPE_VPC_MEMBER_INFO, VpcMemberInfo,
+    MicroServiceInfo, Protocol, QueryingVpcChannelDetailsStatus, VpcMemberInfo,
 };
 #[cfg(feature = "querying_vpc_channel_details")]
 /// Table 3 Response body parameters (status code 200).
@@ -187,74 +186,6 @@ impl QueryingVpcChannelDetailsResponse200 {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-#[cfg(feature = "querying_vpc_channel_details")]
-/// The documented fields of [`QueryingVpcChannelDetailsResponse200`].
-pub static SHAPE_QUERYING_VPC_CHANNEL_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "balance_strategy",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dict_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MEMBER_GROUP_INFO),
-            ),
-        },
-        support::FieldShape {
-            name: "microservice_info",
-            value: support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO),
-        },
-        support::FieldShape {
-            name: "members",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VPC_MEMBER_INFO),
-            ),
-        },
-        support::FieldShape {
-            name: "vpc_health_config",
-            value: support::ValueShape::Object(&SHAPE_VPC_HEALTH_CONFIG_INFO),
-        },
-    ],
-};
-#[cfg(feature = "querying_vpc_channel_details")]
-impl support::Shaped for QueryingVpcChannelDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VPC_CHANNEL_DETAILS_RESPONSE200,
-    );
 }
 #[cfg(feature = "querying_vpc_channel_details")]
 impl support::Validate for QueryingVpcChannelDetailsResponse200 {
@@ -509,26 +440,6 @@ impl QueryingVpcChannelDetailsResponse400 {
     }
 }
 #[cfg(feature = "querying_vpc_channel_details")]
-/// The documented fields of [`QueryingVpcChannelDetailsResponse400`].
-pub static SHAPE_QUERYING_VPC_CHANNEL_DETAILS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_vpc_channel_details")]
-impl support::Shaped for QueryingVpcChannelDetailsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VPC_CHANNEL_DETAILS_RESPONSE400,
-    );
-}
-#[cfg(feature = "querying_vpc_channel_details")]
 impl support::Validate for QueryingVpcChannelDetailsResponse400 {
     fn validate_at(
         &self,
@@ -775,74 +686,6 @@ impl VpcHealthConfigInfo {
             ::std::option::Option::Some(30i64),
         );
     }
-}
-#[cfg(feature = "querying_vpc_channel_details")]
-/// The documented fields of [`VpcHealthConfigInfo`].
-pub static SHAPE_VPC_HEALTH_CONFIG_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "method",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "threshold_normal",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "threshold_abnormal",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_interval",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "http_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_client_ssl",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_channel_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_vpc_channel_details")]
-impl support::Shaped for VpcHealthConfigInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VPC_HEALTH_CONFIG_INFO,
-    );
 }
 #[cfg(feature = "querying_vpc_channel_details")]
 impl support::Validate for VpcHealthConfigInfo {
@@ -1129,10 +972,6 @@ impl support::Validate for VpcHealthConfigInfoStatus {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-#[cfg(feature = "querying_vpc_channel_details")]
-impl support::Shaped for VpcHealthConfigInfoStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Backend server status.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1198,7 +1037,4 @@ impl support::Validate for VpcMemberInfoStatus {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for VpcMemberInfoStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

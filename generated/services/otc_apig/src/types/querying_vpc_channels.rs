@@ -6,8 +6,7 @@
 use crate::support;
 use super::super::{
     BalanceStrategy, CreatingAVpcChannelType, MemberGroupInfo, MemberType,
-    MicroServiceInfo, QueryingVpcChannelDetailsStatus, SHAPE_MEMBER_GROUP_INFO,
-    SHAPE_MICRO_SERVICE_INFO,
+    MicroServiceInfo, QueryingVpcChannelDetailsStatus,
 };
 /// Table 4 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -29,30 +28,6 @@ impl QueryingVpcChannelsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingVpcChannelsResponse200`].
-pub static SHAPE_QUERYING_VPC_CHANNELS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_channels",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VPC_CHANNEL_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingVpcChannelsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VPC_CHANNELS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingVpcChannelsResponse200 {
     fn validate_at(
@@ -152,24 +127,6 @@ impl QueryingVpcChannelsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingVpcChannelsResponse400`].
-pub static SHAPE_QUERYING_VPC_CHANNELS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingVpcChannelsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VPC_CHANNELS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingVpcChannelsResponse400 {
     fn validate_at(
@@ -386,62 +343,6 @@ impl VpcChannelInfo {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`VpcChannelInfo`].
-pub static SHAPE_VPC_CHANNEL_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "balance_strategy",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dict_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MEMBER_GROUP_INFO),
-            ),
-        },
-        support::FieldShape {
-            name: "microservice_info",
-            value: support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO),
-        },
-    ],
-};
-impl support::Shaped for VpcChannelInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VPC_CHANNEL_INFO,
-    );
 }
 impl support::Validate for VpcChannelInfo {
     fn validate_at(

@@ -25,28 +25,6 @@ impl EndpointPermission {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`EndpointPermission`].
-pub static SHAPE_ENDPOINT_PERMISSION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "permission",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for EndpointPermission {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENDPOINT_PERMISSION,
-    );
-}
 impl support::Validate for EndpointPermission {
     fn validate_at(
         &self,
@@ -117,30 +95,6 @@ impl QueryingWhitelistRecordsOfAVpcEndpointServiceResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingWhitelistRecordsOfAVpcEndpointServiceResponse200`].
-pub static SHAPE_QUERYING_WHITELIST_RECORDS_OF_A_VPC_ENDPOINT_SERVICE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "permissions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ENDPOINT_PERMISSION),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingWhitelistRecordsOfAVpcEndpointServiceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_WHITELIST_RECORDS_OF_A_VPC_ENDPOINT_SERVICE_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingWhitelistRecordsOfAVpcEndpointServiceResponse200 {
     fn validate_at(
@@ -242,24 +196,6 @@ impl QueryingWhitelistRecordsOfAVpcEndpointServiceResponse401 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingWhitelistRecordsOfAVpcEndpointServiceResponse401`].
-pub static SHAPE_QUERYING_WHITELIST_RECORDS_OF_A_VPC_ENDPOINT_SERVICE_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingWhitelistRecordsOfAVpcEndpointServiceResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_WHITELIST_RECORDS_OF_A_VPC_ENDPOINT_SERVICE_RESPONSE401,
-    );
 }
 impl support::Validate for QueryingWhitelistRecordsOfAVpcEndpointServiceResponse401 {
     fn validate_at(

@@ -22,24 +22,6 @@ impl RemovingABackendServerResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`RemovingABackendServerResponse400`].
-pub static SHAPE_REMOVING_A_BACKEND_SERVER_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RemovingABackendServerResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REMOVING_A_BACKEND_SERVER_RESPONSE400,
-    );
-}
 impl support::Validate for RemovingABackendServerResponse400 {
     fn validate_at(
         &self,

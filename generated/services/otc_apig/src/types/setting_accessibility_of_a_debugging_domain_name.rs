@@ -87,24 +87,6 @@ impl SettingAccessibilityOfADebuggingDomainNameResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`SettingAccessibilityOfADebuggingDomainNameResponse400`].
-pub static SHAPE_SETTING_ACCESSIBILITY_OF_A_DEBUGGING_DOMAIN_NAME_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SettingAccessibilityOfADebuggingDomainNameResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SETTING_ACCESSIBILITY_OF_A_DEBUGGING_DOMAIN_NAME_RESPONSE400,
-    );
-}
 impl support::Validate for SettingAccessibilityOfADebuggingDomainNameResponse400 {
     fn validate_at(
         &self,

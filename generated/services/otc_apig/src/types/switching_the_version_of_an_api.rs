@@ -98,44 +98,6 @@ impl SwitchingTheVersionOfAnApiResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`SwitchingTheVersionOfAnApiResponse200`].
-pub static SHAPE_SWITCHING_THE_VERSION_OF_AN_API_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "publish_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publish_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SwitchingTheVersionOfAnApiResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SWITCHING_THE_VERSION_OF_AN_API_RESPONSE200,
-    );
-}
 impl support::Validate for SwitchingTheVersionOfAnApiResponse200 {
     fn validate_at(
         &self,
@@ -227,24 +189,6 @@ impl SwitchingTheVersionOfAnApiResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`SwitchingTheVersionOfAnApiResponse400`].
-pub static SHAPE_SWITCHING_THE_VERSION_OF_AN_API_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SwitchingTheVersionOfAnApiResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SWITCHING_THE_VERSION_OF_AN_API_RESPONSE400,
-    );
 }
 impl support::Validate for SwitchingTheVersionOfAnApiResponse400 {
     fn validate_at(

@@ -22,24 +22,6 @@ impl TakingAnApiVersionOfflineResponse401 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`TakingAnApiVersionOfflineResponse401`].
-pub static SHAPE_TAKING_AN_API_VERSION_OFFLINE_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for TakingAnApiVersionOfflineResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TAKING_AN_API_VERSION_OFFLINE_RESPONSE401,
-    );
-}
 impl support::Validate for TakingAnApiVersionOfflineResponse401 {
     fn validate_at(
         &self,

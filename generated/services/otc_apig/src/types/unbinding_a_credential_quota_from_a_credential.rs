@@ -22,24 +22,6 @@ impl UnbindingACredentialQuotaFromACredentialResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UnbindingACredentialQuotaFromACredentialResponse400`].
-pub static SHAPE_UNBINDING_A_CREDENTIAL_QUOTA_FROM_A_CREDENTIAL_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UnbindingACredentialQuotaFromACredentialResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UNBINDING_A_CREDENTIAL_QUOTA_FROM_A_CREDENTIAL_RESPONSE400,
-    );
-}
 impl support::Validate for UnbindingACredentialQuotaFromACredentialResponse400 {
     fn validate_at(
         &self,

@@ -22,24 +22,6 @@ impl UnbindingADomainNameResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UnbindingADomainNameResponse400`].
-pub static SHAPE_UNBINDING_A_DOMAIN_NAME_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UnbindingADomainNameResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UNBINDING_A_DOMAIN_NAME_RESPONSE400,
-    );
-}
 impl support::Validate for UnbindingADomainNameResponse400 {
     fn validate_at(
         &self,

@@ -119,24 +119,6 @@ impl UnbindingAPlugInFromAllApisResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UnbindingAPlugInFromAllApisResponse400`].
-pub static SHAPE_UNBINDING_A_PLUG_IN_FROM_ALL_APIS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UnbindingAPlugInFromAllApisResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UNBINDING_A_PLUG_IN_FROM_ALL_APIS_RESPONSE400,
-    );
-}
 impl support::Validate for UnbindingAPlugInFromAllApisResponse400 {
     fn validate_at(
         &self,

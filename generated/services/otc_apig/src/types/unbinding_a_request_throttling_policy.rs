@@ -22,24 +22,6 @@ impl UnbindingARequestThrottlingPolicyResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UnbindingARequestThrottlingPolicyResponse400`].
-pub static SHAPE_UNBINDING_A_REQUEST_THROTTLING_POLICY_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UnbindingARequestThrottlingPolicyResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UNBINDING_A_REQUEST_THROTTLING_POLICY_RESPONSE400,
-    );
-}
 impl support::Validate for UnbindingARequestThrottlingPolicyResponse400 {
     fn validate_at(
         &self,

@@ -31,36 +31,6 @@ impl AclBindingBatchFailure {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AclBindingBatchFailure`].
-pub static SHAPE_ACL_BINDING_BATCH_FAILURE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "bind_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AclBindingBatchFailure {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACL_BINDING_BATCH_FAILURE,
-    );
-}
 impl support::Validate for AclBindingBatchFailure {
     fn validate_at(
         &self,
@@ -220,26 +190,6 @@ impl UnbindingAccessControlPoliciesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UnbindingAccessControlPoliciesResponse200`].
-pub static SHAPE_UNBINDING_ACCESS_CONTROL_POLICIES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "success_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "failure",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ACL_BINDING_BATCH_FAILURE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for UnbindingAccessControlPoliciesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UNBINDING_ACCESS_CONTROL_POLICIES_RESPONSE200,
-    );
-}
 impl support::Validate for UnbindingAccessControlPoliciesResponse200 {
     fn validate_at(
         &self,
@@ -327,24 +277,6 @@ impl UnbindingAccessControlPoliciesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UnbindingAccessControlPoliciesResponse400`].
-pub static SHAPE_UNBINDING_ACCESS_CONTROL_POLICIES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UnbindingAccessControlPoliciesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UNBINDING_ACCESS_CONTROL_POLICIES_RESPONSE400,
-    );
 }
 impl support::Validate for UnbindingAccessControlPoliciesResponse400 {
     fn validate_at(

@@ -119,24 +119,6 @@ impl UnbindingAnApiSPlugInsResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UnbindingAnApiSPlugInsResponse400`].
-pub static SHAPE_UNBINDING_AN_API_S_PLUG_INS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UnbindingAnApiSPlugInsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UNBINDING_AN_API_S_PLUG_INS_RESPONSE400,
-    );
-}
 impl support::Validate for UnbindingAnApiSPlugInsResponse400 {
     fn validate_at(
         &self,

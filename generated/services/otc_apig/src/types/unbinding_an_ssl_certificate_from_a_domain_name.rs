@@ -98,24 +98,6 @@ impl UnbindingAnSslCertificateFromADomainNameResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UnbindingAnSslCertificateFromADomainNameResponse400`].
-pub static SHAPE_UNBINDING_AN_SSL_CERTIFICATE_FROM_A_DOMAIN_NAME_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UnbindingAnSslCertificateFromADomainNameResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UNBINDING_AN_SSL_CERTIFICATE_FROM_A_DOMAIN_NAME_RESPONSE400,
-    );
-}
 impl support::Validate for UnbindingAnSslCertificateFromADomainNameResponse400 {
     fn validate_at(
         &self,

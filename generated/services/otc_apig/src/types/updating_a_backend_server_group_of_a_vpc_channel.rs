@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_apig/updating_a_backend_server_group_of_a_vpc_channel.json` documents.
 use crate::support;
-use super::super::{
-    MicroserviceLabel, MicroserviceLabelInResponse, SHAPE_MICROSERVICE_LABEL_IN_RESPONSE,
-};
+use super::super::{MicroserviceLabel, MicroserviceLabelInResponse};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -541,58 +539,6 @@ impl UpdatingABackendServerGroupOfAVpcChannelResponse200 {
         );
     }
 }
-/// The documented fields of [`UpdatingABackendServerGroupOfAVpcChannelResponse200`].
-pub static SHAPE_UPDATING_A_BACKEND_SERVER_GROUP_OF_A_VPC_CHANNEL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "member_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_group_remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_group_weight",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dict_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "microservice_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "microservice_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "microservice_labels",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MICROSERVICE_LABEL_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "member_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingABackendServerGroupOfAVpcChannelResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_BACKEND_SERVER_GROUP_OF_A_VPC_CHANNEL_RESPONSE200,
-    );
-}
 impl support::Validate for UpdatingABackendServerGroupOfAVpcChannelResponse200 {
     fn validate_at(
         &self,
@@ -776,24 +722,6 @@ impl UpdatingABackendServerGroupOfAVpcChannelResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingABackendServerGroupOfAVpcChannelResponse400`].
-pub static SHAPE_UPDATING_A_BACKEND_SERVER_GROUP_OF_A_VPC_CHANNEL_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingABackendServerGroupOfAVpcChannelResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_BACKEND_SERVER_GROUP_OF_A_VPC_CHANNEL_RESPONSE400,
-    );
 }
 impl support::Validate for UpdatingABackendServerGroupOfAVpcChannelResponse400 {
     fn validate_at(

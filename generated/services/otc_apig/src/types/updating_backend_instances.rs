@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_apig/updating_backend_instances.json` documents.
 use crate::support;
-use super::super::{MemberInfo, SHAPE_VPC_MEMBER_INFO, VpcMemberInfo};
+use super::super::{MemberInfo, VpcMemberInfo};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -131,30 +131,6 @@ impl UpdatingBackendInstancesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UpdatingBackendInstancesResponse200`].
-pub static SHAPE_UPDATING_BACKEND_INSTANCES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "members",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VPC_MEMBER_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for UpdatingBackendInstancesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_BACKEND_INSTANCES_RESPONSE200,
-    );
-}
 impl support::Validate for UpdatingBackendInstancesResponse200 {
     fn validate_at(
         &self,
@@ -253,24 +229,6 @@ impl UpdatingBackendInstancesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingBackendInstancesResponse400`].
-pub static SHAPE_UPDATING_BACKEND_INSTANCES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingBackendInstancesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_BACKEND_INSTANCES_RESPONSE400,
-    );
 }
 impl support::Validate for UpdatingBackendInstancesResponse400 {
     fn validate_at(

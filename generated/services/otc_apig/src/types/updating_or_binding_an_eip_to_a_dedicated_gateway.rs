@@ -94,28 +94,6 @@ impl UpdatingOrBindingAnEipToADedicatedGatewayResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UpdatingOrBindingAnEipToADedicatedGatewayResponse200`].
-pub static SHAPE_UPDATING_OR_BINDING_AN_EIP_TO_A_DEDICATED_GATEWAY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "eip_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "eip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "eip_status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingOrBindingAnEipToADedicatedGatewayResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_OR_BINDING_AN_EIP_TO_A_DEDICATED_GATEWAY_RESPONSE200,
-    );
-}
 impl support::Validate for UpdatingOrBindingAnEipToADedicatedGatewayResponse200 {
     fn validate_at(
         &self,
@@ -184,24 +162,6 @@ impl UpdatingOrBindingAnEipToADedicatedGatewayResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingOrBindingAnEipToADedicatedGatewayResponse400`].
-pub static SHAPE_UPDATING_OR_BINDING_AN_EIP_TO_A_DEDICATED_GATEWAY_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingOrBindingAnEipToADedicatedGatewayResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_OR_BINDING_AN_EIP_TO_A_DEDICATED_GATEWAY_RESPONSE400,
-    );
 }
 impl support::Validate for UpdatingOrBindingAnEipToADedicatedGatewayResponse400 {
     fn validate_at(

@@ -147,28 +147,6 @@ impl UpdatingPublicInboundAccessBandwidthOfAGatewayResponse202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UpdatingPublicInboundAccessBandwidthOfAGatewayResponse202`].
-pub static SHAPE_UPDATING_PUBLIC_INBOUND_ACCESS_BANDWIDTH_OF_A_GATEWAY_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingPublicInboundAccessBandwidthOfAGatewayResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_PUBLIC_INBOUND_ACCESS_BANDWIDTH_OF_A_GATEWAY_RESPONSE202,
-    );
-}
 impl support::Validate for UpdatingPublicInboundAccessBandwidthOfAGatewayResponse202 {
     fn validate_at(
         &self,
@@ -237,24 +215,6 @@ impl UpdatingPublicInboundAccessBandwidthOfAGatewayResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingPublicInboundAccessBandwidthOfAGatewayResponse400`].
-pub static SHAPE_UPDATING_PUBLIC_INBOUND_ACCESS_BANDWIDTH_OF_A_GATEWAY_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingPublicInboundAccessBandwidthOfAGatewayResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_PUBLIC_INBOUND_ACCESS_BANDWIDTH_OF_A_GATEWAY_RESPONSE400,
-    );
 }
 impl support::Validate for UpdatingPublicInboundAccessBandwidthOfAGatewayResponse400 {
     fn validate_at(

@@ -140,25 +140,6 @@ impl UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayResponse400`].
-pub static SHAPE_UPDATING_THE_OUTBOUND_ACCESS_BANDWIDTH_OF_A_DEDICATED_GATEWAY_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_THE_OUTBOUND_ACCESS_BANDWIDTH_OF_A_DEDICATED_GATEWAY_RESPONSE400,
-    );
-}
 impl support::Validate
 for UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayResponse400 {
     fn validate_at(

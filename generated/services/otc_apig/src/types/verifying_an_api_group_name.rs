@@ -102,24 +102,6 @@ impl VerifyingAnApiGroupNameResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`VerifyingAnApiGroupNameResponse400`].
-pub static SHAPE_VERIFYING_AN_API_GROUP_NAME_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for VerifyingAnApiGroupNameResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VERIFYING_AN_API_GROUP_NAME_RESPONSE400,
-    );
-}
 impl support::Validate for VerifyingAnApiGroupNameResponse400 {
     fn validate_at(
         &self,

@@ -342,24 +342,6 @@ impl VerifyingTheApiDefinitionResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`VerifyingTheApiDefinitionResponse400`].
-pub static SHAPE_VERIFYING_THE_API_DEFINITION_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for VerifyingTheApiDefinitionResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VERIFYING_THE_API_DEFINITION_RESPONSE400,
-    );
-}
 impl support::Validate for VerifyingTheApiDefinitionResponse400 {
     fn validate_at(
         &self,
@@ -471,7 +453,4 @@ impl support::Validate for VerifyingTheApiDefinitionType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for VerifyingTheApiDefinitionType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

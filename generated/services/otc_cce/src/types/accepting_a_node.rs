@@ -134,20 +134,6 @@ impl AcceptingANodeResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AcceptingANodeResponse200`].
-pub static SHAPE_ACCEPTING_A_NODE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "jobid",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AcceptingANodeResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACCEPTING_A_NODE_RESPONSE200,
-    );
-}
 impl support::Validate for AcceptingANodeResponse200 {
     fn validate_at(
         &self,

@@ -7,8 +7,6 @@ use crate::support;
 use super::super::{
     ClusterConfigurationsSpec, ClusterConfigurationsSpecInResponse,
     ConfigurationMetadata, ConfigurationMetadataInResponse,
-    SHAPE_CLUSTER_CONFIGURATIONS_SPEC_IN_RESPONSE,
-    SHAPE_CONFIGURATION_METADATA_IN_RESPONSE,
 };
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -161,39 +159,6 @@ impl ChangingTheValuesOfConfigurationParametersOfANodePoolResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ChangingTheValuesOfConfigurationParametersOfANodePoolResponse200`].
-pub static SHAPE_CHANGING_THE_VALUES_OF_CONFIGURATION_PARAMETERS_OF_A_NODE_POOL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_CONFIGURATION_METADATA_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(
-                &SHAPE_CLUSTER_CONFIGURATIONS_SPEC_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped
-for ChangingTheValuesOfConfigurationParametersOfANodePoolResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_THE_VALUES_OF_CONFIGURATION_PARAMETERS_OF_A_NODE_POOL_RESPONSE200,
-    );
 }
 impl support::Validate
 for ChangingTheValuesOfConfigurationParametersOfANodePoolResponse200 {

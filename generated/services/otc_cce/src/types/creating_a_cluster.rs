@@ -7,9 +7,6 @@ use crate::support;
 use super::super::{
     ContainerNetwork, ContainerNetworkInResponse, EniNetwork, EniNetworkInResponse,
     HostNetwork, HostNetworkInResponse, MasterSpec, PackageConfiguration, PublicAccess,
-    SHAPE_CONTAINER_NETWORK, SHAPE_CONTAINER_NETWORK_IN_RESPONSE, SHAPE_ENI_NETWORK,
-    SHAPE_ENI_NETWORK_IN_RESPONSE, SHAPE_HOST_NETWORK, SHAPE_HOST_NETWORK_IN_RESPONSE,
-    SHAPE_MASTER_SPEC, SHAPE_PACKAGE_CONFIGURATION, SHAPE_PUBLIC_ACCESS,
 };
 /// Table 9 Data structure of the authenticatingProxy field.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -77,28 +74,6 @@ impl AuthenticatingProxy {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`AuthenticatingProxy`].
-pub static SHAPE_AUTHENTICATING_PROXY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "ca",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cert",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "privateKey",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AuthenticatingProxy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_AUTHENTICATING_PROXY,
-    );
 }
 impl support::Validate for AuthenticatingProxy {
     fn validate_at(
@@ -202,24 +177,6 @@ impl Authentication {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`Authentication`].
-pub static SHAPE_AUTHENTICATION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authenticatingProxy",
-            value: support::ValueShape::Object(&SHAPE_AUTHENTICATING_PROXY),
-        },
-    ],
-};
-impl support::Shaped for Authentication {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_AUTHENTICATION,
-    );
 }
 impl support::Validate for Authentication {
     fn validate_at(
@@ -428,40 +385,6 @@ impl CreatingAClusterResponse201 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAClusterResponse201`].
-pub static SHAPE_CREATING_A_CLUSTER_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_CLUSTER_METADATA_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_CLUSTER_SPEC_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_CLUSTER_STATUS),
-        },
-    ],
-};
-impl support::Shaped for CreatingAClusterResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CLUSTER_RESPONSE201,
-    );
 }
 impl support::Validate for CreatingAClusterResponse201 {
     fn validate_at(
@@ -706,44 +629,6 @@ impl ExtendParam {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ExtendParam`].
-pub static SHAPE_EXTEND_PARAM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "clusterAZ",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dssMasterVolumes",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "kubeProxyMode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "clusterExternalIP",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alpha.cce/fixPoolMask",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "kubernetes.io/cpuManagerPolicy",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "upgradefrom",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ExtendParam {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXTEND_PARAM,
-    );
-}
 impl support::Validate for ExtendParam {
     fn validate_at(
         &self,
@@ -949,36 +834,6 @@ impl CreatingAClusterMetadata {
         );
     }
 }
-/// The documented fields of [`CreatingAClusterMetadata`].
-pub static SHAPE_CREATING_A_CLUSTER_METADATA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "uid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "labels",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "annotations",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "timezone",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAClusterMetadata {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CLUSTER_METADATA,
-    );
-}
 impl support::Validate for CreatingAClusterMetadata {
     fn validate_at(
         &self,
@@ -1044,7 +899,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAClusterMetadata {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Data structure of the metadata field (also Table 18).
@@ -1124,36 +979,6 @@ impl CreatingAClusterMetadataInResponse {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`CreatingAClusterMetadataInResponse`].
-pub static SHAPE_CREATING_A_CLUSTER_METADATA_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "uid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "labels",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "annotations",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "timezone",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAClusterMetadataInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CLUSTER_METADATA_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingAClusterMetadataInResponse {
     fn validate_at(
@@ -1560,102 +1385,6 @@ impl CreatingAClusterSpec {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`CreatingAClusterSpec`].
-pub static SHAPE_CREATING_A_CLUSTER_SPEC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flavor",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "platformVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "legacyVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "customSan",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "ipv6enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hostNetwork",
-            value: support::ValueShape::Object(&SHAPE_HOST_NETWORK),
-        },
-        support::FieldShape {
-            name: "containerNetwork",
-            value: support::ValueShape::Object(&SHAPE_CONTAINER_NETWORK),
-        },
-        support::FieldShape {
-            name: "eniNetwork",
-            value: support::ValueShape::Object(&SHAPE_ENI_NETWORK),
-        },
-        support::FieldShape {
-            name: "publicAccess",
-            value: support::ValueShape::Object(&SHAPE_PUBLIC_ACCESS),
-        },
-        support::FieldShape {
-            name: "authentication",
-            value: support::ValueShape::Object(&SHAPE_AUTHENTICATION),
-        },
-        support::FieldShape {
-            name: "masters",
-            value: support::ValueShape::Object(&SHAPE_MASTER_SPEC),
-        },
-        support::FieldShape {
-            name: "kubernetesSvcIpRange",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "kubeProxyMode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extendParam",
-            value: support::ValueShape::Object(&SHAPE_EXTEND_PARAM),
-        },
-        support::FieldShape {
-            name: "enableMasterVolumeEncryption",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "deletionProtection",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "configurationsOverride",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PACKAGE_CONFIGURATION),
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingAClusterSpec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CLUSTER_SPEC,
-    );
-}
 impl support::Validate for CreatingAClusterSpec {
     fn validate_at(
         &self,
@@ -1889,7 +1618,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAClusterSpec {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Data structure of the spec field (also Table 19).
@@ -2092,102 +1821,6 @@ impl CreatingAClusterSpecInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAClusterSpecInResponse`].
-pub static SHAPE_CREATING_A_CLUSTER_SPEC_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flavor",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "platformVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "legacyVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "customSan",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "ipv6enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hostNetwork",
-            value: support::ValueShape::Object(&SHAPE_HOST_NETWORK_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "containerNetwork",
-            value: support::ValueShape::Object(&SHAPE_CONTAINER_NETWORK_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "eniNetwork",
-            value: support::ValueShape::Object(&SHAPE_ENI_NETWORK_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "publicAccess",
-            value: support::ValueShape::Object(&SHAPE_PUBLIC_ACCESS),
-        },
-        support::FieldShape {
-            name: "authentication",
-            value: support::ValueShape::Object(&SHAPE_AUTHENTICATION),
-        },
-        support::FieldShape {
-            name: "masters",
-            value: support::ValueShape::Object(&SHAPE_MASTER_SPEC),
-        },
-        support::FieldShape {
-            name: "kubernetesSvcIpRange",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "kubeProxyMode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extendParam",
-            value: support::ValueShape::Object(&SHAPE_EXTEND_PARAM),
-        },
-        support::FieldShape {
-            name: "enableMasterVolumeEncryption",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "deletionProtection",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "configurationsOverride",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PACKAGE_CONFIGURATION),
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingAClusterSpecInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CLUSTER_SPEC_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingAClusterSpecInResponse {
     fn validate_at(
@@ -2495,32 +2128,6 @@ impl CreatingAClusterStatus {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAClusterStatus`].
-pub static SHAPE_CREATING_A_CLUSTER_STATUS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "phase",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "jobID",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "deleteOption",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "deleteStatus",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for CreatingAClusterStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CLUSTER_STATUS,
-    );
-}
 impl support::Validate for CreatingAClusterStatus {
     fn validate_at(
         &self,
@@ -2643,7 +2250,4 @@ impl support::Validate for KubernetesIoCpuManagerPolicy {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for KubernetesIoCpuManagerPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

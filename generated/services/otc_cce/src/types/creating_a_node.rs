@@ -6,10 +6,7 @@
 use crate::support;
 use super::super::{
     DataVolumeMetadata, DataVolumeMetadataInResponse, Login, NodeNicSpec, PublicIp,
-    PublicIpInResponse, Runtime, SHAPE_DATA_VOLUME_METADATA,
-    SHAPE_DATA_VOLUME_METADATA_IN_RESPONSE, SHAPE_LOGIN, SHAPE_NODE_NIC_SPEC,
-    SHAPE_PUBLIC_IP, SHAPE_PUBLIC_IP_IN_RESPONSE, SHAPE_RUNTIME, SHAPE_STORAGE,
-    SHAPE_STORAGE_IN_RESPONSE, Storage, StorageInResponse,
+    PublicIpInResponse, Runtime, Storage, StorageInResponse,
 };
 /// Table 3 Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -157,36 +154,6 @@ impl CreatingANodeResponse201 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingANodeResponse201`].
-pub static SHAPE_CREATING_A_NODE_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_NODE_METADATA),
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_NODE_SPEC_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_NODE_STATUS),
-        },
-    ],
-};
-impl support::Shaped for CreatingANodeResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_NODE_RESPONSE201,
-    );
 }
 impl support::Validate for CreatingANodeResponse201 {
     fn validate_at(
@@ -418,44 +385,6 @@ impl CreatingANodeExtendParam {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`CreatingANodeExtendParam`].
-pub static SHAPE_CREATING_A_NODE_EXTEND_PARAM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "maxPods",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "agency_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "containerBaseSize",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alpha.cce/preInstall",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alpha.cce/postInstall",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alpha.cce/NodeImageID",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "DockerLVMConfigOverride",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingANodeExtendParam {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_NODE_EXTEND_PARAM,
-    );
-}
 impl support::Validate for CreatingANodeExtendParam {
     fn validate_at(
         &self,
@@ -638,28 +567,6 @@ impl CreatingANodeMetadata {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`CreatingANodeMetadata`].
-pub static SHAPE_CREATING_A_NODE_METADATA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "labels",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "annotations",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for CreatingANodeMetadata {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_NODE_METADATA,
-    );
 }
 impl support::Validate for CreatingANodeMetadata {
     fn validate_at(
@@ -1004,98 +911,6 @@ impl CreatingANodeSpec {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`CreatingANodeSpec`].
-pub static SHAPE_CREATING_A_NODE_SPEC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "flavor",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "az",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dedicatedHostId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "login",
-            value: support::ValueShape::Object(&SHAPE_LOGIN),
-        },
-        support::FieldShape {
-            name: "rootVolume",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_NODE_VOLUME),
-        },
-        support::FieldShape {
-            name: "dataVolumes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CREATING_A_NODE_VOLUME),
-            ),
-        },
-        support::FieldShape {
-            name: "storage",
-            value: support::ValueShape::Object(&SHAPE_STORAGE),
-        },
-        support::FieldShape {
-            name: "publicIP",
-            value: support::ValueShape::Object(&SHAPE_PUBLIC_IP),
-        },
-        support::FieldShape {
-            name: "billingMode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nodeNicSpec",
-            value: support::ValueShape::Object(&SHAPE_NODE_NIC_SPEC),
-        },
-        support::FieldShape {
-            name: "extendParam",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_NODE_EXTEND_PARAM),
-        },
-        support::FieldShape {
-            name: "userTags",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "k8sTags",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "taints",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "ecsGroupId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "offloadNode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "faultDomain",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "runtime",
-            value: support::ValueShape::Object(&SHAPE_RUNTIME),
-        },
-    ],
-};
-impl support::Shaped for CreatingANodeSpec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_NODE_SPEC,
-    );
-}
 impl support::Validate for CreatingANodeSpec {
     fn validate_at(
         &self,
@@ -1325,7 +1140,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingANodeSpec {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Data structure of the spec field (also Table 25).
@@ -1505,98 +1320,6 @@ impl CreatingANodeSpecInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingANodeSpecInResponse`].
-pub static SHAPE_CREATING_A_NODE_SPEC_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "flavor",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "az",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dedicatedHostId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "login",
-            value: support::ValueShape::Object(&SHAPE_LOGIN),
-        },
-        support::FieldShape {
-            name: "rootVolume",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_NODE_VOLUME_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "dataVolumes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CREATING_A_NODE_VOLUME_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "storage",
-            value: support::ValueShape::Object(&SHAPE_STORAGE_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "publicIP",
-            value: support::ValueShape::Object(&SHAPE_PUBLIC_IP_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "billingMode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nodeNicSpec",
-            value: support::ValueShape::Object(&SHAPE_NODE_NIC_SPEC),
-        },
-        support::FieldShape {
-            name: "extendParam",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_NODE_EXTEND_PARAM),
-        },
-        support::FieldShape {
-            name: "userTags",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "k8sTags",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "taints",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "ecsGroupId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "offloadNode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "faultDomain",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "runtime",
-            value: support::ValueShape::Object(&SHAPE_RUNTIME),
-        },
-    ],
-};
-impl support::Shaped for CreatingANodeSpecInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_NODE_SPEC_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingANodeSpecInResponse {
     fn validate_at(
@@ -1886,36 +1609,6 @@ impl CreatingANodeStatus {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingANodeStatus`].
-pub static SHAPE_CREATING_A_NODE_STATUS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "jobID",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "phase",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "serverId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicIP",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "privateIP",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingANodeStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_NODE_STATUS,
-    );
-}
 impl support::Validate for CreatingANodeStatus {
     fn validate_at(
         &self,
@@ -2063,36 +1756,6 @@ impl CreatingANodeVolume {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`CreatingANodeVolume`].
-pub static SHAPE_CREATING_A_NODE_VOLUME: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volumetype",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extendParam",
-            value: support::ValueShape::Map(&support::ValueShape::FreeForm),
-        },
-        support::FieldShape {
-            name: "hw:passthrough",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_DATA_VOLUME_METADATA),
-        },
-    ],
-};
-impl support::Shaped for CreatingANodeVolume {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_NODE_VOLUME,
-    );
-}
 impl support::Validate for CreatingANodeVolume {
     fn validate_at(
         &self,
@@ -2174,7 +1837,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingANodeVolume {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 10 Data structure of the Volume field.
@@ -2224,36 +1887,6 @@ impl CreatingANodeVolumeInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingANodeVolumeInResponse`].
-pub static SHAPE_CREATING_A_NODE_VOLUME_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volumetype",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extendParam",
-            value: support::ValueShape::Map(&support::ValueShape::FreeForm),
-        },
-        support::FieldShape {
-            name: "hw:passthrough",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_DATA_VOLUME_METADATA_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for CreatingANodeVolumeInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_NODE_VOLUME_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingANodeVolumeInResponse {
     fn validate_at(

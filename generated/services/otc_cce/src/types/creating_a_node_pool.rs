@@ -7,11 +7,7 @@ use crate::support;
 use super::super::{
     Autoscaling, CreatingANodePoolMetadata, CreatingANodePoolMetadataInResponse,
     DataVolumeMetadata, DataVolumeMetadataInResponse, Login, NodeManagement, NodeNicSpec,
-    Phase, PublicIp, PublicIpInResponse, Runtime, SHAPE_AUTOSCALING,
-    SHAPE_CREATING_A_NODE_POOL_METADATA_IN_RESPONSE, SHAPE_DATA_VOLUME_METADATA,
-    SHAPE_DATA_VOLUME_METADATA_IN_RESPONSE, SHAPE_LOGIN, SHAPE_NODE_MANAGEMENT,
-    SHAPE_NODE_NIC_SPEC, SHAPE_PUBLIC_IP, SHAPE_PUBLIC_IP_IN_RESPONSE, SHAPE_RUNTIME,
-    SHAPE_STORAGE, SHAPE_STORAGE_IN_RESPONSE, Storage, StorageInResponse,
+    Phase, PublicIp, PublicIpInResponse, Runtime, Storage, StorageInResponse,
 };
 /// Table 3 NodePool structure.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -161,40 +157,6 @@ impl CreatingANodePoolResponse201 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingANodePoolResponse201`].
-pub static SHAPE_CREATING_A_NODE_POOL_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_NODE_POOL_METADATA_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_NODE_POOL_SPEC_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_NODE_POOL_STATUS),
-        },
-    ],
-};
-impl support::Shaped for CreatingANodePoolResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_NODE_POOL_RESPONSE201,
-    );
 }
 impl support::Validate for CreatingANodePoolResponse201 {
     fn validate_at(
@@ -461,52 +423,6 @@ impl CreatingANodePoolExtendParam {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`CreatingANodePoolExtendParam`].
-pub static SHAPE_CREATING_A_NODE_POOL_EXTEND_PARAM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "maxPods",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "agency_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alpha.cce/preInstall",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alpha.cce/postInstall",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alpha.cce/NodeImageID",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "DockerLVMConfigOverride",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicKey",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nicMultiqueue",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nicThreshold",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingANodePoolExtendParam {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_NODE_POOL_EXTEND_PARAM,
-    );
 }
 impl support::Validate for CreatingANodePoolExtendParam {
     fn validate_at(
@@ -827,82 +743,6 @@ impl NodeTemplate {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`NodeTemplate`].
-pub static SHAPE_NODE_TEMPLATE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "flavor",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "az",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "login",
-            value: support::ValueShape::Object(&SHAPE_LOGIN),
-        },
-        support::FieldShape {
-            name: "rootVolume",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_NODE_POOL_VOLUME),
-        },
-        support::FieldShape {
-            name: "dataVolumes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CREATING_A_NODE_POOL_VOLUME),
-            ),
-        },
-        support::FieldShape {
-            name: "storage",
-            value: support::ValueShape::Object(&SHAPE_STORAGE),
-        },
-        support::FieldShape {
-            name: "publicIP",
-            value: support::ValueShape::Object(&SHAPE_PUBLIC_IP),
-        },
-        support::FieldShape {
-            name: "billingMode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extendParam",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_NODE_POOL_EXTEND_PARAM),
-        },
-        support::FieldShape {
-            name: "userTags",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "k8sTags",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "taints",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "nodeNicSpec",
-            value: support::ValueShape::Object(&SHAPE_NODE_NIC_SPEC),
-        },
-        support::FieldShape {
-            name: "runtime",
-            value: support::ValueShape::Object(&SHAPE_RUNTIME),
-        },
-    ],
-};
-impl support::Shaped for NodeTemplate {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NODE_TEMPLATE,
-    );
-}
 impl support::Validate for NodeTemplate {
     fn validate_at(
         &self,
@@ -1105,7 +945,7 @@ impl<'de> ::serde::Deserialize<'de> for NodeTemplate {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Data structure of the nodeTemplate field.
@@ -1255,86 +1095,6 @@ impl NodeTemplateInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`NodeTemplateInResponse`].
-pub static SHAPE_NODE_TEMPLATE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "flavor",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "az",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "login",
-            value: support::ValueShape::Object(&SHAPE_LOGIN),
-        },
-        support::FieldShape {
-            name: "rootVolume",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_NODE_POOL_VOLUME_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "dataVolumes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_CREATING_A_NODE_POOL_VOLUME_IN_RESPONSE,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "storage",
-            value: support::ValueShape::Object(&SHAPE_STORAGE_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "publicIP",
-            value: support::ValueShape::Object(&SHAPE_PUBLIC_IP_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "billingMode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extendParam",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_NODE_POOL_EXTEND_PARAM),
-        },
-        support::FieldShape {
-            name: "userTags",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "k8sTags",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "taints",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "nodeNicSpec",
-            value: support::ValueShape::Object(&SHAPE_NODE_NIC_SPEC),
-        },
-        support::FieldShape {
-            name: "runtime",
-            value: support::ValueShape::Object(&SHAPE_RUNTIME),
-        },
-    ],
-};
-impl support::Shaped for NodeTemplateInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NODE_TEMPLATE_IN_RESPONSE,
-    );
 }
 impl support::Validate for NodeTemplateInResponse {
     fn validate_at(
@@ -1658,40 +1418,6 @@ impl CreatingANodePoolSpec {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`CreatingANodePoolSpec`].
-pub static SHAPE_CREATING_A_NODE_POOL_SPEC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nodeTemplate",
-            value: support::ValueShape::Object(&SHAPE_NODE_TEMPLATE),
-        },
-        support::FieldShape {
-            name: "initialNodeCount",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "autoscaling",
-            value: support::ValueShape::Object(&SHAPE_AUTOSCALING),
-        },
-        support::FieldShape {
-            name: "nodeManagement",
-            value: support::ValueShape::Object(&SHAPE_NODE_MANAGEMENT),
-        },
-        support::FieldShape {
-            name: "customSecurityGroups",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for CreatingANodePoolSpec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_NODE_POOL_SPEC,
-    );
-}
 impl support::Validate for CreatingANodePoolSpec {
     fn validate_at(
         &self,
@@ -1794,7 +1520,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingANodePoolSpec {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Data structure of the spec field (also Table 28).
@@ -1862,40 +1588,6 @@ impl CreatingANodePoolSpecInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingANodePoolSpecInResponse`].
-pub static SHAPE_CREATING_A_NODE_POOL_SPEC_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nodeTemplate",
-            value: support::ValueShape::Object(&SHAPE_NODE_TEMPLATE_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "initialNodeCount",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "autoscaling",
-            value: support::ValueShape::Object(&SHAPE_AUTOSCALING),
-        },
-        support::FieldShape {
-            name: "nodeManagement",
-            value: support::ValueShape::Object(&SHAPE_NODE_MANAGEMENT),
-        },
-        support::FieldShape {
-            name: "customSecurityGroups",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for CreatingANodePoolSpecInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_NODE_POOL_SPEC_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingANodePoolSpecInResponse {
     fn validate_at(
@@ -2265,36 +1957,6 @@ impl CreatingANodePoolStatus {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`CreatingANodePoolStatus`].
-pub static SHAPE_CREATING_A_NODE_POOL_STATUS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "currentNode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "deletingNode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "creatingNode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "phase",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "jobId",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingANodePoolStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_NODE_POOL_STATUS,
-    );
-}
 impl support::Validate for CreatingANodePoolStatus {
     fn validate_at(
         &self,
@@ -2470,38 +2132,6 @@ impl CreatingANodePoolVolume {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`CreatingANodePoolVolume`].
-pub static SHAPE_CREATING_A_NODE_POOL_VOLUME: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volumetype",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extendParam",
-            value: support::ValueShape::Map(
-                &support::ValueShape::Object(&SHAPE_CREATING_A_NODE_POOL_EXTEND_PARAM),
-            ),
-        },
-        support::FieldShape {
-            name: "hw:passthrough",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_DATA_VOLUME_METADATA),
-        },
-    ],
-};
-impl support::Shaped for CreatingANodePoolVolume {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_NODE_POOL_VOLUME,
-    );
-}
 impl support::Validate for CreatingANodePoolVolume {
     fn validate_at(
         &self,
@@ -2599,7 +2229,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingANodePoolVolume {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 8 Data structure of the Volume field.
@@ -2646,38 +2276,6 @@ impl CreatingANodePoolVolumeInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingANodePoolVolumeInResponse`].
-pub static SHAPE_CREATING_A_NODE_POOL_VOLUME_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volumetype",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extendParam",
-            value: support::ValueShape::Map(
-                &support::ValueShape::Object(&SHAPE_CREATING_A_NODE_POOL_EXTEND_PARAM),
-            ),
-        },
-        support::FieldShape {
-            name: "hw:passthrough",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_DATA_VOLUME_METADATA_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for CreatingANodePoolVolumeInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_NODE_POOL_VOLUME_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingANodePoolVolumeInResponse {
     fn validate_at(

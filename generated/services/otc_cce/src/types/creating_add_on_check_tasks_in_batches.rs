@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_cce/creating_add_on_check_tasks_in_batches.json` documents.
 use crate::support;
-use super::super::{AddonCheckTask, SHAPE_ADDON_CHECK_TASK};
+use super::super::AddonCheckTask;
 /// Table 4 AddonCheckSpec (also Table 7).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -44,26 +44,6 @@ impl AddonCheckSpec {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`AddonCheckSpec`].
-pub static SHAPE_ADDON_CHECK_SPEC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "clusterID",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "addonList",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ADDON_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for AddonCheckSpec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDON_CHECK_SPEC,
-    );
 }
 impl support::Validate for AddonCheckSpec {
     fn validate_at(
@@ -127,7 +107,7 @@ impl<'de> ::serde::Deserialize<'de> for AddonCheckSpec {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 AddonCheckSpec (also Table 7).
@@ -163,26 +143,6 @@ impl AddonCheckSpecInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AddonCheckSpecInResponse`].
-pub static SHAPE_ADDON_CHECK_SPEC_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "clusterID",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "addonList",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ADDON_INFO_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for AddonCheckSpecInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDON_CHECK_SPEC_IN_RESPONSE,
-    );
 }
 impl support::Validate for AddonCheckSpecInResponse {
     fn validate_at(
@@ -268,22 +228,6 @@ impl AddonCheckStatus {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AddonCheckStatus`].
-pub static SHAPE_ADDON_CHECK_STATUS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ADDON_CHECK_TASK),
-            ),
-        },
-    ],
-};
-impl support::Shaped for AddonCheckStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDON_CHECK_STATUS,
-    );
 }
 impl support::Validate for AddonCheckStatus {
     fn validate_at(
@@ -441,36 +385,6 @@ impl AddonInfo {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`AddonInfo`].
-pub static SHAPE_ADDON_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "addonTemplateName",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "addonInstanceID",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "targetVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Map(&support::ValueShape::FreeForm),
-        },
-    ],
-};
-impl support::Shaped for AddonInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDON_INFO,
-    );
-}
 impl support::Validate for AddonInfo {
     fn validate_at(
         &self,
@@ -539,7 +453,7 @@ impl<'de> ::serde::Deserialize<'de> for AddonInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 AddonInfo (also Table 8).
@@ -614,36 +528,6 @@ impl AddonInfoInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AddonInfoInResponse`].
-pub static SHAPE_ADDON_INFO_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "addonTemplateName",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "addonInstanceID",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "targetVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Map(&support::ValueShape::FreeForm),
-        },
-    ],
-};
-impl support::Shaped for AddonInfoInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDON_INFO_IN_RESPONSE,
-    );
 }
 impl support::Validate for AddonInfoInResponse {
     fn validate_at(
@@ -881,32 +765,6 @@ impl CreatingAddOnCheckTasksInBatchesResponse201 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAddOnCheckTasksInBatchesResponse201`].
-pub static SHAPE_CREATING_ADD_ON_CHECK_TASKS_IN_BATCHES_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(&SHAPE_ADDON_CHECK_SPEC_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Object(&SHAPE_ADDON_CHECK_STATUS),
-        },
-    ],
-};
-impl support::Shaped for CreatingAddOnCheckTasksInBatchesResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_ADD_ON_CHECK_TASKS_IN_BATCHES_RESPONSE201,
-    );
 }
 impl support::Validate for CreatingAddOnCheckTasksInBatchesResponse201 {
     fn validate_at(

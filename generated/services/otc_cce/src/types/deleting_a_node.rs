@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_cce/deleting_a_node.json` documents.
 use crate::support;
-use super::super::{DeleteStatus, SHAPE_DELETE_STATUS};
+use super::super::DeleteStatus;
 /// Table 3 Response parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -37,36 +37,6 @@ impl DeletingANodeResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingANodeResponse200`].
-pub static SHAPE_DELETING_A_NODE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Object(&SHAPE_DELETING_A_NODE_STATUS),
-        },
-    ],
-};
-impl support::Shaped for DeletingANodeResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_NODE_RESPONSE200,
-    );
 }
 impl support::Validate for DeletingANodeResponse200 {
     fn validate_at(
@@ -184,40 +154,6 @@ impl DeletingANodeStatus {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingANodeStatus`].
-pub static SHAPE_DELETING_A_NODE_STATUS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "phase",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "jobID",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "serverId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicIP",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "privateIP",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "deleteStatus",
-            value: support::ValueShape::Object(&SHAPE_DELETE_STATUS),
-        },
-    ],
-};
-impl support::Shaped for DeletingANodeStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_NODE_STATUS,
-    );
 }
 impl support::Validate for DeletingANodeStatus {
     fn validate_at(

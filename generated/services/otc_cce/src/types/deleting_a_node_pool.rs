@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_cce/deleting_a_node_pool.json` documents.
 use crate::support;
-use super::super::{
-    NodePoolMetadata, NodePoolSpec, NodePoolStatus, SHAPE_NODE_POOL_METADATA,
-    SHAPE_NODE_POOL_SPEC, SHAPE_NODE_POOL_STATUS,
-};
+use super::super::{NodePoolMetadata, NodePoolSpec, NodePoolStatus};
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -51,36 +48,6 @@ impl DeletingANodePoolResponse200 {
     pub fn api_version_or_default(&self) -> &str {
         self.api_version.as_deref().unwrap_or(Self::DEFAULT_API_VERSION)
     }
-}
-/// The documented fields of [`DeletingANodePoolResponse200`].
-pub static SHAPE_DELETING_A_NODE_POOL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_NODE_POOL_METADATA),
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(&SHAPE_NODE_POOL_SPEC),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Object(&SHAPE_NODE_POOL_STATUS),
-        },
-    ],
-};
-impl support::Shaped for DeletingANodePoolResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_NODE_POOL_RESPONSE200,
-    );
 }
 impl support::Validate for DeletingANodePoolResponse200 {
     fn validate_at(

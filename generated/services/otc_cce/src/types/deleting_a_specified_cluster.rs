@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_cce/deleting_a_specified_cluster.json` documents.
 use crate::support;
-use super::super::{DeleteStatus, SHAPE_DELETE_STATUS};
+use super::super::DeleteStatus;
 /// Table 6 ClusterEndpoints.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,28 +25,6 @@ impl ClusterEndpoints {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ClusterEndpoints`].
-pub static SHAPE_CLUSTER_ENDPOINTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "internal",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "external",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "external_otc",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ClusterEndpoints {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CLUSTER_ENDPOINTS,
-    );
 }
 impl support::Validate for ClusterEndpoints {
     fn validate_at(
@@ -147,44 +125,6 @@ impl ClusterStatus {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ClusterStatus`].
-pub static SHAPE_CLUSTER_STATUS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "phase",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "jobID",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "reason",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "endpoints",
-            value: support::ValueShape::Object(&SHAPE_CLUSTER_ENDPOINTS),
-        },
-        support::FieldShape {
-            name: "deleteOption",
-            value: support::ValueShape::Object(&SHAPE_DELETE_OPTION),
-        },
-        support::FieldShape {
-            name: "deleteStatus",
-            value: support::ValueShape::Object(&SHAPE_DELETE_STATUS),
-        },
-    ],
-};
-impl support::Shaped for ClusterStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CLUSTER_STATUS,
-    );
 }
 impl support::Validate for ClusterStatus {
     fn validate_at(
@@ -405,36 +345,6 @@ impl DeleteOption {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`DeleteOption`].
-pub static SHAPE_DELETE_OPTION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "delete_sfs",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "delete_eni",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "delete_evs",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "delete_net",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "delete_obs",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeleteOption {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETE_OPTION,
-    );
-}
 impl support::Validate for DeleteOption {
     fn validate_at(
         &self,
@@ -586,36 +496,6 @@ impl DeletingASpecifiedClusterResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingASpecifiedClusterResponse200`].
-pub static SHAPE_DELETING_A_SPECIFIED_CLUSTER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Object(&SHAPE_CLUSTER_STATUS),
-        },
-    ],
-};
-impl support::Shaped for DeletingASpecifiedClusterResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_SPECIFIED_CLUSTER_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingASpecifiedClusterResponse200 {
     fn validate_at(
         &self,
@@ -765,9 +645,6 @@ impl support::Validate for DeleteEfs {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for DeleteEfs {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Whether to delete ENI ports.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -849,9 +726,6 @@ impl support::Validate for DeleteEni {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for DeleteEni {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Whether to delete EVS disks.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -935,9 +809,6 @@ impl support::Validate for DeleteEvs {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for DeleteEvs {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Whether to delete cluster Service/ingress-related resources, such as ELB.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1019,9 +890,6 @@ impl support::Validate for DeleteNet {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for DeleteNet {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Whether to delete the OBS resources.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1105,9 +973,6 @@ impl support::Validate for DeleteObs {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for DeleteObs {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Whether to delete SFS Turbo resources.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1189,9 +1054,6 @@ impl support::Validate for DeleteSfs {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for DeleteSfs {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Whether to delete ENI ports.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1275,9 +1137,6 @@ impl support::Validate for QueryDeleteEni {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for QueryDeleteEni {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Whether to delete EVS disks.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1359,9 +1218,6 @@ impl support::Validate for QueryDeleteEvs {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for QueryDeleteEvs {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Whether to delete cluster Service/ingress-related resources, such as ELB.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1445,9 +1301,6 @@ impl support::Validate for QueryDeleteNet {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for QueryDeleteNet {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Whether to delete the OBS resources.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1530,9 +1383,6 @@ impl support::Validate for QueryDeleteObs {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for QueryDeleteObs {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Whether to delete the SFS resources.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1614,7 +1464,4 @@ impl support::Validate for QueryDeleteSfs {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for QueryDeleteSfs {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

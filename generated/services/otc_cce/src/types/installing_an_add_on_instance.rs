@@ -4,9 +4,9 @@
 
 //! The types that `spec/otc_cce/installing_an_add_on_instance.json` documents.
 use crate::support;
-use super::super::{SHAPE_SUPPORT_VERSIONS, SupportVersions};
+use super::super::SupportVersions;
 #[cfg(feature = "installing_an_add_on_instance")]
-use super::super::{SHAPE_STATUS, Status};
+use super::super::Status;
 /// Table 10 Data structure of the currentVersion field.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -46,46 +46,6 @@ impl CurrentVersion {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CurrentVersion`].
-pub static SHAPE_CURRENT_VERSION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "input",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "stable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "translate",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "supportVersions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SUPPORT_VERSIONS),
-            ),
-        },
-        support::FieldShape {
-            name: "creationTimestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updateTimestamp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CurrentVersion {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CURRENT_VERSION,
-    );
 }
 impl support::Validate for CurrentVersion {
     fn validate_at(
@@ -342,42 +302,6 @@ impl InstallingAnAddOnInstanceResponse201 {
     }
 }
 #[cfg(feature = "installing_an_add_on_instance")]
-/// The documented fields of [`InstallingAnAddOnInstanceResponse201`].
-pub static SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(
-                &SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_METADATA_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(
-                &SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_SPEC_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Object(&SHAPE_STATUS),
-        },
-    ],
-};
-#[cfg(feature = "installing_an_add_on_instance")]
-impl support::Shaped for InstallingAnAddOnInstanceResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_RESPONSE201,
-    );
-}
-#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Validate for InstallingAnAddOnInstanceResponse201 {
     fn validate_at(
         &self,
@@ -496,22 +420,6 @@ impl InstallingAnAddOnInstanceMetadata {
     }
 }
 #[cfg(feature = "installing_an_add_on_instance")]
-/// The documented fields of [`InstallingAnAddOnInstanceMetadata`].
-pub static SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_METADATA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "annotations",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-#[cfg(feature = "installing_an_add_on_instance")]
-impl support::Shaped for InstallingAnAddOnInstanceMetadata {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_METADATA,
-    );
-}
-#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Validate for InstallingAnAddOnInstanceMetadata {
     fn validate_at(
         &self,
@@ -551,7 +459,7 @@ impl<'de> ::serde::Deserialize<'de> for InstallingAnAddOnInstanceMetadata {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "installing_an_add_on_instance")]
@@ -577,22 +485,6 @@ impl InstallingAnAddOnInstanceMetadataInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "installing_an_add_on_instance")]
-/// The documented fields of [`InstallingAnAddOnInstanceMetadataInResponse`].
-pub static SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_METADATA_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "annotations",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-#[cfg(feature = "installing_an_add_on_instance")]
-impl support::Shaped for InstallingAnAddOnInstanceMetadataInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_METADATA_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "installing_an_add_on_instance")]
 impl support::Validate for InstallingAnAddOnInstanceMetadataInResponse {
@@ -685,36 +577,6 @@ impl InstallingAnAddOnInstanceSpec {
     }
 }
 #[cfg(feature = "installing_an_add_on_instance")]
-/// The documented fields of [`InstallingAnAddOnInstanceSpec`].
-pub static SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_SPEC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "clusterID",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "addonTemplateName",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Object(
-                &SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_VALUES,
-            ),
-        },
-    ],
-};
-#[cfg(feature = "installing_an_add_on_instance")]
-impl support::Shaped for InstallingAnAddOnInstanceSpec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_SPEC,
-    );
-}
-#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Validate for InstallingAnAddOnInstanceSpec {
     fn validate_at(
         &self,
@@ -792,7 +654,7 @@ impl<'de> ::serde::Deserialize<'de> for InstallingAnAddOnInstanceSpec {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "installing_an_add_on_instance")]
@@ -830,36 +692,6 @@ impl InstallingAnAddOnInstanceSpecInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "installing_an_add_on_instance")]
-/// The documented fields of [`InstallingAnAddOnInstanceSpecInResponse`].
-pub static SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_SPEC_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "clusterID",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "addonTemplateName",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Object(
-                &SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_VALUES_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-#[cfg(feature = "installing_an_add_on_instance")]
-impl support::Shaped for InstallingAnAddOnInstanceSpecInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_SPEC_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "installing_an_add_on_instance")]
 impl support::Validate for InstallingAnAddOnInstanceSpecInResponse {
@@ -1018,26 +850,6 @@ impl InstallingAnAddOnInstanceValues {
     }
 }
 #[cfg(feature = "installing_an_add_on_instance")]
-/// The documented fields of [`InstallingAnAddOnInstanceValues`].
-pub static SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_VALUES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "basic",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "custom",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-#[cfg(feature = "installing_an_add_on_instance")]
-impl support::Shaped for InstallingAnAddOnInstanceValues {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_VALUES,
-    );
-}
-#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Validate for InstallingAnAddOnInstanceValues {
     fn validate_at(
         &self,
@@ -1083,7 +895,7 @@ impl<'de> ::serde::Deserialize<'de> for InstallingAnAddOnInstanceValues {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "installing_an_add_on_instance")]
@@ -1140,26 +952,6 @@ impl InstallingAnAddOnInstanceValuesInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "installing_an_add_on_instance")]
-/// The documented fields of [`InstallingAnAddOnInstanceValuesInResponse`].
-pub static SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_VALUES_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "basic",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "custom",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-#[cfg(feature = "installing_an_add_on_instance")]
-impl support::Shaped for InstallingAnAddOnInstanceValuesInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_VALUES_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "installing_an_add_on_instance")]
 impl support::Validate for InstallingAnAddOnInstanceValuesInResponse {

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_cce/listing_add_on_instances.json` documents.
 use crate::support;
-use super::super::{Metadata, SHAPE_METADATA, SHAPE_SPEC, SHAPE_STATUS, Spec, Status};
+use super::super::{Metadata, Spec, Status};
 /// Table 4 Data structure of the items field.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -32,36 +32,6 @@ impl Items {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Items`].
-pub static SHAPE_ITEMS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_METADATA),
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(&SHAPE_SPEC),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Object(&SHAPE_STATUS),
-        },
-    ],
-};
-impl support::Shaped for Items {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ITEMS,
-    );
 }
 impl support::Validate for Items {
     fn validate_at(
@@ -162,32 +132,6 @@ impl ListingAddOnInstancesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListingAddOnInstancesResponse200`].
-pub static SHAPE_LISTING_ADD_ON_INSTANCES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_ITEMS)),
-        },
-    ],
-};
-impl support::Shaped for ListingAddOnInstancesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_ADD_ON_INSTANCES_RESPONSE200,
-    );
 }
 impl support::Validate for ListingAddOnInstancesResponse200 {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_cce/listing_all_node_pools_in_a_specified_cluster.json` documents.
 use crate::support;
-use super::super::{
-    NodePoolMetadata, NodePoolSpec, NodePoolStatus, SHAPE_NODE_POOL_METADATA,
-    SHAPE_NODE_POOL_SPEC, SHAPE_NODE_POOL_STATUS,
-};
+use super::super::{NodePoolMetadata, NodePoolSpec, NodePoolStatus};
 /// Table 4 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -29,30 +26,6 @@ impl ListingAllNodePoolsInASpecifiedClusterResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListingAllNodePoolsInASpecifiedClusterResponse200`].
-pub static SHAPE_LISTING_ALL_NODE_POOLS_IN_A_SPECIFIED_CLUSTER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_NODE_POOL),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ListingAllNodePoolsInASpecifiedClusterResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_ALL_NODE_POOLS_IN_A_SPECIFIED_CLUSTER_RESPONSE200,
-    );
 }
 impl support::Validate for ListingAllNodePoolsInASpecifiedClusterResponse200 {
     fn validate_at(
@@ -165,36 +138,6 @@ impl NodePool {
     pub fn api_version_or_default(&self) -> &str {
         self.api_version.as_deref().unwrap_or(Self::DEFAULT_API_VERSION)
     }
-}
-/// The documented fields of [`NodePool`].
-pub static SHAPE_NODE_POOL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_NODE_POOL_METADATA),
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(&SHAPE_NODE_POOL_SPEC),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Object(&SHAPE_NODE_POOL_STATUS),
-        },
-    ],
-};
-impl support::Shaped for NodePool {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NODE_POOL,
-    );
 }
 impl support::Validate for NodePool {
     fn validate_at(

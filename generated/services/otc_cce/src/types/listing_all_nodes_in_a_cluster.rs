@@ -116,28 +116,6 @@ impl ListingAllNodesInAClusterResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListingAllNodesInAClusterResponse200`].
-pub static SHAPE_LISTING_ALL_NODES_IN_A_CLUSTER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for ListingAllNodesInAClusterResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_ALL_NODES_IN_A_CLUSTER_RESPONSE200,
-    );
-}
 impl support::Validate for ListingAllNodesInAClusterResponse200 {
     fn validate_at(
         &self,

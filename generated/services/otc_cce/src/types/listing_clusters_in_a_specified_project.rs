@@ -99,36 +99,6 @@ impl ListingClustersInASpecifiedProjectItems {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListingClustersInASpecifiedProjectItems`].
-pub static SHAPE_LISTING_CLUSTERS_IN_A_SPECIFIED_PROJECT_ITEMS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for ListingClustersInASpecifiedProjectItems {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_CLUSTERS_IN_A_SPECIFIED_PROJECT_ITEMS,
-    );
-}
 impl support::Validate for ListingClustersInASpecifiedProjectItems {
     fn validate_at(
         &self,
@@ -215,30 +185,6 @@ impl ListingClustersInASpecifiedProjectResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListingClustersInASpecifiedProjectResponse200`].
-pub static SHAPE_LISTING_CLUSTERS_IN_A_SPECIFIED_PROJECT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Object(
-                &SHAPE_LISTING_CLUSTERS_IN_A_SPECIFIED_PROJECT_ITEMS,
-            ),
-        },
-    ],
-};
-impl support::Shaped for ListingClustersInASpecifiedProjectResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_CLUSTERS_IN_A_SPECIFIED_PROJECT_RESPONSE200,
-    );
 }
 impl support::Validate for ListingClustersInASpecifiedProjectResponse200 {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_cce/migrating_a_node.json` documents.
 use crate::support;
-use super::super::{
-    Login, NodeItem, NodeItemInResponse, SHAPE_LOGIN, SHAPE_NODE_ITEM,
-    SHAPE_NODE_ITEM_IN_RESPONSE, SHAPE_TASK_STATUS, TaskStatus,
-};
+use super::super::{Login, NodeItem, NodeItemInResponse, TaskStatus};
 /// Table 5 MigrateNodeExtendParam (also Table 11).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -122,36 +119,6 @@ impl MigrateNodeExtendParam {
             ::std::option::Option::Some(256i64),
         );
     }
-}
-/// The documented fields of [`MigrateNodeExtendParam`].
-pub static SHAPE_MIGRATE_NODE_EXTEND_PARAM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "maxPods",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "DockerLVMConfigOverride",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alpha.cce/preInstall",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alpha.cce/postInstall",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alpha.cce/NodeImageID",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MigrateNodeExtendParam {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MIGRATE_NODE_EXTEND_PARAM,
-    );
 }
 impl support::Validate for MigrateNodeExtendParam {
     fn validate_at(
@@ -279,38 +246,6 @@ impl MigrateNodesSpec {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`MigrateNodesSpec`].
-pub static SHAPE_MIGRATE_NODES_SPEC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "os",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extendParam",
-            value: support::ValueShape::Object(&SHAPE_MIGRATE_NODE_EXTEND_PARAM),
-        },
-        support::FieldShape {
-            name: "login",
-            value: support::ValueShape::Object(&SHAPE_LOGIN),
-        },
-        support::FieldShape {
-            name: "runtime",
-            value: support::ValueShape::Object(&SHAPE_MIGRATING_A_NODE_RUNTIME),
-        },
-        support::FieldShape {
-            name: "nodes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_NODE_ITEM),
-            ),
-        },
-    ],
-};
-impl support::Shaped for MigrateNodesSpec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MIGRATE_NODES_SPEC,
-    );
-}
 impl support::Validate for MigrateNodesSpec {
     fn validate_at(
         &self,
@@ -424,7 +359,7 @@ impl<'de> ::serde::Deserialize<'de> for MigrateNodesSpec {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 MigrateNodesSpec (also Table 10).
@@ -460,38 +395,6 @@ impl MigrateNodesSpecInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`MigrateNodesSpecInResponse`].
-pub static SHAPE_MIGRATE_NODES_SPEC_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "os",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extendParam",
-            value: support::ValueShape::Object(&SHAPE_MIGRATE_NODE_EXTEND_PARAM),
-        },
-        support::FieldShape {
-            name: "login",
-            value: support::ValueShape::Object(&SHAPE_LOGIN),
-        },
-        support::FieldShape {
-            name: "runtime",
-            value: support::ValueShape::Object(&SHAPE_MIGRATING_A_NODE_RUNTIME),
-        },
-        support::FieldShape {
-            name: "nodes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_NODE_ITEM_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for MigrateNodesSpecInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MIGRATE_NODES_SPEC_IN_RESPONSE,
-    );
 }
 impl support::Validate for MigrateNodesSpecInResponse {
     fn validate_at(
@@ -737,32 +640,6 @@ impl MigratingANodeResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`MigratingANodeResponse200`].
-pub static SHAPE_MIGRATING_A_NODE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(&SHAPE_MIGRATE_NODES_SPEC_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Object(&SHAPE_TASK_STATUS),
-        },
-    ],
-};
-impl support::Shaped for MigratingANodeResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MIGRATING_A_NODE_RESPONSE200,
-    );
-}
 impl support::Validate for MigratingANodeResponse200 {
     fn validate_at(
         &self,
@@ -866,20 +743,6 @@ impl MigratingANodeRuntime {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`MigratingANodeRuntime`].
-pub static SHAPE_MIGRATING_A_NODE_RUNTIME: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MigratingANodeRuntime {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MIGRATING_A_NODE_RUNTIME,
-    );
 }
 impl support::Validate for MigratingANodeRuntime {
     fn validate_at(
@@ -987,7 +850,4 @@ impl support::Validate for Name {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Name {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

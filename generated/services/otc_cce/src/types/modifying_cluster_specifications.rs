@@ -208,20 +208,6 @@ impl ModifyingClusterSpecificationsResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingClusterSpecificationsResponse201`].
-pub static SHAPE_MODIFYING_CLUSTER_SPECIFICATIONS_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "jobID",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingClusterSpecificationsResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_CLUSTER_SPECIFICATIONS_RESPONSE201,
-    );
-}
 impl support::Validate for ModifyingClusterSpecificationsResponse201 {
     fn validate_at(
         &self,

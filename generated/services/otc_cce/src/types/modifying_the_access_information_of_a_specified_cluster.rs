@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_cce/modifying_the_access_information_of_a_specified_cluster.json` documents.
 use crate::support;
-use super::super::{
-    ModifyingTheAccessInformationOfASpecifiedClusterStatus,
-    SHAPE_MODIFYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_STATUS,
-};
+use super::super::ModifyingTheAccessInformationOfASpecifiedClusterStatus;
 /// Table 2 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -101,32 +98,6 @@ impl ModifyingTheAccessInformationOfASpecifiedClusterResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingTheAccessInformationOfASpecifiedClusterResponse200`].
-pub static SHAPE_MODIFYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Any,
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(
-                &SHAPE_MODIFYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_SPEC_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Object(
-                &SHAPE_MODIFYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_STATUS,
-            ),
-        },
-    ],
-};
-impl support::Shaped for ModifyingTheAccessInformationOfASpecifiedClusterResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_RESPONSE200,
-    );
 }
 impl support::Validate for ModifyingTheAccessInformationOfASpecifiedClusterResponse200 {
     fn validate_at(
@@ -242,26 +213,6 @@ impl ModifyingTheAccessInformationOfASpecifiedClusterSpec {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`ModifyingTheAccessInformationOfASpecifiedClusterSpec`].
-pub static SHAPE_MODIFYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_SPEC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(
-                &SHAPE_MODIFYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_SPEC,
-            ),
-        },
-    ],
-};
-impl support::Shaped for ModifyingTheAccessInformationOfASpecifiedClusterSpec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_SPEC,
-    );
-}
 impl support::Validate for ModifyingTheAccessInformationOfASpecifiedClusterSpec {
     fn validate_at(
         &self,
@@ -320,7 +271,7 @@ for ModifyingTheAccessInformationOfASpecifiedClusterSpec {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Data structure of the spec field (also Table 4 and Table 6).
@@ -349,26 +300,6 @@ impl ModifyingTheAccessInformationOfASpecifiedClusterSpecInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingTheAccessInformationOfASpecifiedClusterSpecInResponse`].
-pub static SHAPE_MODIFYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_SPEC_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(
-                &SHAPE_MODIFYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_SPEC_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for ModifyingTheAccessInformationOfASpecifiedClusterSpecInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_SPEC_IN_RESPONSE,
-    );
 }
 impl support::Validate
 for ModifyingTheAccessInformationOfASpecifiedClusterSpecInResponse {

@@ -55,68 +55,6 @@ impl ChartResp {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ChartResp`].
-pub static SHAPE_CHART_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "translate",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instruction",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "icon_url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "chart_url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ChartResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHART_RESP,
-    );
-}
 impl support::Validate for ChartResp {
     fn validate_at(
         &self,
@@ -243,22 +181,6 @@ impl ObtainingAChartListResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAChartListResponse200`].
-pub static SHAPE_OBTAINING_A_CHART_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "[items]",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CHART_RESP),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAChartListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_CHART_LIST_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingAChartListResponse200 {
     fn validate_at(

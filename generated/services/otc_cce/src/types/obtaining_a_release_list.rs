@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_cce/obtaining_a_release_list.json` documents.
 use crate::support;
-use super::super::{ReleaseResp, SHAPE_RELEASE_RESP};
+use super::super::ReleaseResp;
 /// Table 4 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -20,22 +20,6 @@ impl ObtainingAReleaseListResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAReleaseListResponse200`].
-pub static SHAPE_OBTAINING_A_RELEASE_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "[items]",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RELEASE_RESP),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAReleaseListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_RELEASE_LIST_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingAReleaseListResponse200 {
     fn validate_at(

@@ -24,20 +24,6 @@ impl ObtainingChartValuesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingChartValuesResponse200`].
-pub static SHAPE_OBTAINING_CHART_VALUES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Map(&support::ValueShape::FreeForm),
-        },
-    ],
-};
-impl support::Shaped for ObtainingChartValuesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_CHART_VALUES_RESPONSE200,
-    );
-}
 impl support::Validate for ObtainingChartValuesResponse200 {
     fn validate_at(
         &self,

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_cce/obtaining_cluster_certificates.json` documents.
 use crate::support;
-use super::super::{Contexts, SHAPE_CONTEXTS, SHAPE_USERS, Users};
+use super::super::{Contexts, Users};
 /// Table 6 Data structure of the cluster field.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -28,28 +28,6 @@ impl Cluster {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Cluster`].
-pub static SHAPE_CLUSTER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "server",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "certificate-authority-data",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "insecure-skip-tls-verify",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Cluster {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CLUSTER,
-    );
 }
 impl support::Validate for Cluster {
     fn validate_at(
@@ -133,24 +111,6 @@ impl Clusters {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Clusters`].
-pub static SHAPE_CLUSTERS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cluster",
-            value: support::ValueShape::Object(&SHAPE_CLUSTER),
-        },
-    ],
-};
-impl support::Shaped for Clusters {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CLUSTERS,
-    );
 }
 impl support::Validate for Clusters {
     fn validate_at(
@@ -329,48 +289,6 @@ impl ObtainingClusterCertificatesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingClusterCertificatesResponse200`].
-pub static SHAPE_OBTAINING_CLUSTER_CERTIFICATES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "preferences",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "clusters",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CLUSTERS),
-            ),
-        },
-        support::FieldShape {
-            name: "users",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_USERS)),
-        },
-        support::FieldShape {
-            name: "contexts",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CONTEXTS),
-            ),
-        },
-        support::FieldShape {
-            name: "current-context",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingClusterCertificatesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_CLUSTER_CERTIFICATES_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingClusterCertificatesResponse200 {
     fn validate_at(

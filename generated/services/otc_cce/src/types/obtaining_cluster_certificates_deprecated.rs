@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_cce/obtaining_cluster_certificates_deprecated.json` documents.
 use crate::support;
-use super::super::{Contexts, SHAPE_CONTEXTS, SHAPE_USERS, Users};
+use super::super::{Contexts, Users};
 /// Table 5 Data structure of the cluster field.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -23,24 +23,6 @@ impl ObtainingClusterCertificatesDeprecatedCluster {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingClusterCertificatesDeprecatedCluster`].
-pub static SHAPE_OBTAINING_CLUSTER_CERTIFICATES_DEPRECATED_CLUSTER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "server",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "certificate-authority-data",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingClusterCertificatesDeprecatedCluster {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_CLUSTER_CERTIFICATES_DEPRECATED_CLUSTER,
-    );
 }
 impl support::Validate for ObtainingClusterCertificatesDeprecatedCluster {
     fn validate_at(
@@ -109,26 +91,6 @@ impl ObtainingClusterCertificatesDeprecatedClusters {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingClusterCertificatesDeprecatedClusters`].
-pub static SHAPE_OBTAINING_CLUSTER_CERTIFICATES_DEPRECATED_CLUSTERS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cluster",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_CLUSTER_CERTIFICATES_DEPRECATED_CLUSTER,
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingClusterCertificatesDeprecatedClusters {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_CLUSTER_CERTIFICATES_DEPRECATED_CLUSTERS,
-    );
 }
 impl support::Validate for ObtainingClusterCertificatesDeprecatedClusters {
     fn validate_at(
@@ -222,42 +184,6 @@ impl ObtainingClusterCertificatesDeprecatedResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingClusterCertificatesDeprecatedResponse200`].
-pub static SHAPE_OBTAINING_CLUSTER_CERTIFICATES_DEPRECATED_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "clusters",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_CLUSTER_CERTIFICATES_DEPRECATED_CLUSTERS,
-            ),
-        },
-        support::FieldShape {
-            name: "users",
-            value: support::ValueShape::Object(&SHAPE_USERS),
-        },
-        support::FieldShape {
-            name: "contexts",
-            value: support::ValueShape::Object(&SHAPE_CONTEXTS),
-        },
-        support::FieldShape {
-            name: "current-context",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingClusterCertificatesDeprecatedResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_CLUSTER_CERTIFICATES_DEPRECATED_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingClusterCertificatesDeprecatedResponse200 {
     fn validate_at(

@@ -57,28 +57,6 @@ impl CustomizeResourceTag {
         );
     }
 }
-/// The documented fields of [`CustomizeResourceTag`].
-pub static SHAPE_CUSTOMIZE_RESOURCE_TAG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "Definition",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-    ],
-};
-impl support::Shaped for CustomizeResourceTag {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CUSTOMIZE_RESOURCE_TAG,
-    );
-}
 impl support::Validate for CustomizeResourceTag {
     fn validate_at(
         &self,
@@ -171,22 +149,6 @@ impl ObtainingCustomTagsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingCustomTagsResponse200`].
-pub static SHAPE_OBTAINING_CUSTOM_TAGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CUSTOMIZE_RESOURCE_TAG),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingCustomTagsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_CUSTOM_TAGS_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingCustomTagsResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_cce/obtaining_historical_records_of_a_release.json` documents.
 use crate::support;
-use super::super::{ReleaseResp, SHAPE_RELEASE_RESP};
+use super::super::ReleaseResp;
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -20,22 +20,6 @@ impl ObtainingHistoricalRecordsOfAReleaseResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingHistoricalRecordsOfAReleaseResponse200`].
-pub static SHAPE_OBTAINING_HISTORICAL_RECORDS_OF_A_RELEASE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "[items]",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RELEASE_RESP),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingHistoricalRecordsOfAReleaseResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_HISTORICAL_RECORDS_OF_A_RELEASE_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingHistoricalRecordsOfAReleaseResponse200 {
     fn validate_at(

@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_cce/obtaining_job_details.json` documents.
 use crate::support;
-use super::super::{
-    SHAPE_V2_JOB_STATUS, SHAPE_V2_JOB_TYPE_OBJECT, V2JobStatus, V2JobTypeObject,
-};
+use super::super::{V2JobStatus, V2JobTypeObject};
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -69,36 +67,6 @@ impl ObtainingJobDetailsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingJobDetailsResponse200`].
-pub static SHAPE_OBTAINING_JOB_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_V2_JOB_TYPE_OBJECT),
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(&SHAPE_V2_JOB_SPEC),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Object(&SHAPE_V2_JOB_STATUS),
-        },
-    ],
-};
-impl support::Shaped for ObtainingJobDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_JOB_DETAILS_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingJobDetailsResponse200 {
     fn validate_at(
@@ -237,36 +205,6 @@ impl V2Job {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`V2Job`].
-pub static SHAPE_V2_JOB: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_V2_JOB_TYPE_OBJECT),
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(&SHAPE_V2_JOB_SPEC),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Object(&SHAPE_V2_JOB_STATUS),
-        },
-    ],
-};
-impl support::Shaped for V2Job {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_V2_JOB,
-    );
 }
 impl support::Validate for V2Job {
     fn validate_at(
@@ -416,42 +354,6 @@ impl V2JobSpec {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`V2JobSpec`].
-pub static SHAPE_V2_JOB_SPEC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "clusteruid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resourceid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resourcename",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extendparam",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "subjobs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_V2_JOB),
-            ),
-        },
-    ],
-};
-impl support::Shaped for V2JobSpec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_V2_JOB_SPEC,
-    );
 }
 impl support::Validate for V2JobSpec {
     fn validate_at(

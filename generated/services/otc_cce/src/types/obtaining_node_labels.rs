@@ -37,24 +37,6 @@ impl ObtainingNodeLabelsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingNodeLabelsResponse200`].
-pub static SHAPE_OBTAINING_NODE_LABELS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingNodeLabelsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_NODE_LABELS_RESPONSE200,
-    );
-}
 impl support::Validate for ObtainingNodeLabelsResponse200 {
     fn validate_at(
         &self,

@@ -30,28 +30,6 @@ impl ObtainingResourceTagsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingResourceTagsResponse200`].
-pub static SHAPE_OBTAINING_RESOURCE_TAGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_OBTAINING_RESOURCE_TAGS_RESOURCE_TAG),
-            ),
-        },
-        support::FieldShape {
-            name: "sys_tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_OBTAINING_RESOURCE_TAGS_RESOURCE_TAG),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingResourceTagsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_RESOURCE_TAGS_RESPONSE200,
-    );
-}
 impl support::Validate for ObtainingResourceTagsResponse200 {
     fn validate_at(
         &self,
@@ -202,24 +180,6 @@ impl ObtainingResourceTagsResourceTag {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`ObtainingResourceTagsResourceTag`].
-pub static SHAPE_OBTAINING_RESOURCE_TAGS_RESOURCE_TAG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingResourceTagsResourceTag {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_RESOURCE_TAGS_RESOURCE_TAG,
-    );
 }
 impl support::Validate for ObtainingResourceTagsResourceTag {
     fn validate_at(

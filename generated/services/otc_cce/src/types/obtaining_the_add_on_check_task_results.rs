@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_cce/obtaining_the_add_on_check_task_results.json` documents.
 use crate::support;
-use super::super::{AddonCheckTask, SHAPE_ADDON_CHECK_TASK};
+use super::super::AddonCheckTask;
 /// Table 4 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -43,34 +43,6 @@ impl ObtainingTheAddOnCheckTaskResultsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingTheAddOnCheckTaskResultsResponse200`].
-pub static SHAPE_OBTAINING_THE_ADD_ON_CHECK_TASK_RESULTS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pageInfo",
-            value: support::ValueShape::Object(&SHAPE_PAGE_INFO),
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ADDON_CHECK_TASK),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingTheAddOnCheckTaskResultsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_THE_ADD_ON_CHECK_TASK_RESULTS_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingTheAddOnCheckTaskResultsResponse200 {
     fn validate_at(
@@ -165,20 +137,6 @@ impl PageInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`PageInfo`].
-pub static SHAPE_PAGE_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "currentCount",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PageInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PAGE_INFO,
-    );
 }
 impl support::Validate for PageInfo {
     fn validate_at(

@@ -44,41 +44,6 @@ impl ObtainingTheListOfParametersThatCanBeConfiguredForANodePoolResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingTheListOfParametersThatCanBeConfiguredForANodePoolResponse200`].
-pub static SHAPE_OBTAINING_THE_LIST_OF_PARAMETERS_THAT_CAN_BE_CONFIGURED_FOR_A_NODE_POOL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "validAt",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "empty",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "schema",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for ObtainingTheListOfParametersThatCanBeConfiguredForANodePoolResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_THE_LIST_OF_PARAMETERS_THAT_CAN_BE_CONFIGURED_FOR_A_NODE_POOL_RESPONSE200,
-    );
-}
 impl support::Validate
 for ObtainingTheListOfParametersThatCanBeConfiguredForANodePoolResponse200 {
     fn validate_at(

@@ -4,11 +4,7 @@
 
 //! The types that `spec/otc_cce/obtaining_the_parameters_that_can_be_configured_for_a_node_pool.json` documents.
 use crate::support;
-use super::super::{
-    ClusterConfigurationsSpecInResponse, ConfigurationMetadataInResponse,
-    SHAPE_CLUSTER_CONFIGURATIONS_SPEC_IN_RESPONSE,
-    SHAPE_CONFIGURATION_METADATA_IN_RESPONSE,
-};
+use super::super::{ClusterConfigurationsSpecInResponse, ConfigurationMetadataInResponse};
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -38,39 +34,6 @@ impl ObtainingTheParametersThatCanBeConfiguredForANodePoolResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingTheParametersThatCanBeConfiguredForANodePoolResponse200`].
-pub static SHAPE_OBTAINING_THE_PARAMETERS_THAT_CAN_BE_CONFIGURED_FOR_A_NODE_POOL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_CONFIGURATION_METADATA_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(
-                &SHAPE_CLUSTER_CONFIGURATIONS_SPEC_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped
-for ObtainingTheParametersThatCanBeConfiguredForANodePoolResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_THE_PARAMETERS_THAT_CAN_BE_CONFIGURED_FOR_A_NODE_POOL_RESPONSE200,
-    );
 }
 impl support::Validate
 for ObtainingTheParametersThatCanBeConfiguredForANodePoolResponse200 {

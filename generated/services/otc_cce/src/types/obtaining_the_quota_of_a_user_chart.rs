@@ -19,20 +19,6 @@ impl ObtainingTheQuotaOfAUserChartResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingTheQuotaOfAUserChartResponse200`].
-pub static SHAPE_OBTAINING_THE_QUOTA_OF_A_USER_CHART_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "quotas",
-            value: support::ValueShape::Object(&SHAPE_QUOTAS),
-        },
-    ],
-};
-impl support::Shaped for ObtainingTheQuotaOfAUserChartResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_THE_QUOTA_OF_A_USER_CHART_RESPONSE200,
-    );
-}
 impl support::Validate for ObtainingTheQuotaOfAUserChartResponse200 {
     fn validate_at(
         &self,
@@ -90,22 +76,6 @@ impl Quotas {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Quotas`].
-pub static SHAPE_QUOTAS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESOURCES),
-            ),
-        },
-    ],
-};
-impl support::Shaped for Quotas {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUOTAS,
-    );
 }
 impl support::Validate for Quotas {
     fn validate_at(
@@ -182,28 +152,6 @@ impl Resources {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Resources`].
-pub static SHAPE_RESOURCES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "quota",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Resources {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCES,
-    );
 }
 impl support::Validate for Resources {
     fn validate_at(

@@ -6,9 +6,7 @@
 use crate::support;
 use super::super::{
     DataVolumeMetadataInResponse, Login, NodeManagement, NodeNicSpec, PublicIpInResponse,
-    Runtime, SHAPE_DATA_VOLUME_METADATA_IN_RESPONSE, SHAPE_LOGIN, SHAPE_NODE_MANAGEMENT,
-    SHAPE_NODE_NIC_SPEC, SHAPE_PUBLIC_IP_IN_RESPONSE, SHAPE_RUNTIME,
-    SHAPE_STORAGE_IN_RESPONSE, StorageInResponse,
+    Runtime, StorageInResponse,
 };
 /// Table 18 Data structure of the autoscaling field.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -65,36 +63,6 @@ impl QueryingASpecifiedNodePoolAutoscaling {
             ::std::option::Option::None,
         );
     }
-}
-/// The documented fields of [`QueryingASpecifiedNodePoolAutoscaling`].
-pub static SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_AUTOSCALING: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "minNodeCount",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "maxNodeCount",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "scaleDownCooldownTime",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "priority",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingASpecifiedNodePoolAutoscaling {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_AUTOSCALING,
-    );
 }
 impl support::Validate for QueryingASpecifiedNodePoolAutoscaling {
     fn validate_at(
@@ -256,40 +224,6 @@ impl QueryingASpecifiedNodePoolExtendParam {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingASpecifiedNodePoolExtendParam`].
-pub static SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_EXTEND_PARAM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "maxPods",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alpha.cce/preInstall",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alpha.cce/postInstall",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alpha.cce/NodeImageID",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "DockerLVMConfigOverride",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicKey",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingASpecifiedNodePoolExtendParam {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_EXTEND_PARAM,
-    );
-}
 impl support::Validate for QueryingASpecifiedNodePoolExtendParam {
     fn validate_at(
         &self,
@@ -384,24 +318,6 @@ impl QueryingASpecifiedNodePoolMetadata {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingASpecifiedNodePoolMetadata`].
-pub static SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_METADATA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "uid",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingASpecifiedNodePoolMetadata {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_METADATA,
-    );
-}
 impl support::Validate for QueryingASpecifiedNodePoolMetadata {
     fn validate_at(
         &self,
@@ -475,42 +391,6 @@ impl QueryingASpecifiedNodePoolNodePool {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingASpecifiedNodePoolNodePool`].
-pub static SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_NODE_POOL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_METADATA,
-            ),
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_SPEC,
-            ),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_STATUS,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingASpecifiedNodePoolNodePool {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_NODE_POOL,
-    );
 }
 impl support::Validate for QueryingASpecifiedNodePoolNodePool {
     fn validate_at(
@@ -743,88 +623,6 @@ impl QueryingASpecifiedNodePoolNodeTemplate {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingASpecifiedNodePoolNodeTemplate`].
-pub static SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_NODE_TEMPLATE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "flavor",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "az",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "login",
-            value: support::ValueShape::Object(&SHAPE_LOGIN),
-        },
-        support::FieldShape {
-            name: "rootVolume",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_VOLUME,
-            ),
-        },
-        support::FieldShape {
-            name: "dataVolumes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_VOLUME,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "storage",
-            value: support::ValueShape::Object(&SHAPE_STORAGE_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "publicIP",
-            value: support::ValueShape::Object(&SHAPE_PUBLIC_IP_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "nodeNicSpec",
-            value: support::ValueShape::Object(&SHAPE_NODE_NIC_SPEC),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "billingMode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extendParam",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_EXTEND_PARAM,
-            ),
-        },
-        support::FieldShape {
-            name: "userTags",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "k8sTags",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "taints",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "runtime",
-            value: support::ValueShape::Object(&SHAPE_RUNTIME),
-        },
-    ],
-};
-impl support::Shaped for QueryingASpecifiedNodePoolNodeTemplate {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_NODE_TEMPLATE,
-    );
-}
 impl support::Validate for QueryingASpecifiedNodePoolNodeTemplate {
     fn validate_at(
         &self,
@@ -1045,30 +843,6 @@ impl QueryingASpecifiedNodePoolResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingASpecifiedNodePoolResponse200`].
-pub static SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_NODE_POOL,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingASpecifiedNodePoolResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingASpecifiedNodePoolResponse200 {
     fn validate_at(
         &self,
@@ -1172,44 +946,6 @@ impl QueryingASpecifiedNodePoolSpec {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingASpecifiedNodePoolSpec`].
-pub static SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_SPEC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "initialNodeCount",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nodeTemplate",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_NODE_TEMPLATE,
-            ),
-        },
-        support::FieldShape {
-            name: "autoscaling",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_AUTOSCALING,
-            ),
-        },
-        support::FieldShape {
-            name: "nodeManagement",
-            value: support::ValueShape::Object(&SHAPE_NODE_MANAGEMENT),
-        },
-        support::FieldShape {
-            name: "customSecurityGroups",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for QueryingASpecifiedNodePoolSpec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_SPEC,
-    );
 }
 impl support::Validate for QueryingASpecifiedNodePoolSpec {
     fn validate_at(
@@ -1353,28 +1089,6 @@ impl QueryingASpecifiedNodePoolStatus {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingASpecifiedNodePoolStatus`].
-pub static SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_STATUS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "currentNode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "phase",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "jobId",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingASpecifiedNodePoolStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_STATUS,
-    );
-}
 impl support::Validate for QueryingASpecifiedNodePoolStatus {
     fn validate_at(
         &self,
@@ -1475,40 +1189,6 @@ impl QueryingASpecifiedNodePoolVolume {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingASpecifiedNodePoolVolume`].
-pub static SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_VOLUME: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volumetype",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extendParam",
-            value: support::ValueShape::Map(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_EXTEND_PARAM,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "hw:passthrough",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_DATA_VOLUME_METADATA_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for QueryingASpecifiedNodePoolVolume {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_NODE_POOL_VOLUME,
-    );
 }
 impl support::Validate for QueryingASpecifiedNodePoolVolume {
     fn validate_at(

@@ -19,22 +19,6 @@ impl QueryingAllApiVersionsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAllApiVersionsResponse200`].
-pub static SHAPE_QUERYING_ALL_API_VERSIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "versions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_ALL_API_VERSIONS_VERSIONS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAllApiVersionsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_API_VERSIONS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAllApiVersionsResponse200 {
     fn validate_at(
         &self,
@@ -147,40 +131,6 @@ impl QueryingAllApiVersionsVersions {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAllApiVersionsVersions`].
-pub static SHAPE_QUERYING_ALL_API_VERSIONS_VERSIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAllApiVersionsVersions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_API_VERSIONS_VERSIONS,
-    );
 }
 impl support::Validate for QueryingAllApiVersionsVersions {
     fn validate_at(

@@ -37,20 +37,6 @@ impl QueryingInformationAboutApiV3Response200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingInformationAboutApiV3Response200`].
-pub static SHAPE_QUERYING_INFORMATION_ABOUT_API_V3_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "versions",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-    ],
-};
-impl support::Shaped for QueryingInformationAboutApiV3Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_INFORMATION_ABOUT_API_V3_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingInformationAboutApiV3Response200 {
     fn validate_at(
         &self,

@@ -19,22 +19,6 @@ impl QueryingResourceQuotasResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingResourceQuotasResponse200`].
-pub static SHAPE_QUERYING_RESOURCE_QUOTAS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "quotas",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUOTA_RESOURCE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingResourceQuotasResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_RESOURCE_QUOTAS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingResourceQuotasResponse200 {
     fn validate_at(
         &self,
@@ -123,40 +107,6 @@ impl QuotaResource {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QuotaResource`].
-pub static SHAPE_QUOTA_RESOURCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "quotaKey",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "quotaLimit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "regionId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "availabilityZoneId",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QuotaResource {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUOTA_RESOURCE,
-    );
 }
 impl support::Validate for QuotaResource {
     fn validate_at(

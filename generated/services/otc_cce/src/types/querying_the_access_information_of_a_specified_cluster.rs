@@ -6,10 +6,7 @@
 #[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
 use crate::support;
 #[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
-use super::super::{
-    ModifyingTheAccessInformationOfASpecifiedClusterStatus,
-    SHAPE_MODIFYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_STATUS,
-};
+use super::super::ModifyingTheAccessInformationOfASpecifiedClusterStatus;
 /// Table 6 Data structure of the bandwidth field.
 #[derive(
     Debug,
@@ -84,34 +81,6 @@ impl QueryingTheAccessInformationOfASpecifiedClusterResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
-/// The documented fields of [`QueryingTheAccessInformationOfASpecifiedClusterResponse200`].
-pub static SHAPE_QUERYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Any,
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_SPEC,
-            ),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Object(
-                &SHAPE_MODIFYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_STATUS,
-            ),
-        },
-    ],
-};
-#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
-impl support::Shaped for QueryingTheAccessInformationOfASpecifiedClusterResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_RESPONSE200,
-    );
 }
 #[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
 impl support::Validate for QueryingTheAccessInformationOfASpecifiedClusterResponse200 {
@@ -210,24 +179,6 @@ impl QueryingTheAccessInformationOfASpecifiedClusterSpec {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
-/// The documented fields of [`QueryingTheAccessInformationOfASpecifiedClusterSpec`].
-pub static SHAPE_QUERYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_SPEC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_SPEC,
-            ),
-        },
-    ],
-};
-#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
-impl support::Shaped for QueryingTheAccessInformationOfASpecifiedClusterSpec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_SPEC,
-    );
 }
 #[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
 impl support::Validate for QueryingTheAccessInformationOfASpecifiedClusterSpec {

@@ -6,9 +6,7 @@
 use crate::support;
 use super::super::{
     ContainerNetworkInResponse, EniNetworkInResponse, HostNetworkInResponse,
-    PackageConfiguration, PublicAccess, SHAPE_CONTAINER_NETWORK_IN_RESPONSE,
-    SHAPE_ENI_NETWORK_IN_RESPONSE, SHAPE_HOST_NETWORK_IN_RESPONSE,
-    SHAPE_PACKAGE_CONFIGURATION, SHAPE_PUBLIC_ACCESS,
+    PackageConfiguration, PublicAccess,
 };
 /// Table 15 Data structure of the endpoint field.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -85,28 +83,6 @@ impl Endpoint {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Endpoint`].
-pub static SHAPE_ENDPOINT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "internal",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "external",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "external_otc",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Endpoint {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENDPOINT,
-    );
 }
 impl support::Validate for Endpoint {
     fn validate_at(
@@ -185,28 +161,6 @@ impl ReadingASpecifiedClusterExtendParam {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ReadingASpecifiedClusterExtendParam`].
-pub static SHAPE_READING_A_SPECIFIED_CLUSTER_EXTEND_PARAM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "alpha.cce/fixPoolMask",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "kubernetes.io/cpuManagerPolicy",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "upgradefrom",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ReadingASpecifiedClusterExtendParam {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_READING_A_SPECIFIED_CLUSTER_EXTEND_PARAM,
-    );
 }
 impl support::Validate for ReadingASpecifiedClusterExtendParam {
     fn validate_at(
@@ -292,36 +246,6 @@ impl ReadingASpecifiedClusterResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ReadingASpecifiedClusterResponse200`].
-pub static SHAPE_READING_A_SPECIFIED_CLUSTER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(&SHAPE_READING_A_SPECIFIED_CLUSTER_SPEC),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Object(&SHAPE_READING_A_SPECIFIED_CLUSTER_STATUS),
-        },
-    ],
-};
-impl support::Shaped for ReadingASpecifiedClusterResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_READING_A_SPECIFIED_CLUSTER_RESPONSE200,
-    );
 }
 impl support::Validate for ReadingASpecifiedClusterResponse200 {
     fn validate_at(
@@ -590,104 +514,6 @@ impl ReadingASpecifiedClusterSpec {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ReadingASpecifiedClusterSpec`].
-pub static SHAPE_READING_A_SPECIFIED_CLUSTER_SPEC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flavor",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "platformVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "az",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipv6enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "supportIstio",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "customSan",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "hostNetwork",
-            value: support::ValueShape::Object(&SHAPE_HOST_NETWORK_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "containerNetwork",
-            value: support::ValueShape::Object(&SHAPE_CONTAINER_NETWORK_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "eniNetwork",
-            value: support::ValueShape::Object(&SHAPE_ENI_NETWORK_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "publicAccess",
-            value: support::ValueShape::Object(&SHAPE_PUBLIC_ACCESS),
-        },
-        support::FieldShape {
-            name: "authentication",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "billingMode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extendParam",
-            value: support::ValueShape::Object(
-                &SHAPE_READING_A_SPECIFIED_CLUSTER_EXTEND_PARAM,
-            ),
-        },
-        support::FieldShape {
-            name: "kubernetesSvcIpRange",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "kubeProxyMode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enableMasterVolumeEncryption",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "configurationsOverride",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PACKAGE_CONFIGURATION),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ReadingASpecifiedClusterSpec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_READING_A_SPECIFIED_CLUSTER_SPEC,
-    );
 }
 impl support::Validate for ReadingASpecifiedClusterSpec {
     fn validate_at(
@@ -965,32 +791,6 @@ impl ReadingASpecifiedClusterStatus {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ReadingASpecifiedClusterStatus`].
-pub static SHAPE_READING_A_SPECIFIED_CLUSTER_STATUS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "phase",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "reason",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "endpoints",
-            value: support::ValueShape::Object(&SHAPE_ENDPOINT),
-        },
-    ],
-};
-impl support::Shaped for ReadingASpecifiedClusterStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_READING_A_SPECIFIED_CLUSTER_STATUS,
-    );
 }
 impl support::Validate for ReadingASpecifiedClusterStatus {
     fn validate_at(

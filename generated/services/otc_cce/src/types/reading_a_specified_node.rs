@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_cce/reading_a_specified_node.json` documents.
 use crate::support;
-use super::super::{
-    NodeNicSpec, Runtime, SHAPE_NODE_NIC_SPEC, SHAPE_RUNTIME, SHAPE_STORAGE_IN_RESPONSE,
-    SHAPE_VOLUME, StorageInResponse, Volume,
-};
+use super::super::{NodeNicSpec, Runtime, StorageInResponse, Volume};
 /// Table 6 Data structure of the annotations field.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,20 +22,6 @@ impl Annotations {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Annotations`].
-pub static SHAPE_ANNOTATIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kubernetes.io/node-pool.id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Annotations {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ANNOTATIONS,
-    );
 }
 impl support::Validate for Annotations {
     fn validate_at(
@@ -151,40 +134,6 @@ impl ReadingASpecifiedNodeMetadata {
         );
     }
 }
-/// The documented fields of [`ReadingASpecifiedNodeMetadata`].
-pub static SHAPE_READING_A_SPECIFIED_NODE_METADATA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "uid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "labels",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "creationTimestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updateTimestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "annotations",
-            value: support::ValueShape::Object(&SHAPE_ANNOTATIONS),
-        },
-    ],
-};
-impl support::Shaped for ReadingASpecifiedNodeMetadata {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_READING_A_SPECIFIED_NODE_METADATA,
-    );
-}
 impl support::Validate for ReadingASpecifiedNodeMetadata {
     fn validate_at(
         &self,
@@ -296,36 +245,6 @@ impl ReadingASpecifiedNodeResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ReadingASpecifiedNodeResponse200`].
-pub static SHAPE_READING_A_SPECIFIED_NODE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_READING_A_SPECIFIED_NODE_METADATA),
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(&SHAPE_READING_A_SPECIFIED_NODE_SPEC),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Object(&SHAPE_READING_A_SPECIFIED_NODE_STATUS),
-        },
-    ],
-};
-impl support::Shaped for ReadingASpecifiedNodeResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_READING_A_SPECIFIED_NODE_RESPONSE200,
-    );
 }
 impl support::Validate for ReadingASpecifiedNodeResponse200 {
     fn validate_at(
@@ -532,86 +451,6 @@ impl ReadingASpecifiedNodeSpec {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ReadingASpecifiedNodeSpec`].
-pub static SHAPE_READING_A_SPECIFIED_NODE_SPEC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "flavor",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "az",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "login",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "rootVolume",
-            value: support::ValueShape::Object(&SHAPE_VOLUME),
-        },
-        support::FieldShape {
-            name: "dataVolumes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VOLUME),
-            ),
-        },
-        support::FieldShape {
-            name: "storage",
-            value: support::ValueShape::Object(&SHAPE_STORAGE_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "publicIP",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "nodeNicSpec",
-            value: support::ValueShape::Object(&SHAPE_NODE_NIC_SPEC),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "billingMode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ecsGroupId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dedicatedHostId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "offloadNode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "faultDomain",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "runtime",
-            value: support::ValueShape::Object(&SHAPE_RUNTIME),
-        },
-        support::FieldShape {
-            name: "extendParam",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for ReadingASpecifiedNodeSpec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_READING_A_SPECIFIED_NODE_SPEC,
-    );
 }
 impl support::Validate for ReadingASpecifiedNodeSpec {
     fn validate_at(
@@ -827,32 +666,6 @@ impl ReadingASpecifiedNodeStatus {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ReadingASpecifiedNodeStatus`].
-pub static SHAPE_READING_A_SPECIFIED_NODE_STATUS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "phase",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "serverId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicIP",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "privateIP",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ReadingASpecifiedNodeStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_READING_A_SPECIFIED_NODE_STATUS,
-    );
 }
 impl support::Validate for ReadingASpecifiedNodeStatus {
     fn validate_at(

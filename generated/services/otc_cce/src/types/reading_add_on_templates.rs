@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_cce/reading_add_on_templates.json` documents.
 use crate::support;
-use super::super::{Metadata, SHAPE_METADATA, SHAPE_VERSIONS, Versions};
+use super::super::{Metadata, Versions};
 /// Table 4 Data structure of the items field.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -29,32 +29,6 @@ impl ReadingAddOnTemplatesItems {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ReadingAddOnTemplatesItems`].
-pub static SHAPE_READING_ADD_ON_TEMPLATES_ITEMS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_METADATA),
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(&SHAPE_READING_ADD_ON_TEMPLATES_SPEC),
-        },
-    ],
-};
-impl support::Shaped for ReadingAddOnTemplatesItems {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_READING_ADD_ON_TEMPLATES_ITEMS,
-    );
 }
 impl support::Validate for ReadingAddOnTemplatesItems {
     fn validate_at(
@@ -145,28 +119,6 @@ impl ReadingAddOnTemplatesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ReadingAddOnTemplatesResponse200`].
-pub static SHAPE_READING_ADD_ON_TEMPLATES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Object(&SHAPE_READING_ADD_ON_TEMPLATES_ITEMS),
-        },
-    ],
-};
-impl support::Shaped for ReadingAddOnTemplatesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_READING_ADD_ON_TEMPLATES_RESPONSE200,
-    );
 }
 impl support::Validate for ReadingAddOnTemplatesResponse200 {
     fn validate_at(
@@ -262,46 +214,6 @@ impl ReadingAddOnTemplatesSpec {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ReadingAddOnTemplatesSpec`].
-pub static SHAPE_READING_ADD_ON_TEMPLATES_SPEC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "require",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "labels",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "logoURL",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "readmeURL",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "versions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VERSIONS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ReadingAddOnTemplatesSpec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_READING_ADD_ON_TEMPLATES_SPEC,
-    );
 }
 impl support::Validate for ReadingAddOnTemplatesSpec {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_cce/reading_an_add_on_instance.json` documents.
 use crate::support;
-use super::super::{Metadata, SHAPE_METADATA, SHAPE_SPEC, SHAPE_STATUS, Spec, Status};
+use super::super::{Metadata, Spec, Status};
 /// Table 3 Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -32,36 +32,6 @@ impl ReadingAnAddOnInstanceResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ReadingAnAddOnInstanceResponse200`].
-pub static SHAPE_READING_AN_ADD_ON_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_METADATA),
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(&SHAPE_SPEC),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Object(&SHAPE_STATUS),
-        },
-    ],
-};
-impl support::Shaped for ReadingAnAddOnInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_READING_AN_ADD_ON_INSTANCE_RESPONSE200,
-    );
 }
 impl support::Validate for ReadingAnAddOnInstanceResponse200 {
     fn validate_at(

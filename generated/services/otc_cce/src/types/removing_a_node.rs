@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_cce/removing_a_node.json` documents.
 use crate::support;
-use super::super::{
-    Login, NodeItem, NodeItemInResponse, SHAPE_LOGIN, SHAPE_NODE_ITEM,
-    SHAPE_NODE_ITEM_IN_RESPONSE, SHAPE_TASK_STATUS, TaskStatus,
-};
+use super::super::{Login, NodeItem, NodeItemInResponse, TaskStatus};
 /// Table 4 RemoveNodesSpec (also Table 8).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -28,26 +25,6 @@ impl RemoveNodesSpec {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`RemoveNodesSpec`].
-pub static SHAPE_REMOVE_NODES_SPEC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "login",
-            value: support::ValueShape::Object(&SHAPE_LOGIN),
-        },
-        support::FieldShape {
-            name: "nodes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_NODE_ITEM),
-            ),
-        },
-    ],
-};
-impl support::Shaped for RemoveNodesSpec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REMOVE_NODES_SPEC,
-    );
 }
 impl support::Validate for RemoveNodesSpec {
     fn validate_at(
@@ -115,7 +92,7 @@ impl<'de> ::serde::Deserialize<'de> for RemoveNodesSpec {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 RemoveNodesSpec (also Table 8).
@@ -138,26 +115,6 @@ impl RemoveNodesSpecInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RemoveNodesSpecInResponse`].
-pub static SHAPE_REMOVE_NODES_SPEC_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "login",
-            value: support::ValueShape::Object(&SHAPE_LOGIN),
-        },
-        support::FieldShape {
-            name: "nodes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_NODE_ITEM_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for RemoveNodesSpecInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REMOVE_NODES_SPEC_IN_RESPONSE,
-    );
 }
 impl support::Validate for RemoveNodesSpecInResponse {
     fn validate_at(
@@ -352,32 +309,6 @@ impl RemovingANodeResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RemovingANodeResponse200`].
-pub static SHAPE_REMOVING_A_NODE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(&SHAPE_REMOVE_NODES_SPEC_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Object(&SHAPE_TASK_STATUS),
-        },
-    ],
-};
-impl support::Shaped for RemovingANodeResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REMOVING_A_NODE_RESPONSE200,
-    );
 }
 impl support::Validate for RemovingANodeResponse200 {
     fn validate_at(

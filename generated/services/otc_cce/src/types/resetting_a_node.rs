@@ -783,20 +783,6 @@ impl ResettingANodeResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ResettingANodeResponse200`].
-pub static SHAPE_RESETTING_A_NODE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "jobid",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ResettingANodeResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESETTING_A_NODE_RESPONSE200,
-    );
-}
 impl support::Validate for ResettingANodeResponse200 {
     fn validate_at(
         &self,

@@ -377,36 +377,6 @@ impl UpdatingASpecifiedClusterResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UpdatingASpecifiedClusterResponse200`].
-pub static SHAPE_UPDATING_A_SPECIFIED_CLUSTER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for UpdatingASpecifiedClusterResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_SPECIFIED_CLUSTER_RESPONSE200,
-    );
-}
 impl support::Validate for UpdatingASpecifiedClusterResponse200 {
     fn validate_at(
         &self,

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_cce/updating_an_add_on_instance.json` documents.
 use crate::support;
-use super::super::{SHAPE_STATUS, Status};
+use super::super::Status;
 /// Table 4 Data structure of the metadata field (also Table 7).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -42,24 +42,6 @@ impl UpdatingAnAddOnInstanceMetadata {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`UpdatingAnAddOnInstanceMetadata`].
-pub static SHAPE_UPDATING_AN_ADD_ON_INSTANCE_METADATA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "labels",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "annotations",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAnAddOnInstanceMetadata {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_AN_ADD_ON_INSTANCE_METADATA,
-    );
 }
 impl support::Validate for UpdatingAnAddOnInstanceMetadata {
     fn validate_at(
@@ -104,7 +86,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingAnAddOnInstanceMetadata {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Data structure of the metadata field (also Table 7).
@@ -133,24 +115,6 @@ impl UpdatingAnAddOnInstanceMetadataInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAnAddOnInstanceMetadataInResponse`].
-pub static SHAPE_UPDATING_AN_ADD_ON_INSTANCE_METADATA_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "labels",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "annotations",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAnAddOnInstanceMetadataInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_AN_ADD_ON_INSTANCE_METADATA_IN_RESPONSE,
-    );
 }
 impl support::Validate for UpdatingAnAddOnInstanceMetadataInResponse {
     fn validate_at(
@@ -491,38 +455,6 @@ impl UpdatingAnAddOnInstanceResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAnAddOnInstanceResponse200`].
-pub static SHAPE_UPDATING_AN_ADD_ON_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kind",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apiVersion",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(
-                &SHAPE_UPDATING_AN_ADD_ON_INSTANCE_METADATA_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Object(&SHAPE_STATUS),
-        },
-    ],
-};
-impl support::Shaped for UpdatingAnAddOnInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_AN_ADD_ON_INSTANCE_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingAnAddOnInstanceResponse200 {
     fn validate_at(

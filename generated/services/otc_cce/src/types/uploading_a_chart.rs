@@ -55,68 +55,6 @@ impl UploadingAChartResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UploadingAChartResponse201`].
-pub static SHAPE_UPLOADING_A_CHART_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "translate",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instruction",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "icon_url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "chart_url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UploadingAChartResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPLOADING_A_CHART_RESPONSE201,
-    );
-}
 impl support::Validate for UploadingAChartResponse201 {
     fn validate_at(
         &self,

@@ -121,21 +121,6 @@ impl BatchAddingAssociatedResourcesToACustomResourceGroupResponse200 {
         );
     }
 }
-/// The documented fields of [`BatchAddingAssociatedResourcesToACustomResourceGroupResponse200`].
-pub static SHAPE_BATCH_ADDING_ASSOCIATED_RESOURCES_TO_A_CUSTOM_RESOURCE_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "succeed_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for BatchAddingAssociatedResourcesToACustomResourceGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_ADDING_ASSOCIATED_RESOURCES_TO_A_CUSTOM_RESOURCE_GROUP_RESPONSE200,
-    );
-}
 impl support::Validate
 for BatchAddingAssociatedResourcesToACustomResourceGroupResponse200 {
     fn validate_at(
@@ -251,29 +236,6 @@ impl BatchAddingAssociatedResourcesToACustomResourceGroupResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`BatchAddingAssociatedResourcesToACustomResourceGroupResponse400`].
-pub static SHAPE_BATCH_ADDING_ASSOCIATED_RESOURCES_TO_A_CUSTOM_RESOURCE_GROUP_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for BatchAddingAssociatedResourcesToACustomResourceGroupResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_ADDING_ASSOCIATED_RESOURCES_TO_A_CUSTOM_RESOURCE_GROUP_RESPONSE400,
-    );
 }
 impl support::Validate
 for BatchAddingAssociatedResourcesToACustomResourceGroupResponse400 {

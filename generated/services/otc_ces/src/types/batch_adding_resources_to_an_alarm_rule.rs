@@ -148,28 +148,6 @@ impl BatchAddingResourcesToAnAlarmRuleResponse400 {
         );
     }
 }
-/// The documented fields of [`BatchAddingResourcesToAnAlarmRuleResponse400`].
-pub static SHAPE_BATCH_ADDING_RESOURCES_TO_AN_ALARM_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BatchAddingResourcesToAnAlarmRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_ADDING_RESOURCES_TO_AN_ALARM_RULE_RESPONSE400,
-    );
-}
 impl support::Validate for BatchAddingResourcesToAnAlarmRuleResponse400 {
     fn validate_at(
         &self,

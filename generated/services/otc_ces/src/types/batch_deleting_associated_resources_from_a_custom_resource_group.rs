@@ -122,21 +122,6 @@ impl BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse200 {
         );
     }
 }
-/// The documented fields of [`BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse200`].
-pub static SHAPE_BATCH_DELETING_ASSOCIATED_RESOURCES_FROM_A_CUSTOM_RESOURCE_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "succeed_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_DELETING_ASSOCIATED_RESOURCES_FROM_A_CUSTOM_RESOURCE_GROUP_RESPONSE200,
-    );
-}
 impl support::Validate
 for BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse200 {
     fn validate_at(
@@ -253,29 +238,6 @@ impl BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse400`].
-pub static SHAPE_BATCH_DELETING_ASSOCIATED_RESOURCES_FROM_A_CUSTOM_RESOURCE_GROUP_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_DELETING_ASSOCIATED_RESOURCES_FROM_A_CUSTOM_RESOURCE_GROUP_RESPONSE400,
-    );
 }
 impl support::Validate
 for BatchDeletingAssociatedResourcesFromACustomResourceGroupResponse400 {

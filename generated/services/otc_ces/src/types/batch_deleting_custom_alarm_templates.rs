@@ -137,20 +137,6 @@ impl BatchDeletingCustomAlarmTemplatesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`BatchDeletingCustomAlarmTemplatesResponse200`].
-pub static SHAPE_BATCH_DELETING_CUSTOM_ALARM_TEMPLATES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "template_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for BatchDeletingCustomAlarmTemplatesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_DELETING_CUSTOM_ALARM_TEMPLATES_RESPONSE200,
-    );
-}
 impl support::Validate for BatchDeletingCustomAlarmTemplatesResponse200 {
     fn validate_at(
         &self,
@@ -274,28 +260,6 @@ impl BatchDeletingCustomAlarmTemplatesResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`BatchDeletingCustomAlarmTemplatesResponse400`].
-pub static SHAPE_BATCH_DELETING_CUSTOM_ALARM_TEMPLATES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BatchDeletingCustomAlarmTemplatesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_DELETING_CUSTOM_ALARM_TEMPLATES_RESPONSE400,
-    );
 }
 impl support::Validate for BatchDeletingCustomAlarmTemplatesResponse400 {
     fn validate_at(

@@ -51,28 +51,6 @@ impl BatchDeleteDashboardRespInfo {
         );
     }
 }
-/// The documented fields of [`BatchDeleteDashboardRespInfo`].
-pub static SHAPE_BATCH_DELETE_DASHBOARD_RESP_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "dashboard_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ret_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BatchDeleteDashboardRespInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_DELETE_DASHBOARD_RESP_INFO,
-    );
-}
 impl support::Validate for BatchDeleteDashboardRespInfo {
     fn validate_at(
         &self,
@@ -244,22 +222,6 @@ impl BatchDeletingDashboardsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`BatchDeletingDashboardsResponse200`].
-pub static SHAPE_BATCH_DELETING_DASHBOARDS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "dashboards",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_BATCH_DELETE_DASHBOARD_RESP_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for BatchDeletingDashboardsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_DELETING_DASHBOARDS_RESPONSE200,
-    );
-}
 impl support::Validate for BatchDeletingDashboardsResponse200 {
     fn validate_at(
         &self,
@@ -387,28 +349,6 @@ impl BatchDeletingDashboardsResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`BatchDeletingDashboardsResponse400`].
-pub static SHAPE_BATCH_DELETING_DASHBOARDS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BatchDeletingDashboardsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_DELETING_DASHBOARDS_RESPONSE400,
-    );
 }
 impl support::Validate for BatchDeletingDashboardsResponse400 {
     fn validate_at(
@@ -538,7 +478,4 @@ impl support::Validate for RetStatus {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for RetStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

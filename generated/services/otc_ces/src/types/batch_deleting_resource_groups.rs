@@ -103,20 +103,6 @@ impl BatchDeletingResourceGroupsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`BatchDeletingResourceGroupsResponse200`].
-pub static SHAPE_BATCH_DELETING_RESOURCE_GROUPS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for BatchDeletingResourceGroupsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_DELETING_RESOURCE_GROUPS_RESPONSE200,
-    );
-}
 impl support::Validate for BatchDeletingResourceGroupsResponse200 {
     fn validate_at(
         &self,
@@ -240,28 +226,6 @@ impl BatchDeletingResourceGroupsResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`BatchDeletingResourceGroupsResponse400`].
-pub static SHAPE_BATCH_DELETING_RESOURCE_GROUPS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BatchDeletingResourceGroupsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_DELETING_RESOURCE_GROUPS_RESPONSE400,
-    );
 }
 impl support::Validate for BatchDeletingResourceGroupsResponse400 {
     fn validate_at(

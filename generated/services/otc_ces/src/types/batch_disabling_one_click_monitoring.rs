@@ -109,20 +109,6 @@ impl BatchDisablingOneClickMonitoringResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`BatchDisablingOneClickMonitoringResponse200`].
-pub static SHAPE_BATCH_DISABLING_ONE_CLICK_MONITORING_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "one_click_alarm_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for BatchDisablingOneClickMonitoringResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_DISABLING_ONE_CLICK_MONITORING_RESPONSE200,
-    );
-}
 impl support::Validate for BatchDisablingOneClickMonitoringResponse200 {
     fn validate_at(
         &self,
@@ -246,28 +232,6 @@ impl BatchDisablingOneClickMonitoringResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`BatchDisablingOneClickMonitoringResponse400`].
-pub static SHAPE_BATCH_DISABLING_ONE_CLICK_MONITORING_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BatchDisablingOneClickMonitoringResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_DISABLING_ONE_CLICK_MONITORING_RESPONSE400,
-    );
 }
 impl support::Validate for BatchDisablingOneClickMonitoringResponse400 {
     fn validate_at(

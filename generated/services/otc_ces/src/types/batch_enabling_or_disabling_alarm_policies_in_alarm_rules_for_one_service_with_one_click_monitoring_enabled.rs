@@ -137,21 +137,6 @@ impl BatchEnablingOrDisablingAlarmPoliciesInAlarmRulesForOneServiceWithOneClickM
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`BatchEnablingOrDisablingAlarmPoliciesInAlarmRulesForOneServiceWithOneClickMonitoringEnabledResponse200`].
-pub static SHAPE_BATCH_ENABLING_OR_DISABLING_ALARM_POLICIES_IN_ALARM_RULES_FOR_ONE_SERVICE_WITH_ONE_CLICK_MONITORING_ENABLED_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "alarm_policy_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped
-for BatchEnablingOrDisablingAlarmPoliciesInAlarmRulesForOneServiceWithOneClickMonitoringEnabledResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_ENABLING_OR_DISABLING_ALARM_POLICIES_IN_ALARM_RULES_FOR_ONE_SERVICE_WITH_ONE_CLICK_MONITORING_ENABLED_RESPONSE200,
-    );
-}
 impl support::Validate
 for BatchEnablingOrDisablingAlarmPoliciesInAlarmRulesForOneServiceWithOneClickMonitoringEnabledResponse200 {
     fn validate_at(
@@ -280,29 +265,6 @@ impl BatchEnablingOrDisablingAlarmPoliciesInAlarmRulesForOneServiceWithOneClickM
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`BatchEnablingOrDisablingAlarmPoliciesInAlarmRulesForOneServiceWithOneClickMonitoringEnabledResponse400`].
-pub static SHAPE_BATCH_ENABLING_OR_DISABLING_ALARM_POLICIES_IN_ALARM_RULES_FOR_ONE_SERVICE_WITH_ONE_CLICK_MONITORING_ENABLED_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for BatchEnablingOrDisablingAlarmPoliciesInAlarmRulesForOneServiceWithOneClickMonitoringEnabledResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_ENABLING_OR_DISABLING_ALARM_POLICIES_IN_ALARM_RULES_FOR_ONE_SERVICE_WITH_ONE_CLICK_MONITORING_ENABLED_RESPONSE400,
-    );
 }
 impl support::Validate
 for BatchEnablingOrDisablingAlarmPoliciesInAlarmRulesForOneServiceWithOneClickMonitoringEnabledResponse400 {

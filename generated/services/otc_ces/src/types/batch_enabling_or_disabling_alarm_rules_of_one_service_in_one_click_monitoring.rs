@@ -130,21 +130,6 @@ impl BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringResponse2
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringResponse200`].
-pub static SHAPE_BATCH_ENABLING_OR_DISABLING_ALARM_RULES_OF_ONE_SERVICE_IN_ONE_CLICK_MONITORING_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "alarm_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped
-for BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_ENABLING_OR_DISABLING_ALARM_RULES_OF_ONE_SERVICE_IN_ONE_CLICK_MONITORING_RESPONSE200,
-    );
-}
 impl support::Validate
 for BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringResponse200 {
     fn validate_at(
@@ -271,29 +256,6 @@ impl BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringResponse4
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringResponse400`].
-pub static SHAPE_BATCH_ENABLING_OR_DISABLING_ALARM_RULES_OF_ONE_SERVICE_IN_ONE_CLICK_MONITORING_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_ENABLING_OR_DISABLING_ALARM_RULES_OF_ONE_SERVICE_IN_ONE_CLICK_MONITORING_RESPONSE400,
-    );
 }
 impl support::Validate
 for BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringResponse400 {

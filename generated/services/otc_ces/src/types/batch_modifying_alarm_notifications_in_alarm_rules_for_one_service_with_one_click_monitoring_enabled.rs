@@ -273,29 +273,6 @@ impl BatchModifyingAlarmNotificationsInAlarmRulesForOneServiceWithOneClickMonito
         );
     }
 }
-/// The documented fields of [`BatchModifyingAlarmNotificationsInAlarmRulesForOneServiceWithOneClickMonitoringEnabledResponse400`].
-pub static SHAPE_BATCH_MODIFYING_ALARM_NOTIFICATIONS_IN_ALARM_RULES_FOR_ONE_SERVICE_WITH_ONE_CLICK_MONITORING_ENABLED_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for BatchModifyingAlarmNotificationsInAlarmRulesForOneServiceWithOneClickMonitoringEnabledResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_MODIFYING_ALARM_NOTIFICATIONS_IN_ALARM_RULES_FOR_ONE_SERVICE_WITH_ONE_CLICK_MONITORING_ENABLED_RESPONSE400,
-    );
-}
 impl support::Validate
 for BatchModifyingAlarmNotificationsInAlarmRulesForOneServiceWithOneClickMonitoringEnabledResponse400 {
     fn validate_at(

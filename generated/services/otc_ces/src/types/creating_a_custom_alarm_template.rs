@@ -457,20 +457,6 @@ impl CreatingACustomAlarmTemplateResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingACustomAlarmTemplateResponse201`].
-pub static SHAPE_CREATING_A_CUSTOM_ALARM_TEMPLATE_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "template_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingACustomAlarmTemplateResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CUSTOM_ALARM_TEMPLATE_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingACustomAlarmTemplateResponse201 {
     fn validate_at(
         &self,

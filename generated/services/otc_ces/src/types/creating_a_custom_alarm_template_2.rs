@@ -238,20 +238,6 @@ impl CreatingACustomAlarmTemplate2Response201 {
         );
     }
 }
-/// The documented fields of [`CreatingACustomAlarmTemplate2Response201`].
-pub static SHAPE_CREATING_A_CUSTOM_ALARM_TEMPLATE2_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "template_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingACustomAlarmTemplate2Response201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CUSTOM_ALARM_TEMPLATE2_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingACustomAlarmTemplate2Response201 {
     fn validate_at(
         &self,
@@ -360,28 +346,6 @@ impl CreatingACustomAlarmTemplate2Response400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`CreatingACustomAlarmTemplate2Response400`].
-pub static SHAPE_CREATING_A_CUSTOM_ALARM_TEMPLATE2_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingACustomAlarmTemplate2Response400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CUSTOM_ALARM_TEMPLATE2_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingACustomAlarmTemplate2Response400 {
     fn validate_at(

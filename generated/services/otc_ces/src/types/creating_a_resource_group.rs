@@ -147,20 +147,6 @@ impl CreatingAResourceGroupResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAResourceGroupResponse201`].
-pub static SHAPE_CREATING_A_RESOURCE_GROUP_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAResourceGroupResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_RESOURCE_GROUP_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingAResourceGroupResponse201 {
     fn validate_at(
         &self,

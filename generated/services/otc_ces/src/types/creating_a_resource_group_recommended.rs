@@ -315,20 +315,6 @@ impl CreatingAResourceGroupRecommendedResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAResourceGroupRecommendedResponse200`].
-pub static SHAPE_CREATING_A_RESOURCE_GROUP_RECOMMENDED_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAResourceGroupRecommendedResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_RESOURCE_GROUP_RECOMMENDED_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAResourceGroupRecommendedResponse200 {
     fn validate_at(
         &self,
@@ -434,28 +420,6 @@ impl CreatingAResourceGroupRecommendedResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`CreatingAResourceGroupRecommendedResponse400`].
-pub static SHAPE_CREATING_A_RESOURCE_GROUP_RECOMMENDED_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAResourceGroupRecommendedResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_RESOURCE_GROUP_RECOMMENDED_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingAResourceGroupRecommendedResponse400 {
     fn validate_at(

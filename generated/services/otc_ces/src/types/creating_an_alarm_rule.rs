@@ -644,20 +644,6 @@ impl CreatingAnAlarmRuleResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAnAlarmRuleResponse201`].
-pub static SHAPE_CREATING_AN_ALARM_RULE_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "alarm_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnAlarmRuleResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_ALARM_RULE_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingAnAlarmRuleResponse201 {
     fn validate_at(
         &self,
@@ -966,7 +952,4 @@ impl support::Validate for CreatingAnAlarmRulePeriod {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for CreatingAnAlarmRulePeriod {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

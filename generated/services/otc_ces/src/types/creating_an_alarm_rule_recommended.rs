@@ -598,20 +598,6 @@ impl CreatingAnAlarmRuleRecommendedResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAnAlarmRuleRecommendedResponse201`].
-pub static SHAPE_CREATING_AN_ALARM_RULE_RECOMMENDED_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "alarm_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnAlarmRuleRecommendedResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_ALARM_RULE_RECOMMENDED_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingAnAlarmRuleRecommendedResponse201 {
     fn validate_at(
         &self,
@@ -717,28 +703,6 @@ impl CreatingAnAlarmRuleRecommendedResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`CreatingAnAlarmRuleRecommendedResponse400`].
-pub static SHAPE_CREATING_AN_ALARM_RULE_RECOMMENDED_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnAlarmRuleRecommendedResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_ALARM_RULE_RECOMMENDED_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingAnAlarmRuleRecommendedResponse400 {
     fn validate_at(

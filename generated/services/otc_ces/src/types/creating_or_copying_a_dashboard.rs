@@ -199,20 +199,6 @@ impl CreatingOrCopyingADashboardResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingOrCopyingADashboardResponse201`].
-pub static SHAPE_CREATING_OR_COPYING_A_DASHBOARD_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "dashboard_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingOrCopyingADashboardResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_OR_COPYING_A_DASHBOARD_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingOrCopyingADashboardResponse201 {
     fn validate_at(
         &self,
@@ -318,28 +304,6 @@ impl CreatingOrCopyingADashboardResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`CreatingOrCopyingADashboardResponse400`].
-pub static SHAPE_CREATING_OR_COPYING_A_DASHBOARD_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingOrCopyingADashboardResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_OR_COPYING_A_DASHBOARD_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingOrCopyingADashboardResponse400 {
     fn validate_at(

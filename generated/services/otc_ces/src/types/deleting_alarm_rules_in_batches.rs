@@ -103,20 +103,6 @@ impl DeletingAlarmRulesInBatchesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingAlarmRulesInBatchesResponse200`].
-pub static SHAPE_DELETING_ALARM_RULES_IN_BATCHES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "alarm_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for DeletingAlarmRulesInBatchesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_ALARM_RULES_IN_BATCHES_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingAlarmRulesInBatchesResponse200 {
     fn validate_at(
         &self,
@@ -240,28 +226,6 @@ impl DeletingAlarmRulesInBatchesResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`DeletingAlarmRulesInBatchesResponse400`].
-pub static SHAPE_DELETING_ALARM_RULES_IN_BATCHES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAlarmRulesInBatchesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_ALARM_RULES_IN_BATCHES_RESPONSE400,
-    );
 }
 impl support::Validate for DeletingAlarmRulesInBatchesResponse400 {
     fn validate_at(

@@ -148,28 +148,6 @@ impl DeletingResourcesFromAnAlarmRuleResponse400 {
         );
     }
 }
-/// The documented fields of [`DeletingResourcesFromAnAlarmRuleResponse400`].
-pub static SHAPE_DELETING_RESOURCES_FROM_AN_ALARM_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingResourcesFromAnAlarmRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_RESOURCES_FROM_AN_ALARM_RULE_RESPONSE400,
-    );
-}
 impl support::Validate for DeletingResourcesFromAnAlarmRuleResponse400 {
     fn validate_at(
         &self,

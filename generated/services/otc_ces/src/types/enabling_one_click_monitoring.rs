@@ -422,20 +422,6 @@ impl EnablingOneClickMonitoringResponse201 {
         );
     }
 }
-/// The documented fields of [`EnablingOneClickMonitoringResponse201`].
-pub static SHAPE_ENABLING_ONE_CLICK_MONITORING_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "one_click_alarm_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for EnablingOneClickMonitoringResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENABLING_ONE_CLICK_MONITORING_RESPONSE201,
-    );
-}
 impl support::Validate for EnablingOneClickMonitoringResponse201 {
     fn validate_at(
         &self,
@@ -545,28 +531,6 @@ impl EnablingOneClickMonitoringResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`EnablingOneClickMonitoringResponse400`].
-pub static SHAPE_ENABLING_ONE_CLICK_MONITORING_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for EnablingOneClickMonitoringResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENABLING_ONE_CLICK_MONITORING_RESPONSE400,
-    );
 }
 impl support::Validate for EnablingOneClickMonitoringResponse400 {
     fn validate_at(

@@ -126,20 +126,6 @@ impl EnablingOrDisablingAlarmRulesInBatchesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`EnablingOrDisablingAlarmRulesInBatchesResponse200`].
-pub static SHAPE_ENABLING_OR_DISABLING_ALARM_RULES_IN_BATCHES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "alarm_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for EnablingOrDisablingAlarmRulesInBatchesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENABLING_OR_DISABLING_ALARM_RULES_IN_BATCHES_RESPONSE200,
-    );
-}
 impl support::Validate for EnablingOrDisablingAlarmRulesInBatchesResponse200 {
     fn validate_at(
         &self,
@@ -264,28 +250,6 @@ impl EnablingOrDisablingAlarmRulesInBatchesResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`EnablingOrDisablingAlarmRulesInBatchesResponse400`].
-pub static SHAPE_ENABLING_OR_DISABLING_ALARM_RULES_IN_BATCHES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for EnablingOrDisablingAlarmRulesInBatchesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENABLING_OR_DISABLING_ALARM_RULES_IN_BATCHES_RESPONSE400,
-    );
 }
 impl support::Validate for EnablingOrDisablingAlarmRulesInBatchesResponse400 {
     fn validate_at(

@@ -273,28 +273,6 @@ impl ModifyingACustomAlarmTemplateResponse400 {
         );
     }
 }
-/// The documented fields of [`ModifyingACustomAlarmTemplateResponse400`].
-pub static SHAPE_MODIFYING_A_CUSTOM_ALARM_TEMPLATE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingACustomAlarmTemplateResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_CUSTOM_ALARM_TEMPLATE_RESPONSE400,
-    );
-}
 impl support::Validate for ModifyingACustomAlarmTemplateResponse400 {
     fn validate_at(
         &self,

@@ -235,28 +235,6 @@ impl ModifyingADashboardResponse400 {
         );
     }
 }
-/// The documented fields of [`ModifyingADashboardResponse400`].
-pub static SHAPE_MODIFYING_A_DASHBOARD_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingADashboardResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_DASHBOARD_RESPONSE400,
-    );
-}
 impl support::Validate for ModifyingADashboardResponse400 {
     fn validate_at(
         &self,

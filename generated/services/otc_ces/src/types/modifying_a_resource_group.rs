@@ -213,28 +213,6 @@ impl ModifyingAResourceGroupResponse400 {
         );
     }
 }
-/// The documented fields of [`ModifyingAResourceGroupResponse400`].
-pub static SHAPE_MODIFYING_A_RESOURCE_GROUP_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingAResourceGroupResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_RESOURCE_GROUP_RESPONSE400,
-    );
-}
 impl support::Validate for ModifyingAResourceGroupResponse400 {
     fn validate_at(
         &self,

@@ -107,22 +107,6 @@ impl ModifyingPoliciesInAnAlarmRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingPoliciesInAnAlarmRuleResponse200`].
-pub static SHAPE_MODIFYING_POLICIES_IN_AN_ALARM_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "policies",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_UPDATE_POLICY_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ModifyingPoliciesInAnAlarmRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_POLICIES_IN_AN_ALARM_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingPoliciesInAnAlarmRuleResponse200 {
     fn validate_at(
         &self,
@@ -250,28 +234,6 @@ impl ModifyingPoliciesInAnAlarmRuleResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`ModifyingPoliciesInAnAlarmRuleResponse400`].
-pub static SHAPE_MODIFYING_POLICIES_IN_AN_ALARM_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingPoliciesInAnAlarmRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_POLICIES_IN_AN_ALARM_RULE_RESPONSE400,
-    );
 }
 impl support::Validate for ModifyingPoliciesInAnAlarmRuleResponse400 {
     fn validate_at(
@@ -542,52 +504,6 @@ impl UpdatePolicy {
         );
     }
 }
-/// The documented fields of [`UpdatePolicy`].
-pub static SHAPE_UPDATE_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "metric_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "period",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "filter",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "comparison_operator",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "suppress_duration",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "level",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatePolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATE_POLICY,
-    );
-}
 impl support::Validate for UpdatePolicy {
     fn validate_at(
         &self,
@@ -733,7 +649,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatePolicy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 UpdatePolicy (also Table 6).
@@ -907,52 +823,6 @@ impl UpdatePolicyInResponse {
             ::std::option::Option::Some(86400i64),
         );
     }
-}
-/// The documented fields of [`UpdatePolicyInResponse`].
-pub static SHAPE_UPDATE_POLICY_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "metric_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "period",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "filter",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "comparison_operator",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "suppress_duration",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "level",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatePolicyInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATE_POLICY_IN_RESPONSE,
-    );
 }
 impl support::Validate for UpdatePolicyInResponse {
     fn validate_at(

@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_ces/query_resource_groups.json` documents.
 use crate::support;
-use super::super::{
-    MetaData, ResourceInResponse, SHAPE_META_DATA, SHAPE_RESOURCE_IN_RESPONSE,
-};
+use super::super::{MetaData, ResourceInResponse};
 /// Table 4 instance_statistics data structure description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -28,28 +26,6 @@ impl InstanceStatistics {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`InstanceStatistics`].
-pub static SHAPE_INSTANCE_STATISTICS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "unhealth",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type_statistics",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for InstanceStatistics {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTANCE_STATISTICS,
-    );
 }
 impl support::Validate for InstanceStatistics {
     fn validate_at(
@@ -141,26 +117,6 @@ impl QueryResourceGroupsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryResourceGroupsResponse200`].
-pub static SHAPE_QUERY_RESOURCE_GROUPS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resource_groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESOURCE_GROUPS),
-            ),
-        },
-        support::FieldShape {
-            name: "meta_data",
-            value: support::ValueShape::Object(&SHAPE_META_DATA),
-        },
-    ],
-};
-impl support::Shaped for QueryResourceGroupsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERY_RESOURCE_GROUPS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryResourceGroupsResponse200 {
     fn validate_at(
@@ -286,54 +242,6 @@ impl ResourceGroups {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ResourceGroups`].
-pub static SHAPE_RESOURCE_GROUPS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "relation_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESOURCE_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "instance_statistics",
-            value: support::ValueShape::Object(&SHAPE_INSTANCE_STATISTICS),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ResourceGroups {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCE_GROUPS,
-    );
 }
 impl support::Validate for ResourceGroups {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_ces/querying_a_specified_api_version.json` documents.
 use crate::support;
-use super::super::{Links, SHAPE_LINKS};
+use super::super::Links;
 /// Table 2 Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -20,20 +20,6 @@ impl QueryingASpecifiedApiVersionResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingASpecifiedApiVersionResponse200`].
-pub static SHAPE_QUERYING_A_SPECIFIED_API_VERSION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Object(&SHAPE_VERSION),
-        },
-    ],
-};
-impl support::Shaped for QueryingASpecifiedApiVersionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_API_VERSION_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingASpecifiedApiVersionResponse200 {
     fn validate_at(
@@ -115,40 +101,6 @@ impl Version {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Version`].
-pub static SHAPE_VERSION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_LINKS)),
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min_version",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Version {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VERSION,
-    );
 }
 impl support::Validate for Version {
     fn validate_at(

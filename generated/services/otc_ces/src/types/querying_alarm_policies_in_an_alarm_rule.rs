@@ -184,60 +184,6 @@ impl ListPolicy {
         );
     }
 }
-/// The documented fields of [`ListPolicy`].
-pub static SHAPE_LIST_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "metric_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extra_info",
-            value: support::ValueShape::Object(&SHAPE_METRIC_EXTRA_INFO),
-        },
-        support::FieldShape {
-            name: "period",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "filter",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "comparison_operator",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "suppress_duration",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "level",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_POLICY,
-    );
-}
 impl support::Validate for ListPolicy {
     fn validate_at(
         &self,
@@ -473,32 +419,6 @@ impl MetricExtraInfo {
         );
     }
 }
-/// The documented fields of [`MetricExtraInfo`].
-pub static SHAPE_METRIC_EXTRA_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "origin_metric_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metric_prefix",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "custom_proc_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metric_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MetricExtraInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_METRIC_EXTRA_INFO,
-    );
-}
 impl support::Validate for MetricExtraInfo {
     fn validate_at(
         &self,
@@ -632,26 +552,6 @@ impl QueryingAlarmPoliciesInAnAlarmRuleResponse200 {
             ::std::option::Option::Some(100i64),
         );
     }
-}
-/// The documented fields of [`QueryingAlarmPoliciesInAnAlarmRuleResponse200`].
-pub static SHAPE_QUERYING_ALARM_POLICIES_IN_AN_ALARM_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "policies",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_POLICY),
-            ),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAlarmPoliciesInAnAlarmRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_POLICIES_IN_AN_ALARM_RULE_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAlarmPoliciesInAnAlarmRuleResponse200 {
     fn validate_at(
@@ -799,28 +699,6 @@ impl QueryingAlarmPoliciesInAnAlarmRuleResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`QueryingAlarmPoliciesInAnAlarmRuleResponse400`].
-pub static SHAPE_QUERYING_ALARM_POLICIES_IN_AN_ALARM_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAlarmPoliciesInAnAlarmRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_POLICIES_IN_AN_ALARM_RULE_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingAlarmPoliciesInAnAlarmRuleResponse400 {
     fn validate_at(

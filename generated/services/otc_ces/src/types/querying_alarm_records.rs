@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_ces/querying_alarm_records.json` documents.
 use crate::support;
-use super::super::{
-    NotificationInResponse, QueryingAlarmRecordsDimension,
-    SHAPE_NOTIFICATION_IN_RESPONSE, SHAPE_QUERYING_ALARM_RECORDS_DIMENSION,
-};
+use super::super::{NotificationInResponse, QueryingAlarmRecordsDimension};
 /// Table 9 AdditionalInfo.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -74,28 +71,6 @@ impl AdditionalInfo {
             ::std::option::Option::Some(24usize),
         );
     }
-}
-/// The documented fields of [`AdditionalInfo`].
-pub static SHAPE_ADDITIONAL_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resource_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AdditionalInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDITIONAL_INFO,
-    );
 }
 impl support::Validate for AdditionalInfo {
     fn validate_at(
@@ -281,44 +256,6 @@ impl AlarmCondition {
             ::std::option::Option::Some(180i64),
         );
     }
-}
-/// The documented fields of [`AlarmCondition`].
-pub static SHAPE_ALARM_CONDITION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "period",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "filter",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "comparison_operator",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "suppress_duration",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AlarmCondition {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ALARM_CONDITION,
-    );
 }
 impl support::Validate for AlarmCondition {
     fn validate_at(
@@ -576,94 +513,6 @@ impl AlarmHistoryItemV2 {
             ::std::option::Option::Some(128usize),
         );
     }
-}
-/// The documented fields of [`AlarmHistoryItemV2`].
-pub static SHAPE_ALARM_HISTORY_ITEM_V2: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "record_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "level",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "action_enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "begin_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "end_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "first_alarm_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_alarm_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_recovery_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metric",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_ALARM_RECORDS_METRIC),
-        },
-        support::FieldShape {
-            name: "condition",
-            value: support::ValueShape::Object(&SHAPE_ALARM_CONDITION),
-        },
-        support::FieldShape {
-            name: "additional_info",
-            value: support::ValueShape::Object(&SHAPE_ADDITIONAL_INFO),
-        },
-        support::FieldShape {
-            name: "alarm_actions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_NOTIFICATION_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "ok_actions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_NOTIFICATION_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "data_points",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DATA_POINT_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for AlarmHistoryItemV2 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ALARM_HISTORY_ITEM_V2,
-    );
 }
 impl support::Validate for AlarmHistoryItemV2 {
     fn validate_at(
@@ -951,24 +800,6 @@ impl DataPointInfo {
         );
     }
 }
-/// The documented fields of [`DataPointInfo`].
-pub static SHAPE_DATA_POINT_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DataPointInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DATA_POINT_INFO,
-    );
-}
 impl support::Validate for DataPointInfo {
     fn validate_at(
         &self,
@@ -1096,30 +927,6 @@ impl QueryingAlarmRecordsMetric {
         );
     }
 }
-/// The documented fields of [`QueryingAlarmRecordsMetric`].
-pub static SHAPE_QUERYING_ALARM_RECORDS_METRIC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metric_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dimensions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_ALARM_RECORDS_DIMENSION),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAlarmRecordsMetric {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_RECORDS_METRIC,
-    );
-}
 impl support::Validate for QueryingAlarmRecordsMetric {
     fn validate_at(
         &self,
@@ -1240,26 +1047,6 @@ impl QueryingAlarmRecordsResponse200 {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-}
-/// The documented fields of [`QueryingAlarmRecordsResponse200`].
-pub static SHAPE_QUERYING_ALARM_RECORDS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "alarm_histories",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALARM_HISTORY_ITEM_V2),
-            ),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAlarmRecordsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_RECORDS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAlarmRecordsResponse200 {
     fn validate_at(
@@ -1408,28 +1195,6 @@ impl QueryingAlarmRecordsResponse400 {
         );
     }
 }
-/// The documented fields of [`QueryingAlarmRecordsResponse400`].
-pub static SHAPE_QUERYING_ALARM_RECORDS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAlarmRecordsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_RECORDS_RESPONSE400,
-    );
-}
 impl support::Validate for QueryingAlarmRecordsResponse400 {
     fn validate_at(
         &self,
@@ -1562,7 +1327,4 @@ impl support::Validate for Status {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Status {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -6,8 +6,6 @@
 use crate::support;
 use super::super::{
     AlarmActionsInResponse, Metric, OkActions, QueryingAlarmRulesMetaData,
-    SHAPE_ALARM_ACTIONS_IN_RESPONSE, SHAPE_METRIC, SHAPE_OK_ACTIONS,
-    SHAPE_QUERYING_ALARM_RULES_META_DATA,
 };
 /// Table 10 condition data structure description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -86,44 +84,6 @@ impl QueryingAlarmRulesCondition {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`QueryingAlarmRulesCondition`].
-pub static SHAPE_QUERYING_ALARM_RULES_CONDITION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "period",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "filter",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "comparison_operator",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "suppress_duration",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAlarmRulesCondition {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_RULES_CONDITION,
-    );
 }
 impl support::Validate for QueryingAlarmRulesCondition {
     fn validate_at(
@@ -296,68 +256,6 @@ impl MetricAlarms {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`MetricAlarms`].
-pub static SHAPE_METRIC_ALARMS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "alarm_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metric",
-            value: support::ValueShape::Object(&SHAPE_METRIC),
-        },
-        support::FieldShape {
-            name: "condition",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_ALARM_RULES_CONDITION),
-        },
-        support::FieldShape {
-            name: "alarm_enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_level",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_action_enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_actions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALARM_ACTIONS_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "ok_actions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_OK_ACTIONS),
-            ),
-        },
-        support::FieldShape {
-            name: "alarm_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_state",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MetricAlarms {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_METRIC_ALARMS,
-    );
 }
 impl support::Validate for MetricAlarms {
     fn validate_at(
@@ -556,26 +454,6 @@ impl QueryingAlarmRulesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAlarmRulesResponse200`].
-pub static SHAPE_QUERYING_ALARM_RULES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "metric_alarms",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_METRIC_ALARMS),
-            ),
-        },
-        support::FieldShape {
-            name: "meta_data",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_ALARM_RULES_META_DATA),
-        },
-    ],
-};
-impl support::Shaped for QueryingAlarmRulesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_RULES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAlarmRulesResponse200 {
     fn validate_at(
         &self,
@@ -768,7 +646,4 @@ impl support::Validate for SuppressDuration {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for SuppressDuration {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

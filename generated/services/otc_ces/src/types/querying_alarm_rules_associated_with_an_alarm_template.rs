@@ -57,28 +57,6 @@ impl Alarms {
         );
     }
 }
-/// The documented fields of [`Alarms`].
-pub static SHAPE_ALARMS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "alarm_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Alarms {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ALARMS,
-    );
-}
 impl support::Validate for Alarms {
     fn validate_at(
         &self,
@@ -174,26 +152,6 @@ impl QueryingAlarmRulesAssociatedWithAnAlarmTemplateResponse200 {
             ::std::option::Option::Some(1000i64),
         );
     }
-}
-/// The documented fields of [`QueryingAlarmRulesAssociatedWithAnAlarmTemplateResponse200`].
-pub static SHAPE_QUERYING_ALARM_RULES_ASSOCIATED_WITH_AN_ALARM_TEMPLATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "alarms",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALARMS),
-            ),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAlarmRulesAssociatedWithAnAlarmTemplateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_RULES_ASSOCIATED_WITH_AN_ALARM_TEMPLATE_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAlarmRulesAssociatedWithAnAlarmTemplateResponse200 {
     fn validate_at(
@@ -342,28 +300,6 @@ impl QueryingAlarmRulesAssociatedWithAnAlarmTemplateResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`QueryingAlarmRulesAssociatedWithAnAlarmTemplateResponse400`].
-pub static SHAPE_QUERYING_ALARM_RULES_ASSOCIATED_WITH_AN_ALARM_TEMPLATE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAlarmRulesAssociatedWithAnAlarmTemplateResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_RULES_ASSOCIATED_WITH_AN_ALARM_TEMPLATE_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingAlarmRulesAssociatedWithAnAlarmTemplateResponse400 {
     fn validate_at(

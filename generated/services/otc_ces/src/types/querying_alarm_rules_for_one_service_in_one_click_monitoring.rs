@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_ces/querying_alarm_rules_for_one_service_in_one_click_monitoring.json` documents.
 use crate::support;
-use super::super::{NotificationInResponse, SHAPE_NOTIFICATION_IN_RESPONSE};
+use super::super::NotificationInResponse;
 /// Table 4 alarms.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -124,80 +124,6 @@ impl QueryingAlarmRulesForOneServiceInOneClickMonitoringAlarms {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`QueryingAlarmRulesForOneServiceInOneClickMonitoringAlarms`].
-pub static SHAPE_QUERYING_ALARM_RULES_FOR_ONE_SERVICE_IN_ONE_CLICK_MONITORING_ALARMS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "alarm_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policies",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_ALARM_RULES_FOR_ONE_SERVICE_IN_ONE_CLICK_MONITORING_POLICY,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_ALARM_RULES_FOR_ONE_SERVICE_IN_ONE_CLICK_MONITORING_RESOURCES,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "notification_enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_notifications",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_NOTIFICATION_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "ok_notifications",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_NOTIFICATION_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "notification_begin_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "notification_end_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAlarmRulesForOneServiceInOneClickMonitoringAlarms {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_RULES_FOR_ONE_SERVICE_IN_ONE_CLICK_MONITORING_ALARMS,
-    );
 }
 impl support::Validate for QueryingAlarmRulesForOneServiceInOneClickMonitoringAlarms {
     fn validate_at(
@@ -463,20 +389,6 @@ impl QueryingAlarmRulesForOneServiceInOneClickMonitoringDimensions {
         );
     }
 }
-/// The documented fields of [`QueryingAlarmRulesForOneServiceInOneClickMonitoringDimensions`].
-pub static SHAPE_QUERYING_ALARM_RULES_FOR_ONE_SERVICE_IN_ONE_CLICK_MONITORING_DIMENSIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAlarmRulesForOneServiceInOneClickMonitoringDimensions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_RULES_FOR_ONE_SERVICE_IN_ONE_CLICK_MONITORING_DIMENSIONS,
-    );
-}
 impl support::Validate
 for QueryingAlarmRulesForOneServiceInOneClickMonitoringDimensions {
     fn validate_at(
@@ -657,60 +569,6 @@ impl QueryingAlarmRulesForOneServiceInOneClickMonitoringPolicy {
         );
     }
 }
-/// The documented fields of [`QueryingAlarmRulesForOneServiceInOneClickMonitoringPolicy`].
-pub static SHAPE_QUERYING_ALARM_RULES_FOR_ONE_SERVICE_IN_ONE_CLICK_MONITORING_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "alarm_policy_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metric_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "period",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "filter",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "comparison_operator",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "suppress_duration",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "level",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAlarmRulesForOneServiceInOneClickMonitoringPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_RULES_FOR_ONE_SERVICE_IN_ONE_CLICK_MONITORING_POLICY,
-    );
-}
 impl support::Validate for QueryingAlarmRulesForOneServiceInOneClickMonitoringPolicy {
     fn validate_at(
         &self,
@@ -882,24 +740,6 @@ impl QueryingAlarmRulesForOneServiceInOneClickMonitoringResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAlarmRulesForOneServiceInOneClickMonitoringResponse200`].
-pub static SHAPE_QUERYING_ALARM_RULES_FOR_ONE_SERVICE_IN_ONE_CLICK_MONITORING_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "alarms",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_ALARM_RULES_FOR_ONE_SERVICE_IN_ONE_CLICK_MONITORING_ALARMS,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAlarmRulesForOneServiceInOneClickMonitoringResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_RULES_FOR_ONE_SERVICE_IN_ONE_CLICK_MONITORING_RESPONSE200,
-    );
-}
 impl support::Validate
 for QueryingAlarmRulesForOneServiceInOneClickMonitoringResponse200 {
     fn validate_at(
@@ -1032,28 +872,6 @@ impl QueryingAlarmRulesForOneServiceInOneClickMonitoringResponse400 {
         );
     }
 }
-/// The documented fields of [`QueryingAlarmRulesForOneServiceInOneClickMonitoringResponse400`].
-pub static SHAPE_QUERYING_ALARM_RULES_FOR_ONE_SERVICE_IN_ONE_CLICK_MONITORING_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAlarmRulesForOneServiceInOneClickMonitoringResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_RULES_FOR_ONE_SERVICE_IN_ONE_CLICK_MONITORING_RESPONSE400,
-    );
-}
 impl support::Validate
 for QueryingAlarmRulesForOneServiceInOneClickMonitoringResponse400 {
     fn validate_at(
@@ -1164,32 +982,6 @@ impl QueryingAlarmRulesForOneServiceInOneClickMonitoringResources {
             ::std::option::Option::Some(128usize),
         );
     }
-}
-/// The documented fields of [`QueryingAlarmRulesForOneServiceInOneClickMonitoringResources`].
-pub static SHAPE_QUERYING_ALARM_RULES_FOR_ONE_SERVICE_IN_ONE_CLICK_MONITORING_RESOURCES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resource_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dimensions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_ALARM_RULES_FOR_ONE_SERVICE_IN_ONE_CLICK_MONITORING_DIMENSIONS,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAlarmRulesForOneServiceInOneClickMonitoringResources {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_RULES_FOR_ONE_SERVICE_IN_ONE_CLICK_MONITORING_RESOURCES,
-    );
 }
 impl support::Validate for QueryingAlarmRulesForOneServiceInOneClickMonitoringResources {
     fn validate_at(

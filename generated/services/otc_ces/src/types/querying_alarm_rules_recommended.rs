@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_ces/querying_alarm_rules_recommended.json` documents.
 use crate::support;
-use super::super::{NotificationInResponse, SHAPE_NOTIFICATION_IN_RESPONSE};
+use super::super::NotificationInResponse;
 /// Table 5 alarms.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -183,86 +183,6 @@ impl QueryingAlarmRulesRecommendedAlarms {
             ::std::option::Option::Some(64usize),
         );
     }
-}
-/// The documented fields of [`QueryingAlarmRulesRecommendedAlarms`].
-pub static SHAPE_QUERYING_ALARM_RULES_RECOMMENDED_ALARMS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "alarm_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policies",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_ALARM_RULES_RECOMMENDED_POLICY,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESOURCES_IN_LIST_RESP),
-            ),
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "notification_enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_notifications",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_NOTIFICATION_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "ok_notifications",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_NOTIFICATION_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "notification_begin_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "notification_end_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_template_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAlarmRulesRecommendedAlarms {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_RULES_RECOMMENDED_ALARMS,
-    );
 }
 impl support::Validate for QueryingAlarmRulesRecommendedAlarms {
     fn validate_at(
@@ -581,24 +501,6 @@ impl MetricDimension {
         );
     }
 }
-/// The documented fields of [`MetricDimension`].
-pub static SHAPE_METRIC_DIMENSION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MetricDimension {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_METRIC_DIMENSION,
-    );
-}
 impl support::Validate for MetricDimension {
     fn validate_at(
         &self,
@@ -826,56 +728,6 @@ impl QueryingAlarmRulesRecommendedPolicy {
         );
     }
 }
-/// The documented fields of [`QueryingAlarmRulesRecommendedPolicy`].
-pub static SHAPE_QUERYING_ALARM_RULES_RECOMMENDED_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "metric_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "period",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "filter",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "comparison_operator",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hierarchical_value",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "suppress_duration",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "level",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAlarmRulesRecommendedPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_RULES_RECOMMENDED_POLICY,
-    );
-}
 impl support::Validate for QueryingAlarmRulesRecommendedPolicy {
     fn validate_at(
         &self,
@@ -1056,28 +908,6 @@ impl QueryingAlarmRulesRecommendedResponse200 {
         );
     }
 }
-/// The documented fields of [`QueryingAlarmRulesRecommendedResponse200`].
-pub static SHAPE_QUERYING_ALARM_RULES_RECOMMENDED_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "alarms",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_ALARM_RULES_RECOMMENDED_ALARMS,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAlarmRulesRecommendedResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_RULES_RECOMMENDED_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAlarmRulesRecommendedResponse200 {
     fn validate_at(
         &self,
@@ -1227,28 +1057,6 @@ impl QueryingAlarmRulesRecommendedResponse400 {
         );
     }
 }
-/// The documented fields of [`QueryingAlarmRulesRecommendedResponse400`].
-pub static SHAPE_QUERYING_ALARM_RULES_RECOMMENDED_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAlarmRulesRecommendedResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_RULES_RECOMMENDED_RESPONSE400,
-    );
-}
 impl support::Validate for QueryingAlarmRulesRecommendedResponse400 {
     fn validate_at(
         &self,
@@ -1356,30 +1164,6 @@ impl ResourcesInListResp {
             ::std::option::Option::Some(128usize),
         );
     }
-}
-/// The documented fields of [`ResourcesInListResp`].
-pub static SHAPE_RESOURCES_IN_LIST_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resource_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dimensions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_METRIC_DIMENSION),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ResourcesInListResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCES_IN_LIST_RESP,
-    );
 }
 impl support::Validate for ResourcesInListResp {
     fn validate_at(

@@ -85,36 +85,6 @@ impl AlarmTemplates {
         );
     }
 }
-/// The documented fields of [`AlarmTemplates`].
-pub static SHAPE_ALARM_TEMPLATES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "template_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "template_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "template_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "template_description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AlarmTemplates {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ALARM_TEMPLATES,
-    );
-}
 impl support::Validate for AlarmTemplates {
     fn validate_at(
         &self,
@@ -231,26 +201,6 @@ impl QueryingAlarmTemplatesResponse200 {
             ::std::option::Option::Some(9999999i64),
         );
     }
-}
-/// The documented fields of [`QueryingAlarmTemplatesResponse200`].
-pub static SHAPE_QUERYING_ALARM_TEMPLATES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "alarm_templates",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALARM_TEMPLATES),
-            ),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAlarmTemplatesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_TEMPLATES_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAlarmTemplatesResponse200 {
     fn validate_at(
@@ -398,28 +348,6 @@ impl QueryingAlarmTemplatesResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`QueryingAlarmTemplatesResponse400`].
-pub static SHAPE_QUERYING_ALARM_TEMPLATES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAlarmTemplatesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_TEMPLATES_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingAlarmTemplatesResponse400 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_ces/querying_all_api_versions.json` documents.
 use crate::support;
-use super::super::{Links, SHAPE_LINKS};
+use super::super::Links;
 /// Table 1 Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -20,22 +20,6 @@ impl QueryingAllApiVersionsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAllApiVersionsResponse200`].
-pub static SHAPE_QUERYING_ALL_API_VERSIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "versions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VERSIONS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAllApiVersionsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_API_VERSIONS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAllApiVersionsResponse200 {
     fn validate_at(
@@ -129,40 +113,6 @@ impl Versions {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Versions`].
-pub static SHAPE_VERSIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_LINKS)),
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min_version",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Versions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VERSIONS,
-    );
 }
 impl support::Validate for Versions {
     fn validate_at(

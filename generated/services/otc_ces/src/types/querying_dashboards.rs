@@ -110,44 +110,6 @@ impl DashBoardInfo {
         );
     }
 }
-/// The documented fields of [`DashBoardInfo`].
-pub static SHAPE_DASH_BOARD_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "dashboard_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dashboard_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "creator_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "row_widget_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_favorite",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DashBoardInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DASH_BOARD_INFO,
-    );
-}
 impl support::Validate for DashBoardInfo {
     fn validate_at(
         &self,
@@ -286,22 +248,6 @@ impl QueryingDashboardsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDashboardsResponse200`].
-pub static SHAPE_QUERYING_DASHBOARDS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "dashboards",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DASH_BOARD_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingDashboardsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DASHBOARDS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingDashboardsResponse200 {
     fn validate_at(
         &self,
@@ -429,28 +375,6 @@ impl QueryingDashboardsResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`QueryingDashboardsResponse400`].
-pub static SHAPE_QUERYING_DASHBOARDS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDashboardsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DASHBOARDS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingDashboardsResponse400 {
     fn validate_at(

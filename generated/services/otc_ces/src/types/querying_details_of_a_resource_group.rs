@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_ces/querying_details_of_a_resource_group.json` documents.
 use crate::support;
-use super::super::{
-    ResourceGroupTagRelationInResponse, SHAPE_RESOURCE_GROUP_TAG_RELATION_IN_RESPONSE,
-    Type,
-};
+use super::super::{ResourceGroupTagRelationInResponse, Type};
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -84,48 +81,6 @@ impl QueryingDetailsOfAResourceGroupResponse200 {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`QueryingDetailsOfAResourceGroupResponse200`].
-pub static SHAPE_QUERYING_DETAILS_OF_A_RESOURCE_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "association_ep_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_RESOURCE_GROUP_TAG_RELATION_IN_RESPONSE,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsOfAResourceGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_OF_A_RESOURCE_GROUP_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDetailsOfAResourceGroupResponse200 {
     fn validate_at(
@@ -328,28 +283,6 @@ impl QueryingDetailsOfAResourceGroupResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`QueryingDetailsOfAResourceGroupResponse400`].
-pub static SHAPE_QUERYING_DETAILS_OF_A_RESOURCE_GROUP_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsOfAResourceGroupResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_OF_A_RESOURCE_GROUP_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingDetailsOfAResourceGroupResponse400 {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_ces/querying_details_of_an_alarm_rule.json` documents.
 use crate::support;
-use super::super::{
-    AlarmActionsInResponse, Metric, OkActions, SHAPE_ALARM_ACTIONS_IN_RESPONSE,
-    SHAPE_METRIC, SHAPE_OK_ACTIONS,
-};
+use super::super::{AlarmActionsInResponse, Metric, OkActions};
 /// Table 7 condition data structure description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -82,44 +79,6 @@ impl QueryingDetailsOfAnAlarmRuleCondition {
             ::std::option::Option::Some(5i64),
         );
     }
-}
-/// The documented fields of [`QueryingDetailsOfAnAlarmRuleCondition`].
-pub static SHAPE_QUERYING_DETAILS_OF_AN_ALARM_RULE_CONDITION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "period",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "filter",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "comparison_operator",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "suppress_duration",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsOfAnAlarmRuleCondition {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_OF_AN_ALARM_RULE_CONDITION,
-    );
 }
 impl support::Validate for QueryingDetailsOfAnAlarmRuleCondition {
     fn validate_at(
@@ -285,70 +244,6 @@ impl QueryingDetailsOfAnAlarmRuleMetricAlarms {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsOfAnAlarmRuleMetricAlarms`].
-pub static SHAPE_QUERYING_DETAILS_OF_AN_ALARM_RULE_METRIC_ALARMS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "alarm_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metric",
-            value: support::ValueShape::Object(&SHAPE_METRIC),
-        },
-        support::FieldShape {
-            name: "condition",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_DETAILS_OF_AN_ALARM_RULE_CONDITION,
-            ),
-        },
-        support::FieldShape {
-            name: "alarm_enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_level",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_action_enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_actions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALARM_ACTIONS_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "ok_actions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_OK_ACTIONS),
-            ),
-        },
-        support::FieldShape {
-            name: "alarm_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_state",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsOfAnAlarmRuleMetricAlarms {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_OF_AN_ALARM_RULE_METRIC_ALARMS,
-    );
 }
 impl support::Validate for QueryingDetailsOfAnAlarmRuleMetricAlarms {
     fn validate_at(
@@ -544,24 +439,6 @@ impl QueryingDetailsOfAnAlarmRuleResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsOfAnAlarmRuleResponse200`].
-pub static SHAPE_QUERYING_DETAILS_OF_AN_ALARM_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "metric_alarms",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_DETAILS_OF_AN_ALARM_RULE_METRIC_ALARMS,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsOfAnAlarmRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_OF_AN_ALARM_RULE_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDetailsOfAnAlarmRuleResponse200 {
     fn validate_at(

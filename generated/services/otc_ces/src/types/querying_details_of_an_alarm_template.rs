@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_ces/querying_details_of_an_alarm_template.json` documents.
 use crate::support;
-use super::super::{PoliciesInResponse, SHAPE_POLICIES_IN_RESPONSE};
+use super::super::PoliciesInResponse;
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -91,42 +91,6 @@ impl QueryingDetailsOfAnAlarmTemplateResponse200 {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`QueryingDetailsOfAnAlarmTemplateResponse200`].
-pub static SHAPE_QUERYING_DETAILS_OF_AN_ALARM_TEMPLATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "template_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "template_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "template_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "template_description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policies",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_POLICIES_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsOfAnAlarmTemplateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_OF_AN_ALARM_TEMPLATE_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDetailsOfAnAlarmTemplateResponse200 {
     fn validate_at(
@@ -304,28 +268,6 @@ impl QueryingDetailsOfAnAlarmTemplateResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`QueryingDetailsOfAnAlarmTemplateResponse400`].
-pub static SHAPE_QUERYING_DETAILS_OF_AN_ALARM_TEMPLATE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsOfAnAlarmTemplateResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_OF_AN_ALARM_TEMPLATE_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingDetailsOfAnAlarmTemplateResponse400 {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_ces/querying_details_of_an_event.json` documents.
 use crate::support;
-use super::super::{
-    Dimensions, EventLevel, EventState, EventType, MetaData, SHAPE_DIMENSIONS,
-    SHAPE_META_DATA,
-};
+use super::super::{Dimensions, EventLevel, EventState, EventType, MetaData};
 /// Table 4 detail data structure description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -132,54 +129,6 @@ impl Detail {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`Detail`].
-pub static SHAPE_DETAIL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "content",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_state",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_level",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_user",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dimensions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DIMENSIONS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for Detail {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DETAIL,
-    );
 }
 impl support::Validate for Detail {
     fn validate_at(
@@ -403,36 +352,6 @@ impl EventInfo {
         );
     }
 }
-/// The documented fields of [`EventInfo`].
-pub static SHAPE_EVENT_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "event_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_source",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "detail",
-            value: support::ValueShape::Object(&SHAPE_DETAIL),
-        },
-        support::FieldShape {
-            name: "event_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for EventInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EVENT_INFO,
-    );
-}
 impl support::Validate for EventInfo {
     fn validate_at(
         &self,
@@ -568,42 +487,6 @@ impl QueryingDetailsOfAnEventResponse200 {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`QueryingDetailsOfAnEventResponse200`].
-pub static SHAPE_QUERYING_DETAILS_OF_AN_EVENT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "event_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_users",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "event_sources",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "event_info",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_EVENT_INFO),
-            ),
-        },
-        support::FieldShape {
-            name: "meta_data",
-            value: support::ValueShape::Object(&SHAPE_META_DATA),
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsOfAnEventResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_OF_AN_EVENT_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDetailsOfAnEventResponse200 {
     fn validate_at(

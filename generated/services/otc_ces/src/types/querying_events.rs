@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_ces/querying_events.json` documents.
 use crate::support;
-use super::super::{MetaData, SHAPE_META_DATA};
+use super::super::MetaData;
 /// Table 3 events field description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -34,36 +34,6 @@ impl Events {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Events`].
-pub static SHAPE_EVENTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "event_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "latest_occur_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "latest_event_source",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Events {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EVENTS,
-    );
 }
 impl support::Validate for Events {
     fn validate_at(
@@ -162,26 +132,6 @@ impl QueryingEventsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingEventsResponse200`].
-pub static SHAPE_QUERYING_EVENTS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "events",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_EVENTS),
-            ),
-        },
-        support::FieldShape {
-            name: "meta_data",
-            value: support::ValueShape::Object(&SHAPE_META_DATA),
-        },
-    ],
-};
-impl support::Shaped for QueryingEventsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_EVENTS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingEventsResponse200 {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_ces/querying_metrics.json` documents.
 use crate::support;
-use super::super::{
-    Dimensions, QueryingAlarmRulesMetaData, SHAPE_DIMENSIONS,
-    SHAPE_QUERYING_ALARM_RULES_META_DATA,
-};
+use super::super::{Dimensions, QueryingAlarmRulesMetaData};
 /// Table 4 metrics data structure description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -48,34 +45,6 @@ impl Metrics {
             ::std::option::Option::Some(32usize),
         );
     }
-}
-/// The documented fields of [`Metrics`].
-pub static SHAPE_METRICS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dimensions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DIMENSIONS),
-            ),
-        },
-        support::FieldShape {
-            name: "metric_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Metrics {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_METRICS,
-    );
 }
 impl support::Validate for Metrics {
     fn validate_at(
@@ -176,26 +145,6 @@ impl QueryingMetricsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingMetricsResponse200`].
-pub static SHAPE_QUERYING_METRICS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "metrics",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_METRICS),
-            ),
-        },
-        support::FieldShape {
-            name: "meta_data",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_ALARM_RULES_META_DATA),
-        },
-    ],
-};
-impl support::Shaped for QueryingMetricsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_METRICS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingMetricsResponse200 {
     fn validate_at(

@@ -56,46 +56,6 @@ impl Datapoints {
     }
 }
 #[cfg(feature = "querying_monitoring_data_of_a_metric")]
-/// The documented fields of [`Datapoints`].
-pub static SHAPE_DATAPOINTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "average",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sum",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "variance",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_monitoring_data_of_a_metric")]
-impl support::Shaped for Datapoints {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DATAPOINTS,
-    );
-}
-#[cfg(feature = "querying_monitoring_data_of_a_metric")]
 impl support::Validate for Datapoints {
     fn validate_at(
         &self,
@@ -239,28 +199,6 @@ impl QueryingMonitoringDataOfAMetricResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_monitoring_data_of_a_metric")]
-/// The documented fields of [`QueryingMonitoringDataOfAMetricResponse200`].
-pub static SHAPE_QUERYING_MONITORING_DATA_OF_A_METRIC_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "datapoints",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DATAPOINTS),
-            ),
-        },
-        support::FieldShape {
-            name: "metric_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_monitoring_data_of_a_metric")]
-impl support::Shaped for QueryingMonitoringDataOfAMetricResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_MONITORING_DATA_OF_A_METRIC_RESPONSE200,
-    );
 }
 #[cfg(feature = "querying_monitoring_data_of_a_metric")]
 impl support::Validate for QueryingMonitoringDataOfAMetricResponse200 {
@@ -432,7 +370,4 @@ impl support::Validate for QueryingMonitoringDataOfAMetricPeriod {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for QueryingMonitoringDataOfAMetricPeriod {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -8,8 +8,6 @@ use crate::support;
 #[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 use super::super::{
     AddingMonitoringDataDimensions, AddingMonitoringDataDimensionsInResponse,
-    SHAPE_ADDING_MONITORING_DATA_DIMENSIONS,
-    SHAPE_ADDING_MONITORING_DATA_DIMENSIONS_IN_RESPONSE,
 };
 /// Table 8 datapoints data structure description.
 #[derive(
@@ -121,32 +119,6 @@ impl QueryingMonitoringDataOfMultipleMetricsMetrics {
     }
 }
 #[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
-/// The documented fields of [`QueryingMonitoringDataOfMultipleMetricsMetrics`].
-pub static SHAPE_QUERYING_MONITORING_DATA_OF_MULTIPLE_METRICS_METRICS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metric_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dimensions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ADDING_MONITORING_DATA_DIMENSIONS),
-            ),
-        },
-    ],
-};
-#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
-impl support::Shaped for QueryingMonitoringDataOfMultipleMetricsMetrics {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_MONITORING_DATA_OF_MULTIPLE_METRICS_METRICS,
-    );
-}
-#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl support::Validate for QueryingMonitoringDataOfMultipleMetricsMetrics {
     fn validate_at(
         &self,
@@ -229,7 +201,7 @@ impl<'de> ::serde::Deserialize<'de> for QueryingMonitoringDataOfMultipleMetricsM
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
@@ -299,34 +271,6 @@ impl QueryingMonitoringDataOfMultipleMetricsMetricsInResponse {
             |_: char| true,
         );
     }
-}
-#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
-/// The documented fields of [`QueryingMonitoringDataOfMultipleMetricsMetricsInResponse`].
-pub static SHAPE_QUERYING_MONITORING_DATA_OF_MULTIPLE_METRICS_METRICS_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metric_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dimensions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_ADDING_MONITORING_DATA_DIMENSIONS_IN_RESPONSE,
-                ),
-            ),
-        },
-    ],
-};
-#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
-impl support::Shaped for QueryingMonitoringDataOfMultipleMetricsMetricsInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_MONITORING_DATA_OF_MULTIPLE_METRICS_METRICS_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl support::Validate for QueryingMonitoringDataOfMultipleMetricsMetricsInResponse {
@@ -660,26 +604,6 @@ impl QueryingMonitoringDataOfMultipleMetricsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
-/// The documented fields of [`QueryingMonitoringDataOfMultipleMetricsResponse200`].
-pub static SHAPE_QUERYING_MONITORING_DATA_OF_MULTIPLE_METRICS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "metrics",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_MONITORING_DATA_OF_MULTIPLE_METRICS_METRICS_IN_RESPONSE,
-                ),
-            ),
-        },
-    ],
-};
-#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
-impl support::Shaped for QueryingMonitoringDataOfMultipleMetricsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_MONITORING_DATA_OF_MULTIPLE_METRICS_RESPONSE200,
-    );
 }
 #[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl support::Validate for QueryingMonitoringDataOfMultipleMetricsResponse200 {

@@ -66,36 +66,6 @@ impl OneResourceGroupResp {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`OneResourceGroupResp`].
-pub static SHAPE_ONE_RESOURCE_GROUP_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for OneResourceGroupResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ONE_RESOURCE_GROUP_RESP,
-    );
-}
 impl support::Validate for OneResourceGroupResp {
     fn validate_at(
         &self,
@@ -209,26 +179,6 @@ impl QueryingResourceGroupsResponse200 {
             ::std::option::Option::Some(1000i64),
         );
     }
-}
-/// The documented fields of [`QueryingResourceGroupsResponse200`].
-pub static SHAPE_QUERYING_RESOURCE_GROUPS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ONE_RESOURCE_GROUP_RESP),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingResourceGroupsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_RESOURCE_GROUPS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingResourceGroupsResponse200 {
     fn validate_at(
@@ -376,28 +326,6 @@ impl QueryingResourceGroupsResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`QueryingResourceGroupsResponse400`].
-pub static SHAPE_QUERYING_RESOURCE_GROUPS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingResourceGroupsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_RESOURCE_GROUPS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingResourceGroupsResponse400 {
     fn validate_at(

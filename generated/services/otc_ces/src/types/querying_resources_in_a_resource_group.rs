@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_ces/querying_resources_in_a_resource_group.json` documents.
 use crate::support;
-use super::super::{
-    CreatingAResourceGroupDimensionsInResponse,
-    SHAPE_CREATING_A_RESOURCE_GROUP_DIMENSIONS_IN_RESPONSE,
-};
+use super::super::CreatingAResourceGroupDimensionsInResponse;
 /// Table 5 meta_data data structure description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -65,28 +62,6 @@ impl QueryingResourcesInAResourceGroupMetaData {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingResourcesInAResourceGroupMetaData`].
-pub static SHAPE_QUERYING_RESOURCES_IN_A_RESOURCE_GROUP_META_DATA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "marker",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingResourcesInAResourceGroupMetaData {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_RESOURCES_IN_A_RESOURCE_GROUP_META_DATA,
-    );
 }
 impl support::Validate for QueryingResourcesInAResourceGroupMetaData {
     fn validate_at(
@@ -194,50 +169,6 @@ impl QueryingResourcesInAResourceGroupResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingResourcesInAResourceGroupResponse200`].
-pub static SHAPE_QUERYING_RESOURCES_IN_A_RESOURCE_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_RESOURCES_IN_A_RESOURCE_GROUP_RESOURCES,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "meta_data",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_RESOURCES_IN_A_RESOURCE_GROUP_META_DATA,
-            ),
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingResourcesInAResourceGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_RESOURCES_IN_A_RESOURCE_GROUP_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingResourcesInAResourceGroupResponse200 {
     fn validate_at(
@@ -391,36 +322,6 @@ impl QueryingResourcesInAResourceGroupResources {
     pub fn event_type_or_default(&self) -> i32 {
         self.event_type.unwrap_or(Self::DEFAULT_EVENT_TYPE)
     }
-}
-/// The documented fields of [`QueryingResourcesInAResourceGroupResources`].
-pub static SHAPE_QUERYING_RESOURCES_IN_A_RESOURCE_GROUP_RESOURCES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dimensions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_CREATING_A_RESOURCE_GROUP_DIMENSIONS_IN_RESPONSE,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingResourcesInAResourceGroupResources {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_RESOURCES_IN_A_RESOURCE_GROUP_RESOURCES,
-    );
 }
 impl support::Validate for QueryingResourcesInAResourceGroupResources {
     fn validate_at(

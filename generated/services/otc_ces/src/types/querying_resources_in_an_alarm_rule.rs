@@ -34,20 +34,6 @@ impl QueryingResourcesInAnAlarmRuleResponse200 {
         );
     }
 }
-/// The documented fields of [`QueryingResourcesInAnAlarmRuleResponse200`].
-pub static SHAPE_QUERYING_RESOURCES_IN_AN_ALARM_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingResourcesInAnAlarmRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_RESOURCES_IN_AN_ALARM_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingResourcesInAnAlarmRuleResponse200 {
     fn validate_at(
         &self,
@@ -156,28 +142,6 @@ impl QueryingResourcesInAnAlarmRuleResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`QueryingResourcesInAnAlarmRuleResponse400`].
-pub static SHAPE_QUERYING_RESOURCES_IN_AN_ALARM_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingResourcesInAnAlarmRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_RESOURCES_IN_AN_ALARM_RULE_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingResourcesInAnAlarmRuleResponse400 {
     fn validate_at(

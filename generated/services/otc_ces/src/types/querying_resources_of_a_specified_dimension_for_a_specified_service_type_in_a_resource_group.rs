@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_ces/querying_resources_of_a_specified_dimension_for_a_specified_service_type_in_a_resource_group.json` documents.
 use crate::support;
-use super::super::{
-    QueryingAlarmRecordsDimension, SHAPE_QUERYING_ALARM_RECORDS_DIMENSION,
-};
+use super::super::QueryingAlarmRecordsDimension;
 /// Table 5 GetResourceGroupResources.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -33,26 +31,6 @@ impl GetResourceGroupResources {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`GetResourceGroupResources`].
-pub static SHAPE_GET_RESOURCE_GROUP_RESOURCES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dimensions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_ALARM_RECORDS_DIMENSION),
-            ),
-        },
-    ],
-};
-impl support::Shaped for GetResourceGroupResources {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_GET_RESOURCE_GROUP_RESOURCES,
-    );
 }
 impl support::Validate for GetResourceGroupResources {
     fn validate_at(
@@ -161,27 +139,6 @@ impl QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGr
             ::std::option::Option::Some(10000i64),
         );
     }
-}
-/// The documented fields of [`QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGroupResponse200`].
-pub static SHAPE_QUERYING_RESOURCES_OF_A_SPECIFIED_DIMENSION_FOR_A_SPECIFIED_SERVICE_TYPE_IN_A_RESOURCE_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_GET_RESOURCE_GROUP_RESOURCES),
-            ),
-        },
-    ],
-};
-impl support::Shaped
-for QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_RESOURCES_OF_A_SPECIFIED_DIMENSION_FOR_A_SPECIFIED_SERVICE_TYPE_IN_A_RESOURCE_GROUP_RESPONSE200,
-    );
 }
 impl support::Validate
 for QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGroupResponse200 {
@@ -334,29 +291,6 @@ impl QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGr
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGroupResponse400`].
-pub static SHAPE_QUERYING_RESOURCES_OF_A_SPECIFIED_DIMENSION_FOR_A_SPECIFIED_SERVICE_TYPE_IN_A_RESOURCE_GROUP_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGroupResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_RESOURCES_OF_A_SPECIFIED_DIMENSION_FOR_A_SPECIFIED_SERVICE_TYPE_IN_A_RESOURCE_GROUP_RESPONSE400,
-    );
 }
 impl support::Validate
 for QueryingResourcesOfASpecifiedDimensionForASpecifiedServiceTypeInAResourceGroupResponse400 {

@@ -64,28 +64,6 @@ impl AgentDimension {
         );
     }
 }
-/// The documented fields of [`AgentDimension`].
-pub static SHAPE_AGENT_DIMENSION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "origin_value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AgentDimension {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_AGENT_DIMENSION,
-    );
-}
 impl support::Validate for AgentDimension {
     fn validate_at(
         &self,
@@ -181,26 +159,6 @@ impl QueryingServerMonitoringMetricsResponse200 {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-}
-/// The documented fields of [`QueryingServerMonitoringMetricsResponse200`].
-pub static SHAPE_QUERYING_SERVER_MONITORING_METRICS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "dimensions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_AGENT_DIMENSION),
-            ),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingServerMonitoringMetricsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SERVER_MONITORING_METRICS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingServerMonitoringMetricsResponse200 {
     fn validate_at(
@@ -348,28 +306,6 @@ impl QueryingServerMonitoringMetricsResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`QueryingServerMonitoringMetricsResponse400`].
-pub static SHAPE_QUERYING_SERVER_MONITORING_METRICS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingServerMonitoringMetricsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SERVER_MONITORING_METRICS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingServerMonitoringMetricsResponse400 {
     fn validate_at(

@@ -72,32 +72,6 @@ impl OneClickAlarms {
         );
     }
 }
-/// The documented fields of [`OneClickAlarms`].
-pub static SHAPE_ONE_CLICK_ALARMS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "one_click_alarm_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for OneClickAlarms {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ONE_CLICK_ALARMS,
-    );
-}
 impl support::Validate for OneClickAlarms {
     fn validate_at(
         &self,
@@ -195,22 +169,6 @@ impl QueryingServicesAndResourcesInOneClickMonitoringResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingServicesAndResourcesInOneClickMonitoringResponse200`].
-pub static SHAPE_QUERYING_SERVICES_AND_RESOURCES_IN_ONE_CLICK_MONITORING_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "one_click_alarms",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ONE_CLICK_ALARMS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingServicesAndResourcesInOneClickMonitoringResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SERVICES_AND_RESOURCES_IN_ONE_CLICK_MONITORING_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingServicesAndResourcesInOneClickMonitoringResponse200 {
     fn validate_at(
@@ -340,28 +298,6 @@ impl QueryingServicesAndResourcesInOneClickMonitoringResponse400 {
             ::std::option::Option::Some(256usize),
         );
     }
-}
-/// The documented fields of [`QueryingServicesAndResourcesInOneClickMonitoringResponse400`].
-pub static SHAPE_QUERYING_SERVICES_AND_RESOURCES_IN_ONE_CLICK_MONITORING_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingServicesAndResourcesInOneClickMonitoringResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SERVICES_AND_RESOURCES_IN_ONE_CLICK_MONITORING_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingServicesAndResourcesInOneClickMonitoringResponse400 {
     fn validate_at(

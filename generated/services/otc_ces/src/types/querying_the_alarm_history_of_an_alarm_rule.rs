@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_ces/querying_the_alarm_history_of_an_alarm_rule.json` documents.
 use crate::support;
-use super::super::{
-    AlarmActionsInResponse, Dimensions, OkActions, Period,
-    SHAPE_ALARM_ACTIONS_IN_RESPONSE, SHAPE_DIMENSIONS, SHAPE_OK_ACTIONS,
-};
+use super::super::{AlarmActionsInResponse, Dimensions, OkActions, Period};
 /// Table 10 additional_info data structure description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -29,28 +26,6 @@ impl QueryingTheAlarmHistoryOfAnAlarmRuleAdditionalInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheAlarmHistoryOfAnAlarmRuleAdditionalInfo`].
-pub static SHAPE_QUERYING_THE_ALARM_HISTORY_OF_AN_ALARM_RULE_ADDITIONAL_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resource_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheAlarmHistoryOfAnAlarmRuleAdditionalInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_ALARM_HISTORY_OF_AN_ALARM_RULE_ADDITIONAL_INFO,
-    );
 }
 impl support::Validate for QueryingTheAlarmHistoryOfAnAlarmRuleAdditionalInfo {
     fn validate_at(
@@ -214,104 +189,6 @@ impl AlarmHistories {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AlarmHistories`].
-pub static SHAPE_ALARM_HISTORIES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "alarm_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metric",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_THE_ALARM_HISTORY_OF_AN_ALARM_RULE_METRIC,
-            ),
-        },
-        support::FieldShape {
-            name: "condition",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_THE_ALARM_HISTORY_OF_AN_ALARM_RULE_CONDITION,
-            ),
-        },
-        support::FieldShape {
-            name: "alarm_level",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_action_enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_actions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALARM_ACTIONS_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "ok_actions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_OK_ACTIONS),
-            ),
-        },
-        support::FieldShape {
-            name: "insufficientdata_actions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_INSUFFICIENTDATA_ACTIONS),
-            ),
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "trigger_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datapoints",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_THE_ALARM_HISTORY_OF_AN_ALARM_RULE_DATAPOINTS,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "additional_info",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_THE_ALARM_HISTORY_OF_AN_ALARM_RULE_ADDITIONAL_INFO,
-            ),
-        },
-    ],
-};
-impl support::Shaped for AlarmHistories {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ALARM_HISTORIES,
-    );
 }
 impl support::Validate for AlarmHistories {
     fn validate_at(
@@ -680,44 +557,6 @@ impl QueryingTheAlarmHistoryOfAnAlarmRuleCondition {
         );
     }
 }
-/// The documented fields of [`QueryingTheAlarmHistoryOfAnAlarmRuleCondition`].
-pub static SHAPE_QUERYING_THE_ALARM_HISTORY_OF_AN_ALARM_RULE_CONDITION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "period",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "filter",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "comparison_operator",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "suppress_duration",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheAlarmHistoryOfAnAlarmRuleCondition {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_ALARM_HISTORY_OF_AN_ALARM_RULE_CONDITION,
-    );
-}
 impl support::Validate for QueryingTheAlarmHistoryOfAnAlarmRuleCondition {
     fn validate_at(
         &self,
@@ -851,24 +690,6 @@ impl QueryingTheAlarmHistoryOfAnAlarmRuleDatapoints {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheAlarmHistoryOfAnAlarmRuleDatapoints`].
-pub static SHAPE_QUERYING_THE_ALARM_HISTORY_OF_AN_ALARM_RULE_DATAPOINTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheAlarmHistoryOfAnAlarmRuleDatapoints {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_ALARM_HISTORY_OF_AN_ALARM_RULE_DATAPOINTS,
-    );
-}
 impl support::Validate for QueryingTheAlarmHistoryOfAnAlarmRuleDatapoints {
     fn validate_at(
         &self,
@@ -952,24 +773,6 @@ impl InsufficientdataActions {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`InsufficientdataActions`].
-pub static SHAPE_INSUFFICIENTDATA_ACTIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "notificationList",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for InsufficientdataActions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSUFFICIENTDATA_ACTIONS,
-    );
-}
 impl support::Validate for InsufficientdataActions {
     fn validate_at(
         &self,
@@ -1049,20 +852,6 @@ impl QueryingTheAlarmHistoryOfAnAlarmRuleMetaData {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheAlarmHistoryOfAnAlarmRuleMetaData`].
-pub static SHAPE_QUERYING_THE_ALARM_HISTORY_OF_AN_ALARM_RULE_META_DATA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheAlarmHistoryOfAnAlarmRuleMetaData {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_ALARM_HISTORY_OF_AN_ALARM_RULE_META_DATA,
-    );
 }
 impl support::Validate for QueryingTheAlarmHistoryOfAnAlarmRuleMetaData {
     fn validate_at(
@@ -1157,30 +946,6 @@ impl QueryingTheAlarmHistoryOfAnAlarmRuleMetric {
         );
     }
 }
-/// The documented fields of [`QueryingTheAlarmHistoryOfAnAlarmRuleMetric`].
-pub static SHAPE_QUERYING_THE_ALARM_HISTORY_OF_AN_ALARM_RULE_METRIC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "dimensions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DIMENSIONS),
-            ),
-        },
-        support::FieldShape {
-            name: "metric_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheAlarmHistoryOfAnAlarmRuleMetric {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_ALARM_HISTORY_OF_AN_ALARM_RULE_METRIC,
-    );
-}
 impl support::Validate for QueryingTheAlarmHistoryOfAnAlarmRuleMetric {
     fn validate_at(
         &self,
@@ -1274,28 +1039,6 @@ impl QueryingTheAlarmHistoryOfAnAlarmRuleResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheAlarmHistoryOfAnAlarmRuleResponse200`].
-pub static SHAPE_QUERYING_THE_ALARM_HISTORY_OF_AN_ALARM_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "alarm_histories",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALARM_HISTORIES),
-            ),
-        },
-        support::FieldShape {
-            name: "meta_data",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_THE_ALARM_HISTORY_OF_AN_ALARM_RULE_META_DATA,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheAlarmHistoryOfAnAlarmRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_ALARM_HISTORY_OF_AN_ALARM_RULE_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheAlarmHistoryOfAnAlarmRuleResponse200 {
     fn validate_at(

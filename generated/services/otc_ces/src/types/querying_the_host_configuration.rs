@@ -25,28 +25,6 @@ impl QueryingTheHostConfigurationDatapoints {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheHostConfigurationDatapoints`].
-pub static SHAPE_QUERYING_THE_HOST_CONFIGURATION_DATAPOINTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheHostConfigurationDatapoints {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_HOST_CONFIGURATION_DATAPOINTS,
-    );
-}
 impl support::Validate for QueryingTheHostConfigurationDatapoints {
     fn validate_at(
         &self,
@@ -123,24 +101,6 @@ impl QueryingTheHostConfigurationResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheHostConfigurationResponse200`].
-pub static SHAPE_QUERYING_THE_HOST_CONFIGURATION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "datapoints",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_THE_HOST_CONFIGURATION_DATAPOINTS,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheHostConfigurationResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_HOST_CONFIGURATION_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheHostConfigurationResponse200 {
     fn validate_at(

@@ -731,24 +731,6 @@ impl ReportingEventsResponse201 {
         );
     }
 }
-/// The documented fields of [`ReportingEventsResponse201`].
-pub static SHAPE_REPORTING_EVENTS_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "event_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ReportingEventsResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REPORTING_EVENTS_RESPONSE201,
-    );
-}
 impl support::Validate for ReportingEventsResponse201 {
     fn validate_at(
         &self,

@@ -118,20 +118,6 @@ impl BackingUpADcsInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`BackingUpADcsInstanceResponse200`].
-pub static SHAPE_BACKING_UP_A_DCS_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "backup_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BackingUpADcsInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BACKING_UP_A_DCS_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for BackingUpADcsInstanceResponse200 {
     fn validate_at(
         &self,
@@ -192,28 +178,6 @@ impl BackingUpADcsInstanceResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`BackingUpADcsInstanceResponse400`].
-pub static SHAPE_BACKING_UP_A_DCS_INSTANCE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BackingUpADcsInstanceResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BACKING_UP_A_DCS_INSTANCE_RESPONSE400,
-    );
 }
 impl support::Validate for BackingUpADcsInstanceResponse400 {
     fn validate_at(
@@ -332,7 +296,4 @@ impl support::Validate for BackupFormat {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for BackupFormat {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

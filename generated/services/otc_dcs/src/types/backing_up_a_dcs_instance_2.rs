@@ -87,20 +87,6 @@ impl BackingUpADcsInstance2Response200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`BackingUpADcsInstance2Response200`].
-pub static SHAPE_BACKING_UP_A_DCS_INSTANCE2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "backup_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BackingUpADcsInstance2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BACKING_UP_A_DCS_INSTANCE2_RESPONSE200,
-    );
-}
 impl support::Validate for BackingUpADcsInstance2Response200 {
     fn validate_at(
         &self,

@@ -300,6 +300,3 @@ impl support::Validate for Action {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for Action {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_dcs/batch_deleting_dcs_instances.json` documents.
 use crate::support;
-use super::super::{BatchOpsResult, SHAPE_BATCH_OPS_RESULT};
+use super::super::BatchOpsResult;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -99,22 +99,6 @@ impl BatchDeletingDcsInstancesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`BatchDeletingDcsInstancesResponse200`].
-pub static SHAPE_BATCH_DELETING_DCS_INSTANCES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "results",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_BATCH_OPS_RESULT),
-            ),
-        },
-    ],
-};
-impl support::Shaped for BatchDeletingDcsInstancesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_DELETING_DCS_INSTANCES_RESPONSE200,
-    );
-}
 impl support::Validate for BatchDeletingDcsInstancesResponse200 {
     fn validate_at(
         &self,
@@ -190,28 +174,6 @@ impl BatchDeletingDcsInstancesResponse500 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`BatchDeletingDcsInstancesResponse500`].
-pub static SHAPE_BATCH_DELETING_DCS_INSTANCES_RESPONSE500: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BatchDeletingDcsInstancesResponse500 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_DELETING_DCS_INSTANCES_RESPONSE500,
-    );
 }
 impl support::Validate for BatchDeletingDcsInstancesResponse500 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_dcs/batch_deleting_dcs_instances_2.json` documents.
 use crate::support;
-use super::super::{Results, SHAPE_RESULTS};
+use super::super::Results;
 /// Table 3 Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,22 +19,6 @@ impl BatchDeletingDcsInstances2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`BatchDeletingDcsInstances2Response200`].
-pub static SHAPE_BATCH_DELETING_DCS_INSTANCES2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "results",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESULTS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for BatchDeletingDcsInstances2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_DELETING_DCS_INSTANCES2_RESPONSE200,
-    );
 }
 impl support::Validate for BatchDeletingDcsInstances2Response200 {
     fn validate_at(

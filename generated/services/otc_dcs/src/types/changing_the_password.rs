@@ -149,36 +149,6 @@ impl ChangingThePasswordResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ChangingThePasswordResponse200`].
-pub static SHAPE_CHANGING_THE_PASSWORD_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "lock_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "result",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lock_time_left",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "retry_times_left",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ChangingThePasswordResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_THE_PASSWORD_RESPONSE200,
-    );
-}
 impl support::Validate for ChangingThePasswordResponse200 {
     fn validate_at(
         &self,
@@ -263,28 +233,6 @@ impl ChangingThePasswordResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ChangingThePasswordResponse400`].
-pub static SHAPE_CHANGING_THE_PASSWORD_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ChangingThePasswordResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_THE_PASSWORD_RESPONSE400,
-    );
 }
 impl support::Validate for ChangingThePasswordResponse400 {
     fn validate_at(

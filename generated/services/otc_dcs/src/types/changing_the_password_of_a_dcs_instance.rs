@@ -148,36 +148,6 @@ impl ChangingThePasswordOfADcsInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ChangingThePasswordOfADcsInstanceResponse200`].
-pub static SHAPE_CHANGING_THE_PASSWORD_OF_A_DCS_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "result",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "retry_times_left",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lock_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lock_time_left",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ChangingThePasswordOfADcsInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_THE_PASSWORD_OF_A_DCS_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for ChangingThePasswordOfADcsInstanceResponse200 {
     fn validate_at(
         &self,

@@ -25,28 +25,6 @@ impl CollectingRedisRunLogsResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CollectingRedisRunLogsResponse400`].
-pub static SHAPE_COLLECTING_REDIS_RUN_LOGS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CollectingRedisRunLogsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_COLLECTING_REDIS_RUN_LOGS_RESPONSE400,
-    );
-}
 impl support::Validate for CollectingRedisRunLogsResponse400 {
     fn validate_at(
         &self,
@@ -172,7 +150,4 @@ impl support::Validate for QueryTime {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for QueryTime {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -322,32 +322,6 @@ impl ConfiguringAnOnlineDataMigrationTaskResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ConfiguringAnOnlineDataMigrationTaskResponse200`].
-pub static SHAPE_CONFIGURING_AN_ONLINE_DATA_MIGRATION_TASK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ConfiguringAnOnlineDataMigrationTaskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIGURING_AN_ONLINE_DATA_MIGRATION_TASK_RESPONSE200,
-    );
-}
 impl support::Validate for ConfiguringAnOnlineDataMigrationTaskResponse200 {
     fn validate_at(
         &self,
@@ -432,28 +406,6 @@ impl ConfiguringAnOnlineDataMigrationTaskResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ConfiguringAnOnlineDataMigrationTaskResponse400`].
-pub static SHAPE_CONFIGURING_AN_ONLINE_DATA_MIGRATION_TASK_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ConfiguringAnOnlineDataMigrationTaskResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIGURING_AN_ONLINE_DATA_MIGRATION_TASK_RESPONSE400,
-    );
 }
 impl support::Validate for ConfiguringAnOnlineDataMigrationTaskResponse400 {
     fn validate_at(

@@ -100,28 +100,6 @@ impl ConfiguringAutoReconnectForMigrationTasksResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ConfiguringAutoReconnectForMigrationTasksResponse400`].
-pub static SHAPE_CONFIGURING_AUTO_RECONNECT_FOR_MIGRATION_TASKS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ConfiguringAutoReconnectForMigrationTasksResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIGURING_AUTO_RECONNECT_FOR_MIGRATION_TASKS_RESPONSE400,
-    );
-}
 impl support::Validate for ConfiguringAutoReconnectForMigrationTasksResponse400 {
     fn validate_at(
         &self,

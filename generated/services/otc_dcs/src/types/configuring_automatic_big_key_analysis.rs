@@ -127,32 +127,6 @@ impl ConfiguringAutomaticBigKeyAnalysisResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ConfiguringAutomaticBigKeyAnalysisResponse200`].
-pub static SHAPE_CONFIGURING_AUTOMATIC_BIG_KEY_ANALYSIS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_auto_scan",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "schedule_at",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ConfiguringAutomaticBigKeyAnalysisResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIGURING_AUTOMATIC_BIG_KEY_ANALYSIS_RESPONSE200,
-    );
-}
 impl support::Validate for ConfiguringAutomaticBigKeyAnalysisResponse200 {
     fn validate_at(
         &self,
@@ -250,28 +224,6 @@ impl ConfiguringAutomaticBigKeyAnalysisResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ConfiguringAutomaticBigKeyAnalysisResponse400`].
-pub static SHAPE_CONFIGURING_AUTOMATIC_BIG_KEY_ANALYSIS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ConfiguringAutomaticBigKeyAnalysisResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIGURING_AUTOMATIC_BIG_KEY_ANALYSIS_RESPONSE400,
-    );
 }
 impl support::Validate for ConfiguringAutomaticBigKeyAnalysisResponse400 {
     fn validate_at(

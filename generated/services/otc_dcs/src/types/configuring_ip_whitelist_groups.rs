@@ -148,28 +148,6 @@ impl ConfiguringIpWhitelistGroupsResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ConfiguringIpWhitelistGroupsResponse400`].
-pub static SHAPE_CONFIGURING_IP_WHITELIST_GROUPS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ConfiguringIpWhitelistGroupsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIGURING_IP_WHITELIST_GROUPS_RESPONSE400,
-    );
-}
 impl support::Validate for ConfiguringIpWhitelistGroupsResponse400 {
     fn validate_at(
         &self,

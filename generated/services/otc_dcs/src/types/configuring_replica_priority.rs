@@ -107,28 +107,6 @@ impl ConfiguringReplicaPriorityResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ConfiguringReplicaPriorityResponse400`].
-pub static SHAPE_CONFIGURING_REPLICA_PRIORITY_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ConfiguringReplicaPriorityResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIGURING_REPLICA_PRIORITY_RESPONSE400,
-    );
-}
 impl support::Validate for ConfiguringReplicaPriorityResponse400 {
     fn validate_at(
         &self,

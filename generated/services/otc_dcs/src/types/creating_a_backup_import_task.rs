@@ -229,32 +229,6 @@ impl CreatingABackupImportTaskResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`CreatingABackupImportTaskResponse200`].
-pub static SHAPE_CREATING_A_BACKUP_IMPORT_TASK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingABackupImportTaskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_BACKUP_IMPORT_TASK_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingABackupImportTaskResponse200 {
     fn validate_at(
         &self,
@@ -339,28 +313,6 @@ impl CreatingABackupImportTaskResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingABackupImportTaskResponse400`].
-pub static SHAPE_CREATING_A_BACKUP_IMPORT_TASK_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingABackupImportTaskResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_BACKUP_IMPORT_TASK_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingABackupImportTaskResponse400 {
     fn validate_at(

@@ -210,20 +210,6 @@ impl CreatingACustomTemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingACustomTemplateResponse200`].
-pub static SHAPE_CREATING_A_CUSTOM_TEMPLATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingACustomTemplateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CUSTOM_TEMPLATE_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingACustomTemplateResponse200 {
     fn validate_at(
         &self,
@@ -282,28 +268,6 @@ impl CreatingACustomTemplateResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingACustomTemplateResponse400`].
-pub static SHAPE_CREATING_A_CUSTOM_TEMPLATE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingACustomTemplateResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CUSTOM_TEMPLATE_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingACustomTemplateResponse400 {
     fn validate_at(

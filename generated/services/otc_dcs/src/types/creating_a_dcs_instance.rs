@@ -6,7 +6,7 @@
 #[cfg(feature = "creating_a_dcs_instance")]
 use crate::support;
 #[cfg(feature = "creating_a_dcs_instance")]
-use super::super::{BackupPlan, Instances, SHAPE_INSTANCES};
+use super::super::{BackupPlan, Instances};
 #[cfg(feature = "creating_a_dcs_instance")]
 /// Table 4 BackupPolicy.
 ///
@@ -1072,24 +1072,6 @@ impl CreatingADcsInstanceResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "creating_a_dcs_instance")]
-/// The documented fields of [`CreatingADcsInstanceResponse200`].
-pub static SHAPE_CREATING_A_DCS_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instances",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_INSTANCES),
-            ),
-        },
-    ],
-};
-#[cfg(feature = "creating_a_dcs_instance")]
-impl support::Shaped for CreatingADcsInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DCS_INSTANCE_RESPONSE200,
-    );
 }
 #[cfg(feature = "creating_a_dcs_instance")]
 impl support::Validate for CreatingADcsInstanceResponse200 {

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_dcs/creating_a_dcs_instance_2.json` documents.
 use crate::support;
-use super::super::{Instances, SHAPE_INSTANCES};
+use super::super::Instances;
 /// Table 2 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -688,26 +688,6 @@ impl CreatingADcsInstance2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingADcsInstance2Response200`].
-pub static SHAPE_CREATING_A_DCS_INSTANCE2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instances",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_INSTANCES),
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingADcsInstance2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DCS_INSTANCE2_RESPONSE200,
-    );
 }
 impl support::Validate for CreatingADcsInstance2Response200 {
     fn validate_at(

@@ -45,44 +45,6 @@ impl CreatingAnExpiredKeyScanTaskResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAnExpiredKeyScanTaskResponse200`].
-pub static SHAPE_CREATING_AN_EXPIRED_KEY_SCAN_TASK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "scan_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "started_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "finished_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnExpiredKeyScanTaskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_EXPIRED_KEY_SCAN_TASK_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAnExpiredKeyScanTaskResponse200 {
     fn validate_at(
         &self,
@@ -177,28 +139,6 @@ impl CreatingAnExpiredKeyScanTaskResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAnExpiredKeyScanTaskResponse400`].
-pub static SHAPE_CREATING_AN_EXPIRED_KEY_SCAN_TASK_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnExpiredKeyScanTaskResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_EXPIRED_KEY_SCAN_TASK_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingAnExpiredKeyScanTaskResponse400 {
     fn validate_at(

@@ -153,20 +153,6 @@ impl CreatingAnOnlineDataMigrationTaskResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAnOnlineDataMigrationTaskResponse200`].
-pub static SHAPE_CREATING_AN_ONLINE_DATA_MIGRATION_TASK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnOnlineDataMigrationTaskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_ONLINE_DATA_MIGRATION_TASK_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAnOnlineDataMigrationTaskResponse200 {
     fn validate_at(
         &self,
@@ -227,28 +213,6 @@ impl CreatingAnOnlineDataMigrationTaskResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAnOnlineDataMigrationTaskResponse400`].
-pub static SHAPE_CREATING_AN_ONLINE_DATA_MIGRATION_TASK_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnOnlineDataMigrationTaskResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_ONLINE_DATA_MIGRATION_TASK_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingAnOnlineDataMigrationTaskResponse400 {
     fn validate_at(

@@ -19,20 +19,6 @@ impl DeletingABackgroundTaskResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingABackgroundTaskResponse200`].
-pub static SHAPE_DELETING_A_BACKGROUND_TASK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingABackgroundTaskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_BACKGROUND_TASK_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingABackgroundTaskResponse200 {
     fn validate_at(
         &self,
@@ -93,28 +79,6 @@ impl DeletingABackgroundTaskResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingABackgroundTaskResponse400`].
-pub static SHAPE_DELETING_A_BACKGROUND_TASK_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingABackgroundTaskResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_BACKGROUND_TASK_RESPONSE400,
-    );
 }
 impl support::Validate for DeletingABackgroundTaskResponse400 {
     fn validate_at(

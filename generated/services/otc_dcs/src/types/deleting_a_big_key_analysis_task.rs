@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_dcs/deleting_a_big_key_analysis_task.json` documents.
 use crate::support;
-use super::super::{BigkeysBody, SHAPE_BIGKEYS_BODY};
+use super::super::BigkeysBody;
 /// Table 2 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -52,54 +52,6 @@ impl DeletingABigKeyAnalysisTaskResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingABigKeyAnalysisTaskResponse200`].
-pub static SHAPE_DELETING_A_BIG_KEY_ANALYSIS_TASK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "scan_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "started_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "finished_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "keys",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_BIGKEYS_BODY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for DeletingABigKeyAnalysisTaskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_BIG_KEY_ANALYSIS_TASK_RESPONSE200,
-    );
 }
 impl support::Validate for DeletingABigKeyAnalysisTaskResponse200 {
     fn validate_at(
@@ -229,28 +181,6 @@ impl DeletingABigKeyAnalysisTaskResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingABigKeyAnalysisTaskResponse400`].
-pub static SHAPE_DELETING_A_BIG_KEY_ANALYSIS_TASK_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingABigKeyAnalysisTaskResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_BIG_KEY_ANALYSIS_TASK_RESPONSE400,
-    );
 }
 impl support::Validate for DeletingABigKeyAnalysisTaskResponse400 {
     fn validate_at(

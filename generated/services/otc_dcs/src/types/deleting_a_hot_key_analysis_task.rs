@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_dcs/deleting_a_hot_key_analysis_task.json` documents.
 use crate::support;
-use super::super::{HotkeysBody, SHAPE_HOTKEYS_BODY};
+use super::super::HotkeysBody;
 /// Table 2 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -52,54 +52,6 @@ impl DeletingAHotKeyAnalysisTaskResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingAHotKeyAnalysisTaskResponse200`].
-pub static SHAPE_DELETING_A_HOT_KEY_ANALYSIS_TASK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "scan_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "started_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "finished_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "keys",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_HOTKEYS_BODY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for DeletingAHotKeyAnalysisTaskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_HOT_KEY_ANALYSIS_TASK_RESPONSE200,
-    );
 }
 impl support::Validate for DeletingAHotKeyAnalysisTaskResponse200 {
     fn validate_at(
@@ -229,28 +181,6 @@ impl DeletingAHotKeyAnalysisTaskResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingAHotKeyAnalysisTaskResponse400`].
-pub static SHAPE_DELETING_A_HOT_KEY_ANALYSIS_TASK_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAHotKeyAnalysisTaskResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_HOT_KEY_ANALYSIS_TASK_RESPONSE400,
-    );
 }
 impl support::Validate for DeletingAHotKeyAnalysisTaskResponse400 {
     fn validate_at(

@@ -93,28 +93,6 @@ impl DeletingATaskInTheTaskCenterResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingATaskInTheTaskCenterResponse400`].
-pub static SHAPE_DELETING_A_TASK_IN_THE_TASK_CENTER_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingATaskInTheTaskCenterResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_TASK_IN_THE_TASK_CENTER_RESPONSE400,
-    );
-}
 impl support::Validate for DeletingATaskInTheTaskCenterResponse400 {
     fn validate_at(
         &self,

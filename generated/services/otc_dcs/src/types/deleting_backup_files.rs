@@ -25,28 +25,6 @@ impl DeletingBackupFilesResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingBackupFilesResponse400`].
-pub static SHAPE_DELETING_BACKUP_FILES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingBackupFilesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_BACKUP_FILES_RESPONSE400,
-    );
-}
 impl support::Validate for DeletingBackupFilesResponse400 {
     fn validate_at(
         &self,

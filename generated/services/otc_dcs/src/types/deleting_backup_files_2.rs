@@ -19,20 +19,6 @@ impl DeletingBackupFiles2Response200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingBackupFiles2Response200`].
-pub static SHAPE_DELETING_BACKUP_FILES2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingBackupFiles2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_BACKUP_FILES2_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingBackupFiles2Response200 {
     fn validate_at(
         &self,

@@ -87,20 +87,6 @@ impl DeletingDataMigrationTasksResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingDataMigrationTasksResponse200`].
-pub static SHAPE_DELETING_DATA_MIGRATION_TASKS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "task_id_list",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for DeletingDataMigrationTasksResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_DATA_MIGRATION_TASKS_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingDataMigrationTasksResponse200 {
     fn validate_at(
         &self,
@@ -170,28 +156,6 @@ impl DeletingDataMigrationTasksResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingDataMigrationTasksResponse400`].
-pub static SHAPE_DELETING_DATA_MIGRATION_TASKS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingDataMigrationTasksResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_DATA_MIGRATION_TASKS_RESPONSE400,
-    );
 }
 impl support::Validate for DeletingDataMigrationTasksResponse400 {
     fn validate_at(

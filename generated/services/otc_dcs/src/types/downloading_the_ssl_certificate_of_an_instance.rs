@@ -25,28 +25,6 @@ impl DownloadingTheSslCertificateOfAnInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DownloadingTheSslCertificateOfAnInstanceResponse200`].
-pub static SHAPE_DOWNLOADING_THE_SSL_CERTIFICATE_OF_AN_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "file_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "link",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bucket_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DownloadingTheSslCertificateOfAnInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DOWNLOADING_THE_SSL_CERTIFICATE_OF_AN_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for DownloadingTheSslCertificateOfAnInstanceResponse200 {
     fn validate_at(
         &self,
@@ -118,28 +96,6 @@ impl DownloadingTheSslCertificateOfAnInstanceResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DownloadingTheSslCertificateOfAnInstanceResponse400`].
-pub static SHAPE_DOWNLOADING_THE_SSL_CERTIFICATE_OF_AN_INSTANCE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DownloadingTheSslCertificateOfAnInstanceResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DOWNLOADING_THE_SSL_CERTIFICATE_OF_AN_INSTANCE_RESPONSE400,
-    );
 }
 impl support::Validate for DownloadingTheSslCertificateOfAnInstanceResponse400 {
     fn validate_at(

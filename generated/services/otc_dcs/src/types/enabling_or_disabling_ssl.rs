@@ -82,24 +82,6 @@ impl EnablingOrDisablingSslResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`EnablingOrDisablingSslResponse200`].
-pub static SHAPE_ENABLING_OR_DISABLING_SSL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for EnablingOrDisablingSslResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENABLING_OR_DISABLING_SSL_RESPONSE200,
-    );
-}
 impl support::Validate for EnablingOrDisablingSslResponse200 {
     fn validate_at(
         &self,
@@ -166,28 +148,6 @@ impl EnablingOrDisablingSslResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`EnablingOrDisablingSslResponse400`].
-pub static SHAPE_ENABLING_OR_DISABLING_SSL_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for EnablingOrDisablingSslResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENABLING_OR_DISABLING_SSL_RESPONSE400,
-    );
 }
 impl support::Validate for EnablingOrDisablingSslResponse400 {
     fn validate_at(

@@ -19,20 +19,6 @@ impl ListingAllTagsOfATenantResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListingAllTagsOfATenantResponse200`].
-pub static SHAPE_LISTING_ALL_TAGS_OF_A_TENANT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_TAG)),
-        },
-    ],
-};
-impl support::Shaped for ListingAllTagsOfATenantResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_ALL_TAGS_OF_A_TENANT_RESPONSE200,
-    );
-}
 impl support::Validate for ListingAllTagsOfATenantResponse200 {
     fn validate_at(
         &self,
@@ -108,28 +94,6 @@ impl ListingAllTagsOfATenantResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListingAllTagsOfATenantResponse400`].
-pub static SHAPE_LISTING_ALL_TAGS_OF_A_TENANT_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListingAllTagsOfATenantResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_ALL_TAGS_OF_A_TENANT_RESPONSE400,
-    );
 }
 impl support::Validate for ListingAllTagsOfATenantResponse400 {
     fn validate_at(
@@ -217,22 +181,6 @@ impl Tag {
             ::std::option::Option::Some(128usize),
         );
     }
-}
-/// The documented fields of [`Tag`].
-pub static SHAPE_TAG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for Tag {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(&SHAPE_TAG);
 }
 impl support::Validate for Tag {
     fn validate_at(

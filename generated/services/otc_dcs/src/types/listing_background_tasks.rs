@@ -107,120 +107,6 @@ impl DetailsBody {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DetailsBody`].
-pub static SHAPE_DETAILS_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "old_capacity",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "new_capacity",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_public_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_ip_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_ssl",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "old_cache_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "new_cache_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "old_resource_spec_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "new_resource_spec_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "old_replica_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "new_replica_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "old_cache_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "new_cache_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replica_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replica_az",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "old_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "new_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_only_adjust_charging",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "account_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "target_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "node_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rename_commands",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "updated_config_length",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DetailsBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DETAILS_BODY,
-    );
-}
 impl support::Validate for DetailsBody {
     fn validate_at(
         &self,
@@ -475,26 +361,6 @@ impl ListingBackgroundTasksResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListingBackgroundTasksResponse200`].
-pub static SHAPE_LISTING_BACKGROUND_TASKS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "task_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tasks",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SINGLE_BACKGROUND_TASK),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ListingBackgroundTasksResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_BACKGROUND_TASKS_RESPONSE200,
-    );
-}
 impl support::Validate for ListingBackgroundTasksResponse200 {
     fn validate_at(
         &self,
@@ -578,28 +444,6 @@ impl ListingBackgroundTasksResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListingBackgroundTasksResponse400`].
-pub static SHAPE_LISTING_BACKGROUND_TASKS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListingBackgroundTasksResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_BACKGROUND_TASKS_RESPONSE400,
-    );
 }
 impl support::Validate for ListingBackgroundTasksResponse400 {
     fn validate_at(
@@ -706,56 +550,6 @@ impl SingleBackgroundTask {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`SingleBackgroundTask`].
-pub static SHAPE_SINGLE_BACKGROUND_TASK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "details",
-            value: support::ValueShape::Object(&SHAPE_DETAILS_BODY),
-        },
-        support::FieldShape {
-            name: "user_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "params",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_show",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SingleBackgroundTask {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SINGLE_BACKGROUND_TASK,
-    );
 }
 impl support::Validate for SingleBackgroundTask {
     fn validate_at(

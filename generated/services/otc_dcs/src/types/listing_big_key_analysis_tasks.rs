@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_dcs/listing_big_key_analysis_tasks.json` documents.
 use crate::support;
-use super::super::{RecordsResponse, SHAPE_RECORDS_RESPONSE};
+use super::super::RecordsResponse;
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,30 +25,6 @@ impl ListingBigKeyAnalysisTasksResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListingBigKeyAnalysisTasksResponse200`].
-pub static SHAPE_LISTING_BIG_KEY_ANALYSIS_TASKS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "records",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RECORDS_RESPONSE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ListingBigKeyAnalysisTasksResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_BIG_KEY_ANALYSIS_TASKS_RESPONSE200,
-    );
 }
 impl support::Validate for ListingBigKeyAnalysisTasksResponse200 {
     fn validate_at(
@@ -144,28 +120,6 @@ impl ListingBigKeyAnalysisTasksResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListingBigKeyAnalysisTasksResponse400`].
-pub static SHAPE_LISTING_BIG_KEY_ANALYSIS_TASKS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListingBigKeyAnalysisTasksResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_BIG_KEY_ANALYSIS_TASKS_RESPONSE400,
-    );
 }
 impl support::Validate for ListingBigKeyAnalysisTasksResponse400 {
     fn validate_at(

@@ -86,76 +86,6 @@ impl BackupRecordResponse {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`BackupRecordResponse`].
-pub static SHAPE_BACKUP_RECORD_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "backup_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "period",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "progress",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_support_restore",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "execution_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_format",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BackupRecordResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BACKUP_RECORD_RESPONSE,
-    );
-}
 impl support::Validate for BackupRecordResponse {
     fn validate_at(
         &self,
@@ -310,26 +240,6 @@ impl ListingDcsInstanceBackupRecordsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListingDcsInstanceBackupRecordsResponse200`].
-pub static SHAPE_LISTING_DCS_INSTANCE_BACKUP_RECORDS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_record_response",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_BACKUP_RECORD_RESPONSE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ListingDcsInstanceBackupRecordsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_DCS_INSTANCE_BACKUP_RECORDS_RESPONSE200,
-    );
-}
 impl support::Validate for ListingDcsInstanceBackupRecordsResponse200 {
     fn validate_at(
         &self,
@@ -420,28 +330,6 @@ impl ListingDcsInstanceBackupRecordsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListingDcsInstanceBackupRecordsResponse400`].
-pub static SHAPE_LISTING_DCS_INSTANCE_BACKUP_RECORDS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListingDcsInstanceBackupRecordsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_DCS_INSTANCE_BACKUP_RECORDS_RESPONSE400,
-    );
 }
 impl support::Validate for ListingDcsInstanceBackupRecordsResponse400 {
     fn validate_at(

@@ -42,48 +42,6 @@ impl DiagnosisReportInfo {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DiagnosisReportInfo`].
-pub static SHAPE_DIAGNOSIS_REPORT_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "report_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "begin_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "end_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "node_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "abnormal_item_sum",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "failed_item_sum",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DiagnosisReportInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DIAGNOSIS_REPORT_INFO,
-    );
-}
 impl support::Validate for DiagnosisReportInfo {
     fn validate_at(
         &self,
@@ -204,26 +162,6 @@ impl ListingInstanceDiagnosisTasksResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListingInstanceDiagnosisTasksResponse200`].
-pub static SHAPE_LISTING_INSTANCE_DIAGNOSIS_TASKS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "diagnosis_report_list",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DIAGNOSIS_REPORT_INFO),
-            ),
-        },
-        support::FieldShape {
-            name: "total_num",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListingInstanceDiagnosisTasksResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_INSTANCE_DIAGNOSIS_TASKS_RESPONSE200,
-    );
-}
 impl support::Validate for ListingInstanceDiagnosisTasksResponse200 {
     fn validate_at(
         &self,
@@ -314,28 +252,6 @@ impl ListingInstanceDiagnosisTasksResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListingInstanceDiagnosisTasksResponse400`].
-pub static SHAPE_LISTING_INSTANCE_DIAGNOSIS_TASKS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListingInstanceDiagnosisTasksResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_INSTANCE_DIAGNOSIS_TASKS_RESPONSE400,
-    );
 }
 impl support::Validate for ListingInstanceDiagnosisTasksResponse400 {
     fn validate_at(

@@ -19,22 +19,6 @@ impl ListingMaintenanceTimeWindowsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListingMaintenanceTimeWindowsResponse200`].
-pub static SHAPE_LISTING_MAINTENANCE_TIME_WINDOWS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "maintain_windows",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MAINTAIN_WINDOWS_ENTITY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ListingMaintenanceTimeWindowsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_MAINTENANCE_TIME_WINDOWS_RESPONSE200,
-    );
-}
 impl support::Validate for ListingMaintenanceTimeWindowsResponse200 {
     fn validate_at(
         &self,
@@ -110,28 +94,6 @@ impl ListingMaintenanceTimeWindowsResponse500 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListingMaintenanceTimeWindowsResponse500`].
-pub static SHAPE_LISTING_MAINTENANCE_TIME_WINDOWS_RESPONSE500: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListingMaintenanceTimeWindowsResponse500 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_MAINTENANCE_TIME_WINDOWS_RESPONSE500,
-    );
 }
 impl support::Validate for ListingMaintenanceTimeWindowsResponse500 {
     fn validate_at(
@@ -210,32 +172,6 @@ impl MaintainWindowsEntity {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`MaintainWindowsEntity`].
-pub static SHAPE_MAINTAIN_WINDOWS_ENTITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "seq",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "begin",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "end",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MaintainWindowsEntity {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MAINTAIN_WINDOWS_ENTITY,
-    );
 }
 impl support::Validate for MaintainWindowsEntity {
     fn validate_at(

@@ -23,26 +23,6 @@ impl ListingMigrationTasksResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListingMigrationTasksResponse200`].
-pub static SHAPE_LISTING_MIGRATION_TASKS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "migration_tasks",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MIGRATION_TASK_LIST),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ListingMigrationTasksResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_MIGRATION_TASKS_RESPONSE200,
-    );
-}
 impl support::Validate for ListingMigrationTasksResponse200 {
     fn validate_at(
         &self,
@@ -133,28 +113,6 @@ impl ListingMigrationTasksResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListingMigrationTasksResponse400`].
-pub static SHAPE_LISTING_MIGRATION_TASKS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListingMigrationTasksResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_MIGRATION_TASKS_RESPONSE400,
-    );
 }
 impl support::Validate for ListingMigrationTasksResponse400 {
     fn validate_at(
@@ -311,116 +269,6 @@ impl MigrationTaskList {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`MigrationTaskList`].
-pub static SHAPE_MIGRATION_TASK_LIST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "task_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "task_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "migration_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "migration_method",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ecs_tenant_private_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "data_source",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_instance_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "target_instance_addrs",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "target_instance_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "target_instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_instance_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "target_instance_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_instance_subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "target_instance_subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_instance_spec_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "target_instance_spec_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_message",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "released_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resume_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "supported_features",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for MigrationTaskList {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MIGRATION_TASK_LIST,
-    );
 }
 impl support::Validate for MigrationTaskList {
     fn validate_at(

@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_dcs/listing_monitored_objects_on_primary_dimensions.json` documents.
 use crate::support;
-use super::super::{
-    DimChild, InstancesMonitoredObject, SHAPE_DIM_CHILD, SHAPE_INSTANCES_MONITORED_OBJECT,
-};
+use super::super::{DimChild, InstancesMonitoredObject};
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -35,36 +33,6 @@ impl ListingMonitoredObjectsOnPrimaryDimensionsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListingMonitoredObjectsOnPrimaryDimensionsResponse200`].
-pub static SHAPE_LISTING_MONITORED_OBJECTS_ON_PRIMARY_DIMENSIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "router",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "children",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DIM_CHILD),
-            ),
-        },
-        support::FieldShape {
-            name: "instances",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_INSTANCES_MONITORED_OBJECT),
-            ),
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListingMonitoredObjectsOnPrimaryDimensionsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_MONITORED_OBJECTS_ON_PRIMARY_DIMENSIONS_RESPONSE200,
-    );
 }
 impl support::Validate for ListingMonitoredObjectsOnPrimaryDimensionsResponse200 {
     fn validate_at(
@@ -199,28 +167,6 @@ impl ListingMonitoredObjectsOnPrimaryDimensionsResponse500 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListingMonitoredObjectsOnPrimaryDimensionsResponse500`].
-pub static SHAPE_LISTING_MONITORED_OBJECTS_ON_PRIMARY_DIMENSIONS_RESPONSE500: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListingMonitoredObjectsOnPrimaryDimensionsResponse500 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_MONITORED_OBJECTS_ON_PRIMARY_DIMENSIONS_RESPONSE500,
-    );
 }
 impl support::Validate for ListingMonitoredObjectsOnPrimaryDimensionsResponse500 {
     fn validate_at(

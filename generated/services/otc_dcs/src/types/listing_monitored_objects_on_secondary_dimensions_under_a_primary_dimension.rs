@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_dcs/listing_monitored_objects_on_secondary_dimensions_under_a_primary_dimension.json` documents.
 use crate::support;
-use super::super::{
-    DimChild, InstancesMonitoredObject, SHAPE_DIM_CHILD, SHAPE_INSTANCES_MONITORED_OBJECT,
-};
+use super::super::{DimChild, InstancesMonitoredObject};
 /// Table 6 ClusterRedisNodeMonitoredObject.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -30,32 +28,6 @@ impl ClusterRedisNodeMonitoredObject {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ClusterRedisNodeMonitoredObject`].
-pub static SHAPE_CLUSTER_REDIS_NODE_MONITORED_OBJECT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "dcs_instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dcs_cluster_redis_node",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ClusterRedisNodeMonitoredObject {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CLUSTER_REDIS_NODE_MONITORED_OBJECT,
-    );
 }
 impl support::Validate for ClusterRedisNodeMonitoredObject {
     fn validate_at(
@@ -164,55 +136,6 @@ impl ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse2
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse200`].
-pub static SHAPE_LISTING_MONITORED_OBJECTS_ON_SECONDARY_DIMENSIONS_UNDER_A_PRIMARY_DIMENSION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "router",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "children",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DIM_CHILD),
-            ),
-        },
-        support::FieldShape {
-            name: "instances",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_INSTANCES_MONITORED_OBJECT),
-            ),
-        },
-        support::FieldShape {
-            name: "dcs_cluster_redis_node",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CLUSTER_REDIS_NODE_MONITORED_OBJECT),
-            ),
-        },
-        support::FieldShape {
-            name: "dcs_cluster_proxy_node",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PROXY_NODE_MONITORED_OBJECT),
-            ),
-        },
-        support::FieldShape {
-            name: "dcs_cluster_proxy2_node",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PROXY2_NODE_MONITORED_OBJECT),
-            ),
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_MONITORED_OBJECTS_ON_SECONDARY_DIMENSIONS_UNDER_A_PRIMARY_DIMENSION_RESPONSE200,
-    );
 }
 impl support::Validate
 for ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse200 {
@@ -419,29 +342,6 @@ impl ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse5
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse500`].
-pub static SHAPE_LISTING_MONITORED_OBJECTS_ON_SECONDARY_DIMENSIONS_UNDER_A_PRIMARY_DIMENSION_RESPONSE500: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse500 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_MONITORED_OBJECTS_ON_SECONDARY_DIMENSIONS_UNDER_A_PRIMARY_DIMENSION_RESPONSE500,
-    );
-}
 impl support::Validate
 for ListingMonitoredObjectsOnSecondaryDimensionsUnderAPrimaryDimensionResponse500 {
     fn validate_at(
@@ -522,32 +422,6 @@ impl Proxy2NodeMonitoredObject {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Proxy2NodeMonitoredObject`].
-pub static SHAPE_PROXY2_NODE_MONITORED_OBJECT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "dcs_instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dcs_cluster_proxy2_node",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Proxy2NodeMonitoredObject {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PROXY2_NODE_MONITORED_OBJECT,
-    );
 }
 impl support::Validate for Proxy2NodeMonitoredObject {
     fn validate_at(
@@ -631,32 +505,6 @@ impl ProxyNodeMonitoredObject {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ProxyNodeMonitoredObject`].
-pub static SHAPE_PROXY_NODE_MONITORED_OBJECT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "dcs_instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dcs_cluster_proxy_node",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ProxyNodeMonitoredObject {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PROXY_NODE_MONITORED_OBJECT,
-    );
 }
 impl support::Validate for ProxyNodeMonitoredObject {
     fn validate_at(

@@ -22,26 +22,6 @@ impl ListingRedisRunLogsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListingRedisRunLogsResponse200`].
-pub static SHAPE_LISTING_REDIS_RUN_LOGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "file_list",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RUNLOG_ITEM),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ListingRedisRunLogsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_REDIS_RUN_LOGS_RESPONSE200,
-    );
-}
 impl support::Validate for ListingRedisRunLogsResponse200 {
     fn validate_at(
         &self,
@@ -133,28 +113,6 @@ impl ListingRedisRunLogsResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListingRedisRunLogsResponse400`].
-pub static SHAPE_LISTING_REDIS_RUN_LOGS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListingRedisRunLogsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_REDIS_RUN_LOGS_RESPONSE400,
-    );
-}
 impl support::Validate for ListingRedisRunLogsResponse400 {
     fn validate_at(
         &self,
@@ -241,44 +199,6 @@ impl RunlogItem {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RunlogItem`].
-pub static SHAPE_RUNLOG_ITEM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "file_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replication_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RunlogItem {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RUNLOG_ITEM,
-    );
 }
 impl support::Validate for RunlogItem {
     fn validate_at(

@@ -25,28 +25,6 @@ impl MasterStandbySwitchoverResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`MasterStandbySwitchoverResponse400`].
-pub static SHAPE_MASTER_STANDBY_SWITCHOVER_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MasterStandbySwitchoverResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MASTER_STANDBY_SWITCHOVER_RESPONSE400,
-    );
-}
 impl support::Validate for MasterStandbySwitchoverResponse400 {
     fn validate_at(
         &self,

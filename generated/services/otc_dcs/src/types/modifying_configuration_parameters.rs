@@ -105,28 +105,6 @@ impl ModifyingConfigurationParametersResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingConfigurationParametersResponse400`].
-pub static SHAPE_MODIFYING_CONFIGURATION_PARAMETERS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingConfigurationParametersResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_CONFIGURATION_PARAMETERS_RESPONSE400,
-    );
-}
 impl support::Validate for ModifyingConfigurationParametersResponse400 {
     fn validate_at(
         &self,

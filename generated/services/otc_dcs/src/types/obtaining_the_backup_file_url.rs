@@ -22,24 +22,6 @@ impl LinksItem {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`LinksItem`].
-pub static SHAPE_LINKS_ITEM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "file_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "link",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for LinksItem {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LINKS_ITEM,
-    );
-}
 impl support::Validate for LinksItem {
     fn validate_at(
         &self,
@@ -167,30 +149,6 @@ impl ObtainingTheBackupFileUrlResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingTheBackupFileUrlResponse200`].
-pub static SHAPE_OBTAINING_THE_BACKUP_FILE_URL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "file_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bucket_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LINKS_ITEM),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingTheBackupFileUrlResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_THE_BACKUP_FILE_URL_RESPONSE200,
-    );
-}
 impl support::Validate for ObtainingTheBackupFileUrlResponse200 {
     fn validate_at(
         &self,
@@ -278,28 +236,6 @@ impl ObtainingTheBackupFileUrlResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingTheBackupFileUrlResponse400`].
-pub static SHAPE_OBTAINING_THE_BACKUP_FILE_URL_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingTheBackupFileUrlResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_THE_BACKUP_FILE_URL_RESPONSE400,
-    );
 }
 impl support::Validate for ObtainingTheBackupFileUrlResponse400 {
     fn validate_at(

@@ -25,28 +25,6 @@ impl ObtainingTheLogDownloadLinkResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingTheLogDownloadLinkResponse200`].
-pub static SHAPE_OBTAINING_THE_LOG_DOWNLOAD_LINK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "link",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingTheLogDownloadLinkResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_THE_LOG_DOWNLOAD_LINK_RESPONSE200,
-    );
-}
 impl support::Validate for ObtainingTheLogDownloadLinkResponse200 {
     fn validate_at(
         &self,
@@ -117,28 +95,6 @@ impl ObtainingTheLogDownloadLinkResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingTheLogDownloadLinkResponse400`].
-pub static SHAPE_OBTAINING_THE_LOG_DOWNLOAD_LINK_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingTheLogDownloadLinkResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_THE_LOG_DOWNLOAD_LINK_RESPONSE400,
-    );
 }
 impl support::Validate for ObtainingTheLogDownloadLinkResponse400 {
     fn validate_at(

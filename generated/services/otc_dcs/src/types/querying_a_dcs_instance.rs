@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_dcs/querying_a_dcs_instance.json` documents.
 use crate::support;
-use super::super::{
-    BackupPlanInResponse, Features, ResourceTag, SHAPE_BACKUP_PLAN_IN_RESPONSE,
-    SHAPE_FEATURES, SHAPE_RESOURCE_TAG,
-};
+use super::super::{BackupPlanInResponse, Features, ResourceTag};
 /// Table 4 BackupPolicyResp.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -45,28 +42,6 @@ impl BackupPolicyResp {
             ::std::option::Option::Some(7i64),
         );
     }
-}
-/// The documented fields of [`BackupPolicyResp`].
-pub static SHAPE_BACKUP_POLICY_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "backup_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "save_days",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "periodical_backup_plan",
-            value: support::ValueShape::Object(&SHAPE_BACKUP_PLAN_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for BackupPolicyResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BACKUP_POLICY_RESP,
-    );
 }
 impl support::Validate for BackupPolicyResp {
     fn validate_at(
@@ -184,56 +159,6 @@ impl BandwidthInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`BandwidthInfo`].
-pub static SHAPE_BANDWIDTH_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "begin_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "end_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "current_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "next_expand_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "expand_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "expand_effect_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "expand_interval_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_expand_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "task_running",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BandwidthInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BANDWIDTH_INFO,
-    );
 }
 impl support::Validate for BandwidthInfo {
     fn validate_at(
@@ -414,24 +339,6 @@ impl DomainNameEntity {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DomainNameEntity`].
-pub static SHAPE_DOMAIN_NAME_ENTITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "domain_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_readonly",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DomainNameEntity {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DOMAIN_NAME_ENTITY,
-    );
-}
 impl support::Validate for DomainNameEntity {
     fn validate_at(
         &self,
@@ -512,34 +419,6 @@ impl DomainNameInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DomainNameInfo`].
-pub static SHAPE_DOMAIN_NAME_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "support_public_resolve",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_latest_rules",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "zone_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "history_domain_names",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DOMAIN_NAME_ENTITY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for DomainNameInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DOMAIN_NAME_INFO,
-    );
 }
 impl support::Validate for DomainNameInfo {
     fn validate_at(
@@ -657,36 +536,6 @@ impl QueryingADcsInstanceInstanceBackupPolicy {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingADcsInstanceInstanceBackupPolicy`].
-pub static SHAPE_QUERYING_A_DCS_INSTANCE_INSTANCE_BACKUP_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "backup_policy_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policy",
-            value: support::ValueShape::Object(&SHAPE_BACKUP_POLICY_RESP),
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingADcsInstanceInstanceBackupPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_DCS_INSTANCE_INSTANCE_BACKUP_POLICY,
-    );
 }
 impl support::Validate for QueryingADcsInstanceInstanceBackupPolicy {
     fn validate_at(
@@ -999,296 +848,6 @@ impl QueryingADcsInstanceResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingADcsInstanceResponse200`].
-pub static SHAPE_QUERYING_A_DCS_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vpc_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "charging_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_memory",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used_memory",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "capacity",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "capacity_minor",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "maintain_begin",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "maintain_end",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "engine",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "no_password_access",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_backup_policy",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_A_DCS_INSTANCE_INSTANCE_BACKUP_POLICY,
-            ),
-        },
-        support::FieldShape {
-            name: "az_codes",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "available_zones",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "access_user",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "spec_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet_cidr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "engine_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "order_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "readonly_domain_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_publicip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_ssl",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "service_upgrade",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "service_task_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backend_addrs",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "features",
-            value: support::ValueShape::Object(&SHAPE_FEATURES),
-        },
-        support::FieldShape {
-            name: "domain_name_info",
-            value: support::ValueShape::Object(&SHAPE_DOMAIN_NAME_INFO),
-        },
-        support::FieldShape {
-            name: "transparent_client_ip_enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sub_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESOURCE_TAG),
-            ),
-        },
-        support::FieldShape {
-            name: "cpu_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "product_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "storage_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "launched_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cache_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "support_slow_log_flag",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "db_number",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replica_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sharding_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_info",
-            value: support::ValueShape::Object(&SHAPE_BANDWIDTH_INFO),
-        },
-        support::FieldShape {
-            name: "cloud_service_type_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cloud_resource_type_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "inquery_spec_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "free",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_free",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "libos",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "crr_role",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "active_active",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "task",
-            value: support::ValueShape::Any,
-        },
-        support::FieldShape {
-            name: "proxy_links",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for QueryingADcsInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_DCS_INSTANCE_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingADcsInstanceResponse200 {
     fn validate_at(

@@ -31,36 +31,6 @@ impl CommandTimeTaken {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CommandTimeTaken`].
-pub static SHAPE_COMMAND_TIME_TAKEN: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "calls_sum",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "usec_sum",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "command_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "per_usec",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "average_usec",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CommandTimeTaken {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_COMMAND_TIME_TAKEN,
-    );
-}
 impl support::Validate for CommandTimeTaken {
     fn validate_at(
         &self,
@@ -169,34 +139,6 @@ impl CommandTimeTakenList {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CommandTimeTakenList`].
-pub static SHAPE_COMMAND_TIME_TAKEN_LIST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total_usec_sum",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "result",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "command_list",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_COMMAND_TIME_TAKEN),
-            ),
-        },
-    ],
-};
-impl support::Shaped for CommandTimeTakenList {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_COMMAND_TIME_TAKEN_LIST,
-    );
 }
 impl support::Validate for CommandTimeTakenList {
     fn validate_at(
@@ -308,24 +250,6 @@ impl ConclusionItem {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ConclusionItem`].
-pub static SHAPE_CONCLUSION_ITEM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "params",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for ConclusionItem {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONCLUSION_ITEM,
-    );
-}
 impl support::Validate for ConclusionItem {
     fn validate_at(
         &self,
@@ -409,34 +333,6 @@ impl DiagnosisDimension {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DiagnosisDimension`].
-pub static SHAPE_DIAGNOSIS_DIMENSION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "abnormal_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "failed_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "diagnosis_item_list",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DIAGNOSIS_ITEM),
-            ),
-        },
-    ],
-};
-impl support::Shaped for DiagnosisDimension {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DIAGNOSIS_DIMENSION,
-    );
 }
 impl support::Validate for DiagnosisDimension {
     fn validate_at(
@@ -555,42 +451,6 @@ impl DiagnosisItem {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DiagnosisItem`].
-pub static SHAPE_DIAGNOSIS_ITEM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cause_ids",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CONCLUSION_ITEM),
-            ),
-        },
-        support::FieldShape {
-            name: "impact_ids",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CONCLUSION_ITEM),
-            ),
-        },
-        support::FieldShape {
-            name: "advice_ids",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CONCLUSION_ITEM),
-            ),
-        },
-        support::FieldShape {
-            name: "result",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DiagnosisItem {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DIAGNOSIS_ITEM,
-    );
 }
 impl support::Validate for DiagnosisItem {
     fn validate_at(
@@ -749,50 +609,6 @@ impl DiagnosisNodeReport {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DiagnosisNodeReport`].
-pub static SHAPE_DIAGNOSIS_NODE_REPORT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "node_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "az_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "abnormal_sum",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "failed_sum",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "role",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "diagnosis_dimension_list",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DIAGNOSIS_DIMENSION),
-            ),
-        },
-        support::FieldShape {
-            name: "command_time_taken_list",
-            value: support::ValueShape::Object(&SHAPE_COMMAND_TIME_TAKEN_LIST),
-        },
-    ],
-};
-impl support::Shaped for DiagnosisNodeReport {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DIAGNOSIS_NODE_REPORT,
-    );
-}
 impl support::Validate for DiagnosisNodeReport {
     fn validate_at(
         &self,
@@ -937,30 +753,6 @@ impl QueryingASpecifiedDiagnosisReportResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingASpecifiedDiagnosisReportResponse200`].
-pub static SHAPE_QUERYING_A_SPECIFIED_DIAGNOSIS_REPORT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "abnormal_item_sum",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "failed_item_sum",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "diagnosis_node_report_list",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DIAGNOSIS_NODE_REPORT),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingASpecifiedDiagnosisReportResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_DIAGNOSIS_REPORT_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingASpecifiedDiagnosisReportResponse200 {
     fn validate_at(
         &self,
@@ -1066,28 +858,6 @@ impl QueryingASpecifiedDiagnosisReportResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingASpecifiedDiagnosisReportResponse400`].
-pub static SHAPE_QUERYING_A_SPECIFIED_DIAGNOSIS_REPORT_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingASpecifiedDiagnosisReportResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_DIAGNOSIS_REPORT_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingASpecifiedDiagnosisReportResponse400 {
     fn validate_at(

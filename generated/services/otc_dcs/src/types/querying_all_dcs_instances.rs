@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_dcs/querying_all_dcs_instances.json` documents.
 use crate::support;
-use super::super::{Features, ResourceTag, SHAPE_FEATURES, SHAPE_RESOURCE_TAG};
+use super::super::{Features, ResourceTag};
 /// Table 4 InstanceListInfo.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -150,182 +150,6 @@ impl InstanceListInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`InstanceListInfo`].
-pub static SHAPE_INSTANCE_LIST_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "publicip_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "charging_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_ssl",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_memory",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used_memory",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "capacity",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "capacity_minor",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "order_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "maintain_begin",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "maintain_end",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "engine",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "engine_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "service_upgrade",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "no_password_access",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "service_task_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_user",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_publicip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "readonly_domain_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "spec_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESOURCE_TAG),
-            ),
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cpu_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "az_codes",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "features",
-            value: support::ValueShape::Object(&SHAPE_FEATURES),
-        },
-        support::FieldShape {
-            name: "sub_status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for InstanceListInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTANCE_LIST_INFO,
-    );
 }
 impl support::Validate for InstanceListInfo {
     fn validate_at(
@@ -677,26 +501,6 @@ impl QueryingAllDcsInstancesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAllDcsInstancesResponse200`].
-pub static SHAPE_QUERYING_ALL_DCS_INSTANCES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instances",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_INSTANCE_LIST_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAllDcsInstancesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_DCS_INSTANCES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAllDcsInstancesResponse200 {
     fn validate_at(
         &self,
@@ -787,28 +591,6 @@ impl QueryingAllDcsInstancesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAllDcsInstancesResponse400`].
-pub static SHAPE_QUERYING_ALL_DCS_INSTANCES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAllDcsInstancesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_DCS_INSTANCES_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingAllDcsInstancesResponse400 {
     fn validate_at(

@@ -33,36 +33,6 @@ impl QueryingAzsAvailableZones {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAzsAvailableZones`].
-pub static SHAPE_QUERYING_AZS_AVAILABLE_ZONES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_availability",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAzsAvailableZones {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_AZS_AVAILABLE_ZONES,
-    );
-}
 impl support::Validate for QueryingAzsAvailableZones {
     fn validate_at(
         &self,
@@ -146,26 +116,6 @@ impl QueryingAzsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAzsResponse200`].
-pub static SHAPE_QUERYING_AZS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "region_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "available_zones",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_AZS_AVAILABLE_ZONES),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAzsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_AZS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAzsResponse200 {
     fn validate_at(

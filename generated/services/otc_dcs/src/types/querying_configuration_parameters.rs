@@ -40,44 +40,6 @@ impl QueryingConfigurationParametersResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingConfigurationParametersResponse200`].
-pub static SHAPE_QUERYING_CONFIGURATION_PARAMETERS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "redis_config",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_CONFIGURATION_PARAMETERS_REDIS_CONFIG,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "config_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "config_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cluster_v1",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingConfigurationParametersResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_CONFIGURATION_PARAMETERS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingConfigurationParametersResponse200 {
     fn validate_at(
         &self,
@@ -214,48 +176,6 @@ impl QueryingConfigurationParametersRedisConfig {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingConfigurationParametersRedisConfig`].
-pub static SHAPE_QUERYING_CONFIGURATION_PARAMETERS_REDIS_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "param_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "param_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "param_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value_range",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "node_role",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingConfigurationParametersRedisConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_CONFIGURATION_PARAMETERS_REDIS_CONFIG,
-    );
 }
 impl support::Validate for QueryingConfigurationParametersRedisConfig {
     fn validate_at(

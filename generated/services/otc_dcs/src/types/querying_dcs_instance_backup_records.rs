@@ -79,76 +79,6 @@ impl QueryingDcsInstanceBackupRecordsBackupRecordResponse {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`QueryingDcsInstanceBackupRecordsBackupRecordResponse`].
-pub static SHAPE_QUERYING_DCS_INSTANCE_BACKUP_RECORDS_BACKUP_RECORD_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "period",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "progress",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "execution_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_format",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_support_restore",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDcsInstanceBackupRecordsBackupRecordResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DCS_INSTANCE_BACKUP_RECORDS_BACKUP_RECORD_RESPONSE,
-    );
-}
 impl support::Validate for QueryingDcsInstanceBackupRecordsBackupRecordResponse {
     fn validate_at(
         &self,
@@ -303,28 +233,6 @@ impl QueryingDcsInstanceBackupRecordsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDcsInstanceBackupRecordsResponse200`].
-pub static SHAPE_QUERYING_DCS_INSTANCE_BACKUP_RECORDS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "backup_record_response",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_DCS_INSTANCE_BACKUP_RECORDS_BACKUP_RECORD_RESPONSE,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "total_num",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDcsInstanceBackupRecordsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DCS_INSTANCE_BACKUP_RECORDS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDcsInstanceBackupRecordsResponse200 {
     fn validate_at(

@@ -37,44 +37,6 @@ impl QueryRedisConfig {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryRedisConfig`].
-pub static SHAPE_QUERY_REDIS_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "param_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value_range",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "param_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "param_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryRedisConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERY_REDIS_CONFIG,
-    );
-}
 impl support::Validate for QueryRedisConfig {
     fn validate_at(
         &self,
@@ -179,38 +141,6 @@ impl QueryingDcsInstanceConfigurationParametersResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDcsInstanceConfigurationParametersResponse200`].
-pub static SHAPE_QUERYING_DCS_INSTANCE_CONFIGURATION_PARAMETERS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "config_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "redis_config",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERY_REDIS_CONFIG),
-            ),
-        },
-        support::FieldShape {
-            name: "config_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDcsInstanceConfigurationParametersResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DCS_INSTANCE_CONFIGURATION_PARAMETERS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingDcsInstanceConfigurationParametersResponse200 {
     fn validate_at(
         &self,
@@ -313,28 +243,6 @@ impl QueryingDcsInstanceConfigurationParametersResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDcsInstanceConfigurationParametersResponse400`].
-pub static SHAPE_QUERYING_DCS_INSTANCE_CONFIGURATION_PARAMETERS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDcsInstanceConfigurationParametersResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DCS_INSTANCE_CONFIGURATION_PARAMETERS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingDcsInstanceConfigurationParametersResponse400 {
     fn validate_at(

@@ -62,60 +62,6 @@ impl InstanceRestoreInfo {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`InstanceRestoreInfo`].
-pub static SHAPE_INSTANCE_RESTORE_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "backup_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "restore_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "restore_remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "progress",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "restore_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for InstanceRestoreInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTANCE_RESTORE_INFO,
-    );
-}
 impl support::Validate for InstanceRestoreInfo {
     fn validate_at(
         &self,
@@ -230,26 +176,6 @@ impl QueryingDcsInstanceRestorationRecordsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDcsInstanceRestorationRecordsResponse200`].
-pub static SHAPE_QUERYING_DCS_INSTANCE_RESTORATION_RECORDS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "restore_record_response",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_INSTANCE_RESTORE_INFO),
-            ),
-        },
-        support::FieldShape {
-            name: "total_num",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDcsInstanceRestorationRecordsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DCS_INSTANCE_RESTORATION_RECORDS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingDcsInstanceRestorationRecordsResponse200 {
     fn validate_at(
         &self,
@@ -341,28 +267,6 @@ impl QueryingDcsInstanceRestorationRecordsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDcsInstanceRestorationRecordsResponse400`].
-pub static SHAPE_QUERYING_DCS_INSTANCE_RESTORATION_RECORDS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDcsInstanceRestorationRecordsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DCS_INSTANCE_RESTORATION_RECORDS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingDcsInstanceRestorationRecordsResponse400 {
     fn validate_at(

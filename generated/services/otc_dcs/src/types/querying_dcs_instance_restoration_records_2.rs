@@ -24,26 +24,6 @@ impl QueryingDcsInstanceRestorationRecords2Response200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDcsInstanceRestorationRecords2Response200`].
-pub static SHAPE_QUERYING_DCS_INSTANCE_RESTORATION_RECORDS2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "restore_record_response",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESTORE_RECORD_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "total_num",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDcsInstanceRestorationRecords2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DCS_INSTANCE_RESTORATION_RECORDS2_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingDcsInstanceRestorationRecords2Response200 {
     fn validate_at(
         &self,
@@ -172,68 +152,6 @@ impl RestoreRecordResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RestoreRecordResponse`].
-pub static SHAPE_RESTORE_RECORD_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "progress",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "restore_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "restore_remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "restore_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sourceInstanceID",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sourceInstanceName",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RestoreRecordResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESTORE_RECORD_RESPONSE,
-    );
 }
 impl support::Validate for RestoreRecordResponse {
     fn validate_at(

@@ -64,80 +64,6 @@ impl QueryingDcsInstanceStatusResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDcsInstanceStatusResponse200`].
-pub static SHAPE_QUERYING_DCS_INSTANCE_STATUS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "redis",
-            value: support::ValueShape::Object(&SHAPE_STATUS_STATISTIC),
-        },
-        support::FieldShape {
-            name: "creating_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "deleting_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "running_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "restarting_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "createfailed_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extending_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "upgrading_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "paying_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "migrating_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flushing_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "closed_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "starting_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "closing_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "restoring_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDcsInstanceStatusResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DCS_INSTANCE_STATUS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingDcsInstanceStatusResponse200 {
     fn validate_at(
         &self,
@@ -389,28 +315,6 @@ impl QueryingDcsInstanceStatusResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDcsInstanceStatusResponse400`].
-pub static SHAPE_QUERYING_DCS_INSTANCE_STATUS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDcsInstanceStatusResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DCS_INSTANCE_STATUS_RESPONSE400,
-    );
-}
 impl support::Validate for QueryingDcsInstanceStatusResponse400 {
     fn validate_at(
         &self,
@@ -509,60 +413,6 @@ impl StatusStatistic {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`StatusStatistic`].
-pub static SHAPE_STATUS_STATISTIC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "paying_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "migrating_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flushing_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "upgrading_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "restoring_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extending_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "creating_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "running_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "createfailed_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "restarting_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for StatusStatistic {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STATUS_STATISTIC,
-    );
 }
 impl support::Validate for StatusStatistic {
     fn validate_at(

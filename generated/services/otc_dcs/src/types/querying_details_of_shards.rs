@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_dcs/querying_details_of_shards.json` documents.
 use crate::support;
-use super::super::{
-    InstanceReplicationDimensionsInfo, SHAPE_INSTANCE_REPLICATION_DIMENSIONS_INFO,
-};
+use super::super::InstanceReplicationDimensionsInfo;
 /// Table 3 InstanceGroupListInfo.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -29,30 +27,6 @@ impl InstanceGroupListInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`InstanceGroupListInfo`].
-pub static SHAPE_INSTANCE_GROUP_LIST_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replication_list",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_INSTANCE_REPLICATION_LIST_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for InstanceGroupListInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTANCE_GROUP_LIST_INFO,
-    );
 }
 impl support::Validate for InstanceGroupListInfo {
     fn validate_at(
@@ -174,50 +148,6 @@ impl InstanceReplicationListInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`InstanceReplicationListInfo`].
-pub static SHAPE_INSTANCE_REPLICATION_LIST_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "replication_role",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replication_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_replication",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replication_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "node_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "az_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dimensions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_INSTANCE_REPLICATION_DIMENSIONS_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for InstanceReplicationListInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTANCE_REPLICATION_LIST_INFO,
-    );
 }
 impl support::Validate for InstanceReplicationListInfo {
     fn validate_at(
@@ -342,26 +272,6 @@ impl QueryingDetailsOfShardsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDetailsOfShardsResponse200`].
-pub static SHAPE_QUERYING_DETAILS_OF_SHARDS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group_list",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_INSTANCE_GROUP_LIST_INFO),
-            ),
-        },
-        support::FieldShape {
-            name: "group_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsOfShardsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_OF_SHARDS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingDetailsOfShardsResponse200 {
     fn validate_at(
         &self,
@@ -452,28 +362,6 @@ impl QueryingDetailsOfShardsResponse500 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsOfShardsResponse500`].
-pub static SHAPE_QUERYING_DETAILS_OF_SHARDS_RESPONSE500: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsOfShardsResponse500 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_OF_SHARDS_RESPONSE500,
-    );
 }
 impl support::Validate for QueryingDetailsOfShardsResponse500 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_dcs/querying_hot_key_analysis_details.json` documents.
 use crate::support;
-use super::super::{HotkeysBody, SHAPE_HOTKEYS_BODY};
+use super::super::HotkeysBody;
 /// Table 2 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -52,54 +52,6 @@ impl QueryingHotKeyAnalysisDetailsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingHotKeyAnalysisDetailsResponse200`].
-pub static SHAPE_QUERYING_HOT_KEY_ANALYSIS_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "scan_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "started_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "finished_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "keys",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_HOTKEYS_BODY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingHotKeyAnalysisDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_HOT_KEY_ANALYSIS_DETAILS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingHotKeyAnalysisDetailsResponse200 {
     fn validate_at(
@@ -229,28 +181,6 @@ impl QueryingHotKeyAnalysisDetailsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingHotKeyAnalysisDetailsResponse400`].
-pub static SHAPE_QUERYING_HOT_KEY_ANALYSIS_DETAILS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingHotKeyAnalysisDetailsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_HOT_KEY_ANALYSIS_DETAILS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingHotKeyAnalysisDetailsResponse400 {
     fn validate_at(

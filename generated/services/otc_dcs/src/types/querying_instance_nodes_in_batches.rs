@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_dcs/querying_instance_nodes_in_batches.json` documents.
 use crate::support;
-use super::super::{
-    InstanceReplicationDimensionsInfo, SHAPE_INSTANCE_REPLICATION_DIMENSIONS_INFO,
-};
+use super::super::InstanceReplicationDimensionsInfo;
 /// Table 4 InstanceNodesInfoResp.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -27,30 +25,6 @@ impl InstanceNodesInfoResp {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`InstanceNodesInfoResp`].
-pub static SHAPE_INSTANCE_NODES_INFO_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "node_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nodes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_NODES_INFO_RESP),
-            ),
-        },
-    ],
-};
-impl support::Shaped for InstanceNodesInfoResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTANCE_NODES_INFO_RESP,
-    );
 }
 impl support::Validate for InstanceNodesInfoResp {
     fn validate_at(
@@ -207,82 +181,6 @@ impl NodesInfoResp {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`NodesInfoResp`].
-pub static SHAPE_NODES_INFO_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "logical_node_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "az_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "node_role",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "node_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "node_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "node_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "node_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "priority_weight",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_access",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_remove_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replication_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dimensions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_INSTANCE_REPLICATION_DIMENSIONS_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for NodesInfoResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NODES_INFO_RESP,
-    );
 }
 impl support::Validate for NodesInfoResp {
     fn validate_at(
@@ -461,26 +359,6 @@ impl QueryingInstanceNodesInBatchesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingInstanceNodesInBatchesResponse200`].
-pub static SHAPE_QUERYING_INSTANCE_NODES_IN_BATCHES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instances",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_INSTANCE_NODES_INFO_RESP),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingInstanceNodesInBatchesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_INSTANCE_NODES_IN_BATCHES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingInstanceNodesInBatchesResponse200 {
     fn validate_at(
         &self,
@@ -571,28 +449,6 @@ impl QueryingInstanceNodesInBatchesResponse500 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingInstanceNodesInBatchesResponse500`].
-pub static SHAPE_QUERYING_INSTANCE_NODES_IN_BATCHES_RESPONSE500: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingInstanceNodesInBatchesResponse500 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_INSTANCE_NODES_IN_BATCHES_RESPONSE500,
-    );
 }
 impl support::Validate for QueryingInstanceNodesInBatchesResponse500 {
     fn validate_at(

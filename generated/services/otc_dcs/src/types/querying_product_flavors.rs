@@ -36,28 +36,6 @@ impl AttrsObject {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AttrsObject`].
-pub static SHAPE_ATTRS_OBJECT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "capacity",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AttrsObject {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ATTRS_OBJECT,
-    );
-}
 impl support::Validate for AttrsObject {
     fn validate_at(
         &self,
@@ -131,32 +109,6 @@ impl FlavorAzObject {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`FlavorAzObject`].
-pub static SHAPE_FLAVOR_AZ_OBJECT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "capacity",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "available_zones",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "az_codes",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for FlavorAzObject {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FLAVOR_AZ_OBJECT,
-    );
 }
 impl support::Validate for FlavorAzObject {
     fn validate_at(
@@ -322,100 +274,6 @@ impl FlavorsItems {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`FlavorsItems`].
-pub static SHAPE_FLAVORS_ITEMS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "spec_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cloud_service_type_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cloud_resource_type_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cache_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "engine",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "engine_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "product_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cpu_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "storage_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "capacity",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "billing_mode",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "tenant_ip_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pricing_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_dec",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dec",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "attrs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ATTRS_OBJECT),
-            ),
-        },
-        support::FieldShape {
-            name: "flavors_available_zones",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FLAVOR_AZ_OBJECT),
-            ),
-        },
-        support::FieldShape {
-            name: "replica_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "inquery_spec_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "billing_factor",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for FlavorsItems {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FLAVORS_ITEMS,
-    );
 }
 impl support::Validate for FlavorsItems {
     fn validate_at(
@@ -656,22 +514,6 @@ impl QueryingProductFlavorsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingProductFlavorsResponse200`].
-pub static SHAPE_QUERYING_PRODUCT_FLAVORS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "flavors",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FLAVORS_ITEMS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingProductFlavorsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PRODUCT_FLAVORS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingProductFlavorsResponse200 {
     fn validate_at(
         &self,
@@ -747,28 +589,6 @@ impl QueryingProductFlavorsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingProductFlavorsResponse400`].
-pub static SHAPE_QUERYING_PRODUCT_FLAVORS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingProductFlavorsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PRODUCT_FLAVORS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingProductFlavorsResponse400 {
     fn validate_at(

@@ -49,56 +49,6 @@ impl Details {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Details`].
-pub static SHAPE_DETAILS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "capacity",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_bandwidth",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_clients",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_connections",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_in_bandwidth",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_memory",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_ip_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sharding_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "proxy_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "db_number",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Details {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DETAILS,
-    );
-}
 impl support::Validate for Details {
     fn validate_at(
         &self,
@@ -211,32 +161,6 @@ impl Flavors {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Flavors`].
-pub static SHAPE_FLAVORS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "capacity",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "available_zones",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "az_codes",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-    ],
-};
-impl support::Shaped for Flavors {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FLAVORS,
-    );
 }
 impl support::Validate for Flavors {
     fn validate_at(
@@ -560,96 +484,6 @@ impl Products {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`Products`].
-pub static SHAPE_PRODUCTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "product_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "spec_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cache_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "product_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cpu_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "storage_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "details",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DETAILS),
-            ),
-        },
-        support::FieldShape {
-            name: "engine",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "engine_versions",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "spec_details",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "spec_details2",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "charging_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "price",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "currency",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "prod_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cloud_service_type_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cloud_resource_type_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flavors",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FLAVORS),
-            ),
-        },
-        support::FieldShape {
-            name: "billing_factor",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Products {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PRODUCTS,
-    );
-}
 impl support::Validate for Products {
     fn validate_at(
         &self,
@@ -852,22 +686,6 @@ impl QueryingServiceSpecificationsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingServiceSpecificationsResponse200`].
-pub static SHAPE_QUERYING_SERVICE_SPECIFICATIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "products",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PRODUCTS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingServiceSpecificationsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SERVICE_SPECIFICATIONS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingServiceSpecificationsResponse200 {
     fn validate_at(
         &self,
@@ -986,7 +804,4 @@ impl support::Validate for ProdType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for ProdType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -37,44 +37,6 @@ impl QueryingSslEncryptionOfAnInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingSslEncryptionOfAnInstanceResponse200`].
-pub static SHAPE_QUERYING_SSL_ENCRYPTION_OF_AN_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipv6",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ssl_expired_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ssl_validated",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingSslEncryptionOfAnInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SSL_ENCRYPTION_OF_AN_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingSslEncryptionOfAnInstanceResponse200 {
     fn validate_at(
         &self,
@@ -183,28 +145,6 @@ impl QueryingSslEncryptionOfAnInstanceResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingSslEncryptionOfAnInstanceResponse400`].
-pub static SHAPE_QUERYING_SSL_ENCRYPTION_OF_AN_INSTANCE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingSslEncryptionOfAnInstanceResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SSL_ENCRYPTION_OF_AN_INSTANCE_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingSslEncryptionOfAnInstanceResponse400 {
     fn validate_at(

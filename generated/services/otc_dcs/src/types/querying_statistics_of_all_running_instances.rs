@@ -43,52 +43,6 @@ impl InstanceStatistic {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`InstanceStatistic`].
-pub static SHAPE_INSTANCE_STATISTIC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "input_kbps",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "output_kbps",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "keys",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used_memory",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_memory",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cmd_get_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cmd_set_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used_cpu",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for InstanceStatistic {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTANCE_STATISTIC,
-    );
-}
 impl support::Validate for InstanceStatistic {
     fn validate_at(
         &self,
@@ -223,22 +177,6 @@ impl QueryingStatisticsOfAllRunningInstancesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingStatisticsOfAllRunningInstancesResponse200`].
-pub static SHAPE_QUERYING_STATISTICS_OF_ALL_RUNNING_INSTANCES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "statistics",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_INSTANCE_STATISTIC),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingStatisticsOfAllRunningInstancesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_STATISTICS_OF_ALL_RUNNING_INSTANCES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingStatisticsOfAllRunningInstancesResponse200 {
     fn validate_at(
         &self,
@@ -315,28 +253,6 @@ impl QueryingStatisticsOfAllRunningInstancesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingStatisticsOfAllRunningInstancesResponse400`].
-pub static SHAPE_QUERYING_STATISTICS_OF_ALL_RUNNING_INSTANCES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingStatisticsOfAllRunningInstancesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_STATISTICS_OF_ALL_RUNNING_INSTANCES_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingStatisticsOfAllRunningInstancesResponse400 {
     fn validate_at(

@@ -19,22 +19,6 @@ impl QueryingStatisticsOfAllRunningInstances2Response200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingStatisticsOfAllRunningInstances2Response200`].
-pub static SHAPE_QUERYING_STATISTICS_OF_ALL_RUNNING_INSTANCES2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "statistics",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_STATISTICS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingStatisticsOfAllRunningInstances2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_STATISTICS_OF_ALL_RUNNING_INSTANCES2_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingStatisticsOfAllRunningInstances2Response200 {
     fn validate_at(
         &self,
@@ -129,52 +113,6 @@ impl Statistics {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Statistics`].
-pub static SHAPE_STATISTICS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "keys",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used_memory",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_memory",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cmd_get_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cmd_set_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used_cpu",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "input_kbps",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "output_kbps",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Statistics {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STATISTICS,
-    );
 }
 impl support::Validate for Statistics {
     fn validate_at(

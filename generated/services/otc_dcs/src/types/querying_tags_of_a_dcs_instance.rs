@@ -22,24 +22,6 @@ impl QueryResourceTag {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryResourceTag`].
-pub static SHAPE_QUERY_RESOURCE_TAG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryResourceTag {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERY_RESOURCE_TAG,
-    );
-}
 impl support::Validate for QueryResourceTag {
     fn validate_at(
         &self,
@@ -100,22 +82,6 @@ impl QueryingTagsOfADcsInstanceResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTagsOfADcsInstanceResponse200`].
-pub static SHAPE_QUERYING_TAGS_OF_A_DCS_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERY_RESOURCE_TAG),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTagsOfADcsInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TAGS_OF_A_DCS_INSTANCE_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTagsOfADcsInstanceResponse200 {
     fn validate_at(

@@ -28,32 +28,6 @@ impl QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse200`].
-pub static SHAPE_QUERYING_THE_CONFIGURATIONS_OF_AUTOMATIC_BIG_KEY_ANALYSIS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_auto_scan",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "schedule_at",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_CONFIGURATIONS_OF_AUTOMATIC_BIG_KEY_ANALYSIS_RESPONSE200,
-    );
-}
 impl support::Validate
 for QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse200 {
     fn validate_at(
@@ -153,28 +127,6 @@ impl QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse400`].
-pub static SHAPE_QUERYING_THE_CONFIGURATIONS_OF_AUTOMATIC_BIG_KEY_ANALYSIS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_CONFIGURATIONS_OF_AUTOMATIC_BIG_KEY_ANALYSIS_RESPONSE400,
-    );
 }
 impl support::Validate
 for QueryingTheConfigurationsOfAutomaticBigKeyAnalysisResponse400 {

@@ -30,32 +30,6 @@ impl QueryingTheConfigurationsOfAutomaticHotKeyAnalysisResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheConfigurationsOfAutomaticHotKeyAnalysisResponse200`].
-pub static SHAPE_QUERYING_THE_CONFIGURATIONS_OF_AUTOMATIC_HOT_KEY_ANALYSIS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_auto_scan",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "schedule_at",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheConfigurationsOfAutomaticHotKeyAnalysisResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_CONFIGURATIONS_OF_AUTOMATIC_HOT_KEY_ANALYSIS_RESPONSE200,
-    );
-}
 impl support::Validate
 for QueryingTheConfigurationsOfAutomaticHotKeyAnalysisResponse200 {
     fn validate_at(
@@ -155,28 +129,6 @@ impl QueryingTheConfigurationsOfAutomaticHotKeyAnalysisResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheConfigurationsOfAutomaticHotKeyAnalysisResponse400`].
-pub static SHAPE_QUERYING_THE_CONFIGURATIONS_OF_AUTOMATIC_HOT_KEY_ANALYSIS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheConfigurationsOfAutomaticHotKeyAnalysisResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_CONFIGURATIONS_OF_AUTOMATIC_HOT_KEY_ANALYSIS_RESPONSE400,
-    );
 }
 impl support::Validate
 for QueryingTheConfigurationsOfAutomaticHotKeyAnalysisResponse400 {

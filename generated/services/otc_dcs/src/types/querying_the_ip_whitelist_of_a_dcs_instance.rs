@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_dcs/querying_the_ip_whitelist_of_a_dcs_instance.json` documents.
 use crate::support;
-use super::super::{SHAPE_WHITELIST_IN_RESPONSE, WhitelistInResponse};
+use super::super::WhitelistInResponse;
 /// Table 2 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -29,34 +29,6 @@ impl QueryingTheIpWhitelistOfADcsInstanceResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheIpWhitelistOfADcsInstanceResponse200`].
-pub static SHAPE_QUERYING_THE_IP_WHITELIST_OF_A_DCS_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_whitelist",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "whitelist",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_WHITELIST_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "whitelist_ip_limit_num",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheIpWhitelistOfADcsInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_IP_WHITELIST_OF_A_DCS_INSTANCE_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheIpWhitelistOfADcsInstanceResponse200 {
     fn validate_at(

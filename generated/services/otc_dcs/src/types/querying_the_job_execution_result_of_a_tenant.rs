@@ -40,40 +40,6 @@ impl QueryingTheJobExecutionResultOfATenantResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheJobExecutionResultOfATenantResponse200`].
-pub static SHAPE_QUERYING_THE_JOB_EXECUTION_RESULT_OF_A_TENANT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "job_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "begin_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "end_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fail_reason",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheJobExecutionResultOfATenantResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_JOB_EXECUTION_RESULT_OF_A_TENANT_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheJobExecutionResultOfATenantResponse200 {
     fn validate_at(
         &self,
@@ -164,28 +130,6 @@ impl QueryingTheJobExecutionResultOfATenantResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheJobExecutionResultOfATenantResponse400`].
-pub static SHAPE_QUERYING_THE_JOB_EXECUTION_RESULT_OF_A_TENANT_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheJobExecutionResultOfATenantResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_JOB_EXECUTION_RESULT_OF_A_TENANT_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingTheJobExecutionResultOfATenantResponse400 {
     fn validate_at(

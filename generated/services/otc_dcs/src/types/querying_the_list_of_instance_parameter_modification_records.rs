@@ -28,32 +28,6 @@ impl HistoryInfo {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`HistoryInfo`].
-pub static SHAPE_HISTORY_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "history_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for HistoryInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_HISTORY_INFO,
-    );
-}
 impl support::Validate for HistoryInfo {
     fn validate_at(
         &self,
@@ -130,27 +104,6 @@ impl QueryingTheListOfInstanceParameterModificationRecordsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheListOfInstanceParameterModificationRecordsResponse200`].
-pub static SHAPE_QUERYING_THE_LIST_OF_INSTANCE_PARAMETER_MODIFICATION_RECORDS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "history_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "histories",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_HISTORY_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped
-for QueryingTheListOfInstanceParameterModificationRecordsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_INSTANCE_PARAMETER_MODIFICATION_RECORDS_RESPONSE200,
-    );
 }
 impl support::Validate
 for QueryingTheListOfInstanceParameterModificationRecordsResponse200 {
@@ -244,29 +197,6 @@ impl QueryingTheListOfInstanceParameterModificationRecordsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheListOfInstanceParameterModificationRecordsResponse400`].
-pub static SHAPE_QUERYING_THE_LIST_OF_INSTANCE_PARAMETER_MODIFICATION_RECORDS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for QueryingTheListOfInstanceParameterModificationRecordsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_INSTANCE_PARAMETER_MODIFICATION_RECORDS_RESPONSE400,
-    );
 }
 impl support::Validate
 for QueryingTheListOfInstanceParameterModificationRecordsResponse400 {

@@ -40,44 +40,6 @@ impl QueryingTheProgressOfAnOnlineMigrationTaskResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheProgressOfAnOnlineMigrationTaskResponse200`].
-pub static SHAPE_QUERYING_THE_PROGRESS_OF_AN_ONLINE_MIGRATION_TASK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "full_migration_progress",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "offset",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_dbsize",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "target_dbsize",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "target_input_kbps",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "target_ops",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_migrating",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheProgressOfAnOnlineMigrationTaskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_PROGRESS_OF_AN_ONLINE_MIGRATION_TASK_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheProgressOfAnOnlineMigrationTaskResponse200 {
     fn validate_at(
         &self,
@@ -180,28 +142,6 @@ impl QueryingTheProgressOfAnOnlineMigrationTaskResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheProgressOfAnOnlineMigrationTaskResponse400`].
-pub static SHAPE_QUERYING_THE_PROGRESS_OF_AN_ONLINE_MIGRATION_TASK_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheProgressOfAnOnlineMigrationTaskResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_PROGRESS_OF_AN_ONLINE_MIGRATION_TASK_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingTheProgressOfAnOnlineMigrationTaskResponse400 {
     fn validate_at(

@@ -19,20 +19,6 @@ impl QueryingTheQuotaOfATenantResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheQuotaOfATenantResponse200`].
-pub static SHAPE_QUERYING_THE_QUOTA_OF_A_TENANT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "quotas",
-            value: support::ValueShape::Object(&SHAPE_QUOTAS),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheQuotaOfATenantResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_QUOTA_OF_A_TENANT_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheQuotaOfATenantResponse200 {
     fn validate_at(
         &self,
@@ -94,26 +80,6 @@ impl Quotas {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Quotas`].
-pub static SHAPE_QUOTAS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESOURCES),
-            ),
-        },
-        support::FieldShape {
-            name: "resource_user",
-            value: support::ValueShape::Object(&SHAPE_RESOURCE_USER),
-        },
-    ],
-};
-impl support::Shaped for Quotas {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUOTAS,
-    );
 }
 impl support::Validate for Quotas {
     fn validate_at(
@@ -209,24 +175,6 @@ impl ResourceUser {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ResourceUser`].
-pub static SHAPE_RESOURCE_USER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ResourceUser {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCE_USER,
-    );
-}
 impl support::Validate for ResourceUser {
     fn validate_at(
         &self,
@@ -308,40 +256,6 @@ impl Resources {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Resources`].
-pub static SHAPE_RESOURCES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "quota",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Resources {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCES,
-    );
 }
 impl support::Validate for Resources {
     fn validate_at(

@@ -25,30 +25,6 @@ impl QueryingTheSlowLogResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheSlowLogResponse200`].
-pub static SHAPE_QUERYING_THE_SLOW_LOG_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "slowlogs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SLOWLOG_ITEM),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheSlowLogResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_SLOW_LOG_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheSlowLogResponse200 {
     fn validate_at(
         &self,
@@ -151,28 +127,6 @@ impl QueryingTheSlowLogResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheSlowLogResponse400`].
-pub static SHAPE_QUERYING_THE_SLOW_LOG_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheSlowLogResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_SLOW_LOG_RESPONSE400,
-    );
-}
 impl support::Validate for QueryingTheSlowLogResponse400 {
     fn validate_at(
         &self,
@@ -261,44 +215,6 @@ impl SlowlogItem {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`SlowlogItem`].
-pub static SHAPE_SLOWLOG_ITEM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "command",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "start_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "duration",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "shard_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "database_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "username",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SlowlogItem {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SLOWLOG_ITEM,
-    );
 }
 impl support::Validate for SlowlogItem {
     fn validate_at(
@@ -454,9 +370,6 @@ impl support::Validate for SortDir {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for SortDir {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Specifies the keyword based on which the return results are sorted.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -520,7 +433,4 @@ impl support::Validate for SortKey {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for SortKey {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

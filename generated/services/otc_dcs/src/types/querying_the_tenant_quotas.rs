@@ -19,20 +19,6 @@ impl QueryingTheTenantQuotasResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheTenantQuotasResponse200`].
-pub static SHAPE_QUERYING_THE_TENANT_QUOTAS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "quotas",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_THE_TENANT_QUOTAS_QUOTAS),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheTenantQuotasResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_TENANT_QUOTAS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheTenantQuotasResponse200 {
     fn validate_at(
         &self,
@@ -101,28 +87,6 @@ impl QueryingTheTenantQuotasResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheTenantQuotasResponse400`].
-pub static SHAPE_QUERYING_THE_TENANT_QUOTAS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheTenantQuotasResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_TENANT_QUOTAS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingTheTenantQuotasResponse400 {
     fn validate_at(
@@ -194,22 +158,6 @@ impl QueryingTheTenantQuotasQuotas {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheTenantQuotasQuotas`].
-pub static SHAPE_QUERYING_THE_TENANT_QUOTAS_QUOTAS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_THE_TENANT_QUOTAS_RESOURCES),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheTenantQuotasQuotas {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_TENANT_QUOTAS_QUOTAS,
-    );
 }
 impl support::Validate for QueryingTheTenantQuotasQuotas {
     fn validate_at(
@@ -308,40 +256,6 @@ impl QueryingTheTenantQuotasResources {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`QueryingTheTenantQuotasResources`].
-pub static SHAPE_QUERYING_THE_TENANT_QUOTAS_RESOURCES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "quota",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheTenantQuotasResources {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_TENANT_QUOTAS_RESOURCES,
-    );
 }
 impl support::Validate for QueryingTheTenantQuotasResources {
     fn validate_at(
@@ -513,7 +427,4 @@ impl support::Validate for Type {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Type {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

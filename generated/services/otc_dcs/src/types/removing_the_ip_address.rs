@@ -19,20 +19,6 @@ impl RemovingTheIpAddressResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`RemovingTheIpAddressResponse200`].
-pub static SHAPE_REMOVING_THE_IP_ADDRESS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RemovingTheIpAddressResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REMOVING_THE_IP_ADDRESS_RESPONSE200,
-    );
-}
 impl support::Validate for RemovingTheIpAddressResponse200 {
     fn validate_at(
         &self,
@@ -93,28 +79,6 @@ impl RemovingTheIpAddressResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RemovingTheIpAddressResponse400`].
-pub static SHAPE_REMOVING_THE_IP_ADDRESS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RemovingTheIpAddressResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REMOVING_THE_IP_ADDRESS_RESPONSE400,
-    );
 }
 impl support::Validate for RemovingTheIpAddressResponse400 {
     fn validate_at(

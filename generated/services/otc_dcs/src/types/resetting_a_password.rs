@@ -159,40 +159,6 @@ impl ResettingAPasswordResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ResettingAPasswordResponse200`].
-pub static SHAPE_RESETTING_A_PASSWORD_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "retry_times_left",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lock_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lock_time_left",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ext_message",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ResettingAPasswordResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESETTING_A_PASSWORD_RESPONSE200,
-    );
-}
 impl support::Validate for ResettingAPasswordResponse200 {
     fn validate_at(
         &self,
@@ -282,28 +248,6 @@ impl ResettingAPasswordResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ResettingAPasswordResponse400`].
-pub static SHAPE_RESETTING_A_PASSWORD_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ResettingAPasswordResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESETTING_A_PASSWORD_RESPONSE400,
-    );
 }
 impl support::Validate for ResettingAPasswordResponse400 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_dcs/restarting_dcs_instances_or_clearing_dcs_instance_data.json` documents.
 use crate::support;
-use super::super::{BatchOpsResult, SHAPE_BATCH_OPS_RESULT};
+use super::super::BatchOpsResult;
 /// Table 2 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -122,22 +122,6 @@ impl RestartingDcsInstancesOrClearingDcsInstanceDataResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`RestartingDcsInstancesOrClearingDcsInstanceDataResponse200`].
-pub static SHAPE_RESTARTING_DCS_INSTANCES_OR_CLEARING_DCS_INSTANCE_DATA_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "results",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_BATCH_OPS_RESULT),
-            ),
-        },
-    ],
-};
-impl support::Shaped for RestartingDcsInstancesOrClearingDcsInstanceDataResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESTARTING_DCS_INSTANCES_OR_CLEARING_DCS_INSTANCE_DATA_RESPONSE200,
-    );
-}
 impl support::Validate for RestartingDcsInstancesOrClearingDcsInstanceDataResponse200 {
     fn validate_at(
         &self,
@@ -214,28 +198,6 @@ impl RestartingDcsInstancesOrClearingDcsInstanceDataResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RestartingDcsInstancesOrClearingDcsInstanceDataResponse400`].
-pub static SHAPE_RESTARTING_DCS_INSTANCES_OR_CLEARING_DCS_INSTANCE_DATA_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RestartingDcsInstancesOrClearingDcsInstanceDataResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESTARTING_DCS_INSTANCES_OR_CLEARING_DCS_INSTANCE_DATA_RESPONSE400,
-    );
 }
 impl support::Validate for RestartingDcsInstancesOrClearingDcsInstanceDataResponse400 {
     fn validate_at(

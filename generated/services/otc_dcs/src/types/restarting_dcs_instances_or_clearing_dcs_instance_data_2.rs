@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_dcs/restarting_dcs_instances_or_clearing_dcs_instance_data_2.json` documents.
 use crate::support;
-use super::super::{Results, SHAPE_RESULTS};
+use super::super::Results;
 /// Table 2 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -106,22 +106,6 @@ impl RestartingDcsInstancesOrClearingDcsInstanceData2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RestartingDcsInstancesOrClearingDcsInstanceData2Response200`].
-pub static SHAPE_RESTARTING_DCS_INSTANCES_OR_CLEARING_DCS_INSTANCE_DATA2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "results",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESULTS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for RestartingDcsInstancesOrClearingDcsInstanceData2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESTARTING_DCS_INSTANCES_OR_CLEARING_DCS_INSTANCE_DATA2_RESPONSE200,
-    );
 }
 impl support::Validate for RestartingDcsInstancesOrClearingDcsInstanceData2Response200 {
     fn validate_at(

@@ -98,20 +98,6 @@ impl RestoringADcsInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`RestoringADcsInstanceResponse200`].
-pub static SHAPE_RESTORING_A_DCS_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "restore_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RestoringADcsInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESTORING_A_DCS_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for RestoringADcsInstanceResponse200 {
     fn validate_at(
         &self,
@@ -172,28 +158,6 @@ impl RestoringADcsInstanceResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RestoringADcsInstanceResponse400`].
-pub static SHAPE_RESTORING_A_DCS_INSTANCE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RestoringADcsInstanceResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESTORING_A_DCS_INSTANCE_RESPONSE400,
-    );
 }
 impl support::Validate for RestoringADcsInstanceResponse400 {
     fn validate_at(

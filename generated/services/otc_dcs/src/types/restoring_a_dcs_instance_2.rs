@@ -98,20 +98,6 @@ impl RestoringADcsInstance2Response200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`RestoringADcsInstance2Response200`].
-pub static SHAPE_RESTORING_A_DCS_INSTANCE2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "restore_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RestoringADcsInstance2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESTORING_A_DCS_INSTANCE2_RESPONSE200,
-    );
-}
 impl support::Validate for RestoringADcsInstance2Response200 {
     fn validate_at(
         &self,

@@ -6,9 +6,7 @@
 use crate::support;
 use super::super::{
     BackupFilesBodyInResponse, QueryingDetailsOfADataMigrationTaskStatus,
-    SHAPE_BACKUP_FILES_BODY_IN_RESPONSE, SHAPE_SOURCE_INSTANCE_BODY_IN_RESPONSE,
-    SHAPE_TARGET_INSTANCE_BODY_IN_RESPONSE, SourceInstanceBodyInResponse,
-    TargetInstanceBodyInResponse,
+    SourceInstanceBodyInResponse, TargetInstanceBodyInResponse,
 };
 /// Table 2 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -100,104 +98,6 @@ impl StoppingADataMigrationTaskResponse200 {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`StoppingADataMigrationTaskResponse200`].
-pub static SHAPE_STOPPING_A_DATA_MIGRATION_TASK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "task_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "task_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "migration_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "migration_method",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ecs_tenant_private_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_files",
-            value: support::ValueShape::Object(&SHAPE_BACKUP_FILES_BODY_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "network_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_instance",
-            value: support::ValueShape::Object(&SHAPE_SOURCE_INSTANCE_BODY_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "target_instance",
-            value: support::ValueShape::Object(&SHAPE_TARGET_INSTANCE_BODY_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "released_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resume_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "supported_features",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "tenant_vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_security_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_limit_mb",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "task_status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for StoppingADataMigrationTaskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STOPPING_A_DATA_MIGRATION_TASK_RESPONSE200,
-    );
 }
 impl support::Validate for StoppingADataMigrationTaskResponse200 {
     fn validate_at(
@@ -425,28 +325,6 @@ impl StoppingADataMigrationTaskResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`StoppingADataMigrationTaskResponse400`].
-pub static SHAPE_STOPPING_A_DATA_MIGRATION_TASK_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for StoppingADataMigrationTaskResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STOPPING_A_DATA_MIGRATION_TASK_RESPONSE400,
-    );
 }
 impl support::Validate for StoppingADataMigrationTaskResponse400 {
     fn validate_at(

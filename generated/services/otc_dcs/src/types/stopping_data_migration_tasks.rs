@@ -26,26 +26,6 @@ impl StopMigrationTaskResult {
     }
 }
 #[cfg(feature = "stopping_data_migration_tasks")]
-/// The documented fields of [`StopMigrationTaskResult`].
-pub static SHAPE_STOP_MIGRATION_TASK_RESULT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "result",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "task_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "stopping_data_migration_tasks")]
-impl support::Shaped for StopMigrationTaskResult {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STOP_MIGRATION_TASK_RESULT,
-    );
-}
-#[cfg(feature = "stopping_data_migration_tasks")]
 impl support::Validate for StopMigrationTaskResult {
     fn validate_at(
         &self,
@@ -183,24 +163,6 @@ impl StoppingDataMigrationTasksResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "stopping_data_migration_tasks")]
-/// The documented fields of [`StoppingDataMigrationTasksResponse200`].
-pub static SHAPE_STOPPING_DATA_MIGRATION_TASKS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "migration_tasks",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_STOP_MIGRATION_TASK_RESULT),
-            ),
-        },
-    ],
-};
-#[cfg(feature = "stopping_data_migration_tasks")]
-impl support::Shaped for StoppingDataMigrationTasksResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STOPPING_DATA_MIGRATION_TASKS_RESPONSE200,
-    );
 }
 #[cfg(feature = "stopping_data_migration_tasks")]
 impl support::Validate for StoppingDataMigrationTasksResponse200 {

@@ -56,56 +56,6 @@ impl ConfigTemplatesListInfo {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ConfigTemplatesListInfo`].
-pub static SHAPE_CONFIG_TEMPLATES_LIST_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "template_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cache_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "engine",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "engine_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "product_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "storage_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ConfigTemplatesListInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIG_TEMPLATES_LIST_INFO,
-    );
-}
 impl support::Validate for ConfigTemplatesListInfo {
     fn validate_at(
         &self,
@@ -213,26 +163,6 @@ impl ViewingParameterTemplatesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ViewingParameterTemplatesResponse200`].
-pub static SHAPE_VIEWING_PARAMETER_TEMPLATES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "template_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "templates",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CONFIG_TEMPLATES_LIST_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ViewingParameterTemplatesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VIEWING_PARAMETER_TEMPLATES_RESPONSE200,
-    );
-}
 impl support::Validate for ViewingParameterTemplatesResponse200 {
     fn validate_at(
         &self,
@@ -323,28 +253,6 @@ impl ViewingParameterTemplatesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ViewingParameterTemplatesResponse400`].
-pub static SHAPE_VIEWING_PARAMETER_TEMPLATES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_ext_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ViewingParameterTemplatesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VIEWING_PARAMETER_TEMPLATES_RESPONSE400,
-    );
 }
 impl support::Validate for ViewingParameterTemplatesResponse400 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_dms/batch_deleting_topics_of_a_kafka_instance.json` documents.
 use crate::support;
-use super::super::{SHAPE_TOPICS, Topics};
+use super::super::Topics;
 /// Table 2 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -94,22 +94,6 @@ impl BatchDeletingTopicsOfAKafkaInstanceResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`BatchDeletingTopicsOfAKafkaInstanceResponse200`].
-pub static SHAPE_BATCH_DELETING_TOPICS_OF_A_KAFKA_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "topics",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_TOPICS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for BatchDeletingTopicsOfAKafkaInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_DELETING_TOPICS_OF_A_KAFKA_INSTANCE_RESPONSE200,
-    );
 }
 impl support::Validate for BatchDeletingTopicsOfAKafkaInstanceResponse200 {
     fn validate_at(

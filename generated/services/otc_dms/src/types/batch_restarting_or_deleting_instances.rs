@@ -144,22 +144,6 @@ impl BatchRestartingOrDeletingInstancesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`BatchRestartingOrDeletingInstancesResponse200`].
-pub static SHAPE_BATCH_RESTARTING_OR_DELETING_INSTANCES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "results",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESULTS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for BatchRestartingOrDeletingInstancesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_RESTARTING_OR_DELETING_INSTANCES_RESPONSE200,
-    );
-}
 impl support::Validate for BatchRestartingOrDeletingInstancesResponse200 {
     fn validate_at(
         &self,
@@ -234,24 +218,6 @@ impl Results {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Results`].
-pub static SHAPE_RESULTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "result",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Results {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESULTS,
-    );
 }
 impl support::Validate for Results {
     fn validate_at(

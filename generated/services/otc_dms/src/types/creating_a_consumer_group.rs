@@ -101,24 +101,6 @@ impl CreatingAConsumerGroupResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAConsumerGroupResponse400`].
-pub static SHAPE_CREATING_A_CONSUMER_GROUP_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAConsumerGroupResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CONSUMER_GROUP_RESPONSE400,
-    );
-}
 impl support::Validate for CreatingAConsumerGroupResponse400 {
     fn validate_at(
         &self,

@@ -4,11 +4,7 @@
 
 //! The types that `spec/otc_dms/creating_a_smart_connect_task.json` documents.
 use crate::support;
-use super::super::{
-    SHAPE_SMART_CONNECT_TASK_RESP_SINK_CONFIG,
-    SHAPE_SMART_CONNECT_TASK_RESP_SOURCE_CONFIG, SmartConnectTaskRespSinkConfig,
-    SmartConnectTaskRespSourceConfig,
-};
+use super::super::{SmartConnectTaskRespSinkConfig, SmartConnectTaskRespSourceConfig};
 /// Table 2 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -254,60 +250,6 @@ impl CreatingASmartConnectTaskResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingASmartConnectTaskResponse200`].
-pub static SHAPE_CREATING_A_SMART_CONNECT_TASK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "task_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topics",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topics_regex",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_task",
-            value: support::ValueShape::Object(
-                &SHAPE_SMART_CONNECT_TASK_RESP_SOURCE_CONFIG,
-            ),
-        },
-        support::FieldShape {
-            name: "sink_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sink_task",
-            value: support::ValueShape::Object(
-                &SHAPE_SMART_CONNECT_TASK_RESP_SINK_CONFIG,
-            ),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingASmartConnectTaskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_SMART_CONNECT_TASK_RESPONSE200,
-    );
 }
 impl support::Validate for CreatingASmartConnectTaskResponse200 {
     fn validate_at(

@@ -305,20 +305,6 @@ impl CreatingATopicForAKafkaInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingATopicForAKafkaInstanceResponse200`].
-pub static SHAPE_CREATING_A_TOPIC_FOR_A_KAFKA_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingATopicForAKafkaInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_TOPIC_FOR_A_KAFKA_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingATopicForAKafkaInstanceResponse200 {
     fn validate_at(
         &self,

@@ -303,20 +303,6 @@ impl CreatingATopicInAKafkaInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingATopicInAKafkaInstanceResponse200`].
-pub static SHAPE_CREATING_A_TOPIC_IN_A_KAFKA_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingATopicInAKafkaInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_TOPIC_IN_A_KAFKA_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingATopicInAKafkaInstanceResponse200 {
     fn validate_at(
         &self,

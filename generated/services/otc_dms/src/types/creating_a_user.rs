@@ -154,24 +154,6 @@ impl CreatingAUserResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAUserResponse400`].
-pub static SHAPE_CREATING_A_USER_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAUserResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_USER_RESPONSE400,
-    );
-}
 impl support::Validate for CreatingAUserResponse400 {
     fn validate_at(
         &self,

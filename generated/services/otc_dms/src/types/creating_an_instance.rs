@@ -1026,20 +1026,6 @@ impl CreatingAnInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAnInstanceResponse200`].
-pub static SHAPE_CREATING_AN_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAnInstanceResponse200 {
     fn validate_at(
         &self,

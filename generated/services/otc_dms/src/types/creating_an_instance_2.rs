@@ -764,20 +764,6 @@ impl CreatingAnInstance2Response200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAnInstance2Response200`].
-pub static SHAPE_CREATING_AN_INSTANCE2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnInstance2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_INSTANCE2_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAnInstance2Response200 {
     fn validate_at(
         &self,

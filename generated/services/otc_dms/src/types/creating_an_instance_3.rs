@@ -827,20 +827,6 @@ impl CreatingAnInstance3Response200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAnInstance3Response200`].
-pub static SHAPE_CREATING_AN_INSTANCE3_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnInstance3Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_INSTANCE3_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAnInstance3Response200 {
     fn validate_at(
         &self,

@@ -91,26 +91,6 @@ impl DeletingConsumerGroupsOfAKafkaInstanceInBatchesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingConsumerGroupsOfAKafkaInstanceInBatchesResponse200`].
-pub static SHAPE_DELETING_CONSUMER_GROUPS_OF_A_KAFKA_INSTANCE_IN_BATCHES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "failed_groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FAILED_GROUPS),
-            ),
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingConsumerGroupsOfAKafkaInstanceInBatchesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_CONSUMER_GROUPS_OF_A_KAFKA_INSTANCE_IN_BATCHES_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingConsumerGroupsOfAKafkaInstanceInBatchesResponse200 {
     fn validate_at(
         &self,
@@ -199,24 +179,6 @@ impl FailedGroups {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`FailedGroups`].
-pub static SHAPE_FAILED_GROUPS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_message",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for FailedGroups {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FAILED_GROUPS,
-    );
 }
 impl support::Validate for FailedGroups {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_dms/deleting_topics_in_a_kafka_instance_in_batches.json` documents.
 use crate::support;
-use super::super::{SHAPE_TOPICS, Topics};
+use super::super::Topics;
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -85,22 +85,6 @@ impl DeletingTopicsInAKafkaInstanceInBatchesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingTopicsInAKafkaInstanceInBatchesResponse200`].
-pub static SHAPE_DELETING_TOPICS_IN_A_KAFKA_INSTANCE_IN_BATCHES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "topics",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_TOPICS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for DeletingTopicsInAKafkaInstanceInBatchesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_TOPICS_IN_A_KAFKA_INSTANCE_IN_BATCHES_RESPONSE200,
-    );
 }
 impl support::Validate for DeletingTopicsInAKafkaInstanceInBatchesResponse200 {
     fn validate_at(

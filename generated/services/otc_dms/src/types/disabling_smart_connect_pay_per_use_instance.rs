@@ -19,20 +19,6 @@ impl DisablingSmartConnectPayPerUseInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DisablingSmartConnectPayPerUseInstanceResponse200`].
-pub static SHAPE_DISABLING_SMART_CONNECT_PAY_PER_USE_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DisablingSmartConnectPayPerUseInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DISABLING_SMART_CONNECT_PAY_PER_USE_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for DisablingSmartConnectPayPerUseInstanceResponse200 {
     fn validate_at(
         &self,

@@ -125,24 +125,6 @@ impl EnablingSmartConnectPayPerUseInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`EnablingSmartConnectPayPerUseInstanceResponse200`].
-pub static SHAPE_ENABLING_SMART_CONNECT_PAY_PER_USE_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "connector_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for EnablingSmartConnectPayPerUseInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENABLING_SMART_CONNECT_PAY_PER_USE_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for EnablingSmartConnectPayPerUseInstanceResponse200 {
     fn validate_at(
         &self,

@@ -276,24 +276,6 @@ impl GrantingUserPermissionsResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`GrantingUserPermissionsResponse400`].
-pub static SHAPE_GRANTING_USER_PERMISSIONS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for GrantingUserPermissionsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_GRANTING_USER_PERMISSIONS_RESPONSE400,
-    );
-}
 impl support::Validate for GrantingUserPermissionsResponse400 {
     fn validate_at(
         &self,

@@ -281,20 +281,6 @@ impl IncreasingInstanceSpecificationsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`IncreasingInstanceSpecificationsResponse200`].
-pub static SHAPE_INCREASING_INSTANCE_SPECIFICATIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for IncreasingInstanceSpecificationsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INCREASING_INSTANCE_SPECIFICATIONS_RESPONSE200,
-    );
-}
 impl support::Validate for IncreasingInstanceSpecificationsResponse200 {
     fn validate_at(
         &self,

@@ -191,24 +191,6 @@ impl InitiatingPartitionReassigningForAKafkaInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`InitiatingPartitionReassigningForAKafkaInstanceResponse200`].
-pub static SHAPE_INITIATING_PARTITION_REASSIGNING_FOR_A_KAFKA_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "reassignment_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for InitiatingPartitionReassigningForAKafkaInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INITIATING_PARTITION_REASSIGNING_FOR_A_KAFKA_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for InitiatingPartitionReassigningForAKafkaInstanceResponse200 {
     fn validate_at(
         &self,

@@ -31,36 +31,6 @@ impl AvailableZonesResp {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AvailableZonesResp`].
-pub static SHAPE_AVAILABLE_ZONES_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_availability",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AvailableZonesResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_AVAILABLE_ZONES_RESP,
-    );
-}
 impl support::Validate for AvailableZonesResp {
     fn validate_at(
         &self,
@@ -142,26 +112,6 @@ impl ListingAzInformationResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListingAzInformationResponse200`].
-pub static SHAPE_LISTING_AZ_INFORMATION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "region_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "available_zones",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_AVAILABLE_ZONES_RESP),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ListingAzInformationResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_AZ_INFORMATION_RESPONSE200,
-    );
 }
 impl support::Validate for ListingAzInformationResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_dms/listing_background_tasks.json` documents.
 use crate::support;
-use super::super::{SHAPE_TASKS, Tasks};
+use super::super::Tasks;
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -22,24 +22,6 @@ impl ListingBackgroundTasksResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListingBackgroundTasksResponse200`].
-pub static SHAPE_LISTING_BACKGROUND_TASKS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "task_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tasks",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_TASKS)),
-        },
-    ],
-};
-impl support::Shaped for ListingBackgroundTasksResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_BACKGROUND_TASKS_RESPONSE200,
-    );
 }
 impl support::Validate for ListingBackgroundTasksResponse200 {
     fn validate_at(

@@ -19,22 +19,6 @@ impl ListingTagsOfAProjectResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListingTagsOfAProjectResponse200`].
-pub static SHAPE_LISTING_TAGS_OF_A_PROJECT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_TAG_MULTY_VALUE_ENTITY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ListingTagsOfAProjectResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_TAGS_OF_A_PROJECT_RESPONSE200,
-    );
-}
 impl support::Validate for ListingTagsOfAProjectResponse200 {
     fn validate_at(
         &self,
@@ -107,24 +91,6 @@ impl TagMultyValueEntity {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`TagMultyValueEntity`].
-pub static SHAPE_TAG_MULTY_VALUE_ENTITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for TagMultyValueEntity {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TAG_MULTY_VALUE_ENTITY,
-    );
 }
 impl support::Validate for TagMultyValueEntity {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_dms/listing_tags_of_an_instance.json` documents.
 use crate::support;
-use super::super::{SHAPE_TAG_ENTITY, TagEntity};
+use super::super::TagEntity;
 /// Table 2 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,22 +19,6 @@ impl ListingTagsOfAnInstanceResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListingTagsOfAnInstanceResponse200`].
-pub static SHAPE_LISTING_TAGS_OF_AN_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_TAG_ENTITY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ListingTagsOfAnInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_TAGS_OF_AN_INSTANCE_RESPONSE200,
-    );
 }
 impl support::Validate for ListingTagsOfAnInstanceResponse200 {
     fn validate_at(

@@ -34,42 +34,6 @@ impl ListingTopicsOfAKafkaInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListingTopicsOfAKafkaInstanceResponse200`].
-pub static SHAPE_LISTING_TOPICS_OF_A_KAFKA_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remain_partitions",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_partitions",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topic_max_partitions",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topics",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_TOPIC_ENTITY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ListingTopicsOfAKafkaInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_TOPICS_OF_A_KAFKA_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for ListingTopicsOfAKafkaInstanceResponse200 {
     fn validate_at(
         &self,
@@ -255,68 +219,6 @@ impl TopicEntity {
     pub fn sync_message_flush_or_default(&self) -> bool {
         self.sync_message_flush.unwrap_or(Self::DEFAULT_SYNC_MESSAGE_FLUSH)
     }
-}
-/// The documented fields of [`TopicEntity`].
-pub static SHAPE_TOPIC_ENTITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "policiesOnly",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replication",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "partition",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "retention_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sync_replication",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sync_message_flush",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "external_configs",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "topic_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topic_other_configs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_LISTING_TOPICS_OF_A_KAFKA_INSTANCE_TOPIC_OTHER_CONFIGS,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "topic_desc",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for TopicEntity {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TOPIC_ENTITY,
-    );
 }
 impl support::Validate for TopicEntity {
     fn validate_at(
@@ -529,40 +431,6 @@ impl ListingTopicsOfAKafkaInstanceTopicOtherConfigs {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ListingTopicsOfAKafkaInstanceTopicOtherConfigs`].
-pub static SHAPE_LISTING_TOPICS_OF_A_KAFKA_INSTANCE_TOPIC_OTHER_CONFIGS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "valid_values",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "config_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListingTopicsOfAKafkaInstanceTopicOtherConfigs {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_TOPICS_OF_A_KAFKA_INSTANCE_TOPIC_OTHER_CONFIGS,
-    );
-}
 impl support::Validate for ListingTopicsOfAKafkaInstanceTopicOtherConfigs {
     fn validate_at(
         &self,
@@ -705,7 +573,4 @@ impl support::Validate for ConfigType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for ConfigType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -193,28 +193,6 @@ impl ModifyingInstanceConfigurationsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingInstanceConfigurationsResponse200`].
-pub static SHAPE_MODIFYING_INSTANCE_CONFIGURATIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dynamic_config",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "static_config",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingInstanceConfigurationsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_INSTANCE_CONFIGURATIONS_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingInstanceConfigurationsResponse200 {
     fn validate_at(
         &self,

@@ -101,28 +101,6 @@ impl ModifyingThePrivateIpAddressForCrossVpcAccessResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingThePrivateIpAddressForCrossVpcAccessResponse200`].
-pub static SHAPE_MODIFYING_THE_PRIVATE_IP_ADDRESS_FOR_CROSS_VPC_ACCESS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "success",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "results",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_MODIFYING_THE_PRIVATE_IP_ADDRESS_FOR_CROSS_VPC_ACCESS_RESULTS,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ModifyingThePrivateIpAddressForCrossVpcAccessResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_THE_PRIVATE_IP_ADDRESS_FOR_CROSS_VPC_ACCESS_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingThePrivateIpAddressForCrossVpcAccessResponse200 {
     fn validate_at(
         &self,
@@ -216,28 +194,6 @@ impl ModifyingThePrivateIpAddressForCrossVpcAccessResults {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingThePrivateIpAddressForCrossVpcAccessResults`].
-pub static SHAPE_MODIFYING_THE_PRIVATE_IP_ADDRESS_FOR_CROSS_VPC_ACCESS_RESULTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "advertised_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "success",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingThePrivateIpAddressForCrossVpcAccessResults {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_THE_PRIVATE_IP_ADDRESS_FOR_CROSS_VPC_ACCESS_RESULTS,
-    );
 }
 impl support::Validate for ModifyingThePrivateIpAddressForCrossVpcAccessResults {
     fn validate_at(

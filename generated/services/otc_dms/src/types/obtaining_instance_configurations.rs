@@ -41,40 +41,6 @@ impl InstanceConfig {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`InstanceConfig`].
-pub static SHAPE_INSTANCE_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "valid_values",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "config_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for InstanceConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTANCE_CONFIG,
-    );
-}
 impl support::Validate for InstanceConfig {
     fn validate_at(
         &self,
@@ -171,22 +137,6 @@ impl ObtainingInstanceConfigurationsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingInstanceConfigurationsResponse200`].
-pub static SHAPE_OBTAINING_INSTANCE_CONFIGURATIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "kafka_configs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_INSTANCE_CONFIG),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingInstanceConfigurationsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_INSTANCE_CONFIGURATIONS_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingInstanceConfigurationsResponse200 {
     fn validate_at(
@@ -306,7 +256,4 @@ impl support::Validate for ObtainingInstanceConfigurationsConfigType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for ObtainingInstanceConfigurationsConfigType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

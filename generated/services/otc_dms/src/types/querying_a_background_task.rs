@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_dms/querying_a_background_task.json` documents.
 use crate::support;
-use super::super::{SHAPE_TASKS, Tasks};
+use super::super::Tasks;
 /// Table 2 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -22,24 +22,6 @@ impl QueryingABackgroundTaskResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingABackgroundTaskResponse200`].
-pub static SHAPE_QUERYING_A_BACKGROUND_TASK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "task_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tasks",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_TASKS)),
-        },
-    ],
-};
-impl support::Shaped for QueryingABackgroundTaskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_BACKGROUND_TASK_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingABackgroundTaskResponse200 {
     fn validate_at(

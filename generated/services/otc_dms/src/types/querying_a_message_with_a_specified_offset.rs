@@ -19,22 +19,6 @@ impl QueryingAMessageWithASpecifiedOffsetResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAMessageWithASpecifiedOffsetResponse200`].
-pub static SHAPE_QUERYING_A_MESSAGE_WITH_A_SPECIFIED_OFFSET_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SHOW_PARTITION_MESSAGE_ENTITY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAMessageWithASpecifiedOffsetResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_MESSAGE_WITH_A_SPECIFIED_OFFSET_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAMessageWithASpecifiedOffsetResponse200 {
     fn validate_at(
         &self,
@@ -123,44 +107,6 @@ impl ShowPartitionMessageEntity {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ShowPartitionMessageEntity`].
-pub static SHAPE_SHOW_PARTITION_MESSAGE_ENTITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topic",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "partition",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message_offset",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ShowPartitionMessageEntity {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SHOW_PARTITION_MESSAGE_ENTITY,
-    );
 }
 impl support::Validate for ShowPartitionMessageEntity {
     fn validate_at(

@@ -32,36 +32,6 @@ impl Messages {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Messages`].
-pub static SHAPE_MESSAGES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "topic",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "partition",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message_offset",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Messages {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MESSAGES,
-    );
-}
 impl support::Validate for Messages {
     fn validate_at(
         &self,
@@ -177,34 +147,6 @@ impl QueryingAMessageWithASpecifiedTimePeriodResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAMessageWithASpecifiedTimePeriodResponse200`].
-pub static SHAPE_QUERYING_A_MESSAGE_WITH_A_SPECIFIED_TIME_PERIOD_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "messages",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MESSAGES),
-            ),
-        },
-        support::FieldShape {
-            name: "messages_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "offsets_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "offset",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAMessageWithASpecifiedTimePeriodResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_MESSAGE_WITH_A_SPECIFIED_TIME_PERIOD_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAMessageWithASpecifiedTimePeriodResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_dms/querying_a_specific_consumer_group.json` documents.
 use crate::support;
-use super::super::{GroupMessageOffsets, SHAPE_GROUP_MESSAGE_OFFSETS};
+use super::super::GroupMessageOffsets;
 /// Table 3 group.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -41,44 +41,6 @@ impl Group {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Group`].
-pub static SHAPE_GROUP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "state",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "coordinator_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "members",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MEMBERS),
-            ),
-        },
-        support::FieldShape {
-            name: "group_message_offsets",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_GROUP_MESSAGE_OFFSETS),
-            ),
-        },
-        support::FieldShape {
-            name: "assignment_strategy",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Group {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_GROUP,
-    );
 }
 impl support::Validate for Group {
     fn validate_at(
@@ -212,28 +174,6 @@ impl Members {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Members`].
-pub static SHAPE_MEMBERS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "host",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "client_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Members {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MEMBERS,
-    );
-}
 impl support::Validate for Members {
     fn validate_at(
         &self,
@@ -298,20 +238,6 @@ impl QueryingASpecificConsumerGroupResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingASpecificConsumerGroupResponse200`].
-pub static SHAPE_QUERYING_A_SPECIFIC_CONSUMER_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group",
-            value: support::ValueShape::Object(&SHAPE_GROUP),
-        },
-    ],
-};
-impl support::Shaped for QueryingASpecificConsumerGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIC_CONSUMER_GROUP_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingASpecificConsumerGroupResponse200 {
     fn validate_at(

@@ -31,36 +31,6 @@ impl QueryingATopicInAKafkaInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingATopicInAKafkaInstanceResponse200`].
-pub static SHAPE_QUERYING_A_TOPIC_IN_A_KAFKA_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remain_partitions",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_partitions",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topics",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-    ],
-};
-impl support::Shaped for QueryingATopicInAKafkaInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_TOPIC_IN_A_KAFKA_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingATopicInAKafkaInstanceResponse200 {
     fn validate_at(
         &self,

@@ -40,40 +40,6 @@ impl GroupInfoSimple {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`GroupInfoSimple`].
-pub static SHAPE_GROUP_INFO_SIMPLE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "createdAt",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "state",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "coordinator_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_desc",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lag",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for GroupInfoSimple {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_GROUP_INFO_SIMPLE,
-    );
-}
 impl support::Validate for GroupInfoSimple {
     fn validate_at(
         &self,
@@ -181,26 +147,6 @@ impl QueryingAllConsumerGroupsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAllConsumerGroupsResponse200`].
-pub static SHAPE_QUERYING_ALL_CONSUMER_GROUPS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_GROUP_INFO_SIMPLE),
-            ),
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAllConsumerGroupsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_CONSUMER_GROUPS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAllConsumerGroupsResponse200 {
     fn validate_at(

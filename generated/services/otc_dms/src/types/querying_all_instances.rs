@@ -22,24 +22,6 @@ impl QueryingAllInstancesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAllInstancesResponse200`].
-pub static SHAPE_QUERYING_ALL_INSTANCES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instances",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "instance_num",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAllInstancesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_INSTANCES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAllInstancesResponse200 {
     fn validate_at(
         &self,

@@ -37,40 +37,6 @@ impl AvailableZones {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AvailableZones`].
-pub static SHAPE_AVAILABLE_ZONES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "soldOut",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_availability",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AvailableZones {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_AVAILABLE_ZONES,
-    );
-}
 impl support::Validate for AvailableZones {
     fn validate_at(
         &self,
@@ -164,26 +130,6 @@ impl QueryingAzInformationResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAzInformationResponse200`].
-pub static SHAPE_QUERYING_AZ_INFORMATION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "region_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "available_zones",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_AVAILABLE_ZONES),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAzInformationResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_AZ_INFORMATION_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAzInformationResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_dms/querying_consumer_group_details.json` documents.
 use crate::support;
-use super::super::{GroupMessageOffsets, SHAPE_GROUP_MESSAGE_OFFSETS};
+use super::super::GroupMessageOffsets;
 /// Table 5 assignment.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -22,24 +22,6 @@ impl Assignment {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Assignment`].
-pub static SHAPE_ASSIGNMENT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "topic",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "partitions",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for Assignment {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ASSIGNMENT,
-    );
 }
 impl support::Validate for Assignment {
     fn validate_at(
@@ -136,46 +118,6 @@ impl QueryingConsumerGroupDetailsGroup {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingConsumerGroupDetailsGroup`].
-pub static SHAPE_QUERYING_CONSUMER_GROUP_DETAILS_GROUP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "state",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "coordinator_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "members",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_CONSUMER_GROUP_DETAILS_MEMBERS,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "group_message_offsets",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_GROUP_MESSAGE_OFFSETS),
-            ),
-        },
-        support::FieldShape {
-            name: "assignment_strategy",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingConsumerGroupDetailsGroup {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_CONSUMER_GROUP_DETAILS_GROUP,
-    );
 }
 impl support::Validate for QueryingConsumerGroupDetailsGroup {
     fn validate_at(
@@ -314,34 +256,6 @@ impl QueryingConsumerGroupDetailsMembers {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingConsumerGroupDetailsMembers`].
-pub static SHAPE_QUERYING_CONSUMER_GROUP_DETAILS_MEMBERS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "host",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "assignment",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ASSIGNMENT),
-            ),
-        },
-        support::FieldShape {
-            name: "member_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "client_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingConsumerGroupDetailsMembers {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_CONSUMER_GROUP_DETAILS_MEMBERS,
-    );
-}
 impl support::Validate for QueryingConsumerGroupDetailsMembers {
     fn validate_at(
         &self,
@@ -432,22 +346,6 @@ impl QueryingConsumerGroupDetailsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingConsumerGroupDetailsResponse200`].
-pub static SHAPE_QUERYING_CONSUMER_GROUP_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_CONSUMER_GROUP_DETAILS_GROUP,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingConsumerGroupDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_CONSUMER_GROUP_DETAILS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingConsumerGroupDetailsResponse200 {
     fn validate_at(

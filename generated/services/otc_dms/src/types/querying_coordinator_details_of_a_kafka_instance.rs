@@ -28,32 +28,6 @@ impl Coordinators {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Coordinators`].
-pub static SHAPE_COORDINATORS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Coordinators {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_COORDINATORS,
-    );
-}
 impl support::Validate for Coordinators {
     fn validate_at(
         &self,
@@ -136,22 +110,6 @@ impl QueryingCoordinatorDetailsOfAKafkaInstanceResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingCoordinatorDetailsOfAKafkaInstanceResponse200`].
-pub static SHAPE_QUERYING_COORDINATOR_DETAILS_OF_A_KAFKA_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "coordinators",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_COORDINATORS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingCoordinatorDetailsOfAKafkaInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_COORDINATOR_DETAILS_OF_A_KAFKA_INSTANCE_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingCoordinatorDetailsOfAKafkaInstanceResponse200 {
     fn validate_at(

@@ -37,44 +37,6 @@ impl Brokers {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Brokers`].
-pub static SHAPE_BROKERS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "host",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "broker_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_controller",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "register_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_health",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Brokers {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BROKERS,
-    );
-}
 impl support::Validate for Brokers {
     fn validate_at(
         &self,
@@ -212,50 +174,6 @@ impl Cluster {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Cluster`].
-pub static SHAPE_CLUSTER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "controller",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "brokers",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_BROKERS),
-            ),
-        },
-        support::FieldShape {
-            name: "topics_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "partitions_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "online_partitions_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replicas_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "isr_replicas_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "consumers_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Cluster {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CLUSTER,
-    );
 }
 impl support::Validate for Cluster {
     fn validate_at(
@@ -409,20 +327,6 @@ impl QueryingKafkaClusterMetadataResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingKafkaClusterMetadataResponse200`].
-pub static SHAPE_QUERYING_KAFKA_CLUSTER_METADATA_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "cluster",
-            value: support::ValueShape::Object(&SHAPE_CLUSTER),
-        },
-    ],
-};
-impl support::Shaped for QueryingKafkaClusterMetadataResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_KAFKA_CLUSTER_METADATA_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingKafkaClusterMetadataResponse200 {
     fn validate_at(

@@ -28,32 +28,6 @@ impl Children {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Children`].
-pub static SHAPE_CHILDREN: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metrics",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "key_name",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "dim_router",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for Children {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHILDREN,
-    );
-}
 impl support::Validate for Children {
     fn validate_at(
         &self,
@@ -172,38 +146,6 @@ impl Dimensions {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Dimensions`].
-pub static SHAPE_DIMENSIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metrics",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "key_name",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "dim_router",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "children",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CHILDREN),
-            ),
-        },
-    ],
-};
-impl support::Shaped for Dimensions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DIMENSIONS,
-    );
 }
 impl support::Validate for Dimensions {
     fn validate_at(
@@ -337,26 +279,6 @@ impl Groups {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Groups`].
-pub static SHAPE_GROUPS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "queues",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUEUES),
-            ),
-        },
-    ],
-};
-impl support::Shaped for Groups {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_GROUPS,
-    );
-}
 impl support::Validate for Groups {
     fn validate_at(
         &self,
@@ -435,20 +357,6 @@ impl InstanceIds {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`InstanceIds`].
-pub static SHAPE_INSTANCE_IDS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for InstanceIds {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTANCE_IDS,
-    );
-}
 impl support::Validate for InstanceIds {
     fn validate_at(
         &self,
@@ -504,20 +412,6 @@ impl Nodes {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Nodes`].
-pub static SHAPE_NODES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Nodes {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NODES,
-    );
-}
 impl support::Validate for Nodes {
     fn validate_at(
         &self,
@@ -572,20 +466,6 @@ impl Partitions {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Partitions`].
-pub static SHAPE_PARTITIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Partitions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PARTITIONS,
-    );
 }
 impl support::Validate for Partitions {
     fn validate_at(
@@ -653,44 +533,6 @@ impl QueryingKafkaInstanceMonitoringDimensionsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingKafkaInstanceMonitoringDimensionsResponse200`].
-pub static SHAPE_QUERYING_KAFKA_INSTANCE_MONITORING_DIMENSIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "dimensions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DIMENSIONS),
-            ),
-        },
-        support::FieldShape {
-            name: "instance_ids",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_INSTANCE_IDS),
-            ),
-        },
-        support::FieldShape {
-            name: "nodes",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_NODES)),
-        },
-        support::FieldShape {
-            name: "queues",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUEUES),
-            ),
-        },
-        support::FieldShape {
-            name: "groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_GROUPS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingKafkaInstanceMonitoringDimensionsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_KAFKA_INSTANCE_MONITORING_DIMENSIONS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingKafkaInstanceMonitoringDimensionsResponse200 {
     fn validate_at(
@@ -863,26 +705,6 @@ impl Queues {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Queues`].
-pub static SHAPE_QUEUES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "partitions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PARTITIONS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for Queues {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUEUES,
-    );
 }
 impl support::Validate for Queues {
     fn validate_at(

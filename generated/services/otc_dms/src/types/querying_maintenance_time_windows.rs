@@ -28,32 +28,6 @@ impl MaintainWindows {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`MaintainWindows`].
-pub static SHAPE_MAINTAIN_WINDOWS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "seq",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "begin",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "end",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MaintainWindows {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MAINTAIN_WINDOWS,
-    );
-}
 impl support::Validate for MaintainWindows {
     fn validate_at(
         &self,
@@ -136,22 +110,6 @@ impl QueryingMaintenanceTimeWindowsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingMaintenanceTimeWindowsResponse200`].
-pub static SHAPE_QUERYING_MAINTENANCE_TIME_WINDOWS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "maintain_windows",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MAINTAIN_WINDOWS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingMaintenanceTimeWindowsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_MAINTENANCE_TIME_WINDOWS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingMaintenanceTimeWindowsResponse200 {
     fn validate_at(

@@ -49,60 +49,6 @@ impl MessagesEntity {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`MessagesEntity`].
-pub static SHAPE_MESSAGES_ENTITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "topic",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "partition",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "huge_message",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message_offset",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tag",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MessagesEntity {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MESSAGES_ENTITY,
-    );
-}
 impl support::Validate for MessagesEntity {
     fn validate_at(
         &self,
@@ -253,30 +199,6 @@ impl QueryingMessagesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingMessagesResponse200`].
-pub static SHAPE_QUERYING_MESSAGES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "messages",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MESSAGES_ENTITY),
-            ),
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingMessagesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_MESSAGES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingMessagesResponse200 {
     fn validate_at(
         &self,
@@ -375,24 +297,6 @@ impl QueryingMessagesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingMessagesResponse400`].
-pub static SHAPE_QUERYING_MESSAGES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingMessagesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_MESSAGES_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingMessagesResponse400 {
     fn validate_at(

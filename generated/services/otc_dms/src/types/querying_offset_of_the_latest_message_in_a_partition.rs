@@ -29,32 +29,6 @@ impl QueryingOffsetOfTheLatestMessageInAPartitionResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingOffsetOfTheLatestMessageInAPartitionResponse200`].
-pub static SHAPE_QUERYING_OFFSET_OF_THE_LATEST_MESSAGE_IN_A_PARTITION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "topic",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "partition",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "offset",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingOffsetOfTheLatestMessageInAPartitionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_OFFSET_OF_THE_LATEST_MESSAGE_IN_A_PARTITION_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingOffsetOfTheLatestMessageInAPartitionResponse200 {
     fn validate_at(
         &self,

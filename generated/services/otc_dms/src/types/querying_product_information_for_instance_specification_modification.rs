@@ -48,62 +48,6 @@ impl ExtendProductInfoEntity {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ExtendProductInfoEntity`].
-pub static SHAPE_EXTEND_PRODUCT_INFO_ENTITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "product_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ecs_flavor_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "arch_types",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "charging_mode",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "ios",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_EXTEND_PRODUCT_IOS_ENTITY),
-            ),
-        },
-        support::FieldShape {
-            name: "support_features",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_EXTEND_PRODUCT_SUPPORT_FEATURES_ENTITY,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "properties",
-            value: support::ValueShape::Object(&SHAPE_EXTEND_PRODUCT_PROPERTIES_ENTITY),
-        },
-        support::FieldShape {
-            name: "available_zones",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "unavailable_zones",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for ExtendProductInfoEntity {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXTEND_PRODUCT_INFO_ENTITY,
-    );
-}
 impl support::Validate for ExtendProductInfoEntity {
     fn validate_at(
         &self,
@@ -309,32 +253,6 @@ impl ExtendProductIosEntity {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ExtendProductIosEntity`].
-pub static SHAPE_EXTEND_PRODUCT_IOS_ENTITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "io_spec",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "available_zones",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unavailable_zones",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for ExtendProductIosEntity {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXTEND_PRODUCT_IOS_ENTITY,
-    );
-}
 impl support::Validate for ExtendProductIosEntity {
     fn validate_at(
         &self,
@@ -455,52 +373,6 @@ impl ExtendProductPropertiesEntity {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ExtendProductPropertiesEntity`].
-pub static SHAPE_EXTEND_PRODUCT_PROPERTIES_ENTITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "max_partition_per_broker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_broker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_storage_per_node",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_consumer_per_broker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min_broker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_bandwidth_per_broker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min_storage_per_node",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_tps_per_broker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "product_alias",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ExtendProductPropertiesEntity {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXTEND_PRODUCT_PROPERTIES_ENTITY,
-    );
-}
 impl support::Validate for ExtendProductPropertiesEntity {
     fn validate_at(
         &self,
@@ -605,24 +477,6 @@ impl ExtendProductSupportFeaturesEntity {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ExtendProductSupportFeaturesEntity`].
-pub static SHAPE_EXTEND_PRODUCT_SUPPORT_FEATURES_ENTITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "properties",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for ExtendProductSupportFeaturesEntity {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXTEND_PRODUCT_SUPPORT_FEATURES_ENTITY,
-    );
-}
 impl support::Validate for ExtendProductSupportFeaturesEntity {
     fn validate_at(
         &self,
@@ -696,31 +550,6 @@ impl QueryingProductInformationForInstanceSpecificationModificationResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingProductInformationForInstanceSpecificationModificationResponse200`].
-pub static SHAPE_QUERYING_PRODUCT_INFORMATION_FOR_INSTANCE_SPECIFICATION_MODIFICATION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "engine",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "versions",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "products",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_EXTEND_PRODUCT_INFO_ENTITY),
-            ),
-        },
-    ],
-};
-impl support::Shaped
-for QueryingProductInformationForInstanceSpecificationModificationResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PRODUCT_INFORMATION_FOR_INSTANCE_SPECIFICATION_MODIFICATION_RESPONSE200,
-    );
 }
 impl support::Validate
 for QueryingProductInformationForInstanceSpecificationModificationResponse200 {

@@ -46,56 +46,6 @@ impl Detail {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Detail`].
-pub static SHAPE_DETAIL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tps",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "storage",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "partition_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "product_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "spec_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "io",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_IO)),
-        },
-        support::FieldShape {
-            name: "bandwidth",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "available_zones",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "ecs_flavor_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "arch_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Detail {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DETAIL,
-    );
-}
 impl support::Validate for Detail {
     fn validate_at(
         &self,
@@ -240,34 +190,6 @@ impl Io {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Io`].
-pub static SHAPE_IO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "io_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "storage_spec_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "available_zones",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "unavailable_zones",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "volume_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Io {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(&SHAPE_IO);
-}
 impl support::Validate for Io {
     fn validate_at(
         &self,
@@ -376,30 +298,6 @@ impl QueryingProductSpecificationsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingProductSpecificationsResponse200`].
-pub static SHAPE_QUERYING_PRODUCT_SPECIFICATIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VALUES),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingProductSpecificationsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PRODUCT_SPECIFICATIONS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingProductSpecificationsResponse200 {
     fn validate_at(
         &self,
@@ -490,34 +388,6 @@ impl Values {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Values`].
-pub static SHAPE_VALUES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "detail",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DETAIL),
-            ),
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unavailable_zones",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "available_zones",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-    ],
-};
-impl support::Shaped for Values {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VALUES,
-    );
 }
 impl support::Validate for Values {
     fn validate_at(

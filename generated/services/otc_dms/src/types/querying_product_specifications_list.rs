@@ -28,32 +28,6 @@ impl ListEngineIosEntity {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListEngineIosEntity`].
-pub static SHAPE_LIST_ENGINE_IOS_ENTITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "io_spec",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "available_zones",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "unavailable_zones",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for ListEngineIosEntity {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_ENGINE_IOS_ENTITY,
-    );
-}
 impl support::Validate for ListEngineIosEntity {
     fn validate_at(
         &self,
@@ -172,52 +146,6 @@ impl ListEngineProductsEntity {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListEngineProductsEntity`].
-pub static SHAPE_LIST_ENGINE_PRODUCTS_ENTITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "product_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ecs_flavor_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "arch_types",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "charging_mode",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "ios",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_ENGINE_IOS_ENTITY),
-            ),
-        },
-        support::FieldShape {
-            name: "support_features",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_ENGINE_SUPPORT_FEATURES_ENTITY),
-            ),
-        },
-        support::FieldShape {
-            name: "properties",
-            value: support::ValueShape::Object(&SHAPE_LIST_ENGINE_PROPERTIES_ENTITY),
-        },
-    ],
-};
-impl support::Shaped for ListEngineProductsEntity {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_ENGINE_PRODUCTS_ENTITY,
-    );
 }
 impl support::Validate for ListEngineProductsEntity {
     fn validate_at(
@@ -405,52 +333,6 @@ impl ListEnginePropertiesEntity {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListEnginePropertiesEntity`].
-pub static SHAPE_LIST_ENGINE_PROPERTIES_ENTITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "max_partition_per_broker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_broker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_storage_per_node",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_consumer_per_broker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min_broker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_bandwidth_per_broker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min_storage_per_node",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_tps_per_broker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "product_alias",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListEnginePropertiesEntity {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_ENGINE_PROPERTIES_ENTITY,
-    );
-}
 impl support::Validate for ListEnginePropertiesEntity {
     fn validate_at(
         &self,
@@ -553,26 +435,6 @@ impl ListEngineSupportFeaturesEntity {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListEngineSupportFeaturesEntity`].
-pub static SHAPE_LIST_ENGINE_SUPPORT_FEATURES_ENTITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "properties",
-            value: support::ValueShape::Object(
-                &SHAPE_LIST_ENGINE_SUPPORT_FEATURES_PROPERTIES_ENTITY,
-            ),
-        },
-    ],
-};
-impl support::Shaped for ListEngineSupportFeaturesEntity {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_ENGINE_SUPPORT_FEATURES_ENTITY,
-    );
-}
 impl support::Validate for ListEngineSupportFeaturesEntity {
     fn validate_at(
         &self,
@@ -655,32 +517,6 @@ impl ListEngineSupportFeaturesPropertiesEntity {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListEngineSupportFeaturesPropertiesEntity`].
-pub static SHAPE_LIST_ENGINE_SUPPORT_FEATURES_PROPERTIES_ENTITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "max_task",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min_task",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_node",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min_node",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListEngineSupportFeaturesPropertiesEntity {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_ENGINE_SUPPORT_FEATURES_PROPERTIES_ENTITY,
-    );
-}
 impl support::Validate for ListEngineSupportFeaturesPropertiesEntity {
     fn validate_at(
         &self,
@@ -760,30 +596,6 @@ impl QueryingProductSpecificationsListResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingProductSpecificationsListResponse200`].
-pub static SHAPE_QUERYING_PRODUCT_SPECIFICATIONS_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "engine",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "versions",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "products",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_ENGINE_PRODUCTS_ENTITY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingProductSpecificationsListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PRODUCT_SPECIFICATIONS_LIST_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingProductSpecificationsListResponse200 {
     fn validate_at(

@@ -4,11 +4,7 @@
 
 //! The types that `spec/otc_dms/querying_smart_connect_task_details.json` documents.
 use crate::support;
-use super::super::{
-    SHAPE_SMART_CONNECT_TASK_RESP_SINK_CONFIG,
-    SHAPE_SMART_CONNECT_TASK_RESP_SOURCE_CONFIG, SmartConnectTaskRespSinkConfig,
-    SmartConnectTaskRespSourceConfig,
-};
+use super::super::{SmartConnectTaskRespSinkConfig, SmartConnectTaskRespSourceConfig};
 /// Table 2 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -50,60 +46,6 @@ impl QueryingSmartConnectTaskDetailsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingSmartConnectTaskDetailsResponse200`].
-pub static SHAPE_QUERYING_SMART_CONNECT_TASK_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "task_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topics",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topics_regex",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_task",
-            value: support::ValueShape::Object(
-                &SHAPE_SMART_CONNECT_TASK_RESP_SOURCE_CONFIG,
-            ),
-        },
-        support::FieldShape {
-            name: "sink_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sink_task",
-            value: support::ValueShape::Object(
-                &SHAPE_SMART_CONNECT_TASK_RESP_SINK_CONFIG,
-            ),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingSmartConnectTaskDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SMART_CONNECT_TASK_DETAILS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingSmartConnectTaskDetailsResponse200 {
     fn validate_at(

@@ -4,11 +4,7 @@
 
 //! The types that `spec/otc_dms/querying_smart_connect_tasks.json` documents.
 use crate::support;
-use super::super::{
-    SHAPE_SMART_CONNECT_TASK_RESP_SINK_CONFIG,
-    SHAPE_SMART_CONNECT_TASK_RESP_SOURCE_CONFIG, SmartConnectTaskRespSinkConfig,
-    SmartConnectTaskRespSourceConfig,
-};
+use super::super::{SmartConnectTaskRespSinkConfig, SmartConnectTaskRespSourceConfig};
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -32,34 +28,6 @@ impl QueryingSmartConnectTasksResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingSmartConnectTasksResponse200`].
-pub static SHAPE_QUERYING_SMART_CONNECT_TASKS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tasks",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SMART_CONNECT_TASK_ENTITY),
-            ),
-        },
-        support::FieldShape {
-            name: "total_number",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_tasks",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "quota_tasks",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingSmartConnectTasksResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SMART_CONNECT_TASKS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingSmartConnectTasksResponse200 {
     fn validate_at(
@@ -199,60 +167,6 @@ impl SmartConnectTaskEntity {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`SmartConnectTaskEntity`].
-pub static SHAPE_SMART_CONNECT_TASK_ENTITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "task_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topics",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topics_regex",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_task",
-            value: support::ValueShape::Object(
-                &SHAPE_SMART_CONNECT_TASK_RESP_SOURCE_CONFIG,
-            ),
-        },
-        support::FieldShape {
-            name: "sink_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sink_task",
-            value: support::ValueShape::Object(
-                &SHAPE_SMART_CONNECT_TASK_RESP_SINK_CONFIG,
-            ),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SmartConnectTaskEntity {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SMART_CONNECT_TASK_ENTITY,
-    );
 }
 impl support::Validate for SmartConnectTaskEntity {
     fn validate_at(

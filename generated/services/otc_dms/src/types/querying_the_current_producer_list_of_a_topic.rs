@@ -25,28 +25,6 @@ impl Producers {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Producers`].
-pub static SHAPE_PRODUCERS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "producer_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "broker_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "join_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Producers {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PRODUCERS,
-    );
-}
 impl support::Validate for Producers {
     fn validate_at(
         &self,
@@ -125,26 +103,6 @@ impl QueryingTheCurrentProducerListOfATopicResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheCurrentProducerListOfATopicResponse200`].
-pub static SHAPE_QUERYING_THE_CURRENT_PRODUCER_LIST_OF_A_TOPIC_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "producers",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PRODUCERS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheCurrentProducerListOfATopicResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_CURRENT_PRODUCER_LIST_OF_A_TOPIC_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheCurrentProducerListOfATopicResponse200 {
     fn validate_at(

@@ -37,46 +37,6 @@ impl DiskusageEntity {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DiskusageEntity`].
-pub static SHAPE_DISKUSAGE_ENTITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "broker_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "data_disk_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "data_disk_use",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "data_disk_free",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "data_disk_use_percentage",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topic_list",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DISKUSAGE_TOPIC_ENTITY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for DiskusageEntity {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DISKUSAGE_ENTITY,
-    );
-}
 impl support::Validate for DiskusageEntity {
     fn validate_at(
         &self,
@@ -192,32 +152,6 @@ impl DiskusageTopicEntity {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DiskusageTopicEntity`].
-pub static SHAPE_DISKUSAGE_TOPIC_ENTITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topic_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topic_partition",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "percentage",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DiskusageTopicEntity {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DISKUSAGE_TOPIC_ENTITY,
-    );
-}
 impl support::Validate for DiskusageTopicEntity {
     fn validate_at(
         &self,
@@ -298,22 +232,6 @@ impl QueryingTheDiskUsageStatusOfTopicsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheDiskUsageStatusOfTopicsResponse200`].
-pub static SHAPE_QUERYING_THE_DISK_USAGE_STATUS_OF_TOPICS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "broker_list",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DISKUSAGE_ENTITY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheDiskUsageStatusOfTopicsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_DISK_USAGE_STATUS_OF_TOPICS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheDiskUsageStatusOfTopicsResponse200 {
     fn validate_at(

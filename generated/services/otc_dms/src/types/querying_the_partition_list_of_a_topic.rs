@@ -31,36 +31,6 @@ impl QueryingThePartitionListOfATopicPartitions {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingThePartitionListOfATopicPartitions`].
-pub static SHAPE_QUERYING_THE_PARTITION_LIST_OF_A_TOPIC_PARTITIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "partition",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "start_offset",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_offset",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingThePartitionListOfATopicPartitions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_PARTITION_LIST_OF_A_TOPIC_PARTITIONS,
-    );
-}
 impl support::Validate for QueryingThePartitionListOfATopicPartitions {
     fn validate_at(
         &self,
@@ -179,28 +149,6 @@ impl QueryingThePartitionListOfATopicResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingThePartitionListOfATopicResponse200`].
-pub static SHAPE_QUERYING_THE_PARTITION_LIST_OF_A_TOPIC_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "partitions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_THE_PARTITION_LIST_OF_A_TOPIC_PARTITIONS,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingThePartitionListOfATopicResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_PARTITION_LIST_OF_A_TOPIC_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingThePartitionListOfATopicResponse200 {
     fn validate_at(

@@ -19,22 +19,6 @@ impl QueryingTheUserListResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheUserListResponse200`].
-pub static SHAPE_QUERYING_THE_USER_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "users",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SHOW_INSTANCE_USERS_ENTITY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheUserListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_USER_LIST_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheUserListResponse200 {
     fn validate_at(
         &self,
@@ -144,36 +128,6 @@ impl ShowInstanceUsersEntity {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`ShowInstanceUsersEntity`].
-pub static SHAPE_SHOW_INSTANCE_USERS_ENTITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "user_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_desc",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "role",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default_app",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ShowInstanceUsersEntity {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SHOW_INSTANCE_USERS_ENTITY,
-    );
 }
 impl support::Validate for ShowInstanceUsersEntity {
     fn validate_at(

@@ -39,46 +39,6 @@ impl QueryingTopicDetailsPartitions {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTopicDetailsPartitions`].
-pub static SHAPE_QUERYING_TOPIC_DETAILS_PARTITIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "partition",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "leader",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "leo",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hw",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lso",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_update_timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replicas",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_REPLICAS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTopicDetailsPartitions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TOPIC_DETAILS_PARTITIONS,
-    );
-}
 impl support::Validate for QueryingTopicDetailsPartitions {
     fn validate_at(
         &self,
@@ -235,30 +195,6 @@ impl QueryingTopicDetailsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTopicDetailsResponse200`].
-pub static SHAPE_QUERYING_TOPIC_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "topic",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "partitions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_TOPIC_DETAILS_PARTITIONS),
-            ),
-        },
-        support::FieldShape {
-            name: "group_subscribed",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for QueryingTopicDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TOPIC_DETAILS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTopicDetailsResponse200 {
     fn validate_at(
         &self,
@@ -363,36 +299,6 @@ impl Replicas {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Replicas`].
-pub static SHAPE_REPLICAS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "broker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "leader",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "in_sync",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lag",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Replicas {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REPLICAS,
-    );
 }
 impl support::Validate for Replicas {
     fn validate_at(

@@ -28,28 +28,6 @@ impl PolicyEntity {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`PolicyEntity`].
-pub static SHAPE_POLICY_ENTITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "owner",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_policy",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PolicyEntity {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_POLICY_ENTITY,
-    );
-}
 impl support::Validate for PolicyEntity {
     fn validate_at(
         &self,
@@ -133,30 +111,6 @@ impl QueryingUserPermissionsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingUserPermissionsResponse200`].
-pub static SHAPE_QUERYING_USER_PERMISSIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topic_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policies",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_POLICY_ENTITY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingUserPermissionsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_USER_PERMISSIONS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingUserPermissionsResponse200 {
     fn validate_at(

@@ -148,24 +148,6 @@ impl RestartingOrDeletingInstancesInBatchesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`RestartingOrDeletingInstancesInBatchesResponse200`].
-pub static SHAPE_RESTARTING_OR_DELETING_INSTANCES_IN_BATCHES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "results",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_RESTARTING_OR_DELETING_INSTANCES_IN_BATCHES_RESULTS,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for RestartingOrDeletingInstancesInBatchesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESTARTING_OR_DELETING_INSTANCES_IN_BATCHES_RESPONSE200,
-    );
-}
 impl support::Validate for RestartingOrDeletingInstancesInBatchesResponse200 {
     fn validate_at(
         &self,
@@ -241,24 +223,6 @@ impl RestartingOrDeletingInstancesInBatchesResults {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RestartingOrDeletingInstancesInBatchesResults`].
-pub static SHAPE_RESTARTING_OR_DELETING_INSTANCES_IN_BATCHES_RESULTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "result",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RestartingOrDeletingInstancesInBatchesResults {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESTARTING_OR_DELETING_INSTANCES_IN_BATCHES_RESULTS,
-    );
 }
 impl support::Validate for RestartingOrDeletingInstancesInBatchesResults {
     fn validate_at(

@@ -86,24 +86,6 @@ impl AddingAForwardingPolicyResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AddingAForwardingPolicyResponse201`].
-pub static SHAPE_ADDING_A_FORWARDING_POLICY_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "l7policy",
-            value: support::ValueShape::Object(&SHAPE_L7_POLICY),
-        },
-    ],
-};
-impl support::Shaped for AddingAForwardingPolicyResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_A_FORWARDING_POLICY_RESPONSE201,
-    );
-}
 impl support::Validate for AddingAForwardingPolicyResponse201 {
     fn validate_at(
         &self,
@@ -1673,28 +1655,6 @@ impl FixtedResponseConfig {
         );
     }
 }
-/// The documented fields of [`FixtedResponseConfig`].
-pub static SHAPE_FIXTED_RESPONSE_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "content_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message_body",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for FixtedResponseConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FIXTED_RESPONSE_CONFIG,
-    );
-}
 impl support::Validate for FixtedResponseConfig {
     fn validate_at(
         &self,
@@ -1954,82 +1914,6 @@ impl L7Policy {
             ::std::option::Option::Some(10000i64),
         );
     }
-}
-/// The documented fields of [`L7Policy`].
-pub static SHAPE_L7_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "listener_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "position",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "provisioning_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "redirect_listener_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "redirect_pool_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "redirect_url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rules",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RULE_REF),
-            ),
-        },
-        support::FieldShape {
-            name: "redirect_url_config",
-            value: support::ValueShape::Object(&SHAPE_REDIRECT_URL_CONFIG),
-        },
-        support::FieldShape {
-            name: "fixed_response_config",
-            value: support::ValueShape::Object(&SHAPE_FIXTED_RESPONSE_CONFIG),
-        },
-        support::FieldShape {
-            name: "priority",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for L7Policy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_L7_POLICY,
-    );
 }
 impl support::Validate for L7Policy {
     fn validate_at(
@@ -2413,40 +2297,6 @@ impl RedirectUrlConfig {
         );
     }
 }
-/// The documented fields of [`RedirectUrlConfig`].
-pub static SHAPE_REDIRECT_URL_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "query",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status_code",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RedirectUrlConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REDIRECT_URL_CONFIG,
-    );
-}
 impl support::Validate for RedirectUrlConfig {
     fn validate_at(
         &self,
@@ -2556,20 +2406,6 @@ impl RuleRef {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RuleRef`].
-pub static SHAPE_RULE_REF: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RuleRef {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RULE_REF,
-    );
 }
 impl support::Validate for RuleRef {
     fn validate_at(

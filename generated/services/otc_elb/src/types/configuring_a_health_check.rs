@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_elb/configuring_a_health_check.json` documents.
 use crate::support;
-use super::super::{PoolRef, SHAPE_POOL_REF};
+use super::super::PoolRef;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -86,24 +86,6 @@ impl ConfiguringAHealthCheckResponse201 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ConfiguringAHealthCheckResponse201`].
-pub static SHAPE_CONFIGURING_A_HEALTH_CHECK_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "healthmonitor",
-            value: support::ValueShape::Object(&SHAPE_HEALTH_MONITOR),
-        },
-    ],
-};
-impl support::Shaped for ConfiguringAHealthCheckResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIGURING_A_HEALTH_CHECK_RESPONSE201,
-    );
 }
 impl support::Validate for ConfiguringAHealthCheckResponse201 {
     fn validate_at(
@@ -1049,78 +1031,6 @@ impl HealthMonitor {
         );
     }
 }
-/// The documented fields of [`HealthMonitor`].
-pub static SHAPE_HEALTH_MONITOR: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "delay",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "expected_codes",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "http_method",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_retries",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_retries_down",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "monitor_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pools",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_POOL_REF),
-            ),
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url_path",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for HealthMonitor {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_HEALTH_MONITOR,
-    );
-}
 impl support::Validate for HealthMonitor {
     fn validate_at(
         &self,
@@ -1440,9 +1350,6 @@ impl support::Validate for HttpMethod {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for HttpMethod {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Specifies the health check protocol.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1524,7 +1431,4 @@ impl support::Validate for Type {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Type {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_elb/creating_a_load_balancer.json` documents.
 use crate::support;
-use super::super::{PoolRef, ProvisioningStatus, SHAPE_POOL_REF};
+use super::super::{PoolRef, ProvisioningStatus};
 /// Table 6 BandwidthRef (also Table 16).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -23,20 +23,6 @@ impl BandwidthRef {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`BandwidthRef`].
-pub static SHAPE_BANDWIDTH_REF: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BandwidthRef {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BANDWIDTH_REF,
-    );
 }
 impl support::Validate for BandwidthRef {
     fn validate_at(
@@ -73,7 +59,7 @@ impl<'de> ::serde::Deserialize<'de> for BandwidthRef {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 BandwidthRef (also Table 16).
@@ -93,20 +79,6 @@ impl BandwidthRefInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`BandwidthRefInResponse`].
-pub static SHAPE_BANDWIDTH_REF_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BandwidthRefInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BANDWIDTH_REF_IN_RESPONSE,
-    );
 }
 impl support::Validate for BandwidthRefInResponse {
     fn validate_at(
@@ -1294,24 +1266,6 @@ impl CreatingALoadBalancerResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingALoadBalancerResponse201`].
-pub static SHAPE_CREATING_A_LOAD_BALANCER_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "loadbalancer",
-            value: support::ValueShape::Object(&SHAPE_LOAD_BALANCER),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingALoadBalancerResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_LOAD_BALANCER_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingALoadBalancerResponse201 {
     fn validate_at(
         &self,
@@ -1382,28 +1336,6 @@ impl EipInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`EipInfo`].
-pub static SHAPE_EIP_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "eip_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "eip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for EipInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EIP_INFO,
-    );
 }
 impl support::Validate for EipInfo {
     fn validate_at(
@@ -1476,20 +1408,6 @@ impl ListenerRef {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListenerRef`].
-pub static SHAPE_LISTENER_REF: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListenerRef {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTENER_REF,
-    );
 }
 impl support::Validate for ListenerRef {
     fn validate_at(
@@ -1922,156 +1840,6 @@ impl LoadBalancer {
             ::std::option::Option::Some(255usize),
         );
     }
-}
-/// The documented fields of [`LoadBalancer`].
-pub static SHAPE_LOAD_BALANCER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "provisioning_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "provider",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pools",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_POOL_REF),
-            ),
-        },
-        support::FieldShape {
-            name: "listeners",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LISTENER_REF),
-            ),
-        },
-        support::FieldShape {
-            name: "operating_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vip_subnet_cidr_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vip_port_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_TAG)),
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "guaranteed",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "eips",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_EIP_INFO),
-            ),
-        },
-        support::FieldShape {
-            name: "ipv6_vip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipv6_vip_virsubnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipv6_vip_port_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "availability_zone_list",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "l4_flavor_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "l4_scale_flavor_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "l7_flavor_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "l7_scale_flavor_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicips",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PUBLIC_IP_INFO),
-            ),
-        },
-        support::FieldShape {
-            name: "elb_virsubnet_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "ip_target_enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "frozen_scene",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipv6_bandwidth",
-            value: support::ValueShape::Object(&SHAPE_BANDWIDTH_REF_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for LoadBalancer {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LOAD_BALANCER,
-    );
 }
 impl support::Validate for LoadBalancer {
     fn validate_at(
@@ -2593,28 +2361,6 @@ impl PublicIpInfo {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`PublicIpInfo`].
-pub static SHAPE_PUBLIC_IP_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "publicip_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PublicIpInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLIC_IP_INFO,
-    );
-}
 impl support::Validate for PublicIpInfo {
     fn validate_at(
         &self,
@@ -2717,22 +2463,6 @@ impl Tag {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`Tag`].
-pub static SHAPE_TAG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Tag {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(&SHAPE_TAG);
 }
 impl support::Validate for Tag {
     fn validate_at(
@@ -2846,9 +2576,6 @@ impl support::Validate for IpVersion {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for IpVersion {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Specifies the operating status of the load balancer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -2909,9 +2636,6 @@ impl support::Validate for OperatingStatus {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for OperatingStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Specifies the provider of the load balancer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -2971,7 +2695,4 @@ impl support::Validate for Provider {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Provider {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -402,24 +402,6 @@ impl CreatingALoadBalancer2Response200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingALoadBalancer2Response200`].
-pub static SHAPE_CREATING_A_LOAD_BALANCER2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "uri",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingALoadBalancer2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_LOAD_BALANCER2_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingALoadBalancer2Response200 {
     fn validate_at(
         &self,

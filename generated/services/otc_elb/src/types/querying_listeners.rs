@@ -355,108 +355,6 @@ impl Listeners {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`Listeners`].
-pub static SHAPE_LISTENERS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "loadbalancers",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LOADBALANCERS),
-            ),
-        },
-        support::FieldShape {
-            name: "connection_limit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "http2_enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "keepalive_timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "client_timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default_pool_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default_tls_container_ref",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "client_ca_tls_container_ref",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sni_container_refs",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "listeners_links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LISTENERS_LINKS),
-            ),
-        },
-        support::FieldShape {
-            name: "tls_ciphers_policy",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Listeners {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTENERS,
-    );
-}
 impl support::Validate for Listeners {
     fn validate_at(
         &self,
@@ -835,24 +733,6 @@ impl ListenersLinks {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ListenersLinks`].
-pub static SHAPE_LISTENERS_LINKS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "href",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rel",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListenersLinks {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTENERS_LINKS,
-    );
-}
 impl support::Validate for ListenersLinks {
     fn validate_at(
         &self,
@@ -924,20 +804,6 @@ impl Loadbalancers {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Loadbalancers`].
-pub static SHAPE_LOADBALANCERS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Loadbalancers {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LOADBALANCERS,
-    );
-}
 impl support::Validate for Loadbalancers {
     fn validate_at(
         &self,
@@ -994,28 +860,6 @@ impl QueryingListenersResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingListenersResponse200`].
-pub static SHAPE_QUERYING_LISTENERS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "listeners",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LISTENERS),
-            ),
-        },
-        support::FieldShape {
-            name: "listeners_links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LISTENERS_LINKS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingListenersResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_LISTENERS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingListenersResponse200 {
     fn validate_at(
@@ -1175,9 +1019,6 @@ impl support::Validate for Protocol {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for Protocol {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Specifies the security policy used by the listener.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1255,9 +1096,6 @@ impl support::Validate for QueryTlsCiphersPolicy {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for QueryTlsCiphersPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Specifies the prompt of the previous or next page.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1321,9 +1159,6 @@ impl support::Validate for Rel {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Rel {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Specifies the security policy used by the listener.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1406,7 +1241,4 @@ impl support::Validate for TlsCiphersPolicy {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for TlsCiphersPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

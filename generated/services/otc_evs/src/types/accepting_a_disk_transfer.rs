@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/accepting_a_disk_transfer.json` documents.
 use crate::support;
-use super::super::{Accept, SHAPE_TRANSFER, Transfer};
+use super::super::{Accept, Transfer};
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -80,20 +80,6 @@ impl AcceptingADiskTransferResponse202 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AcceptingADiskTransferResponse202`].
-pub static SHAPE_ACCEPTING_A_DISK_TRANSFER_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "transfer",
-            value: support::ValueShape::Object(&SHAPE_TRANSFER),
-        },
-    ],
-};
-impl support::Shaped for AcceptingADiskTransferResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACCEPTING_A_DISK_TRANSFER_RESPONSE202,
-    );
 }
 impl support::Validate for AcceptingADiskTransferResponse202 {
     fn validate_at(

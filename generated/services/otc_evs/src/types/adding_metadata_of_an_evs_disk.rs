@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/adding_metadata_of_an_evs_disk.json` documents.
 use crate::support;
-use super::super::{Error, SHAPE_ERROR};
+use super::super::Error;
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -98,24 +98,6 @@ impl AddingMetadataOfAnEvsDiskResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AddingMetadataOfAnEvsDiskResponse200`].
-pub static SHAPE_ADDING_METADATA_OF_AN_EVS_DISK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for AddingMetadataOfAnEvsDiskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_METADATA_OF_AN_EVS_DISK_RESPONSE200,
-    );
 }
 impl support::Validate for AddingMetadataOfAnEvsDiskResponse200 {
     fn validate_at(

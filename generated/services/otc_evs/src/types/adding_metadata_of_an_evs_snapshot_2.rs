@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/adding_metadata_of_an_evs_snapshot_2.json` documents.
 use crate::support;
-use super::super::{AddingMetadataOfAnEvsSnapshotMetadata, Error, SHAPE_ERROR};
+use super::super::{AddingMetadataOfAnEvsSnapshotMetadata, Error};
 /// Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -93,24 +93,6 @@ impl AddingMetadataOfAnEvsSnapshot2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AddingMetadataOfAnEvsSnapshot2Response200`].
-pub static SHAPE_ADDING_METADATA_OF_AN_EVS_SNAPSHOT2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for AddingMetadataOfAnEvsSnapshot2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_METADATA_OF_AN_EVS_SNAPSHOT2_RESPONSE200,
-    );
 }
 impl support::Validate for AddingMetadataOfAnEvsSnapshot2Response200 {
     fn validate_at(

@@ -81,20 +81,6 @@ impl AddingOrUpdatingTagsForAnEvsResourceDeprecatedResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AddingOrUpdatingTagsForAnEvsResourceDeprecatedResponse200`].
-pub static SHAPE_ADDING_OR_UPDATING_TAGS_FOR_AN_EVS_RESOURCE_DEPRECATED_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for AddingOrUpdatingTagsForAnEvsResourceDeprecatedResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_OR_UPDATING_TAGS_FOR_AN_EVS_RESOURCE_DEPRECATED_RESPONSE200,
-    );
-}
 impl support::Validate for AddingOrUpdatingTagsForAnEvsResourceDeprecatedResponse200 {
     fn validate_at(
         &self,

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/adding_the_metadata_for_an_evs_disk.json` documents.
 use crate::support;
-use super::super::{Error, SHAPE_ERROR};
+use super::super::Error;
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -98,24 +98,6 @@ impl AddingTheMetadataForAnEvsDiskResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AddingTheMetadataForAnEvsDiskResponse200`].
-pub static SHAPE_ADDING_THE_METADATA_FOR_AN_EVS_DISK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for AddingTheMetadataForAnEvsDiskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_THE_METADATA_FOR_AN_EVS_DISK_RESPONSE200,
-    );
 }
 impl support::Validate for AddingTheMetadataForAnEvsDiskResponse200 {
     fn validate_at(

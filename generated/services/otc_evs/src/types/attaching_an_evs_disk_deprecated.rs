@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/attaching_an_evs_disk_deprecated.json` documents.
 use crate::support;
-use super::super::{Error, SHAPE_ERROR};
+use super::super::Error;
 /// Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -84,20 +84,6 @@ impl AttachingAnEvsDiskDeprecatedResponse202 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AttachingAnEvsDiskDeprecatedResponse202`].
-pub static SHAPE_ATTACHING_AN_EVS_DISK_DEPRECATED_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for AttachingAnEvsDiskDeprecatedResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ATTACHING_AN_EVS_DISK_DEPRECATED_RESPONSE202,
-    );
 }
 impl support::Validate for AttachingAnEvsDiskDeprecatedResponse202 {
     fn validate_at(
@@ -337,7 +323,4 @@ impl support::Validate for Mode {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Mode {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -83,20 +83,6 @@ impl ChangingTheEvsDiskTypeResponse202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ChangingTheEvsDiskTypeResponse202`].
-pub static SHAPE_CHANGING_THE_EVS_DISK_TYPE_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ChangingTheEvsDiskTypeResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_THE_EVS_DISK_TYPE_RESPONSE202,
-    );
-}
 impl support::Validate for ChangingTheEvsDiskTypeResponse202 {
     fn validate_at(
         &self,
@@ -152,20 +138,6 @@ impl ChangingTheEvsDiskTypeResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ChangingTheEvsDiskTypeResponse400`].
-pub static SHAPE_CHANGING_THE_EVS_DISK_TYPE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_CHANGING_THE_EVS_DISK_TYPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for ChangingTheEvsDiskTypeResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_THE_EVS_DISK_TYPE_RESPONSE400,
-    );
 }
 impl support::Validate for ChangingTheEvsDiskTypeResponse400 {
     fn validate_at(
@@ -233,24 +205,6 @@ impl ChangingTheEvsDiskTypeError {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ChangingTheEvsDiskTypeError`].
-pub static SHAPE_CHANGING_THE_EVS_DISK_TYPE_ERROR: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ChangingTheEvsDiskTypeError {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_THE_EVS_DISK_TYPE_ERROR,
-    );
 }
 impl support::Validate for ChangingTheEvsDiskTypeError {
     fn validate_at(

@@ -6,7 +6,6 @@
 use crate::support;
 use super::super::{
     CreatingADiskTransferTransfer, CreatingADiskTransferTransferInResponse,
-    SHAPE_CREATING_A_DISK_TRANSFER_TRANSFER_IN_RESPONSE,
 };
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -90,22 +89,6 @@ impl CreatingADiskTransfer2Response202 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingADiskTransfer2Response202`].
-pub static SHAPE_CREATING_A_DISK_TRANSFER2_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "transfer",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_DISK_TRANSFER_TRANSFER_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingADiskTransfer2Response202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DISK_TRANSFER2_RESPONSE202,
-    );
 }
 impl support::Validate for CreatingADiskTransfer2Response202 {
     fn validate_at(

@@ -109,40 +109,6 @@ impl CreatingAReplicationConsistencyGroupDeprecatedResponse202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAReplicationConsistencyGroupDeprecatedResponse202`].
-pub static SHAPE_CREATING_A_REPLICATION_CONSISTENCY_GROUP_DEPRECATED_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "replication_consistency_group",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "priority_station",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAReplicationConsistencyGroupDeprecatedResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_REPLICATION_CONSISTENCY_GROUP_DEPRECATED_RESPONSE202,
-    );
-}
 impl support::Validate for CreatingAReplicationConsistencyGroupDeprecatedResponse202 {
     fn validate_at(
         &self,

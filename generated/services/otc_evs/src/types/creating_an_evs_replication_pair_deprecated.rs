@@ -108,48 +108,6 @@ impl CreatingAnEvsReplicationPairDeprecatedResponse202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAnEvsReplicationPairDeprecatedResponse202`].
-pub static SHAPE_CREATING_AN_EVS_REPLICATION_PAIR_DEPRECATED_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "replication",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replication_consistency_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume_ids",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "priority_station",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnEvsReplicationPairDeprecatedResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_EVS_REPLICATION_PAIR_DEPRECATED_RESPONSE202,
-    );
-}
 impl support::Validate for CreatingAnEvsReplicationPairDeprecatedResponse202 {
     fn validate_at(
         &self,

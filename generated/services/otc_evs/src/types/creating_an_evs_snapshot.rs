@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_evs/creating_an_evs_snapshot.json` documents.
 use crate::support;
-use super::super::{
-    Error, SHAPE_ERROR, SHAPE_SNAPSHOT_IN_RESPONSE, Snapshot, SnapshotInResponse,
-};
+use super::super::{Error, Snapshot, SnapshotInResponse};
 /// Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -89,24 +87,6 @@ impl CreatingAnEvsSnapshotResponse202 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAnEvsSnapshotResponse202`].
-pub static SHAPE_CREATING_AN_EVS_SNAPSHOT_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "snapshot",
-            value: support::ValueShape::Object(&SHAPE_SNAPSHOT_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for CreatingAnEvsSnapshotResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_EVS_SNAPSHOT_RESPONSE202,
-    );
 }
 impl support::Validate for CreatingAnEvsSnapshotResponse202 {
     fn validate_at(

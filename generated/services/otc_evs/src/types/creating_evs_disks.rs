@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/creating_evs_disks.json` documents.
 use crate::support;
-use super::super::{Error, SHAPE_ERROR, Volume};
+use super::super::{Error, Volume};
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -84,24 +84,6 @@ impl CreatingEvsDisksResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingEvsDisksResponse200`].
-pub static SHAPE_CREATING_EVS_DISKS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for CreatingEvsDisksResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_EVS_DISKS_RESPONSE200,
-    );
 }
 impl support::Validate for CreatingEvsDisksResponse200 {
     fn validate_at(

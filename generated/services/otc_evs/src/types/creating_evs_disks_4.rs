@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_evs/creating_evs_disks_4.json` documents.
 use crate::support;
-use super::super::{
-    CreatingEvsDisks2Volume, CreatingEvsDisks2VolumeInResponse, Error,
-    SHAPE_CREATING_EVS_DISKS2_VOLUME_IN_RESPONSE, SHAPE_ERROR,
-};
+use super::super::{CreatingEvsDisks2Volume, CreatingEvsDisks2VolumeInResponse, Error};
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -87,26 +84,6 @@ impl CreatingEvsDisks4Response202 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingEvsDisks4Response202`].
-pub static SHAPE_CREATING_EVS_DISKS4_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volume",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_EVS_DISKS2_VOLUME_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for CreatingEvsDisks4Response202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_EVS_DISKS4_RESPONSE202,
-    );
 }
 impl support::Validate for CreatingEvsDisks4Response202 {
     fn validate_at(

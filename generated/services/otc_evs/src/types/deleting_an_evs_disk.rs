@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/deleting_an_evs_disk.json` documents.
 use crate::support;
-use super::super::{Error, SHAPE_ERROR};
+use super::super::Error;
 /// Response parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,24 +25,6 @@ impl DeletingAnEvsDiskResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingAnEvsDiskResponse200`].
-pub static SHAPE_DELETING_AN_EVS_DISK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for DeletingAnEvsDiskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_AN_EVS_DISK_RESPONSE200,
-    );
 }
 impl support::Validate for DeletingAnEvsDiskResponse200 {
     fn validate_at(

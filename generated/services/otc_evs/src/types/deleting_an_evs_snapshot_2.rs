@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/deleting_an_evs_snapshot_2.json` documents.
 use crate::support;
-use super::super::{Error, SHAPE_ERROR};
+use super::super::Error;
 /// Parameter description (status code 202).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -20,20 +20,6 @@ impl DeletingAnEvsSnapshot2Response202 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingAnEvsSnapshot2Response202`].
-pub static SHAPE_DELETING_AN_EVS_SNAPSHOT2_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for DeletingAnEvsSnapshot2Response202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_AN_EVS_SNAPSHOT2_RESPONSE202,
-    );
 }
 impl support::Validate for DeletingAnEvsSnapshot2Response202 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/deleting_one_piece_of_metadata_for_an_evs_disk.json` documents.
 use crate::support;
-use super::super::{Error, SHAPE_ERROR};
+use super::super::Error;
 /// Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -20,20 +20,6 @@ impl DeletingOnePieceOfMetadataForAnEvsDiskResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingOnePieceOfMetadataForAnEvsDiskResponse200`].
-pub static SHAPE_DELETING_ONE_PIECE_OF_METADATA_FOR_AN_EVS_DISK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for DeletingOnePieceOfMetadataForAnEvsDiskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_ONE_PIECE_OF_METADATA_FOR_AN_EVS_DISK_RESPONSE200,
-    );
 }
 impl support::Validate for DeletingOnePieceOfMetadataForAnEvsDiskResponse200 {
     fn validate_at(

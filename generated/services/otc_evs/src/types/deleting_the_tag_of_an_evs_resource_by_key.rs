@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/deleting_the_tag_of_an_evs_resource_by_key.json` documents.
 use crate::support;
-use super::super::{Error, SHAPE_ERROR};
+use super::super::Error;
 /// Response parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -20,20 +20,6 @@ impl DeletingTheTagOfAnEvsResourceByKeyResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingTheTagOfAnEvsResourceByKeyResponse200`].
-pub static SHAPE_DELETING_THE_TAG_OF_AN_EVS_RESOURCE_BY_KEY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for DeletingTheTagOfAnEvsResourceByKeyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_THE_TAG_OF_AN_EVS_RESOURCE_BY_KEY_RESPONSE200,
-    );
 }
 impl support::Validate for DeletingTheTagOfAnEvsResourceByKeyResponse200 {
     fn validate_at(

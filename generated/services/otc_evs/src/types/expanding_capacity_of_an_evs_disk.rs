@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/expanding_capacity_of_an_evs_disk.json` documents.
 use crate::support;
-use super::super::{Error, OsExtend, SHAPE_ERROR};
+use super::super::{Error, OsExtend};
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -89,24 +89,6 @@ impl ExpandingCapacityOfAnEvsDiskResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ExpandingCapacityOfAnEvsDiskResponse200`].
-pub static SHAPE_EXPANDING_CAPACITY_OF_AN_EVS_DISK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for ExpandingCapacityOfAnEvsDiskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXPANDING_CAPACITY_OF_AN_EVS_DISK_RESPONSE200,
-    );
 }
 impl support::Validate for ExpandingCapacityOfAnEvsDiskResponse200 {
     fn validate_at(

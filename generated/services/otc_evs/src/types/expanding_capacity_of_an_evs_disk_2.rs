@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/expanding_capacity_of_an_evs_disk_2.json` documents.
 use crate::support;
-use super::super::{Error, OsExtend, SHAPE_ERROR};
+use super::super::{Error, OsExtend};
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -84,20 +84,6 @@ impl ExpandingCapacityOfAnEvsDisk2Response202 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ExpandingCapacityOfAnEvsDisk2Response202`].
-pub static SHAPE_EXPANDING_CAPACITY_OF_AN_EVS_DISK2_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for ExpandingCapacityOfAnEvsDisk2Response202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXPANDING_CAPACITY_OF_AN_EVS_DISK2_RESPONSE202,
-    );
 }
 impl support::Validate for ExpandingCapacityOfAnEvsDisk2Response202 {
     fn validate_at(

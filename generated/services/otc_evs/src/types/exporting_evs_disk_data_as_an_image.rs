@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_evs/exporting_evs_disk_data_as_an_image.json` documents.
 use crate::support;
-use super::super::{
-    Error, OsVolumeUploadImage, OsVolumeUploadImageInResponse, SHAPE_ERROR,
-    SHAPE_OS_VOLUME_UPLOAD_IMAGE_IN_RESPONSE,
-};
+use super::super::{Error, OsVolumeUploadImage, OsVolumeUploadImageInResponse};
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -93,24 +90,6 @@ impl ExportingEvsDiskDataAsAnImageResponse202 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ExportingEvsDiskDataAsAnImageResponse202`].
-pub static SHAPE_EXPORTING_EVS_DISK_DATA_AS_AN_IMAGE_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "os-volume_upload_image",
-            value: support::ValueShape::Object(&SHAPE_OS_VOLUME_UPLOAD_IMAGE_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for ExportingEvsDiskDataAsAnImageResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXPORTING_EVS_DISK_DATA_AS_AN_IMAGE_RESPONSE202,
-    );
 }
 impl support::Validate for ExportingEvsDiskDataAsAnImageResponse202 {
     fn validate_at(

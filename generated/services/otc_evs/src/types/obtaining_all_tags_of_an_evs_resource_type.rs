@@ -21,20 +21,6 @@ impl ObtainingAllTagsOfAnEvsResourceTypeResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingAllTagsOfAnEvsResourceTypeResponse200`].
-pub static SHAPE_OBTAINING_ALL_TAGS_OF_AN_EVS_RESOURCE_TYPE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for ObtainingAllTagsOfAnEvsResourceTypeResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_ALL_TAGS_OF_AN_EVS_RESOURCE_TYPE_RESPONSE200,
-    );
-}
 impl support::Validate for ObtainingAllTagsOfAnEvsResourceTypeResponse200 {
     fn validate_at(
         &self,

@@ -21,20 +21,6 @@ impl ObtainingTagsOfASpecifiedEvsResourceDeprecatedResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingTagsOfASpecifiedEvsResourceDeprecatedResponse200`].
-pub static SHAPE_OBTAINING_TAGS_OF_A_SPECIFIED_EVS_RESOURCE_DEPRECATED_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for ObtainingTagsOfASpecifiedEvsResourceDeprecatedResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_TAGS_OF_A_SPECIFIED_EVS_RESOURCE_DEPRECATED_RESPONSE200,
-    );
-}
 impl support::Validate for ObtainingTagsOfASpecifiedEvsResourceDeprecatedResponse200 {
     fn validate_at(
         &self,

@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_all_azs.json` documents.
 use crate::support;
-use super::super::{
-    AvailabilityZoneInfo, Error, SHAPE_AVAILABILITY_ZONE_INFO, SHAPE_ERROR,
-};
+use super::super::{AvailabilityZoneInfo, Error};
 /// Response parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -28,26 +26,6 @@ impl QueryingAllAzsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAllAzsResponse200`].
-pub static SHAPE_QUERYING_ALL_AZS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "availabilityZoneInfo",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_AVAILABILITY_ZONE_INFO),
-            ),
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingAllAzsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_AZS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAllAzsResponse200 {
     fn validate_at(

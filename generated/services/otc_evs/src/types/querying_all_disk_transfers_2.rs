@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_all_disk_transfers_2.json` documents.
 use crate::support;
-use super::super::{
-    QueryingAllDiskTransfersTransfer, SHAPE_QUERYING_ALL_DISK_TRANSFERS_TRANSFER,
-};
+use super::super::QueryingAllDiskTransfersTransfer;
 /// Response parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -23,22 +21,6 @@ impl QueryingAllDiskTransfers2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAllDiskTransfers2Response200`].
-pub static SHAPE_QUERYING_ALL_DISK_TRANSFERS2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "transfers",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_ALL_DISK_TRANSFERS_TRANSFER),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAllDiskTransfers2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_DISK_TRANSFERS2_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAllDiskTransfers2Response200 {
     fn validate_at(

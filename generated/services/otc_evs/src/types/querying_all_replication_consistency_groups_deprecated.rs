@@ -59,60 +59,6 @@ impl QueryingAllReplicationConsistencyGroupsDeprecatedResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAllReplicationConsistencyGroupsDeprecatedResponse200`].
-pub static SHAPE_QUERYING_ALL_REPLICATION_CONSISTENCY_GROUPS_DEPRECATED_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "replication_consistency_groups",
-            value: support::ValueShape::Array(&support::ValueShape::FreeForm),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "priority_station",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replication_model",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replication_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replication_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "failure_detail",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fault_level",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAllReplicationConsistencyGroupsDeprecatedResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_REPLICATION_CONSISTENCY_GROUPS_DEPRECATED_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAllReplicationConsistencyGroupsDeprecatedResponse200 {
     fn validate_at(
         &self,

@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_details_about_a_disk.json` documents.
 use crate::support;
-use super::super::{
-    Attachments, Error, Links, SHAPE_ATTACHMENTS, SHAPE_ERROR, SHAPE_LINKS, VolumeType,
-};
+use super::super::{Attachments, Error, Links, VolumeType};
 /// Parameters in the metadata field.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -40,28 +38,6 @@ impl QueryingDetailsAboutADiskMetadata {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsAboutADiskMetadata`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_A_DISK_METADATA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "__system__encrypted",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "__system__cmkid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hw:passthrough",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutADiskMetadata {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_A_DISK_METADATA,
-    );
 }
 impl support::Validate for QueryingDetailsAboutADiskMetadata {
     fn validate_at(
@@ -135,26 +111,6 @@ impl QueryingDetailsAboutADiskResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsAboutADiskResponse200`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_A_DISK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volume",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_DETAILS_ABOUT_A_DISK_VOLUME,
-            ),
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutADiskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_A_DISK_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDetailsAboutADiskResponse200 {
     fn validate_at(
@@ -373,160 +329,6 @@ impl QueryingDetailsAboutADiskVolume {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`QueryingDetailsAboutADiskVolume`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_A_DISK_VOLUME: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_LINKS)),
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "attachments",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ATTACHMENTS),
-            ),
-        },
-        support::FieldShape {
-            name: "availability_zone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_volid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "snapshot_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-vol-tenant-attr:tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume_image_metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "dedicated_storage_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dedicated_storage_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bootable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_DETAILS_ABOUT_A_DISK_METADATA,
-            ),
-        },
-        support::FieldShape {
-            name: "os-vol-host-attr:host",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "encrypted",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-volume-replication:driver_data",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-volume-replication:extended_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replication_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-vol-mig-status-attr:migstat",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "consistencygroup_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-vol-mig-status-attr:name_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "shareable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "multiattach",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "service_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "wwn",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutADiskVolume {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_A_DISK_VOLUME,
-    );
 }
 impl support::Validate for QueryingDetailsAboutADiskVolume {
     fn validate_at(

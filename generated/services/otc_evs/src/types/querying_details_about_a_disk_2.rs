@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_details_about_a_disk_2.json` documents.
 use crate::support;
-use super::super::{
-    Error, QueryingDetailsAboutADisk2Volume, SHAPE_ERROR,
-    SHAPE_QUERYING_DETAILS_ABOUT_A_DISK2_VOLUME,
-};
+use super::super::{Error, QueryingDetailsAboutADisk2Volume};
 /// Response parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -26,26 +23,6 @@ impl QueryingDetailsAboutADisk2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsAboutADisk2Response200`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_A_DISK2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volume",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_DETAILS_ABOUT_A_DISK2_VOLUME,
-            ),
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutADisk2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_A_DISK2_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDetailsAboutADisk2Response200 {
     fn validate_at(

@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_details_about_all_disks.json` documents.
 use crate::support;
-use super::super::{
-    Attachments, Error, Links, SHAPE_ATTACHMENTS, SHAPE_ERROR, SHAPE_LINKS, VolumeType,
-};
+use super::super::{Attachments, Error, Links, VolumeType};
 /// Response parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -30,32 +28,6 @@ impl QueryingDetailsAboutAllDisksResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsAboutAllDisksResponse200`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_ALL_DISKS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volumes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_DETAILS_ABOUT_ALL_DISKS_VOLUMES,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutAllDisksResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_ALL_DISKS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDetailsAboutAllDisksResponse200 {
     fn validate_at(
@@ -298,146 +270,6 @@ impl QueryingDetailsAboutAllDisksVolumes {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`QueryingDetailsAboutAllDisksVolumes`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_ALL_DISKS_VOLUMES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_LINKS)),
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "attachments",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ATTACHMENTS),
-            ),
-        },
-        support::FieldShape {
-            name: "availability_zone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-vol-host-attr:host",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_volid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "snapshot_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-vol-tenant-attr:tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume_image_metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "consistencygroup_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bootable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Map(&support::ValueShape::FreeForm),
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "encrypted",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replication_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-vol-mig-status-attr:migstat",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-vol-mig-status-attr:name_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-volume-replication:extended_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "shareable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "service_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "wwn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "multiattach",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "serial_number",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutAllDisksVolumes {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_ALL_DISKS_VOLUMES,
-    );
 }
 impl support::Validate for QueryingDetailsAboutAllDisksVolumes {
     fn validate_at(
@@ -779,7 +611,4 @@ impl support::Validate for SortDir {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for SortDir {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_details_about_all_disks_3.json` documents.
 use crate::support;
-use super::super::{
-    Attachments, Error, Links, Metadata, SHAPE_ATTACHMENTS, SHAPE_ERROR, SHAPE_LINKS,
-    SHAPE_METADATA, VolumeType,
-};
+use super::super::{Attachments, Error, Links, Metadata, VolumeType};
 /// Response parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -33,32 +30,6 @@ impl QueryingDetailsAboutAllDisks3Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsAboutAllDisks3Response200`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_ALL_DISKS3_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volumes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_DETAILS_ABOUT_ALL_DISKS3_VOLUMES,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "volumes_links",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutAllDisks3Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_ALL_DISKS3_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDetailsAboutAllDisks3Response200 {
     fn validate_at(
@@ -273,126 +244,6 @@ impl QueryingDetailsAboutAllDisks3Volumes {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`QueryingDetailsAboutAllDisks3Volumes`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_ALL_DISKS3_VOLUMES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_LINKS)),
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "attachments",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ATTACHMENTS),
-            ),
-        },
-        support::FieldShape {
-            name: "availability_zone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-vol-host-attr:host",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_volid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "snapshot_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-vol-tenant-attr:tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_METADATA),
-        },
-        support::FieldShape {
-            name: "os-vol-mig-status-attr:migstat",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-vol-mig-status-attr:name_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-volume-replication:extended_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "encrypted",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replication_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "consistencygroup_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bootable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "shareable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "multiattach",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume_image_metadata",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutAllDisks3Volumes {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_ALL_DISKS3_VOLUMES,
-    );
 }
 impl support::Validate for QueryingDetailsAboutAllDisks3Volumes {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_details_about_all_disks_deprecated.json` documents.
 use crate::support;
-use super::super::{Error, SHAPE_ERROR, SHAPE_VOLUMES, Volumes};
+use super::super::{Error, Volumes};
 /// Response parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -33,34 +33,6 @@ impl QueryingDetailsAboutAllDisksDeprecatedResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsAboutAllDisksDeprecatedResponse200`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_ALL_DISKS_DEPRECATED_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volumes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VOLUMES),
-            ),
-        },
-        support::FieldShape {
-            name: "volumes_links",
-            value: support::ValueShape::Array(&support::ValueShape::FreeForm),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutAllDisksDeprecatedResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_ALL_DISKS_DEPRECATED_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDetailsAboutAllDisksDeprecatedResponse200 {
     fn validate_at(

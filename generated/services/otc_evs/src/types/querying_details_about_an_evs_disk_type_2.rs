@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_details_about_an_evs_disk_type_2.json` documents.
 use crate::support;
-use super::super::{
-    Error, QueryingDetailsAboutAnEvsDiskTypeVolumeType, SHAPE_ERROR,
-    SHAPE_QUERYING_DETAILS_ABOUT_AN_EVS_DISK_TYPE_VOLUME_TYPE,
-};
+use super::super::{Error, QueryingDetailsAboutAnEvsDiskTypeVolumeType};
 /// Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -26,26 +23,6 @@ impl QueryingDetailsAboutAnEvsDiskType2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsAboutAnEvsDiskType2Response200`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_AN_EVS_DISK_TYPE2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volume_type",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_DETAILS_ABOUT_AN_EVS_DISK_TYPE_VOLUME_TYPE,
-            ),
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutAnEvsDiskType2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_AN_EVS_DISK_TYPE2_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDetailsAboutAnEvsDiskType2Response200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_details_about_an_evs_replication_pair_deprecated.json` documents.
 use crate::support;
-use super::super::{RecordMetadata, SHAPE_RECORD_METADATA};
+use super::super::RecordMetadata;
 /// Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -71,72 +71,6 @@ impl QueryingDetailsAboutAnEvsReplicationPairDeprecatedResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsAboutAnEvsReplicationPairDeprecatedResponse200`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_AN_EVS_REPLICATION_PAIR_DEPRECATED_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "replication",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replication_consistency_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume_ids",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "priority_station",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replication_model",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replication_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "progress",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "failure_detail",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "record_metadata",
-            value: support::ValueShape::Object(&SHAPE_RECORD_METADATA),
-        },
-        support::FieldShape {
-            name: "fault_level",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutAnEvsReplicationPairDeprecatedResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_AN_EVS_REPLICATION_PAIR_DEPRECATED_RESPONSE200,
-    );
 }
 impl support::Validate
 for QueryingDetailsAboutAnEvsReplicationPairDeprecatedResponse200 {

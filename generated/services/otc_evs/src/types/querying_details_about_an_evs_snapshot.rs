@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_details_about_an_evs_snapshot.json` documents.
 use crate::support;
-use super::super::{
-    Error, QueryingDetailsAboutAnEvsSnapshotSnapshot, SHAPE_ERROR,
-    SHAPE_QUERYING_DETAILS_ABOUT_AN_EVS_SNAPSHOT_SNAPSHOT,
-};
+use super::super::{Error, QueryingDetailsAboutAnEvsSnapshotSnapshot};
 /// Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -26,26 +23,6 @@ impl QueryingDetailsAboutAnEvsSnapshotResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsAboutAnEvsSnapshotResponse200`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_AN_EVS_SNAPSHOT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "snapshot",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_DETAILS_ABOUT_AN_EVS_SNAPSHOT_SNAPSHOT,
-            ),
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutAnEvsSnapshotResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_AN_EVS_SNAPSHOT_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDetailsAboutAnEvsSnapshotResponse200 {
     fn validate_at(

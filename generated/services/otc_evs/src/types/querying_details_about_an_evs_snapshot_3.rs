@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_details_about_an_evs_snapshot_3.json` documents.
 use crate::support;
-use super::super::{Error, SHAPE_ERROR};
+use super::super::Error;
 /// Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -23,26 +23,6 @@ impl QueryingDetailsAboutAnEvsSnapshot3Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsAboutAnEvsSnapshot3Response200`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_AN_EVS_SNAPSHOT3_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "snapshot",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_DETAILS_ABOUT_AN_EVS_SNAPSHOT3_SNAPSHOT,
-            ),
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutAnEvsSnapshot3Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_AN_EVS_SNAPSHOT3_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDetailsAboutAnEvsSnapshot3Response200 {
     fn validate_at(
@@ -168,64 +148,6 @@ impl QueryingDetailsAboutAnEvsSnapshot3Snapshot {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsAboutAnEvsSnapshot3Snapshot`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_AN_EVS_SNAPSHOT3_SNAPSHOT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "volume_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-extended-snapshot-attributes:project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-extended-snapshot-attributes:progress",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutAnEvsSnapshot3Snapshot {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_AN_EVS_SNAPSHOT3_SNAPSHOT,
-    );
 }
 impl support::Validate for QueryingDetailsAboutAnEvsSnapshot3Snapshot {
     fn validate_at(

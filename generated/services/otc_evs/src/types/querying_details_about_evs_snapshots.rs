@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_details_about_evs_snapshots.json` documents.
 use crate::support;
-use super::super::{Error, SHAPE_ERROR};
+use super::super::Error;
 /// Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -33,38 +33,6 @@ impl QueryingDetailsAboutEvsSnapshotsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsAboutEvsSnapshotsResponse200`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_EVS_SNAPSHOTS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "snapshots",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_DETAILS_ABOUT_EVS_SNAPSHOTS_SNAPSHOTS,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "snapshots_links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SNAPSHOTS_LINKS),
-            ),
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutEvsSnapshotsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_EVS_SNAPSHOTS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDetailsAboutEvsSnapshotsResponse200 {
     fn validate_at(
@@ -233,64 +201,6 @@ impl QueryingDetailsAboutEvsSnapshotsSnapshots {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDetailsAboutEvsSnapshotsSnapshots`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_EVS_SNAPSHOTS_SNAPSHOTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "volume_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-extended-snapshot-attributes:project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-extended-snapshot-attributes:progress",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "service_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutEvsSnapshotsSnapshots {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_EVS_SNAPSHOTS_SNAPSHOTS,
-    );
-}
 impl support::Validate for QueryingDetailsAboutEvsSnapshotsSnapshots {
     fn validate_at(
         &self,
@@ -418,24 +328,6 @@ impl SnapshotsLinks {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`SnapshotsLinks`].
-pub static SHAPE_SNAPSHOTS_LINKS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "href",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rel",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SnapshotsLinks {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SNAPSHOTS_LINKS,
-    );
 }
 impl support::Validate for SnapshotsLinks {
     fn validate_at(

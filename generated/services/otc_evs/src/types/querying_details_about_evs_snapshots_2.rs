@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_details_about_evs_snapshots_2.json` documents.
 use crate::support;
-use super::super::{Error, SHAPE_ERROR};
+use super::super::Error;
 /// Response parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -23,26 +23,6 @@ impl QueryingDetailsAboutEvsSnapshots2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsAboutEvsSnapshots2Response200`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_EVS_SNAPSHOTS2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "snapshots",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_DETAILS_ABOUT_EVS_SNAPSHOTS2_SNAPSHOTS,
-            ),
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutEvsSnapshots2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_EVS_SNAPSHOTS2_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDetailsAboutEvsSnapshots2Response200 {
     fn validate_at(
@@ -162,60 +142,6 @@ impl QueryingDetailsAboutEvsSnapshots2Snapshots {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsAboutEvsSnapshots2Snapshots`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_EVS_SNAPSHOTS2_SNAPSHOTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "volume_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-extended-snapshot-attributes:project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-extended-snapshot-attributes:progress",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutEvsSnapshots2Snapshots {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_EVS_SNAPSHOTS2_SNAPSHOTS,
-    );
 }
 impl support::Validate for QueryingDetailsAboutEvsSnapshots2Snapshots {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_details_about_evs_snapshots_3.json` documents.
 use crate::support;
-use super::super::{Error, SHAPE_ERROR};
+use super::super::Error;
 /// Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -28,30 +28,6 @@ impl QueryingDetailsAboutEvsSnapshots3Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsAboutEvsSnapshots3Response200`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_EVS_SNAPSHOTS3_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "snapshots",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_DETAILS_ABOUT_EVS_SNAPSHOTS3_SNAPSHOTS,
-            ),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutEvsSnapshots3Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_EVS_SNAPSHOTS3_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDetailsAboutEvsSnapshots3Response200 {
     fn validate_at(
@@ -178,64 +154,6 @@ impl QueryingDetailsAboutEvsSnapshots3Snapshots {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsAboutEvsSnapshots3Snapshots`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_EVS_SNAPSHOTS3_SNAPSHOTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "volume_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-extended-snapshot-attributes:project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-extended-snapshot-attributes:progress",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutEvsSnapshots3Snapshots {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_EVS_SNAPSHOTS3_SNAPSHOTS,
-    );
 }
 impl support::Validate for QueryingDetailsAboutEvsSnapshots3Snapshots {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_details_of_a_disk_transfer_2.json` documents.
 use crate::support;
-use super::super::{
-    QueryingDetailsOfADiskTransferTransfer,
-    SHAPE_QUERYING_DETAILS_OF_A_DISK_TRANSFER_TRANSFER,
-};
+use super::super::QueryingDetailsOfADiskTransferTransfer;
 /// Response parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -22,22 +19,6 @@ impl QueryingDetailsOfADiskTransfer2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsOfADiskTransfer2Response200`].
-pub static SHAPE_QUERYING_DETAILS_OF_A_DISK_TRANSFER2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "transfer",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_DETAILS_OF_A_DISK_TRANSFER_TRANSFER,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsOfADiskTransfer2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_OF_A_DISK_TRANSFER2_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDetailsOfADiskTransfer2Response200 {
     fn validate_at(

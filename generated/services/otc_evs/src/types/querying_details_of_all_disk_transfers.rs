@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_details_of_all_disk_transfers.json` documents.
 use crate::support;
-use super::super::{
-    QueryingDetailsOfAllDiskTransfersTransfer,
-    SHAPE_QUERYING_DETAILS_OF_ALL_DISK_TRANSFERS_TRANSFER,
-};
+use super::super::QueryingDetailsOfAllDiskTransfersTransfer;
 /// Response parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -24,24 +21,6 @@ impl QueryingDetailsOfAllDiskTransfersResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsOfAllDiskTransfersResponse200`].
-pub static SHAPE_QUERYING_DETAILS_OF_ALL_DISK_TRANSFERS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "transfers",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_DETAILS_OF_ALL_DISK_TRANSFERS_TRANSFER,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsOfAllDiskTransfersResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_OF_ALL_DISK_TRANSFERS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDetailsOfAllDiskTransfersResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_details_of_evs_disks_by_tag_2.json` documents.
 use crate::support;
-use super::super::{Error, Matches, Resource, SHAPE_ERROR, SHAPE_RESOURCE, Tags};
+use super::super::{Error, Matches, Resource, Tags};
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -234,30 +234,6 @@ impl QueryingDetailsOfEvsDisksByTag2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsOfEvsDisksByTag2Response200`].
-pub static SHAPE_QUERYING_DETAILS_OF_EVS_DISKS_BY_TAG2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESOURCE),
-            ),
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsOfEvsDisksByTag2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_OF_EVS_DISKS_BY_TAG2_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDetailsOfEvsDisksByTag2Response200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_details_of_tenant_quotas_2.json` documents.
 use crate::support;
-use super::super::{Error, QuotaSet, SHAPE_ERROR, SHAPE_QUOTA_SET};
+use super::super::{Error, QuotaSet};
 /// Response parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -23,24 +23,6 @@ impl QueryingDetailsOfTenantQuotas2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsOfTenantQuotas2Response200`].
-pub static SHAPE_QUERYING_DETAILS_OF_TENANT_QUOTAS2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "quota_set",
-            value: support::ValueShape::Object(&SHAPE_QUOTA_SET),
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsOfTenantQuotas2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_OF_TENANT_QUOTAS2_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDetailsOfTenantQuotas2Response200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_evs_disk_types_2.json` documents.
 use crate::support;
-use super::super::{Error, SHAPE_ERROR, SHAPE_VOLUME_TYPES, VolumeTypes};
+use super::super::{Error, VolumeTypes};
 /// Response parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -23,26 +23,6 @@ impl QueryingEvsDiskTypes2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingEvsDiskTypes2Response200`].
-pub static SHAPE_QUERYING_EVS_DISK_TYPES2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volume_types",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VOLUME_TYPES),
-            ),
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingEvsDiskTypes2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_EVS_DISK_TYPES2_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingEvsDiskTypes2Response200 {
     fn validate_at(

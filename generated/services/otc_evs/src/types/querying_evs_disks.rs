@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_evs_disks.json` documents.
 use crate::support;
-use super::super::{
-    Error, QueryingEvsDisksVolumes, SHAPE_ERROR, SHAPE_QUERYING_EVS_DISKS_VOLUMES,
-};
+use super::super::{Error, QueryingEvsDisksVolumes};
 /// Response parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,26 +23,6 @@ impl QueryingEvsDisksResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingEvsDisksResponse200`].
-pub static SHAPE_QUERYING_EVS_DISKS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volumes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_EVS_DISKS_VOLUMES),
-            ),
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingEvsDisksResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_EVS_DISKS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingEvsDisksResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_evs_disks_2.json` documents.
 use crate::support;
-use super::super::{Error, SHAPE_ERROR};
+use super::super::Error;
 /// Response parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -28,30 +28,6 @@ impl QueryingEvsDisks2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingEvsDisks2Response200`].
-pub static SHAPE_QUERYING_EVS_DISKS2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volumes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_EVS_DISKS2_VOLUMES),
-            ),
-        },
-        support::FieldShape {
-            name: "volumes_links",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingEvsDisks2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_EVS_DISKS2_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingEvsDisks2Response200 {
     fn validate_at(
@@ -155,24 +131,6 @@ impl QueryingEvsDisks2Volumes {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingEvsDisks2Volumes`].
-pub static SHAPE_QUERYING_EVS_DISKS2_VOLUMES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingEvsDisks2Volumes {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_EVS_DISKS2_VOLUMES,
-    );
 }
 impl support::Validate for QueryingEvsDisks2Volumes {
     fn validate_at(

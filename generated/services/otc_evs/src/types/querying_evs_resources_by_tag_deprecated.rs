@@ -22,24 +22,6 @@ impl QueryingEvsResourcesByTagDeprecatedResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingEvsResourcesByTagDeprecatedResponse200`].
-pub static SHAPE_QUERYING_EVS_RESOURCES_BY_TAG_DEPRECATED_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-    ],
-};
-impl support::Shaped for QueryingEvsResourcesByTagDeprecatedResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_EVS_RESOURCES_BY_TAG_DEPRECATED_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingEvsResourcesByTagDeprecatedResponse200 {
     fn validate_at(
         &self,

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_evs_snapshots_2.json` documents.
 use crate::support;
-use super::super::{Error, SHAPE_ERROR, SHAPE_SNAPSHOTS, Snapshots};
+use super::super::{Error, Snapshots};
 /// Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -28,28 +28,6 @@ impl QueryingEvsSnapshots2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingEvsSnapshots2Response200`].
-pub static SHAPE_QUERYING_EVS_SNAPSHOTS2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "snapshots",
-            value: support::ValueShape::Object(&SHAPE_SNAPSHOTS),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingEvsSnapshots2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_EVS_SNAPSHOTS2_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingEvsSnapshots2Response200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_extension_apis.json` documents.
 use crate::support;
-use super::super::{Error, Extensions, SHAPE_ERROR, SHAPE_EXTENSIONS};
+use super::super::{Error, Extensions};
 /// Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -23,26 +23,6 @@ impl QueryingExtensionApisResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingExtensionApisResponse200`].
-pub static SHAPE_QUERYING_EXTENSION_APIS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "extensions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_EXTENSIONS),
-            ),
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingExtensionApisResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_EXTENSION_APIS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingExtensionApisResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_information_of_an_api_version.json` documents.
 use crate::support;
-use super::super::{SHAPE_VERSIONS, Versions};
+use super::super::Versions;
 /// Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,22 +19,6 @@ impl QueryingInformationOfAnApiVersionResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingInformationOfAnApiVersionResponse200`].
-pub static SHAPE_QUERYING_INFORMATION_OF_AN_API_VERSION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "versions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VERSIONS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingInformationOfAnApiVersionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_INFORMATION_OF_AN_API_VERSION_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingInformationOfAnApiVersionResponse200 {
     fn validate_at(

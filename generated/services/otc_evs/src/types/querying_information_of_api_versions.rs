@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_information_of_api_versions.json` documents.
 use crate::support;
-use super::super::{SHAPE_VERSIONS, Versions};
+use super::super::Versions;
 /// Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,22 +19,6 @@ impl QueryingInformationOfApiVersionsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingInformationOfApiVersionsResponse200`].
-pub static SHAPE_QUERYING_INFORMATION_OF_API_VERSIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "versions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VERSIONS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingInformationOfApiVersionsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_INFORMATION_OF_API_VERSIONS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingInformationOfApiVersionsResponse200 {
     fn validate_at(

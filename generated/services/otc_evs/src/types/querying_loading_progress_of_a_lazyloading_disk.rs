@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_loading_progress_of_a_lazyloading_disk.json` documents.
 use crate::support;
-use super::super::{Error, SHAPE_ERROR};
+use super::super::Error;
 /// Parameter in the info field.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,20 +19,6 @@ impl Info {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Info`].
-pub static SHAPE_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "loading_progress",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Info {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INFO,
-    );
 }
 impl support::Validate for Info {
     fn validate_at(
@@ -93,24 +79,6 @@ impl QueryingLoadingProgressOfALazyloadingDiskResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingLoadingProgressOfALazyloadingDiskResponse200`].
-pub static SHAPE_QUERYING_LOADING_PROGRESS_OF_A_LAZYLOADING_DISK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "info",
-            value: support::ValueShape::Object(&SHAPE_INFO),
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingLoadingProgressOfALazyloadingDiskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_LOADING_PROGRESS_OF_A_LAZYLOADING_DISK_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingLoadingProgressOfALazyloadingDiskResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_metadata_of_an_evs_disk_2.json` documents.
 use crate::support;
-use super::super::{Error, SHAPE_ERROR};
+use super::super::Error;
 /// Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,24 +25,6 @@ impl QueryingMetadataOfAnEvsDisk2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingMetadataOfAnEvsDisk2Response200`].
-pub static SHAPE_QUERYING_METADATA_OF_AN_EVS_DISK2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingMetadataOfAnEvsDisk2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_METADATA_OF_AN_EVS_DISK2_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingMetadataOfAnEvsDisk2Response200 {
     fn validate_at(

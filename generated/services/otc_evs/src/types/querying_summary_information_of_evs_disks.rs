@@ -21,20 +21,6 @@ impl QueryingSummaryInformationOfEvsDisksResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingSummaryInformationOfEvsDisksResponse200`].
-pub static SHAPE_QUERYING_SUMMARY_INFORMATION_OF_EVS_DISKS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volume-summary",
-            value: support::ValueShape::Object(&SHAPE_VOLUME_SUMMARY),
-        },
-    ],
-};
-impl support::Shaped for QueryingSummaryInformationOfEvsDisksResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SUMMARY_INFORMATION_OF_EVS_DISKS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingSummaryInformationOfEvsDisksResponse200 {
     fn validate_at(
         &self,
@@ -101,28 +87,6 @@ impl VolumeSummary {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`VolumeSummary`].
-pub static SHAPE_VOLUME_SUMMARY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for VolumeSummary {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VOLUME_SUMMARY,
-    );
 }
 impl support::Validate for VolumeSummary {
     fn validate_at(

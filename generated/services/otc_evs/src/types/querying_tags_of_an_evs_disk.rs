@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_tags_of_an_evs_disk.json` documents.
 use crate::support;
-use super::super::{
-    QueryingTagsOfAnEvsDiskResourceTag, SHAPE_QUERYING_TAGS_OF_AN_EVS_DISK_RESOURCE_TAG,
-};
+use super::super::QueryingTagsOfAnEvsDiskResourceTag;
 /// Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -21,24 +19,6 @@ impl QueryingTagsOfAnEvsDiskResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTagsOfAnEvsDiskResponse200`].
-pub static SHAPE_QUERYING_TAGS_OF_AN_EVS_DISK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_TAGS_OF_AN_EVS_DISK_RESOURCE_TAG,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTagsOfAnEvsDiskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TAGS_OF_AN_EVS_DISK_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTagsOfAnEvsDiskResponse200 {
     fn validate_at(

@@ -21,20 +21,6 @@ impl QueryingTagsOfAnEvsResourceByKeyDeprecatedResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTagsOfAnEvsResourceByKeyDeprecatedResponse200`].
-pub static SHAPE_QUERYING_TAGS_OF_AN_EVS_RESOURCE_BY_KEY_DEPRECATED_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tag",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for QueryingTagsOfAnEvsResourceByKeyDeprecatedResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TAGS_OF_AN_EVS_RESOURCE_BY_KEY_DEPRECATED_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTagsOfAnEvsResourceByKeyDeprecatedResponse200 {
     fn validate_at(
         &self,

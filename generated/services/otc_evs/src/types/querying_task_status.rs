@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_task_status.json` documents.
 use crate::support;
-use super::super::{Error, SHAPE_ERROR};
+use super::super::Error;
 /// Parameter in the entities field (also Parameter in the entities field).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -31,38 +31,6 @@ impl Entities {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Entities`].
-pub static SHAPE_ENTITIES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sub_jobs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SUB_JOBS),
-            ),
-        },
-        support::FieldShape {
-            name: "volume_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Entities {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENTITIES,
-    );
 }
 impl support::Validate for Entities {
     fn validate_at(
@@ -205,52 +173,6 @@ impl QueryingTaskStatusResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTaskStatusResponse200`].
-pub static SHAPE_QUERYING_TASK_STATUS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "entities",
-            value: support::ValueShape::Object(&SHAPE_ENTITIES),
-        },
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "job_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "begin_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "end_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fail_reason",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingTaskStatusResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TASK_STATUS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTaskStatusResponse200 {
     fn validate_at(
         &self,
@@ -390,48 +312,6 @@ impl SubJobs {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`SubJobs`].
-pub static SHAPE_SUB_JOBS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "entities",
-            value: support::ValueShape::Object(&SHAPE_ENTITIES),
-        },
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "job_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "begin_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "end_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fail_reason",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SubJobs {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SUB_JOBS,
-    );
 }
 impl support::Validate for SubJobs {
     fn validate_at(

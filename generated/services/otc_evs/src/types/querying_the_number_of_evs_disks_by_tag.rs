@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/querying_the_number_of_evs_disks_by_tag.json` documents.
 use crate::support;
-use super::super::{Error, SHAPE_ERROR};
+use super::super::Error;
 /// Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -160,24 +160,6 @@ impl QueryingTheNumberOfEvsDisksByTagResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheNumberOfEvsDisksByTagResponse200`].
-pub static SHAPE_QUERYING_THE_NUMBER_OF_EVS_DISKS_BY_TAG_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheNumberOfEvsDisksByTagResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_NUMBER_OF_EVS_DISKS_BY_TAG_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheNumberOfEvsDisksByTagResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/reserving_an_evs_disk_deprecated.json` documents.
 use crate::support;
-use super::super::{Error, SHAPE_ERROR};
+use super::super::Error;
 /// Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -83,20 +83,6 @@ impl ReservingAnEvsDiskDeprecatedResponse202 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ReservingAnEvsDiskDeprecatedResponse202`].
-pub static SHAPE_RESERVING_AN_EVS_DISK_DEPRECATED_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for ReservingAnEvsDiskDeprecatedResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESERVING_AN_EVS_DISK_DEPRECATED_RESPONSE202,
-    );
 }
 impl support::Validate for ReservingAnEvsDiskDeprecatedResponse202 {
     fn validate_at(

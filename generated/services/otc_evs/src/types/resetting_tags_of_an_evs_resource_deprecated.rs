@@ -80,20 +80,6 @@ impl ResettingTagsOfAnEvsResourceDeprecatedResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ResettingTagsOfAnEvsResourceDeprecatedResponse200`].
-pub static SHAPE_RESETTING_TAGS_OF_AN_EVS_RESOURCE_DEPRECATED_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for ResettingTagsOfAnEvsResourceDeprecatedResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESETTING_TAGS_OF_AN_EVS_RESOURCE_DEPRECATED_RESPONSE200,
-    );
-}
 impl support::Validate for ResettingTagsOfAnEvsResourceDeprecatedResponse200 {
     fn validate_at(
         &self,

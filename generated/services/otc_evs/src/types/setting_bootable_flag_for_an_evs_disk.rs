@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/setting_bootable_flag_for_an_evs_disk.json` documents.
 use crate::support;
-use super::super::{Error, OsSetBootable, SHAPE_ERROR};
+use super::super::{Error, OsSetBootable};
 /// Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -84,20 +84,6 @@ impl SettingBootableFlagForAnEvsDiskResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`SettingBootableFlagForAnEvsDiskResponse200`].
-pub static SHAPE_SETTING_BOOTABLE_FLAG_FOR_AN_EVS_DISK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for SettingBootableFlagForAnEvsDiskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SETTING_BOOTABLE_FLAG_FOR_AN_EVS_DISK_RESPONSE200,
-    );
 }
 impl support::Validate for SettingBootableFlagForAnEvsDiskResponse200 {
     fn validate_at(

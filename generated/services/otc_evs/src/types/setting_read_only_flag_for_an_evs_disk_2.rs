@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/setting_read_only_flag_for_an_evs_disk_2.json` documents.
 use crate::support;
-use super::super::{Error, OsUpdateReadonlyFlag, SHAPE_ERROR};
+use super::super::{Error, OsUpdateReadonlyFlag};
 /// Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -84,20 +84,6 @@ impl SettingReadOnlyFlagForAnEvsDisk2Response202 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`SettingReadOnlyFlagForAnEvsDisk2Response202`].
-pub static SHAPE_SETTING_READ_ONLY_FLAG_FOR_AN_EVS_DISK2_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for SettingReadOnlyFlagForAnEvsDisk2Response202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SETTING_READ_ONLY_FLAG_FOR_AN_EVS_DISK2_RESPONSE202,
-    );
 }
 impl support::Validate for SettingReadOnlyFlagForAnEvsDisk2Response202 {
     fn validate_at(

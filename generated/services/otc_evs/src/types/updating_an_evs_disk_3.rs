@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_evs/updating_an_evs_disk_3.json` documents.
 use crate::support;
-use super::super::{
-    Error, SHAPE_ERROR, SHAPE_UPDATING_AN_EVS_DISK2_VOLUME, UpdatingAnEvsDisk2Volume,
-};
+use super::super::{Error, UpdatingAnEvsDisk2Volume};
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -87,24 +85,6 @@ impl UpdatingAnEvsDisk3Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAnEvsDisk3Response200`].
-pub static SHAPE_UPDATING_AN_EVS_DISK3_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volume",
-            value: support::ValueShape::Object(&SHAPE_UPDATING_AN_EVS_DISK2_VOLUME),
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for UpdatingAnEvsDisk3Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_AN_EVS_DISK3_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingAnEvsDisk3Response200 {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_evs/updating_an_evs_snapshot_2.json` documents.
 use crate::support;
-use super::super::{
-    Error, SHAPE_ERROR, SHAPE_UPDATING_AN_EVS_SNAPSHOT_SNAPSHOT,
-    UpdatingAnEvsSnapshotSnapshot,
-};
+use super::super::{Error, UpdatingAnEvsSnapshotSnapshot};
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -95,24 +92,6 @@ impl UpdatingAnEvsSnapshot2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAnEvsSnapshot2Response200`].
-pub static SHAPE_UPDATING_AN_EVS_SNAPSHOT2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "snapshot",
-            value: support::ValueShape::Object(&SHAPE_UPDATING_AN_EVS_SNAPSHOT_SNAPSHOT),
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for UpdatingAnEvsSnapshot2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_AN_EVS_SNAPSHOT2_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingAnEvsSnapshot2Response200 {
     fn validate_at(

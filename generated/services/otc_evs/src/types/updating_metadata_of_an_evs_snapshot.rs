@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/updating_metadata_of_an_evs_snapshot.json` documents.
 use crate::support;
-use super::super::{AddingMetadataOfAnEvsSnapshotMetadata, Error, SHAPE_ERROR};
+use super::super::{AddingMetadataOfAnEvsSnapshotMetadata, Error};
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -93,24 +93,6 @@ impl UpdatingMetadataOfAnEvsSnapshotResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingMetadataOfAnEvsSnapshotResponse200`].
-pub static SHAPE_UPDATING_METADATA_OF_AN_EVS_SNAPSHOT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for UpdatingMetadataOfAnEvsSnapshotResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_METADATA_OF_AN_EVS_SNAPSHOT_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingMetadataOfAnEvsSnapshotResponse200 {
     fn validate_at(

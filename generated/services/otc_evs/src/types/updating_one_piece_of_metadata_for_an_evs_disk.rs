@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/updating_one_piece_of_metadata_for_an_evs_disk.json` documents.
 use crate::support;
-use super::super::{Error, Meta, SHAPE_ERROR};
+use super::super::{Error, Meta};
 /// Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -86,24 +86,6 @@ impl UpdatingOnePieceOfMetadataForAnEvsDiskResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingOnePieceOfMetadataForAnEvsDiskResponse200`].
-pub static SHAPE_UPDATING_ONE_PIECE_OF_METADATA_FOR_AN_EVS_DISK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "meta",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "error",
-            value: support::ValueShape::Object(&SHAPE_ERROR),
-        },
-    ],
-};
-impl support::Shaped for UpdatingOnePieceOfMetadataForAnEvsDiskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_ONE_PIECE_OF_METADATA_FOR_AN_EVS_DISK_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingOnePieceOfMetadataForAnEvsDiskResponse200 {
     fn validate_at(

@@ -81,20 +81,6 @@ impl UpdatingTagsOfAnEvsResourceByKeyDeprecatedResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UpdatingTagsOfAnEvsResourceByKeyDeprecatedResponse200`].
-pub static SHAPE_UPDATING_TAGS_OF_AN_EVS_RESOURCE_BY_KEY_DEPRECATED_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tag",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for UpdatingTagsOfAnEvsResourceByKeyDeprecatedResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_TAGS_OF_AN_EVS_RESOURCE_BY_KEY_DEPRECATED_RESPONSE200,
-    );
-}
 impl support::Validate for UpdatingTagsOfAnEvsResourceByKeyDeprecatedResponse200 {
     fn validate_at(
         &self,

@@ -112,24 +112,6 @@ impl ChangingTheNumberOfReservedInstancesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ChangingTheNumberOfReservedInstancesResponse200`].
-pub static SHAPE_CHANGING_THE_NUMBER_OF_RESERVED_INSTANCES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "idle_mode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ChangingTheNumberOfReservedInstancesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_THE_NUMBER_OF_RESERVED_INSTANCES_RESPONSE200,
-    );
-}
 impl support::Validate for ChangingTheNumberOfReservedInstancesResponse200 {
     fn validate_at(
         &self,
@@ -207,24 +189,6 @@ impl ChangingTheNumberOfReservedInstancesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ChangingTheNumberOfReservedInstancesResponse400`].
-pub static SHAPE_CHANGING_THE_NUMBER_OF_RESERVED_INSTANCES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ChangingTheNumberOfReservedInstancesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_THE_NUMBER_OF_RESERVED_INSTANCES_RESPONSE400,
-    );
 }
 impl support::Validate for ChangingTheNumberOfReservedInstancesResponse400 {
     fn validate_at(

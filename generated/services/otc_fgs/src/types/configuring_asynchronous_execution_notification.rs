@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_fgs/configuring_asynchronous_execution_notification.json` documents.
 use crate::support;
-use super::super::{FuncAsyncDestinationConfig, SHAPE_FUNC_ASYNC_DESTINATION_CONFIG};
+use super::super::FuncAsyncDestinationConfig;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -282,44 +282,6 @@ impl ConfiguringAsynchronousExecutionNotificationResponse200 {
         );
     }
 }
-/// The documented fields of [`ConfiguringAsynchronousExecutionNotificationResponse200`].
-pub static SHAPE_CONFIGURING_ASYNCHRONOUS_EXECUTION_NOTIFICATION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "func_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_async_event_age_in_seconds",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_async_retry_attempts",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination_config",
-            value: support::ValueShape::Object(&SHAPE_FUNC_ASYNC_DESTINATION_CONFIG),
-        },
-        support::FieldShape {
-            name: "created_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_modified",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_async_status_log",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ConfiguringAsynchronousExecutionNotificationResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIGURING_ASYNCHRONOUS_EXECUTION_NOTIFICATION_RESPONSE200,
-    );
-}
 impl support::Validate for ConfiguringAsynchronousExecutionNotificationResponse200 {
     fn validate_at(
         &self,
@@ -462,24 +424,6 @@ impl ConfiguringAsynchronousExecutionNotificationResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ConfiguringAsynchronousExecutionNotificationResponse400`].
-pub static SHAPE_CONFIGURING_ASYNCHRONOUS_EXECUTION_NOTIFICATION_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ConfiguringAsynchronousExecutionNotificationResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIGURING_ASYNCHRONOUS_EXECUTION_NOTIFICATION_RESPONSE400,
-    );
 }
 impl support::Validate for ConfiguringAsynchronousExecutionNotificationResponse400 {
     fn validate_at(

@@ -337,64 +337,6 @@ impl CreatingADependencyVersionResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`CreatingADependencyVersionResponse200`].
-pub static SHAPE_CREATING_A_DEPENDENCY_VERSION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "owner",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "link",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "runtime",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "etag",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "file_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dep_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_modified",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingADependencyVersionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DEPENDENCY_VERSION_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingADependencyVersionResponse200 {
     fn validate_at(
         &self,
@@ -543,24 +485,6 @@ impl CreatingADependencyVersionResponse401 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingADependencyVersionResponse401`].
-pub static SHAPE_CREATING_A_DEPENDENCY_VERSION_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingADependencyVersionResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DEPENDENCY_VERSION_RESPONSE401,
-    );
-}
 impl support::Validate for CreatingADependencyVersionResponse401 {
     fn validate_at(
         &self,
@@ -670,7 +594,4 @@ impl support::Validate for DependType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for DependType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -119,24 +119,6 @@ impl CreatingATestEventResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingATestEventResponse200`].
-pub static SHAPE_CREATING_A_TEST_EVENT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingATestEventResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_TEST_EVENT_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingATestEventResponse200 {
     fn validate_at(
         &self,
@@ -200,24 +182,6 @@ impl CreatingATestEventResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingATestEventResponse400`].
-pub static SHAPE_CREATING_A_TEST_EVENT_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingATestEventResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_TEST_EVENT_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingATestEventResponse400 {
     fn validate_at(

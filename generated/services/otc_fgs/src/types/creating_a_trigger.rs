@@ -5,8 +5,7 @@
 //! The types that `spec/otc_fgs/creating_a_trigger.json` documents.
 use crate::support;
 use super::super::{
-    ApigTriggerFuncInfo, CreatingATriggerType, SHAPE_TRIGGER_EVENT_DATA_RESPONSE_BODY,
-    TriggerEventDataResponseBody,
+    ApigTriggerFuncInfo, CreatingATriggerType, TriggerEventDataResponseBody,
 };
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -195,40 +194,6 @@ impl CreatingATriggerResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingATriggerResponse201`].
-pub static SHAPE_CREATING_A_TRIGGER_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "trigger_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "trigger_type_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "trigger_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_data",
-            value: support::ValueShape::Object(&SHAPE_TRIGGER_EVENT_DATA_RESPONSE_BODY),
-        },
-        support::FieldShape {
-            name: "last_updated_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingATriggerResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_TRIGGER_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingATriggerResponse201 {
     fn validate_at(
         &self,
@@ -325,24 +290,6 @@ impl CreatingATriggerResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingATriggerResponse400`].
-pub static SHAPE_CREATING_A_TRIGGER_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingATriggerResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_TRIGGER_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingATriggerResponse400 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_fgs/creating_an_alias_for_a_function_version.json` documents.
 use crate::support;
-use super::super::{SHAPE_VERSION_STRATEGY, VersionStrategy};
+use super::super::VersionStrategy;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -220,46 +220,6 @@ impl CreatingAnAliasForAFunctionVersionResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAnAliasForAFunctionVersionResponse200`].
-pub static SHAPE_CREATING_AN_ALIAS_FOR_A_FUNCTION_VERSION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_modified",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alias_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "additional_version_weights",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "additional_version_strategy",
-            value: support::ValueShape::Map(
-                &support::ValueShape::Object(&SHAPE_VERSION_STRATEGY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingAnAliasForAFunctionVersionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_ALIAS_FOR_A_FUNCTION_VERSION_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAnAliasForAFunctionVersionResponse200 {
     fn validate_at(
         &self,
@@ -373,24 +333,6 @@ impl CreatingAnAliasForAFunctionVersionResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAnAliasForAFunctionVersionResponse400`].
-pub static SHAPE_CREATING_AN_ALIAS_FOR_A_FUNCTION_VERSION_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnAliasForAFunctionVersionResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_ALIAS_FOR_A_FUNCTION_VERSION_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingAnAliasForAFunctionVersionResponse400 {
     fn validate_at(

@@ -22,24 +22,6 @@ impl DeletingAllTriggersOfAFunctionResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingAllTriggersOfAFunctionResponse400`].
-pub static SHAPE_DELETING_ALL_TRIGGERS_OF_A_FUNCTION_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAllTriggersOfAFunctionResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_ALL_TRIGGERS_OF_A_FUNCTION_RESPONSE400,
-    );
-}
 impl support::Validate for DeletingAllTriggersOfAFunctionResponse400 {
     fn validate_at(
         &self,

@@ -22,24 +22,6 @@ impl DeletingAnAliasOfAFunctionVersionResponse401 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingAnAliasOfAFunctionVersionResponse401`].
-pub static SHAPE_DELETING_AN_ALIAS_OF_A_FUNCTION_VERSION_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAnAliasOfAFunctionVersionResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_AN_ALIAS_OF_A_FUNCTION_VERSION_RESPONSE401,
-    );
-}
 impl support::Validate for DeletingAnAliasOfAFunctionVersionResponse401 {
     fn validate_at(
         &self,

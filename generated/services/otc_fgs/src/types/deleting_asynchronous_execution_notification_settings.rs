@@ -22,24 +22,6 @@ impl DeletingAsynchronousExecutionNotificationSettingsResponse404 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingAsynchronousExecutionNotificationSettingsResponse404`].
-pub static SHAPE_DELETING_ASYNCHRONOUS_EXECUTION_NOTIFICATION_SETTINGS_RESPONSE404: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAsynchronousExecutionNotificationSettingsResponse404 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_ASYNCHRONOUS_EXECUTION_NOTIFICATION_SETTINGS_RESPONSE404,
-    );
-}
 impl support::Validate for DeletingAsynchronousExecutionNotificationSettingsResponse404 {
     fn validate_at(
         &self,

@@ -167,24 +167,6 @@ impl DeletingResourceTagsResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingResourceTagsResponse400`].
-pub static SHAPE_DELETING_RESOURCE_TAGS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingResourceTagsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_RESOURCE_TAGS_RESPONSE400,
-    );
-}
 impl support::Validate for DeletingResourceTagsResponse400 {
     fn validate_at(
         &self,

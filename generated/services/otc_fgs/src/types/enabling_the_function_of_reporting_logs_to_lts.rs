@@ -22,24 +22,6 @@ impl EnablingTheFunctionOfReportingLogsToLtsResponse429 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`EnablingTheFunctionOfReportingLogsToLtsResponse429`].
-pub static SHAPE_ENABLING_THE_FUNCTION_OF_REPORTING_LOGS_TO_LTS_RESPONSE429: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for EnablingTheFunctionOfReportingLogsToLtsResponse429 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENABLING_THE_FUNCTION_OF_REPORTING_LOGS_TO_LTS_RESPONSE429,
-    );
-}
 impl support::Validate for EnablingTheFunctionOfReportingLogsToLtsResponse429 {
     fn validate_at(
         &self,

@@ -19,20 +19,6 @@ impl ExecutingAFunctionAsynchronouslyResponse202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ExecutingAFunctionAsynchronouslyResponse202`].
-pub static SHAPE_EXECUTING_A_FUNCTION_ASYNCHRONOUSLY_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ExecutingAFunctionAsynchronouslyResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXECUTING_A_FUNCTION_ASYNCHRONOUSLY_RESPONSE202,
-    );
-}
 impl support::Validate for ExecutingAFunctionAsynchronouslyResponse202 {
     fn validate_at(
         &self,
@@ -90,24 +76,6 @@ impl ExecutingAFunctionAsynchronouslyResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ExecutingAFunctionAsynchronouslyResponse400`].
-pub static SHAPE_EXECUTING_A_FUNCTION_ASYNCHRONOUSLY_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ExecutingAFunctionAsynchronouslyResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXECUTING_A_FUNCTION_ASYNCHRONOUSLY_RESPONSE400,
-    );
 }
 impl support::Validate for ExecutingAFunctionAsynchronouslyResponse400 {
     fn validate_at(

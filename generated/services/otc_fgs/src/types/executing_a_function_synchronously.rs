@@ -28,32 +28,6 @@ impl ExecutingAFunctionSynchronouslyResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ExecutingAFunctionSynchronouslyResponse200`].
-pub static SHAPE_EXECUTING_A_FUNCTION_SYNCHRONOUSLY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "result",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ExecutingAFunctionSynchronouslyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXECUTING_A_FUNCTION_SYNCHRONOUSLY_RESPONSE200,
-    );
-}
 impl support::Validate for ExecutingAFunctionSynchronouslyResponse200 {
     fn validate_at(
         &self,
@@ -132,24 +106,6 @@ impl ExecutingAFunctionSynchronouslyResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ExecutingAFunctionSynchronouslyResponse400`].
-pub static SHAPE_EXECUTING_A_FUNCTION_SYNCHRONOUSLY_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ExecutingAFunctionSynchronouslyResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXECUTING_A_FUNCTION_SYNCHRONOUSLY_RESPONSE400,
-    );
 }
 impl support::Validate for ExecutingAFunctionSynchronouslyResponse400 {
     fn validate_at(

@@ -22,24 +22,6 @@ impl ExportingAFunctionResponse404 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ExportingAFunctionResponse404`].
-pub static SHAPE_EXPORTING_A_FUNCTION_RESPONSE404: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ExportingAFunctionResponse404 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXPORTING_A_FUNCTION_RESPONSE404,
-    );
-}
 impl support::Validate for ExportingAFunctionResponse404 {
     fn validate_at(
         &self,

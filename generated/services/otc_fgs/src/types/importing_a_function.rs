@@ -5,8 +5,7 @@
 //! The types that `spec/otc_fgs/importing_a_function.json` documents.
 use crate::support;
 use super::super::{
-    CodeType, FuncVpcInResponse, MemorySize, Runtime, SHAPE_FUNC_VPC_IN_RESPONSE,
-    SHAPE_STRATEGY_CONFIG_IN_RESPONSE, StrategyConfigInResponse,
+    CodeType, FuncVpcInResponse, MemorySize, Runtime, StrategyConfigInResponse,
 };
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -360,152 +359,6 @@ impl ImportingAFunctionResponse200 {
         );
     }
 }
-/// The documented fields of [`ImportingAFunctionResponse200`].
-pub static SHAPE_IMPORTING_A_FUNCTION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "func_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "func_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "package",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "runtime",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "handler",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "memory_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "gpu_memory",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cpu",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code_url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code_filename",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_data",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "digest",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "image_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "xrole",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_xrole",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version_description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_modified",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "func_vpc",
-            value: support::ValueShape::Object(&SHAPE_FUNC_VPC_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "depend_version_list",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "strategy_config",
-            value: support::ValueShape::Object(&SHAPE_STRATEGY_CONFIG_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "extend_config",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "initializer_handler",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "initializer_timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pre_stop_handler",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pre_stop_timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ImportingAFunctionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_IMPORTING_A_FUNCTION_RESPONSE200,
-    );
-}
 impl support::Validate for ImportingAFunctionResponse200 {
     fn validate_at(
         &self,
@@ -854,24 +707,6 @@ impl ImportingAFunctionResponse409 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ImportingAFunctionResponse409`].
-pub static SHAPE_IMPORTING_A_FUNCTION_RESPONSE409: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ImportingAFunctionResponse409 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_IMPORTING_A_FUNCTION_RESPONSE409,
-    );
 }
 impl support::Validate for ImportingAFunctionResponse409 {
     fn validate_at(

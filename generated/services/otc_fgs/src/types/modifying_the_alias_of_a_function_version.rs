@@ -179,40 +179,6 @@ impl ModifyingTheAliasOfAFunctionVersionResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingTheAliasOfAFunctionVersionResponse200`].
-pub static SHAPE_MODIFYING_THE_ALIAS_OF_A_FUNCTION_VERSION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_modified",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alias_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "additional_version_weights",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for ModifyingTheAliasOfAFunctionVersionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_THE_ALIAS_OF_A_FUNCTION_VERSION_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingTheAliasOfAFunctionVersionResponse200 {
     fn validate_at(
         &self,
@@ -308,24 +274,6 @@ impl ModifyingTheAliasOfAFunctionVersionResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingTheAliasOfAFunctionVersionResponse400`].
-pub static SHAPE_MODIFYING_THE_ALIAS_OF_A_FUNCTION_VERSION_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingTheAliasOfAFunctionVersionResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_THE_ALIAS_OF_A_FUNCTION_VERSION_RESPONSE400,
-    );
 }
 impl support::Validate for ModifyingTheAliasOfAFunctionVersionResponse400 {
     fn validate_at(

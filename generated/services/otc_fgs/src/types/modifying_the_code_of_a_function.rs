@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_fgs/modifying_the_code_of_a_function.json` documents.
 use crate::support;
-use super::super::{
-    Dependency, FuncCode, Runtime, SHAPE_DEPENDENCY, SHAPE_FUNC_CODE,
-    SHAPE_STRATEGY_CONFIG_IN_RESPONSE, StrategyConfigInResponse,
-};
+use super::super::{Dependency, FuncCode, Runtime, StrategyConfigInResponse};
 /// Table 3 Request body parameters.
 ///
 /// Rules checked by `validate`:
@@ -293,74 +290,6 @@ impl ModifyingTheCodeOfAFunctionResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ModifyingTheCodeOfAFunctionResponse200`].
-pub static SHAPE_MODIFYING_THE_CODE_OF_A_FUNCTION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "func_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "func_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "runtime",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code_url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code_filename",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "digest",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_modified",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "func_code",
-            value: support::ValueShape::Object(&SHAPE_FUNC_CODE),
-        },
-        support::FieldShape {
-            name: "depend_version_list",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "strategy_config",
-            value: support::ValueShape::Object(&SHAPE_STRATEGY_CONFIG_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "dependencies",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DEPENDENCY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ModifyingTheCodeOfAFunctionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_THE_CODE_OF_A_FUNCTION_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingTheCodeOfAFunctionResponse200 {
     fn validate_at(
         &self,
@@ -563,24 +492,6 @@ impl ModifyingTheCodeOfAFunctionResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingTheCodeOfAFunctionResponse400`].
-pub static SHAPE_MODIFYING_THE_CODE_OF_A_FUNCTION_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingTheCodeOfAFunctionResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_THE_CODE_OF_A_FUNCTION_RESPONSE400,
-    );
-}
 impl support::Validate for ModifyingTheCodeOfAFunctionResponse400 {
     fn validate_at(
         &self,
@@ -698,7 +609,4 @@ impl support::Validate for ModifyingTheCodeOfAFunctionCodeType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for ModifyingTheCodeOfAFunctionCodeType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -28,32 +28,6 @@ impl ObtainingTheDetailsOfATestEventResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingTheDetailsOfATestEventResponse200`].
-pub static SHAPE_OBTAINING_THE_DETAILS_OF_A_TEST_EVENT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "content",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_modified",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingTheDetailsOfATestEventResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_THE_DETAILS_OF_A_TEST_EVENT_RESPONSE200,
-    );
-}
 impl support::Validate for ObtainingTheDetailsOfATestEventResponse200 {
     fn validate_at(
         &self,
@@ -132,24 +106,6 @@ impl ObtainingTheDetailsOfATestEventResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingTheDetailsOfATestEventResponse400`].
-pub static SHAPE_OBTAINING_THE_DETAILS_OF_A_TEST_EVENT_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingTheDetailsOfATestEventResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_THE_DETAILS_OF_A_TEST_EVENT_RESPONSE400,
-    );
 }
 impl support::Validate for ObtainingTheDetailsOfATestEventResponse400 {
     fn validate_at(

@@ -6,9 +6,7 @@
 use crate::support;
 use super::super::{
     CodeType, Dependency, FuncVpcInResponse, FunctionAsyncConfig, MemorySize,
-    MountConfig, Runtime, SHAPE_DEPENDENCY, SHAPE_FUNCTION_ASYNC_CONFIG,
-    SHAPE_FUNC_VPC_IN_RESPONSE, SHAPE_MOUNT_CONFIG, SHAPE_STRATEGY_CONFIG_IN_RESPONSE,
-    StrategyConfigInResponse, Type,
+    MountConfig, Runtime, StrategyConfigInResponse, Type,
 };
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -319,178 +317,6 @@ impl PublishingAFunctionVersionResponse200 {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`PublishingAFunctionVersionResponse200`].
-pub static SHAPE_PUBLISHING_A_FUNCTION_VERSION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "func_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "func_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "package",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "runtime",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "handler",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "memory_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cpu",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code_url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code_filename",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_data",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "encrypted_user_data",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "digest",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "image_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "xrole",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_xrole",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version_description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_modified",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "func_vpc",
-            value: support::ValueShape::Object(&SHAPE_FUNC_VPC_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "mount_config",
-            value: support::ValueShape::Object(&SHAPE_MOUNT_CONFIG),
-        },
-        support::FieldShape {
-            name: "strategy_config",
-            value: support::ValueShape::Object(&SHAPE_STRATEGY_CONFIG_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "dependencies",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DEPENDENCY),
-            ),
-        },
-        support::FieldShape {
-            name: "initializer_handler",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "initializer_timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pre_stop_handler",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pre_stop_timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "long_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_dynamic_memory",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "function_async_config",
-            value: support::ValueShape::Object(&SHAPE_FUNCTION_ASYNC_CONFIG),
-        },
-    ],
-};
-impl support::Shaped for PublishingAFunctionVersionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLISHING_A_FUNCTION_VERSION_RESPONSE200,
-    );
 }
 impl support::Validate for PublishingAFunctionVersionResponse200 {
     fn validate_at(
@@ -906,24 +732,6 @@ impl PublishingAFunctionVersionResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`PublishingAFunctionVersionResponse400`].
-pub static SHAPE_PUBLISHING_A_FUNCTION_VERSION_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PublishingAFunctionVersionResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLISHING_A_FUNCTION_VERSION_RESPONSE400,
-    );
 }
 impl support::Validate for PublishingAFunctionVersionResponse400 {
     fn validate_at(

@@ -72,90 +72,6 @@ impl QueryingASpecifiedFunctionTemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingASpecifiedFunctionTemplateResponse200`].
-pub static SHAPE_QUERYING_A_SPECIFIED_FUNCTION_TEMPLATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "title",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "template_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "runtime",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "handler",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "memory_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "trigger_metadata_list",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_TRIGGER_METADATA_LIST),
-            ),
-        },
-        support::FieldShape {
-            name: "temp_detail",
-            value: support::ValueShape::Object(&SHAPE_TEMP_DETAIL),
-        },
-        support::FieldShape {
-            name: "user_data",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "encrypted_user_data",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dependencies",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "scene",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "service",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingASpecifiedFunctionTemplateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_FUNCTION_TEMPLATE_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingASpecifiedFunctionTemplateResponse200 {
     fn validate_at(
         &self,
@@ -356,24 +272,6 @@ impl QueryingASpecifiedFunctionTemplateResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingASpecifiedFunctionTemplateResponse400`].
-pub static SHAPE_QUERYING_A_SPECIFIED_FUNCTION_TEMPLATE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingASpecifiedFunctionTemplateResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_FUNCTION_TEMPLATE_RESPONSE400,
-    );
-}
 impl support::Validate for QueryingASpecifiedFunctionTemplateResponse400 {
     fn validate_at(
         &self,
@@ -440,28 +338,6 @@ impl TempDetail {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`TempDetail`].
-pub static SHAPE_TEMP_DETAIL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "input",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "output",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "warning",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for TempDetail {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TEMP_DETAIL,
-    );
 }
 impl support::Validate for TempDetail {
     fn validate_at(
@@ -536,32 +412,6 @@ impl TriggerMetadataList {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`TriggerMetadataList`].
-pub static SHAPE_TRIGGER_METADATA_LIST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "trigger_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "trigger_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_data",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for TriggerMetadataList {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TRIGGER_METADATA_LIST,
-    );
 }
 impl support::Validate for TriggerMetadataList {
     fn validate_at(

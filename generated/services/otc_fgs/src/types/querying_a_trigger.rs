@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_fgs/querying_a_trigger.json` documents.
 use crate::support;
-use super::super::{SHAPE_TRIGGER_EVENT_DATA_RESPONSE_BODY, TriggerEventDataResponseBody};
+use super::super::TriggerEventDataResponseBody;
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -50,40 +50,6 @@ impl QueryingATriggerResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingATriggerResponse200`].
-pub static SHAPE_QUERYING_A_TRIGGER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "trigger_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "trigger_type_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "trigger_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_data",
-            value: support::ValueShape::Object(&SHAPE_TRIGGER_EVENT_DATA_RESPONSE_BODY),
-        },
-        support::FieldShape {
-            name: "last_updated_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingATriggerResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_TRIGGER_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingATriggerResponse200 {
     fn validate_at(
@@ -181,24 +147,6 @@ impl QueryingATriggerResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingATriggerResponse400`].
-pub static SHAPE_QUERYING_A_TRIGGER_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingATriggerResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_TRIGGER_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingATriggerResponse400 {
     fn validate_at(

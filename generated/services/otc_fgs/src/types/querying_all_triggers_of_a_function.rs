@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_fgs/querying_all_triggers_of_a_function.json` documents.
 use crate::support;
-use super::super::{SHAPE_TRIGGER_EVENT_DATA_RESPONSE_BODY, TriggerEventDataResponseBody};
+use super::super::TriggerEventDataResponseBody;
 /// Table 4 ListFunctionTriggerResult.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -50,40 +50,6 @@ impl ListFunctionTriggerResult {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListFunctionTriggerResult`].
-pub static SHAPE_LIST_FUNCTION_TRIGGER_RESULT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "trigger_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "trigger_type_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "trigger_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_data",
-            value: support::ValueShape::Object(&SHAPE_TRIGGER_EVENT_DATA_RESPONSE_BODY),
-        },
-        support::FieldShape {
-            name: "last_updated_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListFunctionTriggerResult {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_FUNCTION_TRIGGER_RESULT,
-    );
 }
 impl support::Validate for ListFunctionTriggerResult {
     fn validate_at(
@@ -180,22 +146,6 @@ impl QueryingAllTriggersOfAFunctionResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAllTriggersOfAFunctionResponse200`].
-pub static SHAPE_QUERYING_ALL_TRIGGERS_OF_A_FUNCTION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "[items]",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_FUNCTION_TRIGGER_RESULT),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAllTriggersOfAFunctionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_TRIGGERS_OF_A_FUNCTION_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAllTriggersOfAFunctionResponse200 {
     fn validate_at(
         &self,
@@ -268,24 +218,6 @@ impl QueryingAllTriggersOfAFunctionResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAllTriggersOfAFunctionResponse400`].
-pub static SHAPE_QUERYING_ALL_TRIGGERS_OF_A_FUNCTION_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAllTriggersOfAFunctionResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_TRIGGERS_OF_A_FUNCTION_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingAllTriggersOfAFunctionResponse400 {
     fn validate_at(

@@ -36,40 +36,6 @@ impl ListVersionAliasResult {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListVersionAliasResult`].
-pub static SHAPE_LIST_VERSION_ALIAS_RESULT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_modified",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alias_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "additional_version_weights",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for ListVersionAliasResult {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_VERSION_ALIAS_RESULT,
-    );
-}
 impl support::Validate for ListVersionAliasResult {
     fn validate_at(
         &self,
@@ -164,22 +130,6 @@ impl QueryingAllVersionsAndAliasesOfAFunctionResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAllVersionsAndAliasesOfAFunctionResponse200`].
-pub static SHAPE_QUERYING_ALL_VERSIONS_AND_ALIASES_OF_A_FUNCTION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "[items]",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_VERSION_ALIAS_RESULT),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAllVersionsAndAliasesOfAFunctionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_VERSIONS_AND_ALIASES_OF_A_FUNCTION_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAllVersionsAndAliasesOfAFunctionResponse200 {
     fn validate_at(
         &self,
@@ -253,24 +203,6 @@ impl QueryingAllVersionsAndAliasesOfAFunctionResponse401 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAllVersionsAndAliasesOfAFunctionResponse401`].
-pub static SHAPE_QUERYING_ALL_VERSIONS_AND_ALIASES_OF_A_FUNCTION_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAllVersionsAndAliasesOfAFunctionResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_VERSIONS_AND_ALIASES_OF_A_FUNCTION_RESPONSE401,
-    );
 }
 impl support::Validate for QueryingAllVersionsAndAliasesOfAFunctionResponse401 {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_fgs/querying_asynchronous_execution_notification_settings_of_a_function_s_all_versions.json` documents.
 use crate::support;
-use super::super::{
-    FuncAsyncDestinationConfig, PageInfo, SHAPE_FUNC_ASYNC_DESTINATION_CONFIG,
-    SHAPE_PAGE_INFO,
-};
+use super::super::{FuncAsyncDestinationConfig, PageInfo};
 /// Table 5 ListFunctionAsyncInvokeConfigResult.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -92,44 +89,6 @@ impl ListFunctionAsyncInvokeConfigResult {
             ::std::option::Option::Some(8i64),
         );
     }
-}
-/// The documented fields of [`ListFunctionAsyncInvokeConfigResult`].
-pub static SHAPE_LIST_FUNCTION_ASYNC_INVOKE_CONFIG_RESULT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "func_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_async_event_age_in_seconds",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_async_retry_attempts",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination_config",
-            value: support::ValueShape::Object(&SHAPE_FUNC_ASYNC_DESTINATION_CONFIG),
-        },
-        support::FieldShape {
-            name: "created_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_modified",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_async_status_log",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListFunctionAsyncInvokeConfigResult {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_FUNCTION_ASYNC_INVOKE_CONFIG_RESULT,
-    );
 }
 impl support::Validate for ListFunctionAsyncInvokeConfigResult {
     fn validate_at(
@@ -293,33 +252,6 @@ impl QueryingAsynchronousExecutionNotificationSettingsOfAFunctionSAllVersionsRes
             ::std::option::Option::None,
         );
     }
-}
-/// The documented fields of [`QueryingAsynchronousExecutionNotificationSettingsOfAFunctionSAllVersionsResponse200`].
-pub static SHAPE_QUERYING_ASYNCHRONOUS_EXECUTION_NOTIFICATION_SETTINGS_OF_A_FUNCTION_S_ALL_VERSIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "async_invoke_configs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_LIST_FUNCTION_ASYNC_INVOKE_CONFIG_RESULT,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "page_info",
-            value: support::ValueShape::Object(&SHAPE_PAGE_INFO),
-        },
-    ],
-};
-impl support::Shaped
-for QueryingAsynchronousExecutionNotificationSettingsOfAFunctionSAllVersionsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ASYNCHRONOUS_EXECUTION_NOTIFICATION_SETTINGS_OF_A_FUNCTION_S_ALL_VERSIONS_RESPONSE200,
-    );
 }
 impl support::Validate
 for QueryingAsynchronousExecutionNotificationSettingsOfAFunctionSAllVersionsResponse200 {

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_fgs/querying_asynchronous_execution_notification_settings_of_a_function_version.json` documents.
 use crate::support;
-use super::super::{FuncAsyncDestinationConfig, SHAPE_FUNC_ASYNC_DESTINATION_CONFIG};
+use super::super::FuncAsyncDestinationConfig;
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -89,45 +89,6 @@ impl QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse
             ::std::option::Option::Some(8i64),
         );
     }
-}
-/// The documented fields of [`QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse200`].
-pub static SHAPE_QUERYING_ASYNCHRONOUS_EXECUTION_NOTIFICATION_SETTINGS_OF_A_FUNCTION_VERSION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "func_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_async_event_age_in_seconds",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_async_retry_attempts",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination_config",
-            value: support::ValueShape::Object(&SHAPE_FUNC_ASYNC_DESTINATION_CONFIG),
-        },
-        support::FieldShape {
-            name: "created_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_modified",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_async_status_log",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ASYNCHRONOUS_EXECUTION_NOTIFICATION_SETTINGS_OF_A_FUNCTION_VERSION_RESPONSE200,
-    );
 }
 impl support::Validate
 for QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse200 {
@@ -273,25 +234,6 @@ impl QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse404`].
-pub static SHAPE_QUERYING_ASYNCHRONOUS_EXECUTION_NOTIFICATION_SETTINGS_OF_A_FUNCTION_VERSION_RESPONSE404: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse404 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ASYNCHRONOUS_EXECUTION_NOTIFICATION_SETTINGS_OF_A_FUNCTION_VERSION_RESPONSE404,
-    );
 }
 impl support::Validate
 for QueryingAsynchronousExecutionNotificationSettingsOfAFunctionVersionResponse404 {

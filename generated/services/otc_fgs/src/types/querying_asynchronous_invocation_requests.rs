@@ -42,40 +42,6 @@ impl ListFunctionAsyncInvocationsResult {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ListFunctionAsyncInvocationsResult`].
-pub static SHAPE_LIST_FUNCTION_ASYNC_INVOCATIONS_RESULT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_message",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "start_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "end_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListFunctionAsyncInvocationsResult {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_FUNCTION_ASYNC_INVOCATIONS_RESULT,
-    );
-}
 impl support::Validate for ListFunctionAsyncInvocationsResult {
     fn validate_at(
         &self,
@@ -185,32 +151,6 @@ impl QueryingAsynchronousInvocationRequestsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAsynchronousInvocationRequestsResponse200`].
-pub static SHAPE_QUERYING_ASYNCHRONOUS_INVOCATION_REQUESTS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "invocations",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_LIST_FUNCTION_ASYNC_INVOCATIONS_RESULT,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "next_marker",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAsynchronousInvocationRequestsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ASYNCHRONOUS_INVOCATION_REQUESTS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAsynchronousInvocationRequestsResponse200 {
     fn validate_at(
         &self,
@@ -312,24 +252,6 @@ impl QueryingAsynchronousInvocationRequestsResponse403 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAsynchronousInvocationRequestsResponse403`].
-pub static SHAPE_QUERYING_ASYNCHRONOUS_INVOCATION_REQUESTS_RESPONSE403: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAsynchronousInvocationRequestsResponse403 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ASYNCHRONOUS_INVOCATION_REQUESTS_RESPONSE403,
-    );
 }
 impl support::Validate for QueryingAsynchronousInvocationRequestsResponse403 {
     fn validate_at(
@@ -459,7 +381,4 @@ impl support::Validate for Status {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Status {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -60,60 +60,6 @@ impl ListDependenciesResult {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ListDependenciesResult`].
-pub static SHAPE_LIST_DEPENDENCIES_RESULT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "owner",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "link",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "runtime",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "etag",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "file_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_modified",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListDependenciesResult {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_DEPENDENCIES_RESULT,
-    );
-}
 impl support::Validate for ListDependenciesResult {
     fn validate_at(
         &self,
@@ -260,30 +206,6 @@ impl QueryingDependenciesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDependenciesResponse200`].
-pub static SHAPE_QUERYING_DEPENDENCIES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "dependencies",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_DEPENDENCIES_RESULT),
-            ),
-        },
-        support::FieldShape {
-            name: "next_marker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDependenciesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DEPENDENCIES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingDependenciesResponse200 {
     fn validate_at(
         &self,
@@ -382,24 +304,6 @@ impl QueryingDependenciesResponse401 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDependenciesResponse401`].
-pub static SHAPE_QUERYING_DEPENDENCIES_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDependenciesResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DEPENDENCIES_RESPONSE401,
-    );
 }
 impl support::Validate for QueryingDependenciesResponse401 {
     fn validate_at(

@@ -66,68 +66,6 @@ impl ListDependencyVersionsResult {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ListDependencyVersionsResult`].
-pub static SHAPE_LIST_DEPENDENCY_VERSIONS_RESULT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "owner",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "link",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "runtime",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "etag",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "file_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_modified",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dep_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_shared",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListDependencyVersionsResult {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_DEPENDENCY_VERSIONS_RESULT,
-    );
-}
 impl support::Validate for ListDependencyVersionsResult {
     fn validate_at(
         &self,
@@ -293,30 +231,6 @@ impl QueryingDependencyVersionsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDependencyVersionsResponse200`].
-pub static SHAPE_QUERYING_DEPENDENCY_VERSIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "dependencies",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_DEPENDENCY_VERSIONS_RESULT),
-            ),
-        },
-        support::FieldShape {
-            name: "next_marker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDependencyVersionsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DEPENDENCY_VERSIONS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingDependencyVersionsResponse200 {
     fn validate_at(
         &self,
@@ -415,24 +329,6 @@ impl QueryingDependencyVersionsResponse401 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDependencyVersionsResponse401`].
-pub static SHAPE_QUERYING_DEPENDENCY_VERSIONS_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDependencyVersionsResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DEPENDENCY_VERSIONS_RESPONSE401,
-    );
 }
 impl support::Validate for QueryingDependencyVersionsResponse401 {
     fn validate_at(

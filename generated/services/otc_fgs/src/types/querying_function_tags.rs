@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_fgs/querying_function_tags.json` documents.
 use crate::support;
-use super::super::{KvItem, SHAPE_KV_ITEM};
+use super::super::KvItem;
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -22,28 +22,6 @@ impl QueryingFunctionTagsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingFunctionTagsResponse200`].
-pub static SHAPE_QUERYING_FUNCTION_TAGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_KV_ITEM),
-            ),
-        },
-        support::FieldShape {
-            name: "sys_tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_KV_ITEM),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingFunctionTagsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_FUNCTION_TAGS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingFunctionTagsResponse200 {
     fn validate_at(
@@ -143,24 +121,6 @@ impl QueryingFunctionTagsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingFunctionTagsResponse400`].
-pub static SHAPE_QUERYING_FUNCTION_TAGS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingFunctionTagsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_FUNCTION_TAGS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingFunctionTagsResponse400 {
     fn validate_at(

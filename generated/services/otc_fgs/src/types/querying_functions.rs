@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_fgs/querying_functions.json` documents.
 use crate::support;
-use super::super::{
-    CodeType, MemorySize, Runtime, SHAPE_STRATEGY_CONFIG_IN_RESPONSE,
-    StrategyConfigInResponse, Type,
-};
+use super::super::{CodeType, MemorySize, Runtime, StrategyConfigInResponse, Type};
 /// Table 5 ListFunctionResult.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -231,176 +228,6 @@ impl ListFunctionResult {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`ListFunctionResult`].
-pub static SHAPE_LIST_FUNCTION_RESULT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resource_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "func_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "func_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "package",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "runtime",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "handler",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "memory_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "gpu_memory",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cpu",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code_url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code_filename",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_data",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "encrypted_user_data",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "digest",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "image_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "xrole",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_xrole",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_modified",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "func_vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "strategy_config",
-            value: support::ValueShape::Object(&SHAPE_STRATEGY_CONFIG_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "extend_config",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "initializer_handler",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "initializer_timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pre_stop_handler",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pre_stop_timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "long_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_bridge_function",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bind_bridge_funcUrns",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for ListFunctionResult {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_FUNCTION_RESULT,
-    );
 }
 impl support::Validate for ListFunctionResult {
     fn validate_at(
@@ -798,30 +625,6 @@ impl QueryingFunctionsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingFunctionsResponse200`].
-pub static SHAPE_QUERYING_FUNCTIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "functions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_FUNCTION_RESULT),
-            ),
-        },
-        support::FieldShape {
-            name: "next_marker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingFunctionsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_FUNCTIONS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingFunctionsResponse200 {
     fn validate_at(
         &self,
@@ -920,24 +723,6 @@ impl QueryingFunctionsResponse401 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingFunctionsResponse401`].
-pub static SHAPE_QUERYING_FUNCTIONS_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingFunctionsResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_FUNCTIONS_RESPONSE401,
-    );
 }
 impl support::Validate for QueryingFunctionsResponse401 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_fgs/querying_metrics_in_a_specified_period.json` documents.
 use crate::support;
-use super::super::{SHAPE_SLA_REPORTS_VALUE, SlaReportsValue};
+use super::super::SlaReportsValue;
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -46,76 +46,6 @@ impl QueryingMetricsInASpecifiedPeriodResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingMetricsInASpecifiedPeriodResponse200`].
-pub static SHAPE_QUERYING_METRICS_IN_A_SPECIFIED_PERIOD_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SLA_REPORTS_VALUE),
-            ),
-        },
-        support::FieldShape {
-            name: "duration",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SLA_REPORTS_VALUE),
-            ),
-        },
-        support::FieldShape {
-            name: "fail_count",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SLA_REPORTS_VALUE),
-            ),
-        },
-        support::FieldShape {
-            name: "max_duration",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SLA_REPORTS_VALUE),
-            ),
-        },
-        support::FieldShape {
-            name: "min_duration",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SLA_REPORTS_VALUE),
-            ),
-        },
-        support::FieldShape {
-            name: "reject_count",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SLA_REPORTS_VALUE),
-            ),
-        },
-        support::FieldShape {
-            name: "function_error_count",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SLA_REPORTS_VALUE),
-            ),
-        },
-        support::FieldShape {
-            name: "system_error_count",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SLA_REPORTS_VALUE),
-            ),
-        },
-        support::FieldShape {
-            name: "reserved_instance_num",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SLA_REPORTS_VALUE),
-            ),
-        },
-        support::FieldShape {
-            name: "concurrency_num",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SLA_REPORTS_VALUE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingMetricsInASpecifiedPeriodResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_METRICS_IN_A_SPECIFIED_PERIOD_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingMetricsInASpecifiedPeriodResponse200 {
     fn validate_at(

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_fgs/querying_reserved_instances_of_a_function.json` documents.
 use crate::support;
 #[cfg(feature = "querying_reserved_instances_of_a_function")]
-use super::super::{PageInfo, SHAPE_PAGE_INFO};
+use super::super::PageInfo;
 #[cfg(feature = "querying_reserved_instances_of_a_function")]
 /// Table 7 CronConfig.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -34,38 +34,6 @@ impl CronConfig {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_reserved_instances_of_a_function")]
-/// The documented fields of [`CronConfig`].
-pub static SHAPE_CRON_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cron",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "start_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "expired_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_reserved_instances_of_a_function")]
-impl support::Shaped for CronConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CRON_CONFIG,
-    );
 }
 #[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl support::Validate for CronConfig {
@@ -212,32 +180,6 @@ impl QueryingReservedInstancesOfAFunctionResponse200 {
     }
 }
 #[cfg(feature = "querying_reserved_instances_of_a_function")]
-/// The documented fields of [`QueryingReservedInstancesOfAFunctionResponse200`].
-pub static SHAPE_QUERYING_RESERVED_INSTANCES_OF_A_FUNCTION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "reserved_instances",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESERVED_INSTANCE_CONFIGS),
-            ),
-        },
-        support::FieldShape {
-            name: "page_info",
-            value: support::ValueShape::Object(&SHAPE_PAGE_INFO),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_reserved_instances_of_a_function")]
-impl support::Shaped for QueryingReservedInstancesOfAFunctionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_RESERVED_INSTANCES_OF_A_FUNCTION_RESPONSE200,
-    );
-}
-#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl support::Validate for QueryingReservedInstancesOfAFunctionResponse200 {
     fn validate_at(
         &self,
@@ -343,26 +285,6 @@ impl QueryingReservedInstancesOfAFunctionResponse400 {
     }
 }
 #[cfg(feature = "querying_reserved_instances_of_a_function")]
-/// The documented fields of [`QueryingReservedInstancesOfAFunctionResponse400`].
-pub static SHAPE_QUERYING_RESERVED_INSTANCES_OF_A_FUNCTION_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_reserved_instances_of_a_function")]
-impl support::Shaped for QueryingReservedInstancesOfAFunctionResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_RESERVED_INSTANCES_OF_A_FUNCTION_RESPONSE400,
-    );
-}
-#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl support::Validate for QueryingReservedInstancesOfAFunctionResponse400 {
     fn validate_at(
         &self,
@@ -449,42 +371,6 @@ impl ReservedInstanceConfigs {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-#[cfg(feature = "querying_reserved_instances_of_a_function")]
-/// The documented fields of [`ReservedInstanceConfigs`].
-pub static SHAPE_RESERVED_INSTANCE_CONFIGS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "function_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "qualifier_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "qualifier_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "idle_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tactics_config",
-            value: support::ValueShape::Object(&SHAPE_TACTICS_CONFIG),
-        },
-    ],
-};
-#[cfg(feature = "querying_reserved_instances_of_a_function")]
-impl support::Shaped for ReservedInstanceConfigs {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESERVED_INSTANCE_CONFIGS,
-    );
 }
 #[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl support::Validate for ReservedInstanceConfigs {
@@ -605,24 +491,6 @@ impl TacticsConfig {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_reserved_instances_of_a_function")]
-/// The documented fields of [`TacticsConfig`].
-pub static SHAPE_TACTICS_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "cron_configs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CRON_CONFIG),
-            ),
-        },
-    ],
-};
-#[cfg(feature = "querying_reserved_instances_of_a_function")]
-impl support::Shaped for TacticsConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TACTICS_CONFIG,
-    );
 }
 #[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl support::Validate for TacticsConfig {
@@ -752,10 +620,6 @@ impl support::Validate for QualifierType {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-#[cfg(feature = "querying_reserved_instances_of_a_function")]
-impl support::Shaped for QualifierType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Flow control type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -815,7 +679,4 @@ impl support::Validate for QueryingReservedInstancesOfAFunctionType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for QueryingReservedInstancesOfAFunctionType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

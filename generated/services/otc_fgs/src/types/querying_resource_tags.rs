@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_fgs/querying_resource_tags.json` documents.
 use crate::support;
-use super::super::{SHAPE_TAG_ITEM, TagItem};
+use super::super::TagItem;
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -22,28 +22,6 @@ impl QueryingResourceTagsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingResourceTagsResponse200`].
-pub static SHAPE_QUERYING_RESOURCE_TAGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_TAG_ITEM),
-            ),
-        },
-        support::FieldShape {
-            name: "sys_tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_TAG_ITEM),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingResourceTagsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_RESOURCE_TAGS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingResourceTagsResponse200 {
     fn validate_at(
@@ -143,24 +121,6 @@ impl QueryingResourceTagsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingResourceTagsResponse400`].
-pub static SHAPE_QUERYING_RESOURCE_TAGS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingResourceTagsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_RESOURCE_TAGS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingResourceTagsResponse400 {
     fn validate_at(

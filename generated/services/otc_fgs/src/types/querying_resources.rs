@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_fgs/querying_resources.json` documents.
 use crate::support;
-use super::super::{KvItem, SHAPE_KV_ITEM, TagItem};
+use super::super::{KvItem, TagItem};
 /// Table 8 ListEnterpriseResourceDetail.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -20,20 +20,6 @@ impl ListEnterpriseResourceDetail {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListEnterpriseResourceDetail`].
-pub static SHAPE_LIST_ENTERPRISE_RESOURCE_DETAIL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "detailId",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListEnterpriseResourceDetail {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_ENTERPRISE_RESOURCE_DETAIL,
-    );
 }
 impl support::Validate for ListEnterpriseResourceDetail {
     fn validate_at(
@@ -101,40 +87,6 @@ impl ListEnterpriseResourceResult {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListEnterpriseResourceResult`].
-pub static SHAPE_LIST_ENTERPRISE_RESOURCE_RESULT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resource_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_detail",
-            value: support::ValueShape::Object(&SHAPE_LIST_ENTERPRISE_RESOURCE_DETAIL),
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_KV_ITEM),
-            ),
-        },
-        support::FieldShape {
-            name: "sys_tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_KV_ITEM),
-            ),
-        },
-        support::FieldShape {
-            name: "resource_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListEnterpriseResourceResult {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_ENTERPRISE_RESOURCE_RESULT,
-    );
 }
 impl support::Validate for ListEnterpriseResourceResult {
     fn validate_at(
@@ -467,26 +419,6 @@ impl QueryingResourcesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingResourcesResponse200`].
-pub static SHAPE_QUERYING_RESOURCES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_ENTERPRISE_RESOURCE_RESULT),
-            ),
-        },
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingResourcesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_RESOURCES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingResourcesResponse200 {
     fn validate_at(
         &self,
@@ -574,24 +506,6 @@ impl QueryingResourcesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingResourcesResponse400`].
-pub static SHAPE_QUERYING_RESOURCES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingResourcesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_RESOURCES_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingResourcesResponse400 {
     fn validate_at(
@@ -702,7 +616,4 @@ impl support::Validate for QueryingResourcesAction {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for QueryingResourcesAction {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_fgs/querying_tenant_level_function_statistics.json` documents.
 use crate::support;
-use super::super::{SHAPE_SLA_REPORTS_VALUE, SlaReportsValue};
+use super::super::SlaReportsValue;
 /// Table 6 ListFunctionStatisticsResponseBody.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -46,76 +46,6 @@ impl ListFunctionStatisticsResponseBody {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListFunctionStatisticsResponseBody`].
-pub static SHAPE_LIST_FUNCTION_STATISTICS_RESPONSE_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SLA_REPORTS_VALUE),
-            ),
-        },
-        support::FieldShape {
-            name: "duration",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SLA_REPORTS_VALUE),
-            ),
-        },
-        support::FieldShape {
-            name: "fail_count",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SLA_REPORTS_VALUE),
-            ),
-        },
-        support::FieldShape {
-            name: "max_duration",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SLA_REPORTS_VALUE),
-            ),
-        },
-        support::FieldShape {
-            name: "min_duration",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SLA_REPORTS_VALUE),
-            ),
-        },
-        support::FieldShape {
-            name: "reject_count",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SLA_REPORTS_VALUE),
-            ),
-        },
-        support::FieldShape {
-            name: "function_error_count",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SLA_REPORTS_VALUE),
-            ),
-        },
-        support::FieldShape {
-            name: "system_error_count",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SLA_REPORTS_VALUE),
-            ),
-        },
-        support::FieldShape {
-            name: "reserved_instance_num",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SLA_REPORTS_VALUE),
-            ),
-        },
-        support::FieldShape {
-            name: "concurrency_num",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SLA_REPORTS_VALUE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ListFunctionStatisticsResponseBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_FUNCTION_STATISTICS_RESPONSE_BODY,
-    );
 }
 impl support::Validate for ListFunctionStatisticsResponseBody {
     fn validate_at(
@@ -403,24 +333,6 @@ impl MonthUsed {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`MonthUsed`].
-pub static SHAPE_MONTH_USED: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "date",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MonthUsed {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MONTH_USED,
-    );
-}
 impl support::Validate for MonthUsed {
     fn validate_at(
         &self,
@@ -497,40 +409,6 @@ impl QueryingTenantLevelFunctionStatisticsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTenantLevelFunctionStatisticsResponse200`].
-pub static SHAPE_QUERYING_TENANT_LEVEL_FUNCTION_STATISTICS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MONTH_USED),
-            ),
-        },
-        support::FieldShape {
-            name: "gbs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MONTH_USED),
-            ),
-        },
-        support::FieldShape {
-            name: "gpu_gbs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MONTH_USED),
-            ),
-        },
-        support::FieldShape {
-            name: "statistics",
-            value: support::ValueShape::Object(
-                &SHAPE_LIST_FUNCTION_STATISTICS_RESPONSE_BODY,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTenantLevelFunctionStatisticsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TENANT_LEVEL_FUNCTION_STATISTICS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTenantLevelFunctionStatisticsResponse200 {
     fn validate_at(
@@ -669,24 +547,6 @@ impl QueryingTenantLevelFunctionStatisticsResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTenantLevelFunctionStatisticsResponse400`].
-pub static SHAPE_QUERYING_TENANT_LEVEL_FUNCTION_STATISTICS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTenantLevelFunctionStatisticsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TENANT_LEVEL_FUNCTION_STATISTICS_RESPONSE400,
-    );
-}
 impl support::Validate for QueryingTenantLevelFunctionStatisticsResponse400 {
     fn validate_at(
         &self,
@@ -799,7 +659,4 @@ impl support::Validate for Filter {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Filter {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -19,22 +19,6 @@ impl ListQuotasResult {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListQuotasResult`].
-pub static SHAPE_LIST_QUOTAS_RESULT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESOURCES),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ListQuotasResult {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_QUOTAS_RESULT,
-    );
-}
 impl support::Validate for ListQuotasResult {
     fn validate_at(
         &self,
@@ -105,20 +89,6 @@ impl QueryingTenantQuotasResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTenantQuotasResponse200`].
-pub static SHAPE_QUERYING_TENANT_QUOTAS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "quotas",
-            value: support::ValueShape::Object(&SHAPE_LIST_QUOTAS_RESULT),
-        },
-    ],
-};
-impl support::Shaped for QueryingTenantQuotasResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TENANT_QUOTAS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTenantQuotasResponse200 {
     fn validate_at(
         &self,
@@ -179,24 +149,6 @@ impl QueryingTenantQuotasResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTenantQuotasResponse400`].
-pub static SHAPE_QUERYING_TENANT_QUOTAS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTenantQuotasResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TENANT_QUOTAS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingTenantQuotasResponse400 {
     fn validate_at(
@@ -274,32 +226,6 @@ impl Resources {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`Resources`].
-pub static SHAPE_RESOURCES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "quota",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Resources {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCES,
-    );
 }
 impl support::Validate for Resources {
     fn validate_at(
@@ -527,7 +453,4 @@ impl support::Validate for QueryingTenantQuotasType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for QueryingTenantQuotasType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

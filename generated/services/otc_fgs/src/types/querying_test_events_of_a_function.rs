@@ -25,28 +25,6 @@ impl ListEventsResult {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListEventsResult`].
-pub static SHAPE_LIST_EVENTS_RESULT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_modified",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListEventsResult {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_EVENTS_RESULT,
-    );
-}
 impl support::Validate for ListEventsResult {
     fn validate_at(
         &self,
@@ -124,30 +102,6 @@ impl QueryingTestEventsOfAFunctionResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTestEventsOfAFunctionResponse200`].
-pub static SHAPE_QUERYING_TEST_EVENTS_OF_A_FUNCTION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "events",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_EVENTS_RESULT),
-            ),
-        },
-        support::FieldShape {
-            name: "next_marker",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTestEventsOfAFunctionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TEST_EVENTS_OF_A_FUNCTION_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTestEventsOfAFunctionResponse200 {
     fn validate_at(
@@ -247,24 +201,6 @@ impl QueryingTestEventsOfAFunctionResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTestEventsOfAFunctionResponse400`].
-pub static SHAPE_QUERYING_TEST_EVENTS_OF_A_FUNCTION_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTestEventsOfAFunctionResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TEST_EVENTS_OF_A_FUNCTION_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingTestEventsOfAFunctionResponse400 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_fgs/querying_the_alias_of_a_function_version.json` documents.
 use crate::support;
-use super::super::{SHAPE_VERSION_STRATEGY, VersionStrategy};
+use super::super::VersionStrategy;
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -41,46 +41,6 @@ impl QueryingTheAliasOfAFunctionVersionResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheAliasOfAFunctionVersionResponse200`].
-pub static SHAPE_QUERYING_THE_ALIAS_OF_A_FUNCTION_VERSION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_modified",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alias_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "additional_version_weights",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "additional_version_strategy",
-            value: support::ValueShape::Map(
-                &support::ValueShape::Object(&SHAPE_VERSION_STRATEGY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheAliasOfAFunctionVersionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_ALIAS_OF_A_FUNCTION_VERSION_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheAliasOfAFunctionVersionResponse200 {
     fn validate_at(
@@ -195,24 +155,6 @@ impl QueryingTheAliasOfAFunctionVersionResponse401 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheAliasOfAFunctionVersionResponse401`].
-pub static SHAPE_QUERYING_THE_ALIAS_OF_A_FUNCTION_VERSION_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheAliasOfAFunctionVersionResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_ALIAS_OF_A_FUNCTION_VERSION_RESPONSE401,
-    );
 }
 impl support::Validate for QueryingTheAliasOfAFunctionVersionResponse401 {
     fn validate_at(

@@ -28,32 +28,6 @@ impl QueryingTheLogGroupAndStreamOfAFunctionResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheLogGroupAndStreamOfAFunctionResponse200`].
-pub static SHAPE_QUERYING_THE_LOG_GROUP_AND_STREAM_OF_A_FUNCTION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "stream_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "stream_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheLogGroupAndStreamOfAFunctionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LOG_GROUP_AND_STREAM_OF_A_FUNCTION_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheLogGroupAndStreamOfAFunctionResponse200 {
     fn validate_at(
         &self,
@@ -131,24 +105,6 @@ impl QueryingTheLogGroupAndStreamOfAFunctionResponse403 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheLogGroupAndStreamOfAFunctionResponse403`].
-pub static SHAPE_QUERYING_THE_LOG_GROUP_AND_STREAM_OF_A_FUNCTION_RESPONSE403: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheLogGroupAndStreamOfAFunctionResponse403 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LOG_GROUP_AND_STREAM_OF_A_FUNCTION_RESPONSE403,
-    );
 }
 impl support::Validate for QueryingTheLogGroupAndStreamOfAFunctionResponse403 {
     fn validate_at(

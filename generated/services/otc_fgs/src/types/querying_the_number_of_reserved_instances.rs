@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_fgs/querying_the_number_of_reserved_instances.json` documents.
 use crate::support;
-use super::super::{PageInfo, SHAPE_PAGE_INFO};
+use super::super::PageInfo;
 /// Table 5 FuncReservedInstance.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -22,24 +22,6 @@ impl FuncReservedInstance {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`FuncReservedInstance`].
-pub static SHAPE_FUNC_RESERVED_INSTANCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "func_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for FuncReservedInstance {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FUNC_RESERVED_INSTANCE,
-    );
 }
 impl support::Validate for FuncReservedInstance {
     fn validate_at(
@@ -114,30 +96,6 @@ impl QueryingTheNumberOfReservedInstancesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheNumberOfReservedInstancesResponse200`].
-pub static SHAPE_QUERYING_THE_NUMBER_OF_RESERVED_INSTANCES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "reservedinstances",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FUNC_RESERVED_INSTANCE),
-            ),
-        },
-        support::FieldShape {
-            name: "page_info",
-            value: support::ValueShape::Object(&SHAPE_PAGE_INFO),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheNumberOfReservedInstancesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_NUMBER_OF_RESERVED_INSTANCES_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheNumberOfReservedInstancesResponse200 {
     fn validate_at(
@@ -234,24 +192,6 @@ impl QueryingTheNumberOfReservedInstancesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheNumberOfReservedInstancesResponse400`].
-pub static SHAPE_QUERYING_THE_NUMBER_OF_RESERVED_INSTANCES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheNumberOfReservedInstancesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_NUMBER_OF_RESERVED_INSTANCES_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingTheNumberOfReservedInstancesResponse400 {
     fn validate_at(

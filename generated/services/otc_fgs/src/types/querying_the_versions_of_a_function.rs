@@ -5,8 +5,7 @@
 //! The types that `spec/otc_fgs/querying_the_versions_of_a_function.json` documents.
 use crate::support;
 use super::super::{
-    CodeType, CustomImage, FunctionAsyncConfig, MemorySize, Runtime, SHAPE_CUSTOM_IMAGE,
-    SHAPE_FUNCTION_ASYNC_CONFIG, SHAPE_STRATEGY_CONFIG_IN_RESPONSE,
+    CodeType, CustomImage, FunctionAsyncConfig, MemorySize, Runtime,
     StrategyConfigInResponse,
 };
 /// Table 5 ListFunctionVersionResult.
@@ -211,176 +210,6 @@ impl ListFunctionVersionResult {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`ListFunctionVersionResult`].
-pub static SHAPE_LIST_FUNCTION_VERSION_RESULT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "func_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "func_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "package",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "runtime",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "handler",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "memory_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cpu",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code_url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code_filename",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_data",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "encrypted_user_data",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "digest",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "image_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "xrole",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_xrole",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_modified",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "func_vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "concurrency",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "concurrent_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "strategy_config",
-            value: support::ValueShape::Object(&SHAPE_STRATEGY_CONFIG_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "initializer_handler",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "initializer_timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pre_stop_handler",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pre_stop_timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "long_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "function_async_config",
-            value: support::ValueShape::Object(&SHAPE_FUNCTION_ASYNC_CONFIG),
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_dynamic_memory",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_stateful_function",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_auth_in_header",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "custom_image",
-            value: support::ValueShape::Object(&SHAPE_CUSTOM_IMAGE),
-        },
-        support::FieldShape {
-            name: "reserved_instance_idle_mode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListFunctionVersionResult {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_FUNCTION_VERSION_RESULT,
-    );
 }
 impl support::Validate for ListFunctionVersionResult {
     fn validate_at(
@@ -795,30 +624,6 @@ impl QueryingTheVersionsOfAFunctionResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheVersionsOfAFunctionResponse200`].
-pub static SHAPE_QUERYING_THE_VERSIONS_OF_A_FUNCTION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "versions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_FUNCTION_VERSION_RESULT),
-            ),
-        },
-        support::FieldShape {
-            name: "next_marker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheVersionsOfAFunctionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_VERSIONS_OF_A_FUNCTION_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheVersionsOfAFunctionResponse200 {
     fn validate_at(
         &self,
@@ -917,24 +722,6 @@ impl QueryingTheVersionsOfAFunctionResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheVersionsOfAFunctionResponse400`].
-pub static SHAPE_QUERYING_THE_VERSIONS_OF_A_FUNCTION_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheVersionsOfAFunctionResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_VERSIONS_OF_A_FUNCTION_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingTheVersionsOfAFunctionResponse400 {
     fn validate_at(

@@ -122,24 +122,6 @@ impl StoppingAnAsynchronousInvocationRequestResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`StoppingAnAsynchronousInvocationRequestResponse400`].
-pub static SHAPE_STOPPING_AN_ASYNCHRONOUS_INVOCATION_REQUEST_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for StoppingAnAsynchronousInvocationRequestResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STOPPING_AN_ASYNCHRONOUS_INVOCATION_REQUEST_RESPONSE400,
-    );
-}
 impl support::Validate for StoppingAnAsynchronousInvocationRequestResponse400 {
     fn validate_at(
         &self,
@@ -250,7 +232,4 @@ impl support::Validate for StoppingAnAsynchronousInvocationRequestType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for StoppingAnAsynchronousInvocationRequestType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -81,24 +81,6 @@ impl UpdatingATestEventResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UpdatingATestEventResponse200`].
-pub static SHAPE_UPDATING_A_TEST_EVENT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingATestEventResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_TEST_EVENT_RESPONSE200,
-    );
-}
 impl support::Validate for UpdatingATestEventResponse200 {
     fn validate_at(
         &self,
@@ -162,24 +144,6 @@ impl UpdatingATestEventResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingATestEventResponse400`].
-pub static SHAPE_UPDATING_A_TEST_EVENT_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingATestEventResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_TEST_EVENT_RESPONSE400,
-    );
 }
 impl support::Validate for UpdatingATestEventResponse400 {
     fn validate_at(

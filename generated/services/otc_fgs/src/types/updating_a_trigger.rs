@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_fgs/updating_a_trigger.json` documents.
 use crate::support;
-use super::super::{SHAPE_TRIGGER_EVENT_DATA_RESPONSE_BODY, TriggerEventDataResponseBody};
+use super::super::TriggerEventDataResponseBody;
 /// Table 4 UpdateriggerEventData.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -291,40 +291,6 @@ impl UpdatingATriggerResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UpdatingATriggerResponse200`].
-pub static SHAPE_UPDATING_A_TRIGGER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "trigger_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "trigger_type_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "trigger_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_data",
-            value: support::ValueShape::Object(&SHAPE_TRIGGER_EVENT_DATA_RESPONSE_BODY),
-        },
-        support::FieldShape {
-            name: "last_updated_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingATriggerResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_TRIGGER_RESPONSE200,
-    );
-}
 impl support::Validate for UpdatingATriggerResponse200 {
     fn validate_at(
         &self,
@@ -421,24 +387,6 @@ impl UpdatingATriggerResponse404 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingATriggerResponse404`].
-pub static SHAPE_UPDATING_A_TRIGGER_RESPONSE404: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingATriggerResponse404 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_TRIGGER_RESPONSE404,
-    );
 }
 impl support::Validate for UpdatingATriggerResponse404 {
     fn validate_at(

@@ -22,24 +22,6 @@ impl UpdatingThePinningStatusOfAFunctionResponse500 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UpdatingThePinningStatusOfAFunctionResponse500`].
-pub static SHAPE_UPDATING_THE_PINNING_STATUS_OF_A_FUNCTION_RESPONSE500: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingThePinningStatusOfAFunctionResponse500 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_THE_PINNING_STATUS_OF_A_FUNCTION_RESPONSE500,
-    );
-}
 impl support::Validate for UpdatingThePinningStatusOfAFunctionResponse500 {
     fn validate_at(
         &self,

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/creating_a_custom_policy.json` documents.
 use crate::support;
-use super::super::{Role, RoleInResponse, SHAPE_ROLE_IN_RESPONSE};
+use super::super::{Role, RoleInResponse};
 /// Table 2 Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -80,20 +80,6 @@ impl CreatingACustomPolicyResponse201 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingACustomPolicyResponse201`].
-pub static SHAPE_CREATING_A_CUSTOM_POLICY_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "role",
-            value: support::ValueShape::Object(&SHAPE_ROLE_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for CreatingACustomPolicyResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CUSTOM_POLICY_RESPONSE201,
-    );
 }
 impl support::Validate for CreatingACustomPolicyResponse201 {
     fn validate_at(

@@ -86,22 +86,6 @@ impl CreatingACustomPolicyForCloudServicesResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingACustomPolicyForCloudServicesResponse201`].
-pub static SHAPE_CREATING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "role",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_ROLE_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingACustomPolicyForCloudServicesResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingACustomPolicyForCloudServicesResponse201 {
     fn validate_at(
         &self,
@@ -187,28 +171,6 @@ impl CreatingACustomPolicyForCloudServicesPolicy {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`CreatingACustomPolicyForCloudServicesPolicy`].
-pub static SHAPE_CREATING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "Version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "Statement",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_CREATING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_STATEMENT,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingACustomPolicyForCloudServicesPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_POLICY,
-    );
-}
 impl support::Validate for CreatingACustomPolicyForCloudServicesPolicy {
     fn validate_at(
         &self,
@@ -272,7 +234,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingACustomPolicyForCloudServicesPol
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 role.policy (also Table 9).
@@ -305,28 +267,6 @@ impl CreatingACustomPolicyForCloudServicesPolicyInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingACustomPolicyForCloudServicesPolicyInResponse`].
-pub static SHAPE_CREATING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_POLICY_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "Version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "Statement",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_CREATING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_STATEMENT_IN_RESPONSE,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingACustomPolicyForCloudServicesPolicyInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_POLICY_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingACustomPolicyForCloudServicesPolicyInResponse {
     fn validate_at(
@@ -448,38 +388,6 @@ impl CreatingACustomPolicyForCloudServicesRole {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`CreatingACustomPolicyForCloudServicesRole`].
-pub static SHAPE_CREATING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_ROLE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "display_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description_cn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policy",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_POLICY,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingACustomPolicyForCloudServicesRole {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_ROLE,
-    );
-}
 impl support::Validate for CreatingACustomPolicyForCloudServicesRole {
     fn validate_at(
         &self,
@@ -562,7 +470,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingACustomPolicyForCloudServicesRol
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 role (also Table 7).
@@ -602,38 +510,6 @@ impl CreatingACustomPolicyForCloudServicesRoleInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingACustomPolicyForCloudServicesRoleInResponse`].
-pub static SHAPE_CREATING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_ROLE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "display_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description_cn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policy",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_POLICY_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingACustomPolicyForCloudServicesRoleInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_ROLE_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingACustomPolicyForCloudServicesRoleInResponse {
     fn validate_at(
@@ -816,32 +692,6 @@ impl CreatingACustomPolicyForCloudServicesStatement {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`CreatingACustomPolicyForCloudServicesStatement`].
-pub static SHAPE_CREATING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_STATEMENT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "Action",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "Effect",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "Condition",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "Resource",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for CreatingACustomPolicyForCloudServicesStatement {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_STATEMENT,
-    );
-}
 impl support::Validate for CreatingACustomPolicyForCloudServicesStatement {
     fn validate_at(
         &self,
@@ -931,7 +781,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingACustomPolicyForCloudServicesSta
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 role.policy.Statement (also Table 10).
@@ -997,32 +847,6 @@ impl CreatingACustomPolicyForCloudServicesStatementInResponse {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`CreatingACustomPolicyForCloudServicesStatementInResponse`].
-pub static SHAPE_CREATING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_STATEMENT_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "Action",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "Effect",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "Condition",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "Resource",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for CreatingACustomPolicyForCloudServicesStatementInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_STATEMENT_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingACustomPolicyForCloudServicesStatementInResponse {
     fn validate_at(

@@ -7,7 +7,7 @@
 use crate::support;
 use super::super::{Local, Remote};
 #[cfg(feature = "creating_a_mapping")]
-use super::super::{Mapping, MappingInResponse, SHAPE_MAPPING_IN_RESPONSE};
+use super::super::{Mapping, MappingInResponse};
 #[cfg(feature = "creating_a_mapping")]
 /// Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -92,22 +92,6 @@ impl CreatingAMappingResponse201 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "creating_a_mapping")]
-/// The documented fields of [`CreatingAMappingResponse201`].
-pub static SHAPE_CREATING_A_MAPPING_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "mapping",
-            value: support::ValueShape::Object(&SHAPE_MAPPING_IN_RESPONSE),
-        },
-    ],
-};
-#[cfg(feature = "creating_a_mapping")]
-impl support::Shaped for CreatingAMappingResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_MAPPING_RESPONSE201,
-    );
 }
 #[cfg(feature = "creating_a_mapping")]
 impl support::Validate for CreatingAMappingResponse201 {

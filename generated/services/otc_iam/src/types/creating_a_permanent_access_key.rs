@@ -82,20 +82,6 @@ impl CreatingAPermanentAccessKeyResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAPermanentAccessKeyResponse201`].
-pub static SHAPE_CREATING_A_PERMANENT_ACCESS_KEY_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "credential",
-            value: support::ValueShape::Object(&SHAPE_CREDENTIAL_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for CreatingAPermanentAccessKeyResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_PERMANENT_ACCESS_KEY_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingAPermanentAccessKeyResponse201 {
     fn validate_at(
         &self,
@@ -172,24 +158,6 @@ impl Credential {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`Credential`].
-pub static SHAPE_CREDENTIAL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Credential {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREDENTIAL,
-    );
-}
 impl support::Validate for Credential {
     fn validate_at(
         &self,
@@ -233,7 +201,7 @@ impl<'de> ::serde::Deserialize<'de> for Credential {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 credential (also Table 5).
@@ -256,24 +224,6 @@ impl CredentialInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CredentialInResponse`].
-pub static SHAPE_CREDENTIAL_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CredentialInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREDENTIAL_IN_RESPONSE,
-    );
 }
 impl support::Validate for CredentialInResponse {
     fn validate_at(

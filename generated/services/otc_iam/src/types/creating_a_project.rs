@@ -82,22 +82,6 @@ impl CreatingAProjectResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAProjectResponse201`].
-pub static SHAPE_CREATING_A_PROJECT_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "project",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_PROJECT_PROJECT_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingAProjectResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_PROJECT_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingAProjectResponse201 {
     fn validate_at(
         &self,
@@ -214,32 +198,6 @@ impl CreatingAProjectProject {
         );
     }
 }
-/// The documented fields of [`CreatingAProjectProject`].
-pub static SHAPE_CREATING_A_PROJECT_PROJECT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "parent_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAProjectProject {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_PROJECT_PROJECT,
-    );
-}
 impl support::Validate for CreatingAProjectProject {
     fn validate_at(
         &self,
@@ -302,7 +260,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAProjectProject {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// project (also project).
@@ -349,32 +307,6 @@ impl CreatingAProjectProjectInResponse {
             ::std::option::Option::Some(255usize),
         );
     }
-}
-/// The documented fields of [`CreatingAProjectProjectInResponse`].
-pub static SHAPE_CREATING_A_PROJECT_PROJECT_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "parent_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAProjectProjectInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_PROJECT_PROJECT_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingAProjectProjectInResponse {
     fn validate_at(

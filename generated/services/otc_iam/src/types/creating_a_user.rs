@@ -80,20 +80,6 @@ impl CreatingAUserResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAUserResponse201`].
-pub static SHAPE_CREATING_A_USER_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "user",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_USER_JSON),
-        },
-    ],
-};
-impl support::Shaped for CreatingAUserResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_USER_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingAUserResponse201 {
     fn validate_at(
         &self,
@@ -172,44 +158,6 @@ impl CreatingAUserJson {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAUserJson`].
-pub static SHAPE_CREATING_A_USER_JSON: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_USER_JSON),
-        },
-        support::FieldShape {
-            name: "default_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "password_expires_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAUserJson {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_USER_JSON,
-    );
 }
 impl support::Validate for CreatingAUserJson {
     fn validate_at(

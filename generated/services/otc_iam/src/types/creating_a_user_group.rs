@@ -80,22 +80,6 @@ impl CreatingAUserGroupResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAUserGroupResponse201`].
-pub static SHAPE_CREATING_A_USER_GROUP_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_USER_GROUP_GROUP_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingAUserGroupResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_USER_GROUP_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingAUserGroupResponse201 {
     fn validate_at(
         &self,
@@ -220,28 +204,6 @@ impl CreatingAUserGroupGroup {
         );
     }
 }
-/// The documented fields of [`CreatingAUserGroupGroup`].
-pub static SHAPE_CREATING_A_USER_GROUP_GROUP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAUserGroupGroup {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_USER_GROUP_GROUP,
-    );
-}
 impl support::Validate for CreatingAUserGroupGroup {
     fn validate_at(
         &self,
@@ -300,7 +262,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAUserGroupGroup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// group (also group).
@@ -357,28 +319,6 @@ impl CreatingAUserGroupGroupInResponse {
             ::std::option::Option::Some(64usize),
         );
     }
-}
-/// The documented fields of [`CreatingAUserGroupGroupInResponse`].
-pub static SHAPE_CREATING_A_USER_GROUP_GROUP_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAUserGroupGroupInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_USER_GROUP_GROUP_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingAUserGroupGroupInResponse {
     fn validate_at(

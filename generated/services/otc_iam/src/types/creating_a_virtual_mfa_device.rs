@@ -82,20 +82,6 @@ impl CreatingAVirtualMfaDeviceResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAVirtualMfaDeviceResponse201`].
-pub static SHAPE_CREATING_A_VIRTUAL_MFA_DEVICE_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "virtual_mfa_device",
-            value: support::ValueShape::Object(&SHAPE_VIRTUAL_MFA_DEVICE_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for CreatingAVirtualMfaDeviceResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VIRTUAL_MFA_DEVICE_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingAVirtualMfaDeviceResponse201 {
     fn validate_at(
         &self,
@@ -173,24 +159,6 @@ impl VirtualMfaDevice {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`VirtualMfaDevice`].
-pub static SHAPE_VIRTUAL_MFA_DEVICE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for VirtualMfaDevice {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VIRTUAL_MFA_DEVICE,
-    );
-}
 impl support::Validate for VirtualMfaDevice {
     fn validate_at(
         &self,
@@ -234,7 +202,7 @@ impl<'de> ::serde::Deserialize<'de> for VirtualMfaDevice {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 virtual_mfa_device (also Table 5).
@@ -260,24 +228,6 @@ impl VirtualMfaDeviceInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`VirtualMfaDeviceInResponse`].
-pub static SHAPE_VIRTUAL_MFA_DEVICE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for VirtualMfaDeviceInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VIRTUAL_MFA_DEVICE_IN_RESPONSE,
-    );
 }
 impl support::Validate for VirtualMfaDeviceInResponse {
     fn validate_at(

@@ -303,20 +303,6 @@ impl CreatingAnAgencyResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAnAgencyResponse201`].
-pub static SHAPE_CREATING_AN_AGENCY_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "agency",
-            value: support::ValueShape::Object(&SHAPE_CREATING_AN_AGENCY_JSON),
-        },
-    ],
-};
-impl support::Shaped for CreatingAnAgencyResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_AGENCY_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingAnAgencyResponse201 {
     fn validate_at(
         &self,
@@ -396,48 +382,6 @@ impl CreatingAnAgencyJson {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAnAgencyJson`].
-pub static SHAPE_CREATING_AN_AGENCY_JSON: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "trust_domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "duration",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "expire_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnAgencyJson {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_AGENCY_JSON,
-    );
 }
 impl support::Validate for CreatingAnAgencyJson {
     fn validate_at(

@@ -85,22 +85,6 @@ impl CreatingAnIamUserRecommendedResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAnIamUserRecommendedResponse201`].
-pub static SHAPE_CREATING_AN_IAM_USER_RECOMMENDED_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "user",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_AN_IAM_USER_RECOMMENDED_USER_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingAnIamUserRecommendedResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_IAM_USER_RECOMMENDED_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingAnIamUserRecommendedResponse201 {
     fn validate_at(
         &self,
@@ -340,60 +324,6 @@ impl CreatingAnIamUserRecommendedUser {
         );
     }
 }
-/// The documented fields of [`CreatingAnIamUserRecommendedUser`].
-pub static SHAPE_CREATING_AN_IAM_USER_RECOMMENDED_USER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "password",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "email",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "areacode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "phone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pwd_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "xuser_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "xuser_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnIamUserRecommendedUser {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_IAM_USER_RECOMMENDED_USER,
-    );
-}
 impl support::Validate for CreatingAnIamUserRecommendedUser {
     fn validate_at(
         &self,
@@ -539,7 +469,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAnIamUserRecommendedUser {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 user (also Table 5).
@@ -652,60 +582,6 @@ impl CreatingAnIamUserRecommendedUserInResponse {
             ::std::option::Option::Some(255usize),
         );
     }
-}
-/// The documented fields of [`CreatingAnIamUserRecommendedUserInResponse`].
-pub static SHAPE_CREATING_AN_IAM_USER_RECOMMENDED_USER_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "password",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "email",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "areacode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "phone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pwd_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "xuser_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "xuser_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnIamUserRecommendedUserInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_IAM_USER_RECOMMENDED_USER_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingAnIamUserRecommendedUserInResponse {
     fn validate_at(

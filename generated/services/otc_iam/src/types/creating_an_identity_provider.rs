@@ -89,22 +89,6 @@ impl CreatingAnIdentityProviderResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAnIdentityProviderResponse201`].
-pub static SHAPE_CREATING_AN_IDENTITY_PROVIDER_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "identity_provider",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_AN_IDENTITY_PROVIDER_IDENTITY_PROVIDER,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingAnIdentityProviderResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_IDENTITY_PROVIDER_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingAnIdentityProviderResponse201 {
     fn validate_at(
         &self,
@@ -221,28 +205,6 @@ impl CreatingAnIdentityProviderIdentityProvider {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`CreatingAnIdentityProviderIdentityProvider`].
-pub static SHAPE_CREATING_AN_IDENTITY_PROVIDER_IDENTITY_PROVIDER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "sso_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnIdentityProviderIdentityProvider {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_IDENTITY_PROVIDER_IDENTITY_PROVIDER,
-    );
 }
 impl support::Validate for CreatingAnIdentityProviderIdentityProvider {
     fn validate_at(

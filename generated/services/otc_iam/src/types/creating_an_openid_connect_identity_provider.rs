@@ -187,22 +187,6 @@ impl CreatingAnOpenidConnectIdentityProviderResponse201 {
     }
 }
 #[cfg(feature = "creating_an_openid_connect_identity_provider")]
-/// The documented fields of [`CreatingAnOpenidConnectIdentityProviderResponse201`].
-pub static SHAPE_CREATING_AN_OPENID_CONNECT_IDENTITY_PROVIDER_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "openid_connect_config",
-            value: support::ValueShape::Object(&SHAPE_OPENID_CONNECT_CONFIG),
-        },
-    ],
-};
-#[cfg(feature = "creating_an_openid_connect_identity_provider")]
-impl support::Shaped for CreatingAnOpenidConnectIdentityProviderResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_OPENID_CONNECT_IDENTITY_PROVIDER_RESPONSE201,
-    );
-}
-#[cfg(feature = "creating_an_openid_connect_identity_provider")]
 impl support::Validate for CreatingAnOpenidConnectIdentityProviderResponse201 {
     fn validate_at(
         &self,
@@ -364,50 +348,6 @@ impl OpenidConnectConfig {
             ::std::option::Option::Some(30000usize),
         );
     }
-}
-#[cfg(feature = "creating_an_openid_connect_identity_provider")]
-/// The documented fields of [`OpenidConnectConfig`].
-pub static SHAPE_OPENID_CONNECT_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "access_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "idp_url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "client_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authorization_endpoint",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "scope",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "response_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "response_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "signing_key",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_an_openid_connect_identity_provider")]
-impl support::Shaped for OpenidConnectConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OPENID_CONNECT_CONFIG,
-    );
 }
 #[cfg(feature = "creating_an_openid_connect_identity_provider")]
 impl support::Validate for OpenidConnectConfig {

@@ -107,20 +107,6 @@ impl ImportingAMetadataFileResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ImportingAMetadataFileResponse201`].
-pub static SHAPE_IMPORTING_A_METADATA_FILE_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ImportingAMetadataFileResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_IMPORTING_A_METADATA_FILE_RESPONSE201,
-    );
-}
 impl support::Validate for ImportingAMetadataFileResponse201 {
     fn validate_at(
         &self,

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_iam/listing_custom_policies.json` documents.
 use crate::support;
-use super::super::{
-    ListingCustomPoliciesLinks, ListingCustomPoliciesPolicy,
-    SHAPE_LISTING_CUSTOM_POLICIES_LINKS, SHAPE_LISTING_CUSTOM_POLICIES_POLICY,
-};
+use super::super::{ListingCustomPoliciesLinks, ListingCustomPoliciesPolicy};
 /// Table 3 Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -28,30 +25,6 @@ impl ListingCustomPoliciesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListingCustomPoliciesResponse200`].
-pub static SHAPE_LISTING_CUSTOM_POLICIES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-        support::FieldShape {
-            name: "roles",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_ROLES),
-            ),
-        },
-        support::FieldShape {
-            name: "total_number",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListingCustomPoliciesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_CUSTOM_POLICIES_RESPONSE200,
-    );
 }
 impl support::Validate for ListingCustomPoliciesResponse200 {
     fn validate_at(
@@ -193,68 +166,6 @@ impl ListingCustomPoliciesRoles {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListingCustomPoliciesRoles`].
-pub static SHAPE_LISTING_CUSTOM_POLICIES_ROLES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "references",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description_cn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "catalog",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "display_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policy",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_POLICY),
-        },
-    ],
-};
-impl support::Shaped for ListingCustomPoliciesRoles {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_CUSTOM_POLICIES_ROLES,
-    );
 }
 impl support::Validate for ListingCustomPoliciesRoles {
     fn validate_at(

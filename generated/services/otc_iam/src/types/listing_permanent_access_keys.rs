@@ -31,36 +31,6 @@ impl Credentials {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Credentials`].
-pub static SHAPE_CREDENTIALS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Credentials {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREDENTIALS,
-    );
-}
 impl support::Validate for Credentials {
     fn validate_at(
         &self,
@@ -139,22 +109,6 @@ impl ListingPermanentAccessKeysResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListingPermanentAccessKeysResponse200`].
-pub static SHAPE_LISTING_PERMANENT_ACCESS_KEYS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "credentials",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CREDENTIALS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ListingPermanentAccessKeysResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_PERMANENT_ACCESS_KEYS_RESPONSE200,
-    );
 }
 impl support::Validate for ListingPermanentAccessKeysResponse200 {
     fn validate_at(

@@ -6,8 +6,6 @@
 #[cfg(feature = "listing_user_groups")]
 use crate::support;
 use super::super::Json;
-#[cfg(feature = "listing_user_groups")]
-use super::super::SHAPE_JSON;
 /// groups.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -62,22 +60,6 @@ impl ListingUserGroupsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "listing_user_groups")]
-/// The documented fields of [`ListingUserGroupsResponse200`].
-pub static SHAPE_LISTING_USER_GROUPS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_JSON),
-        },
-    ],
-};
-#[cfg(feature = "listing_user_groups")]
-impl support::Shaped for ListingUserGroupsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_USER_GROUPS_RESPONSE200,
-    );
 }
 #[cfg(feature = "listing_user_groups")]
 impl support::Validate for ListingUserGroupsResponse200 {

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/modifying_a_custom_policy.json` documents.
 use crate::support;
-use super::super::{Role, RoleInResponse, SHAPE_ROLE_IN_RESPONSE};
+use super::super::{Role, RoleInResponse};
 /// Table 3 Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -80,20 +80,6 @@ impl ModifyingACustomPolicyResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingACustomPolicyResponse200`].
-pub static SHAPE_MODIFYING_A_CUSTOM_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "role",
-            value: support::ValueShape::Object(&SHAPE_ROLE_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for ModifyingACustomPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_CUSTOM_POLICY_RESPONSE200,
-    );
 }
 impl support::Validate for ModifyingACustomPolicyResponse200 {
     fn validate_at(

@@ -50,26 +50,6 @@ impl ModifyingACustomPolicyForCloudServicesCondition {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`ModifyingACustomPolicyForCloudServicesCondition`].
-pub static SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_CONDITION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "<operator>",
-            value: support::ValueShape::Object(
-                &SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_OPERATOR,
-            ),
-        },
-        support::FieldShape {
-            name: "StringStartWith",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for ModifyingACustomPolicyForCloudServicesCondition {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_CONDITION,
-    );
-}
 impl support::Validate for ModifyingACustomPolicyForCloudServicesCondition {
     fn validate_at(
         &self,
@@ -211,22 +191,6 @@ impl ModifyingACustomPolicyForCloudServicesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingACustomPolicyForCloudServicesResponse200`].
-pub static SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "role",
-            value: support::ValueShape::Object(
-                &SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_ROLE_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for ModifyingACustomPolicyForCloudServicesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingACustomPolicyForCloudServicesResponse200 {
     fn validate_at(
         &self,
@@ -307,20 +271,6 @@ impl ModifyingACustomPolicyForCloudServicesOperator {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`ModifyingACustomPolicyForCloudServicesOperator`].
-pub static SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_OPERATOR: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "<attribute>",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for ModifyingACustomPolicyForCloudServicesOperator {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_OPERATOR,
-    );
 }
 impl support::Validate for ModifyingACustomPolicyForCloudServicesOperator {
     fn validate_at(
@@ -405,28 +355,6 @@ impl ModifyingACustomPolicyForCloudServicesPolicy {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`ModifyingACustomPolicyForCloudServicesPolicy`].
-pub static SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "Version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "Statement",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_STATEMENT,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ModifyingACustomPolicyForCloudServicesPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_POLICY,
-    );
-}
 impl support::Validate for ModifyingACustomPolicyForCloudServicesPolicy {
     fn validate_at(
         &self,
@@ -490,7 +418,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyingACustomPolicyForCloudServicesPo
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 role.policy (also Table 10).
@@ -523,28 +451,6 @@ impl ModifyingACustomPolicyForCloudServicesPolicyInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingACustomPolicyForCloudServicesPolicyInResponse`].
-pub static SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_POLICY_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "Version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "Statement",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_STATEMENT_IN_RESPONSE,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ModifyingACustomPolicyForCloudServicesPolicyInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_POLICY_IN_RESPONSE,
-    );
 }
 impl support::Validate for ModifyingACustomPolicyForCloudServicesPolicyInResponse {
     fn validate_at(
@@ -666,38 +572,6 @@ impl ModifyingACustomPolicyForCloudServicesRole {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`ModifyingACustomPolicyForCloudServicesRole`].
-pub static SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_ROLE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "display_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description_cn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policy",
-            value: support::ValueShape::Object(
-                &SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_POLICY,
-            ),
-        },
-    ],
-};
-impl support::Shaped for ModifyingACustomPolicyForCloudServicesRole {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_ROLE,
-    );
-}
 impl support::Validate for ModifyingACustomPolicyForCloudServicesRole {
     fn validate_at(
         &self,
@@ -780,7 +654,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyingACustomPolicyForCloudServicesRo
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 role (also Table 8).
@@ -820,38 +694,6 @@ impl ModifyingACustomPolicyForCloudServicesRoleInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingACustomPolicyForCloudServicesRoleInResponse`].
-pub static SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_ROLE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "display_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description_cn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policy",
-            value: support::ValueShape::Object(
-                &SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_POLICY_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for ModifyingACustomPolicyForCloudServicesRoleInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_ROLE_IN_RESPONSE,
-    );
 }
 impl support::Validate for ModifyingACustomPolicyForCloudServicesRoleInResponse {
     fn validate_at(
@@ -1024,34 +866,6 @@ impl ModifyingACustomPolicyForCloudServicesStatement {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ModifyingACustomPolicyForCloudServicesStatement`].
-pub static SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_STATEMENT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "Action",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "Effect",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "Condition",
-            value: support::ValueShape::Object(
-                &SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_CONDITION,
-            ),
-        },
-        support::FieldShape {
-            name: "Resource",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for ModifyingACustomPolicyForCloudServicesStatement {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_STATEMENT,
-    );
-}
 impl support::Validate for ModifyingACustomPolicyForCloudServicesStatement {
     fn validate_at(
         &self,
@@ -1154,7 +968,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyingACustomPolicyForCloudServicesSt
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 role.policy.Statement (also Table 13).
@@ -1210,34 +1024,6 @@ impl ModifyingACustomPolicyForCloudServicesStatementInResponse {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`ModifyingACustomPolicyForCloudServicesStatementInResponse`].
-pub static SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_STATEMENT_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "Action",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "Effect",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "Condition",
-            value: support::ValueShape::Object(
-                &SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_CONDITION,
-            ),
-        },
-        support::FieldShape {
-            name: "Resource",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for ModifyingACustomPolicyForCloudServicesStatementInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_CUSTOM_POLICY_FOR_CLOUD_SERVICES_STATEMENT_IN_RESPONSE,
-    );
 }
 impl support::Validate for ModifyingACustomPolicyForCloudServicesStatementInResponse {
     fn validate_at(

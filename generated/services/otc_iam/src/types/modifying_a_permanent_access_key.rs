@@ -46,24 +46,6 @@ impl ModifyingAPermanentAccessKeyCredential {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`ModifyingAPermanentAccessKeyCredential`].
-pub static SHAPE_MODIFYING_A_PERMANENT_ACCESS_KEY_CREDENTIAL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingAPermanentAccessKeyCredential {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_PERMANENT_ACCESS_KEY_CREDENTIAL,
-    );
-}
 impl support::Validate for ModifyingAPermanentAccessKeyCredential {
     fn validate_at(
         &self,
@@ -192,22 +174,6 @@ impl ModifyingAPermanentAccessKeyResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingAPermanentAccessKeyResponse200`].
-pub static SHAPE_MODIFYING_A_PERMANENT_ACCESS_KEY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "credential",
-            value: support::ValueShape::Object(
-                &SHAPE_MODIFYING_A_PERMANENT_ACCESS_KEY_CREDENTIAL,
-            ),
-        },
-    ],
-};
-impl support::Shaped for ModifyingAPermanentAccessKeyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_PERMANENT_ACCESS_KEY_RESPONSE200,
-    );
 }
 impl support::Validate for ModifyingAPermanentAccessKeyResponse200 {
     fn validate_at(

@@ -198,52 +198,6 @@ impl ModifyingAnAgencyJson {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingAnAgencyJson`].
-pub static SHAPE_MODIFYING_AN_AGENCY_JSON: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "trust_domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "duration",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "expire_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "trust_domain_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingAnAgencyJson {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_AN_AGENCY_JSON,
-    );
-}
 impl support::Validate for ModifyingAnAgencyJson {
     fn validate_at(
         &self,
@@ -403,20 +357,6 @@ impl ModifyingAnAgencyResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingAnAgencyResponse200`].
-pub static SHAPE_MODIFYING_AN_AGENCY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "agency",
-            value: support::ValueShape::Object(&SHAPE_MODIFYING_AN_AGENCY_JSON),
-        },
-    ],
-};
-impl support::Shaped for ModifyingAnAgencyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_AN_AGENCY_RESPONSE200,
-    );
 }
 impl support::Validate for ModifyingAnAgencyResponse200 {
     fn validate_at(

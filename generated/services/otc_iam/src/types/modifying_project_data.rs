@@ -87,20 +87,6 @@ impl ModifyingProjectDataResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingProjectDataResponse200`].
-pub static SHAPE_MODIFYING_PROJECT_DATA_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "project",
-            value: support::ValueShape::Object(&SHAPE_MODIFYING_PROJECT_DATA_PROJECT),
-        },
-    ],
-};
-impl support::Shaped for ModifyingProjectDataResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_PROJECT_DATA_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingProjectDataResponse200 {
     fn validate_at(
         &self,
@@ -225,24 +211,6 @@ impl ModifyingProjectDataProject {
             ::std::option::Option::Some(255usize),
         );
     }
-}
-/// The documented fields of [`ModifyingProjectDataProject`].
-pub static SHAPE_MODIFYING_PROJECT_DATA_PROJECT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingProjectDataProject {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_PROJECT_DATA_PROJECT,
-    );
 }
 impl support::Validate for ModifyingProjectDataProject {
     fn validate_at(

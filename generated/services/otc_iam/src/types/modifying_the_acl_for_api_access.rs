@@ -6,9 +6,7 @@
 use crate::support;
 use super::super::{
     AllowAddressNetmasks, AllowAddressNetmasksInResponse, AllowIpRanges,
-    AllowIpRangesInResponse, SHAPE_ALLOW_ADDRESS_NETMASKS,
-    SHAPE_ALLOW_ADDRESS_NETMASKS_IN_RESPONSE, SHAPE_ALLOW_IP_RANGES,
-    SHAPE_ALLOW_IP_RANGES_IN_RESPONSE,
+    AllowIpRangesInResponse,
 };
 /// Table 7 allow_vpc_endpoints (also Table 12).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -44,24 +42,6 @@ impl AllowVpcEndpoints {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`AllowVpcEndpoints`].
-pub static SHAPE_ALLOW_VPC_ENDPOINTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_endpoint_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AllowVpcEndpoints {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ALLOW_VPC_ENDPOINTS,
-    );
 }
 impl support::Validate for AllowVpcEndpoints {
     fn validate_at(
@@ -106,7 +86,7 @@ impl<'de> ::serde::Deserialize<'de> for AllowVpcEndpoints {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 7 allow_vpc_endpoints (also Table 12).
@@ -130,24 +110,6 @@ impl AllowVpcEndpointsInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AllowVpcEndpointsInResponse`].
-pub static SHAPE_ALLOW_VPC_ENDPOINTS_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_endpoint_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AllowVpcEndpointsInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ALLOW_VPC_ENDPOINTS_IN_RESPONSE,
-    );
 }
 impl support::Validate for AllowVpcEndpointsInResponse {
     fn validate_at(
@@ -253,34 +215,6 @@ impl ApiAclPolicy {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`ApiAclPolicy`].
-pub static SHAPE_API_ACL_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "allow_address_netmasks",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOW_ADDRESS_NETMASKS),
-            ),
-        },
-        support::FieldShape {
-            name: "allow_ip_ranges",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOW_IP_RANGES),
-            ),
-        },
-        support::FieldShape {
-            name: "allow_vpc_endpoints",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOW_VPC_ENDPOINTS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ApiAclPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_API_ACL_POLICY,
-    );
-}
 impl support::Validate for ApiAclPolicy {
     fn validate_at(
         &self,
@@ -385,7 +319,7 @@ impl<'de> ::serde::Deserialize<'de> for ApiAclPolicy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 api_acl_policy (also Table 9).
@@ -417,34 +351,6 @@ impl ApiAclPolicyInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ApiAclPolicyInResponse`].
-pub static SHAPE_API_ACL_POLICY_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "allow_address_netmasks",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOW_ADDRESS_NETMASKS_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "allow_ip_ranges",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOW_IP_RANGES_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "allow_vpc_endpoints",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOW_VPC_ENDPOINTS_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ApiAclPolicyInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_API_ACL_POLICY_IN_RESPONSE,
-    );
 }
 impl support::Validate for ApiAclPolicyInResponse {
     fn validate_at(
@@ -630,20 +536,6 @@ impl ModifyingTheAclForApiAccessResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingTheAclForApiAccessResponse200`].
-pub static SHAPE_MODIFYING_THE_ACL_FOR_API_ACCESS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "api_acl_policy",
-            value: support::ValueShape::Object(&SHAPE_API_ACL_POLICY_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for ModifyingTheAclForApiAccessResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_THE_ACL_FOR_API_ACCESS_RESPONSE200,
-    );
 }
 impl support::Validate for ModifyingTheAclForApiAccessResponse200 {
     fn validate_at(

@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_iam/modifying_the_acl_for_console_access.json` documents.
 use crate::support;
-use super::super::{
-    ConsoleAclPolicy, ConsoleAclPolicyInResponse, SHAPE_CONSOLE_ACL_POLICY_IN_RESPONSE,
-};
+use super::super::{ConsoleAclPolicy, ConsoleAclPolicyInResponse};
 /// Table 3 Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -84,20 +82,6 @@ impl ModifyingTheAclForConsoleAccessResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingTheAclForConsoleAccessResponse200`].
-pub static SHAPE_MODIFYING_THE_ACL_FOR_CONSOLE_ACCESS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "console_acl_policy",
-            value: support::ValueShape::Object(&SHAPE_CONSOLE_ACL_POLICY_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for ModifyingTheAclForConsoleAccessResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_THE_ACL_FOR_CONSOLE_ACCESS_RESPONSE200,
-    );
 }
 impl support::Validate for ModifyingTheAclForConsoleAccessResponse200 {
     fn validate_at(

@@ -135,44 +135,6 @@ impl LoginPolicy {
         );
     }
 }
-/// The documented fields of [`LoginPolicy`].
-pub static SHAPE_LOGIN_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "account_validity_period",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "custom_info_for_login",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lockout_duration",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "login_failed_times",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "period_with_login_failures",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "session_timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "show_recent_login_info",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for LoginPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LOGIN_POLICY,
-    );
-}
 impl support::Validate for LoginPolicy {
     fn validate_at(
         &self,
@@ -384,20 +346,6 @@ impl ModifyingTheLoginAuthenticationPolicyResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingTheLoginAuthenticationPolicyResponse200`].
-pub static SHAPE_MODIFYING_THE_LOGIN_AUTHENTICATION_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "login_policy",
-            value: support::ValueShape::Object(&SHAPE_LOGIN_POLICY),
-        },
-    ],
-};
-impl support::Shaped for ModifyingTheLoginAuthenticationPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_THE_LOGIN_AUTHENTICATION_POLICY_RESPONSE200,
-    );
 }
 impl support::Validate for ModifyingTheLoginAuthenticationPolicyResponse200 {
     fn validate_at(

@@ -37,30 +37,6 @@ impl LoginProtect {
     }
 }
 #[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
-/// The documented fields of [`LoginProtect`].
-pub static SHAPE_LOGIN_PROTECT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "verification_method",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
-impl support::Shaped for LoginProtect {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LOGIN_PROTECT,
-    );
-}
-#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 impl support::Validate for LoginProtect {
     fn validate_at(
         &self,
@@ -244,22 +220,6 @@ impl ModifyingTheLoginProtectionConfigurationOfAUserResponse200 {
     }
 }
 #[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
-/// The documented fields of [`ModifyingTheLoginProtectionConfigurationOfAUserResponse200`].
-pub static SHAPE_MODIFYING_THE_LOGIN_PROTECTION_CONFIGURATION_OF_A_USER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "login_protect",
-            value: support::ValueShape::Object(&SHAPE_LOGIN_PROTECT),
-        },
-    ],
-};
-#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
-impl support::Shaped for ModifyingTheLoginProtectionConfigurationOfAUserResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_THE_LOGIN_PROTECTION_CONFIGURATION_OF_A_USER_RESPONSE200,
-    );
-}
-#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 impl support::Validate for ModifyingTheLoginProtectionConfigurationOfAUserResponse200 {
     fn validate_at(
         &self,
@@ -380,8 +340,4 @@ impl support::Validate for VerificationMethod {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
-impl support::Shaped for VerificationMethod {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

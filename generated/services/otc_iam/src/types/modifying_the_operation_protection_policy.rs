@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/modifying_the_operation_protection_policy.json` documents.
 use crate::support;
-use super::super::{AllowUserBody, SHAPE_ALLOW_USER_BODY};
+use super::super::AllowUserBody;
 /// Table 3 Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -82,20 +82,6 @@ impl ModifyingTheOperationProtectionPolicyResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingTheOperationProtectionPolicyResponse200`].
-pub static SHAPE_MODIFYING_THE_OPERATION_PROTECTION_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "protect_policy",
-            value: support::ValueShape::Object(&SHAPE_PROTECT_POLICY_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for ModifyingTheOperationProtectionPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_THE_OPERATION_PROTECTION_POLICY_RESPONSE200,
-    );
 }
 impl support::Validate for ModifyingTheOperationProtectionPolicyResponse200 {
     fn validate_at(
@@ -230,40 +216,6 @@ impl ProtectPolicy {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`ProtectPolicy`].
-pub static SHAPE_PROTECT_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "operation_protection",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "allow_user",
-            value: support::ValueShape::Object(&SHAPE_ALLOW_USER_BODY),
-        },
-        support::FieldShape {
-            name: "mobile",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_check",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "email",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "scene",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ProtectPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PROTECT_POLICY,
-    );
 }
 impl support::Validate for ProtectPolicy {
     fn validate_at(
@@ -422,7 +374,7 @@ impl<'de> ::serde::Deserialize<'de> for ProtectPolicy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 protect_policy (also Table 7).
@@ -469,40 +421,6 @@ impl ProtectPolicyInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ProtectPolicyInResponse`].
-pub static SHAPE_PROTECT_POLICY_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "operation_protection",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "allow_user",
-            value: support::ValueShape::Object(&SHAPE_ALLOW_USER_BODY),
-        },
-        support::FieldShape {
-            name: "mobile",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_check",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "email",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "scene",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ProtectPolicyInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PROTECT_POLICY_IN_RESPONSE,
-    );
 }
 impl support::Validate for ProtectPolicyInResponse {
     fn validate_at(

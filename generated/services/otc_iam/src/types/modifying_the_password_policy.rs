@@ -82,20 +82,6 @@ impl ModifyingThePasswordPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingThePasswordPolicyResponse200`].
-pub static SHAPE_MODIFYING_THE_PASSWORD_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "password_policy",
-            value: support::ValueShape::Object(&SHAPE_PASSWORD_POLICY),
-        },
-    ],
-};
-impl support::Shaped for ModifyingThePasswordPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_THE_PASSWORD_POLICY_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingThePasswordPolicyResponse200 {
     fn validate_at(
         &self,
@@ -292,44 +278,6 @@ impl PasswordPolicy {
             ::std::option::Option::Some(4i64),
         );
     }
-}
-/// The documented fields of [`PasswordPolicy`].
-pub static SHAPE_PASSWORD_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "maximum_consecutive_identical_chars",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "minimum_password_age",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "minimum_password_length",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "number_of_recent_passwords_disallowed",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "password_not_username_or_invert",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "password_validity_period",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "password_char_combination",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PasswordPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PASSWORD_POLICY,
-    );
 }
 impl support::Validate for PasswordPolicy {
     fn validate_at(

@@ -50,48 +50,6 @@ impl ModifyingUserInformationJson {
         self.enabled.unwrap_or(Self::DEFAULT_ENABLED)
     }
 }
-/// The documented fields of [`ModifyingUserInformationJson`].
-pub static SHAPE_MODIFYING_USER_INFORMATION_JSON: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_MODIFYING_USER_INFORMATION_JSON),
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "password_expires_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_project_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingUserInformationJson {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_USER_INFORMATION_JSON,
-    );
-}
 impl support::Validate for ModifyingUserInformationJson {
     fn validate_at(
         &self,
@@ -290,20 +248,6 @@ impl ModifyingUserInformationResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingUserInformationResponse200`].
-pub static SHAPE_MODIFYING_USER_INFORMATION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "user",
-            value: support::ValueShape::Object(&SHAPE_MODIFYING_USER_INFORMATION_JSON),
-        },
-    ],
-};
-impl support::Shaped for ModifyingUserInformationResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_USER_INFORMATION_RESPONSE200,
-    );
 }
 impl support::Validate for ModifyingUserInformationResponse200 {
     fn validate_at(

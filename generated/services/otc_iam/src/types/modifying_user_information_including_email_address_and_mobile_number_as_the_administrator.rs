@@ -97,23 +97,6 @@ impl ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministra
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorResponse200`].
-pub static SHAPE_MODIFYING_USER_INFORMATION_INCLUDING_EMAIL_ADDRESS_AND_MOBILE_NUMBER_AS_THE_ADMINISTRATOR_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "user",
-            value: support::ValueShape::Object(
-                &SHAPE_MODIFYING_USER_INFORMATION_INCLUDING_EMAIL_ADDRESS_AND_MOBILE_NUMBER_AS_THE_ADMINISTRATOR_USER,
-            ),
-        },
-    ],
-};
-impl support::Shaped
-for ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_USER_INFORMATION_INCLUDING_EMAIL_ADDRESS_AND_MOBILE_NUMBER_AS_THE_ADMINISTRATOR_RESPONSE200,
-    );
-}
 impl support::Validate
 for ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorResponse200 {
     fn validate_at(
@@ -364,61 +347,6 @@ impl ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministra
             ::std::option::Option::Some(255usize),
         );
     }
-}
-/// The documented fields of [`ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorUser`].
-pub static SHAPE_MODIFYING_USER_INFORMATION_INCLUDING_EMAIL_ADDRESS_AND_MOBILE_NUMBER_AS_THE_ADMINISTRATOR_USER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "password",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "email",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "areacode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "phone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pwd_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "xuser_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "xuser_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorUser {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_USER_INFORMATION_INCLUDING_EMAIL_ADDRESS_AND_MOBILE_NUMBER_AS_THE_ADMINISTRATOR_USER,
-    );
 }
 impl support::Validate
 for ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorUser {

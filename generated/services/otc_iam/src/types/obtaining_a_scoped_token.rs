@@ -265,22 +265,6 @@ impl ObtainingAScopedTokenResponse201 {
     }
 }
 #[cfg(feature = "obtaining_a_scoped_token")]
-/// The documented fields of [`ObtainingAScopedTokenResponse201`].
-pub static SHAPE_OBTAINING_A_SCOPED_TOKEN_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "token",
-            value: support::ValueShape::Object(&SHAPE_TOKEN_IN_RESPONSE),
-        },
-    ],
-};
-#[cfg(feature = "obtaining_a_scoped_token")]
-impl support::Shaped for ObtainingAScopedTokenResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_SCOPED_TOKEN_RESPONSE201,
-    );
-}
-#[cfg(feature = "obtaining_a_scoped_token")]
 impl support::Validate for ObtainingAScopedTokenResponse201 {
     fn validate_at(
         &self,
@@ -595,22 +579,6 @@ impl Token {
     }
 }
 #[cfg(feature = "obtaining_a_scoped_token")]
-/// The documented fields of [`Token`].
-pub static SHAPE_TOKEN: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "obtaining_a_scoped_token")]
-impl support::Shaped for Token {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TOKEN,
-    );
-}
-#[cfg(feature = "obtaining_a_scoped_token")]
 impl support::Validate for Token {
     fn validate_at(
         &self,
@@ -648,7 +616,7 @@ impl<'de> ::serde::Deserialize<'de> for Token {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "obtaining_a_scoped_token")]
@@ -670,22 +638,6 @@ impl TokenInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "obtaining_a_scoped_token")]
-/// The documented fields of [`TokenInResponse`].
-pub static SHAPE_TOKEN_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "obtaining_a_scoped_token")]
-impl support::Shaped for TokenInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TOKEN_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "obtaining_a_scoped_token")]
 impl support::Validate for TokenInResponse {

@@ -37,17 +37,6 @@ impl ObtainingATemporaryAkSkResponse201 {
     }
 }
 #[cfg(feature = "obtaining_a_temporary_ak_sk")]
-/// The documented fields of [`ObtainingATemporaryAkSkResponse201`].
-pub static SHAPE_OBTAINING_A_TEMPORARY_AK_SK_RESPONSE201: support::Shape = support::Shape {
-    fields: &[],
-};
-#[cfg(feature = "obtaining_a_temporary_ak_sk")]
-impl support::Shaped for ObtainingATemporaryAkSkResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_TEMPORARY_AK_SK_RESPONSE201,
-    );
-}
-#[cfg(feature = "obtaining_a_temporary_ak_sk")]
 impl support::Validate for ObtainingATemporaryAkSkResponse201 {
     fn validate_at(
         &self,

@@ -7,8 +7,6 @@ use crate::support;
 use super::super::{
     ObtainingATokenWithAnOpenidConnectIdTokenDomain,
     ObtainingATokenWithAnOpenidConnectIdTokenUser, Project,
-    SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_DOMAIN,
-    SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_USER, SHAPE_PROJECT,
 };
 /// Table 3 auth.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -133,36 +131,6 @@ impl ObtainingATokenWithAnOpenidConnectIdTokenCatalog {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingATokenWithAnOpenidConnectIdTokenCatalog`].
-pub static SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_CATALOG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "interface",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "region",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "region_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingATokenWithAnOpenidConnectIdTokenCatalog {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_CATALOG,
-    );
 }
 impl support::Validate for ObtainingATokenWithAnOpenidConnectIdTokenCatalog {
     fn validate_at(
@@ -370,22 +338,6 @@ impl ObtainingATokenWithAnOpenidConnectIdTokenResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingATokenWithAnOpenidConnectIdTokenResponse201`].
-pub static SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "token",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_TOKEN,
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingATokenWithAnOpenidConnectIdTokenResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_RESPONSE201,
-    );
-}
 impl support::Validate for ObtainingATokenWithAnOpenidConnectIdTokenResponse201 {
     fn validate_at(
         &self,
@@ -452,24 +404,6 @@ impl ObtainingATokenWithAnOpenidConnectIdTokenRoles {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingATokenWithAnOpenidConnectIdTokenRoles`].
-pub static SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_ROLES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingATokenWithAnOpenidConnectIdTokenRoles {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_ROLES,
-    );
 }
 impl support::Validate for ObtainingATokenWithAnOpenidConnectIdTokenRoles {
     fn validate_at(
@@ -655,60 +589,6 @@ impl ObtainingATokenWithAnOpenidConnectIdTokenToken {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingATokenWithAnOpenidConnectIdTokenToken`].
-pub static SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_TOKEN: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "expires_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "methods",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "issued_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_USER,
-            ),
-        },
-        support::FieldShape {
-            name: "domain",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_DOMAIN,
-            ),
-        },
-        support::FieldShape {
-            name: "project",
-            value: support::ValueShape::Object(&SHAPE_PROJECT),
-        },
-        support::FieldShape {
-            name: "roles",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_ROLES,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "catalog",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_CATALOG,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingATokenWithAnOpenidConnectIdTokenToken {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_TOKEN,
-    );
 }
 impl support::Validate for ObtainingATokenWithAnOpenidConnectIdTokenToken {
     fn validate_at(

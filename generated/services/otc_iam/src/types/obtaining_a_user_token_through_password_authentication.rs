@@ -7,10 +7,7 @@ use crate::support;
 use super::super::{
     Catalog, ObtainingAUserTokenThroughPasswordAuthenticationDomainInResponse,
     ObtainingAUserTokenThroughPasswordAuthenticationUserInResponse, Password, Project,
-    Roles, SHAPE_CATALOG,
-    SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_DOMAIN_IN_RESPONSE,
-    SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_USER_IN_RESPONSE,
-    SHAPE_PROJECT, SHAPE_ROLES, Scope,
+    Roles, Scope,
 };
 /// auth.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -293,22 +290,6 @@ impl ObtainingAUserTokenThroughPasswordAuthenticationResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingAUserTokenThroughPasswordAuthenticationResponse201`].
-pub static SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "token",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_TOKEN,
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAUserTokenThroughPasswordAuthenticationResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_RESPONSE201,
-    );
-}
 impl support::Validate for ObtainingAUserTokenThroughPasswordAuthenticationResponse201 {
     fn validate_at(
         &self,
@@ -450,58 +431,6 @@ impl ObtainingAUserTokenThroughPasswordAuthenticationToken {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAUserTokenThroughPasswordAuthenticationToken`].
-pub static SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_TOKEN: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "catalog",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CATALOG),
-            ),
-        },
-        support::FieldShape {
-            name: "domain",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_DOMAIN_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "expires_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mfa_authn_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "issued_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "methods",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "project",
-            value: support::ValueShape::Object(&SHAPE_PROJECT),
-        },
-        support::FieldShape {
-            name: "roles",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_ROLES)),
-        },
-        support::FieldShape {
-            name: "user",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_USER_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAUserTokenThroughPasswordAuthenticationToken {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_TOKEN,
-    );
 }
 impl support::Validate for ObtainingAUserTokenThroughPasswordAuthenticationToken {
     fn validate_at(

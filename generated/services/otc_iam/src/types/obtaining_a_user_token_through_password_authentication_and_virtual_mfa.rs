@@ -8,10 +8,7 @@ use super::super::{
     Catalog, ObtainingAUserTokenThroughPasswordAuthenticationDomainInResponse,
     ObtainingAUserTokenThroughPasswordAuthenticationUser,
     ObtainingAUserTokenThroughPasswordAuthenticationUserInResponse, Password, Project,
-    Roles, SHAPE_CATALOG,
-    SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_DOMAIN_IN_RESPONSE,
-    SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_USER_IN_RESPONSE,
-    SHAPE_PROJECT, SHAPE_ROLES, Scope,
+    Roles, Scope,
 };
 /// Table 4 auth.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -342,23 +339,6 @@ impl ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaResponse201`].
-pub static SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_AND_VIRTUAL_MFA_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "token",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_AND_VIRTUAL_MFA_TOKEN,
-            ),
-        },
-    ],
-};
-impl support::Shaped
-for ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_AND_VIRTUAL_MFA_RESPONSE201,
-    );
-}
 impl support::Validate
 for ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaResponse201 {
     fn validate_at(
@@ -457,59 +437,6 @@ impl ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaToken {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaToken`].
-pub static SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_AND_VIRTUAL_MFA_TOKEN: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "catalog",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CATALOG),
-            ),
-        },
-        support::FieldShape {
-            name: "domain",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_DOMAIN_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "expires_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "issued_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mfa_authn_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "methods",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "project",
-            value: support::ValueShape::Object(&SHAPE_PROJECT),
-        },
-        support::FieldShape {
-            name: "roles",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_ROLES)),
-        },
-        support::FieldShape {
-            name: "user",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_USER_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped
-for ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaToken {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_AND_VIRTUAL_MFA_TOKEN,
-    );
 }
 impl support::Validate
 for ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaToken {

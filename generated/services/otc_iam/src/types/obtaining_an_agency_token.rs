@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_iam/obtaining_an_agency_token.json` documents.
 use crate::support;
-use super::super::{
-    Catalog, ObtainingAScopedTokenDomain, Roles, SHAPE_CATALOG,
-    SHAPE_OBTAINING_A_SCOPED_TOKEN_DOMAIN, SHAPE_ROLES,
-};
+use super::super::{Catalog, ObtainingAScopedTokenDomain, Roles};
 /// auth.identity.assume_role.
 ///
 /// Rules checked by `validate`:
@@ -144,20 +141,6 @@ impl AssumedBy {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AssumedBy`].
-pub static SHAPE_ASSUMED_BY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "user",
-            value: support::ValueShape::Object(&SHAPE_OBTAINING_AN_AGENCY_TOKEN_USER),
-        },
-    ],
-};
-impl support::Shaped for AssumedBy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ASSUMED_BY,
-    );
 }
 impl support::Validate for AssumedBy {
     fn validate_at(
@@ -484,20 +467,6 @@ impl ObtainingAnAgencyTokenResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingAnAgencyTokenResponse201`].
-pub static SHAPE_OBTAINING_AN_AGENCY_TOKEN_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "token",
-            value: support::ValueShape::Object(&SHAPE_OBTAINING_AN_AGENCY_TOKEN_TOKEN),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAnAgencyTokenResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_AN_AGENCY_TOKEN_RESPONSE201,
-    );
-}
 impl support::Validate for ObtainingAnAgencyTokenResponse201 {
     fn validate_at(
         &self,
@@ -588,24 +557,6 @@ impl ObtainingAnAgencyTokenProject {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`ObtainingAnAgencyTokenProject`].
-pub static SHAPE_OBTAINING_AN_AGENCY_TOKEN_PROJECT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingAnAgencyTokenProject {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_AN_AGENCY_TOKEN_PROJECT,
-    );
 }
 impl support::Validate for ObtainingAnAgencyTokenProject {
     fn validate_at(
@@ -883,54 +834,6 @@ impl ObtainingAnAgencyTokenToken {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingAnAgencyTokenToken`].
-pub static SHAPE_OBTAINING_AN_AGENCY_TOKEN_TOKEN: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "methods",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "expires_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "issued_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "assumed_by",
-            value: support::ValueShape::Object(&SHAPE_ASSUMED_BY),
-        },
-        support::FieldShape {
-            name: "catalog",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CATALOG),
-            ),
-        },
-        support::FieldShape {
-            name: "domain",
-            value: support::ValueShape::Object(&SHAPE_OBTAINING_A_SCOPED_TOKEN_DOMAIN),
-        },
-        support::FieldShape {
-            name: "project",
-            value: support::ValueShape::Object(&SHAPE_OBTAINING_AN_AGENCY_TOKEN_PROJECT),
-        },
-        support::FieldShape {
-            name: "roles",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_ROLES)),
-        },
-        support::FieldShape {
-            name: "user",
-            value: support::ValueShape::Object(&SHAPE_OBTAINING_AN_AGENCY_TOKEN_USER),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAnAgencyTokenToken {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_AN_AGENCY_TOKEN_TOKEN,
-    );
-}
 impl support::Validate for ObtainingAnAgencyTokenToken {
     fn validate_at(
         &self,
@@ -1122,32 +1025,6 @@ impl ObtainingAnAgencyTokenUser {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAnAgencyTokenUser`].
-pub static SHAPE_OBTAINING_AN_AGENCY_TOKEN_USER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain",
-            value: support::ValueShape::Object(&SHAPE_OBTAINING_A_SCOPED_TOKEN_DOMAIN),
-        },
-        support::FieldShape {
-            name: "password_expires_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingAnAgencyTokenUser {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_AN_AGENCY_TOKEN_USER,
-    );
 }
 impl support::Validate for ObtainingAnAgencyTokenUser {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/obtaining_an_unscoped_token_idp_initiated.json` documents.
 use crate::support;
-use super::super::{Domain, OsFederation, SHAPE_DOMAIN, SHAPE_OS_FEDERATION};
+use super::super::{Domain, OsFederation};
 /// Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -87,22 +87,6 @@ impl ObtainingAnUnscopedTokenIdpInitiatedResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingAnUnscopedTokenIdpInitiatedResponse201`].
-pub static SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_IDP_INITIATED_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "token",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_IDP_INITIATED_TOKEN,
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAnUnscopedTokenIdpInitiatedResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_IDP_INITIATED_RESPONSE201,
-    );
-}
 impl support::Validate for ObtainingAnUnscopedTokenIdpInitiatedResponse201 {
     fn validate_at(
         &self,
@@ -180,34 +164,6 @@ impl ObtainingAnUnscopedTokenIdpInitiatedToken {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAnUnscopedTokenIdpInitiatedToken`].
-pub static SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_IDP_INITIATED_TOKEN: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "issued_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "expires_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "methods",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "user",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_IDP_INITIATED_USER,
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAnUnscopedTokenIdpInitiatedToken {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_IDP_INITIATED_TOKEN,
-    );
 }
 impl support::Validate for ObtainingAnUnscopedTokenIdpInitiatedToken {
     fn validate_at(
@@ -313,32 +269,6 @@ impl ObtainingAnUnscopedTokenIdpInitiatedUser {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAnUnscopedTokenIdpInitiatedUser`].
-pub static SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_IDP_INITIATED_USER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "domain",
-            value: support::ValueShape::Object(&SHAPE_DOMAIN),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "OS-FEDERATION",
-            value: support::ValueShape::Object(&SHAPE_OS_FEDERATION),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAnUnscopedTokenIdpInitiatedUser {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_IDP_INITIATED_USER,
-    );
 }
 impl support::Validate for ObtainingAnUnscopedTokenIdpInitiatedUser {
     fn validate_at(

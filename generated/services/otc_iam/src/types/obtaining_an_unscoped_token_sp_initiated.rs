@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_iam/obtaining_an_unscoped_token_sp_initiated.json` documents.
 use crate::support;
-use super::super::{
-    Domain, ObtainingAScopedTokenCatalog, OsFederation, Roles, SHAPE_DOMAIN,
-    SHAPE_OBTAINING_A_SCOPED_TOKEN_CATALOG, SHAPE_OS_FEDERATION, SHAPE_ROLES,
-};
+use super::super::{Domain, ObtainingAScopedTokenCatalog, OsFederation, Roles};
 /// Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -22,22 +19,6 @@ impl ObtainingAnUnscopedTokenSpInitiatedResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAnUnscopedTokenSpInitiatedResponse200`].
-pub static SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_SP_INITIATED_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "token",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_SP_INITIATED_TOKEN,
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAnUnscopedTokenSpInitiatedResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_SP_INITIATED_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingAnUnscopedTokenSpInitiatedResponse200 {
     fn validate_at(
@@ -107,28 +88,6 @@ impl ObtainingAnUnscopedTokenSpInitiatedProject {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAnUnscopedTokenSpInitiatedProject`].
-pub static SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_SP_INITIATED_PROJECT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain",
-            value: support::ValueShape::Object(&SHAPE_DOMAIN),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAnUnscopedTokenSpInitiatedProject {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_SP_INITIATED_PROJECT,
-    );
 }
 impl support::Validate for ObtainingAnUnscopedTokenSpInitiatedProject {
     fn validate_at(
@@ -220,54 +179,6 @@ impl ObtainingAnUnscopedTokenSpInitiatedToken {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAnUnscopedTokenSpInitiatedToken`].
-pub static SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_SP_INITIATED_TOKEN: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "methods",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "expires_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "catalog",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_OBTAINING_A_SCOPED_TOKEN_CATALOG),
-            ),
-        },
-        support::FieldShape {
-            name: "domain",
-            value: support::ValueShape::Object(&SHAPE_DOMAIN),
-        },
-        support::FieldShape {
-            name: "project",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_SP_INITIATED_PROJECT,
-            ),
-        },
-        support::FieldShape {
-            name: "roles",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_ROLES)),
-        },
-        support::FieldShape {
-            name: "user",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_SP_INITIATED_USER,
-            ),
-        },
-        support::FieldShape {
-            name: "issued_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingAnUnscopedTokenSpInitiatedToken {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_SP_INITIATED_TOKEN,
-    );
 }
 impl support::Validate for ObtainingAnUnscopedTokenSpInitiatedToken {
     fn validate_at(
@@ -450,36 +361,6 @@ impl ObtainingAnUnscopedTokenSpInitiatedUser {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAnUnscopedTokenSpInitiatedUser`].
-pub static SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_SP_INITIATED_USER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "domain",
-            value: support::ValueShape::Object(&SHAPE_DOMAIN),
-        },
-        support::FieldShape {
-            name: "OS-FEDERATION",
-            value: support::ValueShape::Object(&SHAPE_OS_FEDERATION),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "password_expires_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingAnUnscopedTokenSpInitiatedUser {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_SP_INITIATED_USER,
-    );
 }
 impl support::Validate for ObtainingAnUnscopedTokenSpInitiatedUser {
     fn validate_at(

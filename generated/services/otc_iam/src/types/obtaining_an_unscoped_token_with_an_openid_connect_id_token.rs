@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_iam/obtaining_an_unscoped_token_with_an_openid_connect_id_token.json` documents.
 use crate::support;
-use super::super::{
-    ObtainingATokenWithAnOpenidConnectIdTokenUser,
-    SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_USER,
-};
+use super::super::ObtainingATokenWithAnOpenidConnectIdTokenUser;
 /// Table 4 Parameters in the response body (status code 201).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -24,22 +21,6 @@ impl ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenResponse201 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenResponse201`].
-pub static SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "token",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_TOKEN,
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_RESPONSE201,
-    );
 }
 impl support::Validate
 for ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenResponse201 {
@@ -116,34 +97,6 @@ impl ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenToken {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenToken`].
-pub static SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_TOKEN: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "expires_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "methods",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "issued_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_USER,
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenToken {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_AN_UNSCOPED_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_TOKEN,
-    );
 }
 impl support::Validate for ObtainingAnUnscopedTokenWithAnOpenidConnectIdTokenToken {
     fn validate_at(

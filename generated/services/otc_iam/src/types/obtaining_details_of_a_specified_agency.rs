@@ -44,52 +44,6 @@ impl ObtainingDetailsOfASpecifiedAgencyJson {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingDetailsOfASpecifiedAgencyJson`].
-pub static SHAPE_OBTAINING_DETAILS_OF_A_SPECIFIED_AGENCY_JSON: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "trust_domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "trust_domain_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "duration",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "expire_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingDetailsOfASpecifiedAgencyJson {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_DETAILS_OF_A_SPECIFIED_AGENCY_JSON,
-    );
-}
 impl support::Validate for ObtainingDetailsOfASpecifiedAgencyJson {
     fn validate_at(
         &self,
@@ -229,22 +183,6 @@ impl ObtainingDetailsOfASpecifiedAgencyResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingDetailsOfASpecifiedAgencyResponse200`].
-pub static SHAPE_OBTAINING_DETAILS_OF_A_SPECIFIED_AGENCY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "agency",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_DETAILS_OF_A_SPECIFIED_AGENCY_JSON,
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingDetailsOfASpecifiedAgencyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_DETAILS_OF_A_SPECIFIED_AGENCY_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingDetailsOfASpecifiedAgencyResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_a_mapping.json` documents.
 use crate::support;
-use super::super::{Links, RulesInResponse, SHAPE_LINKS, SHAPE_RULES_IN_RESPONSE};
+use super::super::{Links, RulesInResponse};
 /// mapping.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -65,30 +65,6 @@ impl QueryingAMappingMapping {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAMappingMapping`].
-pub static SHAPE_QUERYING_A_MAPPING_MAPPING: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rules",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RULES_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LINKS),
-        },
-    ],
-};
-impl support::Shaped for QueryingAMappingMapping {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_MAPPING_MAPPING,
-    );
 }
 impl support::Validate for QueryingAMappingMapping {
     fn validate_at(
@@ -185,20 +161,6 @@ impl QueryingAMappingResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAMappingResponse200`].
-pub static SHAPE_QUERYING_A_MAPPING_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "mapping",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_A_MAPPING_MAPPING),
-        },
-    ],
-};
-impl support::Shaped for QueryingAMappingResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_MAPPING_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAMappingResponse200 {
     fn validate_at(

@@ -40,48 +40,6 @@ impl QueryingAMetadataFileResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAMetadataFileResponse200`].
-pub static SHAPE_QUERYING_A_METADATA_FILE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "idp_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "entity_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "xaccount_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "data",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAMetadataFileResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_METADATA_FILE_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAMetadataFileResponse200 {
     fn validate_at(
         &self,

@@ -35,40 +35,6 @@ impl QueryingAPermanentAccessKeyCredential {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAPermanentAccessKeyCredential`].
-pub static SHAPE_QUERYING_A_PERMANENT_ACCESS_KEY_CREDENTIAL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_use_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAPermanentAccessKeyCredential {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_PERMANENT_ACCESS_KEY_CREDENTIAL,
-    );
-}
 impl support::Validate for QueryingAPermanentAccessKeyCredential {
     fn validate_at(
         &self,
@@ -152,22 +118,6 @@ impl QueryingAPermanentAccessKeyResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAPermanentAccessKeyResponse200`].
-pub static SHAPE_QUERYING_A_PERMANENT_ACCESS_KEY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "credential",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_A_PERMANENT_ACCESS_KEY_CREDENTIAL,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAPermanentAccessKeyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_PERMANENT_ACCESS_KEY_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAPermanentAccessKeyResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_a_protocol.json` documents.
 use crate::support;
-use super::super::{QueryingAProtocolLinks, SHAPE_QUERYING_A_PROTOCOL_LINKS};
+use super::super::QueryingAProtocolLinks;
 /// protocol.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,28 +25,6 @@ impl QueryingAProtocolProtocol {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAProtocolProtocol`].
-pub static SHAPE_QUERYING_A_PROTOCOL_PROTOCOL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mapping_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_A_PROTOCOL_LINKS),
-        },
-    ],
-};
-impl support::Shaped for QueryingAProtocolProtocol {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_PROTOCOL_PROTOCOL,
-    );
 }
 impl support::Validate for QueryingAProtocolProtocol {
     fn validate_at(
@@ -122,20 +100,6 @@ impl QueryingAProtocolResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAProtocolResponse200`].
-pub static SHAPE_QUERYING_A_PROTOCOL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_A_PROTOCOL_PROTOCOL),
-        },
-    ],
-};
-impl support::Shaped for QueryingAProtocolResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_PROTOCOL_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAProtocolResponse200 {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_a_region_list.json` documents.
 use crate::support;
-use super::super::{
-    ListingCustomPoliciesLinks, Locales, SHAPE_LISTING_CUSTOM_POLICIES_LINKS,
-    SHAPE_LOCALES,
-};
+use super::super::{ListingCustomPoliciesLinks, Locales};
 /// Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,26 +22,6 @@ impl QueryingARegionListResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingARegionListResponse200`].
-pub static SHAPE_QUERYING_A_REGION_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-        support::FieldShape {
-            name: "regions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_REGIONS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingARegionListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_REGION_LIST_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingARegionListResponse200 {
     fn validate_at(
@@ -151,40 +128,6 @@ impl Regions {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Regions`].
-pub static SHAPE_REGIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "parent_region_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "locales",
-            value: support::ValueShape::Object(&SHAPE_LOCALES),
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-    ],
-};
-impl support::Shaped for Regions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REGIONS,
-    );
 }
 impl support::Validate for Regions {
     fn validate_at(

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_iam/querying_a_resource_quota.json` documents.
 use crate::support;
 #[cfg(feature = "querying_a_resource_quota")]
-use super::super::{Quotas, SHAPE_QUOTAS};
+use super::super::Quotas;
 #[cfg(feature = "querying_a_resource_quota")]
 /// Table 1 Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -22,22 +22,6 @@ impl QueryingAResourceQuotaResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_a_resource_quota")]
-/// The documented fields of [`QueryingAResourceQuotaResponse200`].
-pub static SHAPE_QUERYING_A_RESOURCE_QUOTA_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "quotas",
-            value: support::ValueShape::Object(&SHAPE_QUOTAS),
-        },
-    ],
-};
-#[cfg(feature = "querying_a_resource_quota")]
-impl support::Shaped for QueryingAResourceQuotaResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_RESOURCE_QUOTA_RESPONSE200,
-    );
 }
 #[cfg(feature = "querying_a_resource_quota")]
 impl support::Validate for QueryingAResourceQuotaResponse200 {
@@ -166,7 +150,4 @@ impl support::Validate for Type {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Type {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

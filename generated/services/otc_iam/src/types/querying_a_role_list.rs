@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_a_role_list.json` documents.
 use crate::support;
-use super::super::{
-    Depends, Effect, ListingCustomPoliciesLinks, SHAPE_DEPENDS,
-    SHAPE_LISTING_CUSTOM_POLICIES_LINKS,
-};
+use super::super::{Depends, Effect, ListingCustomPoliciesLinks};
 /// Table 10 roles.policy.Statement.Condition.operator.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -23,20 +20,6 @@ impl QueryingARoleListCondition {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingARoleListCondition`].
-pub static SHAPE_QUERYING_A_ROLE_LIST_CONDITION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "attribute",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for QueryingARoleListCondition {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_ROLE_LIST_CONDITION,
-    );
 }
 impl support::Validate for QueryingARoleListCondition {
     fn validate_at(
@@ -115,32 +98,6 @@ impl QueryingARoleListPolicy {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingARoleListPolicy`].
-pub static SHAPE_QUERYING_A_ROLE_LIST_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "Depends",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DEPENDS),
-            ),
-        },
-        support::FieldShape {
-            name: "Statement",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_A_ROLE_LIST_STATEMENT),
-            ),
-        },
-        support::FieldShape {
-            name: "Version",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingARoleListPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_ROLE_LIST_POLICY,
-    );
 }
 impl support::Validate for QueryingARoleListPolicy {
     fn validate_at(
@@ -247,30 +204,6 @@ impl QueryingARoleListResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingARoleListResponse200`].
-pub static SHAPE_QUERYING_A_ROLE_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-        support::FieldShape {
-            name: "roles",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_A_ROLE_LIST_ROLES),
-            ),
-        },
-        support::FieldShape {
-            name: "total_number",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingARoleListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_ROLE_LIST_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingARoleListResponse200 {
     fn validate_at(
@@ -415,68 +348,6 @@ impl QueryingARoleListRoles {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingARoleListRoles`].
-pub static SHAPE_QUERYING_A_ROLE_LIST_ROLES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flag",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description_cn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "catalog",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "display_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policy",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_A_ROLE_LIST_POLICY),
-        },
-        support::FieldShape {
-            name: "updated_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingARoleListRoles {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_ROLE_LIST_ROLES,
-    );
 }
 impl support::Validate for QueryingARoleListRoles {
     fn validate_at(
@@ -655,32 +526,6 @@ impl QueryingARoleListStatement {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`QueryingARoleListStatement`].
-pub static SHAPE_QUERYING_A_ROLE_LIST_STATEMENT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "Action",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "Effect",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "Condition",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_A_ROLE_LIST_CONDITION),
-        },
-        support::FieldShape {
-            name: "Resource",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for QueryingARoleListStatement {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_ROLE_LIST_STATEMENT,
-    );
 }
 impl support::Validate for QueryingARoleListStatement {
     fn validate_at(

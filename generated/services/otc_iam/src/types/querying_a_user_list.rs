@@ -7,8 +7,6 @@
 use crate::support;
 use super::super::{Json, PwdStrength};
 #[cfg(feature = "querying_a_user_list")]
-use super::super::SHAPE_JSON;
-#[cfg(feature = "querying_a_user_list")]
 /// Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -24,22 +22,6 @@ impl QueryingAUserListResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_a_user_list")]
-/// The documented fields of [`QueryingAUserListResponse200`].
-pub static SHAPE_QUERYING_A_USER_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_JSON),
-        },
-    ],
-};
-#[cfg(feature = "querying_a_user_list")]
-impl support::Shaped for QueryingAUserListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_USER_LIST_RESPONSE200,
-    );
 }
 #[cfg(feature = "querying_a_user_list")]
 impl support::Validate for QueryingAUserListResponse200 {

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_a_user_project_list.json` documents.
 use crate::support;
-use super::super::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
+use super::super::ListingCustomPoliciesLinks;
 /// projects.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -40,48 +40,6 @@ impl Projects {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Projects`].
-pub static SHAPE_PROJECTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-        support::FieldShape {
-            name: "is_domain",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "parent_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Projects {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PROJECTS,
-    );
 }
 impl support::Validate for Projects {
     fn validate_at(
@@ -203,26 +161,6 @@ impl QueryingAUserProjectListResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAUserProjectListResponse200`].
-pub static SHAPE_QUERYING_A_USER_PROJECT_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "projects",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PROJECTS),
-            ),
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-    ],
-};
-impl support::Shaped for QueryingAUserProjectListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_USER_PROJECT_LIST_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAUserProjectListResponse200 {
     fn validate_at(

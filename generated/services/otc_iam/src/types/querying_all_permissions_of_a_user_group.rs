@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_all_permissions_of_a_user_group.json` documents.
 use crate::support;
-use super::super::{
-    ListingCustomPoliciesLinks, Policy, SHAPE_LISTING_CUSTOM_POLICIES_LINKS, SHAPE_POLICY,
-};
+use super::super::{ListingCustomPoliciesLinks, Policy};
 /// Table 3 Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -26,28 +24,6 @@ impl QueryingAllPermissionsOfAUserGroupResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAllPermissionsOfAUserGroupResponse200`].
-pub static SHAPE_QUERYING_ALL_PERMISSIONS_OF_A_USER_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-        support::FieldShape {
-            name: "roles",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_ALL_PERMISSIONS_OF_A_USER_GROUP_ROLES,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAllPermissionsOfAUserGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_PERMISSIONS_OF_A_USER_GROUP_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAllPermissionsOfAUserGroupResponse200 {
     fn validate_at(
@@ -185,64 +161,6 @@ impl QueryingAllPermissionsOfAUserGroupRoles {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAllPermissionsOfAUserGroupRoles`].
-pub static SHAPE_QUERYING_ALL_PERMISSIONS_OF_A_USER_GROUP_ROLES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "flag",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description_cn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "catalog",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "display_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policy",
-            value: support::ValueShape::Object(&SHAPE_POLICY),
-        },
-        support::FieldShape {
-            name: "updated_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAllPermissionsOfAUserGroupRoles {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_PERMISSIONS_OF_A_USER_GROUP_ROLES,
-    );
 }
 impl support::Validate for QueryingAllPermissionsOfAUserGroupRoles {
     fn validate_at(

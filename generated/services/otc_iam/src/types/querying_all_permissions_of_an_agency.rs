@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_all_permissions_of_an_agency.json` documents.
 use crate::support;
-use super::super::{Links, SHAPE_LINKS};
+use super::super::Links;
 /// Table 3 Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -24,28 +24,6 @@ impl QueryingAllPermissionsOfAnAgencyResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAllPermissionsOfAnAgencyResponse200`].
-pub static SHAPE_QUERYING_ALL_PERMISSIONS_OF_AN_AGENCY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "roles",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_ALL_PERMISSIONS_OF_AN_AGENCY_ROLES,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LINKS),
-        },
-    ],
-};
-impl support::Shaped for QueryingAllPermissionsOfAnAgencyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_PERMISSIONS_OF_AN_AGENCY_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAllPermissionsOfAnAgencyResponse200 {
     fn validate_at(
@@ -136,28 +114,6 @@ impl QueryingAllPermissionsOfAnAgencyRoles {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAllPermissionsOfAnAgencyRoles`].
-pub static SHAPE_QUERYING_ALL_PERMISSIONS_OF_AN_AGENCY_ROLES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LINKS),
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAllPermissionsOfAnAgencyRoles {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_PERMISSIONS_OF_AN_AGENCY_ROLES,
-    );
 }
 impl support::Validate for QueryingAllPermissionsOfAnAgencyRoles {
     fn validate_at(

@@ -71,17 +71,6 @@ impl QueryingAnAgencyListBasedOnTheSpecifiedConditionsResponse200 {
     }
 }
 #[cfg(feature = "querying_an_agency_list_based_on_the_specified_conditions")]
-/// The documented fields of [`QueryingAnAgencyListBasedOnTheSpecifiedConditionsResponse200`].
-pub static SHAPE_QUERYING_AN_AGENCY_LIST_BASED_ON_THE_SPECIFIED_CONDITIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[],
-};
-#[cfg(feature = "querying_an_agency_list_based_on_the_specified_conditions")]
-impl support::Shaped for QueryingAnAgencyListBasedOnTheSpecifiedConditionsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_AN_AGENCY_LIST_BASED_ON_THE_SPECIFIED_CONDITIONS_RESPONSE200,
-    );
-}
-#[cfg(feature = "querying_an_agency_list_based_on_the_specified_conditions")]
 impl support::Validate for QueryingAnAgencyListBasedOnTheSpecifiedConditionsResponse200 {
     fn validate_at(
         &self,

@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_an_identity_provider.json` documents.
 use crate::support;
-use super::super::{
-    CreatingAnIdentityProviderLinks, SHAPE_CREATING_AN_IDENTITY_PROVIDER_LINKS,
-};
+use super::super::CreatingAnIdentityProviderLinks;
 /// identity_provider.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -49,42 +47,6 @@ impl QueryingAnIdentityProviderIdentityProvider {
     pub fn enabled_or_default(&self) -> bool {
         self.enabled.unwrap_or(Self::DEFAULT_ENABLED)
     }
-}
-/// The documented fields of [`QueryingAnIdentityProviderIdentityProvider`].
-pub static SHAPE_QUERYING_AN_IDENTITY_PROVIDER_IDENTITY_PROVIDER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "sso_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_AN_IDENTITY_PROVIDER_LINKS,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAnIdentityProviderIdentityProvider {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_AN_IDENTITY_PROVIDER_IDENTITY_PROVIDER,
-    );
 }
 impl support::Validate for QueryingAnIdentityProviderIdentityProvider {
     fn validate_at(
@@ -223,22 +185,6 @@ impl QueryingAnIdentityProviderResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAnIdentityProviderResponse200`].
-pub static SHAPE_QUERYING_AN_IDENTITY_PROVIDER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "identity_provider",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_AN_IDENTITY_PROVIDER_IDENTITY_PROVIDER,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAnIdentityProviderResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_AN_IDENTITY_PROVIDER_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAnIdentityProviderResponse200 {
     fn validate_at(

@@ -84,22 +84,6 @@ impl QueryingAnOpenidConnectIdentityProviderResponse200 {
     }
 }
 #[cfg(feature = "querying_an_openid_connect_identity_provider")]
-/// The documented fields of [`QueryingAnOpenidConnectIdentityProviderResponse200`].
-pub static SHAPE_QUERYING_AN_OPENID_CONNECT_IDENTITY_PROVIDER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "openid_connect_config",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-#[cfg(feature = "querying_an_openid_connect_identity_provider")]
-impl support::Shaped for QueryingAnOpenidConnectIdentityProviderResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_AN_OPENID_CONNECT_IDENTITY_PROVIDER_RESPONSE200,
-    );
-}
-#[cfg(feature = "querying_an_openid_connect_identity_provider")]
 impl support::Validate for QueryingAnOpenidConnectIdentityProviderResponse200 {
     fn validate_at(
         &self,

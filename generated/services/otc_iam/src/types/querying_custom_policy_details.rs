@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_custom_policy_details.json` documents.
 use crate::support;
-use super::super::{
-    Links, ListingCustomPoliciesPolicy, SHAPE_LINKS, SHAPE_LISTING_CUSTOM_POLICIES_POLICY,
-};
+use super::super::{Links, ListingCustomPoliciesPolicy};
 /// Table 3 Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -21,22 +19,6 @@ impl QueryingCustomPolicyDetailsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingCustomPolicyDetailsResponse200`].
-pub static SHAPE_QUERYING_CUSTOM_POLICY_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "role",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_CUSTOM_POLICY_DETAILS_ROLE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingCustomPolicyDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_CUSTOM_POLICY_DETAILS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingCustomPolicyDetailsResponse200 {
     fn validate_at(
@@ -141,68 +123,6 @@ impl QueryingCustomPolicyDetailsRole {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingCustomPolicyDetailsRole`].
-pub static SHAPE_QUERYING_CUSTOM_POLICY_DETAILS_ROLE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "references",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description_cn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "catalog",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LINKS),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "display_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policy",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_POLICY),
-        },
-    ],
-};
-impl support::Shaped for QueryingCustomPolicyDetailsRole {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_CUSTOM_POLICY_DETAILS_ROLE,
-    );
 }
 impl support::Validate for QueryingCustomPolicyDetailsRole {
     fn validate_at(

@@ -40,48 +40,6 @@ impl Endpoint {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Endpoint`].
-pub static SHAPE_ENDPOINT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "service_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "region_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_ENDPOINT_DETAILS_LINKS),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "interface",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "region",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Endpoint {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENDPOINT,
-    );
-}
 impl support::Validate for Endpoint {
     fn validate_at(
         &self,
@@ -201,28 +159,6 @@ impl QueryingEndpointDetailsLinks {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingEndpointDetailsLinks`].
-pub static SHAPE_QUERYING_ENDPOINT_DETAILS_LINKS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "self",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "next",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "previous",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingEndpointDetailsLinks {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ENDPOINT_DETAILS_LINKS,
-    );
-}
 impl support::Validate for QueryingEndpointDetailsLinks {
     fn validate_at(
         &self,
@@ -287,20 +223,6 @@ impl QueryingEndpointDetailsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingEndpointDetailsResponse200`].
-pub static SHAPE_QUERYING_ENDPOINT_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "endpoint",
-            value: support::ValueShape::Object(&SHAPE_ENDPOINT),
-        },
-    ],
-};
-impl support::Shaped for QueryingEndpointDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ENDPOINT_DETAILS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingEndpointDetailsResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_endpoints.json` documents.
 use crate::support;
-use super::super::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
+use super::super::ListingCustomPoliciesLinks;
 /// endpoints.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -42,50 +42,6 @@ impl QueryingEndpointsEndpoints {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingEndpointsEndpoints`].
-pub static SHAPE_QUERYING_ENDPOINTS_ENDPOINTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "region",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "region_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "interface",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "service_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Map(
-                &support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingEndpointsEndpoints {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ENDPOINTS_ENDPOINTS,
-    );
 }
 impl support::Validate for QueryingEndpointsEndpoints {
     fn validate_at(
@@ -231,28 +187,6 @@ impl QueryingEndpointsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingEndpointsResponse200`].
-pub static SHAPE_QUERYING_ENDPOINTS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Map(
-                &support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-            ),
-        },
-        support::FieldShape {
-            name: "endpoints",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_ENDPOINTS_ENDPOINTS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingEndpointsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ENDPOINTS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingEndpointsResponse200 {
     fn validate_at(
@@ -402,7 +336,4 @@ impl support::Validate for Interface {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Interface {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

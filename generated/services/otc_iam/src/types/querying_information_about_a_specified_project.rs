@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_information_about_a_specified_project.json` documents.
 use crate::support;
-use super::super::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
+use super::super::ListingCustomPoliciesLinks;
 /// project.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -41,48 +41,6 @@ impl QueryingInformationAboutASpecifiedProjectProject {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingInformationAboutASpecifiedProjectProject`].
-pub static SHAPE_QUERYING_INFORMATION_ABOUT_A_SPECIFIED_PROJECT_PROJECT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "is_domain",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "parent_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingInformationAboutASpecifiedProjectProject {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_INFORMATION_ABOUT_A_SPECIFIED_PROJECT_PROJECT,
-    );
 }
 impl support::Validate for QueryingInformationAboutASpecifiedProjectProject {
     fn validate_at(
@@ -202,22 +160,6 @@ impl QueryingInformationAboutASpecifiedProjectResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingInformationAboutASpecifiedProjectResponse200`].
-pub static SHAPE_QUERYING_INFORMATION_ABOUT_A_SPECIFIED_PROJECT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "project",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_INFORMATION_ABOUT_A_SPECIFIED_PROJECT_PROJECT,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingInformationAboutASpecifiedProjectResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_INFORMATION_ABOUT_A_SPECIFIED_PROJECT_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingInformationAboutASpecifiedProjectResponse200 {
     fn validate_at(

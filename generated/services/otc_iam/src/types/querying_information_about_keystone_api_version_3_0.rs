@@ -24,24 +24,6 @@ impl QueryingInformationAboutKeystoneApiVersion30Links {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingInformationAboutKeystoneApiVersion30Links`].
-pub static SHAPE_QUERYING_INFORMATION_ABOUT_KEYSTONE_API_VERSION30_LINKS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "rel",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "href",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingInformationAboutKeystoneApiVersion30Links {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_INFORMATION_ABOUT_KEYSTONE_API_VERSION30_LINKS,
-    );
-}
 impl support::Validate for QueryingInformationAboutKeystoneApiVersion30Links {
     fn validate_at(
         &self,
@@ -107,24 +89,6 @@ impl MediaTypes {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`MediaTypes`].
-pub static SHAPE_MEDIA_TYPES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "base",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MediaTypes {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MEDIA_TYPES,
-    );
-}
 impl support::Validate for MediaTypes {
     fn validate_at(
         &self,
@@ -185,20 +149,6 @@ impl QueryingInformationAboutKeystoneApiVersion30Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingInformationAboutKeystoneApiVersion30Response200`].
-pub static SHAPE_QUERYING_INFORMATION_ABOUT_KEYSTONE_API_VERSION30_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Object(&SHAPE_VERSION),
-        },
-    ],
-};
-impl support::Shaped for QueryingInformationAboutKeystoneApiVersion30Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_INFORMATION_ABOUT_KEYSTONE_API_VERSION30_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingInformationAboutKeystoneApiVersion30Response200 {
     fn validate_at(
@@ -274,42 +224,6 @@ impl Version {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Version`].
-pub static SHAPE_VERSION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "media-types",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MEDIA_TYPES),
-            ),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_INFORMATION_ABOUT_KEYSTONE_API_VERSION30_LINKS,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for Version {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VERSION,
-    );
 }
 impl support::Validate for Version {
     fn validate_at(

@@ -43,52 +43,6 @@ impl QueryingInformationAndStatusOfASpecifiedProjectProject {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingInformationAndStatusOfASpecifiedProjectProject`].
-pub static SHAPE_QUERYING_INFORMATION_AND_STATUS_OF_A_SPECIFIED_PROJECT_PROJECT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_domain",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "parent_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "suspended_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingInformationAndStatusOfASpecifiedProjectProject {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_INFORMATION_AND_STATUS_OF_A_SPECIFIED_PROJECT_PROJECT,
-    );
-}
 impl support::Validate for QueryingInformationAndStatusOfASpecifiedProjectProject {
     fn validate_at(
         &self,
@@ -227,22 +181,6 @@ impl QueryingInformationAndStatusOfASpecifiedProjectResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingInformationAndStatusOfASpecifiedProjectResponse200`].
-pub static SHAPE_QUERYING_INFORMATION_AND_STATUS_OF_A_SPECIFIED_PROJECT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "project",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_INFORMATION_AND_STATUS_OF_A_SPECIFIED_PROJECT_PROJECT,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingInformationAndStatusOfASpecifiedProjectResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_INFORMATION_AND_STATUS_OF_A_SPECIFIED_PROJECT_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingInformationAndStatusOfASpecifiedProjectResponse200 {
     fn validate_at(

@@ -28,28 +28,6 @@ impl LoginProtects {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`LoginProtects`].
-pub static SHAPE_LOGIN_PROTECTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "verification_method",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for LoginProtects {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LOGIN_PROTECTS,
-    );
-}
 impl support::Validate for LoginProtects {
     fn validate_at(
         &self,
@@ -128,22 +106,6 @@ impl QueryingLoginProtectionConfigurationsOfUsersResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingLoginProtectionConfigurationsOfUsersResponse200`].
-pub static SHAPE_QUERYING_LOGIN_PROTECTION_CONFIGURATIONS_OF_USERS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "login_protects",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LOGIN_PROTECTS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingLoginProtectionConfigurationsOfUsersResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_LOGIN_PROTECTION_CONFIGURATIONS_OF_USERS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingLoginProtectionConfigurationsOfUsersResponse200 {
     fn validate_at(

@@ -19,22 +19,6 @@ impl QueryingMfaDeviceInformationOfUsersResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingMfaDeviceInformationOfUsersResponse200`].
-pub static SHAPE_QUERYING_MFA_DEVICE_INFORMATION_OF_USERS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "virtual_mfa_devices",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VIRTUAL_MFA_DEVICES),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingMfaDeviceInformationOfUsersResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_MFA_DEVICE_INFORMATION_OF_USERS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingMfaDeviceInformationOfUsersResponse200 {
     fn validate_at(
         &self,
@@ -107,24 +91,6 @@ impl VirtualMfaDevices {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`VirtualMfaDevices`].
-pub static SHAPE_VIRTUAL_MFA_DEVICES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "serial_number",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for VirtualMfaDevices {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VIRTUAL_MFA_DEVICES,
-    );
 }
 impl support::Validate for VirtualMfaDevices {
     fn validate_at(

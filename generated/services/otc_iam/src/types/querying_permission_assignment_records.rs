@@ -25,28 +25,6 @@ impl QueryingPermissionAssignmentRecordsResponse200 {
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
-/// The documented fields of [`QueryingPermissionAssignmentRecordsResponse200`].
-pub static SHAPE_QUERYING_PERMISSION_ASSIGNMENT_RECORDS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "role_assignments",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ROLE_ASSIGNMENT_BODY),
-            ),
-        },
-    ],
-};
-#[cfg(feature = "querying_permission_assignment_records")]
-impl support::Shaped for QueryingPermissionAssignmentRecordsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PERMISSION_ASSIGNMENT_RECORDS_RESPONSE200,
-    );
-}
-#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Validate for QueryingPermissionAssignmentRecordsResponse200 {
     fn validate_at(
         &self,
@@ -137,22 +115,6 @@ impl RoleAgencyAssignmentId {
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
-/// The documented fields of [`RoleAgencyAssignmentId`].
-pub static SHAPE_ROLE_AGENCY_ASSIGNMENT_ID: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_permission_assignment_records")]
-impl support::Shaped for RoleAgencyAssignmentId {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ROLE_AGENCY_ASSIGNMENT_ID,
-    );
-}
-#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Validate for RoleAgencyAssignmentId {
     fn validate_at(
         &self,
@@ -224,42 +186,6 @@ impl RoleAssignmentBody {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_permission_assignment_records")]
-/// The documented fields of [`RoleAssignmentBody`].
-pub static SHAPE_ROLE_ASSIGNMENT_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "user",
-            value: support::ValueShape::Object(&SHAPE_ROLE_USER_ASSIGNMENT_ID),
-        },
-        support::FieldShape {
-            name: "role",
-            value: support::ValueShape::Object(&SHAPE_ROLE_ASSIGNMENT_ID),
-        },
-        support::FieldShape {
-            name: "group",
-            value: support::ValueShape::Object(&SHAPE_ROLE_GROUP_ASSIGNMENT_ID),
-        },
-        support::FieldShape {
-            name: "agency",
-            value: support::ValueShape::Object(&SHAPE_ROLE_AGENCY_ASSIGNMENT_ID),
-        },
-        support::FieldShape {
-            name: "scope",
-            value: support::ValueShape::Object(&SHAPE_ROLE_ASSIGNMENT_SCOPE),
-        },
-        support::FieldShape {
-            name: "is_inherited",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_permission_assignment_records")]
-impl support::Shaped for RoleAssignmentBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ROLE_ASSIGNMENT_BODY,
-    );
 }
 #[cfg(feature = "querying_permission_assignment_records")]
 impl support::Validate for RoleAssignmentBody {
@@ -407,22 +333,6 @@ impl RoleAssignmentId {
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
-/// The documented fields of [`RoleAssignmentId`].
-pub static SHAPE_ROLE_ASSIGNMENT_ID: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_permission_assignment_records")]
-impl support::Shaped for RoleAssignmentId {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ROLE_ASSIGNMENT_ID,
-    );
-}
-#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Validate for RoleAssignmentId {
     fn validate_at(
         &self,
@@ -485,32 +395,6 @@ impl RoleAssignmentScope {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_permission_assignment_records")]
-/// The documented fields of [`RoleAssignmentScope`].
-pub static SHAPE_ROLE_ASSIGNMENT_SCOPE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "project",
-            value: support::ValueShape::Object(&SHAPE_ROLE_PROJECT_ASSIGNMENT_ID),
-        },
-        support::FieldShape {
-            name: "domain",
-            value: support::ValueShape::Object(&SHAPE_ROLE_DOMAIN_ASSIGNMENT_ID),
-        },
-        support::FieldShape {
-            name: "enterprise_project",
-            value: support::ValueShape::Object(
-                &SHAPE_ROLE_ENTERPRISE_PROJECT_ASSIGNMENT_ID,
-            ),
-        },
-    ],
-};
-#[cfg(feature = "querying_permission_assignment_records")]
-impl support::Shaped for RoleAssignmentScope {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ROLE_ASSIGNMENT_SCOPE,
-    );
 }
 #[cfg(feature = "querying_permission_assignment_records")]
 impl support::Validate for RoleAssignmentScope {
@@ -615,22 +499,6 @@ impl RoleDomainAssignmentId {
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
-/// The documented fields of [`RoleDomainAssignmentId`].
-pub static SHAPE_ROLE_DOMAIN_ASSIGNMENT_ID: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_permission_assignment_records")]
-impl support::Shaped for RoleDomainAssignmentId {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ROLE_DOMAIN_ASSIGNMENT_ID,
-    );
-}
-#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Validate for RoleDomainAssignmentId {
     fn validate_at(
         &self,
@@ -687,22 +555,6 @@ impl RoleEnterpriseProjectAssignmentId {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_permission_assignment_records")]
-/// The documented fields of [`RoleEnterpriseProjectAssignmentId`].
-pub static SHAPE_ROLE_ENTERPRISE_PROJECT_ASSIGNMENT_ID: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_permission_assignment_records")]
-impl support::Shaped for RoleEnterpriseProjectAssignmentId {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ROLE_ENTERPRISE_PROJECT_ASSIGNMENT_ID,
-    );
 }
 #[cfg(feature = "querying_permission_assignment_records")]
 impl support::Validate for RoleEnterpriseProjectAssignmentId {
@@ -763,22 +615,6 @@ impl RoleGroupAssignmentId {
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
-/// The documented fields of [`RoleGroupAssignmentId`].
-pub static SHAPE_ROLE_GROUP_ASSIGNMENT_ID: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_permission_assignment_records")]
-impl support::Shaped for RoleGroupAssignmentId {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ROLE_GROUP_ASSIGNMENT_ID,
-    );
-}
-#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Validate for RoleGroupAssignmentId {
     fn validate_at(
         &self,
@@ -837,22 +673,6 @@ impl RoleProjectAssignmentId {
     }
 }
 #[cfg(feature = "querying_permission_assignment_records")]
-/// The documented fields of [`RoleProjectAssignmentId`].
-pub static SHAPE_ROLE_PROJECT_ASSIGNMENT_ID: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_permission_assignment_records")]
-impl support::Shaped for RoleProjectAssignmentId {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ROLE_PROJECT_ASSIGNMENT_ID,
-    );
-}
-#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Validate for RoleProjectAssignmentId {
     fn validate_at(
         &self,
@@ -909,22 +729,6 @@ impl RoleUserAssignmentId {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_permission_assignment_records")]
-/// The documented fields of [`RoleUserAssignmentId`].
-pub static SHAPE_ROLE_USER_ASSIGNMENT_ID: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_permission_assignment_records")]
-impl support::Shaped for RoleUserAssignmentId {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ROLE_USER_ASSIGNMENT_ID,
-    );
 }
 #[cfg(feature = "querying_permission_assignment_records")]
 impl support::Validate for RoleUserAssignmentId {
@@ -1039,9 +843,6 @@ impl support::Validate for QueryingPermissionAssignmentRecordsScope {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for QueryingPermissionAssignmentRecordsScope {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 #[cfg(feature = "querying_permission_assignment_records")]
 /// Principal.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1115,8 +916,4 @@ impl support::Validate for Subject {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(feature = "querying_permission_assignment_records")]
-impl support::Shaped for Subject {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_permissions_of_a_user_group_corresponding_to_a_project.json` documents.
 use crate::support;
-use super::super::{
-    ListingCustomPoliciesLinks, Policy, SHAPE_LISTING_CUSTOM_POLICIES_LINKS, SHAPE_POLICY,
-};
+use super::super::{ListingCustomPoliciesLinks, Policy};
 /// Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -26,29 +24,6 @@ impl QueryingPermissionsOfAUserGroupCorrespondingToAProjectResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingPermissionsOfAUserGroupCorrespondingToAProjectResponse200`].
-pub static SHAPE_QUERYING_PERMISSIONS_OF_A_USER_GROUP_CORRESPONDING_TO_A_PROJECT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-        support::FieldShape {
-            name: "roles",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_PERMISSIONS_OF_A_USER_GROUP_CORRESPONDING_TO_A_PROJECT_ROLES,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped
-for QueryingPermissionsOfAUserGroupCorrespondingToAProjectResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PERMISSIONS_OF_A_USER_GROUP_CORRESPONDING_TO_A_PROJECT_RESPONSE200,
-    );
 }
 impl support::Validate
 for QueryingPermissionsOfAUserGroupCorrespondingToAProjectResponse200 {
@@ -173,52 +148,6 @@ impl QueryingPermissionsOfAUserGroupCorrespondingToAProjectRoles {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingPermissionsOfAUserGroupCorrespondingToAProjectRoles`].
-pub static SHAPE_QUERYING_PERMISSIONS_OF_A_USER_GROUP_CORRESPONDING_TO_A_PROJECT_ROLES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "display_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "catalog",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policy",
-            value: support::ValueShape::Object(&SHAPE_POLICY),
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingPermissionsOfAUserGroupCorrespondingToAProjectRoles {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PERMISSIONS_OF_A_USER_GROUP_CORRESPONDING_TO_A_PROJECT_ROLES,
-    );
 }
 impl support::Validate for QueryingPermissionsOfAUserGroupCorrespondingToAProjectRoles {
     fn validate_at(

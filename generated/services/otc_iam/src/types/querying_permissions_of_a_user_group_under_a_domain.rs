@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_permissions_of_a_user_group_under_a_domain.json` documents.
 use crate::support;
-use super::super::{
-    ListingCustomPoliciesLinks, Policy, SHAPE_LISTING_CUSTOM_POLICIES_LINKS, SHAPE_POLICY,
-};
+use super::super::{ListingCustomPoliciesLinks, Policy};
 /// Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -26,28 +24,6 @@ impl QueryingPermissionsOfAUserGroupUnderADomainResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingPermissionsOfAUserGroupUnderADomainResponse200`].
-pub static SHAPE_QUERYING_PERMISSIONS_OF_A_USER_GROUP_UNDER_A_DOMAIN_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-        support::FieldShape {
-            name: "roles",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_PERMISSIONS_OF_A_USER_GROUP_UNDER_A_DOMAIN_ROLES,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingPermissionsOfAUserGroupUnderADomainResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PERMISSIONS_OF_A_USER_GROUP_UNDER_A_DOMAIN_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingPermissionsOfAUserGroupUnderADomainResponse200 {
     fn validate_at(
@@ -179,64 +155,6 @@ impl QueryingPermissionsOfAUserGroupUnderADomainRoles {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingPermissionsOfAUserGroupUnderADomainRoles`].
-pub static SHAPE_QUERYING_PERMISSIONS_OF_A_USER_GROUP_UNDER_A_DOMAIN_ROLES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "display_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "catalog",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policy",
-            value: support::ValueShape::Object(&SHAPE_POLICY),
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flag",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingPermissionsOfAUserGroupUnderADomainRoles {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PERMISSIONS_OF_A_USER_GROUP_UNDER_A_DOMAIN_ROLES,
-    );
 }
 impl support::Validate for QueryingPermissionsOfAUserGroupUnderADomainRoles {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_project_information_based_on_the_specified_criteria.json` documents.
 use crate::support;
-use super::super::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
+use super::super::ListingCustomPoliciesLinks;
 /// projects.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -40,48 +40,6 @@ impl QueryingProjectInformationBasedOnTheSpecifiedCriteriaProjects {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingProjectInformationBasedOnTheSpecifiedCriteriaProjects`].
-pub static SHAPE_QUERYING_PROJECT_INFORMATION_BASED_ON_THE_SPECIFIED_CRITERIA_PROJECTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "is_domain",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "parent_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingProjectInformationBasedOnTheSpecifiedCriteriaProjects {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PROJECT_INFORMATION_BASED_ON_THE_SPECIFIED_CRITERIA_PROJECTS,
-    );
 }
 impl support::Validate
 for QueryingProjectInformationBasedOnTheSpecifiedCriteriaProjects {
@@ -231,29 +189,6 @@ impl QueryingProjectInformationBasedOnTheSpecifiedCriteriaResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingProjectInformationBasedOnTheSpecifiedCriteriaResponse200`].
-pub static SHAPE_QUERYING_PROJECT_INFORMATION_BASED_ON_THE_SPECIFIED_CRITERIA_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "projects",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_PROJECT_INFORMATION_BASED_ON_THE_SPECIFIED_CRITERIA_PROJECTS,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-    ],
-};
-impl support::Shaped
-for QueryingProjectInformationBasedOnTheSpecifiedCriteriaResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PROJECT_INFORMATION_BASED_ON_THE_SPECIFIED_CRITERIA_RESPONSE200,
-    );
 }
 impl support::Validate
 for QueryingProjectInformationBasedOnTheSpecifiedCriteriaResponse200 {

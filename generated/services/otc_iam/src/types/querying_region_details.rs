@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_region_details.json` documents.
 use crate::support;
-use super::super::{Links, Locales, SHAPE_LINKS, SHAPE_LOCALES};
+use super::super::{Links, Locales};
 /// Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,20 +19,6 @@ impl QueryingRegionDetailsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingRegionDetailsResponse200`].
-pub static SHAPE_QUERYING_REGION_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "region",
-            value: support::ValueShape::Object(&SHAPE_REGION),
-        },
-    ],
-};
-impl support::Shaped for QueryingRegionDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_REGION_DETAILS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingRegionDetailsResponse200 {
     fn validate_at(
@@ -108,40 +94,6 @@ impl Region {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Region`].
-pub static SHAPE_REGION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "parent_region_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LINKS),
-        },
-        support::FieldShape {
-            name: "locales",
-            value: support::ValueShape::Object(&SHAPE_LOCALES),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Region {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REGION,
-    );
 }
 impl support::Validate for Region {
     fn validate_at(

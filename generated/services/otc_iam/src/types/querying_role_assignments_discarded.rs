@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_role_assignments_discarded.json` documents.
 use crate::support;
-use super::super::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
+use super::super::ListingCustomPoliciesLinks;
 /// Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -26,30 +26,6 @@ impl QueryingRoleAssignmentsDiscardedResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingRoleAssignmentsDiscardedResponse200`].
-pub static SHAPE_QUERYING_ROLE_ASSIGNMENTS_DISCARDED_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "role_assignments",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_ROLE_ASSIGNMENTS_DISCARDED_ROLE_ASSIGNMENTS,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Map(
-                &support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingRoleAssignmentsDiscardedResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ROLE_ASSIGNMENTS_DISCARDED_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingRoleAssignmentsDiscardedResponse200 {
     fn validate_at(
@@ -205,38 +181,6 @@ impl QueryingRoleAssignmentsDiscardedRoleAssignments {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingRoleAssignmentsDiscardedRoleAssignments`].
-pub static SHAPE_QUERYING_ROLE_ASSIGNMENTS_DISCARDED_ROLE_ASSIGNMENTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "scope",
-            value: support::ValueShape::Map(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "role",
-            value: support::ValueShape::Map(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "group",
-            value: support::ValueShape::Map(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "agency",
-            value: support::ValueShape::Map(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Map(
-                &support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingRoleAssignmentsDiscardedRoleAssignments {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ROLE_ASSIGNMENTS_DISCARDED_ROLE_ASSIGNMENTS,
-    );
 }
 impl support::Validate for QueryingRoleAssignmentsDiscardedRoleAssignments {
     fn validate_at(

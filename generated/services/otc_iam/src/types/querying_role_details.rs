@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_role_details.json` documents.
 use crate::support;
-use super::super::{
-    ListingCustomPoliciesLinks, Policy, SHAPE_LISTING_CUSTOM_POLICIES_LINKS, SHAPE_POLICY,
-};
+use super::super::{ListingCustomPoliciesLinks, Policy};
 /// Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -21,20 +19,6 @@ impl QueryingRoleDetailsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingRoleDetailsResponse200`].
-pub static SHAPE_QUERYING_ROLE_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "role",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_ROLE_DETAILS_ROLE),
-        },
-    ],
-};
-impl support::Shaped for QueryingRoleDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ROLE_DETAILS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingRoleDetailsResponse200 {
     fn validate_at(
@@ -136,64 +120,6 @@ impl QueryingRoleDetailsRole {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingRoleDetailsRole`].
-pub static SHAPE_QUERYING_ROLE_DETAILS_ROLE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flag",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "catalog",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "display_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policy",
-            value: support::ValueShape::Object(&SHAPE_POLICY),
-        },
-        support::FieldShape {
-            name: "updated_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingRoleDetailsRole {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ROLE_DETAILS_ROLE,
-    );
 }
 impl support::Validate for QueryingRoleDetailsRole {
     fn validate_at(

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_iam/querying_services.json` documents.
 use crate::support;
 #[cfg(feature = "querying_services")]
-use super::super::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
+use super::super::ListingCustomPoliciesLinks;
 #[cfg(feature = "querying_services")]
 /// Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -25,28 +25,6 @@ impl QueryingServicesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_services")]
-/// The documented fields of [`QueryingServicesResponse200`].
-pub static SHAPE_QUERYING_SERVICES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-        support::FieldShape {
-            name: "services",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SERVICES),
-            ),
-        },
-    ],
-};
-#[cfg(feature = "querying_services")]
-impl support::Shaped for QueryingServicesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SERVICES_RESPONSE200,
-    );
 }
 #[cfg(feature = "querying_services")]
 impl support::Validate for QueryingServicesResponse200 {
@@ -158,42 +136,6 @@ impl Services {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_services")]
-/// The documented fields of [`Services`].
-pub static SHAPE_SERVICES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-    ],
-};
-#[cfg(feature = "querying_services")]
-impl support::Shaped for Services {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SERVICES,
-    );
 }
 #[cfg(feature = "querying_services")]
 impl support::Validate for Services {
@@ -370,7 +312,4 @@ impl support::Validate for QueryingServicesType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for QueryingServicesType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_the_acl_for_api_access.json` documents.
 use crate::support;
-use super::super::{
-    AllowAddressNetmasksInResponse, AllowIpRangesInResponse,
-    SHAPE_ALLOW_ADDRESS_NETMASKS_IN_RESPONSE, SHAPE_ALLOW_IP_RANGES_IN_RESPONSE,
-};
+use super::super::{AllowAddressNetmasksInResponse, AllowIpRangesInResponse};
 /// Table 7 allow_vpc_endpoints.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,24 +22,6 @@ impl QueryingTheAclForApiAccessAllowVpcEndpoints {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheAclForApiAccessAllowVpcEndpoints`].
-pub static SHAPE_QUERYING_THE_ACL_FOR_API_ACCESS_ALLOW_VPC_ENDPOINTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vpc_endpoint_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheAclForApiAccessAllowVpcEndpoints {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_ACL_FOR_API_ACCESS_ALLOW_VPC_ENDPOINTS,
-    );
 }
 impl support::Validate for QueryingTheAclForApiAccessAllowVpcEndpoints {
     fn validate_at(
@@ -114,36 +93,6 @@ impl QueryingTheAclForApiAccessApiAclPolicy {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheAclForApiAccessApiAclPolicy`].
-pub static SHAPE_QUERYING_THE_ACL_FOR_API_ACCESS_API_ACL_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "allow_address_netmasks",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOW_ADDRESS_NETMASKS_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "allow_ip_ranges",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOW_IP_RANGES_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "allow_vpc_endpoints",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_THE_ACL_FOR_API_ACCESS_ALLOW_VPC_ENDPOINTS,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheAclForApiAccessApiAclPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_ACL_FOR_API_ACCESS_API_ACL_POLICY,
-    );
 }
 impl support::Validate for QueryingTheAclForApiAccessApiAclPolicy {
     fn validate_at(
@@ -268,22 +217,6 @@ impl QueryingTheAclForApiAccessResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheAclForApiAccessResponse200`].
-pub static SHAPE_QUERYING_THE_ACL_FOR_API_ACCESS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "api_acl_policy",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_THE_ACL_FOR_API_ACCESS_API_ACL_POLICY,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheAclForApiAccessResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_ACL_FOR_API_ACCESS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheAclForApiAccessResponse200 {
     fn validate_at(

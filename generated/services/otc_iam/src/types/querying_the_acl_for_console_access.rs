@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_the_acl_for_console_access.json` documents.
 use crate::support;
-use super::super::{ConsoleAclPolicyInResponse, SHAPE_CONSOLE_ACL_POLICY_IN_RESPONSE};
+use super::super::ConsoleAclPolicyInResponse;
 /// Table 3 Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,20 +19,6 @@ impl QueryingTheAclForConsoleAccessResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheAclForConsoleAccessResponse200`].
-pub static SHAPE_QUERYING_THE_ACL_FOR_CONSOLE_ACCESS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "console_acl_policy",
-            value: support::ValueShape::Object(&SHAPE_CONSOLE_ACL_POLICY_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheAclForConsoleAccessResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_ACL_FOR_CONSOLE_ACCESS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheAclForConsoleAccessResponse200 {
     fn validate_at(

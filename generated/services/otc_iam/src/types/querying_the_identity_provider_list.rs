@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_the_identity_provider_list.json` documents.
 use crate::support;
-use super::super::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
+use super::super::ListingCustomPoliciesLinks;
 /// identity_providers.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -55,40 +55,6 @@ impl IdentityProviders {
     pub fn enabled_or_default(&self) -> bool {
         self.enabled.unwrap_or(Self::DEFAULT_ENABLED)
     }
-}
-/// The documented fields of [`IdentityProviders`].
-pub static SHAPE_IDENTITY_PROVIDERS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "sso_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-    ],
-};
-impl support::Shaped for IdentityProviders {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_IDENTITY_PROVIDERS,
-    );
 }
 impl support::Validate for IdentityProviders {
     fn validate_at(
@@ -226,26 +192,6 @@ impl QueryingTheIdentityProviderListResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheIdentityProviderListResponse200`].
-pub static SHAPE_QUERYING_THE_IDENTITY_PROVIDER_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "identity_providers",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_IDENTITY_PROVIDERS),
-            ),
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheIdentityProviderListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_IDENTITY_PROVIDER_LIST_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheIdentityProviderListResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_the_list_of_domains_accessible_to_federated_users.json` documents.
 use crate::support;
-use super::super::{Links, SHAPE_LINKS};
+use super::super::Links;
 /// domains.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -31,36 +31,6 @@ impl Domains {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Domains`].
-pub static SHAPE_DOMAINS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LINKS),
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Domains {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DOMAINS,
-    );
 }
 impl support::Validate for Domains {
     fn validate_at(
@@ -153,26 +123,6 @@ impl QueryingTheListOfDomainsAccessibleToFederatedUsersResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheListOfDomainsAccessibleToFederatedUsersResponse200`].
-pub static SHAPE_QUERYING_THE_LIST_OF_DOMAINS_ACCESSIBLE_TO_FEDERATED_USERS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "domains",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DOMAINS),
-            ),
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LINKS),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheListOfDomainsAccessibleToFederatedUsersResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_DOMAINS_ACCESSIBLE_TO_FEDERATED_USERS_RESPONSE200,
-    );
 }
 impl support::Validate
 for QueryingTheListOfDomainsAccessibleToFederatedUsersResponse200 {

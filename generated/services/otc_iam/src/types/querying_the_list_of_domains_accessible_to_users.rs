@@ -59,20 +59,6 @@ impl QueryingTheListOfDomainsAccessibleToUsersJson {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheListOfDomainsAccessibleToUsersJson`].
-pub static SHAPE_QUERYING_THE_LIST_OF_DOMAINS_ACCESSIBLE_TO_USERS_JSON: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "self",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheListOfDomainsAccessibleToUsersJson {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_DOMAINS_ACCESSIBLE_TO_USERS_JSON,
-    );
-}
 impl support::Validate for QueryingTheListOfDomainsAccessibleToUsersJson {
     fn validate_at(
         &self,
@@ -129,24 +115,6 @@ impl QueryingTheListOfDomainsAccessibleToUsersResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_the_list_of_domains_accessible_to_users")]
-/// The documented fields of [`QueryingTheListOfDomainsAccessibleToUsersResponse200`].
-pub static SHAPE_QUERYING_THE_LIST_OF_DOMAINS_ACCESSIBLE_TO_USERS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_THE_LIST_OF_DOMAINS_ACCESSIBLE_TO_USERS_JSON,
-            ),
-        },
-    ],
-};
-#[cfg(feature = "querying_the_list_of_domains_accessible_to_users")]
-impl support::Shaped for QueryingTheListOfDomainsAccessibleToUsersResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_DOMAINS_ACCESSIBLE_TO_USERS_RESPONSE200,
-    );
 }
 #[cfg(feature = "querying_the_list_of_domains_accessible_to_users")]
 impl support::Validate for QueryingTheListOfDomainsAccessibleToUsersResponse200 {

@@ -7,7 +7,7 @@
 use crate::support;
 use super::super::Effect;
 #[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
-use super::super::{Policy, SHAPE_POLICY};
+use super::super::Policy;
 /// roles.policy.Depends.
 #[derive(
     Debug,
@@ -120,26 +120,6 @@ impl QueryingTheListOfPermissionsOfAnAgencyOnADomainResponse200 {
     }
 }
 #[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
-/// The documented fields of [`QueryingTheListOfPermissionsOfAnAgencyOnADomainResponse200`].
-pub static SHAPE_QUERYING_THE_LIST_OF_PERMISSIONS_OF_AN_AGENCY_ON_A_DOMAIN_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "roles",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_THE_LIST_OF_PERMISSIONS_OF_AN_AGENCY_ON_A_DOMAIN_ROLES,
-                ),
-            ),
-        },
-    ],
-};
-#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
-impl support::Shaped for QueryingTheListOfPermissionsOfAnAgencyOnADomainResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_PERMISSIONS_OF_AN_AGENCY_ON_A_DOMAIN_RESPONSE200,
-    );
-}
-#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
 impl support::Validate for QueryingTheListOfPermissionsOfAnAgencyOnADomainResponse200 {
     fn validate_at(
         &self,
@@ -244,50 +224,6 @@ impl QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
-/// The documented fields of [`QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles`].
-pub static SHAPE_QUERYING_THE_LIST_OF_PERMISSIONS_OF_AN_AGENCY_ON_A_DOMAIN_ROLES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "catalog",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "display_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policy",
-            value: support::ValueShape::Map(&support::ValueShape::Object(&SHAPE_POLICY)),
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
-impl support::Shaped for QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_PERMISSIONS_OF_AN_AGENCY_ON_A_DOMAIN_ROLES,
-    );
 }
 #[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
 impl support::Validate for QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles {

@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_the_list_of_permissions_of_an_agency_on_a_project.json` documents.
 use crate::support;
-use super::super::{
-    ListingCustomPoliciesLinks, Policy, SHAPE_LISTING_CUSTOM_POLICIES_LINKS, SHAPE_POLICY,
-};
+use super::super::{ListingCustomPoliciesLinks, Policy};
 /// Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -23,24 +21,6 @@ impl QueryingTheListOfPermissionsOfAnAgencyOnAProjectResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheListOfPermissionsOfAnAgencyOnAProjectResponse200`].
-pub static SHAPE_QUERYING_THE_LIST_OF_PERMISSIONS_OF_AN_AGENCY_ON_A_PROJECT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "roles",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_THE_LIST_OF_PERMISSIONS_OF_AN_AGENCY_ON_A_PROJECT_ROLES,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheListOfPermissionsOfAnAgencyOnAProjectResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_PERMISSIONS_OF_AN_AGENCY_ON_A_PROJECT_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheListOfPermissionsOfAnAgencyOnAProjectResponse200 {
     fn validate_at(
@@ -155,64 +135,6 @@ impl QueryingTheListOfPermissionsOfAnAgencyOnAProjectRoles {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheListOfPermissionsOfAnAgencyOnAProjectRoles`].
-pub static SHAPE_QUERYING_THE_LIST_OF_PERMISSIONS_OF_AN_AGENCY_ON_A_PROJECT_ROLES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flag",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "catalog",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "display_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policy",
-            value: support::ValueShape::Object(&SHAPE_POLICY),
-        },
-        support::FieldShape {
-            name: "updated_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheListOfPermissionsOfAnAgencyOnAProjectRoles {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_PERMISSIONS_OF_AN_AGENCY_ON_A_PROJECT_ROLES,
-    );
 }
 impl support::Validate for QueryingTheListOfPermissionsOfAnAgencyOnAProjectRoles {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_the_list_of_projects_accessible_to_federated_users.json` documents.
 use crate::support;
-use super::super::{Links, SHAPE_LINKS};
+use super::super::Links;
 /// projects.links.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -20,20 +20,6 @@ impl LinksSelf {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`LinksSelf`].
-pub static SHAPE_LINKS_SELF: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "self",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for LinksSelf {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LINKS_SELF,
-    );
 }
 impl support::Validate for LinksSelf {
     fn validate_at(
@@ -111,48 +97,6 @@ impl QueryingTheListOfProjectsAccessibleToFederatedUsersProjects {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheListOfProjectsAccessibleToFederatedUsersProjects`].
-pub static SHAPE_QUERYING_THE_LIST_OF_PROJECTS_ACCESSIBLE_TO_FEDERATED_USERS_PROJECTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "is_domain",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LINKS_SELF),
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "parent_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheListOfProjectsAccessibleToFederatedUsersProjects {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_PROJECTS_ACCESSIBLE_TO_FEDERATED_USERS_PROJECTS,
-    );
 }
 impl support::Validate for QueryingTheListOfProjectsAccessibleToFederatedUsersProjects {
     fn validate_at(
@@ -270,28 +214,6 @@ impl QueryingTheListOfProjectsAccessibleToFederatedUsersResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheListOfProjectsAccessibleToFederatedUsersResponse200`].
-pub static SHAPE_QUERYING_THE_LIST_OF_PROJECTS_ACCESSIBLE_TO_FEDERATED_USERS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "projects",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_THE_LIST_OF_PROJECTS_ACCESSIBLE_TO_FEDERATED_USERS_PROJECTS,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LINKS),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheListOfProjectsAccessibleToFederatedUsersResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_PROJECTS_ACCESSIBLE_TO_FEDERATED_USERS_RESPONSE200,
-    );
 }
 impl support::Validate
 for QueryingTheListOfProjectsAccessibleToFederatedUsersResponse200 {

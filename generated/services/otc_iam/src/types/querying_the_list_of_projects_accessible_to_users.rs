@@ -6,8 +6,6 @@
 #[cfg(feature = "querying_the_list_of_projects_accessible_to_users")]
 use crate::support;
 use super::super::Links;
-#[cfg(feature = "querying_the_list_of_projects_accessible_to_users")]
-use super::super::SHAPE_LINKS;
 /// projects.
 #[derive(
     Debug,
@@ -67,22 +65,6 @@ impl QueryingTheListOfProjectsAccessibleToUsersResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_the_list_of_projects_accessible_to_users")]
-/// The documented fields of [`QueryingTheListOfProjectsAccessibleToUsersResponse200`].
-pub static SHAPE_QUERYING_THE_LIST_OF_PROJECTS_ACCESSIBLE_TO_USERS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LINKS),
-        },
-    ],
-};
-#[cfg(feature = "querying_the_list_of_projects_accessible_to_users")]
-impl support::Shaped for QueryingTheListOfProjectsAccessibleToUsersResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_PROJECTS_ACCESSIBLE_TO_USERS_RESPONSE200,
-    );
 }
 #[cfg(feature = "querying_the_list_of_projects_accessible_to_users")]
 impl support::Validate for QueryingTheListOfProjectsAccessibleToUsersResponse200 {

@@ -25,28 +25,6 @@ impl QueryingTheLoginProtectionConfigurationOfAUserLoginProtect {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheLoginProtectionConfigurationOfAUserLoginProtect`].
-pub static SHAPE_QUERYING_THE_LOGIN_PROTECTION_CONFIGURATION_OF_A_USER_LOGIN_PROTECT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "verification_method",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheLoginProtectionConfigurationOfAUserLoginProtect {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LOGIN_PROTECTION_CONFIGURATION_OF_A_USER_LOGIN_PROTECT,
-    );
-}
 impl support::Validate for QueryingTheLoginProtectionConfigurationOfAUserLoginProtect {
     fn validate_at(
         &self,
@@ -125,22 +103,6 @@ impl QueryingTheLoginProtectionConfigurationOfAUserResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheLoginProtectionConfigurationOfAUserResponse200`].
-pub static SHAPE_QUERYING_THE_LOGIN_PROTECTION_CONFIGURATION_OF_A_USER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "login_protect",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_THE_LOGIN_PROTECTION_CONFIGURATION_OF_A_USER_LOGIN_PROTECT,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheLoginProtectionConfigurationOfAUserResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LOGIN_PROTECTION_CONFIGURATION_OF_A_USER_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheLoginProtectionConfigurationOfAUserResponse200 {
     fn validate_at(

@@ -5,9 +5,7 @@
 //! The types that `spec/otc_iam/querying_the_mapping_list.json` documents.
 use crate::support;
 use super::super::{
-    GroupInResponse, ListingCustomPoliciesLinks, RemoteInResponse,
-    SHAPE_GROUP_IN_RESPONSE, SHAPE_LISTING_CUSTOM_POLICIES_LINKS,
-    SHAPE_REMOTE_IN_RESPONSE, SHAPE_USER_IN_RESPONSE, UserInResponse,
+    GroupInResponse, ListingCustomPoliciesLinks, RemoteInResponse, UserInResponse,
 };
 /// mappings.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -69,30 +67,6 @@ impl Mappings {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Mappings`].
-pub static SHAPE_MAPPINGS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rules",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_THE_MAPPING_LIST_RULES),
-            ),
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-    ],
-};
-impl support::Shaped for Mappings {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MAPPINGS,
-    );
 }
 impl support::Validate for Mappings {
     fn validate_at(
@@ -200,26 +174,6 @@ impl QueryingTheMappingListResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheMappingListResponse200`].
-pub static SHAPE_QUERYING_THE_MAPPING_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "mappings",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MAPPINGS),
-            ),
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheMappingListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_MAPPING_LIST_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheMappingListResponse200 {
     fn validate_at(
         &self,
@@ -316,30 +270,6 @@ impl QueryingTheMappingListRules {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheMappingListRules`].
-pub static SHAPE_QUERYING_THE_MAPPING_LIST_RULES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "local",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_THE_MAPPING_LIST_RULES_LOCAL,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "remote",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_REMOTE_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheMappingListRules {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_MAPPING_LIST_RULES,
-    );
 }
 impl support::Validate for QueryingTheMappingListRules {
     fn validate_at(
@@ -442,28 +372,6 @@ impl QueryingTheMappingListRulesLocal {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheMappingListRulesLocal`].
-pub static SHAPE_QUERYING_THE_MAPPING_LIST_RULES_LOCAL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "user",
-            value: support::ValueShape::Object(&SHAPE_USER_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "group",
-            value: support::ValueShape::Object(&SHAPE_GROUP_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "groups",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheMappingListRulesLocal {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_MAPPING_LIST_RULES_LOCAL,
-    );
 }
 impl support::Validate for QueryingTheMappingListRulesLocal {
     fn validate_at(

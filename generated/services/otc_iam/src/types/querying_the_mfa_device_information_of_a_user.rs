@@ -21,22 +21,6 @@ impl QueryingTheMfaDeviceInformationOfAUserResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheMfaDeviceInformationOfAUserResponse200`].
-pub static SHAPE_QUERYING_THE_MFA_DEVICE_INFORMATION_OF_A_USER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "virtual_mfa_device",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_THE_MFA_DEVICE_INFORMATION_OF_A_USER_VIRTUAL_MFA_DEVICE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheMfaDeviceInformationOfAUserResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_MFA_DEVICE_INFORMATION_OF_A_USER_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheMfaDeviceInformationOfAUserResponse200 {
     fn validate_at(
         &self,
@@ -105,24 +89,6 @@ impl QueryingTheMfaDeviceInformationOfAUserVirtualMfaDevice {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheMfaDeviceInformationOfAUserVirtualMfaDevice`].
-pub static SHAPE_QUERYING_THE_MFA_DEVICE_INFORMATION_OF_A_USER_VIRTUAL_MFA_DEVICE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "serial_number",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheMfaDeviceInformationOfAUserVirtualMfaDevice {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_MFA_DEVICE_INFORMATION_OF_A_USER_VIRTUAL_MFA_DEVICE,
-    );
 }
 impl support::Validate for QueryingTheMfaDeviceInformationOfAUserVirtualMfaDevice {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_the_operation_protection_policy.json` documents.
 use crate::support;
-use super::super::{AllowUserBody, SHAPE_ALLOW_USER_BODY};
+use super::super::AllowUserBody;
 /// Table 4 protect_policy.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -43,40 +43,6 @@ impl QueryingTheOperationProtectionPolicyProtectPolicy {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`QueryingTheOperationProtectionPolicyProtectPolicy`].
-pub static SHAPE_QUERYING_THE_OPERATION_PROTECTION_POLICY_PROTECT_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "allow_user",
-            value: support::ValueShape::Object(&SHAPE_ALLOW_USER_BODY),
-        },
-        support::FieldShape {
-            name: "operation_protection",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mobile",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_check",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "email",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "scene",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheOperationProtectionPolicyProtectPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_OPERATION_PROTECTION_POLICY_PROTECT_POLICY,
-    );
 }
 impl support::Validate for QueryingTheOperationProtectionPolicyProtectPolicy {
     fn validate_at(
@@ -185,22 +151,6 @@ impl QueryingTheOperationProtectionPolicyResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheOperationProtectionPolicyResponse200`].
-pub static SHAPE_QUERYING_THE_OPERATION_PROTECTION_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "protect_policy",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_THE_OPERATION_PROTECTION_POLICY_PROTECT_POLICY,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheOperationProtectionPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_OPERATION_PROTECTION_POLICY_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheOperationProtectionPolicyResponse200 {
     fn validate_at(
@@ -315,7 +265,4 @@ impl support::Validate for Scene {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Scene {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -40,48 +40,6 @@ impl QueryingThePasswordPolicyPasswordPolicy {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingThePasswordPolicyPasswordPolicy`].
-pub static SHAPE_QUERYING_THE_PASSWORD_POLICY_PASSWORD_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "maximum_consecutive_identical_chars",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "maximum_password_length",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "minimum_password_age",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "minimum_password_length",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "number_of_recent_passwords_disallowed",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "password_not_username_or_invert",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "password_requirements",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "password_validity_period",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingThePasswordPolicyPasswordPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_PASSWORD_POLICY_PASSWORD_POLICY,
-    );
-}
 impl support::Validate for QueryingThePasswordPolicyPasswordPolicy {
     fn validate_at(
         &self,
@@ -224,22 +182,6 @@ impl QueryingThePasswordPolicyResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingThePasswordPolicyResponse200`].
-pub static SHAPE_QUERYING_THE_PASSWORD_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "password_policy",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_THE_PASSWORD_POLICY_PASSWORD_POLICY,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingThePasswordPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_PASSWORD_POLICY_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingThePasswordPolicyResponse200 {
     fn validate_at(

@@ -19,20 +19,6 @@ impl Config {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Config`].
-pub static SHAPE_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "security_compliance",
-            value: support::ValueShape::Object(&SHAPE_SECURITY_COMPLIANCE),
-        },
-    ],
-};
-impl support::Shaped for Config {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIG,
-    );
-}
 impl support::Validate for Config {
     fn validate_at(
         &self,
@@ -90,20 +76,6 @@ impl QueryingThePasswordStrengthPolicyResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingThePasswordStrengthPolicyResponse200`].
-pub static SHAPE_QUERYING_THE_PASSWORD_STRENGTH_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "config",
-            value: support::ValueShape::Object(&SHAPE_CONFIG),
-        },
-    ],
-};
-impl support::Shaped for QueryingThePasswordStrengthPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_PASSWORD_STRENGTH_POLICY_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingThePasswordStrengthPolicyResponse200 {
     fn validate_at(
@@ -165,24 +137,6 @@ impl SecurityCompliance {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`SecurityCompliance`].
-pub static SHAPE_SECURITY_COMPLIANCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "password_regex",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "password_regex_description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SecurityCompliance {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SECURITY_COMPLIANCE,
-    );
 }
 impl support::Validate for SecurityCompliance {
     fn validate_at(

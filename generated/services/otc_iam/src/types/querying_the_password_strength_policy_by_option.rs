@@ -23,24 +23,6 @@ impl QueryingThePasswordStrengthPolicyByOptionConfig {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingThePasswordStrengthPolicyByOptionConfig`].
-pub static SHAPE_QUERYING_THE_PASSWORD_STRENGTH_POLICY_BY_OPTION_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "password_regex",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "password_regex_description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingThePasswordStrengthPolicyByOptionConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_PASSWORD_STRENGTH_POLICY_BY_OPTION_CONFIG,
-    );
-}
 impl support::Validate for QueryingThePasswordStrengthPolicyByOptionConfig {
     fn validate_at(
         &self,
@@ -104,22 +86,6 @@ impl QueryingThePasswordStrengthPolicyByOptionResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingThePasswordStrengthPolicyByOptionResponse200`].
-pub static SHAPE_QUERYING_THE_PASSWORD_STRENGTH_POLICY_BY_OPTION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "config",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_THE_PASSWORD_STRENGTH_POLICY_BY_OPTION_CONFIG,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingThePasswordStrengthPolicyByOptionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_PASSWORD_STRENGTH_POLICY_BY_OPTION_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingThePasswordStrengthPolicyByOptionResponse200 {
     fn validate_at(

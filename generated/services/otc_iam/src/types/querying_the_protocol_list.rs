@@ -30,32 +30,6 @@ impl QueryingTheProtocolListLinks {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheProtocolListLinks`].
-pub static SHAPE_QUERYING_THE_PROTOCOL_LIST_LINKS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "self",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "previous",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "next",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "identity_provider",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheProtocolListLinks {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_PROTOCOL_LIST_LINKS,
-    );
-}
 impl support::Validate for QueryingTheProtocolListLinks {
     fn validate_at(
         &self,
@@ -159,22 +133,6 @@ impl QueryingTheProtocolListResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_the_protocol_list")]
-/// The documented fields of [`QueryingTheProtocolListResponse200`].
-pub static SHAPE_QUERYING_THE_PROTOCOL_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_THE_PROTOCOL_LIST_LINKS),
-        },
-    ],
-};
-#[cfg(feature = "querying_the_protocol_list")]
-impl support::Shaped for QueryingTheProtocolListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_PROTOCOL_LIST_RESPONSE200,
-    );
 }
 #[cfg(feature = "querying_the_protocol_list")]
 impl support::Validate for QueryingTheProtocolListResponse200 {

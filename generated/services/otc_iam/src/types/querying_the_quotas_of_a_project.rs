@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_the_quotas_of_a_project.json` documents.
 use crate::support;
-use super::super::{Quotas, SHAPE_QUOTAS};
+use super::super::Quotas;
 /// Table 2 Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,20 +19,6 @@ impl QueryingTheQuotasOfAProjectResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheQuotasOfAProjectResponse200`].
-pub static SHAPE_QUERYING_THE_QUOTAS_OF_A_PROJECT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "quotas",
-            value: support::ValueShape::Object(&SHAPE_QUOTAS),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheQuotasOfAProjectResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_QUOTAS_OF_A_PROJECT_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheQuotasOfAProjectResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_the_service_catalog.json` documents.
 use crate::support;
-use super::super::{Catalog, Links, SHAPE_CATALOG, SHAPE_LINKS};
+use super::super::{Catalog, Links};
 /// Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -22,26 +22,6 @@ impl QueryingTheServiceCatalogResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheServiceCatalogResponse200`].
-pub static SHAPE_QUERYING_THE_SERVICE_CATALOG_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "catalog",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CATALOG),
-            ),
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LINKS),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheServiceCatalogResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_SERVICE_CATALOG_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheServiceCatalogResponse200 {
     fn validate_at(

@@ -6,8 +6,6 @@
 #[cfg(feature = "querying_the_user_group_to_which_a_user_belongs")]
 use crate::support;
 use super::super::Json;
-#[cfg(feature = "querying_the_user_group_to_which_a_user_belongs")]
-use super::super::SHAPE_JSON;
 /// groups.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -62,22 +60,6 @@ impl QueryingTheUserGroupToWhichAUserBelongsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_the_user_group_to_which_a_user_belongs")]
-/// The documented fields of [`QueryingTheUserGroupToWhichAUserBelongsResponse200`].
-pub static SHAPE_QUERYING_THE_USER_GROUP_TO_WHICH_A_USER_BELONGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_JSON),
-        },
-    ],
-};
-#[cfg(feature = "querying_the_user_group_to_which_a_user_belongs")]
-impl support::Shaped for QueryingTheUserGroupToWhichAUserBelongsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_USER_GROUP_TO_WHICH_A_USER_BELONGS_RESPONSE200,
-    );
 }
 #[cfg(feature = "querying_the_user_group_to_which_a_user_belongs")]
 impl support::Validate for QueryingTheUserGroupToWhichAUserBelongsResponse200 {

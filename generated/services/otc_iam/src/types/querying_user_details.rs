@@ -68,60 +68,6 @@ impl QueryingUserDetailsJson {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`QueryingUserDetailsJson`].
-pub static SHAPE_QUERYING_USER_DETAILS_JSON: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_USER_DETAILS_JSON),
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "password_expires_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pwd_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pwd_strength",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_project_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingUserDetailsJson {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_USER_DETAILS_JSON,
-    );
-}
 impl support::Validate for QueryingUserDetailsJson {
     fn validate_at(
         &self,
@@ -291,20 +237,6 @@ impl QueryingUserDetailsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingUserDetailsResponse200`].
-pub static SHAPE_QUERYING_USER_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "user",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_USER_DETAILS_JSON),
-        },
-    ],
-};
-impl support::Shaped for QueryingUserDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_USER_DETAILS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingUserDetailsResponse200 {
     fn validate_at(

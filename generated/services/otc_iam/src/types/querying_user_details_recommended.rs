@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/querying_user_details_recommended.json` documents.
 use crate::support;
-use super::super::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
+use super::super::ListingCustomPoliciesLinks;
 /// Table 3 Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,22 +19,6 @@ impl QueryingUserDetailsRecommendedResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingUserDetailsRecommendedResponse200`].
-pub static SHAPE_QUERYING_USER_DETAILS_RECOMMENDED_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "user",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_USER_DETAILS_RECOMMENDED_USER,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingUserDetailsRecommendedResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_USER_DETAILS_RECOMMENDED_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingUserDetailsRecommendedResponse200 {
     fn validate_at(
@@ -158,88 +142,6 @@ impl QueryingUserDetailsRecommendedUser {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`QueryingUserDetailsRecommendedUser`].
-pub static SHAPE_QUERYING_USER_DETAILS_RECOMMENDED_USER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_LINKS),
-        },
-        support::FieldShape {
-            name: "xuser_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "xuser_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "areacode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "email",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "phone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pwd_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_login_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_pwd_auth_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pwd_strength",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_domain_owner",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingUserDetailsRecommendedUser {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_USER_DETAILS_RECOMMENDED_USER,
-    );
 }
 impl support::Validate for QueryingUserDetailsRecommendedUser {
     fn validate_at(
@@ -486,7 +388,4 @@ impl support::Validate for QueryingUserDetailsRecommendedPwdStrength {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for QueryingUserDetailsRecommendedPwdStrength {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

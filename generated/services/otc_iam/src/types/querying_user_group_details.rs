@@ -31,36 +31,6 @@ impl QueryingUserGroupDetailsJson {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingUserGroupDetailsJson`].
-pub static SHAPE_QUERYING_USER_GROUP_DETAILS_JSON: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingUserGroupDetailsJson {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_USER_GROUP_DETAILS_JSON,
-    );
-}
 impl support::Validate for QueryingUserGroupDetailsJson {
     fn validate_at(
         &self,
@@ -146,20 +116,6 @@ impl QueryingUserGroupDetailsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingUserGroupDetailsResponse200`].
-pub static SHAPE_QUERYING_USER_GROUP_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_USER_GROUP_DETAILS_JSON),
-        },
-    ],
-};
-impl support::Shaped for QueryingUserGroupDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_USER_GROUP_DETAILS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingUserGroupDetailsResponse200 {
     fn validate_at(

@@ -7,7 +7,7 @@
 use crate::support;
 use super::super::PwdStrength;
 #[cfg(feature = "querying_users_in_a_user_group")]
-use super::super::{Json, SHAPE_JSON};
+use super::super::Json;
 #[cfg(feature = "querying_users_in_a_user_group")]
 /// Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -24,22 +24,6 @@ impl QueryingUsersInAUserGroupResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_users_in_a_user_group")]
-/// The documented fields of [`QueryingUsersInAUserGroupResponse200`].
-pub static SHAPE_QUERYING_USERS_IN_A_USER_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Object(&SHAPE_JSON),
-        },
-    ],
-};
-#[cfg(feature = "querying_users_in_a_user_group")]
-impl support::Shaped for QueryingUsersInAUserGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_USERS_IN_A_USER_GROUP_RESPONSE200,
-    );
 }
 #[cfg(feature = "querying_users_in_a_user_group")]
 impl support::Validate for QueryingUsersInAUserGroupResponse200 {

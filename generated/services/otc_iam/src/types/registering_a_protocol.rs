@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/registering_a_protocol.json` documents.
 use crate::support;
-use super::super::{RegisteringAProtocolProtocol, SHAPE_REGISTERING_A_PROTOCOL_PROTOCOL};
+use super::super::RegisteringAProtocolProtocol;
 /// Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -87,20 +87,6 @@ impl RegisteringAProtocolResponse201 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RegisteringAProtocolResponse201`].
-pub static SHAPE_REGISTERING_A_PROTOCOL_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Object(&SHAPE_REGISTERING_A_PROTOCOL_PROTOCOL),
-        },
-    ],
-};
-impl support::Shaped for RegisteringAProtocolResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REGISTERING_A_PROTOCOL_RESPONSE201,
-    );
 }
 impl support::Validate for RegisteringAProtocolResponse201 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/updating_a_mapping.json` documents.
 use crate::support;
-use super::super::{Mapping, MappingInResponse, SHAPE_MAPPING_IN_RESPONSE};
+use super::super::{Mapping, MappingInResponse};
 /// Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -82,20 +82,6 @@ impl UpdatingAMappingResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAMappingResponse200`].
-pub static SHAPE_UPDATING_A_MAPPING_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "mapping",
-            value: support::ValueShape::Object(&SHAPE_MAPPING_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for UpdatingAMappingResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_MAPPING_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingAMappingResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/updating_a_protocol.json` documents.
 use crate::support;
-use super::super::{RegisteringAProtocolProtocol, SHAPE_REGISTERING_A_PROTOCOL_PROTOCOL};
+use super::super::RegisteringAProtocolProtocol;
 /// Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -87,20 +87,6 @@ impl UpdatingAProtocolResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAProtocolResponse200`].
-pub static SHAPE_UPDATING_A_PROTOCOL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Object(&SHAPE_REGISTERING_A_PROTOCOL_PROTOCOL),
-        },
-    ],
-};
-impl support::Shaped for UpdatingAProtocolResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_PROTOCOL_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingAProtocolResponse200 {
     fn validate_at(

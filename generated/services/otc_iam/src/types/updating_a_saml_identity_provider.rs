@@ -49,24 +49,6 @@ impl UpdatingASamlIdentityProviderIdentityProvider {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`UpdatingASamlIdentityProviderIdentityProvider`].
-pub static SHAPE_UPDATING_A_SAML_IDENTITY_PROVIDER_IDENTITY_PROVIDER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingASamlIdentityProviderIdentityProvider {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_SAML_IDENTITY_PROVIDER_IDENTITY_PROVIDER,
-    );
-}
 impl support::Validate for UpdatingASamlIdentityProviderIdentityProvider {
     fn validate_at(
         &self,
@@ -206,22 +188,6 @@ impl UpdatingASamlIdentityProviderResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingASamlIdentityProviderResponse200`].
-pub static SHAPE_UPDATING_A_SAML_IDENTITY_PROVIDER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "identity_provider",
-            value: support::ValueShape::Object(
-                &SHAPE_UPDATING_A_SAML_IDENTITY_PROVIDER_IDENTITY_PROVIDER,
-            ),
-        },
-    ],
-};
-impl support::Shaped for UpdatingASamlIdentityProviderResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_SAML_IDENTITY_PROVIDER_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingASamlIdentityProviderResponse200 {
     fn validate_at(

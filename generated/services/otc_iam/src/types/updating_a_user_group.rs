@@ -84,28 +84,6 @@ impl UpdatingAUserGroupGroup {
         );
     }
 }
-/// The documented fields of [`UpdatingAUserGroupGroup`].
-pub static SHAPE_UPDATING_A_USER_GROUP_GROUP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAUserGroupGroup {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_USER_GROUP_GROUP,
-    );
-}
 impl support::Validate for UpdatingAUserGroupGroup {
     fn validate_at(
         &self,
@@ -241,20 +219,6 @@ impl UpdatingAUserGroupResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAUserGroupResponse200`].
-pub static SHAPE_UPDATING_A_USER_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group",
-            value: support::ValueShape::Object(&SHAPE_UPDATING_A_USER_GROUP_GROUP),
-        },
-    ],
-};
-impl support::Shaped for UpdatingAUserGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_USER_GROUP_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingAUserGroupResponse200 {
     fn validate_at(

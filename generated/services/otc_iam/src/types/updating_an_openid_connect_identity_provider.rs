@@ -553,22 +553,6 @@ impl UpdatingAnOpenidConnectIdentityProviderResponse200 {
     }
 }
 #[cfg(feature = "updating_an_openid_connect_identity_provider")]
-/// The documented fields of [`UpdatingAnOpenidConnectIdentityProviderResponse200`].
-pub static SHAPE_UPDATING_AN_OPENID_CONNECT_IDENTITY_PROVIDER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "openid_connect_config",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-#[cfg(feature = "updating_an_openid_connect_identity_provider")]
-impl support::Shaped for UpdatingAnOpenidConnectIdentityProviderResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_AN_OPENID_CONNECT_IDENTITY_PROVIDER_RESPONSE200,
-    );
-}
-#[cfg(feature = "updating_an_openid_connect_identity_provider")]
 impl support::Validate for UpdatingAnOpenidConnectIdentityProviderResponse200 {
     fn validate_at(
         &self,

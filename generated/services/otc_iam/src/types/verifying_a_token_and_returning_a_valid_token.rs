@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/verifying_a_token_and_returning_a_valid_token.json` documents.
 use crate::support;
-use super::super::{Catalog, Domain, Roles, SHAPE_CATALOG, SHAPE_DOMAIN, SHAPE_ROLES};
+use super::super::{Catalog, Domain, Roles};
 /// token.project.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,28 +25,6 @@ impl VerifyingATokenAndReturningAValidTokenProject {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`VerifyingATokenAndReturningAValidTokenProject`].
-pub static SHAPE_VERIFYING_A_TOKEN_AND_RETURNING_A_VALID_TOKEN_PROJECT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "domain",
-            value: support::ValueShape::Object(&SHAPE_DOMAIN),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for VerifyingATokenAndReturningAValidTokenProject {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VERIFYING_A_TOKEN_AND_RETURNING_A_VALID_TOKEN_PROJECT,
-    );
 }
 impl support::Validate for VerifyingATokenAndReturningAValidTokenProject {
     fn validate_at(
@@ -198,54 +176,6 @@ impl VerifyingATokenAndReturningAValidTokenToken {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`VerifyingATokenAndReturningAValidTokenToken`].
-pub static SHAPE_VERIFYING_A_TOKEN_AND_RETURNING_A_VALID_TOKEN_TOKEN: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "methods",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "expires_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "issued_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user",
-            value: support::ValueShape::Object(
-                &SHAPE_VERIFYING_A_TOKEN_AND_RETURNING_A_VALID_TOKEN_USER,
-            ),
-        },
-        support::FieldShape {
-            name: "domain",
-            value: support::ValueShape::Object(&SHAPE_DOMAIN),
-        },
-        support::FieldShape {
-            name: "project",
-            value: support::ValueShape::Object(
-                &SHAPE_VERIFYING_A_TOKEN_AND_RETURNING_A_VALID_TOKEN_PROJECT,
-            ),
-        },
-        support::FieldShape {
-            name: "catalog",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CATALOG),
-            ),
-        },
-        support::FieldShape {
-            name: "roles",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_ROLES)),
-        },
-    ],
-};
-impl support::Shaped for VerifyingATokenAndReturningAValidTokenToken {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VERIFYING_A_TOKEN_AND_RETURNING_A_VALID_TOKEN_TOKEN,
-    );
 }
 impl support::Validate for VerifyingATokenAndReturningAValidTokenToken {
     fn validate_at(
@@ -448,32 +378,6 @@ impl VerifyingATokenAndReturningAValidTokenUser {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`VerifyingATokenAndReturningAValidTokenUser`].
-pub static SHAPE_VERIFYING_A_TOKEN_AND_RETURNING_A_VALID_TOKEN_USER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "password_expires_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain",
-            value: support::ValueShape::Object(&SHAPE_DOMAIN),
-        },
-    ],
-};
-impl support::Shaped for VerifyingATokenAndReturningAValidTokenUser {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VERIFYING_A_TOKEN_AND_RETURNING_A_VALID_TOKEN_USER,
-    );
-}
 impl support::Validate for VerifyingATokenAndReturningAValidTokenUser {
     fn validate_at(
         &self,
@@ -550,22 +454,6 @@ impl VerifyingATokenAndReturningAValidTokenResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`VerifyingATokenAndReturningAValidTokenResponse200`].
-pub static SHAPE_VERIFYING_A_TOKEN_AND_RETURNING_A_VALID_TOKEN_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "token",
-            value: support::ValueShape::Object(
-                &SHAPE_VERIFYING_A_TOKEN_AND_RETURNING_A_VALID_TOKEN_TOKEN,
-            ),
-        },
-    ],
-};
-impl support::Shaped for VerifyingATokenAndReturningAValidTokenResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VERIFYING_A_TOKEN_AND_RETURNING_A_VALID_TOKEN_RESPONSE200,
-    );
 }
 impl support::Validate for VerifyingATokenAndReturningAValidTokenResponse200 {
     fn validate_at(

@@ -93,40 +93,6 @@ impl AddingAnImageSharingMemberNativeOpenstackApiResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AddingAnImageSharingMemberNativeOpenstackApiResponse200`].
-pub static SHAPE_ADDING_AN_IMAGE_SHARING_MEMBER_NATIVE_OPENSTACK_API_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "image_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "schema",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingAnImageSharingMemberNativeOpenstackApiResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_AN_IMAGE_SHARING_MEMBER_NATIVE_OPENSTACK_API_RESPONSE200,
-    );
-}
 impl support::Validate for AddingAnImageSharingMemberNativeOpenstackApiResponse200 {
     fn validate_at(
         &self,

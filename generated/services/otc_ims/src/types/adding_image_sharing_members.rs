@@ -112,20 +112,6 @@ impl AddingImageSharingMembersResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AddingImageSharingMembersResponse200`].
-pub static SHAPE_ADDING_IMAGE_SHARING_MEMBERS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingImageSharingMembersResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_IMAGE_SHARING_MEMBERS_RESPONSE200,
-    );
-}
 impl support::Validate for AddingImageSharingMembersResponse200 {
     fn validate_at(
         &self,

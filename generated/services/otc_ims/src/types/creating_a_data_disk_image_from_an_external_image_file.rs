@@ -276,20 +276,6 @@ impl CreatingADataDiskImageFromAnExternalImageFileResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingADataDiskImageFromAnExternalImageFileResponse200`].
-pub static SHAPE_CREATING_A_DATA_DISK_IMAGE_FROM_AN_EXTERNAL_IMAGE_FILE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingADataDiskImageFromAnExternalImageFileResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DATA_DISK_IMAGE_FROM_AN_EXTERNAL_IMAGE_FILE_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingADataDiskImageFromAnExternalImageFileResponse200 {
     fn validate_at(
         &self,

@@ -280,20 +280,6 @@ impl CreatingAFullEcsImageResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAFullEcsImageResponse200`].
-pub static SHAPE_CREATING_A_FULL_ECS_IMAGE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAFullEcsImageResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_FULL_ECS_IMAGE_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAFullEcsImageResponse200 {
     fn validate_at(
         &self,

@@ -569,20 +569,6 @@ impl CreatingAnImageResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAnImageResponse200`].
-pub static SHAPE_CREATING_AN_IMAGE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnImageResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_IMAGE_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAnImageResponse200 {
     fn validate_at(
         &self,
@@ -856,7 +842,4 @@ impl support::Validate for Type {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Type {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

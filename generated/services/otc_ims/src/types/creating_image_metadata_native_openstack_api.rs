@@ -476,132 +476,6 @@ impl CreatingImageMetadataNativeOpenstackApiResponse201 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`CreatingImageMetadataNativeOpenstackApiResponse201`].
-pub static SHAPE_CREATING_IMAGE_METADATA_NATIVE_OPENSTACK_API_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "visibility",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protected",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "container_format",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "disk_format",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "min_ram",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min_disk",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "self",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "file",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "schema",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "__image_source_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "__image_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "__isregistered",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "__os_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "__os_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "__platform",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "__os_bit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "__imagetype",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "virtual_env_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "owner",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "__root_origin",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "checksum",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "virtual_size",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingImageMetadataNativeOpenstackApiResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_IMAGE_METADATA_NATIVE_OPENSTACK_API_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingImageMetadataNativeOpenstackApiResponse201 {
     fn validate_at(
         &self,
@@ -944,9 +818,6 @@ impl support::Validate for CreatingImageMetadataNativeOpenstackApiDiskFormat {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for CreatingImageMetadataNativeOpenstackApiDiskFormat {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Specifies the OS bit.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1010,7 +881,4 @@ impl support::Validate for OsBit {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for OsBit {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -20,20 +20,6 @@ impl DeletingImageSharingMembersResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingImageSharingMembersResponse200`].
-pub static SHAPE_DELETING_IMAGE_SHARING_MEMBERS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingImageSharingMembersResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_IMAGE_SHARING_MEMBERS_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingImageSharingMembersResponse200 {
     fn validate_at(
         &self,

@@ -143,20 +143,6 @@ impl ExportingAnImageResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ExportingAnImageResponse200`].
-pub static SHAPE_EXPORTING_AN_IMAGE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ExportingAnImageResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXPORTING_AN_IMAGE_RESPONSE200,
-    );
-}
 impl support::Validate for ExportingAnImageResponse200 {
     fn validate_at(
         &self,
@@ -268,7 +254,4 @@ impl support::Validate for FileFormat {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for FileFormat {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

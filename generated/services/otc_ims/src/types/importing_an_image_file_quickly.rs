@@ -258,20 +258,6 @@ impl ImportingAnImageFileQuicklyResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ImportingAnImageFileQuicklyResponse200`].
-pub static SHAPE_IMPORTING_AN_IMAGE_FILE_QUICKLY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ImportingAnImageFileQuicklyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_IMPORTING_AN_IMAGE_FILE_QUICKLY_RESPONSE200,
-    );
-}
 impl support::Validate for ImportingAnImageFileQuicklyResponse200 {
     fn validate_at(
         &self,

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_ims/querying_a_schema_for_an_image_sharing_member_list_native_openstack_api.json` documents.
 use crate::support;
-use super::super::{Links, SHAPE_LINKS};
+use super::super::Links;
 /// Response parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -29,29 +29,6 @@ impl QueryingASchemaForAnImageSharingMemberListNativeOpenstackApiResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingASchemaForAnImageSharingMemberListNativeOpenstackApiResponse200`].
-pub static SHAPE_QUERYING_A_SCHEMA_FOR_AN_IMAGE_SHARING_MEMBER_LIST_NATIVE_OPENSTACK_API_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_LINKS)),
-        },
-        support::FieldShape {
-            name: "properties",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped
-for QueryingASchemaForAnImageSharingMemberListNativeOpenstackApiResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SCHEMA_FOR_AN_IMAGE_SHARING_MEMBER_LIST_NATIVE_OPENSTACK_API_RESPONSE200,
-    );
 }
 impl support::Validate
 for QueryingASchemaForAnImageSharingMemberListNativeOpenstackApiResponse200 {

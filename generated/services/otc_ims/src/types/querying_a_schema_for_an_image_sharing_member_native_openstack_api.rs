@@ -25,25 +25,6 @@ impl QueryingASchemaForAnImageSharingMemberNativeOpenstackApiResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingASchemaForAnImageSharingMemberNativeOpenstackApiResponse200`].
-pub static SHAPE_QUERYING_A_SCHEMA_FOR_AN_IMAGE_SHARING_MEMBER_NATIVE_OPENSTACK_API_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "properties",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped
-for QueryingASchemaForAnImageSharingMemberNativeOpenstackApiResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SCHEMA_FOR_AN_IMAGE_SHARING_MEMBER_NATIVE_OPENSTACK_API_RESPONSE200,
-    );
-}
 impl support::Validate
 for QueryingASchemaForAnImageSharingMemberNativeOpenstackApiResponse200 {
     fn validate_at(

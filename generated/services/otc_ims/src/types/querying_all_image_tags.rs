@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_ims/querying_all_image_tags.json` documents.
 use crate::support;
-use super::super::{
-    QueryingAllImageTagsTagsInResponse, SHAPE_QUERYING_ALL_IMAGE_TAGS_TAGS_IN_RESPONSE,
-};
+use super::super::QueryingAllImageTagsTagsInResponse;
 /// Response parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -21,24 +19,6 @@ impl QueryingAllImageTagsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAllImageTagsResponse200`].
-pub static SHAPE_QUERYING_ALL_IMAGE_TAGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_ALL_IMAGE_TAGS_TAGS_IN_RESPONSE,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAllImageTagsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_IMAGE_TAGS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAllImageTagsResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_ims/querying_an_api_version_native_openstack_api.json` documents.
 use crate::support;
-use super::super::{SHAPE_VERSIONS, Versions};
+use super::super::Versions;
 /// Response parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -20,22 +20,6 @@ impl QueryingAnApiVersionNativeOpenstackApiResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAnApiVersionNativeOpenstackApiResponse200`].
-pub static SHAPE_QUERYING_AN_API_VERSION_NATIVE_OPENSTACK_API_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "versions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VERSIONS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAnApiVersionNativeOpenstackApiResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_AN_API_VERSION_NATIVE_OPENSTACK_API_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAnApiVersionNativeOpenstackApiResponse200 {
     fn validate_at(

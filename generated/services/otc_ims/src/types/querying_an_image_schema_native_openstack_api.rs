@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_ims/querying_an_image_schema_native_openstack_api.json` documents.
 use crate::support;
-use super::super::{Links, SHAPE_LINKS};
+use super::super::Links;
 /// Table 1 Data structure description of the additionalProperties field.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,20 +19,6 @@ impl AdditionalProperties {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AdditionalProperties`].
-pub static SHAPE_ADDITIONAL_PROPERTIES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AdditionalProperties {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDITIONAL_PROPERTIES,
-    );
 }
 impl support::Validate for AdditionalProperties {
     fn validate_at(
@@ -103,32 +89,6 @@ impl QueryingAnImageSchemaNativeOpenstackApiResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAnImageSchemaNativeOpenstackApiResponse200`].
-pub static SHAPE_QUERYING_AN_IMAGE_SCHEMA_NATIVE_OPENSTACK_API_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "additionalProperties",
-            value: support::ValueShape::Object(&SHAPE_ADDITIONAL_PROPERTIES),
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_LINKS)),
-        },
-        support::FieldShape {
-            name: "properties",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for QueryingAnImageSchemaNativeOpenstackApiResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_AN_IMAGE_SCHEMA_NATIVE_OPENSTACK_API_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAnImageSchemaNativeOpenstackApiResponse200 {
     fn validate_at(

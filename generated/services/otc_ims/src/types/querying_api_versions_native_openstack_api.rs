@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_ims/querying_api_versions_native_openstack_api.json` documents.
 use crate::support;
-use super::super::{SHAPE_VERSIONS, Versions};
+use super::super::Versions;
 /// Response parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -20,22 +20,6 @@ impl QueryingApiVersionsNativeOpenstackApiResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingApiVersionsNativeOpenstackApiResponse200`].
-pub static SHAPE_QUERYING_API_VERSIONS_NATIVE_OPENSTACK_API_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "versions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VERSIONS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingApiVersionsNativeOpenstackApiResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_API_VERSIONS_NATIVE_OPENSTACK_API_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingApiVersionsNativeOpenstackApiResponse200 {
     fn validate_at(

@@ -39,40 +39,6 @@ impl QueryingImageSharingMemberDetailsNativeOpenstackApiResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingImageSharingMemberDetailsNativeOpenstackApiResponse200`].
-pub static SHAPE_QUERYING_IMAGE_SHARING_MEMBER_DETAILS_NATIVE_OPENSTACK_API_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "image_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "schema",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingImageSharingMemberDetailsNativeOpenstackApiResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_IMAGE_SHARING_MEMBER_DETAILS_NATIVE_OPENSTACK_API_RESPONSE200,
-    );
-}
 impl support::Validate
 for QueryingImageSharingMemberDetailsNativeOpenstackApiResponse200 {
     fn validate_at(

@@ -34,40 +34,6 @@ impl Members {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Members`].
-pub static SHAPE_MEMBERS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "image_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "schema",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Members {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MEMBERS,
-    );
-}
 impl support::Validate for Members {
     fn validate_at(
         &self,
@@ -155,26 +121,6 @@ impl QueryingImageSharingMembersNativeOpenstackApiResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingImageSharingMembersNativeOpenstackApiResponse200`].
-pub static SHAPE_QUERYING_IMAGE_SHARING_MEMBERS_NATIVE_OPENSTACK_API_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "members",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MEMBERS),
-            ),
-        },
-        support::FieldShape {
-            name: "schema",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingImageSharingMembersNativeOpenstackApiResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_IMAGE_SHARING_MEMBERS_NATIVE_OPENSTACK_API_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingImageSharingMembersNativeOpenstackApiResponse200 {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_ims/querying_images_by_tag.json` documents.
 use crate::support;
-use super::super::{
-    QueryingAllImageTagsTags, QueryingAllImageTagsTagsInResponse,
-    SHAPE_QUERYING_ALL_IMAGE_TAGS_TAGS_IN_RESPONSE,
-};
+use super::super::{QueryingAllImageTagsTags, QueryingAllImageTagsTagsInResponse};
 /// Table 6 Data structure description of the matches field.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -582,26 +579,6 @@ impl QueryingImagesByTagResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingImagesByTagResponse200`].
-pub static SHAPE_QUERYING_IMAGES_BY_TAG_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESOURCE),
-            ),
-        },
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingImagesByTagResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_IMAGES_BY_TAG_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingImagesByTagResponse200 {
     fn validate_at(
         &self,
@@ -695,36 +672,6 @@ impl Resource {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Resource`].
-pub static SHAPE_RESOURCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resource_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_detail",
-            value: support::ValueShape::Object(&SHAPE_RESOURCE_DETAIL),
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_ALL_IMAGE_TAGS_TAGS_IN_RESPONSE,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "resource_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Resource {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCE,
-    );
 }
 impl support::Validate for Resource {
     fn validate_at(
@@ -829,20 +776,6 @@ impl ResourceDetail {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ResourceDetail`].
-pub static SHAPE_RESOURCE_DETAIL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ResourceDetail {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCE_DETAIL,
-    );
 }
 impl support::Validate for ResourceDetail {
     fn validate_at(

@@ -19,20 +19,6 @@ impl QueryingTagsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTagsResponse200`].
-pub static SHAPE_QUERYING_TAGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for QueryingTagsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TAGS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTagsResponse200 {
     fn validate_at(
         &self,

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_ims/querying_tags_of_an_image.json` documents.
 use crate::support;
-use super::super::{SHAPE_TAGS_IN_RESPONSE, TagsInResponse};
+use super::super::TagsInResponse;
 /// Response parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,22 +19,6 @@ impl QueryingTagsOfAnImageResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTagsOfAnImageResponse200`].
-pub static SHAPE_QUERYING_TAGS_OF_AN_IMAGE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_TAGS_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTagsOfAnImageResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TAGS_OF_AN_IMAGE_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTagsOfAnImageResponse200 {
     fn validate_at(

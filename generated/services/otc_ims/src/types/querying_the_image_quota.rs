@@ -20,20 +20,6 @@ impl QueryingTheImageQuotaResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheImageQuotaResponse200`].
-pub static SHAPE_QUERYING_THE_IMAGE_QUOTA_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "quotas",
-            value: support::ValueShape::Object(&SHAPE_QUOTAS),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheImageQuotaResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_IMAGE_QUOTA_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheImageQuotaResponse200 {
     fn validate_at(
         &self,
@@ -92,22 +78,6 @@ impl Quotas {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Quotas`].
-pub static SHAPE_QUOTAS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESOURCES),
-            ),
-        },
-    ],
-};
-impl support::Shaped for Quotas {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUOTAS,
-    );
 }
 impl support::Validate for Quotas {
     fn validate_at(
@@ -194,36 +164,6 @@ impl Resources {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Resources`].
-pub static SHAPE_RESOURCES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "quota",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Resources {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCES,
-    );
 }
 impl support::Validate for Resources {
     fn validate_at(

@@ -41,40 +41,6 @@ impl Entities {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Entities`].
-pub static SHAPE_ENTITIES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "image_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "image_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "results",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESULT),
-            ),
-        },
-        support::FieldShape {
-            name: "sub_jobs_result",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SUB_JOBS_RESULT),
-            ),
-        },
-        support::FieldShape {
-            name: "sub_jobs_list",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for Entities {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENTITIES,
-    );
-}
 impl support::Validate for Entities {
     fn validate_at(
         &self,
@@ -244,48 +210,6 @@ impl QueryingTheStatusOfAnAsynchronousJobResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheStatusOfAnAsynchronousJobResponse200`].
-pub static SHAPE_QUERYING_THE_STATUS_OF_AN_ASYNCHRONOUS_JOB_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "job_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "begin_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "end_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fail_reason",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "entities",
-            value: support::ValueShape::Object(&SHAPE_ENTITIES),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheStatusOfAnAsynchronousJobResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_STATUS_OF_AN_ASYNCHRONOUS_JOB_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheStatusOfAnAsynchronousJobResponse200 {
     fn validate_at(
         &self,
@@ -397,28 +321,6 @@ impl Result {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Result`].
-pub static SHAPE_RESULT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "image_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Result {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESULT,
-    );
-}
 impl support::Validate for Result {
     fn validate_at(
         &self,
@@ -520,48 +422,6 @@ impl SubJobsResult {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`SubJobsResult`].
-pub static SHAPE_SUB_JOBS_RESULT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "job_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "begin_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "end_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fail_reason",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "entities",
-            value: support::ValueShape::Object(&SHAPE_ENTITIES),
-        },
-    ],
-};
-impl support::Shaped for SubJobsResult {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SUB_JOBS_RESULT,
-    );
 }
 impl support::Validate for SubJobsResult {
     fn validate_at(

@@ -85,20 +85,6 @@ impl RegisteringAnImageResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`RegisteringAnImageResponse200`].
-pub static SHAPE_REGISTERING_AN_IMAGE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RegisteringAnImageResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REGISTERING_AN_IMAGE_RESPONSE200,
-    );
-}
 impl support::Validate for RegisteringAnImageResponse200 {
     fn validate_at(
         &self,

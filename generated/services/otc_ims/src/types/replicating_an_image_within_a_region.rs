@@ -144,20 +144,6 @@ impl ReplicatingAnImageWithinARegionResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ReplicatingAnImageWithinARegionResponse200`].
-pub static SHAPE_REPLICATING_AN_IMAGE_WITHIN_A_REGION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ReplicatingAnImageWithinARegionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REPLICATING_AN_IMAGE_WITHIN_A_REGION_RESPONSE200,
-    );
-}
 impl support::Validate for ReplicatingAnImageWithinARegionResponse200 {
     fn validate_at(
         &self,

@@ -123,40 +123,6 @@ impl UpdatingTheImageSharingStatusNativeOpenstackApiResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UpdatingTheImageSharingStatusNativeOpenstackApiResponse200`].
-pub static SHAPE_UPDATING_THE_IMAGE_SHARING_STATUS_NATIVE_OPENSTACK_API_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "image_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "schema",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingTheImageSharingStatusNativeOpenstackApiResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_THE_IMAGE_SHARING_STATUS_NATIVE_OPENSTACK_API_RESPONSE200,
-    );
-}
 impl support::Validate for UpdatingTheImageSharingStatusNativeOpenstackApiResponse200 {
     fn validate_at(
         &self,

@@ -149,20 +149,6 @@ impl UpdatingTheSharingStatusForImagesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UpdatingTheSharingStatusForImagesResponse200`].
-pub static SHAPE_UPDATING_THE_SHARING_STATUS_FOR_IMAGES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingTheSharingStatusForImagesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_THE_SHARING_STATUS_FOR_IMAGES_RESPONSE200,
-    );
-}
 impl support::Validate for UpdatingTheSharingStatusForImagesResponse200 {
     fn validate_at(
         &self,

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_lts/adding_a_log_to_favorites.json` documents.
 use crate::support;
-use super::super::{ErrorMessagebody, SHAPE_ERROR_MESSAGEBODY};
+use super::super::ErrorMessagebody;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -226,64 +226,6 @@ impl AddingALogToFavoritesResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AddingALogToFavoritesResponse201`].
-pub static SHAPE_ADDING_A_LOG_TO_FAVORITES_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "eps_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "favorite_resource_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "favorite_resource_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_global",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_name_alias",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_name_alias",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingALogToFavoritesResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_A_LOG_TO_FAVORITES_RESPONSE201,
-    );
-}
 impl support::Validate for AddingALogToFavoritesResponse201 {
     fn validate_at(
         &self,
@@ -411,20 +353,6 @@ impl AddingALogToFavoritesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AddingALogToFavoritesResponse400`].
-pub static SHAPE_ADDING_A_LOG_TO_FAVORITES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Object(&SHAPE_ERROR_MESSAGEBODY),
-        },
-    ],
-};
-impl support::Shaped for AddingALogToFavoritesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_A_LOG_TO_FAVORITES_RESPONSE400,
-    );
 }
 impl support::Validate for AddingALogToFavoritesResponse400 {
     fn validate_at(

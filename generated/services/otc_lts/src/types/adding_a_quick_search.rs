@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_lts/adding_a_quick_search.json` documents.
 use crate::support;
-use super::super::{ErrorMessagebody, SHAPE_ERROR_MESSAGEBODY};
+use super::super::ErrorMessagebody;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -162,20 +162,6 @@ impl AddingAQuickSearchResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AddingAQuickSearchResponse201`].
-pub static SHAPE_ADDING_A_QUICK_SEARCH_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingAQuickSearchResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_A_QUICK_SEARCH_RESPONSE201,
-    );
-}
 impl support::Validate for AddingAQuickSearchResponse201 {
     fn validate_at(
         &self,
@@ -228,20 +214,6 @@ impl AddingAQuickSearchResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AddingAQuickSearchResponse400`].
-pub static SHAPE_ADDING_A_QUICK_SEARCH_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Object(&SHAPE_ERROR_MESSAGEBODY),
-        },
-    ],
-};
-impl support::Shaped for AddingAQuickSearchResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_A_QUICK_SEARCH_RESPONSE400,
-    );
 }
 impl support::Validate for AddingAQuickSearchResponse400 {
     fn validate_at(

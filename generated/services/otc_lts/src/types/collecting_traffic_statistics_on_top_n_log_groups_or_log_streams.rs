@@ -244,23 +244,6 @@ impl CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse200`].
-pub static SHAPE_COLLECTING_TRAFFIC_STATISTICS_ON_TOP_N_LOG_GROUPS_OR_LOG_STREAMS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "results",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESULTS_TOPN_BODY),
-            ),
-        },
-    ],
-};
-impl support::Shaped
-for CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_COLLECTING_TRAFFIC_STATISTICS_ON_TOP_N_LOG_GROUPS_OR_LOG_STREAMS_RESPONSE200,
-    );
-}
 impl support::Validate
 for CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse200 {
     fn validate_at(
@@ -338,25 +321,6 @@ impl CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse400`].
-pub static SHAPE_COLLECTING_TRAFFIC_STATISTICS_ON_TOP_N_LOG_GROUPS_OR_LOG_STREAMS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "errorCode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "errorMessage",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_COLLECTING_TRAFFIC_STATISTICS_ON_TOP_N_LOG_GROUPS_OR_LOG_STREAMS_RESPONSE400,
-    );
 }
 impl support::Validate
 for CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsResponse400 {
@@ -450,52 +414,6 @@ impl ResultsTopnBody {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ResultsTopnBody`].
-pub static SHAPE_RESULTS_TOPN_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "index_traffic",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "storage",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "write_traffic",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_name_alias",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_name_alias",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ResultsTopnBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESULTS_TOPN_BODY,
-    );
 }
 impl support::Validate for ResultsTopnBody {
     fn validate_at(

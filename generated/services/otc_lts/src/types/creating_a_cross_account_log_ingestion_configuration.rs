@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_lts/creating_a_cross_account_log_ingestion_configuration.json` documents.
 use crate::support;
-use super::super::{ErrorMessagebody, SHAPE_ERROR_MESSAGEBODY};
+use super::super::ErrorMessagebody;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -101,22 +101,6 @@ impl CreatingACrossAccountLogIngestionConfigurationResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingACrossAccountLogIngestionConfigurationResponse201`].
-pub static SHAPE_CREATING_A_CROSS_ACCOUNT_LOG_INGESTION_CONFIGURATION_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "LTSAgencyAccessConfigInfoList",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LTS_ACCESS_CONFIG_INFO_RESPON200),
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingACrossAccountLogIngestionConfigurationResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CROSS_ACCOUNT_LOG_INGESTION_CONFIGURATION_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingACrossAccountLogIngestionConfigurationResponse201 {
     fn validate_at(
         &self,
@@ -189,20 +173,6 @@ impl CreatingACrossAccountLogIngestionConfigurationResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingACrossAccountLogIngestionConfigurationResponse400`].
-pub static SHAPE_CREATING_A_CROSS_ACCOUNT_LOG_INGESTION_CONFIGURATION_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Object(&SHAPE_ERROR_MESSAGEBODY),
-        },
-    ],
-};
-impl support::Shaped for CreatingACrossAccountLogIngestionConfigurationResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CROSS_ACCOUNT_LOG_INGESTION_CONFIGURATION_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingACrossAccountLogIngestionConfigurationResponse400 {
     fn validate_at(
@@ -293,58 +263,6 @@ impl LtsAccessConfigInfoRespon200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`LtsAccessConfigInfoRespon200`].
-pub static SHAPE_LTS_ACCESS_CONFIG_INFO_RESPON200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "access_config_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_config_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_config_type",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "agency_log_access",
-            value: support::ValueShape::Object(
-                &SHAPE_PREVIEW_AGENCY_LOG_ACCESS_REQ_BODY_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for LtsAccessConfigInfoRespon200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LTS_ACCESS_CONFIG_INFO_RESPON200,
-    );
 }
 impl support::Validate for LtsAccessConfigInfoRespon200 {
     fn validate_at(
@@ -536,72 +454,6 @@ impl PreviewAgencyLogAccessReqBody {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`PreviewAgencyLogAccessReqBody`].
-pub static SHAPE_PREVIEW_AGENCY_LOG_ACCESS_REQ_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "agency_access_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "agency_log_access",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_agencyStream_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_agencyStream_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_agencyGroup_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_agencyGroup_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_beAgencystream_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_beAgencystream_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_beAgencygroup_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_beAgencygroup_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "be_agency_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "agency_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "agency_domain_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "agency_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PreviewAgencyLogAccessReqBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PREVIEW_AGENCY_LOG_ACCESS_REQ_BODY,
-    );
-}
 impl support::Validate for PreviewAgencyLogAccessReqBody {
     fn validate_at(
         &self,
@@ -726,7 +578,7 @@ impl<'de> ::serde::Deserialize<'de> for PreviewAgencyLogAccessReqBody {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 PreviewAgencyLogAccessReqBody (also Table 7).
@@ -794,72 +646,6 @@ impl PreviewAgencyLogAccessReqBodyInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`PreviewAgencyLogAccessReqBodyInResponse`].
-pub static SHAPE_PREVIEW_AGENCY_LOG_ACCESS_REQ_BODY_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "agency_access_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "agency_log_access",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_agencyStream_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_agencyStream_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_agencyGroup_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_agencyGroup_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_beAgencystream_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_beAgencystream_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_beAgencygroup_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_beAgencygroup_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "be_agency_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "agency_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "agency_domain_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "agency_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PreviewAgencyLogAccessReqBodyInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PREVIEW_AGENCY_LOG_ACCESS_REQ_BODY_IN_RESPONSE,
-    );
 }
 impl support::Validate for PreviewAgencyLogAccessReqBodyInResponse {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_lts/creating_a_host_group.json` documents.
 use crate::support;
-use super::super::{HostGroupTag, HostGroupTagResBody, SHAPE_HOST_GROUP_TAG_RES_BODY};
+use super::super::{HostGroupTag, HostGroupTagResBody};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -285,54 +285,6 @@ impl CreatingAHostGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAHostGroupResponse200`].
-pub static SHAPE_CREATING_A_HOST_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "host_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host_group_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host_id_list",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "host_group_tag",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_HOST_GROUP_TAG_RES_BODY),
-            ),
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "labels",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "agent_access_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAHostGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_HOST_GROUP_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAHostGroupResponse200 {
     fn validate_at(
         &self,
@@ -487,24 +439,6 @@ impl CreatingAHostGroupResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAHostGroupResponse400`].
-pub static SHAPE_CREATING_A_HOST_GROUP_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAHostGroupResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_HOST_GROUP_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingAHostGroupResponse400 {
     fn validate_at(

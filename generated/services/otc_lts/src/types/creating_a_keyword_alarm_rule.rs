@@ -442,20 +442,6 @@ impl CreatingAKeywordAlarmRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAKeywordAlarmRuleResponse200`].
-pub static SHAPE_CREATING_A_KEYWORD_ALARM_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "keywords_alarm_rule_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAKeywordAlarmRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_KEYWORD_ALARM_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAKeywordAlarmRuleResponse200 {
     fn validate_at(
         &self,
@@ -513,24 +499,6 @@ impl CreatingAKeywordAlarmRuleResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAKeywordAlarmRuleResponse400`].
-pub static SHAPE_CREATING_A_KEYWORD_ALARM_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAKeywordAlarmRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_KEYWORD_ALARM_RULE_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingAKeywordAlarmRuleResponse400 {
     fn validate_at(

@@ -235,20 +235,6 @@ impl CreatingALogGroupResponse201 {
         );
     }
 }
-/// The documented fields of [`CreatingALogGroupResponse201`].
-pub static SHAPE_CREATING_A_LOG_GROUP_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "log_group_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingALogGroupResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_LOG_GROUP_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingALogGroupResponse201 {
     fn validate_at(
         &self,
@@ -309,24 +295,6 @@ impl CreatingALogGroupResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingALogGroupResponse400`].
-pub static SHAPE_CREATING_A_LOG_GROUP_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingALogGroupResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_LOG_GROUP_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingALogGroupResponse400 {
     fn validate_at(

@@ -8,9 +8,6 @@ use super::super::{
     AccessConfigDeatilResponse, AccessConfigFormatCreate,
     AccessConfigHostGroupIdListInResponse, AccessConfigQueryLogInfo, AccessConfigTag,
     AccessConfigTagResponse, AccessConfigWindowsLogInfoCreate,
-    SHAPE_ACCESS_CONFIG_DEATIL_RESPONSE,
-    SHAPE_ACCESS_CONFIG_HOST_GROUP_ID_LIST_IN_RESPONSE,
-    SHAPE_ACCESS_CONFIG_QUERY_LOG_INFO, SHAPE_ACCESS_CONFIG_TAG_RESPONSE,
 };
 /// Table 10 AccessConfigBaseLogInfoCreate.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -1083,64 +1080,6 @@ impl CreatingALogIngestionConfigurationResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingALogIngestionConfigurationResponse200`].
-pub static SHAPE_CREATING_A_LOG_INGESTION_CONFIGURATION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "access_config_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_config_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_config_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_config_detail",
-            value: support::ValueShape::Object(&SHAPE_ACCESS_CONFIG_DEATIL_RESPONSE),
-        },
-        support::FieldShape {
-            name: "log_info",
-            value: support::ValueShape::Object(&SHAPE_ACCESS_CONFIG_QUERY_LOG_INFO),
-        },
-        support::FieldShape {
-            name: "host_group_info",
-            value: support::ValueShape::Object(
-                &SHAPE_ACCESS_CONFIG_HOST_GROUP_ID_LIST_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "access_config_tag",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ACCESS_CONFIG_TAG_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "log_split",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "binary_collect",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cluster_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingALogIngestionConfigurationResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_LOG_INGESTION_CONFIGURATION_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingALogIngestionConfigurationResponse200 {
     fn validate_at(
         &self,
@@ -1323,24 +1262,6 @@ impl CreatingALogIngestionConfigurationResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingALogIngestionConfigurationResponse400`].
-pub static SHAPE_CREATING_A_LOG_INGESTION_CONFIGURATION_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingALogIngestionConfigurationResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_LOG_INGESTION_CONFIGURATION_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingALogIngestionConfigurationResponse400 {
     fn validate_at(

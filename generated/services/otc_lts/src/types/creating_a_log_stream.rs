@@ -289,20 +289,6 @@ impl CreatingALogStreamResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingALogStreamResponse201`].
-pub static SHAPE_CREATING_A_LOG_STREAM_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "log_stream_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingALogStreamResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_LOG_STREAM_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingALogStreamResponse201 {
     fn validate_at(
         &self,
@@ -360,24 +346,6 @@ impl CreatingALogStreamResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingALogStreamResponse400`].
-pub static SHAPE_CREATING_A_LOG_STREAM_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingALogStreamResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_LOG_STREAM_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingALogStreamResponse400 {
     fn validate_at(

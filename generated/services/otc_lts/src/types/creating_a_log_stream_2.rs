@@ -117,20 +117,6 @@ impl CreatingALogStream2Response201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingALogStream2Response201`].
-pub static SHAPE_CREATING_A_LOG_STREAM2_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "log_topic_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingALogStream2Response201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_LOG_STREAM2_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingALogStream2Response201 {
     fn validate_at(
         &self,

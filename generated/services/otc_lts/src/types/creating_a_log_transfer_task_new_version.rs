@@ -6,7 +6,6 @@
 use crate::support;
 use super::super::{
     LogAgencyTransfer, LogStorageFormat, LogTransferDetail, LogTransferInfoRespBody,
-    SHAPE_LOG_TRANSFER_INFO_RESP_BODY,
 };
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -177,40 +176,6 @@ impl CreatingALogTransferTaskNewVersionResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingALogTransferTaskNewVersionResponse200`].
-pub static SHAPE_CREATING_A_LOG_TRANSFER_TASK_NEW_VERSION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "log_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_streams",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_CREATING_A_LOG_TRANSFER_TASK_NEW_VERSION_LOG_STREAMS_IN_RESPONSE,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "log_transfer_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_transfer_info",
-            value: support::ValueShape::Object(&SHAPE_LOG_TRANSFER_INFO_RESP_BODY),
-        },
-    ],
-};
-impl support::Shaped for CreatingALogTransferTaskNewVersionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_LOG_TRANSFER_TASK_NEW_VERSION_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingALogTransferTaskNewVersionResponse200 {
     fn validate_at(
         &self,
@@ -323,24 +288,6 @@ impl CreatingALogTransferTaskNewVersionResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingALogTransferTaskNewVersionResponse400`].
-pub static SHAPE_CREATING_A_LOG_TRANSFER_TASK_NEW_VERSION_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingALogTransferTaskNewVersionResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_LOG_TRANSFER_TASK_NEW_VERSION_RESPONSE400,
-    );
-}
 impl support::Validate for CreatingALogTransferTaskNewVersionResponse400 {
     fn validate_at(
         &self,
@@ -435,24 +382,6 @@ impl CreatingALogTransferTaskNewVersionLogStreams {
         );
     }
 }
-/// The documented fields of [`CreatingALogTransferTaskNewVersionLogStreams`].
-pub static SHAPE_CREATING_A_LOG_TRANSFER_TASK_NEW_VERSION_LOG_STREAMS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "log_stream_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingALogTransferTaskNewVersionLogStreams {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_LOG_TRANSFER_TASK_NEW_VERSION_LOG_STREAMS,
-    );
-}
 impl support::Validate for CreatingALogTransferTaskNewVersionLogStreams {
     fn validate_at(
         &self,
@@ -507,7 +436,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingALogTransferTaskNewVersionLogStr
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 LogStreams (also Table 9).
@@ -546,24 +475,6 @@ impl CreatingALogTransferTaskNewVersionLogStreamsInResponse {
             ::std::option::Option::Some(36usize),
         );
     }
-}
-/// The documented fields of [`CreatingALogTransferTaskNewVersionLogStreamsInResponse`].
-pub static SHAPE_CREATING_A_LOG_TRANSFER_TASK_NEW_VERSION_LOG_STREAMS_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "log_stream_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingALogTransferTaskNewVersionLogStreamsInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_LOG_TRANSFER_TASK_NEW_VERSION_LOG_STREAMS_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingALogTransferTaskNewVersionLogStreamsInResponse {
     fn validate_at(
@@ -883,7 +794,4 @@ impl support::Validate for LogTransferStatus {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for LogTransferStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

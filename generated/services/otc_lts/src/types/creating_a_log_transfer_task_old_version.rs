@@ -372,20 +372,6 @@ impl CreatingALogTransferTaskOldVersionResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingALogTransferTaskOldVersionResponse201`].
-pub static SHAPE_CREATING_A_LOG_TRANSFER_TASK_OLD_VERSION_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "log_dump_obs_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingALogTransferTaskOldVersionResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_LOG_TRANSFER_TASK_OLD_VERSION_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingALogTransferTaskOldVersionResponse201 {
     fn validate_at(
         &self,
@@ -443,24 +429,6 @@ impl CreatingALogTransferTaskOldVersionResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingALogTransferTaskOldVersionResponse400`].
-pub static SHAPE_CREATING_A_LOG_TRANSFER_TASK_OLD_VERSION_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingALogTransferTaskOldVersionResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_LOG_TRANSFER_TASK_OLD_VERSION_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingALogTransferTaskOldVersionResponse400 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_lts/creating_a_message_template.json` documents.
 use crate::support;
-use super::super::{SHAPE_SUB_TEMPLATE_RES_BODY, SubTemplateResBody};
+use super::super::SubTemplateResBody;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -260,42 +260,6 @@ impl CreatingAMessageTemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAMessageTemplateResponse200`].
-pub static SHAPE_CREATING_A_MESSAGE_TEMPLATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "desc",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "locale",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "templates",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SUB_TEMPLATE_RES_BODY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingAMessageTemplateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_MESSAGE_TEMPLATE_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAMessageTemplateResponse200 {
     fn validate_at(
         &self,
@@ -410,24 +374,6 @@ impl CreatingAMessageTemplateResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAMessageTemplateResponse400`].
-pub static SHAPE_CREATING_A_MESSAGE_TEMPLATE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAMessageTemplateResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_MESSAGE_TEMPLATE_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingAMessageTemplateResponse400 {
     fn validate_at(

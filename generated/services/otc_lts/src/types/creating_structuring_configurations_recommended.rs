@@ -348,24 +348,6 @@ impl CreatingStructuringConfigurationsRecommendedResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingStructuringConfigurationsRecommendedResponse201`].
-pub static SHAPE_CREATING_STRUCTURING_CONFIGURATIONS_RECOMMENDED_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingStructuringConfigurationsRecommendedResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_STRUCTURING_CONFIGURATIONS_RECOMMENDED_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingStructuringConfigurationsRecommendedResponse201 {
     fn validate_at(
         &self,

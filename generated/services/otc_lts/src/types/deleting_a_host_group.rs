@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_lts/deleting_a_host_group.json` documents.
 use crate::support;
-use super::super::{GetHostGroupInfo, SHAPE_GET_HOST_GROUP_INFO};
+use super::super::GetHostGroupInfo;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -118,26 +118,6 @@ impl DeletingAHostGroupResponse200 {
         );
     }
 }
-/// The documented fields of [`DeletingAHostGroupResponse200`].
-pub static SHAPE_DELETING_A_HOST_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "result",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_GET_HOST_GROUP_INFO),
-            ),
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAHostGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_HOST_GROUP_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingAHostGroupResponse200 {
     fn validate_at(
         &self,
@@ -229,24 +209,6 @@ impl DeletingAHostGroupResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingAHostGroupResponse400`].
-pub static SHAPE_DELETING_A_HOST_GROUP_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAHostGroupResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_HOST_GROUP_RESPONSE400,
-    );
 }
 impl support::Validate for DeletingAHostGroupResponse400 {
     fn validate_at(

@@ -22,24 +22,6 @@ impl DeletingAKeywordAlarmRuleResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingAKeywordAlarmRuleResponse400`].
-pub static SHAPE_DELETING_A_KEYWORD_ALARM_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAKeywordAlarmRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_KEYWORD_ALARM_RULE_RESPONSE400,
-    );
-}
 impl support::Validate for DeletingAKeywordAlarmRuleResponse400 {
     fn validate_at(
         &self,

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_lts/deleting_a_log_transfer_task.json` documents.
 use crate::support;
-use super::super::{
-    LogStreams, LogTransferInfoRespBody, SHAPE_LOG_STREAMS,
-    SHAPE_LOG_TRANSFER_INFO_RESP_BODY,
-};
+use super::super::{LogStreams, LogTransferInfoRespBody};
 /// Table 4 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -34,38 +31,6 @@ impl DeletingALogTransferTaskResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingALogTransferTaskResponse200`].
-pub static SHAPE_DELETING_A_LOG_TRANSFER_TASK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "log_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_streams",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LOG_STREAMS),
-            ),
-        },
-        support::FieldShape {
-            name: "log_transfer_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_transfer_info",
-            value: support::ValueShape::Object(&SHAPE_LOG_TRANSFER_INFO_RESP_BODY),
-        },
-    ],
-};
-impl support::Shaped for DeletingALogTransferTaskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_LOG_TRANSFER_TASK_RESPONSE200,
-    );
 }
 impl support::Validate for DeletingALogTransferTaskResponse200 {
     fn validate_at(
@@ -176,24 +141,6 @@ impl DeletingALogTransferTaskResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingALogTransferTaskResponse400`].
-pub static SHAPE_DELETING_A_LOG_TRANSFER_TASK_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingALogTransferTaskResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_LOG_TRANSFER_TASK_RESPONSE400,
-    );
 }
 impl support::Validate for DeletingALogTransferTaskResponse400 {
     fn validate_at(

@@ -90,24 +90,6 @@ impl DeletingAMessageTemplateResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingAMessageTemplateResponse400`].
-pub static SHAPE_DELETING_A_MESSAGE_TEMPLATE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAMessageTemplateResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_MESSAGE_TEMPLATE_RESPONSE400,
-    );
-}
 impl support::Validate for DeletingAMessageTemplateResponse400 {
     fn validate_at(
         &self,

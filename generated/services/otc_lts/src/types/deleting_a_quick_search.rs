@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_lts/deleting_a_quick_search.json` documents.
 use crate::support;
-use super::super::{ErrorMessagebody, SHAPE_ERROR_MESSAGEBODY};
+use super::super::ErrorMessagebody;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -99,20 +99,6 @@ impl DeletingAQuickSearchResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingAQuickSearchResponse400`].
-pub static SHAPE_DELETING_A_QUICK_SEARCH_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Object(&SHAPE_ERROR_MESSAGEBODY),
-        },
-    ],
-};
-impl support::Shaped for DeletingAQuickSearchResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_QUICK_SEARCH_RESPONSE400,
-    );
 }
 impl support::Validate for DeletingAQuickSearchResponse400 {
     fn validate_at(

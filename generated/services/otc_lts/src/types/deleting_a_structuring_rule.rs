@@ -98,24 +98,6 @@ impl DeletingAStructuringRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingAStructuringRuleResponse200`].
-pub static SHAPE_DELETING_A_STRUCTURING_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAStructuringRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_STRUCTURING_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingAStructuringRuleResponse200 {
     fn validate_at(
         &self,
@@ -179,24 +161,6 @@ impl DeletingAStructuringRuleResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingAStructuringRuleResponse400`].
-pub static SHAPE_DELETING_A_STRUCTURING_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAStructuringRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_STRUCTURING_RULE_RESPONSE400,
-    );
 }
 impl support::Validate for DeletingAStructuringRuleResponse400 {
     fn validate_at(

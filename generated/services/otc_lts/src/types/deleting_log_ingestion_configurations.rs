@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_lts/deleting_log_ingestion_configurations.json` documents.
 use crate::support;
-use super::super::{AccessConfigInfo, SHAPE_ACCESS_CONFIG_INFO};
+use super::super::AccessConfigInfo;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -103,26 +103,6 @@ impl DeletingLogIngestionConfigurationsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingLogIngestionConfigurationsResponse200`].
-pub static SHAPE_DELETING_LOG_INGESTION_CONFIGURATIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "result",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ACCESS_CONFIG_INFO),
-            ),
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingLogIngestionConfigurationsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_LOG_INGESTION_CONFIGURATIONS_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingLogIngestionConfigurationsResponse200 {
     fn validate_at(
         &self,
@@ -210,24 +190,6 @@ impl DeletingLogIngestionConfigurationsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingLogIngestionConfigurationsResponse400`].
-pub static SHAPE_DELETING_LOG_INGESTION_CONFIGURATIONS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingLogIngestionConfigurationsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_LOG_INGESTION_CONFIGURATIONS_RESPONSE400,
-    );
 }
 impl support::Validate for DeletingLogIngestionConfigurationsResponse400 {
     fn validate_at(

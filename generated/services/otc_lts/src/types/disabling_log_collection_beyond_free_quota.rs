@@ -22,24 +22,6 @@ impl DisablingLogCollectionBeyondFreeQuotaResponse403 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DisablingLogCollectionBeyondFreeQuotaResponse403`].
-pub static SHAPE_DISABLING_LOG_COLLECTION_BEYOND_FREE_QUOTA_RESPONSE403: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DisablingLogCollectionBeyondFreeQuotaResponse403 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DISABLING_LOG_COLLECTION_BEYOND_FREE_QUOTA_RESPONSE403,
-    );
-}
 impl support::Validate for DisablingLogCollectionBeyondFreeQuotaResponse403 {
     fn validate_at(
         &self,

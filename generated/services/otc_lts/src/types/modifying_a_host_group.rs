@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_lts/modifying_a_host_group.json` documents.
 use crate::support;
-use super::super::{
-    HostGroupTag, HostGroupTagInResponse, SHAPE_HOST_GROUP_TAG_IN_RESPONSE,
-};
+use super::super::{HostGroupTag, HostGroupTagInResponse};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -283,46 +281,6 @@ impl ModifyingAHostGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingAHostGroupResponse200`].
-pub static SHAPE_MODIFYING_A_HOST_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "host_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host_group_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host_id_list",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "host_group_tag",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_HOST_GROUP_TAG_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingAHostGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_HOST_GROUP_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingAHostGroupResponse200 {
     fn validate_at(
         &self,
@@ -456,24 +414,6 @@ impl ModifyingAHostGroupResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingAHostGroupResponse400`].
-pub static SHAPE_MODIFYING_A_HOST_GROUP_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingAHostGroupResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_HOST_GROUP_RESPONSE400,
-    );
 }
 impl support::Validate for ModifyingAHostGroupResponse400 {
     fn validate_at(

@@ -5,8 +5,7 @@
 //! The types that `spec/otc_lts/modifying_a_keyword_alarm_rule.json` documents.
 use crate::support;
 use super::super::{
-    Frequency, KeywordsRequest, SHAPE_TOPICS_IN_RESPONSE, SqlNotificationSaveRule,
-    TopicsInResponse,
+    Frequency, KeywordsRequest, SqlNotificationSaveRule, TopicsInResponse,
 };
 /// Table 10 FrequencyRespBody.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -38,40 +37,6 @@ impl FrequencyRespBody {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`FrequencyRespBody`].
-pub static SHAPE_FREQUENCY_RESP_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cron_expr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hour_of_day",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "day_of_week",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fixed_rate",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fixed_rate_unit",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for FrequencyRespBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FREQUENCY_RESP_BODY,
-    );
 }
 impl support::Validate for FrequencyRespBody {
     fn validate_at(
@@ -213,48 +178,6 @@ impl KeywordsResBody {
             ::std::option::Option::Some(60i64),
         );
     }
-}
-/// The documented fields of [`KeywordsResBody`].
-pub static SHAPE_KEYWORDS_RES_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "log_stream_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "keywords",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "condition",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "search_time_range",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "search_time_range_unit",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for KeywordsResBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_KEYWORDS_RES_BODY,
-    );
 }
 impl support::Validate for KeywordsResBody {
     fn validate_at(
@@ -958,92 +881,6 @@ impl ModifyingAKeywordAlarmRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingAKeywordAlarmRuleResponse200`].
-pub static SHAPE_MODIFYING_A_KEYWORD_ALARM_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "keywords_alarm_rule_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "keywords_alarm_rule_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_rule_alias",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "keywords_alarm_rule_description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "keywords_requests",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_KEYWORDS_RES_BODY),
-            ),
-        },
-        support::FieldShape {
-            name: "frequency",
-            value: support::ValueShape::Object(&SHAPE_FREQUENCY_RESP_BODY),
-        },
-        support::FieldShape {
-            name: "keywords_alarm_level",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "keywords_alarm_send",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "language",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "projectId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topics",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_TOPICS_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "condition_expression",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "indexId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "notification_frequency",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_action_rule_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingAKeywordAlarmRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_KEYWORD_ALARM_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingAKeywordAlarmRuleResponse200 {
     fn validate_at(
         &self,
@@ -1260,24 +1097,6 @@ impl ModifyingAKeywordAlarmRuleResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingAKeywordAlarmRuleResponse400`].
-pub static SHAPE_MODIFYING_A_KEYWORD_ALARM_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingAKeywordAlarmRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_KEYWORD_ALARM_RULE_RESPONSE400,
-    );
 }
 impl support::Validate for ModifyingAKeywordAlarmRuleResponse400 {
     fn validate_at(

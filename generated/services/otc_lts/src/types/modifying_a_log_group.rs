@@ -151,32 +151,6 @@ impl ModifyingALogGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingALogGroupResponse200`].
-pub static SHAPE_MODIFYING_A_LOG_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "creation_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ttl_in_days",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingALogGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_LOG_GROUP_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingALogGroupResponse200 {
     fn validate_at(
         &self,
@@ -267,24 +241,6 @@ impl ModifyingALogGroupResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingALogGroupResponse400`].
-pub static SHAPE_MODIFYING_A_LOG_GROUP_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingALogGroupResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_LOG_GROUP_RESPONSE400,
-    );
 }
 impl support::Validate for ModifyingALogGroupResponse400 {
     fn validate_at(

@@ -7,9 +7,7 @@ use crate::support;
 use super::super::{
     AccessConfigDeatilResponse, AccessConfigHostGroupIdList,
     AccessConfigHostGroupIdListInResponse, AccessConfigQueryLogInfo, AccessConfigTag,
-    AccessConfigTagResponse, AccessConfigTimeOffset, SHAPE_ACCESS_CONFIG_DEATIL_RESPONSE,
-    SHAPE_ACCESS_CONFIG_HOST_GROUP_ID_LIST_IN_RESPONSE,
-    SHAPE_ACCESS_CONFIG_QUERY_LOG_INFO, SHAPE_ACCESS_CONFIG_TAG_RESPONSE,
+    AccessConfigTagResponse, AccessConfigTimeOffset,
 };
 /// Table 4 AccessConfigDeatilUpdate.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -1264,64 +1262,6 @@ impl ModifyingALogIngestionConfigurationResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingALogIngestionConfigurationResponse200`].
-pub static SHAPE_MODIFYING_A_LOG_INGESTION_CONFIGURATION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "access_config_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_config_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_config_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_config_detail",
-            value: support::ValueShape::Object(&SHAPE_ACCESS_CONFIG_DEATIL_RESPONSE),
-        },
-        support::FieldShape {
-            name: "log_info",
-            value: support::ValueShape::Object(&SHAPE_ACCESS_CONFIG_QUERY_LOG_INFO),
-        },
-        support::FieldShape {
-            name: "host_group_info",
-            value: support::ValueShape::Object(
-                &SHAPE_ACCESS_CONFIG_HOST_GROUP_ID_LIST_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "access_config_tag",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ACCESS_CONFIG_TAG_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "log_split",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "binary_collect",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cluster_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingALogIngestionConfigurationResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_LOG_INGESTION_CONFIGURATION_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingALogIngestionConfigurationResponse200 {
     fn validate_at(
         &self,
@@ -1504,24 +1444,6 @@ impl ModifyingALogIngestionConfigurationResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingALogIngestionConfigurationResponse400`].
-pub static SHAPE_MODIFYING_A_LOG_INGESTION_CONFIGURATION_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingALogIngestionConfigurationResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_LOG_INGESTION_CONFIGURATION_RESPONSE400,
-    );
 }
 impl support::Validate for ModifyingALogIngestionConfigurationResponse400 {
     fn validate_at(

@@ -149,32 +149,6 @@ impl ModifyingALogStreamResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingALogStreamResponse200`].
-pub static SHAPE_MODIFYING_A_LOG_STREAM_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "creation_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_topic_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_topic_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ttl_in_days",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingALogStreamResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_LOG_STREAM_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingALogStreamResponse200 {
     fn validate_at(
         &self,
@@ -265,24 +239,6 @@ impl ModifyingALogStreamResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingALogStreamResponse400`].
-pub static SHAPE_MODIFYING_A_LOG_STREAM_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingALogStreamResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_LOG_STREAM_RESPONSE400,
-    );
 }
 impl support::Validate for ModifyingALogStreamResponse400 {
     fn validate_at(

@@ -348,24 +348,6 @@ impl ModifyingStructuringConfigurationsRecommendedResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingStructuringConfigurationsRecommendedResponse400`].
-pub static SHAPE_MODIFYING_STRUCTURING_CONFIGURATIONS_RECOMMENDED_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingStructuringConfigurationsRecommendedResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_STRUCTURING_CONFIGURATIONS_RECOMMENDED_RESPONSE400,
-    );
-}
 impl support::Validate for ModifyingStructuringConfigurationsRecommendedResponse400 {
     fn validate_at(
         &self,

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_lts/obtaining_a_quick_search.json` documents.
 use crate::support;
-use super::super::{
-    ErrorMessagebody, GetQuerySearchCriteriasBody, SHAPE_ERROR_MESSAGEBODY,
-    SHAPE_GET_QUERY_SEARCH_CRITERIAS_BODY,
-};
+use super::super::{ErrorMessagebody, GetQuerySearchCriteriasBody};
 /// Table 4 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -24,22 +21,6 @@ impl ObtainingAQuickSearchResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAQuickSearchResponse200`].
-pub static SHAPE_OBTAINING_A_QUICK_SEARCH_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "search_criterias",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_GET_QUERY_SEARCH_CRITERIAS_BODY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAQuickSearchResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_QUICK_SEARCH_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingAQuickSearchResponse200 {
     fn validate_at(
@@ -110,20 +91,6 @@ impl ObtainingAQuickSearchResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAQuickSearchResponse400`].
-pub static SHAPE_OBTAINING_A_QUICK_SEARCH_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Object(&SHAPE_ERROR_MESSAGEBODY),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAQuickSearchResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_QUICK_SEARCH_RESPONSE400,
-    );
 }
 impl support::Validate for ObtainingAQuickSearchResponse400 {
     fn validate_at(

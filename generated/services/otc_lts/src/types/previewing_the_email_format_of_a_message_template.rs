@@ -171,24 +171,6 @@ impl PreviewingTheEmailFormatOfAMessageTemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`PreviewingTheEmailFormatOfAMessageTemplateResponse200`].
-pub static SHAPE_PREVIEWING_THE_EMAIL_FORMAT_OF_A_MESSAGE_TEMPLATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "template",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subject",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PreviewingTheEmailFormatOfAMessageTemplateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PREVIEWING_THE_EMAIL_FORMAT_OF_A_MESSAGE_TEMPLATE_RESPONSE200,
-    );
-}
 impl support::Validate for PreviewingTheEmailFormatOfAMessageTemplateResponse200 {
     fn validate_at(
         &self,
@@ -253,24 +235,6 @@ impl PreviewingTheEmailFormatOfAMessageTemplateResponse500 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`PreviewingTheEmailFormatOfAMessageTemplateResponse500`].
-pub static SHAPE_PREVIEWING_THE_EMAIL_FORMAT_OF_A_MESSAGE_TEMPLATE_RESPONSE500: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PreviewingTheEmailFormatOfAMessageTemplateResponse500 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PREVIEWING_THE_EMAIL_FORMAT_OF_A_MESSAGE_TEMPLATE_RESPONSE500,
-    );
 }
 impl support::Validate for PreviewingTheEmailFormatOfAMessageTemplateResponse500 {
     fn validate_at(
@@ -378,7 +342,4 @@ impl support::Validate for Source {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Source {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_lts/querying_a_keyword_alarm_rule.json` documents.
 use crate::support;
-use super::super::{
-    FrequencyInResponse, KeywordsRequestInResponse, SHAPE_FREQUENCY_IN_RESPONSE,
-    SHAPE_KEYWORDS_REQUEST_IN_RESPONSE, SHAPE_TOPICS_IN_RESPONSE, TopicsInResponse,
-};
+use super::super::{FrequencyInResponse, KeywordsRequestInResponse, TopicsInResponse};
 /// Table 4 KeywordsAlarmRuleRespList.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -122,116 +119,6 @@ impl KeywordsAlarmRuleRespList {
     pub fn whether_recovery_policy_or_default(&self) -> bool {
         self.whether_recovery_policy.unwrap_or(Self::DEFAULT_WHETHER_RECOVERY_POLICY)
     }
-}
-/// The documented fields of [`KeywordsAlarmRuleRespList`].
-pub static SHAPE_KEYWORDS_ALARM_RULE_RESP_LIST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "projectId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "keywords_alarm_rule_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "keywords_alarm_rule_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "keywords_alarm_rule_description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "condition_expression",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "keywords_requests",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_KEYWORDS_REQUEST_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "frequency",
-            value: support::ValueShape::Object(&SHAPE_FREQUENCY_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "keywords_alarm_level",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "keywords_alarm_send",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topics",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_TOPICS_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "template_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "trigger_condition_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "trigger_condition_frequency",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "whether_recovery_policy",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "recovery_policy",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "notification_frequency",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_action_rule_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "indexId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for KeywordsAlarmRuleRespList {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_KEYWORDS_ALARM_RULE_RESP_LIST,
-    );
 }
 impl support::Validate for KeywordsAlarmRuleRespList {
     fn validate_at(
@@ -511,22 +398,6 @@ impl QueryingAKeywordAlarmRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAKeywordAlarmRuleResponse200`].
-pub static SHAPE_QUERYING_A_KEYWORD_ALARM_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "keywords_alarm_rules",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_KEYWORDS_ALARM_RULE_RESP_LIST),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAKeywordAlarmRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_KEYWORD_ALARM_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAKeywordAlarmRuleResponse200 {
     fn validate_at(
         &self,
@@ -599,24 +470,6 @@ impl QueryingAKeywordAlarmRuleResponse500 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAKeywordAlarmRuleResponse500`].
-pub static SHAPE_QUERYING_A_KEYWORD_ALARM_RULE_RESPONSE500: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAKeywordAlarmRuleResponse500 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_KEYWORD_ALARM_RULE_RESPONSE500,
-    );
 }
 impl support::Validate for QueryingAKeywordAlarmRuleResponse500 {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_lts/querying_a_log_transfer_task.json` documents.
 use crate::support;
-use super::super::{
-    LogStreams, LogTransferInfoRespBody, SHAPE_LOG_STREAMS,
-    SHAPE_LOG_TRANSFER_INFO_RESP_BODY,
-};
+use super::super::{LogStreams, LogTransferInfoRespBody};
 /// Table 5 CreateTransferResponseBody.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -34,38 +31,6 @@ impl CreateTransferResponseBody {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreateTransferResponseBody`].
-pub static SHAPE_CREATE_TRANSFER_RESPONSE_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "log_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_streams",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LOG_STREAMS),
-            ),
-        },
-        support::FieldShape {
-            name: "log_transfer_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_transfer_info",
-            value: support::ValueShape::Object(&SHAPE_LOG_TRANSFER_INFO_RESP_BODY),
-        },
-    ],
-};
-impl support::Shaped for CreateTransferResponseBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATE_TRANSFER_RESPONSE_BODY,
-    );
 }
 impl support::Validate for CreateTransferResponseBody {
     fn validate_at(
@@ -176,22 +141,6 @@ impl QueryingALogTransferTaskResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingALogTransferTaskResponse200`].
-pub static SHAPE_QUERYING_A_LOG_TRANSFER_TASK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "log_transfers",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CREATE_TRANSFER_RESPONSE_BODY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingALogTransferTaskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_LOG_TRANSFER_TASK_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingALogTransferTaskResponse200 {
     fn validate_at(
         &self,
@@ -264,24 +213,6 @@ impl QueryingALogTransferTaskResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingALogTransferTaskResponse400`].
-pub static SHAPE_QUERYING_A_LOG_TRANSFER_TASK_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingALogTransferTaskResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_LOG_TRANSFER_TASK_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingALogTransferTaskResponse400 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_lts/querying_a_message_template.json` documents.
 use crate::support;
-use super::super::{SHAPE_SUB_TEMPLATE_RES_BODY, SubTemplateResBody};
+use super::super::SubTemplateResBody;
 /// Table 6 CodeDetailsRspBody.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -22,24 +22,6 @@ impl CodeDetailsRspBody {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CodeDetailsRspBody`].
-pub static SHAPE_CODE_DETAILS_RSP_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "details",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CodeDetailsRspBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CODE_DETAILS_RSP_BODY,
-    );
 }
 impl support::Validate for CodeDetailsRspBody {
     fn validate_at(
@@ -126,54 +108,6 @@ impl QueryingAMessageTemplateResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAMessageTemplateResponse200`].
-pub static SHAPE_QUERYING_A_MESSAGE_TEMPLATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "desc",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "locale",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "templates",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SUB_TEMPLATE_RES_BODY),
-            ),
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "modify_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAMessageTemplateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_MESSAGE_TEMPLATE_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAMessageTemplateResponse200 {
     fn validate_at(
@@ -316,20 +250,6 @@ impl QueryingAMessageTemplateResponse401 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAMessageTemplateResponse401`].
-pub static SHAPE_QUERYING_A_MESSAGE_TEMPLATE_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Object(&SHAPE_CODE_DETAILS_RSP_BODY),
-        },
-    ],
-};
-impl support::Shaped for QueryingAMessageTemplateResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_MESSAGE_TEMPLATE_RESPONSE401,
-    );
-}
 impl support::Validate for QueryingAMessageTemplateResponse401 {
     fn validate_at(
         &self,
@@ -390,24 +310,6 @@ impl QueryingAMessageTemplateResponse500 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAMessageTemplateResponse500`].
-pub static SHAPE_QUERYING_A_MESSAGE_TEMPLATE_RESPONSE500: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAMessageTemplateResponse500 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_MESSAGE_TEMPLATE_RESPONSE500,
-    );
 }
 impl support::Validate for QueryingAMessageTemplateResponse500 {
     fn validate_at(

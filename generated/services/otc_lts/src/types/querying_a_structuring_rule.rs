@@ -60,68 +60,6 @@ impl QueryingAStructuringRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAStructuringRuleResponse200`].
-pub static SHAPE_QUERYING_A_STRUCTURING_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "demoFields",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_STRUCT_FIELD_INFO_RETURN),
-            ),
-        },
-        support::FieldShape {
-            name: "tagFields",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_TAG_FIELDS_INFO),
-            ),
-        },
-        support::FieldShape {
-            name: "demoLog",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "demoLabel",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "logGroupId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rule",
-            value: support::ValueShape::Object(&SHAPE_SHOW_STRUCT_TEMPLATE_RULE),
-        },
-        support::FieldShape {
-            name: "cluster_info",
-            value: support::ValueShape::Object(&SHAPE_SHOW_STRUCT_TEMPLATECLUSTER_INFO),
-        },
-        support::FieldShape {
-            name: "logStreamId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "projectId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "templateName",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "regex",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAStructuringRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_STRUCTURING_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAStructuringRuleResponse200 {
     fn validate_at(
         &self,
@@ -296,24 +234,6 @@ impl QueryingAStructuringRuleResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAStructuringRuleResponse400`].
-pub static SHAPE_QUERYING_A_STRUCTURING_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAStructuringRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_STRUCTURING_RULE_RESPONSE400,
-    );
-}
 impl support::Validate for QueryingAStructuringRuleResponse400 {
     fn validate_at(
         &self,
@@ -377,24 +297,6 @@ impl ShowStructTemplateRule {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ShowStructTemplateRule`].
-pub static SHAPE_SHOW_STRUCT_TEMPLATE_RULE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "param",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ShowStructTemplateRule {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SHOW_STRUCT_TEMPLATE_RULE,
-    );
 }
 impl support::Validate for ShowStructTemplateRule {
     fn validate_at(
@@ -462,28 +364,6 @@ impl ShowStructTemplateclusterInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ShowStructTemplateclusterInfo`].
-pub static SHAPE_SHOW_STRUCT_TEMPLATECLUSTER_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "cluster_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "kafka_bootstrap_servers",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "kafka_ssl_enable",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ShowStructTemplateclusterInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SHOW_STRUCT_TEMPLATECLUSTER_INFO,
-    );
 }
 impl support::Validate for ShowStructTemplateclusterInfo {
     fn validate_at(
@@ -574,36 +454,6 @@ impl StructFieldInfoReturn {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`StructFieldInfoReturn`].
-pub static SHAPE_STRUCT_FIELD_INFO_RETURN: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "fieldName",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "content",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "isAnalysis",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "index",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for StructFieldInfoReturn {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STRUCT_FIELD_INFO_RETURN,
-    );
 }
 impl support::Validate for StructFieldInfoReturn {
     fn validate_at(
@@ -711,36 +561,6 @@ impl TagFieldsInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`TagFieldsInfo`].
-pub static SHAPE_TAG_FIELDS_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "fieldName",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "content",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "isAnalysis",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "index",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for TagFieldsInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TAG_FIELDS_INFO,
-    );
 }
 impl support::Validate for TagFieldsInfo {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_lts/querying_a_structuring_template.json` documents.
 use crate::support;
-use super::super::{CustomTemplateErrorCode, SHAPE_CUSTOM_TEMPLATE_ERROR_CODE};
+use super::super::CustomTemplateErrorCode;
 /// Table 6 DemoField.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -38,44 +38,6 @@ impl DemoField {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DemoField`].
-pub static SHAPE_DEMO_FIELD: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "field_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "content",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_analysis",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "index",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "relation",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_defined_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DemoField {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DEMO_FIELD,
-    );
 }
 impl support::Validate for DemoField {
     fn validate_at(
@@ -180,22 +142,6 @@ impl QueryingAStructuringTemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAStructuringTemplateResponse200`].
-pub static SHAPE_QUERYING_A_STRUCTURING_TEMPLATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "results",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_STRUCT_TEMPLATE_MODEL),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAStructuringTemplateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_STRUCTURING_TEMPLATE_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAStructuringTemplateResponse200 {
     fn validate_at(
         &self,
@@ -266,20 +212,6 @@ impl QueryingAStructuringTemplateResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAStructuringTemplateResponse400`].
-pub static SHAPE_QUERYING_A_STRUCTURING_TEMPLATE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Object(&SHAPE_CUSTOM_TEMPLATE_ERROR_CODE),
-        },
-    ],
-};
-impl support::Shaped for QueryingAStructuringTemplateResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_STRUCTURING_TEMPLATE_RESPONSE400,
-    );
-}
 impl support::Validate for QueryingAStructuringTemplateResponse400 {
     fn validate_at(
         &self,
@@ -340,24 +272,6 @@ impl QueryingAStructuringTemplateResponse500 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAStructuringTemplateResponse500`].
-pub static SHAPE_QUERYING_A_STRUCTURING_TEMPLATE_RESPONSE500: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAStructuringTemplateResponse500 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_STRUCTURING_TEMPLATE_RESPONSE500,
-    );
 }
 impl support::Validate for QueryingAStructuringTemplateResponse500 {
     fn validate_at(
@@ -446,60 +360,6 @@ impl StructTemplateModel {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`StructTemplateModel`].
-pub static SHAPE_STRUCT_TEMPLATE_MODEL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "template_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "template_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "demo_log",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "demo_fields",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DEMO_FIELD),
-            ),
-        },
-        support::FieldShape {
-            name: "tag_fields",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_TAG_FIELD_NEW),
-            ),
-        },
-        support::FieldShape {
-            name: "rule",
-            value: support::ValueShape::Object(&SHAPE_TEMPLATE_RULE),
-        },
-        support::FieldShape {
-            name: "demo_label",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for StructTemplateModel {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STRUCT_TEMPLATE_MODEL,
-    );
 }
 impl support::Validate for StructTemplateModel {
     fn validate_at(
@@ -664,36 +524,6 @@ impl TagFieldNew {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`TagFieldNew`].
-pub static SHAPE_TAG_FIELD_NEW: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "field_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "content",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_analysis",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "index",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for TagFieldNew {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TAG_FIELD_NEW,
-    );
-}
 impl support::Validate for TagFieldNew {
     fn validate_at(
         &self,
@@ -817,24 +647,6 @@ impl TemplateRule {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`TemplateRule`].
-pub static SHAPE_TEMPLATE_RULE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "param",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for TemplateRule {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TEMPLATE_RULE,
-    );
 }
 impl support::Validate for TemplateRule {
     fn validate_at(

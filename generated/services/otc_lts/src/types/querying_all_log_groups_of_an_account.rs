@@ -78,36 +78,6 @@ impl LogGroup {
         );
     }
 }
-/// The documented fields of [`LogGroup`].
-pub static SHAPE_LOG_GROUP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "creation_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ttl_in_days",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tag",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for LogGroup {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LOG_GROUP,
-    );
-}
 impl support::Validate for LogGroup {
     fn validate_at(
         &self,
@@ -229,22 +199,6 @@ impl QueryingAllLogGroupsOfAnAccountResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAllLogGroupsOfAnAccountResponse200`].
-pub static SHAPE_QUERYING_ALL_LOG_GROUPS_OF_AN_ACCOUNT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "log_groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LOG_GROUP),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAllLogGroupsOfAnAccountResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_LOG_GROUPS_OF_AN_ACCOUNT_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAllLogGroupsOfAnAccountResponse200 {
     fn validate_at(
         &self,
@@ -317,24 +271,6 @@ impl QueryingAllLogGroupsOfAnAccountResponse401 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAllLogGroupsOfAnAccountResponse401`].
-pub static SHAPE_QUERYING_ALL_LOG_GROUPS_OF_AN_ACCOUNT_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAllLogGroupsOfAnAccountResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_LOG_GROUPS_OF_AN_ACCOUNT_RESPONSE401,
-    );
 }
 impl support::Validate for QueryingAllLogGroupsOfAnAccountResponse401 {
     fn validate_at(

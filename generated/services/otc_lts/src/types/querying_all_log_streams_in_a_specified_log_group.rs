@@ -36,40 +36,6 @@ impl LogStreamResBody {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`LogStreamResBody`].
-pub static SHAPE_LOG_STREAM_RES_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "creation_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tag",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "filter_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_favorite",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for LogStreamResBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LOG_STREAM_RES_BODY,
-    );
-}
 impl support::Validate for LogStreamResBody {
     fn validate_at(
         &self,
@@ -182,22 +148,6 @@ impl QueryingAllLogStreamsInASpecifiedLogGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAllLogStreamsInASpecifiedLogGroupResponse200`].
-pub static SHAPE_QUERYING_ALL_LOG_STREAMS_IN_A_SPECIFIED_LOG_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "log_streams",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LOG_STREAM_RES_BODY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAllLogStreamsInASpecifiedLogGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_LOG_STREAMS_IN_A_SPECIFIED_LOG_GROUP_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAllLogStreamsInASpecifiedLogGroupResponse200 {
     fn validate_at(
         &self,
@@ -271,24 +221,6 @@ impl QueryingAllLogStreamsInASpecifiedLogGroupResponse401 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAllLogStreamsInASpecifiedLogGroupResponse401`].
-pub static SHAPE_QUERYING_ALL_LOG_STREAMS_IN_A_SPECIFIED_LOG_GROUP_RESPONSE401: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAllLogStreamsInASpecifiedLogGroupResponse401 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_LOG_STREAMS_IN_A_SPECIFIED_LOG_GROUP_RESPONSE401,
-    );
 }
 impl support::Validate for QueryingAllLogStreamsInASpecifiedLogGroupResponse401 {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_lts/querying_all_quick_searches_in_a_log_group.json` documents.
 use crate::support;
-use super::super::{
-    ErrorMessagebody, GetQuerySearchCriteriasBody, SHAPE_ERROR_MESSAGEBODY,
-    SHAPE_GET_QUERY_SEARCH_CRITERIAS_BODY,
-};
+use super::super::{ErrorMessagebody, GetQuerySearchCriteriasBody};
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -22,22 +19,6 @@ impl QueryingAllQuickSearchesInALogGroupResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAllQuickSearchesInALogGroupResponse200`].
-pub static SHAPE_QUERYING_ALL_QUICK_SEARCHES_IN_A_LOG_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "search_criterias",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SEARCH_CRITERIAS_BODY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAllQuickSearchesInALogGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_QUICK_SEARCHES_IN_A_LOG_GROUP_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAllQuickSearchesInALogGroupResponse200 {
     fn validate_at(
@@ -109,20 +90,6 @@ impl QueryingAllQuickSearchesInALogGroupResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAllQuickSearchesInALogGroupResponse400`].
-pub static SHAPE_QUERYING_ALL_QUICK_SEARCHES_IN_A_LOG_GROUP_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Object(&SHAPE_ERROR_MESSAGEBODY),
-        },
-    ],
-};
-impl support::Shaped for QueryingAllQuickSearchesInALogGroupResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_QUICK_SEARCHES_IN_A_LOG_GROUP_RESPONSE400,
-    );
-}
 impl support::Validate for QueryingAllQuickSearchesInALogGroupResponse400 {
     fn validate_at(
         &self,
@@ -189,34 +156,6 @@ impl SearchCriteriasBody {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`SearchCriteriasBody`].
-pub static SHAPE_SEARCH_CRITERIAS_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "criterias",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_GET_QUERY_SEARCH_CRITERIAS_BODY),
-            ),
-        },
-        support::FieldShape {
-            name: "log_stream_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "search_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SearchCriteriasBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SEARCH_CRITERIAS_BODY,
-    );
 }
 impl support::Validate for SearchCriteriasBody {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_lts/querying_an_smn_topic.json` documents.
 use crate::support;
-use super::super::{SHAPE_TOPICS_IN_RESPONSE, TopicsInResponse};
+use super::super::TopicsInResponse;
 /// Table 4 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,30 +25,6 @@ impl QueryingAnSmnTopicResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAnSmnTopicResponse200`].
-pub static SHAPE_QUERYING_AN_SMN_TOPIC_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topic_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topics",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_TOPICS_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAnSmnTopicResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_AN_SMN_TOPIC_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAnSmnTopicResponse200 {
     fn validate_at(
@@ -141,24 +117,6 @@ impl QueryingAnSmnTopicResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAnSmnTopicResponse400`].
-pub static SHAPE_QUERYING_AN_SMN_TOPIC_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAnSmnTopicResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_AN_SMN_TOPIC_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingAnSmnTopicResponse400 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_lts/querying_host_groups.json` documents.
 use crate::support;
-use super::super::{GetHostGroupInfo, HostGroupTag, SHAPE_GET_HOST_GROUP_INFO};
+use super::super::{GetHostGroupInfo, HostGroupTag};
 /// Table 4 GetHostGroupListFilter.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -414,26 +414,6 @@ impl QueryingHostGroupsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingHostGroupsResponse200`].
-pub static SHAPE_QUERYING_HOST_GROUPS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "result",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_GET_HOST_GROUP_INFO),
-            ),
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingHostGroupsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_HOST_GROUPS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingHostGroupsResponse200 {
     fn validate_at(
         &self,
@@ -521,24 +501,6 @@ impl QueryingHostGroupsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingHostGroupsResponse400`].
-pub static SHAPE_QUERYING_HOST_GROUPS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingHostGroupsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_HOST_GROUPS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingHostGroupsResponse400 {
     fn validate_at(

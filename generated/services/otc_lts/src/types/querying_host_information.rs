@@ -248,44 +248,6 @@ impl GetHostListInfo {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`GetHostListInfo`].
-pub static SHAPE_GET_HOST_LIST_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "host_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for GetHostListInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_GET_HOST_LIST_INFO,
-    );
-}
 impl support::Validate for GetHostListInfo {
     fn validate_at(
         &self,
@@ -494,26 +456,6 @@ impl QueryingHostInformationResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingHostInformationResponse200`].
-pub static SHAPE_QUERYING_HOST_INFORMATION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "result",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_GET_HOST_LIST_INFO),
-            ),
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingHostInformationResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_HOST_INFORMATION_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingHostInformationResponse200 {
     fn validate_at(
         &self,
@@ -601,24 +543,6 @@ impl QueryingHostInformationResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingHostInformationResponse400`].
-pub static SHAPE_QUERYING_HOST_INFORMATION_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingHostInformationResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_HOST_INFORMATION_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingHostInformationResponse400 {
     fn validate_at(

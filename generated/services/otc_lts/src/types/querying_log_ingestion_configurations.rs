@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_lts/querying_log_ingestion_configurations.json` documents.
 use crate::support;
-use super::super::{AccessConfigInfo, AccessConfigTag, SHAPE_ACCESS_CONFIG_INFO};
+use super::super::{AccessConfigInfo, AccessConfigTag};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -255,26 +255,6 @@ impl QueryingLogIngestionConfigurationsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingLogIngestionConfigurationsResponse200`].
-pub static SHAPE_QUERYING_LOG_INGESTION_CONFIGURATIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "result",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ACCESS_CONFIG_INFO),
-            ),
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingLogIngestionConfigurationsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_LOG_INGESTION_CONFIGURATIONS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingLogIngestionConfigurationsResponse200 {
     fn validate_at(
         &self,
@@ -362,24 +342,6 @@ impl QueryingLogIngestionConfigurationsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingLogIngestionConfigurationsResponse400`].
-pub static SHAPE_QUERYING_LOG_INGESTION_CONFIGURATIONS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingLogIngestionConfigurationsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_LOG_INGESTION_CONFIGURATIONS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingLogIngestionConfigurationsResponse400 {
     fn validate_at(

@@ -33,36 +33,6 @@ impl LogStreamNoIsFavorite {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`LogStreamNoIsFavorite`].
-pub static SHAPE_LOG_STREAM_NO_IS_FAVORITE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "creation_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tag",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "filter_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for LogStreamNoIsFavorite {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LOG_STREAM_NO_IS_FAVORITE,
-    );
-}
 impl support::Validate for LogStreamNoIsFavorite {
     fn validate_at(
         &self,
@@ -163,22 +133,6 @@ impl QueryingLogStreamsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingLogStreamsResponse200`].
-pub static SHAPE_QUERYING_LOG_STREAMS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "log_streams",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LOG_STREAM_NO_IS_FAVORITE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingLogStreamsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_LOG_STREAMS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingLogStreamsResponse200 {
     fn validate_at(
         &self,
@@ -251,24 +205,6 @@ impl QueryingLogStreamsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingLogStreamsResponse400`].
-pub static SHAPE_QUERYING_LOG_STREAMS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingLogStreamsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_LOG_STREAMS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingLogStreamsResponse400 {
     fn validate_at(

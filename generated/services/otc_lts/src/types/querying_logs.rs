@@ -27,28 +27,6 @@ impl LogContents {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`LogContents`].
-pub static SHAPE_LOG_CONTENTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "content",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "line_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "labels",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for LogContents {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LOG_CONTENTS,
-    );
-}
 impl support::Validate for LogContents {
     fn validate_at(
         &self,
@@ -460,30 +438,6 @@ impl QueryingLogsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingLogsResponse200`].
-pub static SHAPE_QUERYING_LOGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "logs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LOG_CONTENTS),
-            ),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "isQueryComplete",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingLogsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_LOGS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingLogsResponse200 {
     fn validate_at(
         &self,
@@ -582,24 +536,6 @@ impl QueryingLogsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingLogsResponse400`].
-pub static SHAPE_QUERYING_LOGS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingLogsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_LOGS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingLogsResponse400 {
     fn validate_at(

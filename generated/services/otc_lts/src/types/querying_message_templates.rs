@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_lts/querying_message_templates.json` documents.
 use crate::support;
-use super::super::{SHAPE_SUB_TEMPLATE_RES_BODY, SubTemplateResBody};
+use super::super::SubTemplateResBody;
 /// Table 4 NotificationTemplate.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -44,54 +44,6 @@ impl NotificationTemplate {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`NotificationTemplate`].
-pub static SHAPE_NOTIFICATION_TEMPLATE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "desc",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "locale",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "templates",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SUB_TEMPLATE_RES_BODY),
-            ),
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "modify_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for NotificationTemplate {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NOTIFICATION_TEMPLATE,
-    );
 }
 impl support::Validate for NotificationTemplate {
     fn validate_at(
@@ -234,22 +186,6 @@ impl QueryingMessageTemplatesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingMessageTemplatesResponse200`].
-pub static SHAPE_QUERYING_MESSAGE_TEMPLATES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "results",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_NOTIFICATION_TEMPLATE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingMessageTemplatesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_MESSAGE_TEMPLATES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingMessageTemplatesResponse200 {
     fn validate_at(
         &self,
@@ -322,24 +258,6 @@ impl QueryingMessageTemplatesResponse500 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingMessageTemplatesResponse500`].
-pub static SHAPE_QUERYING_MESSAGE_TEMPLATES_RESPONSE500: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingMessageTemplatesResponse500 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_MESSAGE_TEMPLATES_RESPONSE500,
-    );
 }
 impl support::Validate for QueryingMessageTemplatesResponse500 {
     fn validate_at(

@@ -188,22 +188,6 @@ impl QueryingResourcesByTimeSegmentResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingResourcesByTimeSegmentResponse200`].
-pub static SHAPE_QUERYING_RESOURCES_BY_TIME_SEGMENT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "results",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESULITS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingResourcesByTimeSegmentResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_RESOURCES_BY_TIME_SEGMENT_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingResourcesByTimeSegmentResponse200 {
     fn validate_at(
         &self,
@@ -279,24 +263,6 @@ impl QueryingResourcesByTimeSegmentResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingResourcesByTimeSegmentResponse400`].
-pub static SHAPE_QUERYING_RESOURCES_BY_TIME_SEGMENT_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "errorCode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "errorMessage",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingResourcesByTimeSegmentResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_RESOURCES_BY_TIME_SEGMENT_RESPONSE400,
-    );
-}
 impl support::Validate for QueryingResourcesByTimeSegmentResponse400 {
     fn validate_at(
         &self,
@@ -360,24 +326,6 @@ impl Resulits {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Resulits`].
-pub static SHAPE_RESULITS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Resulits {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESULITS,
-    );
 }
 impl support::Validate for Resulits {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_lts/querying_the_active_or_historical_alarm_list.json` documents.
 use crate::support;
-use super::super::{MetadataInResponse, SHAPE_METADATA_IN_RESPONSE};
+use super::super::MetadataInResponse;
 /// Table 8 Annotations.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -28,32 +28,6 @@ impl Annotations {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Annotations`].
-pub static SHAPE_ANNOTATIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_info",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "current_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "old_annotations",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Annotations {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ANNOTATIONS,
-    );
 }
 impl support::Validate for Annotations {
     fn validate_at(
@@ -149,48 +123,6 @@ impl Events {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Events`].
-pub static SHAPE_EVENTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "annotations",
-            value: support::ValueShape::Object(&SHAPE_ANNOTATIONS),
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_METADATA_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "arrives_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ends_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "starts_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Events {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EVENTS,
-    );
 }
 impl support::Validate for Events {
     fn validate_at(
@@ -330,28 +262,6 @@ impl PageInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`PageInfo`].
-pub static SHAPE_PAGE_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "next_marker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "previous_marker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "current_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PageInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PAGE_INFO,
-    );
 }
 impl support::Validate for PageInfo {
     fn validate_at(
@@ -749,26 +659,6 @@ impl QueryingTheActiveOrHistoricalAlarmListResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheActiveOrHistoricalAlarmListResponse200`].
-pub static SHAPE_QUERYING_THE_ACTIVE_OR_HISTORICAL_ALARM_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "events",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_EVENTS),
-            ),
-        },
-        support::FieldShape {
-            name: "page_info",
-            value: support::ValueShape::Object(&SHAPE_PAGE_INFO),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheActiveOrHistoricalAlarmListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_ACTIVE_OR_HISTORICAL_ALARM_LIST_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheActiveOrHistoricalAlarmListResponse200 {
     fn validate_at(
         &self,
@@ -854,24 +744,6 @@ impl QueryingTheActiveOrHistoricalAlarmListResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheActiveOrHistoricalAlarmListResponse400`].
-pub static SHAPE_QUERYING_THE_ACTIVE_OR_HISTORICAL_ALARM_LIST_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheActiveOrHistoricalAlarmListResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_ACTIVE_OR_HISTORICAL_ALARM_LIST_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingTheActiveOrHistoricalAlarmListResponse400 {
     fn validate_at(

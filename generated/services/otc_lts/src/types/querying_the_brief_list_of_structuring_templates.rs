@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_lts/querying_the_brief_list_of_structuring_templates.json` documents.
 use crate::support;
-use super::super::{CustomTemplateErrorCode, SHAPE_CUSTOM_TEMPLATE_ERROR_CODE};
+use super::super::CustomTemplateErrorCode;
 /// Table 4 BriefStructTemplateModel.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -31,36 +31,6 @@ impl BriefStructTemplateModel {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`BriefStructTemplateModel`].
-pub static SHAPE_BRIEF_STRUCT_TEMPLATE_MODEL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "template_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "template_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BriefStructTemplateModel {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BRIEF_STRUCT_TEMPLATE_MODEL,
-    );
 }
 impl support::Validate for BriefStructTemplateModel {
     fn validate_at(
@@ -148,22 +118,6 @@ impl QueryingTheBriefListOfStructuringTemplatesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheBriefListOfStructuringTemplatesResponse200`].
-pub static SHAPE_QUERYING_THE_BRIEF_LIST_OF_STRUCTURING_TEMPLATES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "results",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_BRIEF_STRUCT_TEMPLATE_MODEL),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheBriefListOfStructuringTemplatesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_BRIEF_LIST_OF_STRUCTURING_TEMPLATES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheBriefListOfStructuringTemplatesResponse200 {
     fn validate_at(
         &self,
@@ -235,20 +189,6 @@ impl QueryingTheBriefListOfStructuringTemplatesResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheBriefListOfStructuringTemplatesResponse400`].
-pub static SHAPE_QUERYING_THE_BRIEF_LIST_OF_STRUCTURING_TEMPLATES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Object(&SHAPE_CUSTOM_TEMPLATE_ERROR_CODE),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheBriefListOfStructuringTemplatesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_BRIEF_LIST_OF_STRUCTURING_TEMPLATES_RESPONSE400,
-    );
-}
 impl support::Validate for QueryingTheBriefListOfStructuringTemplatesResponse400 {
     fn validate_at(
         &self,
@@ -310,24 +250,6 @@ impl QueryingTheBriefListOfStructuringTemplatesResponse500 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheBriefListOfStructuringTemplatesResponse500`].
-pub static SHAPE_QUERYING_THE_BRIEF_LIST_OF_STRUCTURING_TEMPLATES_RESPONSE500: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheBriefListOfStructuringTemplatesResponse500 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_BRIEF_LIST_OF_STRUCTURING_TEMPLATES_RESPONSE500,
-    );
 }
 impl support::Validate for QueryingTheBriefListOfStructuringTemplatesResponse500 {
     fn validate_at(

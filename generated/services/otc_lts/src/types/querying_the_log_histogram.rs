@@ -27,28 +27,6 @@ impl Histogram {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Histogram`].
-pub static SHAPE_HISTOGRAM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "startTime",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "endTime",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Histogram {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_HISTOGRAM,
-    );
-}
 impl support::Validate for Histogram {
     fn validate_at(
         &self,
@@ -127,28 +105,6 @@ impl HistogramResponseBody {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`HistogramResponseBody`].
-pub static SHAPE_HISTOGRAM_RESPONSE_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "histogram",
-            value: support::ValueShape::Object(&SHAPE_HISTOGRAM),
-        },
-        support::FieldShape {
-            name: "isQueryComplete",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for HistogramResponseBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_HISTOGRAM_RESPONSE_BODY,
-    );
 }
 impl support::Validate for HistogramResponseBody {
     fn validate_at(
@@ -443,30 +399,6 @@ impl QueryingTheLogHistogramResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheLogHistogramResponse200`].
-pub static SHAPE_QUERYING_THE_LOG_HISTOGRAM_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "histogram",
-            value: support::ValueShape::Map(
-                &support::ValueShape::Object(&SHAPE_HISTOGRAM_RESPONSE_BODY),
-            ),
-        },
-        support::FieldShape {
-            name: "isQueryComplete",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheLogHistogramResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LOG_HISTOGRAM_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheLogHistogramResponse200 {
     fn validate_at(
         &self,
@@ -561,24 +493,6 @@ impl QueryingTheLogHistogramResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheLogHistogramResponse400`].
-pub static SHAPE_QUERYING_THE_LOG_HISTOGRAM_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheLogHistogramResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LOG_HISTOGRAM_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingTheLogHistogramResponse400 {
     fn validate_at(

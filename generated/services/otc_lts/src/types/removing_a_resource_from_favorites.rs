@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_lts/removing_a_resource_from_favorites.json` documents.
 use crate::support;
-use super::super::{ErrorMessagebody, SHAPE_ERROR_MESSAGEBODY};
+use super::super::ErrorMessagebody;
 /// Table 3, Table 5 and Table 7 Response body parameters (status codes 200, 400 and 500).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,20 +19,6 @@ impl RemovingAResourceFromFavoritesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RemovingAResourceFromFavoritesResponse200`].
-pub static SHAPE_REMOVING_A_RESOURCE_FROM_FAVORITES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Object(&SHAPE_ERROR_MESSAGEBODY),
-        },
-    ],
-};
-impl support::Shaped for RemovingAResourceFromFavoritesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REMOVING_A_RESOURCE_FROM_FAVORITES_RESPONSE200,
-    );
 }
 impl support::Validate for RemovingAResourceFromFavoritesResponse200 {
     fn validate_at(

@@ -136,24 +136,6 @@ impl TagManagementResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`TagManagementResponse200`].
-pub static SHAPE_TAG_MANAGEMENT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for TagManagementResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TAG_MANAGEMENT_RESPONSE200,
-    );
-}
 impl support::Validate for TagManagementResponse200 {
     fn validate_at(
         &self,

@@ -6,7 +6,6 @@
 use crate::support;
 use super::super::{
     LogStorageFormat, LogStreams, LogTransferDetail, LogTransferInfoRespBody,
-    SHAPE_LOG_STREAMS, SHAPE_LOG_TRANSFER_INFO_RESP_BODY,
 };
 /// Table 4 update_log_transfer_info.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -275,38 +274,6 @@ impl UpdatingALogTransferTaskResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UpdatingALogTransferTaskResponse200`].
-pub static SHAPE_UPDATING_A_LOG_TRANSFER_TASK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "log_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_streams",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LOG_STREAMS),
-            ),
-        },
-        support::FieldShape {
-            name: "log_transfer_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_transfer_info",
-            value: support::ValueShape::Object(&SHAPE_LOG_TRANSFER_INFO_RESP_BODY),
-        },
-    ],
-};
-impl support::Shaped for UpdatingALogTransferTaskResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_LOG_TRANSFER_TASK_RESPONSE200,
-    );
-}
 impl support::Validate for UpdatingALogTransferTaskResponse200 {
     fn validate_at(
         &self,
@@ -416,24 +383,6 @@ impl UpdatingALogTransferTaskResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingALogTransferTaskResponse400`].
-pub static SHAPE_UPDATING_A_LOG_TRANSFER_TASK_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingALogTransferTaskResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_LOG_TRANSFER_TASK_RESPONSE400,
-    );
 }
 impl support::Validate for UpdatingALogTransferTaskResponse400 {
     fn validate_at(

@@ -634,56 +634,6 @@ impl CreatingATrainingJobResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingATrainingJobResponse200`].
-pub static SHAPE_CREATING_A_TRAINING_JOB_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "is_success",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_message",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "job_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingATrainingJobResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_TRAINING_JOB_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingATrainingJobResponse200 {
     fn validate_at(
         &self,

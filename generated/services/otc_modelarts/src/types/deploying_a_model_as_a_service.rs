@@ -561,26 +561,6 @@ impl DeployingAModelAsAServiceResponse200 {
     }
 }
 #[cfg(feature = "deploying_a_model_as_a_service")]
-/// The documented fields of [`DeployingAModelAsAServiceResponse200`].
-pub static SHAPE_DEPLOYING_A_MODEL_AS_A_SERVICE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "service_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(feature = "deploying_a_model_as_a_service")]
-impl support::Shaped for DeployingAModelAsAServiceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DEPLOYING_A_MODEL_AS_A_SERVICE_RESPONSE200,
-    );
-}
-#[cfg(feature = "deploying_a_model_as_a_service")]
 impl support::Validate for DeployingAModelAsAServiceResponse200 {
     fn validate_at(
         &self,
@@ -814,10 +794,6 @@ impl support::Validate for InferType {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-#[cfg(feature = "deploying_a_model_as_a_service")]
-impl support::Shaped for InferType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Resource flavor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -884,7 +860,4 @@ impl support::Validate for Specification {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Specification {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

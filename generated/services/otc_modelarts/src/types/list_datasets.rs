@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_modelarts/list_datasets.json` documents.
 use crate::support;
-use super::super::{
-    Label, LabelAttribute, LabelProperty, SHAPE_LABEL, SHAPE_LABEL_ATTRIBUTE,
-    SHAPE_LABEL_PROPERTY,
-};
+use super::super::{Label, LabelAttribute, LabelProperty};
 /// Table 10 AnnotationFile.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -55,60 +52,6 @@ impl AnnotationFile {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AnnotationFile`].
-pub static SHAPE_ANNOTATION_FILE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dataset_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "depth",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "file_Name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "file_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "file_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "height",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "width",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AnnotationFile {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ANNOTATION_FILE,
-    );
 }
 impl support::Validate for AnnotationFile {
     fn validate_at(
@@ -275,38 +218,6 @@ impl ListDatasetsDataSource {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListDatasetsDataSource`].
-pub static SHAPE_LIST_DATASETS_DATA_SOURCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "data_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "data_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "schema_maps",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SCHEMA_MAP),
-            ),
-        },
-        support::FieldShape {
-            name: "source_info",
-            value: support::ValueShape::Object(&SHAPE_SOURCE_INFO),
-        },
-        support::FieldShape {
-            name: "with_column_header",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListDatasetsDataSource {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_DATASETS_DATA_SOURCE,
-    );
 }
 impl support::Validate for ListDatasetsDataSource {
     fn validate_at(
@@ -598,230 +509,6 @@ impl DatasetAndFilePreview {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DatasetAndFilePreview`].
-pub static SHAPE_DATASET_AND_FILE_PREVIEW: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "annotated_sample_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "annotated_sub_sample_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "content_labeling",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "current_version_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "current_version_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "data_format",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "data_sources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_DATASETS_DATA_SOURCE),
-            ),
-        },
-        support::FieldShape {
-            name: "data_statistics",
-            value: support::ValueShape::Map(&support::ValueShape::FreeForm),
-        },
-        support::FieldShape {
-            name: "data_update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "data_url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dataset_format",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dataset_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dataset_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dataset_tags",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "dataset_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dataset_version_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "deleted_sample_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "deletion_stats",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "exist_running_task",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "exist_workforce_task",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "feature_supports",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "import_data",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "import_task_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "inner_annotation_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "inner_data_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "inner_log_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "inner_task_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "inner_temp_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "inner_work_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "label_task_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "labels",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_LABEL)),
-        },
-        support::FieldShape {
-            name: "loading_sample_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "managed",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "next_version_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "running_tasks_id",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "samples",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ANNOTATION_FILE),
-            ),
-        },
-        support::FieldShape {
-            name: "schema",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_FIELD)),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "third_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total_sample_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total_sub_sample_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unconfirmed_sample_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "versions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DATASET_VERSION),
-            ),
-        },
-        support::FieldShape {
-            name: "work_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "work_path_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "workforce_descriptor",
-            value: support::ValueShape::Object(&SHAPE_WORKFORCE_DESCRIPTOR),
-        },
-        support::FieldShape {
-            name: "workforce_task_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "workspace_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DatasetAndFilePreview {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DATASET_AND_FILE_PREVIEW,
-    );
 }
 impl support::Validate for DatasetAndFilePreview {
     fn validate_at(
@@ -1618,198 +1305,6 @@ impl DatasetVersion {
             .unwrap_or(Self::DEFAULT_TRAIN_EVALUATE_SAMPLE_RATIO)
     }
 }
-/// The documented fields of [`DatasetVersion`].
-pub static SHAPE_DATASET_VERSION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "add_sample_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "annotated_sample_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "annotated_sub_sample_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "clear_hard_property",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "crop",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "crop_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "crop_rotate_cache_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "data_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "data_statistics",
-            value: support::ValueShape::Map(&support::ValueShape::FreeForm),
-        },
-        support::FieldShape {
-            name: "data_validate",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "deleted_sample_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "deletion_stats",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "export_images",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extract_serial_number",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "include_dataset_data",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_current",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "label_stats",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LABEL_STATS),
-            ),
-        },
-        support::FieldShape {
-            name: "label_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "manifest_cache_input_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "manifest_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "modified_sample_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "previous_annotated_sample_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "previous_total_sample_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "previous_version_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "processor_task_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "processor_task_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remove_sample_usage",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rotate",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rotate_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sample_state",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "task_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total_sample_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total_sub_sample_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "train_evaluate_sample_ratio",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version_format",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "with_column_header",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DatasetVersion {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DATASET_VERSION,
-    );
-}
 impl support::Validate for DatasetVersion {
     fn validate_at(
         &self,
@@ -2305,32 +1800,6 @@ impl Field {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Field`].
-pub static SHAPE_FIELD: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "schema_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Field {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FIELD,
-    );
-}
 impl support::Validate for Field {
     fn validate_at(
         &self,
@@ -2430,42 +1899,6 @@ impl LabelStats {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`LabelStats`].
-pub static SHAPE_LABEL_STATS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "attributes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LABEL_ATTRIBUTE),
-            ),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "property",
-            value: support::ValueShape::Object(&SHAPE_LABEL_PROPERTY),
-        },
-        support::FieldShape {
-            name: "sample_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for LabelStats {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LABEL_STATS,
-    );
 }
 impl support::Validate for LabelStats {
     fn validate_at(
@@ -2601,30 +2034,6 @@ impl ListDatasetsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListDatasetsResponse200`].
-pub static SHAPE_LIST_DATASETS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "datasets",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DATASET_AND_FILE_PREVIEW),
-            ),
-        },
-        support::FieldShape {
-            name: "total_number",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "workspaceId",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListDatasetsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_DATASETS_RESPONSE200,
-    );
-}
 impl support::Validate for ListDatasetsResponse200 {
     fn validate_at(
         &self,
@@ -2716,24 +2125,6 @@ impl SchemaMap {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`SchemaMap`].
-pub static SHAPE_SCHEMA_MAP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "dest_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "src_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SchemaMap {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SCHEMA_MAP,
-    );
 }
 impl support::Validate for SchemaMap {
     fn validate_at(
@@ -2832,68 +2223,6 @@ impl SourceInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`SourceInfo`].
-pub static SHAPE_SOURCE_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "cluster_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cluster_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cluster_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "database_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "input",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "queue_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "table_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_password",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SourceInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SOURCE_INFO,
-    );
 }
 impl support::Validate for SourceInfo {
     fn validate_at(
@@ -3038,48 +2367,6 @@ impl Worker {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Worker`].
-pub static SHAPE_WORKER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "email",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "role",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "worker_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "workforce_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Worker {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_WORKER,
-    );
 }
 impl support::Validate for Worker {
     fn validate_at(
@@ -3246,54 +2533,6 @@ impl WorkforceDescriptor {
             ::std::option::Option::None,
         );
     }
-}
-/// The documented fields of [`WorkforceDescriptor`].
-pub static SHAPE_WORKFORCE_DESCRIPTOR: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "current_task_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "current_task_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "reject_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "repetition",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_synchronize_auto_labeling_data",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_synchronize_data",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "workers",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_WORKER),
-            ),
-        },
-        support::FieldShape {
-            name: "workforce_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "workforce_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for WorkforceDescriptor {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_WORKFORCE_DESCRIPTOR,
-    );
 }
 impl support::Validate for WorkforceDescriptor {
     fn validate_at(

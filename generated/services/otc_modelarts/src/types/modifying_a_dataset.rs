@@ -217,20 +217,6 @@ impl ModifyingADatasetResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingADatasetResponse200`].
-pub static SHAPE_MODIFYING_A_DATASET_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "dataset_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingADatasetResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_DATASET_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingADatasetResponse200 {
     fn validate_at(
         &self,

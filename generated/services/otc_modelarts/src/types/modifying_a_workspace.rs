@@ -334,20 +334,6 @@ impl ModifyingAWorkspaceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingAWorkspaceResponse200`].
-pub static SHAPE_MODIFYING_A_WORKSPACE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "workspace_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingAWorkspaceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_WORKSPACE_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingAWorkspaceResponse200 {
     fn validate_at(
         &self,

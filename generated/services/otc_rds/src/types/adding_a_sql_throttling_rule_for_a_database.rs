@@ -200,20 +200,6 @@ impl AddingASqlThrottlingRuleForADatabaseResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AddingASqlThrottlingRuleForADatabaseResponse200`].
-pub static SHAPE_ADDING_A_SQL_THROTTLING_RULE_FOR_A_DATABASE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingASqlThrottlingRuleForADatabaseResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_A_SQL_THROTTLING_RULE_FOR_A_DATABASE_RESPONSE200,
-    );
-}
 impl support::Validate for AddingASqlThrottlingRuleForADatabaseResponse200 {
     fn validate_at(
         &self,

@@ -93,20 +93,6 @@ impl AddingHostAddressesForMsdtcResponse202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AddingHostAddressesForMsdtcResponse202`].
-pub static SHAPE_ADDING_HOST_ADDRESSES_FOR_MSDTC_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingHostAddressesForMsdtcResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_HOST_ADDRESSES_FOR_MSDTC_RESPONSE202,
-    );
-}
 impl support::Validate for AddingHostAddressesForMsdtcResponse202 {
     fn validate_at(
         &self,

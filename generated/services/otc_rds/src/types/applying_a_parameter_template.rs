@@ -32,32 +32,6 @@ impl ApplyResults {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ApplyResults`].
-pub static SHAPE_APPLY_RESULTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "restart_required",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "success",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ApplyResults {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_APPLY_RESULTS,
-    );
-}
 impl support::Validate for ApplyResults {
     fn validate_at(
         &self,
@@ -228,38 +202,6 @@ impl ApplyingAParameterTemplateResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ApplyingAParameterTemplateResponse200`].
-pub static SHAPE_APPLYING_A_PARAMETER_TEMPLATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "configuration_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "configuration_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apply_results",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_APPLY_RESULTS),
-            ),
-        },
-        support::FieldShape {
-            name: "success",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ApplyingAParameterTemplateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_APPLYING_A_PARAMETER_TEMPLATE_RESPONSE200,
-    );
 }
 impl support::Validate for ApplyingAParameterTemplateResponse200 {
     fn validate_at(

@@ -79,20 +79,6 @@ impl ApplyingForAPrivateDomainNameResponse202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ApplyingForAPrivateDomainNameResponse202`].
-pub static SHAPE_APPLYING_FOR_A_PRIVATE_DOMAIN_NAME_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ApplyingForAPrivateDomainNameResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_APPLYING_FOR_A_PRIVATE_DOMAIN_NAME_RESPONSE202,
-    );
-}
 impl support::Validate for ApplyingForAPrivateDomainNameResponse202 {
     fn validate_at(
         &self,

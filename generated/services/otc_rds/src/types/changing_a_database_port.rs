@@ -105,20 +105,6 @@ impl ChangingADatabasePortResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ChangingADatabasePortResponse200`].
-pub static SHAPE_CHANGING_A_DATABASE_PORT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "workflowId",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ChangingADatabasePortResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_A_DATABASE_PORT_RESPONSE200,
-    );
-}
 impl support::Validate for ChangingADatabasePortResponse200 {
     fn validate_at(
         &self,

@@ -79,20 +79,6 @@ impl ChangingAFloatingIpAddressResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ChangingAFloatingIpAddressResponse200`].
-pub static SHAPE_CHANGING_A_FLOATING_IP_ADDRESS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "workflowId",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ChangingAFloatingIpAddressResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_A_FLOATING_IP_ADDRESS_RESPONSE200,
-    );
-}
 impl support::Validate for ChangingAFloatingIpAddressResponse200 {
     fn validate_at(
         &self,

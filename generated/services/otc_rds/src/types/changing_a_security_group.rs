@@ -85,20 +85,6 @@ impl ChangingASecurityGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ChangingASecurityGroupResponse200`].
-pub static SHAPE_CHANGING_A_SECURITY_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "workflowId",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ChangingASecurityGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_A_SECURITY_GROUP_RESPONSE200,
-    );
-}
 impl support::Validate for ChangingASecurityGroupResponse200 {
     fn validate_at(
         &self,

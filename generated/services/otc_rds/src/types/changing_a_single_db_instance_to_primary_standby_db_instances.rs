@@ -83,21 +83,6 @@ impl ChangingASingleDbInstanceToPrimaryStandbyDbInstancesResponse202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ChangingASingleDbInstanceToPrimaryStandbyDbInstancesResponse202`].
-pub static SHAPE_CHANGING_A_SINGLE_DB_INSTANCE_TO_PRIMARY_STANDBY_DB_INSTANCES_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for ChangingASingleDbInstanceToPrimaryStandbyDbInstancesResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_A_SINGLE_DB_INSTANCE_TO_PRIMARY_STANDBY_DB_INSTANCES_RESPONSE202,
-    );
-}
 impl support::Validate
 for ChangingASingleDbInstanceToPrimaryStandbyDbInstancesResponse202 {
     fn validate_at(

@@ -89,20 +89,6 @@ impl ChangingDbInstanceSpecificationsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ChangingDbInstanceSpecificationsResponse200`].
-pub static SHAPE_CHANGING_DB_INSTANCE_SPECIFICATIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "jobId",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-    ],
-};
-impl support::Shaped for ChangingDbInstanceSpecificationsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_DB_INSTANCE_SPECIFICATIONS_RESPONSE200,
-    );
-}
 impl support::Validate for ChangingDbInstanceSpecificationsResponse200 {
     fn validate_at(
         &self,

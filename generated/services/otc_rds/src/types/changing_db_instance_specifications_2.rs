@@ -82,20 +82,6 @@ impl ChangingDbInstanceSpecifications2Response202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ChangingDbInstanceSpecifications2Response202`].
-pub static SHAPE_CHANGING_DB_INSTANCE_SPECIFICATIONS2_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ChangingDbInstanceSpecifications2Response202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_DB_INSTANCE_SPECIFICATIONS2_RESPONSE202,
-    );
-}
 impl support::Validate for ChangingDbInstanceSpecifications2Response202 {
     fn validate_at(
         &self,

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_rds/changing_db_instance_volume.json` documents.
 use crate::support;
-use super::super::{ChangingDbInstanceVolumeResize, Extendparam, SHAPE_EXTENDPARAM};
+use super::super::{ChangingDbInstanceVolumeResize, Extendparam};
 /// Table 2 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -92,20 +92,6 @@ impl ChangingDbInstanceVolumeResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ChangingDbInstanceVolumeResponse200`].
-pub static SHAPE_CHANGING_DB_INSTANCE_VOLUME_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "extendparam",
-            value: support::ValueShape::Object(&SHAPE_EXTENDPARAM),
-        },
-    ],
-};
-impl support::Shaped for ChangingDbInstanceVolumeResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_DB_INSTANCE_VOLUME_RESPONSE200,
-    );
 }
 impl support::Validate for ChangingDbInstanceVolumeResponse200 {
     fn validate_at(

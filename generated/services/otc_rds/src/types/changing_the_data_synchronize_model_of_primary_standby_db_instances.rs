@@ -96,29 +96,6 @@ impl ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesResponse200`].
-pub static SHAPE_CHANGING_THE_DATA_SYNCHRONIZE_MODEL_OF_PRIMARY_STANDBY_DB_INSTANCES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "workflowId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instanceId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replicationMode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_THE_DATA_SYNCHRONIZE_MODEL_OF_PRIMARY_STANDBY_DB_INSTANCES_RESPONSE200,
-    );
-}
 impl support::Validate
 for ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesResponse200 {
     fn validate_at(

@@ -120,20 +120,6 @@ impl ChangingTheDescriptionOfADbInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ChangingTheDescriptionOfADbInstanceResponse200`].
-pub static SHAPE_CHANGING_THE_DESCRIPTION_OF_A_DB_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ChangingTheDescriptionOfADbInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_THE_DESCRIPTION_OF_A_DB_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for ChangingTheDescriptionOfADbInstanceResponse200 {
     fn validate_at(
         &self,

@@ -170,20 +170,6 @@ impl ChangingTheStorageTypeOfADbInstanceResponse202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ChangingTheStorageTypeOfADbInstanceResponse202`].
-pub static SHAPE_CHANGING_THE_STORAGE_TYPE_OF_A_DB_INSTANCE_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ChangingTheStorageTypeOfADbInstanceResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_THE_STORAGE_TYPE_OF_A_DB_INSTANCE_RESPONSE202,
-    );
-}
 impl support::Validate for ChangingTheStorageTypeOfADbInstanceResponse202 {
     fn validate_at(
         &self,

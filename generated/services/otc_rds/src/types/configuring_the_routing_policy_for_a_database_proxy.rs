@@ -163,20 +163,6 @@ impl ConfiguringTheRoutingPolicyForADatabaseProxyResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ConfiguringTheRoutingPolicyForADatabaseProxyResponse200`].
-pub static SHAPE_CONFIGURING_THE_ROUTING_POLICY_FOR_A_DATABASE_PROXY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "result",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ConfiguringTheRoutingPolicyForADatabaseProxyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIGURING_THE_ROUTING_POLICY_FOR_A_DATABASE_PROXY_RESPONSE200,
-    );
-}
 impl support::Validate for ConfiguringTheRoutingPolicyForADatabaseProxyResponse200 {
     fn validate_at(
         &self,

@@ -7,12 +7,7 @@ use crate::support;
 use super::super::{
     BackupStrategy, BackupStrategyInResponse, CreatingADbInstanceVolume,
     CreatingADbInstanceVolumeInResponse, Datastore, DatastoreInResponse, Ha,
-    HaInResponse, Nics, NicsInResponse, SHAPE_BACKUP_STRATEGY,
-    SHAPE_BACKUP_STRATEGY_IN_RESPONSE, SHAPE_CREATING_A_DB_INSTANCE_VOLUME,
-    SHAPE_CREATING_A_DB_INSTANCE_VOLUME_IN_RESPONSE, SHAPE_DATASTORE,
-    SHAPE_DATASTORE_IN_RESPONSE, SHAPE_HA, SHAPE_HA_IN_RESPONSE, SHAPE_NICS,
-    SHAPE_NICS_IN_RESPONSE, SHAPE_SECURITY_GROUP, SHAPE_SECURITY_GROUP_IN_RESPONSE,
-    SecurityGroup, SecurityGroupInResponse,
+    HaInResponse, Nics, NicsInResponse, SecurityGroup, SecurityGroupInResponse,
 };
 /// Table 2 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -106,22 +101,6 @@ impl CreatingADbInstanceResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingADbInstanceResponse200`].
-pub static SHAPE_CREATING_A_DB_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_DB_INSTANCE_INSTANCE_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingADbInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DB_INSTANCE_RESPONSE200,
-    );
 }
 impl support::Validate for CreatingADbInstanceResponse200 {
     fn validate_at(
@@ -401,72 +380,6 @@ impl CreatingADbInstanceInstance {
         );
     }
 }
-/// The documented fields of [`CreatingADbInstanceInstance`].
-pub static SHAPE_CREATING_A_DB_INSTANCE_INSTANCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore",
-            value: support::ValueShape::Object(&SHAPE_DATASTORE),
-        },
-        support::FieldShape {
-            name: "flavorRef",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_DB_INSTANCE_VOLUME),
-        },
-        support::FieldShape {
-            name: "region",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "availabilityZone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nics",
-            value: support::ValueShape::Object(&SHAPE_NICS),
-        },
-        support::FieldShape {
-            name: "securityGroup",
-            value: support::ValueShape::Object(&SHAPE_SECURITY_GROUP),
-        },
-        support::FieldShape {
-            name: "dbPort",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backupStrategy",
-            value: support::ValueShape::Object(&SHAPE_BACKUP_STRATEGY),
-        },
-        support::FieldShape {
-            name: "dbRtPd",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ha",
-            value: support::ValueShape::Object(&SHAPE_HA),
-        },
-        support::FieldShape {
-            name: "replicaOf",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingADbInstanceInstance {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DB_INSTANCE_INSTANCE,
-    );
-}
 impl support::Validate for CreatingADbInstanceInstance {
     fn validate_at(
         &self,
@@ -621,7 +534,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingADbInstanceInstance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 instance field data structure (creating single or primary/standby DB instances)
@@ -761,74 +674,6 @@ impl CreatingADbInstanceInstanceInResponse {
             ::std::option::Option::Some(9500i64),
         );
     }
-}
-/// The documented fields of [`CreatingADbInstanceInstanceInResponse`].
-pub static SHAPE_CREATING_A_DB_INSTANCE_INSTANCE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore",
-            value: support::ValueShape::Object(&SHAPE_DATASTORE_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "flavorRef",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_DB_INSTANCE_VOLUME_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "region",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "availabilityZone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nics",
-            value: support::ValueShape::Object(&SHAPE_NICS_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "securityGroup",
-            value: support::ValueShape::Object(&SHAPE_SECURITY_GROUP_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "dbPort",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backupStrategy",
-            value: support::ValueShape::Object(&SHAPE_BACKUP_STRATEGY_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "dbRtPd",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ha",
-            value: support::ValueShape::Object(&SHAPE_HA_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "replicaOf",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingADbInstanceInstanceInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DB_INSTANCE_INSTANCE_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingADbInstanceInstanceInResponse {
     fn validate_at(

@@ -9,10 +9,6 @@ use super::super::{
     CreatingADbInstance2BackupStrategyInResponse, CreatingADbInstance2Ha,
     CreatingADbInstance2HaInResponse, CreatingADbInstanceVolume,
     CreatingADbInstanceVolumeInResponse, Datastore, DatastoreInResponse,
-    SHAPE_CHARGE_INFO_IN_RESPONSE,
-    SHAPE_CREATING_A_DB_INSTANCE2_BACKUP_STRATEGY_IN_RESPONSE,
-    SHAPE_CREATING_A_DB_INSTANCE2_HA_IN_RESPONSE,
-    SHAPE_CREATING_A_DB_INSTANCE_VOLUME_IN_RESPONSE, SHAPE_DATASTORE_IN_RESPONSE,
 };
 /// Table 2 Parameter description (creating single and primary/standby DB instances).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -554,24 +550,6 @@ impl CreatingADbInstance2Response202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingADbInstance2Response202`].
-pub static SHAPE_CREATING_A_DB_INSTANCE2_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_DB_INSTANCE2_INSTANCE),
-        },
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingADbInstance2Response202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DB_INSTANCE2_RESPONSE202,
-    );
-}
 impl support::Validate for CreatingADbInstance2Response202 {
     fn validate_at(
         &self,
@@ -742,94 +720,6 @@ impl CreatingADbInstance2Instance {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`CreatingADbInstance2Instance`].
-pub static SHAPE_CREATING_A_DB_INSTANCE2_INSTANCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore",
-            value: support::ValueShape::Object(&SHAPE_DATASTORE_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "ha",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_DB_INSTANCE2_HA_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "configuration_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_strategy",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_DB_INSTANCE2_BACKUP_STRATEGY_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "disk_encryption_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flavor_ref",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_DB_INSTANCE_VOLUME_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "region",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "availability_zone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "charge_info",
-            value: support::ValueShape::Object(&SHAPE_CHARGE_INFO_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "collation",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingADbInstance2Instance {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DB_INSTANCE2_INSTANCE,
-    );
 }
 impl support::Validate for CreatingADbInstance2Instance {
     fn validate_at(

@@ -7,9 +7,7 @@
 use crate::support;
 use super::super::Links;
 #[cfg(feature = "creating_a_db_instance_3")]
-use super::super::{
-    Datastore, DatastoreInResponse, SHAPE_DATASTORE, SHAPE_DATASTORE_IN_RESPONSE,
-};
+use super::super::{Datastore, DatastoreInResponse};
 #[cfg(feature = "creating_a_db_instance_3")]
 /// Table 11 cluster_config field data structure description (not supported currently).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -30,22 +28,6 @@ impl ClusterConfig {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-#[cfg(feature = "creating_a_db_instance_3")]
-/// The documented fields of [`ClusterConfig`].
-pub static SHAPE_CLUSTER_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_db_instance_3")]
-impl support::Shaped for ClusterConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CLUSTER_CONFIG,
-    );
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for ClusterConfig {
@@ -85,7 +67,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
@@ -107,22 +89,6 @@ impl ClusterConfigInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "creating_a_db_instance_3")]
-/// The documented fields of [`ClusterConfigInResponse`].
-pub static SHAPE_CLUSTER_CONFIG_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_db_instance_3")]
-impl support::Shaped for ClusterConfigInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CLUSTER_CONFIG_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for ClusterConfigInResponse {
@@ -263,24 +229,6 @@ impl CreatingADbInstance3Response200 {
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
-/// The documented fields of [`CreatingADbInstance3Response200`].
-pub static SHAPE_CREATING_A_DB_INSTANCE3_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_DB_INSTANCE3_INSTANCE_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-#[cfg(feature = "creating_a_db_instance_3")]
-impl support::Shaped for CreatingADbInstance3Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DB_INSTANCE3_RESPONSE200,
-    );
-}
-#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for CreatingADbInstance3Response200 {
     fn validate_at(
         &self,
@@ -380,30 +328,6 @@ impl CreatingADbInstance3Databases {
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
-/// The documented fields of [`CreatingADbInstance3Databases`].
-pub static SHAPE_CREATING_A_DB_INSTANCE3_DATABASES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "collate",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "characterSet",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_db_instance_3")]
-impl support::Shaped for CreatingADbInstance3Databases {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DB_INSTANCE3_DATABASES,
-    );
-}
-#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for CreatingADbInstance3Databases {
     fn validate_at(
         &self,
@@ -453,7 +377,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance3Databases {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
@@ -483,30 +407,6 @@ impl CreatingADbInstance3DatabasesInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "creating_a_db_instance_3")]
-/// The documented fields of [`CreatingADbInstance3DatabasesInResponse`].
-pub static SHAPE_CREATING_A_DB_INSTANCE3_DATABASES_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "collate",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "characterSet",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_db_instance_3")]
-impl support::Shaped for CreatingADbInstance3DatabasesInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DB_INSTANCE3_DATABASES_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for CreatingADbInstance3DatabasesInResponse {
@@ -788,86 +688,6 @@ impl CreatingADbInstance3Instance {
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
-/// The documented fields of [`CreatingADbInstance3Instance`].
-pub static SHAPE_CREATING_A_DB_INSTANCE3_INSTANCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "datastore",
-            value: support::ValueShape::Object(&SHAPE_DATASTORE),
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flavorRef",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "users",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_USERS)),
-        },
-        support::FieldShape {
-            name: "volume",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_DB_INSTANCE3_VOLUME),
-        },
-        support::FieldShape {
-            name: "configuration",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "databases",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CREATING_A_DB_INSTANCE3_DATABASES),
-            ),
-        },
-        support::FieldShape {
-            name: "modules",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "nics",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CREATING_A_DB_INSTANCE3_NICS),
-            ),
-        },
-        support::FieldShape {
-            name: "availability_zone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "restorePoint",
-            value: support::ValueShape::Object(&SHAPE_RESTORE_POINT),
-        },
-        support::FieldShape {
-            name: "cluster_config",
-            value: support::ValueShape::Object(&SHAPE_CLUSTER_CONFIG),
-        },
-        support::FieldShape {
-            name: "slave_of",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replica_of",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replica_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_db_instance_3")]
-impl support::Shaped for CreatingADbInstance3Instance {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DB_INSTANCE3_INSTANCE,
-    );
-}
-#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for CreatingADbInstance3Instance {
     fn validate_at(
         &self,
@@ -1092,7 +912,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance3Instance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
@@ -1197,92 +1017,6 @@ impl CreatingADbInstance3InstanceInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "creating_a_db_instance_3")]
-/// The documented fields of [`CreatingADbInstance3InstanceInResponse`].
-pub static SHAPE_CREATING_A_DB_INSTANCE3_INSTANCE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "datastore",
-            value: support::ValueShape::Object(&SHAPE_DATASTORE_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flavorRef",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "users",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_USERS_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "volume",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_DB_INSTANCE3_VOLUME_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "configuration",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "databases",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_CREATING_A_DB_INSTANCE3_DATABASES_IN_RESPONSE,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "modules",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "nics",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CREATING_A_DB_INSTANCE3_NICS),
-            ),
-        },
-        support::FieldShape {
-            name: "availability_zone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "restorePoint",
-            value: support::ValueShape::Object(&SHAPE_RESTORE_POINT_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "cluster_config",
-            value: support::ValueShape::Object(&SHAPE_CLUSTER_CONFIG_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "slave_of",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replica_of",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replica_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_db_instance_3")]
-impl support::Shaped for CreatingADbInstance3InstanceInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DB_INSTANCE3_INSTANCE_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for CreatingADbInstance3InstanceInResponse {
@@ -1588,26 +1322,6 @@ impl CreatingADbInstance3Nics {
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
-/// The documented fields of [`CreatingADbInstance3Nics`].
-pub static SHAPE_CREATING_A_DB_INSTANCE3_NICS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "net-id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "securityGroupId",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_db_instance_3")]
-impl support::Shaped for CreatingADbInstance3Nics {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DB_INSTANCE3_NICS,
-    );
-}
-#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for CreatingADbInstance3Nics {
     fn validate_at(
         &self,
@@ -1683,22 +1397,6 @@ impl RestorePoint {
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
-/// The documented fields of [`RestorePoint`].
-pub static SHAPE_RESTORE_POINT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "backupRef",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_db_instance_3")]
-impl support::Shaped for RestorePoint {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESTORE_POINT,
-    );
-}
-#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for RestorePoint {
     fn validate_at(
         &self,
@@ -1738,7 +1436,7 @@ impl<'de> ::serde::Deserialize<'de> for RestorePoint {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
@@ -1763,22 +1461,6 @@ impl RestorePointInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "creating_a_db_instance_3")]
-/// The documented fields of [`RestorePointInResponse`].
-pub static SHAPE_RESTORE_POINT_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "backupRef",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_db_instance_3")]
-impl support::Shaped for RestorePointInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESTORE_POINT_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for RestorePointInResponse {
@@ -1870,32 +1552,6 @@ impl Users {
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
-/// The documented fields of [`Users`].
-pub static SHAPE_USERS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "password",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "databases",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CREATING_A_DB_INSTANCE3_DATABASES),
-            ),
-        },
-    ],
-};
-#[cfg(feature = "creating_a_db_instance_3")]
-impl support::Shaped for Users {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_USERS,
-    );
-}
-#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for Users {
     fn validate_at(
         &self,
@@ -1962,7 +1618,7 @@ impl<'de> ::serde::Deserialize<'de> for Users {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
@@ -1997,34 +1653,6 @@ impl UsersInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "creating_a_db_instance_3")]
-/// The documented fields of [`UsersInResponse`].
-pub static SHAPE_USERS_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "password",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "databases",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_CREATING_A_DB_INSTANCE3_DATABASES_IN_RESPONSE,
-                ),
-            ),
-        },
-    ],
-};
-#[cfg(feature = "creating_a_db_instance_3")]
-impl support::Shaped for UsersInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_USERS_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for UsersInResponse {
@@ -2142,26 +1770,6 @@ impl CreatingADbInstance3Volume {
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
-/// The documented fields of [`CreatingADbInstance3Volume`].
-pub static SHAPE_CREATING_A_DB_INSTANCE3_VOLUME: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_db_instance_3")]
-impl support::Shaped for CreatingADbInstance3Volume {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DB_INSTANCE3_VOLUME,
-    );
-}
-#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for CreatingADbInstance3Volume {
     fn validate_at(
         &self,
@@ -2214,7 +1822,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance3Volume {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]
@@ -2246,26 +1854,6 @@ impl CreatingADbInstance3VolumeInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "creating_a_db_instance_3")]
-/// The documented fields of [`CreatingADbInstance3VolumeInResponse`].
-pub static SHAPE_CREATING_A_DB_INSTANCE3_VOLUME_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_db_instance_3")]
-impl support::Shaped for CreatingADbInstance3VolumeInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DB_INSTANCE3_VOLUME_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for CreatingADbInstance3VolumeInResponse {

@@ -67,28 +67,6 @@ impl Backup {
         );
     }
 }
-/// The documented fields of [`Backup`].
-pub static SHAPE_BACKUP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Backup {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BACKUP,
-    );
-}
 impl support::Validate for Backup {
     fn validate_at(
         &self,
@@ -140,7 +118,7 @@ impl<'de> ::serde::Deserialize<'de> for Backup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 backup field data structure description (also Table 5).
@@ -190,28 +168,6 @@ impl BackupInResponse {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`BackupInResponse`].
-pub static SHAPE_BACKUP_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BackupInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BACKUP_IN_RESPONSE,
-    );
 }
 impl support::Validate for BackupInResponse {
     fn validate_at(
@@ -347,26 +303,6 @@ impl CreatingAManualBackupResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAManualBackupResponse200`].
-pub static SHAPE_CREATING_A_MANUAL_BACKUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "backup",
-            value: support::ValueShape::Object(&SHAPE_BACKUP_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "extendparam",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_MANUAL_BACKUP_EXTENDPARAM,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingAManualBackupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_MANUAL_BACKUP_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAManualBackupResponse200 {
     fn validate_at(
         &self,
@@ -443,20 +379,6 @@ impl CreatingAManualBackupExtendparam {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAManualBackupExtendparam`].
-pub static SHAPE_CREATING_A_MANUAL_BACKUP_EXTENDPARAM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "jobs",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAManualBackupExtendparam {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_MANUAL_BACKUP_EXTENDPARAM,
-    );
 }
 impl support::Validate for CreatingAManualBackupExtendparam {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_rds/creating_a_manual_backup_2.json` documents.
 use crate::support;
-use super::super::{Databases, DatabasesInResponse, SHAPE_DATABASES_IN_RESPONSE};
+use super::super::{Databases, DatabasesInResponse};
 /// Table 5 backup field data structure description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -51,50 +51,6 @@ impl CreatingAManualBackup2Backup {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAManualBackup2Backup`].
-pub static SHAPE_CREATING_A_MANUAL_BACKUP2_BACKUP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "databases",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DATABASES_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "begin_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAManualBackup2Backup {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_MANUAL_BACKUP2_BACKUP,
-    );
 }
 impl support::Validate for CreatingAManualBackup2Backup {
     fn validate_at(
@@ -360,20 +316,6 @@ impl CreatingAManualBackup2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAManualBackup2Response200`].
-pub static SHAPE_CREATING_A_MANUAL_BACKUP2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "backup",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_MANUAL_BACKUP2_BACKUP),
-        },
-    ],
-};
-impl support::Shaped for CreatingAManualBackup2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_MANUAL_BACKUP2_RESPONSE200,
-    );
 }
 impl support::Validate for CreatingAManualBackup2Response200 {
     fn validate_at(

@@ -42,44 +42,6 @@ impl CreatingAParameterTemplateConfiguration {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAParameterTemplateConfiguration`].
-pub static SHAPE_CREATING_A_PARAMETER_TEMPLATE_CONFIGURATION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore_version_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAParameterTemplateConfiguration {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_PARAMETER_TEMPLATE_CONFIGURATION,
-    );
-}
 impl support::Validate for CreatingAParameterTemplateConfiguration {
     fn validate_at(
         &self,
@@ -291,22 +253,6 @@ impl CreatingAParameterTemplateResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAParameterTemplateResponse200`].
-pub static SHAPE_CREATING_A_PARAMETER_TEMPLATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "configuration",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_PARAMETER_TEMPLATE_CONFIGURATION,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingAParameterTemplateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_PARAMETER_TEMPLATE_RESPONSE200,
-    );
 }
 impl support::Validate for CreatingAParameterTemplateResponse200 {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_rds/creating_a_parameter_template_2.json` documents.
 use crate::support;
-use super::super::{
-    Datastore, DatastoreInResponse, SHAPE_DATASTORE, SHAPE_DATASTORE_IN_RESPONSE,
-    SHAPE_VALUES, Values,
-};
+use super::super::{Datastore, DatastoreInResponse, Values};
 /// Table 3 configuration field data structure description (also Table 7).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -53,32 +50,6 @@ impl CreatingAParameterTemplate2Configuration {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`CreatingAParameterTemplate2Configuration`].
-pub static SHAPE_CREATING_A_PARAMETER_TEMPLATE2_CONFIGURATION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Object(&SHAPE_VALUES),
-        },
-        support::FieldShape {
-            name: "datastore",
-            value: support::ValueShape::Object(&SHAPE_DATASTORE),
-        },
-    ],
-};
-impl support::Shaped for CreatingAParameterTemplate2Configuration {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_PARAMETER_TEMPLATE2_CONFIGURATION,
-    );
 }
 impl support::Validate for CreatingAParameterTemplate2Configuration {
     fn validate_at(
@@ -152,7 +123,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAParameterTemplate2Configuration
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 configuration field data structure description (also Table 7).
@@ -185,32 +156,6 @@ impl CreatingAParameterTemplate2ConfigurationInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAParameterTemplate2ConfigurationInResponse`].
-pub static SHAPE_CREATING_A_PARAMETER_TEMPLATE2_CONFIGURATION_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Object(&SHAPE_VALUES),
-        },
-        support::FieldShape {
-            name: "datastore",
-            value: support::ValueShape::Object(&SHAPE_DATASTORE_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for CreatingAParameterTemplate2ConfigurationInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_PARAMETER_TEMPLATE2_CONFIGURATION_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingAParameterTemplate2ConfigurationInResponse {
     fn validate_at(
@@ -380,22 +325,6 @@ impl CreatingAParameterTemplate2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAParameterTemplate2Response200`].
-pub static SHAPE_CREATING_A_PARAMETER_TEMPLATE2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "configuration",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_PARAMETER_TEMPLATE2_CONFIGURATION_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingAParameterTemplate2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_PARAMETER_TEMPLATE2_RESPONSE200,
-    );
 }
 impl support::Validate for CreatingAParameterTemplate2Response200 {
     fn validate_at(

@@ -42,40 +42,6 @@ impl DataStores {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`DataStores`].
-pub static SHAPE_DATA_STORES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "image",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "packages",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "active",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DataStores {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DATA_STORES,
-    );
-}
 impl support::Validate for DataStores {
     fn validate_at(
         &self,
@@ -170,22 +136,6 @@ impl DatabaseVersionQueriesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DatabaseVersionQueriesResponse200`].
-pub static SHAPE_DATABASE_VERSION_QUERIES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "dataStores",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DATA_STORES),
-            ),
-        },
-    ],
-};
-impl support::Shaped for DatabaseVersionQueriesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DATABASE_VERSION_QUERIES_RESPONSE200,
-    );
 }
 impl support::Validate for DatabaseVersionQueriesResponse200 {
     fn validate_at(
@@ -307,7 +257,4 @@ impl support::Validate for Active {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Active {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_rds/deleting_a_db_instance.json` documents.
 use crate::support;
-use super::super::{Extendparam, SHAPE_EXTENDPARAM};
+use super::super::Extendparam;
 /// Table 3 Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,20 +19,6 @@ impl DeletingADbInstanceResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingADbInstanceResponse200`].
-pub static SHAPE_DELETING_A_DB_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "extendparam",
-            value: support::ValueShape::Object(&SHAPE_EXTENDPARAM),
-        },
-    ],
-};
-impl support::Shaped for DeletingADbInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_DB_INSTANCE_RESPONSE200,
-    );
 }
 impl support::Validate for DeletingADbInstanceResponse200 {
     fn validate_at(

@@ -19,20 +19,6 @@ impl DeletingASqlThrottlingRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingASqlThrottlingRuleResponse200`].
-pub static SHAPE_DELETING_A_SQL_THROTTLING_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingASqlThrottlingRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_SQL_THROTTLING_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingASqlThrottlingRuleResponse200 {
     fn validate_at(
         &self,

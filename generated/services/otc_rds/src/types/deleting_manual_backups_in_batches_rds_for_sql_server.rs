@@ -29,28 +29,6 @@ impl DeleteResults {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeleteResults`].
-pub static SHAPE_DELETE_RESULTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "backup_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeleteResults {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETE_RESULTS,
-    );
-}
 impl support::Validate for DeleteResults {
     fn validate_at(
         &self,
@@ -185,22 +163,6 @@ impl DeletingManualBackupsInBatchesRdsForSqlServerResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingManualBackupsInBatchesRdsForSqlServerResponse200`].
-pub static SHAPE_DELETING_MANUAL_BACKUPS_IN_BATCHES_RDS_FOR_SQL_SERVER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "delete_results",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DELETE_RESULTS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for DeletingManualBackupsInBatchesRdsForSqlServerResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_MANUAL_BACKUPS_IN_BATCHES_RDS_FOR_SQL_SERVER_RESPONSE200,
-    );
 }
 impl support::Validate for DeletingManualBackupsInBatchesRdsForSqlServerResponse200 {
     fn validate_at(

@@ -19,20 +19,6 @@ impl DisablingDatabaseProxyResponse202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DisablingDatabaseProxyResponse202`].
-pub static SHAPE_DISABLING_DATABASE_PROXY_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DisablingDatabaseProxyResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DISABLING_DATABASE_PROXY_RESPONSE202,
-    );
-}
 impl support::Validate for DisablingDatabaseProxyResponse202 {
     fn validate_at(
         &self,

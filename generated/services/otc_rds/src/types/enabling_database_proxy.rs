@@ -278,24 +278,6 @@ impl EnablingDatabaseProxyResponse202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`EnablingDatabaseProxyResponse202`].
-pub static SHAPE_ENABLING_DATABASE_PROXY_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "proxy_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for EnablingDatabaseProxyResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENABLING_DATABASE_PROXY_RESPONSE202,
-    );
-}
 impl support::Validate for EnablingDatabaseProxyResponse202 {
     fn validate_at(
         &self,

@@ -114,21 +114,6 @@ impl EnablingOrDisablingASqlThrottlingRuleOrDisablingAllSqlThrottlingRulesRespon
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`EnablingOrDisablingASqlThrottlingRuleOrDisablingAllSqlThrottlingRulesResponse200`].
-pub static SHAPE_ENABLING_OR_DISABLING_A_SQL_THROTTLING_RULE_OR_DISABLING_ALL_SQL_THROTTLING_RULES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for EnablingOrDisablingASqlThrottlingRuleOrDisablingAllSqlThrottlingRulesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENABLING_OR_DISABLING_A_SQL_THROTTLING_RULE_OR_DISABLING_ALL_SQL_THROTTLING_RULES_RESPONSE200,
-    );
-}
 impl support::Validate
 for EnablingOrDisablingASqlThrottlingRuleOrDisablingAllSqlThrottlingRulesResponse200 {
     fn validate_at(

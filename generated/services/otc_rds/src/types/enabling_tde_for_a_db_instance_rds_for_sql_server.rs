@@ -19,20 +19,6 @@ impl EnablingTdeForADbInstanceRdsForSqlServerResponse202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`EnablingTdeForADbInstanceRdsForSqlServerResponse202`].
-pub static SHAPE_ENABLING_TDE_FOR_A_DB_INSTANCE_RDS_FOR_SQL_SERVER_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for EnablingTdeForADbInstanceRdsForSqlServerResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENABLING_TDE_FOR_A_DB_INSTANCE_RDS_FOR_SQL_SERVER_RESPONSE202,
-    );
-}
 impl support::Validate for EnablingTdeForADbInstanceRdsForSqlServerResponse202 {
     fn validate_at(
         &self,

@@ -30,28 +30,6 @@ impl ManuallySwitchingPrimaryStandbyDbInstancesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ManuallySwitchingPrimaryStandbyDbInstancesResponse200`].
-pub static SHAPE_MANUALLY_SWITCHING_PRIMARY_STANDBY_DB_INSTANCES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "workflowId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instanceId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nodeId",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ManuallySwitchingPrimaryStandbyDbInstancesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MANUALLY_SWITCHING_PRIMARY_STANDBY_DB_INSTANCES_RESPONSE200,
-    );
-}
 impl support::Validate for ManuallySwitchingPrimaryStandbyDbInstancesResponse200 {
     fn validate_at(
         &self,

@@ -97,20 +97,6 @@ impl MigratingAStandbyDbInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`MigratingAStandbyDbInstanceResponse200`].
-pub static SHAPE_MIGRATING_A_STANDBY_DB_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "workflowId",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MigratingAStandbyDbInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MIGRATING_A_STANDBY_DB_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for MigratingAStandbyDbInstanceResponse200 {
     fn validate_at(
         &self,

@@ -97,20 +97,6 @@ impl ModifyingAPrivateDomainNameResponse202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingAPrivateDomainNameResponse202`].
-pub static SHAPE_MODIFYING_A_PRIVATE_DOMAIN_NAME_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingAPrivateDomainNameResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_PRIVATE_DOMAIN_NAME_RESPONSE202,
-    );
-}
 impl support::Validate for ModifyingAPrivateDomainNameResponse202 {
     fn validate_at(
         &self,

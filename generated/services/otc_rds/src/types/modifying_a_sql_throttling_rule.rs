@@ -137,20 +137,6 @@ impl ModifyingASqlThrottlingRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingASqlThrottlingRuleResponse200`].
-pub static SHAPE_MODIFYING_A_SQL_THROTTLING_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingASqlThrottlingRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_SQL_THROTTLING_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingASqlThrottlingRuleResponse200 {
     fn validate_at(
         &self,

@@ -93,24 +93,6 @@ impl ModifyingParametersOfASpecifiedDbInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingParametersOfASpecifiedDbInstanceResponse200`].
-pub static SHAPE_MODIFYING_PARAMETERS_OF_A_SPECIFIED_DB_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "restart_required",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingParametersOfASpecifiedDbInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_PARAMETERS_OF_A_SPECIFIED_DB_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingParametersOfASpecifiedDbInstanceResponse200 {
     fn validate_at(
         &self,

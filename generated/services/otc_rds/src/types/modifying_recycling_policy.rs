@@ -83,20 +83,6 @@ impl ModifyingRecyclingPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingRecyclingPolicyResponse200`].
-pub static SHAPE_MODIFYING_RECYCLING_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "result",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingRecyclingPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_RECYCLING_POLICY_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingRecyclingPolicyResponse200 {
     fn validate_at(
         &self,

@@ -82,24 +82,6 @@ impl ModifyingTheValueOfASpecifiedParameterForAnInstanceResponse202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingTheValueOfASpecifiedParameterForAnInstanceResponse202`].
-pub static SHAPE_MODIFYING_THE_VALUE_OF_A_SPECIFIED_PARAMETER_FOR_AN_INSTANCE_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "restart_required",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingTheValueOfASpecifiedParameterForAnInstanceResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_THE_VALUE_OF_A_SPECIFIED_PARAMETER_FOR_AN_INSTANCE_RESPONSE202,
-    );
-}
 impl support::Validate
 for ModifyingTheValueOfASpecifiedParameterForAnInstanceResponse202 {
     fn validate_at(

@@ -5,9 +5,7 @@
 //! The types that `spec/otc_rds/obtaining_a_db_instance_list.json` documents.
 use crate::support;
 use super::super::{
-    BackupStrategyInResponse, Flavor, NicsInResponse, SHAPE_BACKUP_STRATEGY_IN_RESPONSE,
-    SHAPE_FLAVOR, SHAPE_NICS_IN_RESPONSE, SHAPE_SECURITY_GROUP_IN_RESPONSE, SHAPE_VOLUME,
-    SecurityGroupInResponse, Volume,
+    BackupStrategyInResponse, Flavor, NicsInResponse, SecurityGroupInResponse, Volume,
 };
 /// Table 8 dataStoreInfo field data structure description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -26,24 +24,6 @@ impl DataStoreInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DataStoreInfo`].
-pub static SHAPE_DATA_STORE_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DataStoreInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DATA_STORE_INFO,
-    );
 }
 impl support::Validate for DataStoreInfo {
     fn validate_at(
@@ -114,20 +94,6 @@ impl ObtainingADbInstanceListHa {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingADbInstanceListHa`].
-pub static SHAPE_OBTAINING_A_DB_INSTANCE_LIST_HA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "replicationMode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingADbInstanceListHa {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_DB_INSTANCE_LIST_HA,
-    );
 }
 impl support::Validate for ObtainingADbInstanceListHa {
     fn validate_at(
@@ -266,96 +232,6 @@ impl Instances {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Instances`].
-pub static SHAPE_INSTANCES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hostname",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "region",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "availabilityZone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nics",
-            value: support::ValueShape::Object(&SHAPE_NICS_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "securityGroup",
-            value: support::ValueShape::Object(&SHAPE_SECURITY_GROUP_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "flavor",
-            value: support::ValueShape::Object(&SHAPE_FLAVOR),
-        },
-        support::FieldShape {
-            name: "volume",
-            value: support::ValueShape::Object(&SHAPE_VOLUME),
-        },
-        support::FieldShape {
-            name: "dataStoreInfo",
-            value: support::ValueShape::Object(&SHAPE_DATA_STORE_INFO),
-        },
-        support::FieldShape {
-            name: "dbPort",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backupStrategy",
-            value: support::ValueShape::Object(&SHAPE_BACKUP_STRATEGY_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "slaveId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ha",
-            value: support::ValueShape::Object(&SHAPE_OBTAINING_A_DB_INSTANCE_LIST_HA),
-        },
-        support::FieldShape {
-            name: "replicaOf",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Instances {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTANCES,
-    );
 }
 impl support::Validate for Instances {
     fn validate_at(
@@ -569,22 +445,6 @@ impl ObtainingADbInstanceListResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingADbInstanceListResponse200`].
-pub static SHAPE_OBTAINING_A_DB_INSTANCE_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instances",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_INSTANCES),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingADbInstanceListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_DB_INSTANCE_LIST_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingADbInstanceListResponse200 {
     fn validate_at(

@@ -6,8 +6,7 @@
 use crate::support;
 use super::super::{
     DatastoreInResponse, ObtainingADbInstanceList2Flavor, ObtainingADbInstanceList2Links,
-    SHAPE_DATASTORE_IN_RESPONSE, SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_FLAVOR,
-    SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_LINKS, SHAPE_VOLUME, Volume,
+    Volume,
 };
 /// Table 4 instance field data structure description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -61,64 +60,6 @@ impl ObtainingADbInstanceList2Instances {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingADbInstanceList2Instances`].
-pub static SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_INSTANCES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_LINKS),
-            ),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume",
-            value: support::ValueShape::Object(&SHAPE_VOLUME),
-        },
-        support::FieldShape {
-            name: "flavor",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_FLAVOR,
-            ),
-        },
-        support::FieldShape {
-            name: "datastore",
-            value: support::ValueShape::Object(&SHAPE_DATASTORE_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "region",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replica_of",
-            value: support::ValueShape::Object(&SHAPE_REPLICA_OF),
-        },
-        support::FieldShape {
-            name: "hostname",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingADbInstanceList2Instances {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_INSTANCES,
-    );
 }
 impl support::Validate for ObtainingADbInstanceList2Instances {
     fn validate_at(
@@ -278,24 +219,6 @@ impl ObtainingADbInstanceList2Response200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingADbInstanceList2Response200`].
-pub static SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instances",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_INSTANCES,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingADbInstanceList2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_RESPONSE200,
-    );
-}
 impl support::Validate for ObtainingADbInstanceList2Response200 {
     fn validate_at(
         &self,
@@ -368,26 +291,6 @@ impl ReplicaOf {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ReplicaOf`].
-pub static SHAPE_REPLICA_OF: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_LINKS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ReplicaOf {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REPLICA_OF,
-    );
 }
 impl support::Validate for ReplicaOf {
     fn validate_at(

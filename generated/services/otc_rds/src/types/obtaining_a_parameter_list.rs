@@ -49,48 +49,6 @@ impl ObtainingAParameterListConfigurationParameters {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ObtainingAParameterListConfigurationParameters`].
-pub static SHAPE_OBTAINING_A_PARAMETER_LIST_CONFIGURATION_PARAMETERS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value_range",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "restart_required",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore_version_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingAParameterListConfigurationParameters {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_PARAMETER_LIST_CONFIGURATION_PARAMETERS,
-    );
-}
 impl support::Validate for ObtainingAParameterListConfigurationParameters {
     fn validate_at(
         &self,
@@ -204,24 +162,6 @@ impl ObtainingAParameterListResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAParameterListResponse200`].
-pub static SHAPE_OBTAINING_A_PARAMETER_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "configuration-parameters",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_OBTAINING_A_PARAMETER_LIST_CONFIGURATION_PARAMETERS,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAParameterListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_PARAMETER_LIST_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingAParameterListResponse200 {
     fn validate_at(

@@ -35,40 +35,6 @@ impl ObtainingAParameterList2ConfigurationParameters {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingAParameterList2ConfigurationParameters`].
-pub static SHAPE_OBTAINING_A_PARAMETER_LIST2_CONFIGURATION_PARAMETERS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "restart_required",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore_version_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingAParameterList2ConfigurationParameters {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_PARAMETER_LIST2_CONFIGURATION_PARAMETERS,
-    );
-}
 impl support::Validate for ObtainingAParameterList2ConfigurationParameters {
     fn validate_at(
         &self,
@@ -162,24 +128,6 @@ impl ObtainingAParameterList2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAParameterList2Response200`].
-pub static SHAPE_OBTAINING_A_PARAMETER_LIST2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "configuration-parameters",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_OBTAINING_A_PARAMETER_LIST2_CONFIGURATION_PARAMETERS,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAParameterList2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_PARAMETER_LIST2_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingAParameterList2Response200 {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_rds/obtaining_a_parameter_template.json` documents.
 use crate::support;
-use super::super::{
-    ModifyingParametersOfASpecifiedDbInstanceValuesInResponse,
-    SHAPE_MODIFYING_PARAMETERS_OF_A_SPECIFIED_DB_INSTANCE_VALUES_IN_RESPONSE,
-};
+use super::super::ModifyingParametersOfASpecifiedDbInstanceValuesInResponse;
 /// Table 3 configuration field data structure description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -55,64 +52,6 @@ impl ObtainingAParameterTemplateConfiguration {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAParameterTemplateConfiguration`].
-pub static SHAPE_OBTAINING_A_PARAMETER_TEMPLATE_CONFIGURATION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore_version_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore_version_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Object(
-                &SHAPE_MODIFYING_PARAMETERS_OF_A_SPECIFIED_DB_INSTANCE_VALUES_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "parameters",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PARAMETERS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAParameterTemplateConfiguration {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_PARAMETER_TEMPLATE_CONFIGURATION,
-    );
 }
 impl support::Validate for ObtainingAParameterTemplateConfiguration {
     fn validate_at(
@@ -262,24 +201,6 @@ impl ObtainingAParameterTemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingAParameterTemplateResponse200`].
-pub static SHAPE_OBTAINING_A_PARAMETER_TEMPLATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "configuration",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_OBTAINING_A_PARAMETER_TEMPLATE_CONFIGURATION,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAParameterTemplateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_PARAMETER_TEMPLATE_RESPONSE200,
-    );
-}
 impl support::Validate for ObtainingAParameterTemplateResponse200 {
     fn validate_at(
         &self,
@@ -375,44 +296,6 @@ impl Parameters {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Parameters`].
-pub static SHAPE_PARAMETERS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "needRestart",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "readonly",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "valueRange",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datatype",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Parameters {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PARAMETERS,
-    );
 }
 impl support::Validate for Parameters {
     fn validate_at(

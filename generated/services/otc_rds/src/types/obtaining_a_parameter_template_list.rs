@@ -46,48 +46,6 @@ impl Configurations {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Configurations`].
-pub static SHAPE_CONFIGURATIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore_version_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_defined",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Configurations {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIGURATIONS,
-    );
-}
 impl support::Validate for Configurations {
     fn validate_at(
         &self,
@@ -189,22 +147,6 @@ impl ObtainingAParameterTemplateListResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAParameterTemplateListResponse200`].
-pub static SHAPE_OBTAINING_A_PARAMETER_TEMPLATE_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "configurations",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CONFIGURATIONS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAParameterTemplateListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_PARAMETER_TEMPLATE_LIST_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingAParameterTemplateListResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_rds/obtaining_a_parameter_template_list_2.json` documents.
 use crate::support;
-use super::super::{Links, SHAPE_LINKS};
+use super::super::Links;
 /// Table 3 configurations field data structure description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -53,56 +53,6 @@ impl ObtainingAParameterTemplateList2Configurations {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`ObtainingAParameterTemplateList2Configurations`].
-pub static SHAPE_OBTAINING_A_PARAMETER_TEMPLATE_LIST2_CONFIGURATIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore_version_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore_version_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "allowed_updated",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingAParameterTemplateList2Configurations {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_PARAMETER_TEMPLATE_LIST2_CONFIGURATIONS,
-    );
 }
 impl support::Validate for ObtainingAParameterTemplateList2Configurations {
     fn validate_at(
@@ -237,32 +187,6 @@ impl ObtainingAParameterTemplateList2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAParameterTemplateList2Response200`].
-pub static SHAPE_OBTAINING_A_PARAMETER_TEMPLATE_LIST2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "configurations",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_OBTAINING_A_PARAMETER_TEMPLATE_LIST2_CONFIGURATIONS,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_LINKS)),
-        },
-        support::FieldShape {
-            name: "maxgrouplimit",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingAParameterTemplateList2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_PARAMETER_TEMPLATE_LIST2_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingAParameterTemplateList2Response200 {
     fn validate_at(
@@ -436,7 +360,4 @@ impl support::Validate for AllowedUpdated {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for AllowedUpdated {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

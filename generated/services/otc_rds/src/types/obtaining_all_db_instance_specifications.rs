@@ -32,32 +32,6 @@ impl Flavors {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Flavors`].
-pub static SHAPE_FLAVORS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ram",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "specCode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Flavors {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FLAVORS,
-    );
-}
 impl support::Validate for Flavors {
     fn validate_at(
         &self,
@@ -133,22 +107,6 @@ impl ObtainingAllDbInstanceSpecificationsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAllDbInstanceSpecificationsResponse200`].
-pub static SHAPE_OBTAINING_ALL_DB_INSTANCE_SPECIFICATIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "flavors",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FLAVORS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAllDbInstanceSpecificationsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_ALL_DB_INSTANCE_SPECIFICATIONS_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingAllDbInstanceSpecificationsResponse200 {
     fn validate_at(

@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_rds/obtaining_all_db_instance_specifications_2.json` documents.
 use crate::support;
-use super::super::{
-    ObtainingADbInstanceList2Links, SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_LINKS,
-};
+use super::super::ObtainingADbInstanceList2Links;
 /// Table 3 flavors field data structure description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -34,38 +32,6 @@ impl ObtainingAllDbInstanceSpecifications2Flavors {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAllDbInstanceSpecifications2Flavors`].
-pub static SHAPE_OBTAINING_ALL_DB_INSTANCE_SPECIFICATIONS2_FLAVORS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "ram",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_LINKS),
-            ),
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "str_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingAllDbInstanceSpecifications2Flavors {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_ALL_DB_INSTANCE_SPECIFICATIONS2_FLAVORS,
-    );
 }
 impl support::Validate for ObtainingAllDbInstanceSpecifications2Flavors {
     fn validate_at(
@@ -172,24 +138,6 @@ impl ObtainingAllDbInstanceSpecifications2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAllDbInstanceSpecifications2Response200`].
-pub static SHAPE_OBTAINING_ALL_DB_INSTANCE_SPECIFICATIONS2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "flavors",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_OBTAINING_ALL_DB_INSTANCE_SPECIFICATIONS2_FLAVORS,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAllDbInstanceSpecifications2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_ALL_DB_INSTANCE_SPECIFICATIONS2_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingAllDbInstanceSpecifications2Response200 {
     fn validate_at(

@@ -35,36 +35,6 @@ impl Auditlogs {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Auditlogs`].
-pub static SHAPE_AUDITLOGS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "begin_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "end_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Auditlogs {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_AUDITLOGS,
-    );
-}
 impl support::Validate for Auditlogs {
     fn validate_at(
         &self,
@@ -154,26 +124,6 @@ impl ObtainingAnAuditLogListResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAnAuditLogListResponse200`].
-pub static SHAPE_OBTAINING_AN_AUDIT_LOG_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "auditlogs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_AUDITLOGS),
-            ),
-        },
-        support::FieldShape {
-            name: "total_record",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingAnAuditLogListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_AN_AUDIT_LOG_LIST_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingAnAuditLogListResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_rds/obtaining_an_automated_backup_policy.json` documents.
 use crate::support;
-use super::super::{PolicyInResponse, SHAPE_POLICY_IN_RESPONSE};
+use super::super::PolicyInResponse;
 /// Table 2 Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -20,20 +20,6 @@ impl ObtainingAnAutomatedBackupPolicyResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAnAutomatedBackupPolicyResponse200`].
-pub static SHAPE_OBTAINING_AN_AUTOMATED_BACKUP_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "policy",
-            value: support::ValueShape::Object(&SHAPE_POLICY_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAnAutomatedBackupPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_AN_AUTOMATED_BACKUP_POLICY_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingAnAutomatedBackupPolicyResponse200 {
     fn validate_at(

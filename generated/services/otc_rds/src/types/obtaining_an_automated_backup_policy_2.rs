@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_rds/obtaining_an_automated_backup_policy_2.json` documents.
 use crate::support;
-use super::super::{BackupPolicyInResponse, SHAPE_BACKUP_POLICY_IN_RESPONSE};
+use super::super::BackupPolicyInResponse;
 /// Table 2 Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -21,20 +21,6 @@ impl ObtainingAnAutomatedBackupPolicy2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingAnAutomatedBackupPolicy2Response200`].
-pub static SHAPE_OBTAINING_AN_AUTOMATED_BACKUP_POLICY2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "backup_policy",
-            value: support::ValueShape::Object(&SHAPE_BACKUP_POLICY_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for ObtainingAnAutomatedBackupPolicy2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_AN_AUTOMATED_BACKUP_POLICY2_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingAnAutomatedBackupPolicy2Response200 {
     fn validate_at(

@@ -23,24 +23,6 @@ impl ObtainingDefaultParametersOfADbInstanceConfiguration {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingDefaultParametersOfADbInstanceConfiguration`].
-pub static SHAPE_OBTAINING_DEFAULT_PARAMETERS_OF_A_DB_INSTANCE_CONFIGURATION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingDefaultParametersOfADbInstanceConfiguration {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_DEFAULT_PARAMETERS_OF_A_DB_INSTANCE_CONFIGURATION,
-    );
-}
 impl support::Validate for ObtainingDefaultParametersOfADbInstanceConfiguration {
     fn validate_at(
         &self,
@@ -104,22 +86,6 @@ impl ObtainingDefaultParametersOfADbInstanceInstance {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingDefaultParametersOfADbInstanceInstance`].
-pub static SHAPE_OBTAINING_DEFAULT_PARAMETERS_OF_A_DB_INSTANCE_INSTANCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "configuration",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_DEFAULT_PARAMETERS_OF_A_DB_INSTANCE_CONFIGURATION,
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingDefaultParametersOfADbInstanceInstance {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_DEFAULT_PARAMETERS_OF_A_DB_INSTANCE_INSTANCE,
-    );
 }
 impl support::Validate for ObtainingDefaultParametersOfADbInstanceInstance {
     fn validate_at(
@@ -187,24 +153,6 @@ impl ObtainingDefaultParametersOfADbInstanceResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingDefaultParametersOfADbInstanceResponse200`].
-pub static SHAPE_OBTAINING_DEFAULT_PARAMETERS_OF_A_DB_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_OBTAINING_DEFAULT_PARAMETERS_OF_A_DB_INSTANCE_INSTANCE,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingDefaultParametersOfADbInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_DEFAULT_PARAMETERS_OF_A_DB_INSTANCE_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingDefaultParametersOfADbInstanceResponse200 {
     fn validate_at(

@@ -37,28 +37,6 @@ impl ObtainingDetailedInformationOfASpecifiedDbInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingDetailedInformationOfASpecifiedDbInstanceResponse200`].
-pub static SHAPE_OBTAINING_DETAILED_INFORMATION_OF_A_SPECIFIED_DB_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instanceId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instanceName",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingDetailedInformationOfASpecifiedDbInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_DETAILED_INFORMATION_OF_A_SPECIFIED_DB_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate
 for ObtainingDetailedInformationOfASpecifiedDbInstanceResponse200 {
     fn validate_at(

@@ -6,8 +6,7 @@
 use crate::support;
 use super::super::{
     DatastoreInResponse, ObtainingADbInstanceList2Flavor, ObtainingADbInstanceList2Links,
-    SHAPE_DATASTORE_IN_RESPONSE, SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_FLAVOR,
-    SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_LINKS, SHAPE_VOLUME, Volume,
+    Volume,
 };
 /// Table 9 configuration field data structure description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -29,31 +28,6 @@ impl ObtainingDetailedInformationOfASpecifiedDbInstance2Configuration {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingDetailedInformationOfASpecifiedDbInstance2Configuration`].
-pub static SHAPE_OBTAINING_DETAILED_INFORMATION_OF_A_SPECIFIED_DB_INSTANCE2_CONFIGURATION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_LINKS),
-            ),
-        },
-    ],
-};
-impl support::Shaped
-for ObtainingDetailedInformationOfASpecifiedDbInstance2Configuration {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_DETAILED_INFORMATION_OF_A_SPECIFIED_DB_INSTANCE2_CONFIGURATION,
-    );
 }
 impl support::Validate
 for ObtainingDetailedInformationOfASpecifiedDbInstance2Configuration {
@@ -144,28 +118,6 @@ impl Fault {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Fault`].
-pub static SHAPE_FAULT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "details",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Fault {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FAULT,
-    );
 }
 impl support::Validate for Fault {
     fn validate_at(
@@ -335,142 +287,6 @@ impl ObtainingDetailedInformationOfASpecifiedDbInstance2Instance {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingDetailedInformationOfASpecifiedDbInstance2Instance`].
-pub static SHAPE_OBTAINING_DETAILED_INFORMATION_OF_A_SPECIFIED_DB_INSTANCE2_INSTANCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "configurationStatus",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "paramsGroupId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnetid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "role",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "internalSubnetId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "securegroup",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "azcode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "region",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicEndpoint",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dbPort",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_LINKS),
-            ),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flavor",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_FLAVOR,
-            ),
-        },
-        support::FieldShape {
-            name: "volume",
-            value: support::ValueShape::Object(&SHAPE_VOLUME),
-        },
-        support::FieldShape {
-            name: "datastore",
-            value: support::ValueShape::Object(&SHAPE_DATASTORE_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "fault",
-            value: support::ValueShape::Object(&SHAPE_FAULT),
-        },
-        support::FieldShape {
-            name: "configuration",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_DETAILED_INFORMATION_OF_A_SPECIFIED_DB_INSTANCE2_CONFIGURATION,
-            ),
-        },
-        support::FieldShape {
-            name: "locality",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replicas",
-            value: support::ValueShape::Object(&SHAPE_REPLICAS),
-        },
-        support::FieldShape {
-            name: "dbuser",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "storageEngine",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "payModel",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cluster_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingDetailedInformationOfASpecifiedDbInstance2Instance {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_DETAILED_INFORMATION_OF_A_SPECIFIED_DB_INSTANCE2_INSTANCE,
-    );
 }
 impl support::Validate for ObtainingDetailedInformationOfASpecifiedDbInstance2Instance {
     fn validate_at(
@@ -757,22 +573,6 @@ impl ObtainingDetailedInformationOfASpecifiedDbInstance2Response200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingDetailedInformationOfASpecifiedDbInstance2Response200`].
-pub static SHAPE_OBTAINING_DETAILED_INFORMATION_OF_A_SPECIFIED_DB_INSTANCE2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_DETAILED_INFORMATION_OF_A_SPECIFIED_DB_INSTANCE2_INSTANCE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingDetailedInformationOfASpecifiedDbInstance2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_DETAILED_INFORMATION_OF_A_SPECIFIED_DB_INSTANCE2_RESPONSE200,
-    );
-}
 impl support::Validate
 for ObtainingDetailedInformationOfASpecifiedDbInstance2Response200 {
     fn validate_at(
@@ -845,30 +645,6 @@ impl Replicas {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Replicas`].
-pub static SHAPE_REPLICAS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_LINKS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for Replicas {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REPLICAS,
-    );
 }
 impl support::Validate for Replicas {
     fn validate_at(

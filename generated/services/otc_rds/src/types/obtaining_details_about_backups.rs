@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_rds/obtaining_details_about_backups.json` documents.
 use crate::support;
-use super::super::{
-    DatabasesInResponse, DatastoreInResponse, SHAPE_DATABASES_IN_RESPONSE,
-    SHAPE_DATASTORE_IN_RESPONSE,
-};
+use super::super::{DatabasesInResponse, DatastoreInResponse};
 /// Table 3 backups field data structure description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -66,58 +63,6 @@ impl Backups {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Backups`].
-pub static SHAPE_BACKUPS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "begin_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "end_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore",
-            value: support::ValueShape::Object(&SHAPE_DATASTORE_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "databases",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DATABASES_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Backups {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BACKUPS,
-    );
 }
 impl support::Validate for Backups {
     fn validate_at(
@@ -261,26 +206,6 @@ impl ObtainingDetailsAboutBackupsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingDetailsAboutBackupsResponse200`].
-pub static SHAPE_OBTAINING_DETAILS_ABOUT_BACKUPS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "backups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_BACKUPS),
-            ),
-        },
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingDetailsAboutBackupsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_DETAILS_ABOUT_BACKUPS_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingDetailsAboutBackupsResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_rds/obtaining_information_about_a_task_with_a_specified_id.json` documents.
 use crate::support;
-use super::super::{Instance, SHAPE_INSTANCE};
+use super::super::Instance;
 /// Table 6 entities field data structure description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -36,38 +36,6 @@ impl Entities {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Entities`].
-pub static SHAPE_ENTITIES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance",
-            value: support::ValueShape::Object(&SHAPE_INSTANCE),
-        },
-        support::FieldShape {
-            name: "resource_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "volume",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_INFORMATION_ABOUT_A_TASK_WITH_A_SPECIFIED_ID_VOLUME,
-            ),
-        },
-        support::FieldShape {
-            name: "public_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "switch_strategy",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Entities {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENTITIES,
-    );
 }
 impl support::Validate for Entities {
     fn validate_at(
@@ -214,50 +182,6 @@ impl Job {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Job`].
-pub static SHAPE_JOB: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ended",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "process",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance",
-            value: support::ValueShape::Object(&SHAPE_INSTANCE),
-        },
-        support::FieldShape {
-            name: "entities",
-            value: support::ValueShape::Object(&SHAPE_ENTITIES),
-        },
-        support::FieldShape {
-            name: "fail_reason",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Job {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(&SHAPE_JOB);
-}
 impl support::Validate for Job {
     fn validate_at(
         &self,
@@ -364,20 +288,6 @@ impl ObtainingInformationAboutATaskWithASpecifiedIdResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingInformationAboutATaskWithASpecifiedIdResponse200`].
-pub static SHAPE_OBTAINING_INFORMATION_ABOUT_A_TASK_WITH_A_SPECIFIED_ID_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job",
-            value: support::ValueShape::Object(&SHAPE_JOB),
-        },
-    ],
-};
-impl support::Shaped for ObtainingInformationAboutATaskWithASpecifiedIdResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_INFORMATION_ABOUT_A_TASK_WITH_A_SPECIFIED_ID_RESPONSE200,
-    );
-}
 impl support::Validate for ObtainingInformationAboutATaskWithASpecifiedIdResponse200 {
     fn validate_at(
         &self,
@@ -442,28 +352,6 @@ impl ObtainingInformationAboutATaskWithASpecifiedIdVolume {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingInformationAboutATaskWithASpecifiedIdVolume`].
-pub static SHAPE_OBTAINING_INFORMATION_ABOUT_A_TASK_WITH_A_SPECIFIED_ID_VOLUME: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "original_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "target_size",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingInformationAboutATaskWithASpecifiedIdVolume {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_INFORMATION_ABOUT_A_TASK_WITH_A_SPECIFIED_ID_VOLUME,
-    );
 }
 impl support::Validate for ObtainingInformationAboutATaskWithASpecifiedIdVolume {
     fn validate_at(

@@ -49,48 +49,6 @@ impl ObtainingInformationAboutConfigurationParametersResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ObtainingInformationAboutConfigurationParametersResponse200`].
-pub static SHAPE_OBTAINING_INFORMATION_ABOUT_CONFIGURATION_PARAMETERS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "restart_required",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value_range",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore_version_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingInformationAboutConfigurationParametersResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_INFORMATION_ABOUT_CONFIGURATION_PARAMETERS_RESPONSE200,
-    );
-}
 impl support::Validate for ObtainingInformationAboutConfigurationParametersResponse200 {
     fn validate_at(
         &self,

@@ -40,44 +40,6 @@ impl List {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`List`].
-pub static SHAPE_LIST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "workflow_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "file_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "file_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "file_link",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for List {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST,
-    );
-}
 impl support::Validate for List {
     fn validate_at(
         &self,
@@ -189,29 +151,6 @@ impl ObtainingLinksForDownloadingErrorLogsRdsForPostgresqlResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingLinksForDownloadingErrorLogsRdsForPostgresqlResponse200`].
-pub static SHAPE_OBTAINING_LINKS_FOR_DOWNLOADING_ERROR_LOGS_RDS_FOR_POSTGRESQL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "list",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_LIST)),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for ObtainingLinksForDownloadingErrorLogsRdsForPostgresqlResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_LINKS_FOR_DOWNLOADING_ERROR_LOGS_RDS_FOR_POSTGRESQL_RESPONSE200,
-    );
 }
 impl support::Validate
 for ObtainingLinksForDownloadingErrorLogsRdsForPostgresqlResponse200 {

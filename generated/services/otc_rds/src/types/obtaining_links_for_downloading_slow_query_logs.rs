@@ -38,40 +38,6 @@ impl ObtainingLinksForDownloadingSlowQueryLogsList {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingLinksForDownloadingSlowQueryLogsList`].
-pub static SHAPE_OBTAINING_LINKS_FOR_DOWNLOADING_SLOW_QUERY_LOGS_LIST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "workflow_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "file_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "file_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "file_link",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingLinksForDownloadingSlowQueryLogsList {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_LINKS_FOR_DOWNLOADING_SLOW_QUERY_LOGS_LIST,
-    );
-}
 impl support::Validate for ObtainingLinksForDownloadingSlowQueryLogsList {
     fn validate_at(
         &self,
@@ -244,32 +210,6 @@ impl ObtainingLinksForDownloadingSlowQueryLogsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingLinksForDownloadingSlowQueryLogsResponse200`].
-pub static SHAPE_OBTAINING_LINKS_FOR_DOWNLOADING_SLOW_QUERY_LOGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "list",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_OBTAINING_LINKS_FOR_DOWNLOADING_SLOW_QUERY_LOGS_LIST,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingLinksForDownloadingSlowQueryLogsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_LINKS_FOR_DOWNLOADING_SLOW_QUERY_LOGS_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingLinksForDownloadingSlowQueryLogsResponse200 {
     fn validate_at(

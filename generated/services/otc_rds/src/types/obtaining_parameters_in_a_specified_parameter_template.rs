@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_rds/obtaining_parameters_in_a_specified_parameter_template.json` documents.
 use crate::support;
-use super::super::{ConfigurationParameters, SHAPE_CONFIGURATION_PARAMETERS};
+use super::super::ConfigurationParameters;
 /// Table 2 Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -47,50 +47,6 @@ impl ObtainingParametersInASpecifiedParameterTemplateResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingParametersInASpecifiedParameterTemplateResponse200`].
-pub static SHAPE_OBTAINING_PARAMETERS_IN_A_SPECIFIED_PARAMETER_TEMPLATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore_version_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "configuration_parameters",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CONFIGURATION_PARAMETERS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingParametersInASpecifiedParameterTemplateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_PARAMETERS_IN_A_SPECIFIED_PARAMETER_TEMPLATE_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingParametersInASpecifiedParameterTemplateResponse200 {
     fn validate_at(

@@ -32,34 +32,6 @@ impl ObtainingSlowQueryLogStatisticsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingSlowQueryLogStatisticsResponse200`].
-pub static SHAPE_OBTAINING_SLOW_QUERY_LOG_STATISTICS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "pageNumber",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pageRecord",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "slowLogList",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SLOW_LOG_LIST),
-            ),
-        },
-        support::FieldShape {
-            name: "totalRecord",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingSlowQueryLogStatisticsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_SLOW_QUERY_LOG_STATISTICS_RESPONSE200,
-    );
-}
 impl support::Validate for ObtainingSlowQueryLogStatisticsResponse200 {
     fn validate_at(
         &self,
@@ -206,56 +178,6 @@ impl SlowLogList {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`SlowLogList`].
-pub static SHAPE_SLOW_LOG_LIST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lockTime",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rowsSent",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rowsExamined",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "database",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "users",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "querySample",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "clientIP",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SlowLogList {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SLOW_LOG_LIST,
-    );
 }
 impl support::Validate for SlowLogList {
     fn validate_at(

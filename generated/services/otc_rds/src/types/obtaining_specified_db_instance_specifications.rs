@@ -32,32 +32,6 @@ impl ObtainingSpecifiedDbInstanceSpecificationsFlavor {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingSpecifiedDbInstanceSpecificationsFlavor`].
-pub static SHAPE_OBTAINING_SPECIFIED_DB_INSTANCE_SPECIFICATIONS_FLAVOR: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ram",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "specCode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingSpecifiedDbInstanceSpecificationsFlavor {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_SPECIFIED_DB_INSTANCE_SPECIFICATIONS_FLAVOR,
-    );
-}
 impl support::Validate for ObtainingSpecifiedDbInstanceSpecificationsFlavor {
     fn validate_at(
         &self,
@@ -136,24 +110,6 @@ impl ObtainingSpecifiedDbInstanceSpecificationsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingSpecifiedDbInstanceSpecificationsResponse200`].
-pub static SHAPE_OBTAINING_SPECIFIED_DB_INSTANCE_SPECIFICATIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "flavor",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_OBTAINING_SPECIFIED_DB_INSTANCE_SPECIFICATIONS_FLAVOR,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingSpecifiedDbInstanceSpecificationsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_SPECIFIED_DB_INSTANCE_SPECIFICATIONS_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingSpecifiedDbInstanceSpecificationsResponse200 {
     fn validate_at(

@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_rds/obtaining_specified_db_instance_specifications_2.json` documents.
 use crate::support;
-use super::super::{
-    ObtainingADbInstanceList2Links, SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_LINKS,
-};
+use super::super::ObtainingADbInstanceList2Links;
 /// Table 6 flavor field data structure description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -34,38 +32,6 @@ impl ObtainingSpecifiedDbInstanceSpecifications2Flavor {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingSpecifiedDbInstanceSpecifications2Flavor`].
-pub static SHAPE_OBTAINING_SPECIFIED_DB_INSTANCE_SPECIFICATIONS2_FLAVOR: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "ram",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_LINKS),
-            ),
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "str_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingSpecifiedDbInstanceSpecifications2Flavor {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_SPECIFIED_DB_INSTANCE_SPECIFICATIONS2_FLAVOR,
-    );
 }
 impl support::Validate for ObtainingSpecifiedDbInstanceSpecifications2Flavor {
     fn validate_at(
@@ -175,24 +141,6 @@ impl FlavorDetail {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`FlavorDetail`].
-pub static SHAPE_FLAVOR_DETAIL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for FlavorDetail {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FLAVOR_DETAIL,
-    );
-}
 impl support::Validate for FlavorDetail {
     fn validate_at(
         &self,
@@ -275,56 +223,6 @@ impl ObtainingSpecifiedDbInstanceSpecifications2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingSpecifiedDbInstanceSpecifications2Response200`].
-pub static SHAPE_OBTAINING_SPECIFIED_DB_INSTANCE_SPECIFICATIONS2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "ram",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_LINKS),
-            ),
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "str_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flavor_detail",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FLAVOR_DETAIL),
-            ),
-        },
-        support::FieldShape {
-            name: "price_detail",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PRICE_DETAIL),
-            ),
-        },
-        support::FieldShape {
-            name: "flavor",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_SPECIFIED_DB_INSTANCE_SPECIFICATIONS2_FLAVOR,
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingSpecifiedDbInstanceSpecifications2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_SPECIFIED_DB_INSTANCE_SPECIFICATIONS2_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingSpecifiedDbInstanceSpecifications2Response200 {
     fn validate_at(
@@ -504,24 +402,6 @@ impl PriceDetail {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`PriceDetail`].
-pub static SHAPE_PRICE_DETAIL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "timeUnit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "price",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PriceDetail {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PRICE_DETAIL,
-    );
 }
 impl support::Validate for PriceDetail {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_rds/obtaining_task_information_of_a_specified_db_instance_in_a_specified_time_range_rds_for_sql_server.json` documents.
 use crate::support;
-use super::super::{Instance, SHAPE_INSTANCE};
+use super::super::Instance;
 /// Table 4 Jobs field data structure description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -67,57 +67,6 @@ impl ObtainingTaskInformationOfASpecifiedDbInstanceInASpecifiedTimeRangeRdsForSq
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingTaskInformationOfASpecifiedDbInstanceInASpecifiedTimeRangeRdsForSqlServerJobs`].
-pub static SHAPE_OBTAINING_TASK_INFORMATION_OF_A_SPECIFIED_DB_INSTANCE_IN_A_SPECIFIED_TIME_RANGE_RDS_FOR_SQL_SERVER_JOBS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ended",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "process",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance",
-            value: support::ValueShape::Object(&SHAPE_INSTANCE),
-        },
-        support::FieldShape {
-            name: "task_detail",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fail_reason",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "entities",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped
-for ObtainingTaskInformationOfASpecifiedDbInstanceInASpecifiedTimeRangeRdsForSqlServerJobs {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_TASK_INFORMATION_OF_A_SPECIFIED_DB_INSTANCE_IN_A_SPECIFIED_TIME_RANGE_RDS_FOR_SQL_SERVER_JOBS,
-    );
 }
 impl support::Validate
 for ObtainingTaskInformationOfASpecifiedDbInstanceInASpecifiedTimeRangeRdsForSqlServerJobs {
@@ -235,27 +184,6 @@ impl ObtainingTaskInformationOfASpecifiedDbInstanceInASpecifiedTimeRangeRdsForSq
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingTaskInformationOfASpecifiedDbInstanceInASpecifiedTimeRangeRdsForSqlServerResponse200`].
-pub static SHAPE_OBTAINING_TASK_INFORMATION_OF_A_SPECIFIED_DB_INSTANCE_IN_A_SPECIFIED_TIME_RANGE_RDS_FOR_SQL_SERVER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "jobs",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_TASK_INFORMATION_OF_A_SPECIFIED_DB_INSTANCE_IN_A_SPECIFIED_TIME_RANGE_RDS_FOR_SQL_SERVER_JOBS,
-            ),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for ObtainingTaskInformationOfASpecifiedDbInstanceInASpecifiedTimeRangeRdsForSqlServerResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_TASK_INFORMATION_OF_A_SPECIFIED_DB_INSTANCE_IN_A_SPECIFIED_TIME_RANGE_RDS_FOR_SQL_SERVER_RESPONSE200,
-    );
 }
 impl support::Validate
 for ObtainingTaskInformationOfASpecifiedDbInstanceInASpecifiedTimeRangeRdsForSqlServerResponse200 {

@@ -22,25 +22,6 @@ impl ObtainingTheDbInstancesToWhichAParameterTemplateAppliesInstances {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingTheDbInstancesToWhichAParameterTemplateAppliesInstances`].
-pub static SHAPE_OBTAINING_THE_DB_INSTANCES_TO_WHICH_A_PARAMETER_TEMPLATE_APPLIES_INSTANCES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for ObtainingTheDbInstancesToWhichAParameterTemplateAppliesInstances {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_THE_DB_INSTANCES_TO_WHICH_A_PARAMETER_TEMPLATE_APPLIES_INSTANCES,
-    );
-}
 impl support::Validate
 for ObtainingTheDbInstancesToWhichAParameterTemplateAppliesInstances {
     fn validate_at(
@@ -105,25 +86,6 @@ impl ObtainingTheDbInstancesToWhichAParameterTemplateAppliesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingTheDbInstancesToWhichAParameterTemplateAppliesResponse200`].
-pub static SHAPE_OBTAINING_THE_DB_INSTANCES_TO_WHICH_A_PARAMETER_TEMPLATE_APPLIES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instances",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_OBTAINING_THE_DB_INSTANCES_TO_WHICH_A_PARAMETER_TEMPLATE_APPLIES_INSTANCES,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped
-for ObtainingTheDbInstancesToWhichAParameterTemplateAppliesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_THE_DB_INSTANCES_TO_WHICH_A_PARAMETER_TEMPLATE_APPLIES_RESPONSE200,
-    );
 }
 impl support::Validate
 for ObtainingTheDbInstancesToWhichAParameterTemplateAppliesResponse200 {

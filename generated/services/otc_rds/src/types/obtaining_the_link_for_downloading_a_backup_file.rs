@@ -33,36 +33,6 @@ impl Files {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Files`].
-pub static SHAPE_FILES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "download_link",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "link_expired_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "database_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Files {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FILES,
-    );
-}
 impl support::Validate for Files {
     fn validate_at(
         &self,
@@ -152,24 +122,6 @@ impl ObtainingTheLinkForDownloadingABackupFileResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingTheLinkForDownloadingABackupFileResponse200`].
-pub static SHAPE_OBTAINING_THE_LINK_FOR_DOWNLOADING_A_BACKUP_FILE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "files",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_FILES)),
-        },
-        support::FieldShape {
-            name: "bucket",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingTheLinkForDownloadingABackupFileResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_THE_LINK_FOR_DOWNLOADING_A_BACKUP_FILE_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingTheLinkForDownloadingABackupFileResponse200 {
     fn validate_at(

@@ -86,20 +86,6 @@ impl ObtainingTheLinkForDownloadingAnAuditLogResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingTheLinkForDownloadingAnAuditLogResponse200`].
-pub static SHAPE_OBTAINING_THE_LINK_FOR_DOWNLOADING_AN_AUDIT_LOG_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for ObtainingTheLinkForDownloadingAnAuditLogResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_THE_LINK_FOR_DOWNLOADING_AN_AUDIT_LOG_RESPONSE200,
-    );
-}
 impl support::Validate for ObtainingTheLinkForDownloadingAnAuditLogResponse200 {
     fn validate_at(
         &self,

@@ -22,24 +22,6 @@ impl Diagnosis {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Diagnosis`].
-pub static SHAPE_DIAGNOSIS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Diagnosis {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DIAGNOSIS,
-    );
-}
 impl support::Validate for Diagnosis {
     fn validate_at(
         &self,
@@ -108,22 +90,6 @@ impl ObtainingTheNumberOfInstancesAfterDiagnosisResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingTheNumberOfInstancesAfterDiagnosisResponse200`].
-pub static SHAPE_OBTAINING_THE_NUMBER_OF_INSTANCES_AFTER_DIAGNOSIS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "diagnosis",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DIAGNOSIS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingTheNumberOfInstancesAfterDiagnosisResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_THE_NUMBER_OF_INSTANCES_AFTER_DIAGNOSIS_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingTheNumberOfInstancesAfterDiagnosisResponse200 {
     fn validate_at(

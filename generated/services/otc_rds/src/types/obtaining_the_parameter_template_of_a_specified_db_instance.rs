@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_rds/obtaining_the_parameter_template_of_a_specified_db_instance.json` documents.
 use crate::support;
-use super::super::{ConfigurationParameters, SHAPE_CONFIGURATION_PARAMETERS};
+use super::super::ConfigurationParameters;
 /// Table 2 Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -38,38 +38,6 @@ impl ObtainingTheParameterTemplateOfASpecifiedDbInstanceResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingTheParameterTemplateOfASpecifiedDbInstanceResponse200`].
-pub static SHAPE_OBTAINING_THE_PARAMETER_TEMPLATE_OF_A_SPECIFIED_DB_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "datastore_version_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "configuration_parameters",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CONFIGURATION_PARAMETERS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingTheParameterTemplateOfASpecifiedDbInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_THE_PARAMETER_TEMPLATE_OF_A_SPECIFIED_DB_INSTANCE_RESPONSE200,
-    );
 }
 impl support::Validate
 for ObtainingTheParameterTemplateOfASpecifiedDbInstanceResponse200 {

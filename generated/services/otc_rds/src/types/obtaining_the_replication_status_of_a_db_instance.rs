@@ -24,24 +24,6 @@ impl ObtainingTheReplicationStatusOfADbInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingTheReplicationStatusOfADbInstanceResponse200`].
-pub static SHAPE_OBTAINING_THE_REPLICATION_STATUS_OF_A_DB_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "replication_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "abnormal_reason",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingTheReplicationStatusOfADbInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_THE_REPLICATION_STATUS_OF_A_DB_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for ObtainingTheReplicationStatusOfADbInstanceResponse200 {
     fn validate_at(
         &self,

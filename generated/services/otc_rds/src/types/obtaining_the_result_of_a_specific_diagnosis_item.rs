@@ -19,20 +19,6 @@ impl ObtainingTheResultOfASpecificDiagnosisItemInstances {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ObtainingTheResultOfASpecificDiagnosisItemInstances`].
-pub static SHAPE_OBTAINING_THE_RESULT_OF_A_SPECIFIC_DIAGNOSIS_ITEM_INSTANCES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingTheResultOfASpecificDiagnosisItemInstances {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_THE_RESULT_OF_A_SPECIFIC_DIAGNOSIS_ITEM_INSTANCES,
-    );
-}
 impl support::Validate for ObtainingTheResultOfASpecificDiagnosisItemInstances {
     fn validate_at(
         &self,
@@ -104,32 +90,6 @@ impl ObtainingTheResultOfASpecificDiagnosisItemResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingTheResultOfASpecificDiagnosisItemResponse200`].
-pub static SHAPE_OBTAINING_THE_RESULT_OF_A_SPECIFIC_DIAGNOSIS_ITEM_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "diagnosis",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instances",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_OBTAINING_THE_RESULT_OF_A_SPECIFIC_DIAGNOSIS_ITEM_INSTANCES,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingTheResultOfASpecificDiagnosisItemResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_THE_RESULT_OF_A_SPECIFIC_DIAGNOSIS_ITEM_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingTheResultOfASpecificDiagnosisItemResponse200 {
     fn validate_at(

@@ -24,24 +24,6 @@ impl CertInfoList {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CertInfoList`].
-pub static SHAPE_CERT_INFO_LIST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "download_link",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CertInfoList {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CERT_INFO_LIST,
-    );
-}
 impl support::Validate for CertInfoList {
     fn validate_at(
         &self,
@@ -102,22 +84,6 @@ impl ObtainingTheSslCertificateDownloadAddressResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingTheSslCertificateDownloadAddressResponse200`].
-pub static SHAPE_OBTAINING_THE_SSL_CERTIFICATE_DOWNLOAD_ADDRESS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "cert_info_list",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CERT_INFO_LIST),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ObtainingTheSslCertificateDownloadAddressResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_THE_SSL_CERTIFICATE_DOWNLOAD_ADDRESS_RESPONSE200,
-    );
 }
 impl support::Validate for ObtainingTheSslCertificateDownloadAddressResponse200 {
     fn validate_at(

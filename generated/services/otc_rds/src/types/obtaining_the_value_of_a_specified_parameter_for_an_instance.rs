@@ -48,40 +48,6 @@ impl ObtainingTheValueOfASpecifiedParameterForAnInstanceResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ObtainingTheValueOfASpecifiedParameterForAnInstanceResponse200`].
-pub static SHAPE_OBTAINING_THE_VALUE_OF_A_SPECIFIED_PARAMETER_FOR_AN_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "restart_required",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value_range",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingTheValueOfASpecifiedParameterForAnInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_THE_VALUE_OF_A_SPECIFIED_PARAMETER_FOR_AN_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate
 for ObtainingTheValueOfASpecifiedParameterForAnInstanceResponse200 {
     fn validate_at(
@@ -255,7 +221,4 @@ impl support::Validate for ObtainingTheValueOfASpecifiedParameterForAnInstanceTy
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for ObtainingTheValueOfASpecifiedParameterForAnInstanceType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

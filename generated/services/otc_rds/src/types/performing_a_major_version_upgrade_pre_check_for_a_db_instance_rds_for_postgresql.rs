@@ -85,21 +85,6 @@ impl PerformingAMajorVersionUpgradePreCheckForADbInstanceRdsForPostgresqlRespons
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`PerformingAMajorVersionUpgradePreCheckForADbInstanceRdsForPostgresqlResponse200`].
-pub static SHAPE_PERFORMING_A_MAJOR_VERSION_UPGRADE_PRE_CHECK_FOR_A_DB_INSTANCE_RDS_FOR_POSTGRESQL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "report_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for PerformingAMajorVersionUpgradePreCheckForADbInstanceRdsForPostgresqlResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PERFORMING_A_MAJOR_VERSION_UPGRADE_PRE_CHECK_FOR_A_DB_INSTANCE_RDS_FOR_POSTGRESQL_RESPONSE200,
-    );
-}
 impl support::Validate
 for PerformingAMajorVersionUpgradePreCheckForADbInstanceRdsForPostgresqlResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_rds/querying_a_specified_api_version.json` documents.
 use crate::support;
-use super::super::{SHAPE_VERSIONS, Versions};
+use super::super::Versions;
 /// Table 2 Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -24,24 +24,6 @@ impl QueryingASpecifiedApiVersionResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingASpecifiedApiVersionResponse200`].
-pub static SHAPE_QUERYING_A_SPECIFIED_API_VERSION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "versions",
-            value: support::ValueShape::Object(&SHAPE_VERSIONS),
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Object(&SHAPE_VERSIONS),
-        },
-    ],
-};
-impl support::Shaped for QueryingASpecifiedApiVersionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_API_VERSION_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingASpecifiedApiVersionResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_rds/querying_a_tag.json` documents.
 use crate::support;
-use super::super::{SHAPE_TAGS, Tags};
+use super::super::Tags;
 /// Table 2 Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,20 +19,6 @@ impl QueryingATagResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingATagResponse200`].
-pub static SHAPE_QUERYING_A_TAG_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_TAGS)),
-        },
-    ],
-};
-impl support::Shaped for QueryingATagResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_TAG_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingATagResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_rds/querying_an_api_version_list_compatible_with_openstack.json` documents.
 use crate::support;
-use super::super::{SHAPE_VERSIONS, Versions};
+use super::super::Versions;
 /// Table 1 Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -20,22 +20,6 @@ impl QueryingAnApiVersionListCompatibleWithOpenstackResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAnApiVersionListCompatibleWithOpenstackResponse200`].
-pub static SHAPE_QUERYING_AN_API_VERSION_LIST_COMPATIBLE_WITH_OPENSTACK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "versions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VERSIONS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAnApiVersionListCompatibleWithOpenstackResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_AN_API_VERSION_LIST_COMPATIBLE_WITH_OPENSTACK_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAnApiVersionListCompatibleWithOpenstackResponse200 {
     fn validate_at(

@@ -28,28 +28,6 @@ impl QueryingAnAutoscalingPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAnAutoscalingPolicyResponse200`].
-pub static SHAPE_QUERYING_AN_AUTOSCALING_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "switch_option",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "limit_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "trigger_threshold",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAnAutoscalingPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_AN_AUTOSCALING_POLICY_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAnAutoscalingPolicyResponse200 {
     fn validate_at(
         &self,

@@ -36,36 +36,6 @@ impl Histories {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Histories`].
-pub static SHAPE_HISTORIES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apply_result",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apply_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Histories {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_HISTORIES,
-    );
-}
 impl support::Validate for Histories {
     fn validate_at(
         &self,
@@ -148,26 +118,6 @@ impl QueryingApplicationRecordsOfAParameterTemplateResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingApplicationRecordsOfAParameterTemplateResponse200`].
-pub static SHAPE_QUERYING_APPLICATION_RECORDS_OF_A_PARAMETER_TEMPLATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "histories",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_HISTORIES),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingApplicationRecordsOfAParameterTemplateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_APPLICATION_RECORDS_OF_A_PARAMETER_TEMPLATE_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingApplicationRecordsOfAParameterTemplateResponse200 {
     fn validate_at(

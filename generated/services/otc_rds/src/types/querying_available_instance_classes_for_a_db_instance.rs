@@ -82,36 +82,6 @@ impl ComputeFlavors {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ComputeFlavors`].
-pub static SHAPE_COMPUTE_FLAVORS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vcpus",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ram",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "az_status",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for ComputeFlavors {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_COMPUTE_FLAVORS,
-    );
-}
 impl support::Validate for ComputeFlavors {
     fn validate_at(
         &self,
@@ -197,26 +167,6 @@ impl FlavorGroups {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`FlavorGroups`].
-pub static SHAPE_FLAVOR_GROUPS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "compute_flavors",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_COMPUTE_FLAVORS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for FlavorGroups {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FLAVOR_GROUPS,
-    );
-}
 impl support::Validate for FlavorGroups {
     fn validate_at(
         &self,
@@ -294,22 +244,6 @@ impl QueryingAvailableInstanceClassesForADbInstanceResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAvailableInstanceClassesForADbInstanceResponse200`].
-pub static SHAPE_QUERYING_AVAILABLE_INSTANCE_CLASSES_FOR_A_DB_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "flavor_groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FLAVOR_GROUPS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAvailableInstanceClassesForADbInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_AVAILABLE_INSTANCE_CLASSES_FOR_A_DB_INSTANCE_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAvailableInstanceClassesForADbInstanceResponse200 {
     fn validate_at(

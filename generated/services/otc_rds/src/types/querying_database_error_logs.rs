@@ -22,24 +22,6 @@ impl ErrorLogList {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ErrorLogList`].
-pub static SHAPE_ERROR_LOG_LIST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "datetime",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "content",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ErrorLogList {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ERROR_LOG_LIST,
-    );
-}
 impl support::Validate for ErrorLogList {
     fn validate_at(
         &self,
@@ -105,26 +87,6 @@ impl QueryingDatabaseErrorLogsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDatabaseErrorLogsResponse200`].
-pub static SHAPE_QUERYING_DATABASE_ERROR_LOGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "errorLogList",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ERROR_LOG_LIST),
-            ),
-        },
-        support::FieldShape {
-            name: "totalRecord",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDatabaseErrorLogsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DATABASE_ERROR_LOGS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDatabaseErrorLogsResponse200 {
     fn validate_at(

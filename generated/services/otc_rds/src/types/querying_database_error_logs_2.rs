@@ -25,28 +25,6 @@ impl QueryingDatabaseErrorLogs2ErrorLogList {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDatabaseErrorLogs2ErrorLogList`].
-pub static SHAPE_QUERYING_DATABASE_ERROR_LOGS2_ERROR_LOG_LIST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "level",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "content",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDatabaseErrorLogs2ErrorLogList {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DATABASE_ERROR_LOGS2_ERROR_LOG_LIST,
-    );
-}
 impl support::Validate for QueryingDatabaseErrorLogs2ErrorLogList {
     fn validate_at(
         &self,
@@ -117,28 +95,6 @@ impl QueryingDatabaseErrorLogs2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDatabaseErrorLogs2Response200`].
-pub static SHAPE_QUERYING_DATABASE_ERROR_LOGS2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_log_list",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_DATABASE_ERROR_LOGS2_ERROR_LOG_LIST,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "total_record",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDatabaseErrorLogs2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DATABASE_ERROR_LOGS2_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDatabaseErrorLogs2Response200 {
     fn validate_at(

@@ -23,24 +23,6 @@ impl AvailableZones {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AvailableZones`].
-pub static SHAPE_AVAILABLE_ZONES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AvailableZones {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_AVAILABLE_ZONES,
-    );
-}
 impl support::Validate for AvailableZones {
     fn validate_at(
         &self,
@@ -106,24 +88,6 @@ impl FlavorInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`FlavorInfo`].
-pub static SHAPE_FLAVOR_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for FlavorInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FLAVOR_INFO,
-    );
 }
 impl support::Validate for FlavorInfo {
     fn validate_at(
@@ -198,38 +162,6 @@ impl MasterInstance {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`MasterInstance`].
-pub static SHAPE_MASTER_INSTANCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "weight",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "available_zones",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_AVAILABLE_ZONES),
-            ),
-        },
-    ],
-};
-impl support::Shaped for MasterInstance {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MASTER_INSTANCE,
-    );
 }
 impl support::Validate for MasterInstance {
     fn validate_at(
@@ -358,36 +290,6 @@ impl Nodes {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`Nodes`].
-pub static SHAPE_NODES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "role",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "az_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "frozen_flag",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Nodes {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NODES,
-    );
 }
 impl support::Validate for Nodes {
     fn validate_at(
@@ -595,124 +497,6 @@ impl Proxy {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`Proxy`].
-pub static SHAPE_PROXY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "pool_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "delay_threshold_in_seconds",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cpu",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mem",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "node_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nodes",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_NODES)),
-        },
-        support::FieldShape {
-            name: "mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flavor_info",
-            value: support::ValueShape::Object(&SHAPE_FLAVOR_INFO),
-        },
-        support::FieldShape {
-            name: "transaction_split",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "connection_pool_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pay_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "proxy_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dns_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "seconds_level_monitor_fun_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alt_flag",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "force_read_only",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "route_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ssl_option",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "support_balance_route_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "support_proxy_ssl",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "support_switch_connection_pool_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "support_transaction_split",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Proxy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PROXY,
-    );
 }
 impl support::Validate for Proxy {
     fn validate_at(
@@ -1017,34 +801,6 @@ impl ProxyQueryInfoList {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ProxyQueryInfoList`].
-pub static SHAPE_PROXY_QUERY_INFO_LIST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "proxy",
-            value: support::ValueShape::Object(&SHAPE_PROXY),
-        },
-        support::FieldShape {
-            name: "master_instance",
-            value: support::ValueShape::Object(&SHAPE_MASTER_INSTANCE),
-        },
-        support::FieldShape {
-            name: "readonly_instances",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MASTER_INSTANCE),
-            ),
-        },
-        support::FieldShape {
-            name: "proxy_security_group_check_result",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ProxyQueryInfoList {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PROXY_QUERY_INFO_LIST,
-    );
-}
 impl support::Validate for ProxyQueryInfoList {
     fn validate_at(
         &self,
@@ -1162,34 +918,6 @@ impl QueryingDatabaseProxiesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDatabaseProxiesResponse200`].
-pub static SHAPE_QUERYING_DATABASE_PROXIES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "proxy_query_info_list",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PROXY_QUERY_INFO_LIST),
-            ),
-        },
-        support::FieldShape {
-            name: "max_proxy_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_proxy_node_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "support_balance_route_mode_for_favored_version",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDatabaseProxiesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DATABASE_PROXIES_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDatabaseProxiesResponse200 {
     fn validate_at(
@@ -1355,7 +1083,4 @@ impl support::Validate for FrozenFlag {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for FrozenFlag {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -27,28 +27,6 @@ impl ComputeFlavorGroups {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ComputeFlavorGroups`].
-pub static SHAPE_COMPUTE_FLAVOR_GROUPS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "compute_flavors",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_DATABASE_PROXY_SPECIFICATIONS_COMPUTE_FLAVORS,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ComputeFlavorGroups {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_COMPUTE_FLAVOR_GROUPS,
-    );
-}
 impl support::Validate for ComputeFlavorGroups {
     fn validate_at(
         &self,
@@ -152,40 +130,6 @@ impl QueryingDatabaseProxySpecificationsComputeFlavors {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDatabaseProxySpecificationsComputeFlavors`].
-pub static SHAPE_QUERYING_DATABASE_PROXY_SPECIFICATIONS_COMPUTE_FLAVORS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cpu",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mem",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "db_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "az_status",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for QueryingDatabaseProxySpecificationsComputeFlavors {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DATABASE_PROXY_SPECIFICATIONS_COMPUTE_FLAVORS,
-    );
-}
 impl support::Validate for QueryingDatabaseProxySpecificationsComputeFlavors {
     fn validate_at(
         &self,
@@ -273,22 +217,6 @@ impl QueryingDatabaseProxySpecificationsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDatabaseProxySpecificationsResponse200`].
-pub static SHAPE_QUERYING_DATABASE_PROXY_SPECIFICATIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "compute_flavor_groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_COMPUTE_FLAVOR_GROUPS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingDatabaseProxySpecificationsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DATABASE_PROXY_SPECIFICATIONS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDatabaseProxySpecificationsResponse200 {
     fn validate_at(

@@ -26,28 +26,6 @@ impl QueryingDatabaseSlowLogsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDatabaseSlowLogsResponse200`].
-pub static SHAPE_QUERYING_DATABASE_SLOW_LOGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "slowLogList",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_DATABASE_SLOW_LOGS_SLOW_LOG_LIST,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "totalRecord",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDatabaseSlowLogsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DATABASE_SLOW_LOGS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingDatabaseSlowLogsResponse200 {
     fn validate_at(
         &self,
@@ -159,48 +137,6 @@ impl QueryingDatabaseSlowLogsSlowLogList {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDatabaseSlowLogsSlowLogList`].
-pub static SHAPE_QUERYING_DATABASE_SLOW_LOGS_SLOW_LOG_LIST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lockTime",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rowsSent",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rowsExamined",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "database",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "users",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "querySample",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDatabaseSlowLogsSlowLogList {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DATABASE_SLOW_LOGS_SLOW_LOG_LIST,
-    );
 }
 impl support::Validate for QueryingDatabaseSlowLogsSlowLogList {
     fn validate_at(

@@ -25,28 +25,6 @@ impl QueryingDatabaseSlowLogs2Response200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDatabaseSlowLogs2Response200`].
-pub static SHAPE_QUERYING_DATABASE_SLOW_LOGS2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "slow_log_list",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_DATABASE_SLOW_LOGS2_SLOW_LOG_LIST,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "total_record",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDatabaseSlowLogs2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DATABASE_SLOW_LOGS2_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingDatabaseSlowLogs2Response200 {
     fn validate_at(
         &self,
@@ -166,60 +144,6 @@ impl QueryingDatabaseSlowLogs2SlowLogList {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDatabaseSlowLogs2SlowLogList`].
-pub static SHAPE_QUERYING_DATABASE_SLOW_LOGS2_SLOW_LOG_LIST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lock_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rows_sent",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rows_examined",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "database",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "users",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "query_sample",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "start_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "client_ip",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDatabaseSlowLogs2SlowLogList {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DATABASE_SLOW_LOGS2_SLOW_LOG_LIST,
-    );
 }
 impl support::Validate for QueryingDatabaseSlowLogs2SlowLogList {
     fn validate_at(

@@ -72,52 +72,6 @@ impl QueryingDatabaseSpecificationsFlavors {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDatabaseSpecificationsFlavors`].
-pub static SHAPE_QUERYING_DATABASE_SPECIFICATIONS_FLAVORS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vcpus",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ram",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "spec_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version_name",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "instance_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "az_status",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "az_desc",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "group_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDatabaseSpecificationsFlavors {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DATABASE_SPECIFICATIONS_FLAVORS,
-    );
-}
 impl support::Validate for QueryingDatabaseSpecificationsFlavors {
     fn validate_at(
         &self,
@@ -251,24 +205,6 @@ impl QueryingDatabaseSpecificationsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDatabaseSpecificationsResponse200`].
-pub static SHAPE_QUERYING_DATABASE_SPECIFICATIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "flavors",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_DATABASE_SPECIFICATIONS_FLAVORS,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingDatabaseSpecificationsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DATABASE_SPECIFICATIONS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDatabaseSpecificationsResponse200 {
     fn validate_at(

@@ -5,10 +5,7 @@
 //! The types that `spec/otc_rds/querying_db_instances.json` documents.
 use crate::support;
 use super::super::{
-    ChargeInfoInResponse, CreatingADbInstance2BackupStrategyInResponse,
-    SHAPE_CHARGE_INFO_IN_RESPONSE,
-    SHAPE_CREATING_A_DB_INSTANCE2_BACKUP_STRATEGY_IN_RESPONSE, SHAPE_TAGS, SHAPE_VOLUME,
-    Tags, Volume,
+    ChargeInfoInResponse, CreatingADbInstance2BackupStrategyInResponse, Tags, Volume,
 };
 /// Table 5 datastore field data structure description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -31,28 +28,6 @@ impl QueryingDbInstancesDatastore {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDbInstancesDatastore`].
-pub static SHAPE_QUERYING_DB_INSTANCES_DATASTORE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "complete_version",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDbInstancesDatastore {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DB_INSTANCES_DATASTORE,
-    );
 }
 impl support::Validate for QueryingDbInstancesDatastore {
     fn validate_at(
@@ -126,20 +101,6 @@ impl QueryingDbInstancesHa {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDbInstancesHa`].
-pub static SHAPE_QUERYING_DB_INSTANCES_HA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "replication_mode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDbInstancesHa {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DB_INSTANCES_HA,
-    );
 }
 impl support::Validate for QueryingDbInstancesHa {
     fn validate_at(
@@ -397,194 +358,6 @@ impl QueryingDbInstancesInstances {
             ::std::option::Option::Some(9500i64),
         );
     }
-}
-/// The documented fields of [`QueryingDbInstancesInstances`].
-pub static SHAPE_QUERYING_DB_INSTANCES_INSTANCES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alias",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "private_ips",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "public_ips",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "private_dns_names",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "public_dns_names",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_ssl",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ha",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_DB_INSTANCES_HA),
-        },
-        support::FieldShape {
-            name: "region",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_DB_INSTANCES_DATASTORE),
-        },
-        support::FieldShape {
-            name: "created",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "db_user_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cpu",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mem",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flavor_ref",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume",
-            value: support::ValueShape::Object(&SHAPE_VOLUME),
-        },
-        support::FieldShape {
-            name: "switch_strategy",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "read_only_by_user",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_strategy",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_DB_INSTANCE2_BACKUP_STRATEGY_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "maintenance_window",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nodes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_DB_INSTANCES_NODES),
-            ),
-        },
-        support::FieldShape {
-            name: "related_instance",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RELATED_INSTANCE),
-            ),
-        },
-        support::FieldShape {
-            name: "disk_encryption_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_zone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "charge_info",
-            value: support::ValueShape::Object(&SHAPE_CHARGE_INFO_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_TAGS)),
-        },
-        support::FieldShape {
-            name: "private_read_only_ips",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "private_read_only_dns_names",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "collation",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_used_space",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "storage_used_space",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "order_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_iops",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "associated_with_ddm",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDbInstancesInstances {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DB_INSTANCES_INSTANCES,
-    );
 }
 impl support::Validate for QueryingDbInstancesInstances {
     fn validate_at(
@@ -1090,36 +863,6 @@ impl QueryingDbInstancesNodes {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDbInstancesNodes`].
-pub static SHAPE_QUERYING_DB_INSTANCES_NODES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "role",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "availability_zone",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDbInstancesNodes {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DB_INSTANCES_NODES,
-    );
-}
 impl support::Validate for QueryingDbInstancesNodes {
     fn validate_at(
         &self,
@@ -1202,26 +945,6 @@ impl QueryingDbInstancesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDbInstancesResponse200`].
-pub static SHAPE_QUERYING_DB_INSTANCES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instances",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_DB_INSTANCES_INSTANCES),
-            ),
-        },
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDbInstancesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DB_INSTANCES_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDbInstancesResponse200 {
     fn validate_at(
@@ -1312,24 +1035,6 @@ impl RelatedInstance {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RelatedInstance`].
-pub static SHAPE_RELATED_INSTANCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RelatedInstance {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RELATED_INSTANCE,
-    );
 }
 impl support::Validate for RelatedInstance {
     fn validate_at(

@@ -42,48 +42,6 @@ impl Extensions {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Extensions`].
-pub static SHAPE_EXTENSIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "database_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version_update",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "shared_preload_libraries",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_install",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Extensions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXTENSIONS,
-    );
-}
 impl support::Validate for Extensions {
     fn validate_at(
         &self,
@@ -194,26 +152,6 @@ impl QueryingExtensionsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingExtensionsResponse200`].
-pub static SHAPE_QUERYING_EXTENSIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "extensions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_EXTENSIONS),
-            ),
-        },
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingExtensionsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_EXTENSIONS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingExtensionsResponse200 {
     fn validate_at(

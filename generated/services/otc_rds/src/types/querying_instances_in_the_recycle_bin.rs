@@ -91,90 +91,6 @@ impl QueryingInstancesInTheRecycleBinInstances {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingInstancesInTheRecycleBinInstances`].
-pub static SHAPE_QUERYING_INSTANCES_IN_THE_RECYCLE_BIN_INSTANCES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ha_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "engine_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "engine_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pay_model",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "deleted_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "data_vip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "data_vip_v6",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "retained_until",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "recycle_backup_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "recycle_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "recycle_backups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RECYCLE_BACKUPS),
-            ),
-        },
-        support::FieldShape {
-            name: "is_serverless",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingInstancesInTheRecycleBinInstances {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_INSTANCES_IN_THE_RECYCLE_BIN_INSTANCES,
-    );
-}
 impl support::Validate for QueryingInstancesInTheRecycleBinInstances {
     fn validate_at(
         &self,
@@ -355,28 +271,6 @@ impl QueryingInstancesInTheRecycleBinResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingInstancesInTheRecycleBinResponse200`].
-pub static SHAPE_QUERYING_INSTANCES_IN_THE_RECYCLE_BIN_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instances",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_INSTANCES_IN_THE_RECYCLE_BIN_INSTANCES,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingInstancesInTheRecycleBinResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_INSTANCES_IN_THE_RECYCLE_BIN_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingInstancesInTheRecycleBinResponse200 {
     fn validate_at(
         &self,
@@ -487,40 +381,6 @@ impl RecycleBackups {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RecycleBackups`].
-pub static SHAPE_RECYCLE_BACKUPS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "backup_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_create_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_update_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_size",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RecycleBackups {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RECYCLE_BACKUPS,
-    );
 }
 impl support::Validate for RecycleBackups {
     fn validate_at(

@@ -25,28 +25,6 @@ impl QueryingInstantTasksResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingInstantTasksResponse200`].
-pub static SHAPE_QUERYING_INSTANT_TASKS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "actions",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "tasks",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_TASKS)),
-        },
-    ],
-};
-impl support::Shaped for QueryingInstantTasksResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_INSTANT_TASKS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingInstantTasksResponse200 {
     fn validate_at(
         &self,
@@ -198,60 +176,6 @@ impl Tasks {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Tasks`].
-pub static SHAPE_TASKS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "order_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "process",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fail_reason",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "end_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Tasks {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TASKS,
-    );
 }
 impl support::Validate for Tasks {
     fn validate_at(

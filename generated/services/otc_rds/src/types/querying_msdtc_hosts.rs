@@ -25,28 +25,6 @@ impl QueryingMsdtcHostsHosts {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingMsdtcHostsHosts`].
-pub static SHAPE_QUERYING_MSDTC_HOSTS_HOSTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingMsdtcHostsHosts {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_MSDTC_HOSTS_HOSTS,
-    );
-}
 impl support::Validate for QueryingMsdtcHostsHosts {
     fn validate_at(
         &self,
@@ -115,26 +93,6 @@ impl QueryingMsdtcHostsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingMsdtcHostsResponse200`].
-pub static SHAPE_QUERYING_MSDTC_HOSTS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hosts",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_MSDTC_HOSTS_HOSTS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingMsdtcHostsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_MSDTC_HOSTS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingMsdtcHostsResponse200 {
     fn validate_at(

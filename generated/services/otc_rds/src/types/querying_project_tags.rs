@@ -20,22 +20,6 @@ impl QueryingProjectTagsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingProjectTagsResponse200`].
-pub static SHAPE_QUERYING_PROJECT_TAGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_PROJECT_TAGS_TAGS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingProjectTagsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PROJECT_TAGS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingProjectTagsResponse200 {
     fn validate_at(
         &self,
@@ -108,24 +92,6 @@ impl QueryingProjectTagsTags {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingProjectTagsTags`].
-pub static SHAPE_QUERYING_PROJECT_TAGS_TAGS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingProjectTagsTags {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PROJECT_TAGS_TAGS,
-    );
 }
 impl support::Validate for QueryingProjectTagsTags {
     fn validate_at(

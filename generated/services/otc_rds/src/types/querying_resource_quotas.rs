@@ -20,20 +20,6 @@ impl QueryingResourceQuotasResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingResourceQuotasResponse200`].
-pub static SHAPE_QUERYING_RESOURCE_QUOTAS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "quotas",
-            value: support::ValueShape::Object(&SHAPE_QUOTAS),
-        },
-    ],
-};
-impl support::Shaped for QueryingResourceQuotasResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_RESOURCE_QUOTAS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingResourceQuotasResponse200 {
     fn validate_at(
         &self,
@@ -92,22 +78,6 @@ impl Quotas {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Quotas`].
-pub static SHAPE_QUOTAS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESOURCES),
-            ),
-        },
-    ],
-};
-impl support::Shaped for Quotas {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUOTAS,
-    );
 }
 impl support::Validate for Quotas {
     fn validate_at(
@@ -185,28 +155,6 @@ impl Resources {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Resources`].
-pub static SHAPE_RESOURCES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "quota",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Resources {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCES,
-    );
 }
 impl support::Validate for Resources {
     fn validate_at(

@@ -22,26 +22,6 @@ impl QueryingScheduledTasksResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingScheduledTasksResponse200`].
-pub static SHAPE_QUERYING_SCHEDULED_TASKS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "schedule_tasks",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SCHEDULE_TASKS),
-            ),
-        },
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingScheduledTasksResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SCHEDULED_TASKS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingScheduledTasksResponse200 {
     fn validate_at(
         &self,
@@ -195,72 +175,6 @@ impl ScheduleTasks {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ScheduleTasks`].
-pub static SHAPE_SCHEDULE_TASKS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "start_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "end_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "order",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "target_config",
-            value: support::ValueShape::Object(&SHAPE_TARGET_CONFIG),
-        },
-    ],
-};
-impl support::Shaped for ScheduleTasks {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SCHEDULE_TASKS,
-    );
-}
 impl support::Validate for ScheduleTasks {
     fn validate_at(
         &self,
@@ -396,28 +310,6 @@ impl TargetConfig {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`TargetConfig`].
-pub static SHAPE_TARGET_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "flavor",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cpu",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mem",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for TargetConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TARGET_CONFIG,
-    );
 }
 impl support::Validate for TargetConfig {
     fn validate_at(

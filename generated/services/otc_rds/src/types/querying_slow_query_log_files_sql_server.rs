@@ -22,24 +22,6 @@ impl QueryingSlowQueryLogFilesSqlServerList {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingSlowQueryLogFilesSqlServerList`].
-pub static SHAPE_QUERYING_SLOW_QUERY_LOG_FILES_SQL_SERVER_LIST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "file_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "file_size",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingSlowQueryLogFilesSqlServerList {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SLOW_QUERY_LOG_FILES_SQL_SERVER_LIST,
-    );
-}
 impl support::Validate for QueryingSlowQueryLogFilesSqlServerList {
     fn validate_at(
         &self,
@@ -105,28 +87,6 @@ impl QueryingSlowQueryLogFilesSqlServerResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingSlowQueryLogFilesSqlServerResponse200`].
-pub static SHAPE_QUERYING_SLOW_QUERY_LOG_FILES_SQL_SERVER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "list",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_SLOW_QUERY_LOG_FILES_SQL_SERVER_LIST,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingSlowQueryLogFilesSqlServerResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SLOW_QUERY_LOG_FILES_SQL_SERVER_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingSlowQueryLogFilesSqlServerResponse200 {
     fn validate_at(

@@ -272,28 +272,6 @@ impl QueryingSlowQueryLogStatisticsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingSlowQueryLogStatisticsResponse200`].
-pub static SHAPE_QUERYING_SLOW_QUERY_LOG_STATISTICS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "slow_log_list",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_SLOW_QUERY_LOG_STATISTICS_SLOW_LOG_LIST,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingSlowQueryLogStatisticsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SLOW_QUERY_LOG_STATISTICS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingSlowQueryLogStatisticsResponse200 {
     fn validate_at(
         &self,
@@ -408,56 +386,6 @@ impl QueryingSlowQueryLogStatisticsSlowLogList {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingSlowQueryLogStatisticsSlowLogList`].
-pub static SHAPE_QUERYING_SLOW_QUERY_LOG_STATISTICS_SLOW_LOG_LIST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lock_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rows_sent",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rows_examined",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "database",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "users",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "query_sample",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "client_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingSlowQueryLogStatisticsSlowLogList {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SLOW_QUERY_LOG_STATISTICS_SLOW_LOG_LIST,
-    );
 }
 impl support::Validate for QueryingSlowQueryLogStatisticsSlowLogList {
     fn validate_at(

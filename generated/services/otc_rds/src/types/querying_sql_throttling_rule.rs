@@ -23,26 +23,6 @@ impl QueryingSqlThrottlingRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingSqlThrottlingRuleResponse200`].
-pub static SHAPE_QUERYING_SQL_THROTTLING_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sql_limit_objects",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SQL_LIMIT_OBJECTS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingSqlThrottlingRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SQL_THROTTLING_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingSqlThrottlingRuleResponse200 {
     fn validate_at(
         &self,
@@ -165,44 +145,6 @@ impl SqlLimitObjects {
     pub fn search_path_or_default(&self) -> &str {
         self.search_path.as_deref().unwrap_or(Self::DEFAULT_SEARCH_PATH)
     }
-}
-/// The documented fields of [`SqlLimitObjects`].
-pub static SHAPE_SQL_LIMIT_OBJECTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "query_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "query_string",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_concurrency",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_effective",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_waiting",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "search_path",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SqlLimitObjects {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SQL_LIMIT_OBJECTS,
-    );
 }
 impl support::Validate for SqlLimitObjects {
     fn validate_at(

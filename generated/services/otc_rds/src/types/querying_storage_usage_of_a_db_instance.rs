@@ -22,24 +22,6 @@ impl QueryingStorageUsageOfADbInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingStorageUsageOfADbInstanceResponse200`].
-pub static SHAPE_QUERYING_STORAGE_USAGE_OF_A_DB_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "node_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingStorageUsageOfADbInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_STORAGE_USAGE_OF_A_DB_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingStorageUsageOfADbInstanceResponse200 {
     fn validate_at(
         &self,

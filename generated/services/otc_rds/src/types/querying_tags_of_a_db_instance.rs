@@ -20,22 +20,6 @@ impl QueryingTagsOfADbInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTagsOfADbInstanceResponse200`].
-pub static SHAPE_QUERYING_TAGS_OF_A_DB_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_TAGS_OF_A_DB_INSTANCE_TAGS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTagsOfADbInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TAGS_OF_A_DB_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTagsOfADbInstanceResponse200 {
     fn validate_at(
         &self,
@@ -112,28 +96,6 @@ impl QueryingTagsOfADbInstanceTags {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTagsOfADbInstanceTags`].
-pub static SHAPE_QUERYING_TAGS_OF_A_DB_INSTANCE_TAGS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tag_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTagsOfADbInstanceTags {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TAGS_OF_A_DB_INSTANCE_TAGS,
-    );
 }
 impl support::Validate for QueryingTagsOfADbInstanceTags {
     fn validate_at(

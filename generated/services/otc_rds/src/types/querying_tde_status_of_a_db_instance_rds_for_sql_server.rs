@@ -24,24 +24,6 @@ impl QueryingTdeStatusOfADbInstanceRdsForSqlServerResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTdeStatusOfADbInstanceRdsForSqlServerResponse200`].
-pub static SHAPE_QUERYING_TDE_STATUS_OF_A_DB_INSTANCE_RDS_FOR_SQL_SERVER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tde_status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTdeStatusOfADbInstanceRdsForSqlServerResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TDE_STATUS_OF_A_DB_INSTANCE_RDS_FOR_SQL_SERVER_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTdeStatusOfADbInstanceRdsForSqlServerResponse200 {
     fn validate_at(
         &self,

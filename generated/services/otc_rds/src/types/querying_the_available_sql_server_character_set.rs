@@ -20,20 +20,6 @@ impl QueryingTheAvailableSqlServerCharacterSetResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheAvailableSqlServerCharacterSetResponse200`].
-pub static SHAPE_QUERYING_THE_AVAILABLE_SQL_SERVER_CHARACTER_SET_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "charSets",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheAvailableSqlServerCharacterSetResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_AVAILABLE_SQL_SERVER_CHARACTER_SET_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheAvailableSqlServerCharacterSetResponse200 {
     fn validate_at(
         &self,

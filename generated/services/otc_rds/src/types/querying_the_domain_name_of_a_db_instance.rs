@@ -33,36 +33,6 @@ impl QueryingTheDomainNameOfADbInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheDomainNameOfADbInstanceResponse200`].
-pub static SHAPE_QUERYING_THE_DOMAIN_NAME_OF_A_DB_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dns_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dns_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipv4_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheDomainNameOfADbInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_DOMAIN_NAME_OF_A_DB_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheDomainNameOfADbInstanceResponse200 {
     fn validate_at(
         &self,

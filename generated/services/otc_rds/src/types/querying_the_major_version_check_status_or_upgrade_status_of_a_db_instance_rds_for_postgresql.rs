@@ -40,37 +40,6 @@ impl QueryingTheMajorVersionCheckStatusOrUpgradeStatusOfADbInstanceRdsForPostgre
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheMajorVersionCheckStatusOrUpgradeStatusOfADbInstanceRdsForPostgresqlResponse200`].
-pub static SHAPE_QUERYING_THE_MAJOR_VERSION_CHECK_STATUS_OR_UPGRADE_STATUS_OF_A_DB_INSTANCE_RDS_FOR_POSTGRESQL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "target_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "start_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "check_expiration_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "detail",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for QueryingTheMajorVersionCheckStatusOrUpgradeStatusOfADbInstanceRdsForPostgresqlResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_MAJOR_VERSION_CHECK_STATUS_OR_UPGRADE_STATUS_OF_A_DB_INSTANCE_RDS_FOR_POSTGRESQL_RESPONSE200,
-    );
-}
 impl support::Validate
 for QueryingTheMajorVersionCheckStatusOrUpgradeStatusOfADbInstanceRdsForPostgresqlResponse200 {
     fn validate_at(

@@ -41,40 +41,6 @@ impl InspectionReports {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`InspectionReports`].
-pub static SHAPE_INSPECTION_REPORTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "check_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "expiration_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "target_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "result",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "detail",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for InspectionReports {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSPECTION_REPORTS,
-    );
-}
 impl support::Validate for InspectionReports {
     fn validate_at(
         &self,
@@ -163,27 +129,6 @@ impl QueryingTheMajorVersionUpgradeCheckHistoryOfADbInstanceRdsForPostgresqlResp
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheMajorVersionUpgradeCheckHistoryOfADbInstanceRdsForPostgresqlResponse200`].
-pub static SHAPE_QUERYING_THE_MAJOR_VERSION_UPGRADE_CHECK_HISTORY_OF_A_DB_INSTANCE_RDS_FOR_POSTGRESQL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "inspection_reports",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_INSPECTION_REPORTS),
-            ),
-        },
-    ],
-};
-impl support::Shaped
-for QueryingTheMajorVersionUpgradeCheckHistoryOfADbInstanceRdsForPostgresqlResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_MAJOR_VERSION_UPGRADE_CHECK_HISTORY_OF_A_DB_INSTANCE_RDS_FOR_POSTGRESQL_RESPONSE200,
-    );
 }
 impl support::Validate
 for QueryingTheMajorVersionUpgradeCheckHistoryOfADbInstanceRdsForPostgresqlResponse200 {

@@ -23,27 +23,6 @@ impl QueryingTheMajorVersionUpgradeHistoryOfADbInstanceRdsForPostgresqlResponse2
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheMajorVersionUpgradeHistoryOfADbInstanceRdsForPostgresqlResponse200`].
-pub static SHAPE_QUERYING_THE_MAJOR_VERSION_UPGRADE_HISTORY_OF_A_DB_INSTANCE_RDS_FOR_POSTGRESQL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "upgrade_reports",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_UPGRADE_REPORTS),
-            ),
-        },
-    ],
-};
-impl support::Shaped
-for QueryingTheMajorVersionUpgradeHistoryOfADbInstanceRdsForPostgresqlResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_MAJOR_VERSION_UPGRADE_HISTORY_OF_A_DB_INSTANCE_RDS_FOR_POSTGRESQL_RESPONSE200,
-    );
-}
 impl support::Validate
 for QueryingTheMajorVersionUpgradeHistoryOfADbInstanceRdsForPostgresqlResponse200 {
     fn validate_at(
@@ -181,64 +160,6 @@ impl UpgradeReports {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpgradeReports`].
-pub static SHAPE_UPGRADE_REPORTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "start_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "end_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "src_instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "src_database_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dst_instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dst_database_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "result",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_private_ip_changed",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "private_ip_change_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "statistics_collection_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "detail",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpgradeReports {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPGRADE_REPORTS,
-    );
 }
 impl support::Validate for UpgradeReports {
     fn validate_at(

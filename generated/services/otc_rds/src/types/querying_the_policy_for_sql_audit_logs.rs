@@ -20,20 +20,6 @@ impl QueryingThePolicyForSqlAuditLogsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingThePolicyForSqlAuditLogsResponse200`].
-pub static SHAPE_QUERYING_THE_POLICY_FOR_SQL_AUDIT_LOGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "keep_days",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingThePolicyForSqlAuditLogsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_POLICY_FOR_SQL_AUDIT_LOGS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingThePolicyForSqlAuditLogsResponse200 {
     fn validate_at(
         &self,

@@ -19,20 +19,6 @@ impl QueryingTheRecyclingPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheRecyclingPolicyResponse200`].
-pub static SHAPE_QUERYING_THE_RECYCLING_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "retention_period_in_days",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheRecyclingPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_RECYCLING_POLICY_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheRecyclingPolicyResponse200 {
     fn validate_at(
         &self,

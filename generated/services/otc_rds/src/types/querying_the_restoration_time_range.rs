@@ -20,22 +20,6 @@ impl QueryingTheRestorationTimeRangeResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheRestorationTimeRangeResponse200`].
-pub static SHAPE_QUERYING_THE_RESTORATION_TIME_RANGE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "restore_time",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESTORE_TIME),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheRestorationTimeRangeResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_RESTORATION_TIME_RANGE_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheRestorationTimeRangeResponse200 {
     fn validate_at(
         &self,
@@ -110,24 +94,6 @@ impl RestoreTime {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RestoreTime`].
-pub static SHAPE_RESTORE_TIME: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "start_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "end_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RestoreTime {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESTORE_TIME,
-    );
 }
 impl support::Validate for RestoreTime {
     fn validate_at(

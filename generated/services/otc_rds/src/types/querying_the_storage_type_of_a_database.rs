@@ -20,22 +20,6 @@ impl QueryingTheStorageTypeOfADatabaseResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheStorageTypeOfADatabaseResponse200`].
-pub static SHAPE_QUERYING_THE_STORAGE_TYPE_OF_A_DATABASE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "storage_type",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_STORAGE_TYPE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheStorageTypeOfADatabaseResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_STORAGE_TYPE_OF_A_DATABASE_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheStorageTypeOfADatabaseResponse200 {
     fn validate_at(
         &self,
@@ -129,28 +113,6 @@ impl StorageType {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`StorageType`].
-pub static SHAPE_STORAGE_TYPE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "az_status",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "support_compute_group_type",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for StorageType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STORAGE_TYPE,
-    );
 }
 impl support::Validate for StorageType {
     fn validate_at(

@@ -22,21 +22,6 @@ impl QueryingTheTargetVersionToWhichADbInstanceCanBeUpgradedRdsForPostgresqlResp
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheTargetVersionToWhichADbInstanceCanBeUpgradedRdsForPostgresqlResponse200`].
-pub static SHAPE_QUERYING_THE_TARGET_VERSION_TO_WHICH_A_DB_INSTANCE_CAN_BE_UPGRADED_RDS_FOR_POSTGRESQL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "available_versions",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped
-for QueryingTheTargetVersionToWhichADbInstanceCanBeUpgradedRdsForPostgresqlResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_TARGET_VERSION_TO_WHICH_A_DB_INSTANCE_CAN_BE_UPGRADED_RDS_FOR_POSTGRESQL_RESPONSE200,
-    );
-}
 impl support::Validate
 for QueryingTheTargetVersionToWhichADbInstanceCanBeUpgradedRdsForPostgresqlResponse200 {
     fn validate_at(

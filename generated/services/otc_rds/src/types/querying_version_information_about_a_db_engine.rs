@@ -23,24 +23,6 @@ impl QueryingVersionInformationAboutADbEngineDataStores {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingVersionInformationAboutADbEngineDataStores`].
-pub static SHAPE_QUERYING_VERSION_INFORMATION_ABOUT_A_DB_ENGINE_DATA_STORES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingVersionInformationAboutADbEngineDataStores {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VERSION_INFORMATION_ABOUT_A_DB_ENGINE_DATA_STORES,
-    );
-}
 impl support::Validate for QueryingVersionInformationAboutADbEngineDataStores {
     fn validate_at(
         &self,
@@ -106,24 +88,6 @@ impl QueryingVersionInformationAboutADbEngineResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingVersionInformationAboutADbEngineResponse200`].
-pub static SHAPE_QUERYING_VERSION_INFORMATION_ABOUT_A_DB_ENGINE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "dataStores",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_VERSION_INFORMATION_ABOUT_A_DB_ENGINE_DATA_STORES,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingVersionInformationAboutADbEngineResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VERSION_INFORMATION_ABOUT_A_DB_ENGINE_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingVersionInformationAboutADbEngineResponse200 {
     fn validate_at(

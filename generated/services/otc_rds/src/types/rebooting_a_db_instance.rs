@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_rds/rebooting_a_db_instance.json` documents.
 use crate::support;
-use super::super::{Extendparam, SHAPE_EXTENDPARAM};
+use super::super::Extendparam;
 /// Table 2 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -89,20 +89,6 @@ impl RebootingADbInstanceResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RebootingADbInstanceResponse200`].
-pub static SHAPE_REBOOTING_A_DB_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "extendparam",
-            value: support::ValueShape::Object(&SHAPE_EXTENDPARAM),
-        },
-    ],
-};
-impl support::Shaped for RebootingADbInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REBOOTING_A_DB_INSTANCE_RESPONSE200,
-    );
 }
 impl support::Validate for RebootingADbInstanceResponse200 {
     fn validate_at(

@@ -89,20 +89,6 @@ impl RebootingADbInstance2Response202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`RebootingADbInstance2Response202`].
-pub static SHAPE_REBOOTING_A_DB_INSTANCE2_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RebootingADbInstance2Response202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REBOOTING_A_DB_INSTANCE2_RESPONSE202,
-    );
-}
 impl support::Validate for RebootingADbInstance2Response202 {
     fn validate_at(
         &self,

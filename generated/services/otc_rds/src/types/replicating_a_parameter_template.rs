@@ -155,44 +155,6 @@ impl ReplicatingAParameterTemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ReplicatingAParameterTemplateResponse200`].
-pub static SHAPE_REPLICATING_A_PARAMETER_TEMPLATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore_version_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "datastore_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ReplicatingAParameterTemplateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REPLICATING_A_PARAMETER_TEMPLATE_RESPONSE200,
-    );
-}
 impl support::Validate for ReplicatingAParameterTemplateResponse200 {
     fn validate_at(
         &self,

@@ -31,24 +31,6 @@ impl ResettingParametersToTheirDefaultValuesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ResettingParametersToTheirDefaultValuesResponse200`].
-pub static SHAPE_RESETTING_PARAMETERS_TO_THEIR_DEFAULT_VALUES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "shouldRestart",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "setParameteResult",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ResettingParametersToTheirDefaultValuesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESETTING_PARAMETERS_TO_THEIR_DEFAULT_VALUES_RESPONSE200,
-    );
-}
 impl support::Validate for ResettingParametersToTheirDefaultValuesResponse200 {
     fn validate_at(
         &self,

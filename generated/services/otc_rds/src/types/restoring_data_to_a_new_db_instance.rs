@@ -6,8 +6,7 @@
 use crate::support;
 use super::super::{
     ChangingDbInstanceVolumeVolume, ChangingDbInstanceVolumeVolumeInResponse, Ha,
-    HaInResponse, SHAPE_CHANGING_DB_INSTANCE_VOLUME_VOLUME,
-    SHAPE_CHANGING_DB_INSTANCE_VOLUME_VOLUME_IN_RESPONSE, SHAPE_HA, SHAPE_HA_IN_RESPONSE,
+    HaInResponse,
 };
 /// Table 3 instance field data structure description (also Table 8).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -83,38 +82,6 @@ impl RestoringDataToANewDbInstanceInstance {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`RestoringDataToANewDbInstanceInstance`].
-pub static SHAPE_RESTORING_DATA_TO_A_NEW_DB_INSTANCE_INSTANCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flavorRef",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume",
-            value: support::ValueShape::Object(&SHAPE_CHANGING_DB_INSTANCE_VOLUME_VOLUME),
-        },
-        support::FieldShape {
-            name: "ha",
-            value: support::ValueShape::Object(&SHAPE_HA),
-        },
-        support::FieldShape {
-            name: "restorePoint",
-            value: support::ValueShape::Object(
-                &SHAPE_RESTORING_DATA_TO_A_NEW_DB_INSTANCE_RESTORE_POINT,
-            ),
-        },
-    ],
-};
-impl support::Shaped for RestoringDataToANewDbInstanceInstance {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESTORING_DATA_TO_A_NEW_DB_INSTANCE_INSTANCE,
-    );
 }
 impl support::Validate for RestoringDataToANewDbInstanceInstance {
     fn validate_at(
@@ -219,7 +186,7 @@ impl<'de> ::serde::Deserialize<'de> for RestoringDataToANewDbInstanceInstance {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 instance field data structure description (also Table 8).
@@ -283,40 +250,6 @@ impl RestoringDataToANewDbInstanceInstanceInResponse {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`RestoringDataToANewDbInstanceInstanceInResponse`].
-pub static SHAPE_RESTORING_DATA_TO_A_NEW_DB_INSTANCE_INSTANCE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flavorRef",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume",
-            value: support::ValueShape::Object(
-                &SHAPE_CHANGING_DB_INSTANCE_VOLUME_VOLUME_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "ha",
-            value: support::ValueShape::Object(&SHAPE_HA_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "restorePoint",
-            value: support::ValueShape::Object(
-                &SHAPE_RESTORING_DATA_TO_A_NEW_DB_INSTANCE_RESTORE_POINT,
-            ),
-        },
-    ],
-};
-impl support::Shaped for RestoringDataToANewDbInstanceInstanceInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESTORING_DATA_TO_A_NEW_DB_INSTANCE_INSTANCE_IN_RESPONSE,
-    );
 }
 impl support::Validate for RestoringDataToANewDbInstanceInstanceInResponse {
     fn validate_at(
@@ -483,28 +416,6 @@ impl RestoringDataToANewDbInstanceRestorePoint {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`RestoringDataToANewDbInstanceRestorePoint`].
-pub static SHAPE_RESTORING_DATA_TO_A_NEW_DB_INSTANCE_RESTORE_POINT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "backupRef",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "restoreTime",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sourceInstanceId",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RestoringDataToANewDbInstanceRestorePoint {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESTORING_DATA_TO_A_NEW_DB_INSTANCE_RESTORE_POINT,
-    );
-}
 impl support::Validate for RestoringDataToANewDbInstanceRestorePoint {
     fn validate_at(
         &self,
@@ -656,22 +567,6 @@ impl RestoringDataToANewDbInstanceResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RestoringDataToANewDbInstanceResponse200`].
-pub static SHAPE_RESTORING_DATA_TO_A_NEW_DB_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance",
-            value: support::ValueShape::Object(
-                &SHAPE_RESTORING_DATA_TO_A_NEW_DB_INSTANCE_INSTANCE_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for RestoringDataToANewDbInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESTORING_DATA_TO_A_NEW_DB_INSTANCE_RESPONSE200,
-    );
 }
 impl support::Validate for RestoringDataToANewDbInstanceResponse200 {
     fn validate_at(

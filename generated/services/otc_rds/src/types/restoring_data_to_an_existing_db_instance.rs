@@ -98,20 +98,6 @@ impl RestoringDataToAnExistingDbInstanceResponse202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`RestoringDataToAnExistingDbInstanceResponse202`].
-pub static SHAPE_RESTORING_DATA_TO_AN_EXISTING_DB_INSTANCE_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RestoringDataToAnExistingDbInstanceResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESTORING_DATA_TO_AN_EXISTING_DB_INSTANCE_RESPONSE202,
-    );
-}
 impl support::Validate for RestoringDataToAnExistingDbInstanceResponse202 {
     fn validate_at(
         &self,

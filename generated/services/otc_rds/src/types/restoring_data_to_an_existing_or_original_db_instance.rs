@@ -111,20 +111,6 @@ impl RestoringDataToAnExistingOrOriginalDbInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`RestoringDataToAnExistingOrOriginalDbInstanceResponse200`].
-pub static SHAPE_RESTORING_DATA_TO_AN_EXISTING_OR_ORIGINAL_DB_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RestoringDataToAnExistingOrOriginalDbInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESTORING_DATA_TO_AN_EXISTING_OR_ORIGINAL_DB_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for RestoringDataToAnExistingOrOriginalDbInstanceResponse200 {
     fn validate_at(
         &self,

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_rds/restoring_data_to_the_original_db_instance.json` documents.
 use crate::support;
-use super::super::{Extendparam, SHAPE_EXTENDPARAM};
+use super::super::Extendparam;
 /// Table 3 restore field data structure description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -178,20 +178,6 @@ impl RestoringDataToTheOriginalDbInstanceResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RestoringDataToTheOriginalDbInstanceResponse200`].
-pub static SHAPE_RESTORING_DATA_TO_THE_ORIGINAL_DB_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "extendparam",
-            value: support::ValueShape::Object(&SHAPE_EXTENDPARAM),
-        },
-    ],
-};
-impl support::Shaped for RestoringDataToTheOriginalDbInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESTORING_DATA_TO_THE_ORIGINAL_DB_INSTANCE_RESPONSE200,
-    );
 }
 impl support::Validate for RestoringDataToTheOriginalDbInstanceResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_rds/returning_manual_backup_information_as_a_list.json` documents.
 use crate::support;
-use super::super::{DataStore, SHAPE_DATA_STORE};
+use super::super::DataStore;
 /// Table 3 backups field data structure description.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -66,64 +66,6 @@ impl ReturningManualBackupInformationAsAListBackups {
     pub fn backuptype_or_default(&self) -> &str {
         self.backuptype.as_deref().unwrap_or(Self::DEFAULT_BACKUPTYPE)
     }
-}
-/// The documented fields of [`ReturningManualBackupInformationAsAListBackups`].
-pub static SHAPE_RETURNING_MANUAL_BACKUP_INFORMATION_AS_A_LIST_BACKUPS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "locationRef",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backuptype",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dataStore",
-            value: support::ValueShape::Object(&SHAPE_DATA_STORE),
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "parent_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ReturningManualBackupInformationAsAListBackups {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RETURNING_MANUAL_BACKUP_INFORMATION_AS_A_LIST_BACKUPS,
-    );
 }
 impl support::Validate for ReturningManualBackupInformationAsAListBackups {
     fn validate_at(
@@ -250,24 +192,6 @@ impl ReturningManualBackupInformationAsAListResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ReturningManualBackupInformationAsAListResponse200`].
-pub static SHAPE_RETURNING_MANUAL_BACKUP_INFORMATION_AS_A_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "backups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_RETURNING_MANUAL_BACKUP_INFORMATION_AS_A_LIST_BACKUPS,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ReturningManualBackupInformationAsAListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RETURNING_MANUAL_BACKUP_INFORMATION_AS_A_LIST_RESPONSE200,
-    );
 }
 impl support::Validate for ReturningManualBackupInformationAsAListResponse200 {
     fn validate_at(

@@ -142,20 +142,6 @@ impl ScalingUpStorageSpaceOfADbInstanceResponse202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ScalingUpStorageSpaceOfADbInstanceResponse202`].
-pub static SHAPE_SCALING_UP_STORAGE_SPACE_OF_A_DB_INSTANCE_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ScalingUpStorageSpaceOfADbInstanceResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SCALING_UP_STORAGE_SPACE_OF_A_DB_INSTANCE_RESPONSE202,
-    );
-}
 impl support::Validate for ScalingUpStorageSpaceOfADbInstanceResponse202 {
     fn validate_at(
         &self,

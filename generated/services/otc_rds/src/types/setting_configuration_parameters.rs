@@ -102,24 +102,6 @@ impl SettingConfigurationParametersResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`SettingConfigurationParametersResponse200`].
-pub static SHAPE_SETTING_CONFIGURATION_PARAMETERS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "shouldRestart",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "setParameteResult",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SettingConfigurationParametersResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SETTING_CONFIGURATION_PARAMETERS_RESPONSE200,
-    );
-}
 impl support::Validate for SettingConfigurationParametersResponse200 {
     fn validate_at(
         &self,

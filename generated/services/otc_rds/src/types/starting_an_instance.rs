@@ -19,20 +19,6 @@ impl StartingAnInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`StartingAnInstanceResponse200`].
-pub static SHAPE_STARTING_AN_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for StartingAnInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STARTING_AN_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for StartingAnInstanceResponse200 {
     fn validate_at(
         &self,

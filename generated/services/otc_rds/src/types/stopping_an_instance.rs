@@ -19,20 +19,6 @@ impl StoppingAnInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`StoppingAnInstanceResponse200`].
-pub static SHAPE_STOPPING_AN_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for StoppingAnInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STOPPING_AN_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate for StoppingAnInstanceResponse200 {
     fn validate_at(
         &self,

@@ -159,20 +159,6 @@ impl UpgradingAMajorVersionOfADbInstanceRdsForPostgresqlResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UpgradingAMajorVersionOfADbInstanceRdsForPostgresqlResponse200`].
-pub static SHAPE_UPGRADING_A_MAJOR_VERSION_OF_A_DB_INSTANCE_RDS_FOR_POSTGRESQL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpgradingAMajorVersionOfADbInstanceRdsForPostgresqlResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPGRADING_A_MAJOR_VERSION_OF_A_DB_INSTANCE_RDS_FOR_POSTGRESQL_RESPONSE200,
-    );
-}
 impl support::Validate
 for UpgradingAMajorVersionOfADbInstanceRdsForPostgresqlResponse200 {
     fn validate_at(

@@ -88,20 +88,6 @@ impl UpgradingTheMinorVersionOfADbInstanceResponse202 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UpgradingTheMinorVersionOfADbInstanceResponse202`].
-pub static SHAPE_UPGRADING_THE_MINOR_VERSION_OF_A_DB_INSTANCE_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpgradingTheMinorVersionOfADbInstanceResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPGRADING_THE_MINOR_VERSION_OF_A_DB_INSTANCE_RESPONSE202,
-    );
-}
 impl support::Validate for UpgradingTheMinorVersionOfADbInstanceResponse202 {
     fn validate_at(
         &self,

@@ -188,24 +188,6 @@ impl AddingASubscriptionResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AddingASubscriptionResponse200`].
-pub static SHAPE_ADDING_A_SUBSCRIPTION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subscription_urn",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingASubscriptionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_A_SUBSCRIPTION_RESPONSE200,
-    );
-}
 impl support::Validate for AddingASubscriptionResponse200 {
     fn validate_at(
         &self,

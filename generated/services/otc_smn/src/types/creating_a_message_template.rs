@@ -167,24 +167,6 @@ impl CreatingAMessageTemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAMessageTemplateResponse200`].
-pub static SHAPE_CREATING_A_MESSAGE_TEMPLATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message_template_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAMessageTemplateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_MESSAGE_TEMPLATE_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAMessageTemplateResponse200 {
     fn validate_at(
         &self,

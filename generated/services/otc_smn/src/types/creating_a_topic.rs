@@ -130,24 +130,6 @@ impl CreatingATopicResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingATopicResponse200`].
-pub static SHAPE_CREATING_A_TOPIC_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topic_urn",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingATopicResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_TOPIC_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingATopicResponse200 {
     fn validate_at(
         &self,

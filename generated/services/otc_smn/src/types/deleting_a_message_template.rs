@@ -19,20 +19,6 @@ impl DeletingAMessageTemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingAMessageTemplateResponse200`].
-pub static SHAPE_DELETING_A_MESSAGE_TEMPLATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAMessageTemplateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_MESSAGE_TEMPLATE_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingAMessageTemplateResponse200 {
     fn validate_at(
         &self,

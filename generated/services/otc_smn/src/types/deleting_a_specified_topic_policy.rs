@@ -19,20 +19,6 @@ impl DeletingASpecifiedTopicPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingASpecifiedTopicPolicyResponse200`].
-pub static SHAPE_DELETING_A_SPECIFIED_TOPIC_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingASpecifiedTopicPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_SPECIFIED_TOPIC_POLICY_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingASpecifiedTopicPolicyResponse200 {
     fn validate_at(
         &self,

@@ -19,20 +19,6 @@ impl DeletingASubscriptionResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingASubscriptionResponse200`].
-pub static SHAPE_DELETING_A_SUBSCRIPTION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingASubscriptionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_SUBSCRIPTION_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingASubscriptionResponse200 {
     fn validate_at(
         &self,

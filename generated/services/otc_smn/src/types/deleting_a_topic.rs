@@ -19,20 +19,6 @@ impl DeletingATopicResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingATopicResponse200`].
-pub static SHAPE_DELETING_A_TOPIC_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingATopicResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_TOPIC_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingATopicResponse200 {
     fn validate_at(
         &self,

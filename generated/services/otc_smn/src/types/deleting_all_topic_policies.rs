@@ -19,20 +19,6 @@ impl DeletingAllTopicPoliciesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingAllTopicPoliciesResponse200`].
-pub static SHAPE_DELETING_ALL_TOPIC_POLICIES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAllTopicPoliciesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_ALL_TOPIC_POLICIES_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingAllTopicPoliciesResponse200 {
     fn validate_at(
         &self,

@@ -15,15 +15,6 @@ impl ListingAllSmnApiVersionsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListingAllSmnApiVersionsResponse200`].
-pub static SHAPE_LISTING_ALL_SMN_API_VERSIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[],
-};
-impl support::Shaped for ListingAllSmnApiVersionsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_ALL_SMN_API_VERSIONS_RESPONSE200,
-    );
-}
 impl support::Validate for ListingAllSmnApiVersionsResponse200 {
     fn validate_at(
         &self,

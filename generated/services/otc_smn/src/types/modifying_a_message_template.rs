@@ -79,20 +79,6 @@ impl ModifyingAMessageTemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingAMessageTemplateResponse200`].
-pub static SHAPE_MODIFYING_A_MESSAGE_TEMPLATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingAMessageTemplateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_MESSAGE_TEMPLATE_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingAMessageTemplateResponse200 {
     fn validate_at(
         &self,

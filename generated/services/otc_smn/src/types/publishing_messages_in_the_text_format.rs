@@ -144,24 +144,6 @@ impl PublishingMessagesInTheTextFormatResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`PublishingMessagesInTheTextFormatResponse200`].
-pub static SHAPE_PUBLISHING_MESSAGES_IN_THE_TEXT_FORMAT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PublishingMessagesInTheTextFormatResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLISHING_MESSAGES_IN_THE_TEXT_FORMAT_RESPONSE200,
-    );
-}
 impl support::Validate for PublishingMessagesInTheTextFormatResponse200 {
     fn validate_at(
         &self,

@@ -140,24 +140,6 @@ impl PublishingMessagesUsingAMessageStructureResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`PublishingMessagesUsingAMessageStructureResponse200`].
-pub static SHAPE_PUBLISHING_MESSAGES_USING_A_MESSAGE_STRUCTURE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PublishingMessagesUsingAMessageStructureResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLISHING_MESSAGES_USING_A_MESSAGE_STRUCTURE_RESPONSE200,
-    );
-}
 impl support::Validate for PublishingMessagesUsingAMessageStructureResponse200 {
     fn validate_at(
         &self,

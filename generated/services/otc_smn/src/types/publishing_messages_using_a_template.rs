@@ -168,24 +168,6 @@ impl PublishingMessagesUsingATemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`PublishingMessagesUsingATemplateResponse200`].
-pub static SHAPE_PUBLISHING_MESSAGES_USING_A_TEMPLATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PublishingMessagesUsingATemplateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLISHING_MESSAGES_USING_A_TEMPLATE_RESPONSE200,
-    );
-}
 impl support::Validate for PublishingMessagesUsingATemplateResponse200 {
     fn validate_at(
         &self,

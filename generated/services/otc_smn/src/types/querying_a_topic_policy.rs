@@ -26,24 +26,6 @@ impl QueryingATopicPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingATopicPolicyResponse200`].
-pub static SHAPE_QUERYING_A_TOPIC_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "attributes",
-            value: support::ValueShape::Map(&support::ValueShape::Any),
-        },
-    ],
-};
-impl support::Shaped for QueryingATopicPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_TOPIC_POLICY_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingATopicPolicyResponse200 {
     fn validate_at(
         &self,

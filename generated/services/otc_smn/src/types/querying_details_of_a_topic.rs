@@ -47,52 +47,6 @@ impl QueryingDetailsOfATopicResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDetailsOfATopicResponse200`].
-pub static SHAPE_QUERYING_DETAILS_OF_A_TOPIC_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topic_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "display_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "push_policy",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topic_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsOfATopicResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_OF_A_TOPIC_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingDetailsOfATopicResponse200 {
     fn validate_at(
         &self,

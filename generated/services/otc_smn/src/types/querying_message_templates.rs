@@ -41,40 +41,6 @@ impl MessageTemplates {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`MessageTemplates`].
-pub static SHAPE_MESSAGE_TEMPLATES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "message_template_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message_template_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tag_names",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MessageTemplates {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MESSAGE_TEMPLATES,
-    );
-}
 impl support::Validate for MessageTemplates {
     fn validate_at(
         &self,
@@ -175,30 +141,6 @@ impl QueryingMessageTemplatesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingMessageTemplatesResponse200`].
-pub static SHAPE_QUERYING_MESSAGE_TEMPLATES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message_template_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message_templates",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MESSAGE_TEMPLATES),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingMessageTemplatesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_MESSAGE_TEMPLATES_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingMessageTemplatesResponse200 {
     fn validate_at(

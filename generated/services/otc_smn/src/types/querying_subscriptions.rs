@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_smn/querying_subscriptions.json` documents.
 use crate::support;
-use super::super::{SHAPE_SUBSCRIPTIONS, Subscriptions};
+use super::super::Subscriptions;
 /// Parameter description (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,30 +25,6 @@ impl QueryingSubscriptionsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingSubscriptionsResponse200`].
-pub static SHAPE_QUERYING_SUBSCRIPTIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subscription_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subscriptions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SUBSCRIPTIONS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingSubscriptionsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SUBSCRIPTIONS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingSubscriptionsResponse200 {
     fn validate_at(

@@ -15,15 +15,6 @@ impl QueryingTagsInASpecifiedProjectResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTagsInASpecifiedProjectResponse200`].
-pub static SHAPE_QUERYING_TAGS_IN_A_SPECIFIED_PROJECT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[],
-};
-impl support::Shaped for QueryingTagsInASpecifiedProjectResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TAGS_IN_A_SPECIFIED_PROJECT_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTagsInASpecifiedProjectResponse200 {
     fn validate_at(
         &self,

@@ -15,15 +15,6 @@ impl QueryingTagsOfATopicResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTagsOfATopicResponse200`].
-pub static SHAPE_QUERYING_TAGS_OF_A_TOPIC_RESPONSE200: support::Shape = support::Shape {
-    fields: &[],
-};
-impl support::Shaped for QueryingTagsOfATopicResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TAGS_OF_A_TOPIC_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTagsOfATopicResponse200 {
     fn validate_at(
         &self,

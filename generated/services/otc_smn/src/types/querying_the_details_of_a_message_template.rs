@@ -49,48 +49,6 @@ impl QueryingTheDetailsOfAMessageTemplateResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheDetailsOfAMessageTemplateResponse200`].
-pub static SHAPE_QUERYING_THE_DETAILS_OF_A_MESSAGE_TEMPLATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "message_template_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message_template_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tag_names",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "content",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheDetailsOfAMessageTemplateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_DETAILS_OF_A_MESSAGE_TEMPLATE_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheDetailsOfAMessageTemplateResponse200 {
     fn validate_at(
         &self,

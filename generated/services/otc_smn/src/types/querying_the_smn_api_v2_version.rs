@@ -19,20 +19,6 @@ impl QueryingTheSmnApiV2VersionResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheSmnApiV2VersionResponse200`].
-pub static SHAPE_QUERYING_THE_SMN_API_V2_VERSION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Object(&SHAPE_VERSION),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheSmnApiV2VersionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_SMN_API_V2_VERSION_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheSmnApiV2VersionResponse200 {
     fn validate_at(
         &self,
@@ -108,36 +94,6 @@ impl Version {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Version`].
-pub static SHAPE_VERSION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Version {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VERSION,
-    );
 }
 impl support::Validate for Version {
     fn validate_at(

@@ -28,30 +28,6 @@ impl QueryingTopicsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTopicsResponse200`].
-pub static SHAPE_QUERYING_TOPICS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topic_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topics",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_TOPICS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTopicsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TOPICS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTopicsResponse200 {
     fn validate_at(
         &self,
@@ -170,48 +146,6 @@ impl Topics {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`Topics`].
-pub static SHAPE_TOPICS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "topic_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "display_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "push_policy",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topic_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Topics {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TOPICS,
-    );
 }
 impl support::Validate for Topics {
     fn validate_at(
@@ -371,7 +305,4 @@ impl support::Validate for PushPolicy {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for PushPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -294,20 +294,6 @@ impl QueryingTopicsByTagResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTopicsByTagResponse200`].
-pub static SHAPE_QUERYING_TOPICS_BY_TAG_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTopicsByTagResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TOPICS_BY_TAG_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTopicsByTagResponse200 {
     fn validate_at(
         &self,

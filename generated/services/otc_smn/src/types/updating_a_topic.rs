@@ -81,20 +81,6 @@ impl UpdatingATopicResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UpdatingATopicResponse200`].
-pub static SHAPE_UPDATING_A_TOPIC_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingATopicResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_TOPIC_RESPONSE200,
-    );
-}
 impl support::Validate for UpdatingATopicResponse200 {
     fn validate_at(
         &self,

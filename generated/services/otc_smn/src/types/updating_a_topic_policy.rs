@@ -81,20 +81,6 @@ impl UpdatingATopicPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UpdatingATopicPolicyResponse200`].
-pub static SHAPE_UPDATING_A_TOPIC_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingATopicPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_TOPIC_POLICY_RESPONSE200,
-    );
-}
 impl support::Validate for UpdatingATopicPolicyResponse200 {
     fn validate_at(
         &self,

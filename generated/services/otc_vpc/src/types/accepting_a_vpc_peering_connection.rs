@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/accepting_a_vpc_peering_connection.json` documents.
 use crate::support;
-use super::super::{SHAPE_VPC_INFO_IN_RESPONSE, VpcInfoInResponse};
+use super::super::VpcInfoInResponse;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -47,48 +47,6 @@ impl AcceptingAVpcPeeringConnectionResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AcceptingAVpcPeeringConnectionResponse200`].
-pub static SHAPE_ACCEPTING_A_VPC_PEERING_CONNECTION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_vpc_info",
-            value: support::ValueShape::Object(&SHAPE_VPC_INFO_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "accept_vpc_info",
-            value: support::ValueShape::Object(&SHAPE_VPC_INFO_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AcceptingAVpcPeeringConnectionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACCEPTING_A_VPC_PEERING_CONNECTION_RESPONSE200,
-    );
 }
 impl support::Validate for AcceptingAVpcPeeringConnectionResponse200 {
     fn validate_at(

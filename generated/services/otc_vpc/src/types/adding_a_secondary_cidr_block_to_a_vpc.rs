@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/adding_a_secondary_cidr_block_to_a_vpc.json` documents.
 use crate::support;
-use super::super::{SHAPE_VPC, Vpc};
+use super::super::Vpc;
 /// Table 3 AddExtendCidrOption.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -220,24 +220,6 @@ impl AddingASecondaryCidrBlockToAVpcResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AddingASecondaryCidrBlockToAVpcResponse200`].
-pub static SHAPE_ADDING_A_SECONDARY_CIDR_BLOCK_TO_A_VPC_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc",
-            value: support::ValueShape::Object(&SHAPE_VPC),
-        },
-    ],
-};
-impl support::Shaped for AddingASecondaryCidrBlockToAVpcResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_A_SECONDARY_CIDR_BLOCK_TO_A_VPC_RESPONSE200,
-    );
-}
 impl support::Validate for AddingASecondaryCidrBlockToAVpcResponse200 {
     fn validate_at(
         &self,
@@ -310,28 +292,6 @@ impl AddingASecondaryCidrBlockToAVpcResponse202 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AddingASecondaryCidrBlockToAVpcResponse202`].
-pub static SHAPE_ADDING_A_SECONDARY_CIDR_BLOCK_TO_A_VPC_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingASecondaryCidrBlockToAVpcResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_A_SECONDARY_CIDR_BLOCK_TO_A_VPC_RESPONSE202,
-    );
 }
 impl support::Validate for AddingASecondaryCidrBlockToAVpcResponse202 {
     fn validate_at(

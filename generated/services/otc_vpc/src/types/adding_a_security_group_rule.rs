@@ -90,22 +90,6 @@ impl AddingASecurityGroupRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AddingASecurityGroupRuleResponse200`].
-pub static SHAPE_ADDING_A_SECURITY_GROUP_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "security_group_rule",
-            value: support::ValueShape::Object(
-                &SHAPE_ADDING_A_SECURITY_GROUP_RULE_SECURITY_GROUP_RULE_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for AddingASecurityGroupRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_A_SECURITY_GROUP_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for AddingASecurityGroupRuleResponse200 {
     fn validate_at(
         &self,
@@ -327,56 +311,6 @@ impl AddingASecurityGroupRuleSecurityGroupRule {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`AddingASecurityGroupRuleSecurityGroupRule`].
-pub static SHAPE_ADDING_A_SECURITY_GROUP_RULE_SECURITY_GROUP_RULE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "direction",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_ip_prefix",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_range_max",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_range_min",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ethertype",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_address_group_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingASecurityGroupRuleSecurityGroupRule {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_A_SECURITY_GROUP_RULE_SECURITY_GROUP_RULE,
-    );
-}
 impl support::Validate for AddingASecurityGroupRuleSecurityGroupRule {
     fn validate_at(
         &self,
@@ -513,7 +447,7 @@ impl<'de> ::serde::Deserialize<'de> for AddingASecurityGroupRuleSecurityGroupRul
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 2 Security Group Rule objects (also Table 4).
@@ -618,56 +552,6 @@ impl AddingASecurityGroupRuleSecurityGroupRuleInResponse {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`AddingASecurityGroupRuleSecurityGroupRuleInResponse`].
-pub static SHAPE_ADDING_A_SECURITY_GROUP_RULE_SECURITY_GROUP_RULE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "direction",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_ip_prefix",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_range_max",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_range_min",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ethertype",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_address_group_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingASecurityGroupRuleSecurityGroupRuleInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_A_SECURITY_GROUP_RULE_SECURITY_GROUP_RULE_IN_RESPONSE,
-    );
 }
 impl support::Validate for AddingASecurityGroupRuleSecurityGroupRuleInResponse {
     fn validate_at(

@@ -90,22 +90,6 @@ impl AddingASecurityGroupRule2Response200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AddingASecurityGroupRule2Response200`].
-pub static SHAPE_ADDING_A_SECURITY_GROUP_RULE2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "security_group_rule",
-            value: support::ValueShape::Object(
-                &SHAPE_ADDING_A_SECURITY_GROUP_RULE2_SECURITY_GROUP_RULE_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for AddingASecurityGroupRule2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_A_SECURITY_GROUP_RULE2_RESPONSE200,
-    );
-}
 impl support::Validate for AddingASecurityGroupRule2Response200 {
     fn validate_at(
         &self,
@@ -355,56 +339,6 @@ impl AddingASecurityGroupRule2SecurityGroupRule {
         );
     }
 }
-/// The documented fields of [`AddingASecurityGroupRule2SecurityGroupRule`].
-pub static SHAPE_ADDING_A_SECURITY_GROUP_RULE2_SECURITY_GROUP_RULE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "security_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "direction",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ethertype",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_range_min",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_range_max",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_ip_prefix",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_address_group_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingASecurityGroupRule2SecurityGroupRule {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_A_SECURITY_GROUP_RULE2_SECURITY_GROUP_RULE,
-    );
-}
 impl support::Validate for AddingASecurityGroupRule2SecurityGroupRule {
     fn validate_at(
         &self,
@@ -536,7 +470,7 @@ impl<'de> ::serde::Deserialize<'de> for AddingASecurityGroupRule2SecurityGroupRu
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 2 Description of the security_group_rule field (also Table 4).
@@ -669,56 +603,6 @@ impl AddingASecurityGroupRule2SecurityGroupRuleInResponse {
             ::std::option::Option::Some(65535i64),
         );
     }
-}
-/// The documented fields of [`AddingASecurityGroupRule2SecurityGroupRuleInResponse`].
-pub static SHAPE_ADDING_A_SECURITY_GROUP_RULE2_SECURITY_GROUP_RULE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "security_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "direction",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ethertype",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_range_min",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_range_max",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_ip_prefix",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_address_group_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingASecurityGroupRule2SecurityGroupRuleInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_A_SECURITY_GROUP_RULE2_SECURITY_GROUP_RULE_IN_RESPONSE,
-    );
 }
 impl support::Validate for AddingASecurityGroupRule2SecurityGroupRuleInResponse {
     fn validate_at(

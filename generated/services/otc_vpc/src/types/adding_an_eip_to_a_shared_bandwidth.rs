@@ -82,20 +82,6 @@ impl AddingAnEipToASharedBandwidthResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AddingAnEipToASharedBandwidthResponse200`].
-pub static SHAPE_ADDING_AN_EIP_TO_A_SHARED_BANDWIDTH_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "bandwidth",
-            value: support::ValueShape::Object(&SHAPE_BANDWIDTH_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for AddingAnEipToASharedBandwidthResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_AN_EIP_TO_A_SHARED_BANDWIDTH_RESPONSE200,
-    );
-}
 impl support::Validate for AddingAnEipToASharedBandwidthResponse200 {
     fn validate_at(
         &self,
@@ -164,24 +150,6 @@ impl Bandwidth {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`Bandwidth`].
-pub static SHAPE_BANDWIDTH: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "publicip_info",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_ADDING_AN_EIP_TO_A_SHARED_BANDWIDTH_PUBLICIP_INFO,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for Bandwidth {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BANDWIDTH,
-    );
-}
 impl support::Validate for Bandwidth {
     fn validate_at(
         &self,
@@ -237,7 +205,7 @@ impl<'de> ::serde::Deserialize<'de> for Bandwidth {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Description of the bandwidth field (also Table 6).
@@ -263,24 +231,6 @@ impl BandwidthInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`BandwidthInResponse`].
-pub static SHAPE_BANDWIDTH_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "publicip_info",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_ADDING_AN_EIP_TO_A_SHARED_BANDWIDTH_PUBLICIP_INFO_IN_RESPONSE,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for BandwidthInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BANDWIDTH_IN_RESPONSE,
-    );
 }
 impl support::Validate for BandwidthInResponse {
     fn validate_at(
@@ -385,24 +335,6 @@ impl AddingAnEipToASharedBandwidthPublicipInfo {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`AddingAnEipToASharedBandwidthPublicipInfo`].
-pub static SHAPE_ADDING_AN_EIP_TO_A_SHARED_BANDWIDTH_PUBLICIP_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "publicip_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingAnEipToASharedBandwidthPublicipInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_AN_EIP_TO_A_SHARED_BANDWIDTH_PUBLICIP_INFO,
-    );
-}
 impl support::Validate for AddingAnEipToASharedBandwidthPublicipInfo {
     fn validate_at(
         &self,
@@ -446,7 +378,7 @@ impl<'de> ::serde::Deserialize<'de> for AddingAnEipToASharedBandwidthPublicipInf
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 publicip_info object (also Table 7).
@@ -478,24 +410,6 @@ impl AddingAnEipToASharedBandwidthPublicipInfoInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AddingAnEipToASharedBandwidthPublicipInfoInResponse`].
-pub static SHAPE_ADDING_AN_EIP_TO_A_SHARED_BANDWIDTH_PUBLICIP_INFO_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "publicip_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingAnEipToASharedBandwidthPublicipInfoInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_AN_EIP_TO_A_SHARED_BANDWIDTH_PUBLICIP_INFO_IN_RESPONSE,
-    );
 }
 impl support::Validate for AddingAnEipToASharedBandwidthPublicipInfoInResponse {
     fn validate_at(

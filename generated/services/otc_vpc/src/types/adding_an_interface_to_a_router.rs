@@ -118,36 +118,6 @@ impl AddingAnInterfaceToARouterResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AddingAnInterfaceToARouterResponse200`].
-pub static SHAPE_ADDING_AN_INTERFACE_TO_A_ROUTER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingAnInterfaceToARouterResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_AN_INTERFACE_TO_A_ROUTER_RESPONSE200,
-    );
-}
 impl support::Validate for AddingAnInterfaceToARouterResponse200 {
     fn validate_at(
         &self,

@@ -109,26 +109,6 @@ impl AddingEipsToASharedBandwidthInBatchesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AddingEipsToASharedBandwidthInBatchesResponse200`].
-pub static SHAPE_ADDING_EIPS_TO_A_SHARED_BANDWIDTH_IN_BATCHES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "publicips",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_BATCH_PUBLICIP_RESP),
-            ),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingEipsToASharedBandwidthInBatchesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_EIPS_TO_A_SHARED_BANDWIDTH_IN_BATCHES_RESPONSE200,
-    );
-}
 impl support::Validate for AddingEipsToASharedBandwidthInBatchesResponse200 {
     fn validate_at(
         &self,
@@ -223,40 +203,6 @@ impl BandwidthResp {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`BandwidthResp`].
-pub static SHAPE_BANDWIDTH_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "share_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "charge_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "billing_info",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BandwidthResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BANDWIDTH_RESP,
-    );
 }
 impl support::Validate for BandwidthResp {
     fn validate_at(
@@ -436,24 +382,6 @@ impl BatchPublicipResp {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`BatchPublicipResp`].
-pub static SHAPE_BATCH_PUBLICIP_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "statusCode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip",
-            value: support::ValueShape::Object(&SHAPE_PUBLICIP_RESP),
-        },
-    ],
-};
-impl support::Shaped for BatchPublicipResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_PUBLICIP_RESP,
-    );
-}
 impl support::Validate for BatchPublicipResp {
     fn validate_at(
         &self,
@@ -611,100 +539,6 @@ impl PublicipResp {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`PublicipResp`].
-pub static SHAPE_PUBLICIP_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_ipv6_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vnic",
-            value: support::ValueShape::Object(&SHAPE_VNIC_RESP),
-        },
-        support::FieldShape {
-            name: "bandwidth",
-            value: support::ValueShape::Object(&SHAPE_BANDWIDTH_RESP),
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "billing_info",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lock_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "associate_instance_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "associate_instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip_pool_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip_pool_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alias",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_border_group",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PublicipResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLICIP_RESP,
-    );
 }
 impl support::Validate for PublicipResp {
     fn validate_at(
@@ -922,64 +756,6 @@ impl VnicResp {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`VnicResp`].
-pub static SHAPE_VNIC_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "private_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "device_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "device_owner",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vtep",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vni",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_profile",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mac",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_vif_details",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for VnicResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VNIC_RESP,
-    );
 }
 impl support::Validate for VnicResp {
     fn validate_at(

@@ -89,22 +89,6 @@ impl AssigningAFloatingIpAddressResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AssigningAFloatingIpAddressResponse201`].
-pub static SHAPE_ASSIGNING_A_FLOATING_IP_ADDRESS_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "floatingip",
-            value: support::ValueShape::Object(
-                &SHAPE_ASSIGNING_A_FLOATING_IP_ADDRESS_FLOATINGIP_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for AssigningAFloatingIpAddressResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ASSIGNING_A_FLOATING_IP_ADDRESS_RESPONSE201,
-    );
-}
 impl support::Validate for AssigningAFloatingIpAddressResponse201 {
     fn validate_at(
         &self,
@@ -217,32 +201,6 @@ impl AssigningAFloatingIpAddressFloatingip {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`AssigningAFloatingIpAddressFloatingip`].
-pub static SHAPE_ASSIGNING_A_FLOATING_IP_ADDRESS_FLOATINGIP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "floating_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "floating_network_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fixed_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AssigningAFloatingIpAddressFloatingip {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ASSIGNING_A_FLOATING_IP_ADDRESS_FLOATINGIP,
-    );
-}
 impl support::Validate for AssigningAFloatingIpAddressFloatingip {
     fn validate_at(
         &self,
@@ -299,7 +257,7 @@ impl<'de> ::serde::Deserialize<'de> for AssigningAFloatingIpAddressFloatingip {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 2 floatingip objects (also Table 4).
@@ -334,32 +292,6 @@ impl AssigningAFloatingIpAddressFloatingipInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AssigningAFloatingIpAddressFloatingipInResponse`].
-pub static SHAPE_ASSIGNING_A_FLOATING_IP_ADDRESS_FLOATINGIP_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "floating_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "floating_network_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fixed_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AssigningAFloatingIpAddressFloatingipInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ASSIGNING_A_FLOATING_IP_ADDRESS_FLOATINGIP_IN_RESPONSE,
-    );
 }
 impl support::Validate for AssigningAFloatingIpAddressFloatingipInResponse {
     fn validate_at(

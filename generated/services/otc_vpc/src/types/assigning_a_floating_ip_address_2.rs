@@ -89,22 +89,6 @@ impl AssigningAFloatingIpAddress2Response200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AssigningAFloatingIpAddress2Response200`].
-pub static SHAPE_ASSIGNING_A_FLOATING_IP_ADDRESS2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "floatingip",
-            value: support::ValueShape::Object(
-                &SHAPE_ASSIGNING_A_FLOATING_IP_ADDRESS2_FLOATINGIP_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for AssigningAFloatingIpAddress2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ASSIGNING_A_FLOATING_IP_ADDRESS2_RESPONSE200,
-    );
-}
 impl support::Validate for AssigningAFloatingIpAddress2Response200 {
     fn validate_at(
         &self,
@@ -259,44 +243,6 @@ impl AssigningAFloatingIpAddress2Floatingip {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`AssigningAFloatingIpAddress2Floatingip`].
-pub static SHAPE_ASSIGNING_A_FLOATING_IP_ADDRESS2_FLOATINGIP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "floating_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "floating_network_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "router_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fixed_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AssigningAFloatingIpAddress2Floatingip {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ASSIGNING_A_FLOATING_IP_ADDRESS2_FLOATINGIP,
-    );
-}
 impl support::Validate for AssigningAFloatingIpAddress2Floatingip {
     fn validate_at(
         &self,
@@ -368,7 +314,7 @@ impl<'de> ::serde::Deserialize<'de> for AssigningAFloatingIpAddress2Floatingip {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 2 floatingip objects (also Table 4).
@@ -420,44 +366,6 @@ impl AssigningAFloatingIpAddress2FloatingipInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AssigningAFloatingIpAddress2FloatingipInResponse`].
-pub static SHAPE_ASSIGNING_A_FLOATING_IP_ADDRESS2_FLOATINGIP_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "floating_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "floating_network_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "router_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fixed_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AssigningAFloatingIpAddress2FloatingipInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ASSIGNING_A_FLOATING_IP_ADDRESS2_FLOATINGIP_IN_RESPONSE,
-    );
 }
 impl support::Validate for AssigningAFloatingIpAddress2FloatingipInResponse {
     fn validate_at(

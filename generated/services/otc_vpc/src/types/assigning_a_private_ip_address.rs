@@ -99,24 +99,6 @@ impl AssigningAPrivateIpAddressResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AssigningAPrivateIpAddressResponse200`].
-pub static SHAPE_ASSIGNING_A_PRIVATE_IP_ADDRESS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "privateips",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_ASSIGNING_A_PRIVATE_IP_ADDRESS_PRIVATEIP_IN_RESPONSE,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for AssigningAPrivateIpAddressResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ASSIGNING_A_PRIVATE_IP_ADDRESS_RESPONSE200,
-    );
-}
 impl support::Validate for AssigningAPrivateIpAddressResponse200 {
     fn validate_at(
         &self,
@@ -210,24 +192,6 @@ impl AssigningAPrivateIpAddressPrivateip {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`AssigningAPrivateIpAddressPrivateip`].
-pub static SHAPE_ASSIGNING_A_PRIVATE_IP_ADDRESS_PRIVATEIP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_address",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AssigningAPrivateIpAddressPrivateip {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ASSIGNING_A_PRIVATE_IP_ADDRESS_PRIVATEIP,
-    );
-}
 impl support::Validate for AssigningAPrivateIpAddressPrivateip {
     fn validate_at(
         &self,
@@ -271,7 +235,7 @@ impl<'de> ::serde::Deserialize<'de> for AssigningAPrivateIpAddressPrivateip {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Description of the privateip field (also Table 5).
@@ -298,24 +262,6 @@ impl AssigningAPrivateIpAddressPrivateipInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AssigningAPrivateIpAddressPrivateipInResponse`].
-pub static SHAPE_ASSIGNING_A_PRIVATE_IP_ADDRESS_PRIVATEIP_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_address",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AssigningAPrivateIpAddressPrivateipInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ASSIGNING_A_PRIVATE_IP_ADDRESS_PRIVATEIP_IN_RESPONSE,
-    );
 }
 impl support::Validate for AssigningAPrivateIpAddressPrivateipInResponse {
     fn validate_at(

@@ -96,24 +96,6 @@ impl AssigningASharedBandwidthResponse200 {
     }
 }
 #[cfg(feature = "assigning_a_shared_bandwidth")]
-/// The documented fields of [`AssigningASharedBandwidthResponse200`].
-pub static SHAPE_ASSIGNING_A_SHARED_BANDWIDTH_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "bandwidth",
-            value: support::ValueShape::Object(
-                &SHAPE_ASSIGNING_A_SHARED_BANDWIDTH_BANDWIDTH_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-#[cfg(feature = "assigning_a_shared_bandwidth")]
-impl support::Shaped for AssigningASharedBandwidthResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ASSIGNING_A_SHARED_BANDWIDTH_RESPONSE200,
-    );
-}
-#[cfg(feature = "assigning_a_shared_bandwidth")]
 impl support::Validate for AssigningASharedBandwidthResponse200 {
     fn validate_at(
         &self,
@@ -270,34 +252,6 @@ impl AssigningASharedBandwidthBandwidth {
     }
 }
 #[cfg(feature = "assigning_a_shared_bandwidth")]
-/// The documented fields of [`AssigningASharedBandwidthBandwidth`].
-pub static SHAPE_ASSIGNING_A_SHARED_BANDWIDTH_BANDWIDTH: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_border_group",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "assigning_a_shared_bandwidth")]
-impl support::Shaped for AssigningASharedBandwidthBandwidth {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ASSIGNING_A_SHARED_BANDWIDTH_BANDWIDTH,
-    );
-}
-#[cfg(feature = "assigning_a_shared_bandwidth")]
 impl support::Validate for AssigningASharedBandwidthBandwidth {
     fn validate_at(
         &self,
@@ -367,7 +321,7 @@ impl<'de> ::serde::Deserialize<'de> for AssigningASharedBandwidthBandwidth {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "assigning_a_shared_bandwidth")]
@@ -451,34 +405,6 @@ impl AssigningASharedBandwidthBandwidthInResponse {
             |_: char| true,
         );
     }
-}
-#[cfg(feature = "assigning_a_shared_bandwidth")]
-/// The documented fields of [`AssigningASharedBandwidthBandwidthInResponse`].
-pub static SHAPE_ASSIGNING_A_SHARED_BANDWIDTH_BANDWIDTH_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_border_group",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "assigning_a_shared_bandwidth")]
-impl support::Shaped for AssigningASharedBandwidthBandwidthInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ASSIGNING_A_SHARED_BANDWIDTH_BANDWIDTH_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "assigning_a_shared_bandwidth")]
 impl support::Validate for AssigningASharedBandwidthBandwidthInResponse {

@@ -102,20 +102,6 @@ impl AssigningAnEipResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AssigningAnEipResponse200`].
-pub static SHAPE_ASSIGNING_AN_EIP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "publicip",
-            value: support::ValueShape::Object(&SHAPE_PUBLICIP_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for AssigningAnEipResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ASSIGNING_AN_EIP_RESPONSE200,
-    );
-}
 impl support::Validate for AssigningAnEipResponse200 {
     fn validate_at(
         &self,
@@ -467,28 +453,6 @@ impl Publicip {
         );
     }
 }
-/// The documented fields of [`Publicip`].
-pub static SHAPE_PUBLICIP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alias",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Publicip {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLICIP,
-    );
-}
 impl support::Validate for Publicip {
     fn validate_at(
         &self,
@@ -546,7 +510,7 @@ impl<'de> ::serde::Deserialize<'de> for Publicip {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Description of the publicip field (also Table 6).
@@ -614,28 +578,6 @@ impl PublicipInResponse {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`PublicipInResponse`].
-pub static SHAPE_PUBLICIP_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alias",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PublicipInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLICIP_IN_RESPONSE,
-    );
 }
 impl support::Validate for PublicipInResponse {
     fn validate_at(

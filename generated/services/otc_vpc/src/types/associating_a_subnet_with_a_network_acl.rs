@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/associating_a_subnet_with_a_network_acl.json` documents.
 use crate::support;
-use super::super::{FirewallDetail, SHAPE_FIREWALL_DETAIL};
+use super::super::FirewallDetail;
 /// Table 2 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -146,24 +146,6 @@ impl AssociatingASubnetWithANetworkAclResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AssociatingASubnetWithANetworkAclResponse200`].
-pub static SHAPE_ASSOCIATING_A_SUBNET_WITH_A_NETWORK_ACL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "firewall",
-            value: support::ValueShape::Object(&SHAPE_FIREWALL_DETAIL),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AssociatingASubnetWithANetworkAclResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ASSOCIATING_A_SUBNET_WITH_A_NETWORK_ACL_RESPONSE200,
-    );
 }
 impl support::Validate for AssociatingASubnetWithANetworkAclResponse200 {
     fn validate_at(

@@ -137,21 +137,6 @@ impl AssociatingMultipleNicPortsToOrDisassociatingThemFromASecurityGroupAtATimeR
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AssociatingMultipleNicPortsToOrDisassociatingThemFromASecurityGroupAtATimeResponse200`].
-pub static SHAPE_ASSOCIATING_MULTIPLE_NIC_PORTS_TO_OR_DISASSOCIATING_THEM_FROM_A_SECURITY_GROUP_AT_A_TIME_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "fail",
-            value: support::ValueShape::Object(&SHAPE_FAIL),
-        },
-    ],
-};
-impl support::Shaped
-for AssociatingMultipleNicPortsToOrDisassociatingThemFromASecurityGroupAtATimeResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ASSOCIATING_MULTIPLE_NIC_PORTS_TO_OR_DISASSOCIATING_THEM_FROM_A_SECURITY_GROUP_AT_A_TIME_RESPONSE200,
-    );
-}
 impl support::Validate
 for AssociatingMultipleNicPortsToOrDisassociatingThemFromASecurityGroupAtATimeResponse200 {
     fn validate_at(
@@ -218,28 +203,6 @@ impl Fail {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Fail`].
-pub static SHAPE_FAIL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Fail {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FAIL,
-    );
 }
 impl support::Validate for Fail {
     fn validate_at(
@@ -417,8 +380,4 @@ for AssociatingMultipleNicPortsToOrDisassociatingThemFromASecurityGroupAtATimeAc
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped
-for AssociatingMultipleNicPortsToOrDisassociatingThemFromASecurityGroupAtATimeAction {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/associating_subnets_with_a_route_table.json` documents.
 use crate::support;
-use super::super::{Routetable, RoutetableInResponse, SHAPE_ROUTETABLE_IN_RESPONSE};
+use super::super::{Routetable, RoutetableInResponse};
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -82,20 +82,6 @@ impl AssociatingSubnetsWithARouteTableResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AssociatingSubnetsWithARouteTableResponse200`].
-pub static SHAPE_ASSOCIATING_SUBNETS_WITH_A_ROUTE_TABLE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "routetable",
-            value: support::ValueShape::Object(&SHAPE_ROUTETABLE_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for AssociatingSubnetsWithARouteTableResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ASSOCIATING_SUBNETS_WITH_A_ROUTE_TABLE_RESPONSE200,
-    );
 }
 impl support::Validate for AssociatingSubnetsWithARouteTableResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/binding_an_eip.json` documents.
 use crate::support;
-use super::super::{PublicipInstanceResp, SHAPE_PUBLICIP_INSTANCE_RESP};
+use super::super::PublicipInstanceResp;
 /// Table 3 AssociatePublicipsOption.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -212,24 +212,6 @@ impl BindingAnEipResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`BindingAnEipResponse200`].
-pub static SHAPE_BINDING_AN_EIP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip",
-            value: support::ValueShape::Object(&SHAPE_PUBLICIP_INSTANCE_RESP),
-        },
-    ],
-};
-impl support::Shaped for BindingAnEipResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BINDING_AN_EIP_RESPONSE200,
-    );
-}
 impl support::Validate for BindingAnEipResponse200 {
     fn validate_at(
         &self,
@@ -357,7 +339,4 @@ impl support::Validate for AssociateInstanceType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for AssociateInstanceType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

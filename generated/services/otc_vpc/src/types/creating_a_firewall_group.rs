@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/creating_a_firewall_group.json` documents.
 use crate::support;
-use super::super::{FirewallGroup, SHAPE_FIREWALL_GROUP};
+use super::super::FirewallGroup;
 /// Table 1 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -82,20 +82,6 @@ impl CreatingAFirewallGroupResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAFirewallGroupResponse200`].
-pub static SHAPE_CREATING_A_FIREWALL_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "firewall_group",
-            value: support::ValueShape::Object(&SHAPE_FIREWALL_GROUP),
-        },
-    ],
-};
-impl support::Shaped for CreatingAFirewallGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_FIREWALL_GROUP_RESPONSE200,
-    );
 }
 impl support::Validate for CreatingAFirewallGroupResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/creating_a_firewall_policy.json` documents.
 use crate::support;
-use super::super::{FirewallPolicy, SHAPE_FIREWALL_POLICY};
+use super::super::FirewallPolicy;
 /// Table 1 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -82,20 +82,6 @@ impl CreatingAFirewallPolicyResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAFirewallPolicyResponse200`].
-pub static SHAPE_CREATING_A_FIREWALL_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "firewall_policy",
-            value: support::ValueShape::Object(&SHAPE_FIREWALL_POLICY),
-        },
-    ],
-};
-impl support::Shaped for CreatingAFirewallPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_FIREWALL_POLICY_RESPONSE200,
-    );
 }
 impl support::Validate for CreatingAFirewallPolicyResponse200 {
     fn validate_at(

@@ -88,22 +88,6 @@ impl CreatingAFirewallRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAFirewallRuleResponse200`].
-pub static SHAPE_CREATING_A_FIREWALL_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "firewall_rule",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_FIREWALL_RULE_FIREWALL_RULE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingAFirewallRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_FIREWALL_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAFirewallRuleResponse200 {
     fn validate_at(
         &self,
@@ -329,56 +313,6 @@ impl CreatingAFirewallRuleFirewallRule {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`CreatingAFirewallRuleFirewallRule`].
-pub static SHAPE_CREATING_A_FIREWALL_RULE_FIREWALL_RULE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAFirewallRuleFirewallRule {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_FIREWALL_RULE_FIREWALL_RULE,
-    );
-}
 impl support::Validate for CreatingAFirewallRuleFirewallRule {
     fn validate_at(
         &self,
@@ -584,7 +518,4 @@ impl support::Validate for Protocol {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Protocol {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -82,20 +82,6 @@ impl CreatingANetworkResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingANetworkResponse200`].
-pub static SHAPE_CREATING_A_NETWORK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "network",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_NETWORK_NETWORK),
-        },
-    ],
-};
-impl support::Shaped for CreatingANetworkResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_NETWORK_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingANetworkResponse200 {
     fn validate_at(
         &self,
@@ -213,36 +199,6 @@ impl CreatingANetworkNetwork {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`CreatingANetworkNetwork`].
-pub static SHAPE_CREATING_A_NETWORK_NETWORK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "shared",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "provider:network_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_security_enabled",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingANetworkNetwork {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_NETWORK_NETWORK,
-    );
 }
 impl support::Validate for CreatingANetworkNetwork {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/creating_a_network_acl.json` documents.
 use crate::support;
-use super::super::{FirewallDetail, RequestTag, SHAPE_FIREWALL_DETAIL};
+use super::super::{FirewallDetail, RequestTag};
 /// Table 3 CreateFirewallOption.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -361,24 +361,6 @@ impl CreatingANetworkAclResponse201 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingANetworkAclResponse201`].
-pub static SHAPE_CREATING_A_NETWORK_ACL_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "firewall",
-            value: support::ValueShape::Object(&SHAPE_FIREWALL_DETAIL),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingANetworkAclResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_NETWORK_ACL_RESPONSE201,
-    );
 }
 impl support::Validate for CreatingANetworkAclResponse201 {
     fn validate_at(

@@ -6,8 +6,6 @@
 use crate::support;
 use super::super::{
     AllowedAddressPairs, AllowedAddressPairsInResponse, ExtraDhcpOpt, FixedIp,
-    SHAPE_ALLOWED_ADDRESS_PAIRS, SHAPE_ALLOWED_ADDRESS_PAIRS_IN_RESPONSE,
-    SHAPE_EXTRA_DHCP_OPT, SHAPE_FIXED_IP,
 };
 /// Table 1 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -84,20 +82,6 @@ impl CreatingAPortResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAPortResponse200`].
-pub static SHAPE_CREATING_A_PORT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_PORT_PORT_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for CreatingAPortResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_PORT_RESPONSE200,
-    );
 }
 impl support::Validate for CreatingAPortResponse200 {
     fn validate_at(
@@ -331,66 +315,6 @@ impl CreatingAPortPort {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`CreatingAPortPort`].
-pub static SHAPE_CREATING_A_PORT_PORT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "network_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fixed_ips",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FIXED_IP),
-            ),
-        },
-        support::FieldShape {
-            name: "security_groups",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "allowed_address_pairs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOWED_ADDRESS_PAIRS),
-            ),
-        },
-        support::FieldShape {
-            name: "extra_dhcp_opts",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_EXTRA_DHCP_OPT),
-            ),
-        },
-        support::FieldShape {
-            name: "binding:profile",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "binding:vnic_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_security_enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "device_owner",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAPortPort {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_PORT_PORT,
-    );
-}
 impl support::Validate for CreatingAPortPort {
     fn validate_at(
         &self,
@@ -560,7 +484,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAPortPort {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 2 port objects (also Table 7).
@@ -666,66 +590,6 @@ impl CreatingAPortPortInResponse {
     pub fn admin_state_up_or_default(&self) -> bool {
         self.admin_state_up.unwrap_or(Self::DEFAULT_ADMIN_STATE_UP)
     }
-}
-/// The documented fields of [`CreatingAPortPortInResponse`].
-pub static SHAPE_CREATING_A_PORT_PORT_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "network_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fixed_ips",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FIXED_IP),
-            ),
-        },
-        support::FieldShape {
-            name: "security_groups",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "allowed_address_pairs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOWED_ADDRESS_PAIRS_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "extra_dhcp_opts",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_EXTRA_DHCP_OPT),
-            ),
-        },
-        support::FieldShape {
-            name: "binding:profile",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "binding:vnic_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_security_enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "device_owner",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAPortPortInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_PORT_PORT_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingAPortPortInResponse {
     fn validate_at(

@@ -7,8 +7,6 @@ use crate::support;
 use super::super::{
     AssociatingSubnetsWithARouteTableRoute,
     AssociatingSubnetsWithARouteTableRouteInResponse,
-    SHAPE_ASSOCIATING_SUBNETS_WITH_A_ROUTE_TABLE_ROUTE,
-    SHAPE_ASSOCIATING_SUBNETS_WITH_A_ROUTE_TABLE_ROUTE_IN_RESPONSE,
 };
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -92,22 +90,6 @@ impl CreatingARouteTableResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingARouteTableResponse200`].
-pub static SHAPE_CREATING_A_ROUTE_TABLE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "routetable",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_ROUTE_TABLE_ROUTETABLE_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingARouteTableResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_ROUTE_TABLE_RESPONSE200,
-    );
 }
 impl support::Validate for CreatingARouteTableResponse200 {
     fn validate_at(
@@ -249,36 +231,6 @@ impl CreatingARouteTableRoutetable {
         );
     }
 }
-/// The documented fields of [`CreatingARouteTableRoutetable`].
-pub static SHAPE_CREATING_A_ROUTE_TABLE_ROUTETABLE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "routes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_ASSOCIATING_SUBNETS_WITH_A_ROUTE_TABLE_ROUTE,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingARouteTableRoutetable {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_ROUTE_TABLE_ROUTETABLE,
-    );
-}
 impl support::Validate for CreatingARouteTableRoutetable {
     fn validate_at(
         &self,
@@ -353,7 +305,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingARouteTableRoutetable {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Description of the routetable field (also Table 6).
@@ -418,36 +370,6 @@ impl CreatingARouteTableRoutetableInResponse {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`CreatingARouteTableRoutetableInResponse`].
-pub static SHAPE_CREATING_A_ROUTE_TABLE_ROUTETABLE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "routes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_ASSOCIATING_SUBNETS_WITH_A_ROUTE_TABLE_ROUTE_IN_RESPONSE,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingARouteTableRoutetableInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_ROUTE_TABLE_ROUTETABLE_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingARouteTableRoutetableInResponse {
     fn validate_at(

@@ -80,20 +80,6 @@ impl CreatingARouterResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingARouterResponse200`].
-pub static SHAPE_CREATING_A_ROUTER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "router",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_ROUTER_ROUTER),
-        },
-    ],
-};
-impl support::Shaped for CreatingARouterResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_ROUTER_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingARouterResponse200 {
     fn validate_at(
         &self,
@@ -166,20 +152,6 @@ impl CreatingARouterExternalGatewayInfo {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`CreatingARouterExternalGatewayInfo`].
-pub static SHAPE_CREATING_A_ROUTER_EXTERNAL_GATEWAY_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "network_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingARouterExternalGatewayInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_ROUTER_EXTERNAL_GATEWAY_INFO,
-    );
 }
 impl support::Validate for CreatingARouterExternalGatewayInfo {
     fn validate_at(
@@ -299,30 +271,6 @@ impl CreatingARouterRouter {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`CreatingARouterRouter`].
-pub static SHAPE_CREATING_A_ROUTER_ROUTER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "external_gateway_info",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_ROUTER_EXTERNAL_GATEWAY_INFO,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingARouterRouter {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_ROUTER_ROUTER,
-    );
 }
 impl support::Validate for CreatingARouterRouter {
     fn validate_at(

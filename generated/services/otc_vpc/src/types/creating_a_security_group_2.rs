@@ -89,22 +89,6 @@ impl CreatingASecurityGroup2Response200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingASecurityGroup2Response200`].
-pub static SHAPE_CREATING_A_SECURITY_GROUP2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "security_group",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_SECURITY_GROUP2_SECURITY_GROUP_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingASecurityGroup2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_SECURITY_GROUP2_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingASecurityGroup2Response200 {
     fn validate_at(
         &self,
@@ -233,28 +217,6 @@ impl CreatingASecurityGroup2SecurityGroup {
         );
     }
 }
-/// The documented fields of [`CreatingASecurityGroup2SecurityGroup`].
-pub static SHAPE_CREATING_A_SECURITY_GROUP2_SECURITY_GROUP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingASecurityGroup2SecurityGroup {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_SECURITY_GROUP2_SECURITY_GROUP,
-    );
-}
 impl support::Validate for CreatingASecurityGroup2SecurityGroup {
     fn validate_at(
         &self,
@@ -306,7 +268,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingASecurityGroup2SecurityGroup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Description of security_group fields (also Table 5).
@@ -368,28 +330,6 @@ impl CreatingASecurityGroup2SecurityGroupInResponse {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`CreatingASecurityGroup2SecurityGroupInResponse`].
-pub static SHAPE_CREATING_A_SECURITY_GROUP2_SECURITY_GROUP_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingASecurityGroup2SecurityGroupInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_SECURITY_GROUP2_SECURITY_GROUP_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingASecurityGroup2SecurityGroupInResponse {
     fn validate_at(

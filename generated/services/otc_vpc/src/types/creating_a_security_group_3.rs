@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/creating_a_security_group_3.json` documents.
 use crate::support;
-use super::super::{RequestTag, SHAPE_SECURITY_GROUP_INFO, SecurityGroupInfo};
+use super::super::{RequestTag, SecurityGroupInfo};
 /// Table 3 CreateSecurityGroupOption.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -296,24 +296,6 @@ impl CreatingASecurityGroup3Response201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingASecurityGroup3Response201`].
-pub static SHAPE_CREATING_A_SECURITY_GROUP3_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group",
-            value: support::ValueShape::Object(&SHAPE_SECURITY_GROUP_INFO),
-        },
-    ],
-};
-impl support::Shaped for CreatingASecurityGroup3Response201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_SECURITY_GROUP3_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingASecurityGroup3Response201 {
     fn validate_at(
         &self,
@@ -389,28 +371,6 @@ impl CreatingASecurityGroup3Response202 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingASecurityGroup3Response202`].
-pub static SHAPE_CREATING_A_SECURITY_GROUP3_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingASecurityGroup3Response202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_SECURITY_GROUP3_RESPONSE202,
-    );
 }
 impl support::Validate for CreatingASecurityGroup3Response202 {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_vpc/creating_a_security_group_rule.json` documents.
 use crate::support;
-use super::super::{
-    CreatingASecurityGroup3SecurityGroupRule,
-    SHAPE_CREATING_A_SECURITY_GROUP3_SECURITY_GROUP_RULE,
-};
+use super::super::CreatingASecurityGroup3SecurityGroupRule;
 /// Table 3 CreateSecurityGroupRuleOption.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -522,26 +519,6 @@ impl CreatingASecurityGroupRuleResponse201 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingASecurityGroupRuleResponse201`].
-pub static SHAPE_CREATING_A_SECURITY_GROUP_RULE_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group_rule",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_SECURITY_GROUP3_SECURITY_GROUP_RULE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingASecurityGroupRuleResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_SECURITY_GROUP_RULE_RESPONSE201,
-    );
-}
 impl support::Validate for CreatingASecurityGroupRuleResponse201 {
     fn validate_at(
         &self,
@@ -621,28 +598,6 @@ impl CreatingASecurityGroupRuleResponse202 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingASecurityGroupRuleResponse202`].
-pub static SHAPE_CREATING_A_SECURITY_GROUP_RULE_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingASecurityGroupRuleResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_SECURITY_GROUP_RULE_RESPONSE202,
-    );
 }
 impl support::Validate for CreatingASecurityGroupRuleResponse202 {
     fn validate_at(

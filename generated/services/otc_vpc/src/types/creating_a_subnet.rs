@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_vpc/creating_a_subnet.json` documents.
 use crate::support;
-use super::super::{
-    AllocationPool, CreatingASubnetIpVersion, HostRoute, SHAPE_ALLOCATION_POOL,
-    SHAPE_HOST_ROUTE,
-};
+use super::super::{AllocationPool, CreatingASubnetIpVersion, HostRoute};
 /// Table 1 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -83,22 +80,6 @@ impl CreatingASubnetResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingASubnetResponse200`].
-pub static SHAPE_CREATING_A_SUBNET_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "subnet",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_SUBNET_SUBNET_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingASubnetResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_SUBNET_RESPONSE200,
-    );
 }
 impl support::Validate for CreatingASubnetResponse200 {
     fn validate_at(
@@ -328,72 +309,6 @@ impl CreatingASubnetSubnet {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`CreatingASubnetSubnet`].
-pub static SHAPE_CREATING_A_SUBNET_SUBNET: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipv6_address_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipv6_ra_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "network_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cidr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "gateway_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "allocation_pools",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOCATION_POOL),
-            ),
-        },
-        support::FieldShape {
-            name: "dns_nameservers",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "host_routes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_HOST_ROUTE),
-            ),
-        },
-        support::FieldShape {
-            name: "enable_dhcp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "use_default_subnetpool",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnetpool_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingASubnetSubnet {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_SUBNET_SUBNET,
-    );
-}
 impl support::Validate for CreatingASubnetSubnet {
     fn validate_at(
         &self,
@@ -569,7 +484,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingASubnetSubnet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 2 subnet objects (also Table 6).
@@ -659,72 +574,6 @@ impl CreatingASubnetSubnetInResponse {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`CreatingASubnetSubnetInResponse`].
-pub static SHAPE_CREATING_A_SUBNET_SUBNET_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipv6_address_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipv6_ra_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "network_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cidr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "gateway_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "allocation_pools",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOCATION_POOL),
-            ),
-        },
-        support::FieldShape {
-            name: "dns_nameservers",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "host_routes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_HOST_ROUTE),
-            ),
-        },
-        support::FieldShape {
-            name: "enable_dhcp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "use_default_subnetpool",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnetpool_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingASubnetSubnetInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_SUBNET_SUBNET_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingASubnetSubnetInResponse {
     fn validate_at(

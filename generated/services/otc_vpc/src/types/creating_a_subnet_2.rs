@@ -4,11 +4,7 @@
 
 //! The types that `spec/otc_vpc/creating_a_subnet_2.json` documents.
 use crate::support;
-use super::super::{
-    CreatingASubnet2ExtraDhcpOpt, CreatingASubnet2ExtraDhcpOptInResponse,
-    SHAPE_CREATING_A_SUBNET2_EXTRA_DHCP_OPT,
-    SHAPE_CREATING_A_SUBNET2_EXTRA_DHCP_OPT_IN_RESPONSE,
-};
+use super::super::{CreatingASubnet2ExtraDhcpOpt, CreatingASubnet2ExtraDhcpOptInResponse};
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -84,22 +80,6 @@ impl CreatingASubnet2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingASubnet2Response200`].
-pub static SHAPE_CREATING_A_SUBNET2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "subnet",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_SUBNET2_SUBNET_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingASubnet2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_SUBNET2_RESPONSE200,
-    );
 }
 impl support::Validate for CreatingASubnet2Response200 {
     fn validate_at(
@@ -331,66 +311,6 @@ impl CreatingASubnet2Subnet {
         );
     }
 }
-/// The documented fields of [`CreatingASubnet2Subnet`].
-pub static SHAPE_CREATING_A_SUBNET2_SUBNET: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cidr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "gateway_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipv6_enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dhcp_enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "primary_dns",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "secondary_dns",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dnsList",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "availability_zone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extra_dhcp_opts",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CREATING_A_SUBNET2_EXTRA_DHCP_OPT),
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingASubnet2Subnet {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_SUBNET2_SUBNET,
-    );
-}
 impl support::Validate for CreatingASubnet2Subnet {
     fn validate_at(
         &self,
@@ -542,7 +462,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingASubnet2Subnet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 subnet objects (also Table 6).
@@ -653,68 +573,6 @@ impl CreatingASubnet2SubnetInResponse {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`CreatingASubnet2SubnetInResponse`].
-pub static SHAPE_CREATING_A_SUBNET2_SUBNET_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cidr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "gateway_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipv6_enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dhcp_enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "primary_dns",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "secondary_dns",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dnsList",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "availability_zone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extra_dhcp_opts",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_CREATING_A_SUBNET2_EXTRA_DHCP_OPT_IN_RESPONSE,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingASubnet2SubnetInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_SUBNET2_SUBNET_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingASubnet2SubnetInResponse {
     fn validate_at(

@@ -87,22 +87,6 @@ impl CreatingASubnetPoolResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingASubnetPoolResponse200`].
-pub static SHAPE_CREATING_A_SUBNET_POOL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "subnetpool",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_SUBNET_POOL_SUBNETPOOL_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingASubnetPoolResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_SUBNET_POOL_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingASubnetPoolResponse200 {
     fn validate_at(
         &self,
@@ -260,52 +244,6 @@ impl CreatingASubnetPoolSubnetpool {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`CreatingASubnetPoolSubnetpool`].
-pub static SHAPE_CREATING_A_SUBNET_POOL_SUBNETPOOL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default_quota",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "prefixes",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "min_prefixlen",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default_prefixlen",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_prefixlen",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_default",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "shared",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingASubnetPoolSubnetpool {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_SUBNET_POOL_SUBNETPOOL,
-    );
-}
 impl support::Validate for CreatingASubnetPoolSubnetpool {
     fn validate_at(
         &self,
@@ -440,7 +378,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingASubnetPoolSubnetpool {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 2 subnetpool objects (also Table 4).
@@ -501,52 +439,6 @@ impl CreatingASubnetPoolSubnetpoolInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingASubnetPoolSubnetpoolInResponse`].
-pub static SHAPE_CREATING_A_SUBNET_POOL_SUBNETPOOL_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default_quota",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "prefixes",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "min_prefixlen",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default_prefixlen",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_prefixlen",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_default",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "shared",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingASubnetPoolSubnetpoolInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_SUBNET_POOL_SUBNETPOOL_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingASubnetPoolSubnetpoolInResponse {
     fn validate_at(

@@ -80,20 +80,6 @@ impl CreatingAVpcResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAVpcResponse200`].
-pub static SHAPE_CREATING_A_VPC_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vpc",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_VPC_VPC),
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpcResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPC_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAVpcResponse200 {
     fn validate_at(
         &self,
@@ -238,32 +224,6 @@ impl CreatingAVpcVpc {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`CreatingAVpcVpc`].
-pub static SHAPE_CREATING_A_VPC_VPC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cidr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpcVpc {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPC_VPC,
-    );
 }
 impl support::Validate for CreatingAVpcVpc {
     fn validate_at(

@@ -87,22 +87,6 @@ impl CreatingAVpcFlowLogResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAVpcFlowLogResponse200`].
-pub static SHAPE_CREATING_A_VPC_FLOW_LOG_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "flow_log",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_VPC_FLOW_LOG_FLOW_LOG_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpcFlowLogResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPC_FLOW_LOG_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAVpcFlowLogResponse200 {
     fn validate_at(
         &self,
@@ -266,48 +250,6 @@ impl CreatingAVpcFlowLogFlowLog {
         );
     }
 }
-/// The documented fields of [`CreatingAVpcFlowLogFlowLog`].
-pub static SHAPE_CREATING_A_VPC_FLOW_LOG_FLOW_LOG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "traffic_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_topic_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "index_enabled",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpcFlowLogFlowLog {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPC_FLOW_LOG_FLOW_LOG,
-    );
-}
 impl support::Validate for CreatingAVpcFlowLogFlowLog {
     fn validate_at(
         &self,
@@ -403,7 +345,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAVpcFlowLogFlowLog {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Description of the FlowLog field (also Table 5).
@@ -488,48 +430,6 @@ impl CreatingAVpcFlowLogFlowLogInResponse {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`CreatingAVpcFlowLogFlowLogInResponse`].
-pub static SHAPE_CREATING_A_VPC_FLOW_LOG_FLOW_LOG_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "traffic_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_topic_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "index_enabled",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpcFlowLogFlowLogInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPC_FLOW_LOG_FLOW_LOG_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingAVpcFlowLogFlowLogInResponse {
     fn validate_at(

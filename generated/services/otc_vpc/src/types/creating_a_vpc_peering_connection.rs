@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_vpc/creating_a_vpc_peering_connection.json` documents.
 use crate::support;
-use super::super::{
-    SHAPE_VPC_INFO, SHAPE_VPC_INFO_IN_RESPONSE, VpcInfo, VpcInfoInResponse,
-};
+use super::super::{VpcInfo, VpcInfoInResponse};
 /// Table 1 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -89,22 +87,6 @@ impl CreatingAVpcPeeringConnectionResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAVpcPeeringConnectionResponse200`].
-pub static SHAPE_CREATING_A_VPC_PEERING_CONNECTION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "peering",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_VPC_PEERING_CONNECTION_PEERING_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpcPeeringConnectionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPC_PEERING_CONNECTION_RESPONSE200,
-    );
 }
 impl support::Validate for CreatingAVpcPeeringConnectionResponse200 {
     fn validate_at(
@@ -212,32 +194,6 @@ impl CreatingAVpcPeeringConnectionPeering {
         );
     }
 }
-/// The documented fields of [`CreatingAVpcPeeringConnectionPeering`].
-pub static SHAPE_CREATING_A_VPC_PEERING_CONNECTION_PEERING: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_vpc_info",
-            value: support::ValueShape::Object(&SHAPE_VPC_INFO),
-        },
-        support::FieldShape {
-            name: "accept_vpc_info",
-            value: support::ValueShape::Object(&SHAPE_VPC_INFO),
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpcPeeringConnectionPeering {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPC_PEERING_CONNECTION_PEERING,
-    );
-}
 impl support::Validate for CreatingAVpcPeeringConnectionPeering {
     fn validate_at(
         &self,
@@ -315,7 +271,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAVpcPeeringConnectionPeering {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 2 Description of the peering field (also Table 5).
@@ -360,32 +316,6 @@ impl CreatingAVpcPeeringConnectionPeeringInResponse {
             ::std::option::Option::Some(64usize),
         );
     }
-}
-/// The documented fields of [`CreatingAVpcPeeringConnectionPeeringInResponse`].
-pub static SHAPE_CREATING_A_VPC_PEERING_CONNECTION_PEERING_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_vpc_info",
-            value: support::ValueShape::Object(&SHAPE_VPC_INFO_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "accept_vpc_info",
-            value: support::ValueShape::Object(&SHAPE_VPC_INFO_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpcPeeringConnectionPeeringInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPC_PEERING_CONNECTION_PEERING_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingAVpcPeeringConnectionPeeringInResponse {
     fn validate_at(

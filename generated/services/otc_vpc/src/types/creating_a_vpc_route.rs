@@ -80,22 +80,6 @@ impl CreatingAVpcRouteResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAVpcRouteResponse200`].
-pub static SHAPE_CREATING_A_VPC_ROUTE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "route",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_VPC_ROUTE_ROUTE_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpcRouteResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPC_ROUTE_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAVpcRouteResponse200 {
     fn validate_at(
         &self,
@@ -182,32 +166,6 @@ impl CreatingAVpcRouteRoute {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`CreatingAVpcRouteRoute`].
-pub static SHAPE_CREATING_A_VPC_ROUTE_ROUTE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "destination",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nexthop",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpcRouteRoute {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPC_ROUTE_ROUTE,
-    );
-}
 impl support::Validate for CreatingAVpcRouteRoute {
     fn validate_at(
         &self,
@@ -272,7 +230,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAVpcRouteRoute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 2 route objects (also Table 4).
@@ -305,32 +263,6 @@ impl CreatingAVpcRouteRouteInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAVpcRouteRouteInResponse`].
-pub static SHAPE_CREATING_A_VPC_ROUTE_ROUTE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "destination",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nexthop",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpcRouteRouteInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPC_ROUTE_ROUTE_IN_RESPONSE,
-    );
 }
 impl support::Validate for CreatingAVpcRouteRouteInResponse {
     fn validate_at(

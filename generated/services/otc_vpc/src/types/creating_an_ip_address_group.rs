@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_vpc/creating_an_ip_address_group.json` documents.
 use crate::support;
-use super::super::{
-    AddressGroup, CreatingAnIpAddressGroupIpVersion, IpExtraSetOption,
-    SHAPE_ADDRESS_GROUP,
-};
+use super::super::{AddressGroup, CreatingAnIpAddressGroupIpVersion, IpExtraSetOption};
 /// Table 3 CreateAddressGroupOption.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -440,24 +437,6 @@ impl CreatingAnIpAddressGroupResponse201 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAnIpAddressGroupResponse201`].
-pub static SHAPE_CREATING_AN_IP_ADDRESS_GROUP_RESPONSE201: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "address_group",
-            value: support::ValueShape::Object(&SHAPE_ADDRESS_GROUP),
-        },
-    ],
-};
-impl support::Shaped for CreatingAnIpAddressGroupResponse201 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_IP_ADDRESS_GROUP_RESPONSE201,
-    );
 }
 impl support::Validate for CreatingAnIpAddressGroupResponse201 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/deleting_a_network_acl_rule.json` documents.
 use crate::support;
-use super::super::{FirewallDetail, SHAPE_FIREWALL_DETAIL};
+use super::super::FirewallDetail;
 /// Table 2 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -133,24 +133,6 @@ impl DeletingANetworkAclRuleResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingANetworkAclRuleResponse200`].
-pub static SHAPE_DELETING_A_NETWORK_ACL_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "firewall",
-            value: support::ValueShape::Object(&SHAPE_FIREWALL_DETAIL),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingANetworkAclRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_NETWORK_ACL_RULE_RESPONSE200,
-    );
 }
 impl support::Validate for DeletingANetworkAclRuleResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/disassociating_a_subnet_from_a_network_acl.json` documents.
 use crate::support;
-use super::super::{FirewallAssociation, FirewallDetail, SHAPE_FIREWALL_DETAIL};
+use super::super::{FirewallAssociation, FirewallDetail};
 /// Table 2 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -147,24 +147,6 @@ impl DisassociatingASubnetFromANetworkAclResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DisassociatingASubnetFromANetworkAclResponse200`].
-pub static SHAPE_DISASSOCIATING_A_SUBNET_FROM_A_NETWORK_ACL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "firewall",
-            value: support::ValueShape::Object(&SHAPE_FIREWALL_DETAIL),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DisassociatingASubnetFromANetworkAclResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DISASSOCIATING_A_SUBNET_FROM_A_NETWORK_ACL_RESPONSE200,
-    );
 }
 impl support::Validate for DisassociatingASubnetFromANetworkAclResponse200 {
     fn validate_at(

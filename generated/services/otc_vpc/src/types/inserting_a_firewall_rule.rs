@@ -151,48 +151,6 @@ impl InsertingAFirewallRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`InsertingAFirewallRuleResponse200`].
-pub static SHAPE_INSERTING_A_FIREWALL_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "audited",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "firewall_rules",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for InsertingAFirewallRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSERTING_A_FIREWALL_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for InsertingAFirewallRuleResponse200 {
     fn validate_at(
         &self,

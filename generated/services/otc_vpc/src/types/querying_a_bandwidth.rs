@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_a_bandwidth.json` documents.
 use crate::support;
-use super::super::{PublicipInfo, SHAPE_PUBLICIP_INFO};
+use super::super::PublicipInfo;
 /// Table 3 Description of the bandwidth field.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -110,74 +110,6 @@ impl QueryingABandwidthBandwidth {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`QueryingABandwidthBandwidth`].
-pub static SHAPE_QUERYING_A_BANDWIDTH_BANDWIDTH: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "share_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip_info",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PUBLICIP_INFO),
-            ),
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "charge_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "billing_info",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_border_group",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingABandwidthBandwidth {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_BANDWIDTH_BANDWIDTH,
-    );
 }
 impl support::Validate for QueryingABandwidthBandwidth {
     fn validate_at(
@@ -330,20 +262,6 @@ impl QueryingABandwidthResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingABandwidthResponse200`].
-pub static SHAPE_QUERYING_A_BANDWIDTH_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "bandwidth",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_A_BANDWIDTH_BANDWIDTH),
-        },
-    ],
-};
-impl support::Shaped for QueryingABandwidthResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_BANDWIDTH_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingABandwidthResponse200 {
     fn validate_at(

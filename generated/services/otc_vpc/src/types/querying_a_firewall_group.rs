@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_a_firewall_group.json` documents.
 use crate::support;
-use super::super::{
-    QueryingAFirewallGroupFirewallGroup, SHAPE_QUERYING_A_FIREWALL_GROUP_FIREWALL_GROUP,
-};
+use super::super::QueryingAFirewallGroupFirewallGroup;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -21,22 +19,6 @@ impl QueryingAFirewallGroupResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAFirewallGroupResponse200`].
-pub static SHAPE_QUERYING_A_FIREWALL_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "firewall_group",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_A_FIREWALL_GROUP_FIREWALL_GROUP,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAFirewallGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_FIREWALL_GROUP_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAFirewallGroupResponse200 {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_a_firewall_policy.json` documents.
 use crate::support;
-use super::super::{
-    QueryingAFirewallPolicyFirewallPolicy,
-    SHAPE_QUERYING_A_FIREWALL_POLICY_FIREWALL_POLICY,
-};
+use super::super::QueryingAFirewallPolicyFirewallPolicy;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -22,22 +19,6 @@ impl QueryingAFirewallPolicyResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAFirewallPolicyResponse200`].
-pub static SHAPE_QUERYING_A_FIREWALL_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "firewall_policy",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_A_FIREWALL_POLICY_FIREWALL_POLICY,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAFirewallPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_FIREWALL_POLICY_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAFirewallPolicyResponse200 {
     fn validate_at(

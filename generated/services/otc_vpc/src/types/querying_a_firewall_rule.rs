@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_a_firewall_rule.json` documents.
 use crate::support;
-use super::super::{FirewallRule, SHAPE_FIREWALL_RULE};
+use super::super::FirewallRule;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,20 +19,6 @@ impl QueryingAFirewallRuleResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAFirewallRuleResponse200`].
-pub static SHAPE_QUERYING_A_FIREWALL_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "firewall_rule",
-            value: support::ValueShape::Object(&SHAPE_FIREWALL_RULE),
-        },
-    ],
-};
-impl support::Shaped for QueryingAFirewallRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_FIREWALL_RULE_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAFirewallRuleResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_a_floating_ip_address.json` documents.
 use crate::support;
-use super::super::{Floatingip, SHAPE_FLOATINGIP};
+use super::super::Floatingip;
 /// Table 1 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,20 +19,6 @@ impl QueryingAFloatingIpAddressResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAFloatingIpAddressResponse200`].
-pub static SHAPE_QUERYING_A_FLOATING_IP_ADDRESS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "floatingip",
-            value: support::ValueShape::Object(&SHAPE_FLOATINGIP),
-        },
-    ],
-};
-impl support::Shaped for QueryingAFloatingIpAddressResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_FLOATING_IP_ADDRESS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAFloatingIpAddressResponse200 {
     fn validate_at(

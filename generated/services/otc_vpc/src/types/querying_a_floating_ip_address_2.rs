@@ -62,60 +62,6 @@ impl QueryingAFloatingIpAddress2Floatingip {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`QueryingAFloatingIpAddress2Floatingip`].
-pub static SHAPE_QUERYING_A_FLOATING_IP_ADDRESS2_FLOATINGIP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "floating_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "floating_network_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "router_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fixed_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAFloatingIpAddress2Floatingip {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_FLOATING_IP_ADDRESS2_FLOATINGIP,
-    );
-}
 impl support::Validate for QueryingAFloatingIpAddress2Floatingip {
     fn validate_at(
         &self,
@@ -234,22 +180,6 @@ impl QueryingAFloatingIpAddress2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAFloatingIpAddress2Response200`].
-pub static SHAPE_QUERYING_A_FLOATING_IP_ADDRESS2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "floatingip",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_A_FLOATING_IP_ADDRESS2_FLOATINGIP,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAFloatingIpAddress2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_FLOATING_IP_ADDRESS2_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAFloatingIpAddress2Response200 {
     fn validate_at(

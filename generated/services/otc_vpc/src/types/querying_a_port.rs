@@ -6,8 +6,7 @@
 use crate::support;
 use super::super::{
     AllowedAddressPairsInResponse, DnsAssignment, ExtraDhcpOpt, FixedIp,
-    QueryingAPortStatus, SHAPE_ALLOWED_ADDRESS_PAIRS_IN_RESPONSE, SHAPE_DNS_ASSIGNMENT,
-    SHAPE_EXTRA_DHCP_OPT, SHAPE_FIXED_IP,
+    QueryingAPortStatus,
 };
 /// Table 3 port objects.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -166,104 +165,6 @@ impl QueryingAPortPort {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`QueryingAPortPort`].
-pub static SHAPE_QUERYING_A_PORT_PORT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "network_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mac_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fixed_ips",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FIXED_IP),
-            ),
-        },
-        support::FieldShape {
-            name: "device_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "device_owner",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_groups",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "allowed_address_pairs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOWED_ADDRESS_PAIRS_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "extra_dhcp_opts",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_EXTRA_DHCP_OPT),
-            ),
-        },
-        support::FieldShape {
-            name: "binding:vnic_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_security_enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dns_assignment",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DNS_ASSIGNMENT),
-            ),
-        },
-        support::FieldShape {
-            name: "dns_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAPortPort {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_PORT_PORT,
-    );
 }
 impl support::Validate for QueryingAPortPort {
     fn validate_at(
@@ -529,20 +430,6 @@ impl QueryingAPortResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAPortResponse200`].
-pub static SHAPE_QUERYING_A_PORT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_A_PORT_PORT),
-        },
-    ],
-};
-impl support::Shaped for QueryingAPortResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_PORT_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAPortResponse200 {
     fn validate_at(

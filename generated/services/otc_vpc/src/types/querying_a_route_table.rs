@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_a_route_table.json` documents.
 use crate::support;
-use super::super::{
-    QueryingARouteTableRoutetable, SHAPE_QUERYING_A_ROUTE_TABLE_ROUTETABLE,
-};
+use super::super::QueryingARouteTableRoutetable;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -21,20 +19,6 @@ impl QueryingARouteTableResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingARouteTableResponse200`].
-pub static SHAPE_QUERYING_A_ROUTE_TABLE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "routetable",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_A_ROUTE_TABLE_ROUTETABLE),
-        },
-    ],
-};
-impl support::Shaped for QueryingARouteTableResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_ROUTE_TABLE_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingARouteTableResponse200 {
     fn validate_at(

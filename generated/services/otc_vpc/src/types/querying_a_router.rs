@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_a_router.json` documents.
 use crate::support;
-use super::super::{Router, SHAPE_ROUTER};
+use super::super::Router;
 /// Table 1 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,20 +19,6 @@ impl QueryingARouterResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingARouterResponse200`].
-pub static SHAPE_QUERYING_A_ROUTER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "router",
-            value: support::ValueShape::Object(&SHAPE_ROUTER),
-        },
-    ],
-};
-impl support::Shaped for QueryingARouterResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_ROUTER_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingARouterResponse200 {
     fn validate_at(

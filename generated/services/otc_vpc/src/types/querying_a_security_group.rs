@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_a_security_group.json` documents.
 use crate::support;
-use super::super::{
-    QueryingASecurityGroupSecurityGroup, SHAPE_QUERYING_A_SECURITY_GROUP_SECURITY_GROUP,
-};
+use super::super::QueryingASecurityGroupSecurityGroup;
 /// Table 1 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -21,22 +19,6 @@ impl QueryingASecurityGroupResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingASecurityGroupResponse200`].
-pub static SHAPE_QUERYING_A_SECURITY_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "security_group",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_A_SECURITY_GROUP_SECURITY_GROUP,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingASecurityGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SECURITY_GROUP_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingASecurityGroupResponse200 {
     fn validate_at(

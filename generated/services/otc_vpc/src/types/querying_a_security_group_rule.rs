@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_a_security_group_rule.json` documents.
 use crate::support;
-use super::super::{SHAPE_SECURITY_GROUP_RULE, SecurityGroupRule};
+use super::super::SecurityGroupRule;
 /// Table 1 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,20 +19,6 @@ impl QueryingASecurityGroupRuleResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingASecurityGroupRuleResponse200`].
-pub static SHAPE_QUERYING_A_SECURITY_GROUP_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "security_group_rule",
-            value: support::ValueShape::Object(&SHAPE_SECURITY_GROUP_RULE),
-        },
-    ],
-};
-impl support::Shaped for QueryingASecurityGroupRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SECURITY_GROUP_RULE_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingASecurityGroupRuleResponse200 {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_a_security_group_rule_2.json` documents.
 use crate::support;
-use super::super::{
-    CreatingASecurityGroup3SecurityGroupRule,
-    SHAPE_CREATING_A_SECURITY_GROUP3_SECURITY_GROUP_RULE,
-};
+use super::super::CreatingASecurityGroup3SecurityGroupRule;
 /// Table 2 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -29,26 +26,6 @@ impl QueryingASecurityGroupRule2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingASecurityGroupRule2Response200`].
-pub static SHAPE_QUERYING_A_SECURITY_GROUP_RULE2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group_rule",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_SECURITY_GROUP3_SECURITY_GROUP_RULE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingASecurityGroupRule2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SECURITY_GROUP_RULE2_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingASecurityGroupRule2Response200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_a_specified_api_version.json` documents.
 use crate::support;
-use super::super::{Link, SHAPE_LINK};
+use super::super::Link;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -21,24 +21,6 @@ impl QueryingASpecifiedApiVersionResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingASpecifiedApiVersionResponse200`].
-pub static SHAPE_QUERYING_A_SPECIFIED_API_VERSION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_A_SPECIFIED_API_VERSION_RESOURCE,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingASpecifiedApiVersionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_API_VERSION_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingASpecifiedApiVersionResponse200 {
     fn validate_at(
@@ -115,28 +97,6 @@ impl QueryingASpecifiedApiVersionResource {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingASpecifiedApiVersionResource`].
-pub static SHAPE_QUERYING_A_SPECIFIED_API_VERSION_RESOURCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "collection",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_LINK)),
-        },
-    ],
-};
-impl support::Shaped for QueryingASpecifiedApiVersionResource {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_API_VERSION_RESOURCE,
-    );
 }
 impl support::Validate for QueryingASpecifiedApiVersionResource {
     fn validate_at(

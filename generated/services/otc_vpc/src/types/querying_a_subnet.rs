@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_a_subnet.json` documents.
 use crate::support;
-use super::super::{QueryingASubnetSubnet, SHAPE_QUERYING_A_SUBNET_SUBNET};
+use super::super::QueryingASubnetSubnet;
 /// Table 1 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,20 +19,6 @@ impl QueryingASubnetResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingASubnetResponse200`].
-pub static SHAPE_QUERYING_A_SUBNET_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "subnet",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_A_SUBNET_SUBNET),
-        },
-    ],
-};
-impl support::Shaped for QueryingASubnetResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SUBNET_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingASubnetResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_a_subnet_pool.json` documents.
 use crate::support;
-use super::super::{SHAPE_SUBNETPOOL, Subnetpool};
+use super::super::Subnetpool;
 /// Table 1 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,20 +19,6 @@ impl QueryingASubnetPoolResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingASubnetPoolResponse200`].
-pub static SHAPE_QUERYING_A_SUBNET_POOL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "subnetpool",
-            value: support::ValueShape::Object(&SHAPE_SUBNETPOOL),
-        },
-    ],
-};
-impl support::Shaped for QueryingASubnetPoolResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SUBNET_POOL_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingASubnetPoolResponse200 {
     fn validate_at(

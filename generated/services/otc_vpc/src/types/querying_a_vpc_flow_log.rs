@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_a_vpc_flow_log.json` documents.
 use crate::support;
-use super::super::{FlowLog, SHAPE_FLOW_LOG};
+use super::super::FlowLog;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,20 +19,6 @@ impl QueryingAVpcFlowLogResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAVpcFlowLogResponse200`].
-pub static SHAPE_QUERYING_A_VPC_FLOW_LOG_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "flow_log",
-            value: support::ValueShape::Object(&SHAPE_FLOW_LOG),
-        },
-    ],
-};
-impl support::Shaped for QueryingAVpcFlowLogResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_VPC_FLOW_LOG_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAVpcFlowLogResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_a_vpc_peering_connection.json` documents.
 use crate::support;
-use super::super::{Peering, SHAPE_PEERING};
+use super::super::Peering;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,20 +19,6 @@ impl QueryingAVpcPeeringConnectionResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAVpcPeeringConnectionResponse200`].
-pub static SHAPE_QUERYING_A_VPC_PEERING_CONNECTION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "peering",
-            value: support::ValueShape::Object(&SHAPE_PEERING),
-        },
-    ],
-};
-impl support::Shaped for QueryingAVpcPeeringConnectionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_VPC_PEERING_CONNECTION_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAVpcPeeringConnectionResponse200 {
     fn validate_at(

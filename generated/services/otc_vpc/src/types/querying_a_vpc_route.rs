@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_a_vpc_route.json` documents.
 use crate::support;
-use super::super::{QueryingAVpcRouteRoute, SHAPE_QUERYING_A_VPC_ROUTE_ROUTE};
+use super::super::QueryingAVpcRouteRoute;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,20 +19,6 @@ impl QueryingAVpcRouteResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAVpcRouteResponse200`].
-pub static SHAPE_QUERYING_A_VPC_ROUTE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "route",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_A_VPC_ROUTE_ROUTE),
-        },
-    ],
-};
-impl support::Shaped for QueryingAVpcRouteResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_VPC_ROUTE_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAVpcRouteResponse200 {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_all_eips.json` documents.
 use crate::support;
-use super::super::{
-    BandwidthInfoResp, QueryingAllEipsPublicipBandwidthInfo, SHAPE_BANDWIDTH_INFO_RESP,
-    SHAPE_QUERYING_ALL_EIPS_PUBLICIP_BANDWIDTH_INFO, SHAPE_VNIC_INFO, VnicInfo,
-};
+use super::super::{BandwidthInfoResp, QueryingAllEipsPublicipBandwidthInfo, VnicInfo};
 /// Table 9 PageInfoOption.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -49,28 +46,6 @@ impl PageInfoOption {
             ::std::option::Option::Some(99999i64),
         );
     }
-}
-/// The documented fields of [`PageInfoOption`].
-pub static SHAPE_PAGE_INFO_OPTION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "previous_marker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "next_marker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "current_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PageInfoOption {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PAGE_INFO_OPTION,
-    );
 }
 impl support::Validate for PageInfoOption {
     fn validate_at(
@@ -208,56 +183,6 @@ impl ProfileInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ProfileInfo`].
-pub static SHAPE_PROFILE_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "local_network_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "standalone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "notify_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fake_network_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_source",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ecs_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lock_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "freezed_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_info",
-            value: support::ValueShape::Object(&SHAPE_BANDWIDTH_INFO_RESP),
-        },
-    ],
-};
-impl support::Shaped for ProfileInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PROFILE_INFO,
-    );
 }
 impl support::Validate for ProfileInfo {
     fn validate_at(
@@ -592,134 +517,6 @@ impl PublicipSingleShowResp {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`PublicipSingleShowResp`].
-pub static SHAPE_PUBLICIP_SINGLE_SHOW_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_ipv6_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "network_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_border_group",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vnic",
-            value: support::ValueShape::Object(&SHAPE_VNIC_INFO),
-        },
-        support::FieldShape {
-            name: "bandwidth",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_ALL_EIPS_PUBLICIP_BANDWIDTH_INFO,
-            ),
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "billing_info",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lock_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "associate_instance_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "associate_instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip_pool_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip_pool_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alias",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "profile",
-            value: support::ValueShape::Object(&SHAPE_PROFILE_INFO),
-        },
-        support::FieldShape {
-            name: "fake_network_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "associate_instance_metadata",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "associate_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "allow_share_bandwidth_types",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "cascade_delete_by_instance",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PublicipSingleShowResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLICIP_SINGLE_SHOW_RESP,
-    );
-}
 impl support::Validate for PublicipSingleShowResp {
     fn validate_at(
         &self,
@@ -1008,34 +805,6 @@ impl QueryingAllEipsResponse200 {
         );
     }
 }
-/// The documented fields of [`QueryingAllEipsResponse200`].
-pub static SHAPE_QUERYING_ALL_EIPS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicips",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PUBLICIP_SINGLE_SHOW_RESP),
-            ),
-        },
-        support::FieldShape {
-            name: "page_info",
-            value: support::ValueShape::Object(&SHAPE_PAGE_INFO_OPTION),
-        },
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAllEipsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_EIPS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAllEipsResponse200 {
     fn validate_at(
         &self,
@@ -1187,9 +956,6 @@ impl support::Validate for BillingMode {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for BillingMode {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Enumerated values:
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1253,7 +1019,4 @@ impl support::Validate for SortDir {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for SortDir {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_an_eip.json` documents.
 use crate::support;
-use super::super::{BandwidthShareType, CreatingASubnetIpVersion, Profile, SHAPE_PROFILE};
+use super::super::{BandwidthShareType, CreatingASubnetIpVersion, Profile};
 /// Table 3 Description of the publicip field.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -138,92 +138,6 @@ impl QueryingAnEipPublicip {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`QueryingAnEipPublicip`].
-pub static SHAPE_QUERYING_AN_EIP_PUBLICIP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "profile",
-            value: support::ValueShape::Object(&SHAPE_PROFILE),
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "private_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_share_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alias",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_border_group",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "allow_share_bandwidth_types",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for QueryingAnEipPublicip {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_AN_EIP_PUBLICIP,
-    );
 }
 impl support::Validate for QueryingAnEipPublicip {
     fn validate_at(
@@ -433,20 +347,6 @@ impl QueryingAnEipResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAnEipResponse200`].
-pub static SHAPE_QUERYING_AN_EIP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "publicip",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_AN_EIP_PUBLICIP),
-        },
-    ],
-};
-impl support::Shaped for QueryingAnEipResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_AN_EIP_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAnEipResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_an_ip_address_group.json` documents.
 use crate::support;
-use super::super::{AddressGroup, SHAPE_ADDRESS_GROUP};
+use super::super::AddressGroup;
 /// Table 2 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -28,24 +28,6 @@ impl QueryingAnIpAddressGroupResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAnIpAddressGroupResponse200`].
-pub static SHAPE_QUERYING_AN_IP_ADDRESS_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "address_group",
-            value: support::ValueShape::Object(&SHAPE_ADDRESS_GROUP),
-        },
-    ],
-};
-impl support::Shaped for QueryingAnIpAddressGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_AN_IP_ADDRESS_GROUP_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAnIpAddressGroupResponse200 {
     fn validate_at(

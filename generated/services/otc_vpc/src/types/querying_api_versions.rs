@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_api_versions.json` documents.
 use crate::support;
-use super::super::{Link, SHAPE_LINK};
+use super::super::Link;
 /// Table 1 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,22 +19,6 @@ impl QueryingApiVersionsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingApiVersionsResponse200`].
-pub static SHAPE_QUERYING_API_VERSIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "versions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VERSION),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingApiVersionsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_API_VERSIONS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingApiVersionsResponse200 {
     fn validate_at(
@@ -114,28 +98,6 @@ impl Version {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Version`].
-pub static SHAPE_VERSION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_LINK)),
-        },
-    ],
-};
-impl support::Shaped for Version {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VERSION,
-    );
 }
 impl support::Validate for Version {
     fn validate_at(

@@ -71,44 +71,6 @@ impl CommonPoolDict {
         );
     }
 }
-/// The documented fields of [`CommonPoolDict`].
-pub static SHAPE_COMMON_POOL_DICT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_border_group",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "allow_share_bandwidth_types",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for CommonPoolDict {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_COMMON_POOL_DICT,
-    );
-}
 impl support::Validate for CommonPoolDict {
     fn validate_at(
         &self,
@@ -221,26 +183,6 @@ impl QueryingCommonPoolsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingCommonPoolsResponse200`].
-pub static SHAPE_QUERYING_COMMON_POOLS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "common_pools",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_COMMON_POOL_DICT),
-            ),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingCommonPoolsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_COMMON_POOLS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingCommonPoolsResponse200 {
     fn validate_at(

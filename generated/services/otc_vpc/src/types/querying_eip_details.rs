@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_eip_details.json` documents.
 use crate::support;
-use super::super::{
-    BandwidthInfoResp, QueryingAllEipsPublicipBandwidthInfo, SHAPE_BANDWIDTH_INFO_RESP,
-    SHAPE_QUERYING_ALL_EIPS_PUBLICIP_BANDWIDTH_INFO, SHAPE_VNIC_INFO, VnicInfo,
-};
+use super::super::{BandwidthInfoResp, QueryingAllEipsPublicipBandwidthInfo, VnicInfo};
 /// Table 7 ProfileInfo.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -80,56 +77,6 @@ impl QueryingEipDetailsProfileInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingEipDetailsProfileInfo`].
-pub static SHAPE_QUERYING_EIP_DETAILS_PROFILE_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "local_network_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "standalone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "notify_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fake_network_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_source",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ecs_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lock_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "freezed_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwith_info",
-            value: support::ValueShape::Object(&SHAPE_BANDWIDTH_INFO_RESP),
-        },
-    ],
-};
-impl support::Shaped for QueryingEipDetailsProfileInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_EIP_DETAILS_PROFILE_INFO,
-    );
 }
 impl support::Validate for QueryingEipDetailsProfileInfo {
     fn validate_at(
@@ -464,134 +411,6 @@ impl QueryingEipDetailsPublicipSingleShowResp {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingEipDetailsPublicipSingleShowResp`].
-pub static SHAPE_QUERYING_EIP_DETAILS_PUBLICIP_SINGLE_SHOW_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_ipv6_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "network_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_border_group",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vnic",
-            value: support::ValueShape::Object(&SHAPE_VNIC_INFO),
-        },
-        support::FieldShape {
-            name: "bandwidth",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_ALL_EIPS_PUBLICIP_BANDWIDTH_INFO,
-            ),
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "billing_info",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lock_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "associate_instance_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "associate_instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip_pool_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip_pool_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alias",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "profile",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_EIP_DETAILS_PROFILE_INFO),
-        },
-        support::FieldShape {
-            name: "fake_network_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "associate_instance_metadata",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "associate_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "allow_share_bandwidth_types",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "cascade_delete_by_instance",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingEipDetailsPublicipSingleShowResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_EIP_DETAILS_PUBLICIP_SINGLE_SHOW_RESP,
-    );
-}
 impl support::Validate for QueryingEipDetailsPublicipSingleShowResp {
     fn validate_at(
         &self,
@@ -863,26 +682,6 @@ impl QueryingEipDetailsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingEipDetailsResponse200`].
-pub static SHAPE_QUERYING_EIP_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_EIP_DETAILS_PUBLICIP_SINGLE_SHOW_RESP,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingEipDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_EIP_DETAILS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingEipDetailsResponse200 {
     fn validate_at(

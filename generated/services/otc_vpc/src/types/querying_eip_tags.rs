@@ -19,22 +19,6 @@ impl QueryingEipTagsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingEipTagsResponse200`].
-pub static SHAPE_QUERYING_EIP_TAGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_EIP_TAGS_TAG),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingEipTagsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_EIP_TAGS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingEipTagsResponse200 {
     fn validate_at(
         &self,
@@ -171,24 +155,6 @@ impl QueryingEipTagsTag {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`QueryingEipTagsTag`].
-pub static SHAPE_QUERYING_EIP_TAGS_TAG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingEipTagsTag {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_EIP_TAGS_TAG,
-    );
 }
 impl support::Validate for QueryingEipTagsTag {
     fn validate_at(

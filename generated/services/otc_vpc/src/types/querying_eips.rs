@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_eips.json` documents.
 use crate::support;
-use super::super::{BandwidthShareType, CreatingASubnetIpVersion, Profile, SHAPE_PROFILE};
+use super::super::{BandwidthShareType, CreatingASubnetIpVersion, Profile};
 /// Table 3 Description of the publicips field.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -133,92 +133,6 @@ impl Publicips {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`Publicips`].
-pub static SHAPE_PUBLICIPS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "profile",
-            value: support::ValueShape::Object(&SHAPE_PROFILE),
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "private_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_share_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alias",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_border_group",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "allow_share_bandwidth_types",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for Publicips {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLICIPS,
-    );
 }
 impl support::Validate for Publicips {
     fn validate_at(
@@ -428,22 +342,6 @@ impl QueryingEipsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingEipsResponse200`].
-pub static SHAPE_QUERYING_EIPS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "publicips",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PUBLICIPS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingEipsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_EIPS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingEipsResponse200 {
     fn validate_at(

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpc/querying_eips_by_tag.json` documents.
 use crate::support;
 #[cfg(feature = "querying_eips_by_tag")]
-use super::super::{Action, Match, Resource, SHAPE_RESOURCE};
+use super::super::{Action, Match, Resource};
 #[cfg(feature = "querying_eips_by_tag")]
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -255,28 +255,6 @@ impl QueryingEipsByTagResponse200 {
     }
 }
 #[cfg(feature = "querying_eips_by_tag")]
-/// The documented fields of [`QueryingEipsByTagResponse200`].
-pub static SHAPE_QUERYING_EIPS_BY_TAG_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESOURCE),
-            ),
-        },
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_eips_by_tag")]
-impl support::Shaped for QueryingEipsByTagResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_EIPS_BY_TAG_RESPONSE200,
-    );
-}
-#[cfg(feature = "querying_eips_by_tag")]
 impl support::Validate for QueryingEipsByTagResponse200 {
     fn validate_at(
         &self,
@@ -378,26 +356,6 @@ impl Tags {
     }
 }
 #[cfg(feature = "querying_eips_by_tag")]
-/// The documented fields of [`Tags`].
-pub static SHAPE_TAGS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(feature = "querying_eips_by_tag")]
-impl support::Shaped for Tags {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TAGS,
-    );
-}
-#[cfg(feature = "querying_eips_by_tag")]
 impl support::Validate for Tags {
     fn validate_at(
         &self,
@@ -454,7 +412,7 @@ impl<'de> ::serde::Deserialize<'de> for Tags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Description of the tags field (also Table 7).
@@ -479,24 +437,6 @@ impl TagsInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`TagsInResponse`].
-pub static SHAPE_TAGS_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for TagsInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TAGS_IN_RESPONSE,
-    );
 }
 impl support::Validate for TagsInResponse {
     fn validate_at(

@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_firewall_groups.json` documents.
 use crate::support;
-use super::super::{
-    QueryingAFirewallGroupFirewallGroup, SHAPE_QUERYING_A_FIREWALL_GROUP_FIREWALL_GROUP,
-};
+use super::super::QueryingAFirewallGroupFirewallGroup;
 /// Table 4 firewall_groups_link object.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -24,24 +22,6 @@ impl FirewallGroupsLink {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`FirewallGroupsLink`].
-pub static SHAPE_FIREWALL_GROUPS_LINK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "href",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rel",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for FirewallGroupsLink {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FIREWALL_GROUPS_LINK,
-    );
 }
 impl support::Validate for FirewallGroupsLink {
     fn validate_at(
@@ -112,30 +92,6 @@ impl QueryingFirewallGroupsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingFirewallGroupsResponse200`].
-pub static SHAPE_QUERYING_FIREWALL_GROUPS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "firewall_groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_A_FIREWALL_GROUP_FIREWALL_GROUP,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "firewall_groups_links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FIREWALL_GROUPS_LINK),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingFirewallGroupsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_FIREWALL_GROUPS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingFirewallGroupsResponse200 {
     fn validate_at(

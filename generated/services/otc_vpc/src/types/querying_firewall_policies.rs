@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_firewall_policies.json` documents.
 use crate::support;
-use super::super::{
-    QueryingAFirewallPolicyFirewallPolicy,
-    SHAPE_QUERYING_A_FIREWALL_POLICY_FIREWALL_POLICY,
-};
+use super::super::QueryingAFirewallPolicyFirewallPolicy;
 /// Table 4 firewall_policies_link object.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,24 +22,6 @@ impl FirewallPoliciesLink {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`FirewallPoliciesLink`].
-pub static SHAPE_FIREWALL_POLICIES_LINK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "href",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rel",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for FirewallPoliciesLink {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FIREWALL_POLICIES_LINK,
-    );
 }
 impl support::Validate for FirewallPoliciesLink {
     fn validate_at(
@@ -113,30 +92,6 @@ impl QueryingFirewallPoliciesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingFirewallPoliciesResponse200`].
-pub static SHAPE_QUERYING_FIREWALL_POLICIES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "firewall_policies",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_A_FIREWALL_POLICY_FIREWALL_POLICY,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "firewall_policies_links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FIREWALL_POLICIES_LINK),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingFirewallPoliciesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_FIREWALL_POLICIES_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingFirewallPoliciesResponse200 {
     fn validate_at(

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpc/querying_firewall_rules.json` documents.
 use crate::support;
 #[cfg(feature = "querying_firewall_rules")]
-use super::super::{FirewallRule, SHAPE_FIREWALL_RULE};
+use super::super::FirewallRule;
 #[cfg(feature = "querying_firewall_rules")]
 /// Table 3 firewall_rules_link object.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -25,26 +25,6 @@ impl FirewallRulesLink {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_firewall_rules")]
-/// The documented fields of [`FirewallRulesLink`].
-pub static SHAPE_FIREWALL_RULES_LINK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "href",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rel",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_firewall_rules")]
-impl support::Shaped for FirewallRulesLink {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FIREWALL_RULES_LINK,
-    );
 }
 #[cfg(feature = "querying_firewall_rules")]
 impl support::Validate for FirewallRulesLink {
@@ -116,30 +96,6 @@ impl QueryingFirewallRulesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_firewall_rules")]
-/// The documented fields of [`QueryingFirewallRulesResponse200`].
-pub static SHAPE_QUERYING_FIREWALL_RULES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "firewall_rules",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FIREWALL_RULE),
-            ),
-        },
-        support::FieldShape {
-            name: "firewall_rules_links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FIREWALL_RULES_LINK),
-            ),
-        },
-    ],
-};
-#[cfg(feature = "querying_firewall_rules")]
-impl support::Shaped for QueryingFirewallRulesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_FIREWALL_RULES_RESPONSE200,
-    );
 }
 #[cfg(feature = "querying_firewall_rules")]
 impl support::Validate for QueryingFirewallRulesResponse200 {
@@ -288,7 +244,4 @@ impl support::Validate for QueryingFirewallRulesAction {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for QueryingFirewallRulesAction {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

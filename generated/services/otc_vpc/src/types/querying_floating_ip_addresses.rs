@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_floating_ip_addresses.json` documents.
 use crate::support;
-use super::super::{Floatingip, SHAPE_FLOATINGIP};
+use super::super::Floatingip;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,22 +19,6 @@ impl QueryingFloatingIpAddressesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingFloatingIpAddressesResponse200`].
-pub static SHAPE_QUERYING_FLOATING_IP_ADDRESSES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "floatingips",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FLOATINGIP),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingFloatingIpAddressesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_FLOATING_IP_ADDRESSES_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingFloatingIpAddressesResponse200 {
     fn validate_at(

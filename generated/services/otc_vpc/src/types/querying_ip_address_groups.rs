@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_ip_address_groups.json` documents.
 use crate::support;
-use super::super::{AddressGroup, PageInfo, SHAPE_ADDRESS_GROUP, SHAPE_PAGE_INFO};
+use super::super::{AddressGroup, PageInfo};
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -34,30 +34,6 @@ impl QueryingIpAddressGroupsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingIpAddressGroupsResponse200`].
-pub static SHAPE_QUERYING_IP_ADDRESS_GROUPS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "address_groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ADDRESS_GROUP),
-            ),
-        },
-        support::FieldShape {
-            name: "page_info",
-            value: support::ValueShape::Object(&SHAPE_PAGE_INFO),
-        },
-    ],
-};
-impl support::Shaped for QueryingIpAddressGroupsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_IP_ADDRESS_GROUPS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingIpAddressGroupsResponse200 {
     fn validate_at(
@@ -199,7 +175,4 @@ impl support::Validate for QueryIpVersion {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for QueryIpVersion {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

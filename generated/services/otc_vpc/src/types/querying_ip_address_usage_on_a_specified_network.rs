@@ -38,42 +38,6 @@ impl NetworkIpAvailability {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`NetworkIpAvailability`].
-pub static SHAPE_NETWORK_IP_AVAILABILITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "network_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "network_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total_ips",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used_ips",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet_ip_availability",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SUBNET_IP_AVAILABILITY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for NetworkIpAvailability {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NETWORK_IP_AVAILABILITY,
-    );
-}
 impl support::Validate for NetworkIpAvailability {
     fn validate_at(
         &self,
@@ -189,20 +153,6 @@ impl QueryingIpAddressUsageOnASpecifiedNetworkResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingIpAddressUsageOnASpecifiedNetworkResponse200`].
-pub static SHAPE_QUERYING_IP_ADDRESS_USAGE_ON_A_SPECIFIED_NETWORK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "network_ip_availability",
-            value: support::ValueShape::Object(&SHAPE_NETWORK_IP_AVAILABILITY),
-        },
-    ],
-};
-impl support::Shaped for QueryingIpAddressUsageOnASpecifiedNetworkResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_IP_ADDRESS_USAGE_ON_A_SPECIFIED_NETWORK_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingIpAddressUsageOnASpecifiedNetworkResponse200 {
     fn validate_at(
         &self,
@@ -279,40 +229,6 @@ impl SubnetIpAvailability {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`SubnetIpAvailability`].
-pub static SHAPE_SUBNET_IP_AVAILABILITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "used_ips",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cidr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total_ips",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SubnetIpAvailability {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SUBNET_IP_AVAILABILITY,
-    );
 }
 impl support::Validate for SubnetIpAvailability {
     fn validate_at(

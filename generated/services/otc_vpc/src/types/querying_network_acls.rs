@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_network_acls.json` documents.
 use crate::support;
-use super::super::{
-    FirewallAssociationInResponse, PageInfo, ResponseTag,
-    SHAPE_FIREWALL_ASSOCIATION_IN_RESPONSE, SHAPE_PAGE_INFO, SHAPE_RESPONSE_TAG,
-};
+use super::super::{FirewallAssociationInResponse, PageInfo, ResponseTag};
 /// Table 4 ListFirewallDetail.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -121,64 +118,6 @@ impl ListFirewallDetail {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`ListFirewallDetail`].
-pub static SHAPE_LIST_FIREWALL_DETAIL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESPONSE_TAG),
-            ),
-        },
-        support::FieldShape {
-            name: "associations",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FIREWALL_ASSOCIATION_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ListFirewallDetail {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_FIREWALL_DETAIL,
-    );
 }
 impl support::Validate for ListFirewallDetail {
     fn validate_at(
@@ -349,30 +288,6 @@ impl QueryingNetworkAclsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingNetworkAclsResponse200`].
-pub static SHAPE_QUERYING_NETWORK_ACLS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "firewalls",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_FIREWALL_DETAIL),
-            ),
-        },
-        support::FieldShape {
-            name: "page_info",
-            value: support::ValueShape::Object(&SHAPE_PAGE_INFO),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingNetworkAclsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_NETWORK_ACLS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingNetworkAclsResponse200 {
     fn validate_at(

@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_network_acls_using_tags.json` documents.
 use crate::support;
-use super::super::{
-    ListTag, Match, ResourceTagInResponse, SHAPE_RESOURCE_TAG_IN_RESPONSE,
-};
+use super::super::{ListTag, Match, ResourceTagInResponse};
 /// Table 7 ListResourceResp.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -33,34 +31,6 @@ impl ListResourceResp {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListResourceResp`].
-pub static SHAPE_LIST_RESOURCE_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resource_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_detail",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "resource_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESOURCE_TAG_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ListResourceResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_RESOURCE_RESP,
-    );
 }
 impl support::Validate for ListResourceResp {
     fn validate_at(
@@ -278,30 +248,6 @@ impl QueryingNetworkAclsUsingTagsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingNetworkAclsUsingTagsResponse200`].
-pub static SHAPE_QUERYING_NETWORK_ACLS_USING_TAGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_RESOURCE_RESP),
-            ),
-        },
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingNetworkAclsUsingTagsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_NETWORK_ACLS_USING_TAGS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingNetworkAclsUsingTagsResponse200 {
     fn validate_at(

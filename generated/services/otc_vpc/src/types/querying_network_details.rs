@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_network_details.json` documents.
 use crate::support;
-use super::super::{Network, SHAPE_NETWORK};
+use super::super::Network;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,20 +19,6 @@ impl QueryingNetworkDetailsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingNetworkDetailsResponse200`].
-pub static SHAPE_QUERYING_NETWORK_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "network",
-            value: support::ValueShape::Object(&SHAPE_NETWORK),
-        },
-    ],
-};
-impl support::Shaped for QueryingNetworkDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_NETWORK_DETAILS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingNetworkDetailsResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_networks.json` documents.
 use crate::support;
-use super::super::{Network, SHAPE_NETWORK};
+use super::super::Network;
 /// Table 4 networks_link object.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -22,24 +22,6 @@ impl NetworksLink {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`NetworksLink`].
-pub static SHAPE_NETWORKS_LINK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "href",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rel",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for NetworksLink {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NETWORKS_LINK,
-    );
 }
 impl support::Validate for NetworksLink {
     fn validate_at(
@@ -106,28 +88,6 @@ impl QueryingNetworksResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingNetworksResponse200`].
-pub static SHAPE_QUERYING_NETWORKS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "networks",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_NETWORK),
-            ),
-        },
-        support::FieldShape {
-            name: "networks_links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_NETWORKS_LINK),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingNetworksResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_NETWORKS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingNetworksResponse200 {
     fn validate_at(
@@ -277,7 +237,4 @@ impl support::Validate for QueryStatus {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for QueryStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -6,8 +6,7 @@
 use crate::support;
 use super::super::{
     AllowedAddressPairsInResponse, DnsAssignment, ExtraDhcpOpt, FixedIp,
-    QueryingAPortStatus, SHAPE_ALLOWED_ADDRESS_PAIRS_IN_RESPONSE, SHAPE_DNS_ASSIGNMENT,
-    SHAPE_EXTRA_DHCP_OPT, SHAPE_FIXED_IP,
+    QueryingAPortStatus,
 };
 /// Table 3 port objects.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -187,108 +186,6 @@ impl QueryingPortsPort {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`QueryingPortsPort`].
-pub static SHAPE_QUERYING_PORTS_PORT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "network_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mac_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fixed_ips",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FIXED_IP),
-            ),
-        },
-        support::FieldShape {
-            name: "device_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "device_owner",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_groups",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "allowed_address_pairs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOWED_ADDRESS_PAIRS_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "extra_dhcp_opts",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_EXTRA_DHCP_OPT),
-            ),
-        },
-        support::FieldShape {
-            name: "binding:profile",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "binding:vnic_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_security_enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dns_assignment",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DNS_ASSIGNMENT),
-            ),
-        },
-        support::FieldShape {
-            name: "dns_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingPortsPort {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PORTS_PORT,
-    );
 }
 impl support::Validate for QueryingPortsPort {
     fn validate_at(
@@ -563,24 +460,6 @@ impl PortsLink {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`PortsLink`].
-pub static SHAPE_PORTS_LINK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "href",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rel",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PortsLink {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PORTS_LINK,
-    );
-}
 impl support::Validate for PortsLink {
     fn validate_at(
         &self,
@@ -646,28 +525,6 @@ impl QueryingPortsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingPortsResponse200`].
-pub static SHAPE_QUERYING_PORTS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "ports",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_PORTS_PORT),
-            ),
-        },
-        support::FieldShape {
-            name: "ports_links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PORTS_LINK),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingPortsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PORTS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingPortsResponse200 {
     fn validate_at(

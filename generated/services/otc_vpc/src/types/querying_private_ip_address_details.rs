@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_private_ip_address_details.json` documents.
 use crate::support;
-use super::super::{Privateip, SHAPE_PRIVATEIP};
+use super::super::Privateip;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,20 +19,6 @@ impl QueryingPrivateIpAddressDetailsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingPrivateIpAddressDetailsResponse200`].
-pub static SHAPE_QUERYING_PRIVATE_IP_ADDRESS_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "privateip",
-            value: support::ValueShape::Object(&SHAPE_PRIVATEIP),
-        },
-    ],
-};
-impl support::Shaped for QueryingPrivateIpAddressDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PRIVATE_IP_ADDRESS_DETAILS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingPrivateIpAddressDetailsResponse200 {
     fn validate_at(

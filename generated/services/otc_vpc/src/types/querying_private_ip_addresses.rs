@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_private_ip_addresses.json` documents.
 use crate::support;
-use super::super::{Privateip, SHAPE_PRIVATEIP};
+use super::super::Privateip;
 /// Table 2 Request parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,22 +19,6 @@ impl QueryingPrivateIpAddressesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingPrivateIpAddressesResponse200`].
-pub static SHAPE_QUERYING_PRIVATE_IP_ADDRESSES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "privateips",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PRIVATEIP),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingPrivateIpAddressesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PRIVATE_IP_ADDRESSES_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingPrivateIpAddressesResponse200 {
     fn validate_at(

@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_route_tables.json` documents.
 use crate::support;
-use super::super::{
-    QueryingARouteTableRoutetable, SHAPE_QUERYING_A_ROUTE_TABLE_ROUTETABLE,
-};
+use super::super::QueryingARouteTableRoutetable;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -23,22 +21,6 @@ impl QueryingRouteTablesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingRouteTablesResponse200`].
-pub static SHAPE_QUERYING_ROUTE_TABLES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "routetables",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_A_ROUTE_TABLE_ROUTETABLE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingRouteTablesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ROUTE_TABLES_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingRouteTablesResponse200 {
     fn validate_at(

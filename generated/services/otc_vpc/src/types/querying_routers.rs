@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_routers.json` documents.
 use crate::support;
-use super::super::{Router, SHAPE_ROUTER};
+use super::super::Router;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -24,28 +24,6 @@ impl QueryingRoutersResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingRoutersResponse200`].
-pub static SHAPE_QUERYING_ROUTERS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "routers",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ROUTER),
-            ),
-        },
-        support::FieldShape {
-            name: "routers_links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ROUTERS_LINK),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingRoutersResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ROUTERS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingRoutersResponse200 {
     fn validate_at(
@@ -145,24 +123,6 @@ impl RoutersLink {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RoutersLink`].
-pub static SHAPE_ROUTERS_LINK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "href",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rel",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RoutersLink {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ROUTERS_LINK,
-    );
 }
 impl support::Validate for RoutersLink {
     fn validate_at(

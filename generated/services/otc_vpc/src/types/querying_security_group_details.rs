@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_security_group_details.json` documents.
 use crate::support;
-use super::super::{
-    QueryingSecurityGroupDetailsSecurityGroup,
-    SHAPE_QUERYING_SECURITY_GROUP_DETAILS_SECURITY_GROUP,
-};
+use super::super::QueryingSecurityGroupDetailsSecurityGroup;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -22,22 +19,6 @@ impl QueryingSecurityGroupDetailsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingSecurityGroupDetailsResponse200`].
-pub static SHAPE_QUERYING_SECURITY_GROUP_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "security_group",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_SECURITY_GROUP_DETAILS_SECURITY_GROUP,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingSecurityGroupDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SECURITY_GROUP_DETAILS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingSecurityGroupDetailsResponse200 {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_security_group_rule_details.json` documents.
 use crate::support;
-use super::super::{
-    CreatingASecurityGroup2SecurityGroupRule,
-    SHAPE_CREATING_A_SECURITY_GROUP2_SECURITY_GROUP_RULE,
-};
+use super::super::CreatingASecurityGroup2SecurityGroupRule;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -24,22 +21,6 @@ impl QueryingSecurityGroupRuleDetailsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingSecurityGroupRuleDetailsResponse200`].
-pub static SHAPE_QUERYING_SECURITY_GROUP_RULE_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "security_group_rule",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_SECURITY_GROUP2_SECURITY_GROUP_RULE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingSecurityGroupRuleDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SECURITY_GROUP_RULE_DETAILS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingSecurityGroupRuleDetailsResponse200 {
     fn validate_at(

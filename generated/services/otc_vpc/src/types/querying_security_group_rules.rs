@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_security_group_rules.json` documents.
 use crate::support;
-use super::super::{SHAPE_SECURITY_GROUP_RULE, SecurityGroupRule};
+use super::super::SecurityGroupRule;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -26,28 +26,6 @@ impl QueryingSecurityGroupRulesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingSecurityGroupRulesResponse200`].
-pub static SHAPE_QUERYING_SECURITY_GROUP_RULES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "security_group_rules",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SECURITY_GROUP_RULE),
-            ),
-        },
-        support::FieldShape {
-            name: "security_group_rules_links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SECURITY_GROUP_RULES_LINK),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingSecurityGroupRulesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SECURITY_GROUP_RULES_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingSecurityGroupRulesResponse200 {
     fn validate_at(
@@ -150,24 +128,6 @@ impl SecurityGroupRulesLink {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`SecurityGroupRulesLink`].
-pub static SHAPE_SECURITY_GROUP_RULES_LINK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "href",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rel",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SecurityGroupRulesLink {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SECURITY_GROUP_RULES_LINK,
-    );
 }
 impl support::Validate for SecurityGroupRulesLink {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_security_group_rules_2.json` documents.
 use crate::support;
-use super::super::{
-    CreatingASecurityGroup2SecurityGroupRule,
-    SHAPE_CREATING_A_SECURITY_GROUP2_SECURITY_GROUP_RULE,
-};
+use super::super::CreatingASecurityGroup2SecurityGroupRule;
 /// Response Parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -24,24 +21,6 @@ impl QueryingSecurityGroupRules2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingSecurityGroupRules2Response200`].
-pub static SHAPE_QUERYING_SECURITY_GROUP_RULES2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "security_group_rules",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_CREATING_A_SECURITY_GROUP2_SECURITY_GROUP_RULE,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingSecurityGroupRules2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SECURITY_GROUP_RULES2_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingSecurityGroupRules2Response200 {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_security_group_rules_3.json` documents.
 use crate::support;
-use super::super::{
-    CreatingASecurityGroup3SecurityGroupRule, PageInfo,
-    SHAPE_CREATING_A_SECURITY_GROUP3_SECURITY_GROUP_RULE, SHAPE_PAGE_INFO,
-};
+use super::super::{CreatingASecurityGroup3SecurityGroupRule, PageInfo};
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -33,32 +30,6 @@ impl QueryingSecurityGroupRules3Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingSecurityGroupRules3Response200`].
-pub static SHAPE_QUERYING_SECURITY_GROUP_RULES3_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group_rules",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_CREATING_A_SECURITY_GROUP3_SECURITY_GROUP_RULE,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "page_info",
-            value: support::ValueShape::Object(&SHAPE_PAGE_INFO),
-        },
-    ],
-};
-impl support::Shaped for QueryingSecurityGroupRules3Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SECURITY_GROUP_RULES3_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingSecurityGroupRules3Response200 {
     fn validate_at(

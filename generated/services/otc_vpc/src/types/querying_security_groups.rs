@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_security_groups.json` documents.
 use crate::support;
-use super::super::{
-    QueryingASecurityGroupSecurityGroup, SHAPE_QUERYING_A_SECURITY_GROUP_SECURITY_GROUP,
-};
+use super::super::QueryingASecurityGroupSecurityGroup;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -30,30 +28,6 @@ impl QueryingSecurityGroupsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingSecurityGroupsResponse200`].
-pub static SHAPE_QUERYING_SECURITY_GROUPS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "security_groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_A_SECURITY_GROUP_SECURITY_GROUP,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "security_groups_links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SECURITY_GROUPS_LINK),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingSecurityGroupsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SECURITY_GROUPS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingSecurityGroupsResponse200 {
     fn validate_at(
@@ -158,24 +132,6 @@ impl SecurityGroupsLink {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`SecurityGroupsLink`].
-pub static SHAPE_SECURITY_GROUPS_LINK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "href",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rel",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SecurityGroupsLink {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SECURITY_GROUPS_LINK,
-    );
 }
 impl support::Validate for SecurityGroupsLink {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_security_groups_2.json` documents.
 use crate::support;
-use super::super::{
-    QueryingSecurityGroupDetailsSecurityGroup,
-    SHAPE_QUERYING_SECURITY_GROUP_DETAILS_SECURITY_GROUP,
-};
+use super::super::QueryingSecurityGroupDetailsSecurityGroup;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -24,24 +21,6 @@ impl QueryingSecurityGroups2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingSecurityGroups2Response200`].
-pub static SHAPE_QUERYING_SECURITY_GROUPS2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "security_groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_SECURITY_GROUP_DETAILS_SECURITY_GROUP,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingSecurityGroups2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SECURITY_GROUPS2_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingSecurityGroups2Response200 {
     fn validate_at(

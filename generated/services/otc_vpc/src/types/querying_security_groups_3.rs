@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_security_groups_3.json` documents.
 use crate::support;
-use super::super::{PageInfo, ResponseTag, SHAPE_PAGE_INFO, SHAPE_RESPONSE_TAG};
+use super::super::{PageInfo, ResponseTag};
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -30,32 +30,6 @@ impl QueryingSecurityGroups3Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingSecurityGroups3Response200`].
-pub static SHAPE_QUERYING_SECURITY_GROUPS3_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "security_groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_SECURITY_GROUPS3_SECURITY_GROUP,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "page_info",
-            value: support::ValueShape::Object(&SHAPE_PAGE_INFO),
-        },
-    ],
-};
-impl support::Shaped for QueryingSecurityGroups3Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SECURITY_GROUPS3_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingSecurityGroups3Response200 {
     fn validate_at(
@@ -209,50 +183,6 @@ impl QueryingSecurityGroups3SecurityGroup {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`QueryingSecurityGroups3SecurityGroup`].
-pub static SHAPE_QUERYING_SECURITY_GROUPS3_SECURITY_GROUP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESPONSE_TAG),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingSecurityGroups3SecurityGroup {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SECURITY_GROUPS3_SECURITY_GROUP,
-    );
 }
 impl support::Validate for QueryingSecurityGroups3SecurityGroup {
     fn validate_at(

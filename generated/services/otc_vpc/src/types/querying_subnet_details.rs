@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_subnet_details.json` documents.
 use crate::support;
-use super::super::{QueryingSubnetDetailsSubnet, SHAPE_QUERYING_SUBNET_DETAILS_SUBNET};
+use super::super::QueryingSubnetDetailsSubnet;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,20 +19,6 @@ impl QueryingSubnetDetailsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingSubnetDetailsResponse200`].
-pub static SHAPE_QUERYING_SUBNET_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "subnet",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_SUBNET_DETAILS_SUBNET),
-        },
-    ],
-};
-impl support::Shaped for QueryingSubnetDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SUBNET_DETAILS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingSubnetDetailsResponse200 {
     fn validate_at(

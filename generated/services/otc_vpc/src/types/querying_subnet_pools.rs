@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_subnet_pools.json` documents.
 use crate::support;
-use super::super::{SHAPE_SUBNETPOOL, Subnetpool};
+use super::super::Subnetpool;
 /// Table 1 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -24,28 +24,6 @@ impl QueryingSubnetPoolsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingSubnetPoolsResponse200`].
-pub static SHAPE_QUERYING_SUBNET_POOLS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "subnetpools",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SUBNETPOOL),
-            ),
-        },
-        support::FieldShape {
-            name: "subnetpools_links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SUBNETPOOLS_LINK),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingSubnetPoolsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SUBNET_POOLS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingSubnetPoolsResponse200 {
     fn validate_at(
@@ -146,24 +124,6 @@ impl SubnetpoolsLink {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`SubnetpoolsLink`].
-pub static SHAPE_SUBNETPOOLS_LINK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "href",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rel",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SubnetpoolsLink {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SUBNETPOOLS_LINK,
-    );
 }
 impl support::Validate for SubnetpoolsLink {
     fn validate_at(

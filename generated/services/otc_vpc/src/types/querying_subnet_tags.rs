@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_subnet_tags.json` documents.
 use crate::support;
-use super::super::{QueryingSubnetTagsTag, SHAPE_QUERYING_SUBNET_TAGS_TAG};
+use super::super::QueryingSubnetTagsTag;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,22 +19,6 @@ impl QueryingSubnetTagsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingSubnetTagsResponse200`].
-pub static SHAPE_QUERYING_SUBNET_TAGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_SUBNET_TAGS_TAG),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingSubnetTagsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SUBNET_TAGS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingSubnetTagsResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_subnets.json` documents.
 use crate::support;
-use super::super::{QueryingASubnetSubnet, SHAPE_QUERYING_A_SUBNET_SUBNET};
+use super::super::QueryingASubnetSubnet;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -24,28 +24,6 @@ impl QueryingSubnetsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingSubnetsResponse200`].
-pub static SHAPE_QUERYING_SUBNETS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "subnets",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_A_SUBNET_SUBNET),
-            ),
-        },
-        support::FieldShape {
-            name: "subnets_links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SUBNETS_LINK),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingSubnetsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SUBNETS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingSubnetsResponse200 {
     fn validate_at(
@@ -145,24 +123,6 @@ impl SubnetsLink {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`SubnetsLink`].
-pub static SHAPE_SUBNETS_LINK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "href",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rel",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SubnetsLink {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SUBNETS_LINK,
-    );
 }
 impl support::Validate for SubnetsLink {
     fn validate_at(

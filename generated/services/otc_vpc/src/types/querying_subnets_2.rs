@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_subnets_2.json` documents.
 use crate::support;
-use super::super::{QueryingSubnetDetailsSubnet, SHAPE_QUERYING_SUBNET_DETAILS_SUBNET};
+use super::super::QueryingSubnetDetailsSubnet;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,22 +19,6 @@ impl QueryingSubnets2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingSubnets2Response200`].
-pub static SHAPE_QUERYING_SUBNETS2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "subnets",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_SUBNET_DETAILS_SUBNET),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingSubnets2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SUBNETS2_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingSubnets2Response200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_tags_of_a_network_acl.json` documents.
 use crate::support;
-use super::super::{ResourceTagInResponse, SHAPE_RESOURCE_TAG_IN_RESPONSE};
+use super::super::ResourceTagInResponse;
 /// Table 2 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -22,26 +22,6 @@ impl QueryingTagsOfANetworkAclResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTagsOfANetworkAclResponse200`].
-pub static SHAPE_QUERYING_TAGS_OF_A_NETWORK_ACL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESOURCE_TAG_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTagsOfANetworkAclResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TAGS_OF_A_NETWORK_ACL_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTagsOfANetworkAclResponse200 {
     fn validate_at(

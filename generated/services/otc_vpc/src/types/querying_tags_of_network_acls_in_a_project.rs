@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_tags_of_network_acls_in_a_project.json` documents.
 use crate::support;
-use super::super::{ListTagInResponse, SHAPE_LIST_TAG_IN_RESPONSE};
+use super::super::ListTagInResponse;
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,30 +25,6 @@ impl QueryingTagsOfNetworkAclsInAProjectResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTagsOfNetworkAclsInAProjectResponse200`].
-pub static SHAPE_QUERYING_TAGS_OF_NETWORK_ACLS_IN_A_PROJECT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_TAG_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTagsOfNetworkAclsInAProjectResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TAGS_OF_NETWORK_ACLS_IN_A_PROJECT_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTagsOfNetworkAclsInAProjectResponse200 {
     fn validate_at(

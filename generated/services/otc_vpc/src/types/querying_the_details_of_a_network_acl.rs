@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_the_details_of_a_network_acl.json` documents.
 use crate::support;
-use super::super::{FirewallDetail, SHAPE_FIREWALL_DETAIL};
+use super::super::FirewallDetail;
 /// Table 2 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -28,24 +28,6 @@ impl QueryingTheDetailsOfANetworkAclResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheDetailsOfANetworkAclResponse200`].
-pub static SHAPE_QUERYING_THE_DETAILS_OF_A_NETWORK_ACL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "firewall",
-            value: support::ValueShape::Object(&SHAPE_FIREWALL_DETAIL),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheDetailsOfANetworkAclResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_DETAILS_OF_A_NETWORK_ACL_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheDetailsOfANetworkAclResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_the_details_of_a_security_group.json` documents.
 use crate::support;
-use super::super::{SHAPE_SECURITY_GROUP_INFO, SecurityGroupInfo};
+use super::super::SecurityGroupInfo;
 /// Table 2 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -24,24 +24,6 @@ impl QueryingTheDetailsOfASecurityGroupResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheDetailsOfASecurityGroupResponse200`].
-pub static SHAPE_QUERYING_THE_DETAILS_OF_A_SECURITY_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group",
-            value: support::ValueShape::Object(&SHAPE_SECURITY_GROUP_INFO),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheDetailsOfASecurityGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_DETAILS_OF_A_SECURITY_GROUP_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheDetailsOfASecurityGroupResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_the_details_of_a_vpc.json` documents.
 use crate::support;
-use super::super::{SHAPE_VPC, Vpc};
+use super::super::Vpc;
 /// Table 2 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -24,24 +24,6 @@ impl QueryingTheDetailsOfAVpcResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheDetailsOfAVpcResponse200`].
-pub static SHAPE_QUERYING_THE_DETAILS_OF_A_VPC_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc",
-            value: support::ValueShape::Object(&SHAPE_VPC),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheDetailsOfAVpcResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_DETAILS_OF_A_VPC_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheDetailsOfAVpcResponse200 {
     fn validate_at(

@@ -143,24 +143,6 @@ impl QueryingTheNumberOfNetworkAclsUsingTagsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheNumberOfNetworkAclsUsingTagsResponse200`].
-pub static SHAPE_QUERYING_THE_NUMBER_OF_NETWORK_ACLS_USING_TAGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheNumberOfNetworkAclsUsingTagsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_NUMBER_OF_NETWORK_ACLS_USING_TAGS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheNumberOfNetworkAclsUsingTagsResponse200 {
     fn validate_at(
         &self,

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_vpc_details.json` documents.
 use crate::support;
-use super::super::{Route, SHAPE_ROUTE};
+use super::super::Route;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,20 +19,6 @@ impl QueryingVpcDetailsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingVpcDetailsResponse200`].
-pub static SHAPE_QUERYING_VPC_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vpc",
-            value: support::ValueShape::Object(&SHAPE_QUERYING_VPC_DETAILS_VPC),
-        },
-    ],
-};
-impl support::Shaped for QueryingVpcDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VPC_DETAILS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingVpcDetailsResponse200 {
     fn validate_at(
@@ -168,60 +154,6 @@ impl QueryingVpcDetailsVpc {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`QueryingVpcDetailsVpc`].
-pub static SHAPE_QUERYING_VPC_DETAILS_VPC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cidr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "routes",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_ROUTE)),
-        },
-        support::FieldShape {
-            name: "enable_shared_snat",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingVpcDetailsVpc {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VPC_DETAILS_VPC,
-    );
 }
 impl support::Validate for QueryingVpcDetailsVpc {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_vpc_flow_logs.json` documents.
 use crate::support;
-use super::super::{FlowLog, SHAPE_FLOW_LOG};
+use super::super::FlowLog;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,22 +19,6 @@ impl QueryingVpcFlowLogsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingVpcFlowLogsResponse200`].
-pub static SHAPE_QUERYING_VPC_FLOW_LOGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "flow_logs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FLOW_LOG),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingVpcFlowLogsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VPC_FLOW_LOGS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingVpcFlowLogsResponse200 {
     fn validate_at(

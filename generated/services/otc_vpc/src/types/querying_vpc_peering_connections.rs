@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_vpc_peering_connections.json` documents.
 use crate::support;
-use super::super::{Peering, SHAPE_PEERING};
+use super::super::Peering;
 /// Table 5 peerings_link object.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -22,24 +22,6 @@ impl PeeringsLink {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`PeeringsLink`].
-pub static SHAPE_PEERINGS_LINK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "href",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rel",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PeeringsLink {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PEERINGS_LINK,
-    );
 }
 impl support::Validate for PeeringsLink {
     fn validate_at(
@@ -106,28 +88,6 @@ impl QueryingVpcPeeringConnectionsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingVpcPeeringConnectionsResponse200`].
-pub static SHAPE_QUERYING_VPC_PEERING_CONNECTIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "peerings",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PEERING),
-            ),
-        },
-        support::FieldShape {
-            name: "peerings_links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PEERINGS_LINK),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingVpcPeeringConnectionsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VPC_PEERING_CONNECTIONS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingVpcPeeringConnectionsResponse200 {
     fn validate_at(

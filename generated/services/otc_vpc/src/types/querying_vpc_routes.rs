@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_vpc_routes.json` documents.
 use crate::support;
-use super::super::{QueryingAVpcRouteRoute, SHAPE_QUERYING_A_VPC_ROUTE_ROUTE};
+use super::super::QueryingAVpcRouteRoute;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,28 +25,6 @@ impl QueryingVpcRoutesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingVpcRoutesResponse200`].
-pub static SHAPE_QUERYING_VPC_ROUTES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "routes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_A_VPC_ROUTE_ROUTE),
-            ),
-        },
-        support::FieldShape {
-            name: "routes_links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ROUTES_LINK),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingVpcRoutesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VPC_ROUTES_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingVpcRoutesResponse200 {
     fn validate_at(
@@ -146,24 +124,6 @@ impl RoutesLink {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RoutesLink`].
-pub static SHAPE_ROUTES_LINK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "href",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rel",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RoutesLink {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ROUTES_LINK,
-    );
 }
 impl support::Validate for RoutesLink {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_vpc_tags_in_a_specified_project.json` documents.
 use crate::support;
-use super::super::{
-    QueryingEipTagsInASpecifiedProjectTag,
-    SHAPE_QUERYING_EIP_TAGS_IN_A_SPECIFIED_PROJECT_TAG,
-};
+use super::super::QueryingEipTagsInASpecifiedProjectTag;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -24,24 +21,6 @@ impl QueryingVpcTagsInASpecifiedProjectResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingVpcTagsInASpecifiedProjectResponse200`].
-pub static SHAPE_QUERYING_VPC_TAGS_IN_A_SPECIFIED_PROJECT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_EIP_TAGS_IN_A_SPECIFIED_PROJECT_TAG,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingVpcTagsInASpecifiedProjectResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VPC_TAGS_IN_A_SPECIFIED_PROJECT_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingVpcTagsInASpecifiedProjectResponse200 {
     fn validate_at(

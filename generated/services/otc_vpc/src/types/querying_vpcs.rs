@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_vpcs.json` documents.
 use crate::support;
-use super::super::{Route, SHAPE_ROUTE};
+use super::super::Route;
 /// Table 2 Response parameter (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,22 +19,6 @@ impl QueryingVpcsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingVpcsResponse200`].
-pub static SHAPE_QUERYING_VPCS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vpcs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_VPCS_VPC),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingVpcsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VPCS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingVpcsResponse200 {
     fn validate_at(
@@ -184,60 +168,6 @@ impl QueryingVpcsVpc {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`QueryingVpcsVpc`].
-pub static SHAPE_QUERYING_VPCS_VPC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cidr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "routes",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_ROUTE)),
-        },
-        support::FieldShape {
-            name: "enable_shared_snat",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingVpcsVpc {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VPCS_VPC,
-    );
 }
 impl support::Validate for QueryingVpcsVpc {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_vpcs_2.json` documents.
 use crate::support;
-use super::super::{PageInfo, SHAPE_PAGE_INFO, SHAPE_VPC, Vpc};
+use super::super::{PageInfo, Vpc};
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -28,28 +28,6 @@ impl QueryingVpcs2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingVpcs2Response200`].
-pub static SHAPE_QUERYING_VPCS2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpcs",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_VPC)),
-        },
-        support::FieldShape {
-            name: "page_info",
-            value: support::ValueShape::Object(&SHAPE_PAGE_INFO),
-        },
-    ],
-};
-impl support::Shaped for QueryingVpcs2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VPCS2_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingVpcs2Response200 {
     fn validate_at(

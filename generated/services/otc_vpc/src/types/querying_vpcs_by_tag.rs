@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/querying_vpcs_by_tag.json` documents.
 use crate::support;
-use super::super::{Action, Match, QueryingSubnetsByTagTag, Resource, SHAPE_RESOURCE};
+use super::super::{Action, Match, QueryingSubnetsByTagTag, Resource};
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -245,26 +245,6 @@ impl QueryingVpcsByTagResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingVpcsByTagResponse200`].
-pub static SHAPE_QUERYING_VPCS_BY_TAG_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESOURCE),
-            ),
-        },
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingVpcsByTagResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VPCS_BY_TAG_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingVpcsByTagResponse200 {
     fn validate_at(

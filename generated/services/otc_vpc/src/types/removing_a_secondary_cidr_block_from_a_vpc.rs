@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/removing_a_secondary_cidr_block_from_a_vpc.json` documents.
 use crate::support;
-use super::super::{SHAPE_VPC, Vpc};
+use super::super::Vpc;
 /// Table 3 RemoveExtendCidrOption.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -209,24 +209,6 @@ impl RemovingASecondaryCidrBlockFromAVpcResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`RemovingASecondaryCidrBlockFromAVpcResponse200`].
-pub static SHAPE_REMOVING_A_SECONDARY_CIDR_BLOCK_FROM_A_VPC_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc",
-            value: support::ValueShape::Object(&SHAPE_VPC),
-        },
-    ],
-};
-impl support::Shaped for RemovingASecondaryCidrBlockFromAVpcResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REMOVING_A_SECONDARY_CIDR_BLOCK_FROM_A_VPC_RESPONSE200,
-    );
-}
 impl support::Validate for RemovingASecondaryCidrBlockFromAVpcResponse200 {
     fn validate_at(
         &self,
@@ -299,28 +281,6 @@ impl RemovingASecondaryCidrBlockFromAVpcResponse202 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RemovingASecondaryCidrBlockFromAVpcResponse202`].
-pub static SHAPE_REMOVING_A_SECONDARY_CIDR_BLOCK_FROM_A_VPC_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RemovingASecondaryCidrBlockFromAVpcResponse202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REMOVING_A_SECONDARY_CIDR_BLOCK_FROM_A_VPC_RESPONSE202,
-    );
 }
 impl support::Validate for RemovingASecondaryCidrBlockFromAVpcResponse202 {
     fn validate_at(

@@ -346,6 +346,3 @@ impl support::Validate for ChargeMode {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for ChargeMode {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

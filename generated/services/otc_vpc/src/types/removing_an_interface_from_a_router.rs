@@ -132,36 +132,6 @@ impl RemovingAnInterfaceFromARouterResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`RemovingAnInterfaceFromARouterResponse200`].
-pub static SHAPE_REMOVING_AN_INTERFACE_FROM_A_ROUTER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RemovingAnInterfaceFromARouterResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REMOVING_AN_INTERFACE_FROM_A_ROUTER_RESPONSE200,
-    );
-}
 impl support::Validate for RemovingAnInterfaceFromARouterResponse200 {
     fn validate_at(
         &self,

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/unbinding_an_eip.json` documents.
 use crate::support;
-use super::super::{PublicipInstanceResp, SHAPE_PUBLICIP_INSTANCE_RESP};
+use super::super::PublicipInstanceResp;
 /// Table 2 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -24,24 +24,6 @@ impl UnbindingAnEipResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UnbindingAnEipResponse200`].
-pub static SHAPE_UNBINDING_AN_EIP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip",
-            value: support::ValueShape::Object(&SHAPE_PUBLICIP_INSTANCE_RESP),
-        },
-    ],
-};
-impl support::Shaped for UnbindingAnEipResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UNBINDING_AN_EIP_RESPONSE200,
-    );
 }
 impl support::Validate for UnbindingAnEipResponse200 {
     fn validate_at(

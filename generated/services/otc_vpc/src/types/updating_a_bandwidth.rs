@@ -85,24 +85,6 @@ impl UpdatingABandwidthBandwidth {
         );
     }
 }
-/// The documented fields of [`UpdatingABandwidthBandwidth`].
-pub static SHAPE_UPDATING_A_BANDWIDTH_BANDWIDTH: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingABandwidthBandwidth {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_BANDWIDTH_BANDWIDTH,
-    );
-}
 impl support::Validate for UpdatingABandwidthBandwidth {
     fn validate_at(
         &self,
@@ -241,20 +223,6 @@ impl UpdatingABandwidthResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingABandwidthResponse200`].
-pub static SHAPE_UPDATING_A_BANDWIDTH_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "bandwidth",
-            value: support::ValueShape::Object(&SHAPE_UPDATING_A_BANDWIDTH_BANDWIDTH),
-        },
-    ],
-};
-impl support::Shaped for UpdatingABandwidthResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_BANDWIDTH_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingABandwidthResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/updating_a_firewall_group.json` documents.
 use crate::support;
-use super::super::{FirewallGroup, SHAPE_FIREWALL_GROUP};
+use super::super::FirewallGroup;
 /// Table 1 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -82,20 +82,6 @@ impl UpdatingAFirewallGroupResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAFirewallGroupResponse200`].
-pub static SHAPE_UPDATING_A_FIREWALL_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "firewall_group",
-            value: support::ValueShape::Object(&SHAPE_FIREWALL_GROUP),
-        },
-    ],
-};
-impl support::Shaped for UpdatingAFirewallGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_FIREWALL_GROUP_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingAFirewallGroupResponse200 {
     fn validate_at(

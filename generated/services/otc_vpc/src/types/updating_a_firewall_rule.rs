@@ -168,56 +168,6 @@ impl UpdatingAFirewallRuleFirewallRule {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`UpdatingAFirewallRuleFirewallRule`].
-pub static SHAPE_UPDATING_A_FIREWALL_RULE_FIREWALL_RULE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAFirewallRuleFirewallRule {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_FIREWALL_RULE_FIREWALL_RULE,
-    );
-}
 impl support::Validate for UpdatingAFirewallRuleFirewallRule {
     fn validate_at(
         &self,
@@ -427,22 +377,6 @@ impl UpdatingAFirewallRuleResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAFirewallRuleResponse200`].
-pub static SHAPE_UPDATING_A_FIREWALL_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "firewall_rule",
-            value: support::ValueShape::Object(
-                &SHAPE_UPDATING_A_FIREWALL_RULE_FIREWALL_RULE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for UpdatingAFirewallRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_FIREWALL_RULE_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingAFirewallRuleResponse200 {
     fn validate_at(

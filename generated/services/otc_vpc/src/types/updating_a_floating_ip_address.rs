@@ -35,20 +35,6 @@ impl UpdatingAFloatingIpAddressFloatingip {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`UpdatingAFloatingIpAddressFloatingip`].
-pub static SHAPE_UPDATING_A_FLOATING_IP_ADDRESS_FLOATINGIP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "port_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAFloatingIpAddressFloatingip {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_FLOATING_IP_ADDRESS_FLOATINGIP,
-    );
-}
 impl support::Validate for UpdatingAFloatingIpAddressFloatingip {
     fn validate_at(
         &self,
@@ -176,22 +162,6 @@ impl UpdatingAFloatingIpAddressResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAFloatingIpAddressResponse200`].
-pub static SHAPE_UPDATING_A_FLOATING_IP_ADDRESS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "floatingip",
-            value: support::ValueShape::Object(
-                &SHAPE_UPDATING_A_FLOATING_IP_ADDRESS_FLOATINGIP,
-            ),
-        },
-    ],
-};
-impl support::Shaped for UpdatingAFloatingIpAddressResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_FLOATING_IP_ADDRESS_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingAFloatingIpAddressResponse200 {
     fn validate_at(

@@ -46,24 +46,6 @@ impl UpdatingAFloatingIpAddress2Floatingip {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`UpdatingAFloatingIpAddress2Floatingip`].
-pub static SHAPE_UPDATING_A_FLOATING_IP_ADDRESS2_FLOATINGIP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "port_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fixed_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAFloatingIpAddress2Floatingip {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_FLOATING_IP_ADDRESS2_FLOATINGIP,
-    );
-}
 impl support::Validate for UpdatingAFloatingIpAddress2Floatingip {
     fn validate_at(
         &self,
@@ -199,22 +181,6 @@ impl UpdatingAFloatingIpAddress2Response200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAFloatingIpAddress2Response200`].
-pub static SHAPE_UPDATING_A_FLOATING_IP_ADDRESS2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "floatingip",
-            value: support::ValueShape::Object(
-                &SHAPE_UPDATING_A_FLOATING_IP_ADDRESS2_FLOATINGIP,
-            ),
-        },
-    ],
-};
-impl support::Shaped for UpdatingAFloatingIpAddress2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_FLOATING_IP_ADDRESS2_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingAFloatingIpAddress2Response200 {
     fn validate_at(

@@ -52,28 +52,6 @@ impl UpdatingANetworkNetwork {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`UpdatingANetworkNetwork`].
-pub static SHAPE_UPDATING_A_NETWORK_NETWORK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_security_enabled",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingANetworkNetwork {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_NETWORK_NETWORK,
-    );
-}
 impl support::Validate for UpdatingANetworkNetwork {
     fn validate_at(
         &self,
@@ -220,20 +198,6 @@ impl UpdatingANetworkResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingANetworkResponse200`].
-pub static SHAPE_UPDATING_A_NETWORK_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "network",
-            value: support::ValueShape::Object(&SHAPE_UPDATING_A_NETWORK_NETWORK),
-        },
-    ],
-};
-impl support::Shaped for UpdatingANetworkResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_NETWORK_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingANetworkResponse200 {
     fn validate_at(

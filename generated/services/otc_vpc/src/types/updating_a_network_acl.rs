@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/updating_a_network_acl.json` documents.
 use crate::support;
-use super::super::{FirewallDetail, SHAPE_FIREWALL_DETAIL};
+use super::super::FirewallDetail;
 /// Table 3 UpdateFirewallOption.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -296,24 +296,6 @@ impl UpdatingANetworkAclResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingANetworkAclResponse200`].
-pub static SHAPE_UPDATING_A_NETWORK_ACL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "firewall",
-            value: support::ValueShape::Object(&SHAPE_FIREWALL_DETAIL),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingANetworkAclResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_NETWORK_ACL_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingANetworkAclResponse200 {
     fn validate_at(

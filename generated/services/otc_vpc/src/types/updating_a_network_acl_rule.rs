@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/updating_a_network_acl_rule.json` documents.
 use crate::support;
-use super::super::{FirewallDetail, IpVersion, SHAPE_FIREWALL_DETAIL};
+use super::super::{FirewallDetail, IpVersion};
 /// Table 4 FirewallUpdateRuleItemOption.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -721,24 +721,6 @@ impl UpdatingANetworkAclRuleResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingANetworkAclRuleResponse200`].
-pub static SHAPE_UPDATING_A_NETWORK_ACL_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "firewall",
-            value: support::ValueShape::Object(&SHAPE_FIREWALL_DETAIL),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingANetworkAclRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_NETWORK_ACL_RULE_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingANetworkAclRuleResponse200 {
     fn validate_at(

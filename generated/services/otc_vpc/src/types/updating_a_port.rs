@@ -4,11 +4,7 @@
 
 //! The types that `spec/otc_vpc/updating_a_port.json` documents.
 use crate::support;
-use super::super::{
-    AllowedAddressPairs, AllowedAddressPairsInResponse, ExtraDhcpOpt,
-    SHAPE_ALLOWED_ADDRESS_PAIRS, SHAPE_ALLOWED_ADDRESS_PAIRS_IN_RESPONSE,
-    SHAPE_EXTRA_DHCP_OPT,
-};
+use super::super::{AllowedAddressPairs, AllowedAddressPairsInResponse, ExtraDhcpOpt};
 /// Table 3 port objects (also Table 7).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -136,48 +132,6 @@ impl UpdatingAPortPort {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`UpdatingAPortPort`].
-pub static SHAPE_UPDATING_A_PORT_PORT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_groups",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "allowed_address_pairs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOWED_ADDRESS_PAIRS),
-            ),
-        },
-        support::FieldShape {
-            name: "extra_dhcp_opts",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_EXTRA_DHCP_OPT),
-            ),
-        },
-        support::FieldShape {
-            name: "binding:profile",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "binding:vnic_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_security_enabled",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAPortPort {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_PORT_PORT,
-    );
-}
 impl support::Validate for UpdatingAPortPort {
     fn validate_at(
         &self,
@@ -302,7 +256,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingAPortPort {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 port objects (also Table 7).
@@ -380,48 +334,6 @@ impl UpdatingAPortPortInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAPortPortInResponse`].
-pub static SHAPE_UPDATING_A_PORT_PORT_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_groups",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "allowed_address_pairs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOWED_ADDRESS_PAIRS_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "extra_dhcp_opts",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_EXTRA_DHCP_OPT),
-            ),
-        },
-        support::FieldShape {
-            name: "binding:profile",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "binding:vnic_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_security_enabled",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAPortPortInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_PORT_PORT_IN_RESPONSE,
-    );
 }
 impl support::Validate for UpdatingAPortPortInResponse {
     fn validate_at(
@@ -626,20 +538,6 @@ impl UpdatingAPortResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAPortResponse200`].
-pub static SHAPE_UPDATING_A_PORT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Object(&SHAPE_UPDATING_A_PORT_PORT_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for UpdatingAPortResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_PORT_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingAPortResponse200 {
     fn validate_at(

@@ -74,32 +74,6 @@ impl AddRouteTableRoute {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`AddRouteTableRoute`].
-pub static SHAPE_ADD_ROUTE_TABLE_ROUTE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nexthop",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddRouteTableRoute {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADD_ROUTE_TABLE_ROUTE,
-    );
-}
 impl support::Validate for AddRouteTableRoute {
     fn validate_at(
         &self,
@@ -163,7 +137,7 @@ impl<'de> ::serde::Deserialize<'de> for AddRouteTableRoute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Field description of adding a route.
@@ -220,32 +194,6 @@ impl AddRouteTableRouteInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AddRouteTableRouteInResponse`].
-pub static SHAPE_ADD_ROUTE_TABLE_ROUTE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nexthop",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddRouteTableRouteInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADD_ROUTE_TABLE_ROUTE_IN_RESPONSE,
-    );
 }
 impl support::Validate for AddRouteTableRouteInResponse {
     fn validate_at(
@@ -403,32 +351,6 @@ impl DelRouteTableRoute {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`DelRouteTableRoute`].
-pub static SHAPE_DEL_ROUTE_TABLE_ROUTE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nexthop",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DelRouteTableRoute {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DEL_ROUTE_TABLE_ROUTE,
-    );
-}
 impl support::Validate for DelRouteTableRoute {
     fn validate_at(
         &self,
@@ -485,7 +407,7 @@ impl<'de> ::serde::Deserialize<'de> for DelRouteTableRoute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 7 Field description of deleting a route.
@@ -542,32 +464,6 @@ impl DelRouteTableRouteInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DelRouteTableRouteInResponse`].
-pub static SHAPE_DEL_ROUTE_TABLE_ROUTE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nexthop",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DelRouteTableRouteInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DEL_ROUTE_TABLE_ROUTE_IN_RESPONSE,
-    );
 }
 impl support::Validate for DelRouteTableRouteInResponse {
     fn validate_at(
@@ -702,32 +598,6 @@ impl ModRouteTableRoute {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`ModRouteTableRoute`].
-pub static SHAPE_MOD_ROUTE_TABLE_ROUTE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nexthop",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModRouteTableRoute {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MOD_ROUTE_TABLE_ROUTE,
-    );
-}
 impl support::Validate for ModRouteTableRoute {
     fn validate_at(
         &self,
@@ -791,7 +661,7 @@ impl<'de> ::serde::Deserialize<'de> for ModRouteTableRoute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Field description of modifying a route.
@@ -848,32 +718,6 @@ impl ModRouteTableRouteInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModRouteTableRouteInResponse`].
-pub static SHAPE_MOD_ROUTE_TABLE_ROUTE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nexthop",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModRouteTableRouteInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MOD_ROUTE_TABLE_ROUTE_IN_RESPONSE,
-    );
 }
 impl support::Validate for ModRouteTableRouteInResponse {
     fn validate_at(
@@ -991,34 +835,6 @@ impl RouteTableRouteAction {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`RouteTableRouteAction`].
-pub static SHAPE_ROUTE_TABLE_ROUTE_ACTION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "add",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ADD_ROUTE_TABLE_ROUTE),
-            ),
-        },
-        support::FieldShape {
-            name: "mod",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MOD_ROUTE_TABLE_ROUTE),
-            ),
-        },
-        support::FieldShape {
-            name: "del",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DEL_ROUTE_TABLE_ROUTE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for RouteTableRouteAction {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ROUTE_TABLE_ROUTE_ACTION,
-    );
-}
 impl support::Validate for RouteTableRouteAction {
     fn validate_at(
         &self,
@@ -1119,7 +935,7 @@ impl<'de> ::serde::Deserialize<'de> for RouteTableRouteAction {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Description of the route field.
@@ -1149,34 +965,6 @@ impl RouteTableRouteActionInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RouteTableRouteActionInResponse`].
-pub static SHAPE_ROUTE_TABLE_ROUTE_ACTION_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "add",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ADD_ROUTE_TABLE_ROUTE_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "mod",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MOD_ROUTE_TABLE_ROUTE_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "del",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DEL_ROUTE_TABLE_ROUTE_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for RouteTableRouteActionInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ROUTE_TABLE_ROUTE_ACTION_IN_RESPONSE,
-    );
 }
 impl support::Validate for RouteTableRouteActionInResponse {
     fn validate_at(
@@ -1366,28 +1154,6 @@ impl UpdatingARouteTableRoutetable {
         );
     }
 }
-/// The documented fields of [`UpdatingARouteTableRoutetable`].
-pub static SHAPE_UPDATING_A_ROUTE_TABLE_ROUTETABLE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "routes",
-            value: support::ValueShape::Object(&SHAPE_ROUTE_TABLE_ROUTE_ACTION),
-        },
-    ],
-};
-impl support::Shaped for UpdatingARouteTableRoutetable {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_ROUTE_TABLE_ROUTETABLE,
-    );
-}
 impl support::Validate for UpdatingARouteTableRoutetable {
     fn validate_at(
         &self,
@@ -1449,7 +1215,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingARouteTableRoutetable {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Description of the routetable field (also Table 9).
@@ -1514,30 +1280,6 @@ impl UpdatingARouteTableRoutetableInResponse {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`UpdatingARouteTableRoutetableInResponse`].
-pub static SHAPE_UPDATING_A_ROUTE_TABLE_ROUTETABLE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "routes",
-            value: support::ValueShape::Object(
-                &SHAPE_ROUTE_TABLE_ROUTE_ACTION_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for UpdatingARouteTableRoutetableInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_ROUTE_TABLE_ROUTETABLE_IN_RESPONSE,
-    );
 }
 impl support::Validate for UpdatingARouteTableRoutetableInResponse {
     fn validate_at(
@@ -1685,22 +1427,6 @@ impl UpdatingARouteTableResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingARouteTableResponse200`].
-pub static SHAPE_UPDATING_A_ROUTE_TABLE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "routetable",
-            value: support::ValueShape::Object(
-                &SHAPE_UPDATING_A_ROUTE_TABLE_ROUTETABLE_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for UpdatingARouteTableResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_ROUTE_TABLE_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingARouteTableResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/updating_a_router.json` documents.
 use crate::support;
-use super::super::{ExternalGatewayInfo, Route, SHAPE_EXTERNAL_GATEWAY_INFO, SHAPE_ROUTE};
+use super::super::{ExternalGatewayInfo, Route};
 /// Table 2 router objects (also Table 6).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -88,32 +88,6 @@ impl UpdatingARouterRouter {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`UpdatingARouterRouter`].
-pub static SHAPE_UPDATING_A_ROUTER_ROUTER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "external_gateway_info",
-            value: support::ValueShape::Object(&SHAPE_EXTERNAL_GATEWAY_INFO),
-        },
-        support::FieldShape {
-            name: "routes",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_ROUTE)),
-        },
-    ],
-};
-impl support::Shaped for UpdatingARouterRouter {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_ROUTER_ROUTER,
-    );
 }
 impl support::Validate for UpdatingARouterRouter {
     fn validate_at(
@@ -289,20 +263,6 @@ impl UpdatingARouterResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingARouterResponse200`].
-pub static SHAPE_UPDATING_A_ROUTER_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "router",
-            value: support::ValueShape::Object(&SHAPE_UPDATING_A_ROUTER_ROUTER),
-        },
-    ],
-};
-impl support::Shaped for UpdatingARouterResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_ROUTER_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingARouterResponse200 {
     fn validate_at(

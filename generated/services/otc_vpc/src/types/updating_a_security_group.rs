@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/updating_a_security_group.json` documents.
 use crate::support;
-use super::super::{SHAPE_SECURITY_GROUP, SecurityGroup};
+use super::super::SecurityGroup;
 /// Table 1 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -83,20 +83,6 @@ impl UpdatingASecurityGroupResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingASecurityGroupResponse200`].
-pub static SHAPE_UPDATING_A_SECURITY_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "security_group",
-            value: support::ValueShape::Object(&SHAPE_SECURITY_GROUP),
-        },
-    ],
-};
-impl support::Shaped for UpdatingASecurityGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_SECURITY_GROUP_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingASecurityGroupResponse200 {
     fn validate_at(

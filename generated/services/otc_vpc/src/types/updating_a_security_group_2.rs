@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/updating_a_security_group_2.json` documents.
 use crate::support;
-use super::super::{SHAPE_SECURITY_GROUP_INFO, SecurityGroupInfo};
+use super::super::SecurityGroupInfo;
 /// Table 3 UpdateSecurityGroupOption.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -246,24 +246,6 @@ impl UpdatingASecurityGroup2Response200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UpdatingASecurityGroup2Response200`].
-pub static SHAPE_UPDATING_A_SECURITY_GROUP2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group",
-            value: support::ValueShape::Object(&SHAPE_SECURITY_GROUP_INFO),
-        },
-    ],
-};
-impl support::Shaped for UpdatingASecurityGroup2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_SECURITY_GROUP2_RESPONSE200,
-    );
-}
 impl support::Validate for UpdatingASecurityGroup2Response200 {
     fn validate_at(
         &self,
@@ -339,28 +321,6 @@ impl UpdatingASecurityGroup2Response202 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingASecurityGroup2Response202`].
-pub static SHAPE_UPDATING_A_SECURITY_GROUP2_RESPONSE202: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingASecurityGroup2Response202 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_SECURITY_GROUP2_RESPONSE202,
-    );
 }
 impl support::Validate for UpdatingASecurityGroup2Response202 {
     fn validate_at(

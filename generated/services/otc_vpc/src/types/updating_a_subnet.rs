@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/updating_a_subnet.json` documents.
 use crate::support;
-use super::super::{AllocationPool, HostRoute, SHAPE_ALLOCATION_POOL, SHAPE_HOST_ROUTE};
+use super::super::{AllocationPool, HostRoute};
 /// Table 2 subnet objects (also Table 6).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -88,40 +88,6 @@ impl UpdatingASubnetSubnet {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`UpdatingASubnetSubnet`].
-pub static SHAPE_UPDATING_A_SUBNET_SUBNET: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "allocation_pools",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOCATION_POOL),
-            ),
-        },
-        support::FieldShape {
-            name: "dns_nameservers",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "host_routes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_HOST_ROUTE),
-            ),
-        },
-        support::FieldShape {
-            name: "enable_dhcp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingASubnetSubnet {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_SUBNET_SUBNET,
-    );
 }
 impl support::Validate for UpdatingASubnetSubnet {
     fn validate_at(
@@ -316,20 +282,6 @@ impl UpdatingASubnetResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingASubnetResponse200`].
-pub static SHAPE_UPDATING_A_SUBNET_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "subnet",
-            value: support::ValueShape::Object(&SHAPE_UPDATING_A_SUBNET_SUBNET),
-        },
-    ],
-};
-impl support::Shaped for UpdatingASubnetResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_SUBNET_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingASubnetResponse200 {
     fn validate_at(

@@ -108,48 +108,6 @@ impl UpdatingASubnetPoolSubnetpool {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`UpdatingASubnetPoolSubnetpool`].
-pub static SHAPE_UPDATING_A_SUBNET_POOL_SUBNETPOOL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default_quota",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "prefixes",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "min_prefixlen",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default_prefixlen",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_prefixlen",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_default",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingASubnetPoolSubnetpool {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_SUBNET_POOL_SUBNETPOOL,
-    );
-}
 impl support::Validate for UpdatingASubnetPoolSubnetpool {
     fn validate_at(
         &self,
@@ -358,20 +316,6 @@ impl UpdatingASubnetPoolResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingASubnetPoolResponse200`].
-pub static SHAPE_UPDATING_A_SUBNET_POOL_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "subnetpool",
-            value: support::ValueShape::Object(&SHAPE_UPDATING_A_SUBNET_POOL_SUBNETPOOL),
-        },
-    ],
-};
-impl support::Shaped for UpdatingASubnetPoolResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_SUBNET_POOL_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingASubnetPoolResponse200 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/updating_a_vpc.json` documents.
 use crate::support;
-use super::super::{Route, SHAPE_ROUTE};
+use super::super::Route;
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -80,20 +80,6 @@ impl UpdatingAVpcResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAVpcResponse200`].
-pub static SHAPE_UPDATING_A_VPC_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vpc",
-            value: support::ValueShape::Object(&SHAPE_UPDATING_A_VPC_VPC),
-        },
-    ],
-};
-impl support::Shaped for UpdatingAVpcResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_VPC_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingAVpcResponse200 {
     fn validate_at(
@@ -237,32 +223,6 @@ impl UpdatingAVpcVpc {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`UpdatingAVpcVpc`].
-pub static SHAPE_UPDATING_A_VPC_VPC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cidr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "routes",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_ROUTE)),
-        },
-    ],
-};
-impl support::Shaped for UpdatingAVpcVpc {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_VPC_VPC,
-    );
 }
 impl support::Validate for UpdatingAVpcVpc {
     fn validate_at(

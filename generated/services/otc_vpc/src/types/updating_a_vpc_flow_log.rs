@@ -86,28 +86,6 @@ impl UpdatingAVpcFlowLogFlowLog {
         );
     }
 }
-/// The documented fields of [`UpdatingAVpcFlowLogFlowLog`].
-pub static SHAPE_UPDATING_A_VPC_FLOW_LOG_FLOW_LOG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_state",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAVpcFlowLogFlowLog {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_VPC_FLOW_LOG_FLOW_LOG,
-    );
-}
 impl support::Validate for UpdatingAVpcFlowLogFlowLog {
     fn validate_at(
         &self,
@@ -250,20 +228,6 @@ impl UpdatingAVpcFlowLogResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAVpcFlowLogResponse200`].
-pub static SHAPE_UPDATING_A_VPC_FLOW_LOG_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "flow_log",
-            value: support::ValueShape::Object(&SHAPE_UPDATING_A_VPC_FLOW_LOG_FLOW_LOG),
-        },
-    ],
-};
-impl support::Shaped for UpdatingAVpcFlowLogResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_VPC_FLOW_LOG_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingAVpcFlowLogResponse200 {
     fn validate_at(

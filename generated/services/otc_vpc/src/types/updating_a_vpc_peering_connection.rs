@@ -82,24 +82,6 @@ impl UpdatingAVpcPeeringConnectionPeering {
         );
     }
 }
-/// The documented fields of [`UpdatingAVpcPeeringConnectionPeering`].
-pub static SHAPE_UPDATING_A_VPC_PEERING_CONNECTION_PEERING: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAVpcPeeringConnectionPeering {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_VPC_PEERING_CONNECTION_PEERING,
-    );
-}
 impl support::Validate for UpdatingAVpcPeeringConnectionPeering {
     fn validate_at(
         &self,
@@ -240,22 +222,6 @@ impl UpdatingAVpcPeeringConnectionResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAVpcPeeringConnectionResponse200`].
-pub static SHAPE_UPDATING_A_VPC_PEERING_CONNECTION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "peering",
-            value: support::ValueShape::Object(
-                &SHAPE_UPDATING_A_VPC_PEERING_CONNECTION_PEERING,
-            ),
-        },
-    ],
-};
-impl support::Shaped for UpdatingAVpcPeeringConnectionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_VPC_PEERING_CONNECTION_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingAVpcPeeringConnectionResponse200 {
     fn validate_at(

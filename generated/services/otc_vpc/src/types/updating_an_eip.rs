@@ -76,24 +76,6 @@ impl UpdatingAnEipPublicip {
         );
     }
 }
-/// The documented fields of [`UpdatingAnEipPublicip`].
-pub static SHAPE_UPDATING_AN_EIP_PUBLICIP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "port_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alias",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAnEipPublicip {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_AN_EIP_PUBLICIP,
-    );
-}
 impl support::Validate for UpdatingAnEipPublicip {
     fn validate_at(
         &self,
@@ -220,20 +202,6 @@ impl UpdatingAnEipResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAnEipResponse200`].
-pub static SHAPE_UPDATING_AN_EIP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "publicip",
-            value: support::ValueShape::Object(&SHAPE_UPDATING_AN_EIP_PUBLICIP),
-        },
-    ],
-};
-impl support::Shaped for UpdatingAnEipResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_AN_EIP_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingAnEipResponse200 {
     fn validate_at(

@@ -74,40 +74,6 @@ impl UpdatingAnEip2PublicipBandwidthInfo {
         );
     }
 }
-/// The documented fields of [`UpdatingAnEip2PublicipBandwidthInfo`].
-pub static SHAPE_UPDATING_AN_EIP2_PUBLICIP_BANDWIDTH_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "share_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "charge_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "billing_info",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAnEip2PublicipBandwidthInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_AN_EIP2_PUBLICIP_BANDWIDTH_INFO,
-    );
-}
 impl support::Validate for UpdatingAnEip2PublicipBandwidthInfo {
     fn validate_at(
         &self,
@@ -330,106 +296,6 @@ impl PublicipUpdateResp {
     pub fn lock_status_or_default(&self) -> &str {
         self.lock_status.as_deref().unwrap_or(Self::DEFAULT_LOCK_STATUS)
     }
-}
-/// The documented fields of [`PublicipUpdateResp`].
-pub static SHAPE_PUBLICIP_UPDATE_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_ipv6_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_border_group",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vnic",
-            value: support::ValueShape::Object(&SHAPE_UPDATING_AN_EIP2_VNIC_INFO),
-        },
-        support::FieldShape {
-            name: "bandwidth",
-            value: support::ValueShape::Object(
-                &SHAPE_UPDATING_AN_EIP2_PUBLICIP_BANDWIDTH_INFO,
-            ),
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "billing_info",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lock_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "associate_instance_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "associate_instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip_pool_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip_pool_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alias",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "associate_mode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PublicipUpdateResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLICIP_UPDATE_RESP,
-    );
 }
 impl support::Validate for PublicipUpdateResp {
     fn validate_at(
@@ -936,24 +802,6 @@ impl UpdatingAnEip2Response200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UpdatingAnEip2Response200`].
-pub static SHAPE_UPDATING_AN_EIP2_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip",
-            value: support::ValueShape::Object(&SHAPE_PUBLICIP_UPDATE_RESP),
-        },
-    ],
-};
-impl support::Shaped for UpdatingAnEip2Response200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_AN_EIP2_RESPONSE200,
-    );
-}
 impl support::Validate for UpdatingAnEip2Response200 {
     fn validate_at(
         &self,
@@ -1084,64 +932,6 @@ impl UpdatingAnEip2VnicInfo {
     pub fn instance_type_or_default(&self) -> &str {
         self.instance_type.as_deref().unwrap_or(Self::DEFAULT_INSTANCE_TYPE)
     }
-}
-/// The documented fields of [`UpdatingAnEip2VnicInfo`].
-pub static SHAPE_UPDATING_AN_EIP2_VNIC_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "private_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "device_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "device_owner",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_profile",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mac",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vtep",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vni",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_vif_details",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAnEip2VnicInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_AN_EIP2_VNIC_INFO,
-    );
 }
 impl support::Validate for UpdatingAnEip2VnicInfo {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/updating_an_ip_address_group.json` documents.
 use crate::support;
-use super::super::{AddressGroup, IpExtraSetOption, SHAPE_ADDRESS_GROUP};
+use super::super::{AddressGroup, IpExtraSetOption};
 /// Table 3 UpdateAddressGroupOption.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -350,24 +350,6 @@ impl UpdatingAnIpAddressGroupResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAnIpAddressGroupResponse200`].
-pub static SHAPE_UPDATING_AN_IP_ADDRESS_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "address_group",
-            value: support::ValueShape::Object(&SHAPE_ADDRESS_GROUP),
-        },
-    ],
-};
-impl support::Shaped for UpdatingAnIpAddressGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_AN_IP_ADDRESS_GROUP_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingAnIpAddressGroupResponse200 {
     fn validate_at(

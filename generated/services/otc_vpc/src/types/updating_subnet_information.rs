@@ -4,11 +4,7 @@
 
 //! The types that `spec/otc_vpc/updating_subnet_information.json` documents.
 use crate::support;
-use super::super::{
-    CreatingASubnet2ExtraDhcpOpt, CreatingASubnet2ExtraDhcpOptInResponse,
-    SHAPE_CREATING_A_SUBNET2_EXTRA_DHCP_OPT,
-    SHAPE_CREATING_A_SUBNET2_EXTRA_DHCP_OPT_IN_RESPONSE,
-};
+use super::super::{CreatingASubnet2ExtraDhcpOpt, CreatingASubnet2ExtraDhcpOptInResponse};
 /// Table 3 subnet objects (also Table 6).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -155,50 +151,6 @@ impl UpdatingSubnetInformationSubnet {
         );
     }
 }
-/// The documented fields of [`UpdatingSubnetInformationSubnet`].
-pub static SHAPE_UPDATING_SUBNET_INFORMATION_SUBNET: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipv6_enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dhcp_enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "primary_dns",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "secondary_dns",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dnsList",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "extra_dhcp_opts",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CREATING_A_SUBNET2_EXTRA_DHCP_OPT),
-            ),
-        },
-    ],
-};
-impl support::Shaped for UpdatingSubnetInformationSubnet {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_SUBNET_INFORMATION_SUBNET,
-    );
-}
 impl support::Validate for UpdatingSubnetInformationSubnet {
     fn validate_at(
         &self,
@@ -322,7 +274,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdatingSubnetInformationSubnet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 subnet objects (also Table 6).
@@ -411,52 +363,6 @@ impl UpdatingSubnetInformationSubnetInResponse {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`UpdatingSubnetInformationSubnetInResponse`].
-pub static SHAPE_UPDATING_SUBNET_INFORMATION_SUBNET_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipv6_enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dhcp_enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "primary_dns",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "secondary_dns",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dnsList",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "extra_dhcp_opts",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_CREATING_A_SUBNET2_EXTRA_DHCP_OPT_IN_RESPONSE,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for UpdatingSubnetInformationSubnetInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_SUBNET_INFORMATION_SUBNET_IN_RESPONSE,
-    );
 }
 impl support::Validate for UpdatingSubnetInformationSubnetInResponse {
     fn validate_at(
@@ -666,22 +572,6 @@ impl UpdatingSubnetInformationResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingSubnetInformationResponse200`].
-pub static SHAPE_UPDATING_SUBNET_INFORMATION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "subnet",
-            value: support::ValueShape::Object(
-                &SHAPE_UPDATING_SUBNET_INFORMATION_SUBNET_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for UpdatingSubnetInformationResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_SUBNET_INFORMATION_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingSubnetInformationResponse200 {
     fn validate_at(

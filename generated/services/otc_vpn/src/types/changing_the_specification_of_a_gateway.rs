@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_vpn/changing_the_specification_of_a_gateway.json` documents.
 use crate::support;
-use super::super::{
-    HaMode, SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE, Type, VpnResourceTagInResponse,
-};
+use super::super::{HaMode, Type, VpnResourceTagInResponse};
 /// Table 2 Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -92,24 +90,6 @@ impl ChangingTheSpecificationOfAGatewayResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ChangingTheSpecificationOfAGatewayResponse200`].
-pub static SHAPE_CHANGING_THE_SPECIFICATION_OF_A_GATEWAY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vpn_gateway",
-            value: support::ValueShape::Object(&SHAPE_RESPONSE_VPN_GATEWAY),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ChangingTheSpecificationOfAGatewayResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_THE_SPECIFICATION_OF_A_GATEWAY_RESPONSE200,
-    );
 }
 impl support::Validate for ChangingTheSpecificationOfAGatewayResponse200 {
     fn validate_at(
@@ -267,52 +247,6 @@ impl ChangingTheSpecificationOfAGatewayResponseEip {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`ChangingTheSpecificationOfAGatewayResponseEip`].
-pub static SHAPE_CHANGING_THE_SPECIFICATION_OF_A_GATEWAY_RESPONSE_EIP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "charge_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "share_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ChangingTheSpecificationOfAGatewayResponseEip {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_THE_SPECIFICATION_OF_A_GATEWAY_RESPONSE_EIP,
-    );
 }
 impl support::Validate for ChangingTheSpecificationOfAGatewayResponseEip {
     fn validate_at(
@@ -629,130 +563,6 @@ impl ResponseVpnGateway {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`ResponseVpnGateway`].
-pub static SHAPE_RESPONSE_VPN_GATEWAY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "network_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "attachment_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "er_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "local_subnets",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "local_subnets_v6",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "connect_subnet",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bgp_asn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flavor",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "availability_zone_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "connection_number",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used_connection_number",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used_connection_group",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "eip1",
-            value: support::ValueShape::Object(
-                &SHAPE_CHANGING_THE_SPECIFICATION_OF_A_GATEWAY_RESPONSE_EIP,
-            ),
-        },
-        support::FieldShape {
-            name: "eip2",
-            value: support::ValueShape::Object(
-                &SHAPE_CHANGING_THE_SPECIFICATION_OF_A_GATEWAY_RESPONSE_EIP,
-            ),
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_private_ip_1",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_private_ip_2",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ha_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ResponseVpnGateway {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESPONSE_VPN_GATEWAY,
-    );
 }
 impl support::Validate for ResponseVpnGateway {
     fn validate_at(

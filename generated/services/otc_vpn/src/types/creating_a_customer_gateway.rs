@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_vpn/creating_a_customer_gateway.json` documents.
 use crate::support;
-use super::super::{
-    ResponseCustomerGateway, SHAPE_RESPONSE_CUSTOMER_GATEWAY, VpnResourceTag,
-};
+use super::super::{ResponseCustomerGateway, VpnResourceTag};
 /// Table 3 CreateCgwRequestBodyContent.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -330,24 +328,6 @@ impl CreatingACustomerGatewayResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingACustomerGatewayResponse200`].
-pub static SHAPE_CREATING_A_CUSTOMER_GATEWAY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "customer_gateway",
-            value: support::ValueShape::Object(&SHAPE_RESPONSE_CUSTOMER_GATEWAY),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingACustomerGatewayResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CUSTOMER_GATEWAY_RESPONSE200,
-    );
 }
 impl support::Validate for CreatingACustomerGatewayResponse200 {
     fn validate_at(

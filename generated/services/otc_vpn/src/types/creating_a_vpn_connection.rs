@@ -5,10 +5,8 @@
 //! The types that `spec/otc_vpn/creating_a_vpn_connection.json` documents.
 use crate::support;
 use super::super::{
-    CreatingAVpnConnectionIkePolicy, CreatingAVpnConnectionIpsecPolicy,
-    SHAPE_CREATING_A_VPN_CONNECTION_IKE_POLICY,
-    SHAPE_CREATING_A_VPN_CONNECTION_IPSEC_POLICY, SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE,
-    VpnResourceTag, VpnResourceTagInResponse,
+    CreatingAVpnConnectionIkePolicy, CreatingAVpnConnectionIpsecPolicy, VpnResourceTag,
+    VpnResourceTagInResponse,
 };
 /// Table 3 CreateVpnConnectionRequestBodyContent.
 ///
@@ -643,26 +641,6 @@ impl CreatingAVpnConnectionResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAVpnConnectionResponse200`].
-pub static SHAPE_CREATING_A_VPN_CONNECTION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vpn_connection",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_VPN_CONNECTION_RESPONSE_VPN_CONNECTION,
-            ),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpnConnectionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPN_CONNECTION_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAVpnConnectionResponse200 {
     fn validate_at(
         &self,
@@ -779,28 +757,6 @@ impl CreatingAVpnConnectionPolicyRule {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`CreatingAVpnConnectionPolicyRule`].
-pub static SHAPE_CREATING_A_VPN_CONNECTION_POLICY_RULE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "rule_index",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpnConnectionPolicyRule {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPN_CONNECTION_POLICY_RULE,
-    );
 }
 impl support::Validate for CreatingAVpnConnectionPolicyRule {
     fn validate_at(
@@ -1021,114 +977,6 @@ impl CreatingAVpnConnectionResponseVpnConnection {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`CreatingAVpnConnectionResponseVpnConnection`].
-pub static SHAPE_CREATING_A_VPN_CONNECTION_RESPONSE_VPN_CONNECTION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vgw_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vgw_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "style",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cgw_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "peer_subnets",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "tunnel_local_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tunnel_peer_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_hub",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_nqa",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policy_rules",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_CREATING_A_VPN_CONNECTION_POLICY_RULE,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "ikepolicy",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_VPN_CONNECTION_IKE_POLICY,
-            ),
-        },
-        support::FieldShape {
-            name: "ipsecpolicy",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_VPN_CONNECTION_IPSEC_POLICY,
-            ),
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ha_role",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "eip_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "route_mode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpnConnectionResponseVpnConnection {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPN_CONNECTION_RESPONSE_VPN_CONNECTION,
-    );
 }
 impl support::Validate for CreatingAVpnConnectionResponseVpnConnection {
     fn validate_at(

@@ -40,40 +40,6 @@ impl CreatingAVpnConnectionMonitorConnectionMonitorInfo {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAVpnConnectionMonitorConnectionMonitorInfo`].
-pub static SHAPE_CREATING_A_VPN_CONNECTION_MONITOR_CONNECTION_MONITOR_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpn_connection_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "proto_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpnConnectionMonitorConnectionMonitorInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPN_CONNECTION_MONITOR_CONNECTION_MONITOR_INFO,
-    );
-}
 impl support::Validate for CreatingAVpnConnectionMonitorConnectionMonitorInfo {
     fn validate_at(
         &self,
@@ -295,26 +261,6 @@ impl CreatingAVpnConnectionMonitorResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAVpnConnectionMonitorResponse200`].
-pub static SHAPE_CREATING_A_VPN_CONNECTION_MONITOR_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "connection_monitor",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_VPN_CONNECTION_MONITOR_CONNECTION_MONITOR_INFO,
-            ),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpnConnectionMonitorResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPN_CONNECTION_MONITOR_RESPONSE200,
-    );
 }
 impl support::Validate for CreatingAVpnConnectionMonitorResponse200 {
     fn validate_at(

@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_vpn/creating_a_vpn_gateway.json` documents.
 use crate::support;
-use super::super::{
-    HaMode, SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE, VpnResourceTag, VpnResourceTagInResponse,
-};
+use super::super::{HaMode, VpnResourceTag, VpnResourceTagInResponse};
 /// Table 4 CreateRequestEip.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -1040,26 +1038,6 @@ impl CreatingAVpnGatewayResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAVpnGatewayResponse200`].
-pub static SHAPE_CREATING_A_VPN_GATEWAY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vpn_gateway",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_VPN_GATEWAY_RESPONSE_VPN_GATEWAY,
-            ),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpnGatewayResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPN_GATEWAY_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAVpnGatewayResponse200 {
     fn validate_at(
         &self,
@@ -1276,98 +1254,6 @@ impl CreatingAVpnGatewayResponseVpnGateway {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`CreatingAVpnGatewayResponseVpnGateway`].
-pub static SHAPE_CREATING_A_VPN_GATEWAY_RESPONSE_VPN_GATEWAY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "network_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "attachment_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "er_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "local_subnets",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "local_subnets_v6",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "connect_subnet",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bgp_asn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flavor",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "connection_number",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used_connection_number",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used_connection_group",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ha_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpnGatewayResponseVpnGateway {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPN_GATEWAY_RESPONSE_VPN_GATEWAY,
-    );
 }
 impl support::Validate for CreatingAVpnGatewayResponseVpnGateway {
     fn validate_at(

@@ -352,64 +352,6 @@ impl CreatingAVpnServiceResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`CreatingAVpnServiceResponse200`].
-pub static SHAPE_CREATING_A_VPN_SERVICE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "router_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "external_v6_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "external_v4_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpnservice",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpnServiceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPN_SERVICE_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAVpnServiceResponse200 {
     fn validate_at(
         &self,

@@ -398,68 +398,6 @@ impl CreatingAnIkePolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAnIkePolicyResponse200`].
-pub static SHAPE_CREATING_AN_IKE_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "auth_algorithm",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "encryption_algorithm",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lifetime",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pfs",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "phase1_negotiation_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ikepolicy",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "units",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ike_version",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnIkePolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_IKE_POLICY_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAnIkePolicyResponse200 {
     fn validate_at(
         &self,

@@ -421,68 +421,6 @@ impl CreatingAnIpsecPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAnIpsecPolicyResponse200`].
-pub static SHAPE_CREATING_AN_IPSEC_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "auth_algorithm",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "encapsulation_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "encryption_algorithm",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipsecpolicy",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "lifetime",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pfs",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "transform_protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "units",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnIpsecPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_IPSEC_POLICY_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAnIpsecPolicyResponse200 {
     fn validate_at(
         &self,

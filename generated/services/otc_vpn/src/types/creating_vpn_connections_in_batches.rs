@@ -393,22 +393,6 @@ impl CreatingVpnConnectionsInBatchesResponse200 {
     }
 }
 #[cfg(feature = "creating_vpn_connections_in_batches")]
-/// The documented fields of [`CreatingVpnConnectionsInBatchesResponse200`].
-pub static SHAPE_CREATING_VPN_CONNECTIONS_IN_BATCHES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_vpn_connections_in_batches")]
-impl support::Shaped for CreatingVpnConnectionsInBatchesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_VPN_CONNECTIONS_IN_BATCHES_RESPONSE200,
-    );
-}
-#[cfg(feature = "creating_vpn_connections_in_batches")]
 impl support::Validate for CreatingVpnConnectionsInBatchesResponse200 {
     fn validate_at(
         &self,

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_vpn/querying_a_specified_customer_gateway.json` documents.
 use crate::support;
-use super::super::{
-    QueryingASpecifiedCustomerGatewayResponseCustomerGateway,
-    SHAPE_QUERYING_A_SPECIFIED_CUSTOMER_GATEWAY_RESPONSE_CUSTOMER_GATEWAY,
-};
+use super::super::QueryingASpecifiedCustomerGatewayResponseCustomerGateway;
 /// Table 2 Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -27,26 +24,6 @@ impl QueryingASpecifiedCustomerGatewayResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingASpecifiedCustomerGatewayResponse200`].
-pub static SHAPE_QUERYING_A_SPECIFIED_CUSTOMER_GATEWAY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "customer_gateway",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_A_SPECIFIED_CUSTOMER_GATEWAY_RESPONSE_CUSTOMER_GATEWAY,
-            ),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingASpecifiedCustomerGatewayResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_CUSTOMER_GATEWAY_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingASpecifiedCustomerGatewayResponse200 {
     fn validate_at(

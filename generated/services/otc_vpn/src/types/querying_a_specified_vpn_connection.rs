@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpn/querying_a_specified_vpn_connection.json` documents.
 use crate::support;
-use super::super::{ResponseVpnConnection, SHAPE_RESPONSE_VPN_CONNECTION};
+use super::super::ResponseVpnConnection;
 /// Table 2 Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -22,24 +22,6 @@ impl QueryingASpecifiedVpnConnectionResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingASpecifiedVpnConnectionResponse200`].
-pub static SHAPE_QUERYING_A_SPECIFIED_VPN_CONNECTION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vpn_connection",
-            value: support::ValueShape::Object(&SHAPE_RESPONSE_VPN_CONNECTION),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingASpecifiedVpnConnectionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_VPN_CONNECTION_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingASpecifiedVpnConnectionResponse200 {
     fn validate_at(

@@ -5,10 +5,7 @@
 //! The types that `spec/otc_vpn/querying_a_specified_vpn_gateway.json` documents.
 use crate::support;
 #[cfg(feature = "querying_a_specified_vpn_gateway")]
-use super::super::{
-    HaMode, ResponseEip, SHAPE_RESPONSE_EIP, SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE,
-    VpnResourceTagInResponse,
-};
+use super::super::{HaMode, ResponseEip, VpnResourceTagInResponse};
 /// Table 6 IkePolicy.
 #[derive(
     Debug,
@@ -133,28 +130,6 @@ impl QueryingASpecifiedVpnGatewayResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_a_specified_vpn_gateway")]
-/// The documented fields of [`QueryingASpecifiedVpnGatewayResponse200`].
-pub static SHAPE_QUERYING_A_SPECIFIED_VPN_GATEWAY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vpn_gateway",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_A_SPECIFIED_VPN_GATEWAY_RESPONSE_VPN_GATEWAY,
-            ),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_a_specified_vpn_gateway")]
-impl support::Shaped for QueryingASpecifiedVpnGatewayResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_VPN_GATEWAY_RESPONSE200,
-    );
 }
 #[cfg(feature = "querying_a_specified_vpn_gateway")]
 impl support::Validate for QueryingASpecifiedVpnGatewayResponse200 {
@@ -469,164 +444,6 @@ impl QueryingASpecifiedVpnGatewayResponseVpnGateway {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-#[cfg(feature = "querying_a_specified_vpn_gateway")]
-/// The documented fields of [`QueryingASpecifiedVpnGatewayResponseVpnGateway`].
-pub static SHAPE_QUERYING_A_SPECIFIED_VPN_GATEWAY_RESPONSE_VPN_GATEWAY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "network_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "attachment_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "er_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "er_attachment_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "local_subnets",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "local_subnets_v6",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "connect_subnet",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bgp_asn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flavor",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "availability_zone_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "public_border_group",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "connection_number",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used_connection_number",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used_connection_group",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "eip1",
-            value: support::ValueShape::Object(&SHAPE_RESPONSE_EIP),
-        },
-        support::FieldShape {
-            name: "eip2",
-            value: support::ValueShape::Object(&SHAPE_RESPONSE_EIP),
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "applied_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lock_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "high_availability",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_private_ip_1",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_private_ip_2",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ha_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "supported_flavors",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "supported_features",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "upgrade_info",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_a_specified_vpn_gateway")]
-impl support::Shaped for QueryingASpecifiedVpnGatewayResponseVpnGateway {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_VPN_GATEWAY_RESPONSE_VPN_GATEWAY,
-    );
 }
 #[cfg(feature = "querying_a_specified_vpn_gateway")]
 impl support::Validate for QueryingASpecifiedVpnGatewayResponseVpnGateway {
@@ -1060,9 +877,6 @@ impl support::Validate for QueryingASpecifiedVpnGatewayAuthenticationAlgorithm {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for QueryingASpecifiedVpnGatewayAuthenticationAlgorithm {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// The `QueryingASpecifiedVpnGatewayDhGroup` enumeration.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1155,9 +969,6 @@ impl support::Validate for QueryingASpecifiedVpnGatewayDhGroup {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for QueryingASpecifiedVpnGatewayDhGroup {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// The `QueryingASpecifiedVpnGatewayEncryptionAlgorithm` enumeration.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -1239,9 +1050,6 @@ impl support::Validate for QueryingASpecifiedVpnGatewayEncryptionAlgorithm {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for QueryingASpecifiedVpnGatewayEncryptionAlgorithm {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// The `QueryingASpecifiedVpnGatewayPfs` enumeration.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1334,7 +1142,4 @@ impl support::Validate for QueryingASpecifiedVpnGatewayPfs {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for QueryingASpecifiedVpnGatewayPfs {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

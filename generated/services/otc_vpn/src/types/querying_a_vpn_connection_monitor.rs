@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpn/querying_a_vpn_connection_monitor.json` documents.
 use crate::support;
-use super::super::{ConnectionMonitorInfo, SHAPE_CONNECTION_MONITOR_INFO};
+use super::super::ConnectionMonitorInfo;
 /// Table 2 Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -22,24 +22,6 @@ impl QueryingAVpnConnectionMonitorResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAVpnConnectionMonitorResponse200`].
-pub static SHAPE_QUERYING_A_VPN_CONNECTION_MONITOR_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "connection_monitor",
-            value: support::ValueShape::Object(&SHAPE_CONNECTION_MONITOR_INFO),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAVpnConnectionMonitorResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_VPN_CONNECTION_MONITOR_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAVpnConnectionMonitorResponse200 {
     fn validate_at(

@@ -22,24 +22,6 @@ impl Link {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Link`].
-pub static SHAPE_LINK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "href",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rel",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Link {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LINK,
-    );
-}
 impl support::Validate for Link {
     fn validate_at(
         &self,
@@ -100,22 +82,6 @@ impl QueryingApiVersionsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingApiVersionsResponse200`].
-pub static SHAPE_QUERYING_API_VERSIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "versions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VERSION),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingApiVersionsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_API_VERSIONS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingApiVersionsResponse200 {
     fn validate_at(
@@ -195,28 +161,6 @@ impl Version {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Version`].
-pub static SHAPE_VERSION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_LINK)),
-        },
-    ],
-};
-impl support::Shaped for Version {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VERSION,
-    );
 }
 impl support::Validate for Version {
     fn validate_at(

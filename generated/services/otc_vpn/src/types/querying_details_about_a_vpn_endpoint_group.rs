@@ -41,44 +41,6 @@ impl QueryingDetailsAboutAVpnEndpointGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDetailsAboutAVpnEndpointGroupResponse200`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_A_VPN_ENDPOINT_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "endpoints",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "endpoint_group",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutAVpnEndpointGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_A_VPN_ENDPOINT_GROUP_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingDetailsAboutAVpnEndpointGroupResponse200 {
     fn validate_at(
         &self,

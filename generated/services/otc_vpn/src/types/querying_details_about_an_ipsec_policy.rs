@@ -66,68 +66,6 @@ impl QueryingDetailsAboutAnIpsecPolicyResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDetailsAboutAnIpsecPolicyResponse200`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_AN_IPSEC_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "encapsulation_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "encryption_algorithm",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pfs",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lifetime",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "transform_protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "auth_algorithm",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipsecpolicy",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "units",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutAnIpsecPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_AN_IPSEC_POLICY_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingDetailsAboutAnIpsecPolicyResponse200 {
     fn validate_at(
         &self,

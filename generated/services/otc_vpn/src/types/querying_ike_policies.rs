@@ -72,68 +72,6 @@ impl QueryingIkePoliciesResponse200 {
         self.ike_version.as_deref().unwrap_or(Self::DEFAULT_IKE_VERSION)
     }
 }
-/// The documented fields of [`QueryingIkePoliciesResponse200`].
-pub static SHAPE_QUERYING_IKE_POLICIES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "ikepolicies",
-            value: support::ValueShape::Array(&support::ValueShape::FreeForm),
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "auth_algorithm",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "encryption_algorithm",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pfs",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "phase1_negotiation_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "units",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lifetime",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ike_version",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingIkePoliciesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_IKE_POLICIES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingIkePoliciesResponse200 {
     fn validate_at(
         &self,

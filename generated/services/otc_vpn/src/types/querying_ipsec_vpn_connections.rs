@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpn/querying_ipsec_vpn_connections.json` documents.
 use crate::support;
-use super::super::{Dpd, Initiator, SHAPE_DPD};
+use super::super::{Dpd, Initiator};
 /// Table 2 Response parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -125,108 +125,6 @@ impl QueryingIpsecVpnConnectionsResponse200 {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`QueryingIpsecVpnConnectionsResponse200`].
-pub static SHAPE_QUERYING_IPSEC_VPN_CONNECTIONS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "peer_cidrs",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "mtu",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "peer_ep_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ikepolicy_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dpd",
-            value: support::ValueShape::Object(&SHAPE_DPD),
-        },
-        support::FieldShape {
-            name: "route_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "peer_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "peer_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpnservice_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "local_ep_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "psk",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "initiator",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipsecpolicy_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "auth_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(&support::ValueShape::FreeForm),
-        },
-        support::FieldShape {
-            name: "ipsec_site_connections",
-            value: support::ValueShape::Array(&support::ValueShape::FreeForm),
-        },
-    ],
-};
-impl support::Shaped for QueryingIpsecVpnConnectionsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_IPSEC_VPN_CONNECTIONS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingIpsecVpnConnectionsResponse200 {
     fn validate_at(

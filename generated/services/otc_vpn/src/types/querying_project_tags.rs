@@ -19,22 +19,6 @@ impl QueryingProjectTagsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingProjectTagsResponse200`].
-pub static SHAPE_QUERYING_PROJECT_TAGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_PROJECT_TAGS_RESOURCE_TAG),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingProjectTagsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PROJECT_TAGS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingProjectTagsResponse200 {
     fn validate_at(
         &self,
@@ -107,24 +91,6 @@ impl QueryingProjectTagsResourceTag {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingProjectTagsResourceTag`].
-pub static SHAPE_QUERYING_PROJECT_TAGS_RESOURCE_TAG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for QueryingProjectTagsResourceTag {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PROJECT_TAGS_RESOURCE_TAG,
-    );
 }
 impl support::Validate for QueryingProjectTagsResourceTag {
     fn validate_at(

@@ -22,24 +22,6 @@ impl QueryingQuotasResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingQuotasResponse200`].
-pub static SHAPE_QUERYING_QUOTAS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "quotas",
-            value: support::ValueShape::Object(&SHAPE_QUOTAS),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingQuotasResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_QUOTAS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingQuotasResponse200 {
     fn validate_at(
         &self,
@@ -113,28 +95,6 @@ impl QuotaInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QuotaInfo`].
-pub static SHAPE_QUOTA_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "quota",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QuotaInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUOTA_INFO,
-    );
 }
 impl support::Validate for QuotaInfo {
     fn validate_at(
@@ -214,22 +174,6 @@ impl Quotas {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Quotas`].
-pub static SHAPE_QUOTAS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUOTA_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for Quotas {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUOTAS,
-    );
 }
 impl support::Validate for Quotas {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpn/querying_resource_tags.json` documents.
 use crate::support;
-use super::super::{ResourceTagInResponse, SHAPE_RESOURCE_TAG_IN_RESPONSE};
+use super::super::ResourceTagInResponse;
 /// Table 2 Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -19,22 +19,6 @@ impl QueryingResourceTagsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingResourceTagsResponse200`].
-pub static SHAPE_QUERYING_RESOURCE_TAGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESOURCE_TAG_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingResourceTagsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_RESOURCE_TAGS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingResourceTagsResponse200 {
     fn validate_at(

@@ -35,36 +35,6 @@ impl AvailabilityZones {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AvailabilityZones`].
-pub static SHAPE_AVAILABILITY_ZONES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "basic",
-            value: support::ValueShape::Object(&SHAPE_VPN_GATEWAY_AVAILABILITY_ZONES),
-        },
-        support::FieldShape {
-            name: "professional1",
-            value: support::ValueShape::Object(&SHAPE_VPN_GATEWAY_AVAILABILITY_ZONES),
-        },
-        support::FieldShape {
-            name: "Professional1-NonFixedIP",
-            value: support::ValueShape::Object(&SHAPE_VPN_GATEWAY_AVAILABILITY_ZONES),
-        },
-        support::FieldShape {
-            name: "professional2",
-            value: support::ValueShape::Object(&SHAPE_VPN_GATEWAY_AVAILABILITY_ZONES),
-        },
-        support::FieldShape {
-            name: "Professional2-NonFixedIP",
-            value: support::ValueShape::Object(&SHAPE_VPN_GATEWAY_AVAILABILITY_ZONES),
-        },
-    ],
-};
-impl support::Shaped for AvailabilityZones {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_AVAILABILITY_ZONES,
-    );
-}
 impl support::Validate for AvailabilityZones {
     fn validate_at(
         &self,
@@ -201,24 +171,6 @@ impl QueryingTheAzsOfVpnGatewaysResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheAzsOfVpnGatewaysResponse200`].
-pub static SHAPE_QUERYING_THE_AZS_OF_VPN_GATEWAYS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "availability_zones",
-            value: support::ValueShape::Object(&SHAPE_AVAILABILITY_ZONES),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheAzsOfVpnGatewaysResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_AZS_OF_VPN_GATEWAYS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheAzsOfVpnGatewaysResponse200 {
     fn validate_at(
         &self,
@@ -288,24 +240,6 @@ impl VpnGatewayAvailabilityZones {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`VpnGatewayAvailabilityZones`].
-pub static SHAPE_VPN_GATEWAY_AVAILABILITY_ZONES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vpc",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "er",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for VpnGatewayAvailabilityZones {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VPN_GATEWAY_AVAILABILITY_ZONES,
-    );
 }
 impl support::Validate for VpnGatewayAvailabilityZones {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpn/querying_the_customer_gateway_list.json` documents.
 use crate::support;
-use super::super::{PageInfo, SHAPE_PAGE_INFO};
+use super::super::PageInfo;
 /// Table 3 Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,28 +25,6 @@ impl QueryingTheCustomerGatewayListResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheCustomerGatewayListResponse200`].
-pub static SHAPE_QUERYING_THE_CUSTOMER_GATEWAY_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "page_info",
-            value: support::ValueShape::Object(&SHAPE_PAGE_INFO),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheCustomerGatewayListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_CUSTOMER_GATEWAY_LIST_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheCustomerGatewayListResponse200 {
     fn validate_at(

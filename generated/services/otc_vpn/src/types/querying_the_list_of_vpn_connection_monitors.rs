@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpn/querying_the_list_of_vpn_connection_monitors.json` documents.
 use crate::support;
-use super::super::{ConnectionMonitorInfo, SHAPE_CONNECTION_MONITOR_INFO};
+use super::super::ConnectionMonitorInfo;
 /// Table 3 Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -24,26 +24,6 @@ impl QueryingTheListOfVpnConnectionMonitorsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheListOfVpnConnectionMonitorsResponse200`].
-pub static SHAPE_QUERYING_THE_LIST_OF_VPN_CONNECTION_MONITORS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "connection_monitors",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CONNECTION_MONITOR_INFO),
-            ),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheListOfVpnConnectionMonitorsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_VPN_CONNECTION_MONITORS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheListOfVpnConnectionMonitorsResponse200 {
     fn validate_at(

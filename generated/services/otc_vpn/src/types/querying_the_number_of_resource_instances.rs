@@ -158,20 +158,6 @@ impl QueryingTheNumberOfResourceInstancesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheNumberOfResourceInstancesResponse200`].
-pub static SHAPE_QUERYING_THE_NUMBER_OF_RESOURCE_INSTANCES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheNumberOfResourceInstancesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_NUMBER_OF_RESOURCE_INSTANCES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheNumberOfResourceInstancesResponse200 {
     fn validate_at(
         &self,

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpn/querying_the_resource_instance_list.json` documents.
 use crate::support;
-use super::super::{Match, ResourceTagInResponse, SHAPE_RESOURCE_TAG_IN_RESPONSE, Tag};
+use super::super::{Match, ResourceTagInResponse, Tag};
 /// Table 3 Request parameters.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -161,26 +161,6 @@ impl QueryingTheResourceInstanceListResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheResourceInstanceListResponse200`].
-pub static SHAPE_QUERYING_THE_RESOURCE_INSTANCE_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESOURCE),
-            ),
-        },
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheResourceInstanceListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_RESOURCE_INSTANCE_LIST_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheResourceInstanceListResponse200 {
     fn validate_at(
         &self,
@@ -277,34 +257,6 @@ impl Resource {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Resource`].
-pub static SHAPE_RESOURCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resource_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_detail",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESOURCE_TAG_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "resource_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Resource {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCE,
-    );
 }
 impl support::Validate for Resource {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_vpn/querying_the_vpn_gateway_list.json` documents.
 use crate::support;
-use super::super::{
-    HaMode, ResponseEip, SHAPE_RESPONSE_EIP, SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE,
-    VpnResourceTagInResponse,
-};
+use super::super::{HaMode, ResponseEip, VpnResourceTagInResponse};
 /// Table 3 Parameters in the response body (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -27,28 +24,6 @@ impl QueryingTheVpnGatewayListResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheVpnGatewayListResponse200`].
-pub static SHAPE_QUERYING_THE_VPN_GATEWAY_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vpn_gateways",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_THE_VPN_GATEWAY_LIST_RESPONSE_VPN_GATEWAY,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheVpnGatewayListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_VPN_GATEWAY_LIST_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheVpnGatewayListResponse200 {
     fn validate_at(
@@ -352,154 +327,6 @@ impl QueryingTheVpnGatewayListResponseVpnGateway {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`QueryingTheVpnGatewayListResponseVpnGateway`].
-pub static SHAPE_QUERYING_THE_VPN_GATEWAY_LIST_RESPONSE_VPN_GATEWAY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "network_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "attachment_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "er_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "er_attachment_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "local_subnets",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "local_subnets_v6",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "connect_subnet",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bgp_asn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flavor",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "availability_zone_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "public_border_group",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "connection_number",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "eip1",
-            value: support::ValueShape::Object(&SHAPE_RESPONSE_EIP),
-        },
-        support::FieldShape {
-            name: "eip2",
-            value: support::ValueShape::Object(&SHAPE_RESPONSE_EIP),
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "applied_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lock_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "high_availability",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_private_ip_1",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_private_ip_2",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ha_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "supported_flavors",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "supported_features",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "upgrade_info",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheVpnGatewayListResponseVpnGateway {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_VPN_GATEWAY_LIST_RESPONSE_VPN_GATEWAY,
-    );
 }
 impl support::Validate for QueryingTheVpnGatewayListResponseVpnGateway {
     fn validate_at(

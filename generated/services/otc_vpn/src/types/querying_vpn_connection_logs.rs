@@ -22,22 +22,6 @@ impl Log {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Log`].
-pub static SHAPE_LOG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "raw_message",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Log {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(&SHAPE_LOG);
-}
 impl support::Validate for Log {
     fn validate_at(
         &self,
@@ -108,24 +92,6 @@ impl QueryingVpnConnectionLogsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingVpnConnectionLogsResponse200`].
-pub static SHAPE_QUERYING_VPN_CONNECTION_LOGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "logs",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_LOG)),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingVpnConnectionLogsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VPN_CONNECTION_LOGS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingVpnConnectionLogsResponse200 {
     fn validate_at(

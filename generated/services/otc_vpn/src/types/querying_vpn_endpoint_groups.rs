@@ -39,44 +39,6 @@ impl QueryingVpnEndpointGroupsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingVpnEndpointGroupsResponse200`].
-pub static SHAPE_QUERYING_VPN_ENDPOINT_GROUPS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "endpoints",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "endpoint_groups",
-            value: support::ValueShape::Array(&support::ValueShape::FreeForm),
-        },
-    ],
-};
-impl support::Shaped for QueryingVpnEndpointGroupsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VPN_ENDPOINT_GROUPS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingVpnEndpointGroupsResponse200 {
     fn validate_at(
         &self,

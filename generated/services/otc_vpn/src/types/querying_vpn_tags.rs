@@ -19,22 +19,6 @@ impl QueryingVpnTagsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingVpnTagsResponse200`].
-pub static SHAPE_QUERYING_VPN_TAGS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_VPN_TAGS_RESOURCE_TAG),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingVpnTagsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VPN_TAGS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingVpnTagsResponse200 {
     fn validate_at(
         &self,
@@ -153,24 +137,6 @@ impl QueryingVpnTagsResourceTag {
             ::std::option::Option::Some(43usize),
         );
     }
-}
-/// The documented fields of [`QueryingVpnTagsResourceTag`].
-pub static SHAPE_QUERYING_VPN_TAGS_RESOURCE_TAG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingVpnTagsResourceTag {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VPN_TAGS_RESOURCE_TAG,
-    );
 }
 impl support::Validate for QueryingVpnTagsResourceTag {
     fn validate_at(

@@ -21,24 +21,6 @@ impl QueryingVpnTagsInASpecifiedProjectResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingVpnTagsInASpecifiedProjectResponse200`].
-pub static SHAPE_QUERYING_VPN_TAGS_IN_A_SPECIFIED_PROJECT_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_VPN_TAGS_IN_A_SPECIFIED_PROJECT_TAG,
-                ),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingVpnTagsInASpecifiedProjectResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VPN_TAGS_IN_A_SPECIFIED_PROJECT_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingVpnTagsInASpecifiedProjectResponse200 {
     fn validate_at(
         &self,
@@ -141,24 +123,6 @@ impl QueryingVpnTagsInASpecifiedProjectTag {
             ::std::option::Option::Some(36usize),
         );
     }
-}
-/// The documented fields of [`QueryingVpnTagsInASpecifiedProjectTag`].
-pub static SHAPE_QUERYING_VPN_TAGS_IN_A_SPECIFIED_PROJECT_TAG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for QueryingVpnTagsInASpecifiedProjectTag {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VPN_TAGS_IN_A_SPECIFIED_PROJECT_TAG,
-    );
 }
 impl support::Validate for QueryingVpnTagsInASpecifiedProjectTag {
     fn validate_at(

@@ -307,26 +307,6 @@ impl QueryingVpnsByTagResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingVpnsByTagResponse200`].
-pub static SHAPE_QUERYING_VPNS_BY_TAG_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_QUERYING_VPNS_BY_TAG_RESOURCE),
-            ),
-        },
-        support::FieldShape {
-            name: "total_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingVpnsByTagResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VPNS_BY_TAG_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingVpnsByTagResponse200 {
     fn validate_at(
         &self,
@@ -427,32 +407,6 @@ impl QueryingVpnsByTagResource {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingVpnsByTagResource`].
-pub static SHAPE_QUERYING_VPNS_BY_TAG_RESOURCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resource_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_detail",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(&support::ValueShape::FreeForm),
-        },
-        support::FieldShape {
-            name: "resource_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingVpnsByTagResource {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_VPNS_BY_TAG_RESOURCE,
-    );
 }
 impl support::Validate for QueryingVpnsByTagResource {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpn/updating_a_customer_gateway.json` documents.
 use crate::support;
-use super::super::{ResponseCustomerGateway, SHAPE_RESPONSE_CUSTOMER_GATEWAY};
+use super::super::ResponseCustomerGateway;
 /// Table 3 UpdateCgwRequestBodyContent.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -190,24 +190,6 @@ impl UpdatingACustomerGatewayResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingACustomerGatewayResponse200`].
-pub static SHAPE_UPDATING_A_CUSTOMER_GATEWAY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "customer_gateway",
-            value: support::ValueShape::Object(&SHAPE_RESPONSE_CUSTOMER_GATEWAY),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingACustomerGatewayResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_CUSTOMER_GATEWAY_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingACustomerGatewayResponse200 {
     fn validate_at(

@@ -5,9 +5,7 @@
 //! The types that `spec/otc_vpn/updating_a_vpn_connection.json` documents.
 use crate::support;
 use super::super::{
-    DhGroup, IkePolicy, IpsecPolicy, Pfs, PolicyRule, SHAPE_IKE_POLICY,
-    SHAPE_IPSEC_POLICY, SHAPE_POLICY_RULE, SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE,
-    VpnResourceTagInResponse,
+    DhGroup, IkePolicy, IpsecPolicy, Pfs, PolicyRule, VpnResourceTagInResponse,
 };
 /// Table 9 ResponseVpnConnection.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -164,112 +162,6 @@ impl UpdatingAVpnConnectionResponseVpnConnection {
             |_: char| true,
         );
     }
-}
-/// The documented fields of [`UpdatingAVpnConnectionResponseVpnConnection`].
-pub static SHAPE_UPDATING_A_VPN_CONNECTION_RESPONSE_VPN_CONNECTION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vgw_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vgw_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "style",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cgw_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "peer_subnets",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "tunnel_local_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tunnel_peer_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_nqa",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_hub",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policy_rules",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_POLICY_RULE),
-            ),
-        },
-        support::FieldShape {
-            name: "ikepolicy",
-            value: support::ValueShape::Object(&SHAPE_IKE_POLICY),
-        },
-        support::FieldShape {
-            name: "ipsecpolicy",
-            value: support::ValueShape::Object(&SHAPE_IPSEC_POLICY),
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "connection_monitor_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ha_role",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "eip_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "route_mode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAVpnConnectionResponseVpnConnection {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_VPN_CONNECTION_RESPONSE_VPN_CONNECTION,
-    );
 }
 impl support::Validate for UpdatingAVpnConnectionResponseVpnConnection {
     fn validate_at(
@@ -1550,26 +1442,6 @@ impl UpdatingAVpnConnectionResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAVpnConnectionResponse200`].
-pub static SHAPE_UPDATING_A_VPN_CONNECTION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vpn_connection",
-            value: support::ValueShape::Object(
-                &SHAPE_UPDATING_A_VPN_CONNECTION_RESPONSE_VPN_CONNECTION,
-            ),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAVpnConnectionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_VPN_CONNECTION_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingAVpnConnectionResponse200 {
     fn validate_at(

@@ -178,44 +178,6 @@ impl UpdatingAVpnEndpointGroupResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UpdatingAVpnEndpointGroupResponse200`].
-pub static SHAPE_UPDATING_A_VPN_ENDPOINT_GROUP_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "endpoints",
-            value: support::ValueShape::Array(&support::ValueShape::Any),
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "endpoint_group",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAVpnEndpointGroupResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_VPN_ENDPOINT_GROUP_RESPONSE200,
-    );
-}
 impl support::Validate for UpdatingAVpnEndpointGroupResponse200 {
     fn validate_at(
         &self,

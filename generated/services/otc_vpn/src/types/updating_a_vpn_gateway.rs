@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_vpn/updating_a_vpn_gateway.json` documents.
 use crate::support;
-use super::super::{
-    HaMode, ResponseEip, SHAPE_RESPONSE_EIP, SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE,
-    VpnResourceTagInResponse,
-};
+use super::super::{HaMode, ResponseEip, VpnResourceTagInResponse};
 /// Table 5 ResponseVpnGateway.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -200,126 +197,6 @@ impl UpdatingAVpnGatewayResponseVpnGateway {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`UpdatingAVpnGatewayResponseVpnGateway`].
-pub static SHAPE_UPDATING_A_VPN_GATEWAY_RESPONSE_VPN_GATEWAY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "network_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "attachment_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "er_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "local_subnets",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "local_subnets_v6",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "connect_subnet",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bgp_asn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flavor",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "availability_zone_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "connection_number",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used_connection_number",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used_connection_group",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "eip1",
-            value: support::ValueShape::Object(&SHAPE_RESPONSE_EIP),
-        },
-        support::FieldShape {
-            name: "eip2",
-            value: support::ValueShape::Object(&SHAPE_RESPONSE_EIP),
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_private_ip_1",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_private_ip_2",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ha_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for UpdatingAVpnGatewayResponseVpnGateway {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_VPN_GATEWAY_RESPONSE_VPN_GATEWAY,
-    );
 }
 impl support::Validate for UpdatingAVpnGatewayResponseVpnGateway {
     fn validate_at(
@@ -857,26 +734,6 @@ impl UpdatingAVpnGatewayResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAVpnGatewayResponse200`].
-pub static SHAPE_UPDATING_A_VPN_GATEWAY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vpn_gateway",
-            value: support::ValueShape::Object(
-                &SHAPE_UPDATING_A_VPN_GATEWAY_RESPONSE_VPN_GATEWAY,
-            ),
-        },
-        support::FieldShape {
-            name: "request_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAVpnGatewayResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_VPN_GATEWAY_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingAVpnGatewayResponse200 {
     fn validate_at(

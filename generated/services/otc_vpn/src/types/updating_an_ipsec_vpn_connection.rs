@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpn/updating_an_ipsec_vpn_connection.json` documents.
 use crate::support;
-use super::super::{Dpd, Initiator, SHAPE_DPD};
+use super::super::{Dpd, Initiator};
 /// Table 2 Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -542,108 +542,6 @@ impl UpdatingAnIpsecVpnConnectionResponse200 {
             ::std::option::Option::Some(128usize),
         );
     }
-}
-/// The documented fields of [`UpdatingAnIpsecVpnConnectionResponse200`].
-pub static SHAPE_UPDATING_AN_IPSEC_VPN_CONNECTION_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "psk",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "initiator",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipsecpolicy_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "auth_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "peer_cidrs",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mtu",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "peer_ep_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ikepolicy_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dpd",
-            value: support::ValueShape::Object(&SHAPE_DPD),
-        },
-        support::FieldShape {
-            name: "route_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpnservice_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "local_ep_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "peer_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "peer_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipsec_site_connection",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAnIpsecVpnConnectionResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_AN_IPSEC_VPN_CONNECTION_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingAnIpsecVpnConnectionResponse200 {
     fn validate_at(

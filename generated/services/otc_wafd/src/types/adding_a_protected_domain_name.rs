@@ -6,8 +6,7 @@
 use crate::support;
 use super::super::{
     BlockPage, BlockPageInResponse, Extend, Flag, PremiumWafServer,
-    PremiumWafServerInResponse, SHAPE_BLOCK_PAGE_IN_RESPONSE, SHAPE_EXTEND, SHAPE_FLAG,
-    SHAPE_PREMIUM_WAF_SERVER_IN_RESPONSE,
+    PremiumWafServerInResponse,
 };
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -424,102 +423,6 @@ impl AddingAProtectedDomainNameResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`AddingAProtectedDomainNameResponse200`].
-pub static SHAPE_ADDING_A_PROTECTED_DOMAIN_NAME_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hostname",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domainid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "projectid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protect_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "proxy",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "server",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PREMIUM_WAF_SERVER_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "flag",
-            value: support::ValueShape::Object(&SHAPE_FLAG),
-        },
-        support::FieldShape {
-            name: "block_page",
-            value: support::ValueShape::Object(&SHAPE_BLOCK_PAGE_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "extend",
-            value: support::ValueShape::Object(&SHAPE_EXTEND),
-        },
-        support::FieldShape {
-            name: "web_tag",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "loadbalancer_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "listener_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pool_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for AddingAProtectedDomainNameResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_A_PROTECTED_DOMAIN_NAME_RESPONSE200,
-    );
-}
 impl support::Validate for AddingAProtectedDomainNameResponse200 {
     fn validate_at(
         &self,
@@ -778,24 +681,6 @@ impl AddingAProtectedDomainNameResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AddingAProtectedDomainNameResponse400`].
-pub static SHAPE_ADDING_A_PROTECTED_DOMAIN_NAME_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingAProtectedDomainNameResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_A_PROTECTED_DOMAIN_NAME_RESPONSE400,
-    );
-}
 impl support::Validate for AddingAProtectedDomainNameResponse400 {
     fn validate_at(
         &self,
@@ -908,9 +793,6 @@ impl support::Validate for AddingAProtectedDomainNameAccessStatus {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for AddingAProtectedDomainNameAccessStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// WAF status of the protected domain name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -977,7 +859,4 @@ impl support::Validate for AddingAProtectedDomainNameProtectStatus {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for AddingAProtectedDomainNameProtectStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

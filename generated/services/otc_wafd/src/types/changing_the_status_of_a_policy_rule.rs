@@ -112,36 +112,6 @@ impl ChangingTheStatusOfAPolicyRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ChangingTheStatusOfAPolicyRuleResponse200`].
-pub static SHAPE_CHANGING_THE_STATUS_OF_A_POLICY_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ChangingTheStatusOfAPolicyRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_THE_STATUS_OF_A_POLICY_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for ChangingTheStatusOfAPolicyRuleResponse200 {
     fn validate_at(
         &self,
@@ -243,24 +213,6 @@ impl ChangingTheStatusOfAPolicyRuleResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ChangingTheStatusOfAPolicyRuleResponse400`].
-pub static SHAPE_CHANGING_THE_STATUS_OF_A_POLICY_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ChangingTheStatusOfAPolicyRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_THE_STATUS_OF_A_POLICY_RULE_RESPONSE400,
-    );
 }
 impl support::Validate for ChangingTheStatusOfAPolicyRuleResponse400 {
     fn validate_at(
@@ -371,7 +323,4 @@ impl support::Validate for ChangingTheStatusOfAPolicyRuleResponse200Status {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for ChangingTheStatusOfAPolicyRuleResponse200Status {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -191,52 +191,6 @@ impl CreatingABlacklistOrWhitelistRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`CreatingABlacklistOrWhitelistRuleResponse200`].
-pub static SHAPE_CREATING_A_BLACKLIST_OR_WHITELIST_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "addr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "white",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "followed_action_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingABlacklistOrWhitelistRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_BLACKLIST_OR_WHITELIST_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingABlacklistOrWhitelistRuleResponse200 {
     fn validate_at(
         &self,
@@ -366,24 +320,6 @@ impl CreatingABlacklistOrWhitelistRuleResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingABlacklistOrWhitelistRuleResponse400`].
-pub static SHAPE_CREATING_A_BLACKLIST_OR_WHITELIST_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingABlacklistOrWhitelistRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_BLACKLIST_OR_WHITELIST_RULE_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingABlacklistOrWhitelistRuleResponse400 {
     fn validate_at(

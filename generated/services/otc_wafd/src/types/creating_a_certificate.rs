@@ -154,36 +154,6 @@ impl CreatingACertificateResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingACertificateResponse200`].
-pub static SHAPE_CREATING_A_CERTIFICATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "expire_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cert_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingACertificateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CERTIFICATE_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingACertificateResponse200 {
     fn validate_at(
         &self,
@@ -279,24 +249,6 @@ impl CreatingACertificateResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingACertificateResponse400`].
-pub static SHAPE_CREATING_A_CERTIFICATE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingACertificateResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CERTIFICATE_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingACertificateResponse400 {
     fn validate_at(

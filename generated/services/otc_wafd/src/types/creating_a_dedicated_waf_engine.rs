@@ -292,22 +292,6 @@ impl CreatingADedicatedWafEngineResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingADedicatedWafEngineResponse200`].
-pub static SHAPE_CREATING_A_DEDICATED_WAF_ENGINE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instances",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_INSTANCE_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreatingADedicatedWafEngineResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DEDICATED_WAF_ENGINE_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingADedicatedWafEngineResponse200 {
     fn validate_at(
         &self,
@@ -381,24 +365,6 @@ impl CreatingADedicatedWafEngineResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingADedicatedWafEngineResponse400`].
-pub static SHAPE_CREATING_A_DEDICATED_WAF_ENGINE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingADedicatedWafEngineResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DEDICATED_WAF_ENGINE_RESPONSE400,
-    );
-}
 impl support::Validate for CreatingADedicatedWafEngineResponse400 {
     fn validate_at(
         &self,
@@ -462,24 +428,6 @@ impl InstanceInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`InstanceInfo`].
-pub static SHAPE_INSTANCE_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for InstanceInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTANCE_INFO,
-    );
 }
 impl support::Validate for InstanceInfo {
     fn validate_at(
@@ -597,7 +545,4 @@ impl support::Validate for Specification {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for Specification {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -230,52 +230,6 @@ impl CreatingAGeolocationAccessControlRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`CreatingAGeolocationAccessControlRuleResponse200`].
-pub static SHAPE_CREATING_A_GEOLOCATION_ACCESS_CONTROL_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "geoTagList",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "geoip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "white",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAGeolocationAccessControlRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_GEOLOCATION_ACCESS_CONTROL_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAGeolocationAccessControlRuleResponse200 {
     fn validate_at(
         &self,
@@ -417,24 +371,6 @@ impl CreatingAGeolocationAccessControlRuleResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAGeolocationAccessControlRuleResponse400`].
-pub static SHAPE_CREATING_A_GEOLOCATION_ACCESS_CONTROL_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAGeolocationAccessControlRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_GEOLOCATION_ACCESS_CONTROL_RULE_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingAGeolocationAccessControlRuleResponse400 {
     fn validate_at(

@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_wafd/creating_a_global_protection_whitelist_formerly_false_alarm_masking_rule.json` documents.
 use crate::support;
-use super::super::{
-    Advanced, Condition, CreateCondition, SHAPE_ADVANCED, SHAPE_CONDITION, Status,
-};
+use super::super::{Advanced, Condition, CreateCondition, Status};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -282,61 +280,6 @@ impl CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleResponse200 
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleResponse200`].
-pub static SHAPE_CREATING_A_GLOBAL_PROTECTION_WHITELIST_FORMERLY_FALSE_ALARM_MASKING_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rule",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "conditions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CONDITION),
-            ),
-        },
-        support::FieldShape {
-            name: "advanced",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ADVANCED),
-            ),
-        },
-        support::FieldShape {
-            name: "domain",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped
-for CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_GLOBAL_PROTECTION_WHITELIST_FORMERLY_FALSE_ALARM_MASKING_RULE_RESPONSE200,
-    );
-}
 impl support::Validate
 for CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleResponse200 {
     fn validate_at(
@@ -517,25 +460,6 @@ impl CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleResponse400 
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleResponse400`].
-pub static SHAPE_CREATING_A_GLOBAL_PROTECTION_WHITELIST_FORMERLY_FALSE_ALARM_MASKING_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_GLOBAL_PROTECTION_WHITELIST_FORMERLY_FALSE_ALARM_MASKING_RULE_RESPONSE400,
-    );
 }
 impl support::Validate
 for CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleResponse400 {

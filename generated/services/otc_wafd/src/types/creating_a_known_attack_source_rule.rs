@@ -133,40 +133,6 @@ impl CreatingAKnownAttackSourceRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAKnownAttackSourceRuleResponse200`].
-pub static SHAPE_CREATING_A_KNOWN_ATTACK_SOURCE_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "block_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAKnownAttackSourceRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_KNOWN_ATTACK_SOURCE_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAKnownAttackSourceRuleResponse200 {
     fn validate_at(
         &self,
@@ -267,24 +233,6 @@ impl CreatingAKnownAttackSourceRuleResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAKnownAttackSourceRuleResponse400`].
-pub static SHAPE_CREATING_A_KNOWN_ATTACK_SOURCE_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAKnownAttackSourceRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_KNOWN_ATTACK_SOURCE_RULE_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingAKnownAttackSourceRuleResponse400 {
     fn validate_at(

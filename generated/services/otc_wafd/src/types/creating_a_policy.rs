@@ -5,9 +5,7 @@
 //! The types that `spec/otc_wafd/creating_a_policy.json` documents.
 use crate::support;
 use super::super::{
-    BindHost, Level, ModulexOptions, PolicyAction, PolicyExtend, PolicyOption,
-    SHAPE_BIND_HOST, SHAPE_MODULEX_OPTIONS, SHAPE_POLICY_ACTION, SHAPE_POLICY_EXTEND,
-    SHAPE_POLICY_OPTION, SHAPE_SHARE_INFO, ShareInfo,
+    BindHost, Level, ModulexOptions, PolicyAction, PolicyExtend, PolicyOption, ShareInfo,
 };
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -132,66 +130,6 @@ impl CreatingAPolicyResponse200 {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`CreatingAPolicyResponse200`].
-pub static SHAPE_CREATING_A_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Object(&SHAPE_POLICY_ACTION),
-        },
-        support::FieldShape {
-            name: "options",
-            value: support::ValueShape::Object(&SHAPE_POLICY_OPTION),
-        },
-        support::FieldShape {
-            name: "level",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "full_detection",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bind_host",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_BIND_HOST),
-            ),
-        },
-        support::FieldShape {
-            name: "hosts",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "extend",
-            value: support::ValueShape::Object(&SHAPE_POLICY_EXTEND),
-        },
-        support::FieldShape {
-            name: "share_info",
-            value: support::ValueShape::Object(&SHAPE_SHARE_INFO),
-        },
-        support::FieldShape {
-            name: "modulex_options",
-            value: support::ValueShape::Object(&SHAPE_MODULEX_OPTIONS),
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_POLICY_RESPONSE200,
-    );
 }
 impl support::Validate for CreatingAPolicyResponse200 {
     fn validate_at(

@@ -181,44 +181,6 @@ impl CreatingAReferenceTableResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CreatingAReferenceTableResponse200`].
-pub static SHAPE_CREATING_A_REFERENCE_TABLE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "producer",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAReferenceTableResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_REFERENCE_TABLE_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAReferenceTableResponse200 {
     fn validate_at(
         &self,
@@ -328,24 +290,6 @@ impl CreatingAReferenceTableResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAReferenceTableResponse400`].
-pub static SHAPE_CREATING_A_REFERENCE_TABLE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAReferenceTableResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_REFERENCE_TABLE_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingAReferenceTableResponse400 {
     fn validate_at(

@@ -263,44 +263,6 @@ impl CreatingAnInformationLeakageProtectionRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`CreatingAnInformationLeakageProtectionRuleResponse200`].
-pub static SHAPE_CREATING_AN_INFORMATION_LEAKAGE_PROTECTION_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "contents",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnInformationLeakageProtectionRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_INFORMATION_LEAKAGE_PROTECTION_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for CreatingAnInformationLeakageProtectionRuleResponse200 {
     fn validate_at(
         &self,
@@ -421,24 +383,6 @@ impl CreatingAnInformationLeakageProtectionRuleResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CreatingAnInformationLeakageProtectionRuleResponse400`].
-pub static SHAPE_CREATING_AN_INFORMATION_LEAKAGE_PROTECTION_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAnInformationLeakageProtectionRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_INFORMATION_LEAKAGE_PROTECTION_RULE_RESPONSE400,
-    );
 }
 impl support::Validate for CreatingAnInformationLeakageProtectionRuleResponse400 {
     fn validate_at(

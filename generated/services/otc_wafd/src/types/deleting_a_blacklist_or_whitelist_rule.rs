@@ -58,52 +58,6 @@ impl DeletingABlacklistOrWhitelistRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`DeletingABlacklistOrWhitelistRuleResponse200`].
-pub static SHAPE_DELETING_A_BLACKLIST_OR_WHITELIST_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "addr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "white",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "followed_action_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingABlacklistOrWhitelistRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_BLACKLIST_OR_WHITELIST_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingABlacklistOrWhitelistRuleResponse200 {
     fn validate_at(
         &self,
@@ -233,24 +187,6 @@ impl DeletingABlacklistOrWhitelistRuleResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingABlacklistOrWhitelistRuleResponse400`].
-pub static SHAPE_DELETING_A_BLACKLIST_OR_WHITELIST_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingABlacklistOrWhitelistRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_BLACKLIST_OR_WHITELIST_RULE_RESPONSE400,
-    );
 }
 impl support::Validate for DeletingABlacklistOrWhitelistRuleResponse400 {
     fn validate_at(

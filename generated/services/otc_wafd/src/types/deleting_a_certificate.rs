@@ -31,36 +31,6 @@ impl DeletingACertificateResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingACertificateResponse200`].
-pub static SHAPE_DELETING_A_CERTIFICATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "expire_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cert_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingACertificateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_CERTIFICATE_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingACertificateResponse200 {
     fn validate_at(
         &self,
@@ -156,24 +126,6 @@ impl DeletingACertificateResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingACertificateResponse400`].
-pub static SHAPE_DELETING_A_CERTIFICATE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingACertificateResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_CERTIFICATE_RESPONSE400,
-    );
 }
 impl support::Validate for DeletingACertificateResponse400 {
     fn validate_at(

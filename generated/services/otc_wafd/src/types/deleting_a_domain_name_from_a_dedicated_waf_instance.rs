@@ -5,8 +5,7 @@
 //! The types that `spec/otc_wafd/deleting_a_domain_name_from_a_dedicated_waf_instance.json` documents.
 use crate::support;
 use super::super::{
-    DeletingADomainNameFromADedicatedWafInstanceAccessStatus, Extend, Flag,
-    ProtectStatus, SHAPE_EXTEND, SHAPE_FLAG,
+    DeletingADomainNameFromADedicatedWafInstanceAccessStatus, Extend, Flag, ProtectStatus,
 };
 /// Table 4 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -76,68 +75,6 @@ impl DeletingADomainNameFromADedicatedWafInstanceResponse200 {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`DeletingADomainNameFromADedicatedWafInstanceResponse200`].
-pub static SHAPE_DELETING_A_DOMAIN_NAME_FROM_A_DEDICATED_WAF_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hostname",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protect_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flag",
-            value: support::ValueShape::Object(&SHAPE_FLAG),
-        },
-        support::FieldShape {
-            name: "extend",
-            value: support::ValueShape::Object(&SHAPE_EXTEND),
-        },
-        support::FieldShape {
-            name: "web_tag",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "region",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hostid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingADomainNameFromADedicatedWafInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_DOMAIN_NAME_FROM_A_DEDICATED_WAF_INSTANCE_RESPONSE200,
-    );
 }
 impl support::Validate for DeletingADomainNameFromADedicatedWafInstanceResponse200 {
     fn validate_at(
@@ -303,24 +240,6 @@ impl DeletingADomainNameFromADedicatedWafInstanceResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingADomainNameFromADedicatedWafInstanceResponse400`].
-pub static SHAPE_DELETING_A_DOMAIN_NAME_FROM_A_DEDICATED_WAF_INSTANCE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingADomainNameFromADedicatedWafInstanceResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_DOMAIN_NAME_FROM_A_DEDICATED_WAF_INSTANCE_RESPONSE400,
-    );
 }
 impl support::Validate for DeletingADomainNameFromADedicatedWafInstanceResponse400 {
     fn validate_at(

@@ -83,52 +83,6 @@ impl DeletingAGeolocationAccessControlRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`DeletingAGeolocationAccessControlRuleResponse200`].
-pub static SHAPE_DELETING_A_GEOLOCATION_ACCESS_CONTROL_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "geoTagList",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "geoip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "white",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAGeolocationAccessControlRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_GEOLOCATION_ACCESS_CONTROL_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingAGeolocationAccessControlRuleResponse200 {
     fn validate_at(
         &self,
@@ -270,24 +224,6 @@ impl DeletingAGeolocationAccessControlRuleResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingAGeolocationAccessControlRuleResponse400`].
-pub static SHAPE_DELETING_A_GEOLOCATION_ACCESS_CONTROL_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAGeolocationAccessControlRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_GEOLOCATION_ACCESS_CONTROL_RULE_RESPONSE400,
-    );
 }
 impl support::Validate for DeletingAGeolocationAccessControlRuleResponse400 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_wafd/deleting_a_global_protection_whitelist_false_alarm_masking_rule.json` documents.
 use crate::support;
-use super::super::{Advanced, Condition, SHAPE_ADVANCED, SHAPE_CONDITION, Status};
+use super::super::{Advanced, Condition, Status};
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -67,57 +67,6 @@ impl DeletingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse200 {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`DeletingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse200`].
-pub static SHAPE_DELETING_A_GLOBAL_PROTECTION_WHITELIST_FALSE_ALARM_MASKING_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rule",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "conditions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CONDITION),
-            ),
-        },
-        support::FieldShape {
-            name: "advanced",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ADVANCED),
-            ),
-        },
-        support::FieldShape {
-            name: "domain",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped
-for DeletingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_GLOBAL_PROTECTION_WHITELIST_FALSE_ALARM_MASKING_RULE_RESPONSE200,
-    );
 }
 impl support::Validate
 for DeletingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse200 {
@@ -294,25 +243,6 @@ impl DeletingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse400`].
-pub static SHAPE_DELETING_A_GLOBAL_PROTECTION_WHITELIST_FALSE_ALARM_MASKING_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for DeletingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_GLOBAL_PROTECTION_WHITELIST_FALSE_ALARM_MASKING_RULE_RESPONSE400,
-    );
 }
 impl support::Validate
 for DeletingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse400 {

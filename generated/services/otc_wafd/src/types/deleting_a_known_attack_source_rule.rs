@@ -34,40 +34,6 @@ impl DeletingAKnownAttackSourceRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingAKnownAttackSourceRuleResponse200`].
-pub static SHAPE_DELETING_A_KNOWN_ATTACK_SOURCE_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "block_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAKnownAttackSourceRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_KNOWN_ATTACK_SOURCE_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingAKnownAttackSourceRuleResponse200 {
     fn validate_at(
         &self,
@@ -168,24 +134,6 @@ impl DeletingAKnownAttackSourceRuleResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingAKnownAttackSourceRuleResponse400`].
-pub static SHAPE_DELETING_A_KNOWN_ATTACK_SOURCE_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAKnownAttackSourceRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_KNOWN_ATTACK_SOURCE_RULE_RESPONSE400,
-    );
 }
 impl support::Validate for DeletingAKnownAttackSourceRuleResponse400 {
     fn validate_at(

@@ -7,8 +7,6 @@ use crate::support;
 #[cfg(feature = "deleting_a_policy")]
 use super::super::{
     BindHost, DeletingAPolicyAction, Level, PolicyAction, PolicyExtend, PolicyOption,
-    SHAPE_BIND_HOST, SHAPE_DELETING_A_POLICY_ACTION, SHAPE_POLICY_ACTION,
-    SHAPE_POLICY_EXTEND, SHAPE_POLICY_OPTION,
 };
 #[cfg(feature = "deleting_a_policy")]
 /// Table 3 Response body parameters (status code 200).
@@ -76,68 +74,6 @@ impl DeletingAPolicyResponse200 {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-#[cfg(feature = "deleting_a_policy")]
-/// The documented fields of [`DeletingAPolicyResponse200`].
-pub static SHAPE_DELETING_A_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Object(&SHAPE_POLICY_ACTION),
-        },
-        support::FieldShape {
-            name: "options",
-            value: support::ValueShape::Object(&SHAPE_POLICY_OPTION),
-        },
-        support::FieldShape {
-            name: "level",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "full_detection",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bind_host",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_BIND_HOST),
-            ),
-        },
-        support::FieldShape {
-            name: "hosts",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "robot_action",
-            value: support::ValueShape::Object(&SHAPE_DELETING_A_POLICY_ACTION),
-        },
-        support::FieldShape {
-            name: "extend",
-            value: support::ValueShape::Object(&SHAPE_POLICY_EXTEND),
-        },
-        support::FieldShape {
-            name: "modulex_options",
-            value: support::ValueShape::Object(&SHAPE_MODULEX_OPTIONS),
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "deleting_a_policy")]
-impl support::Shaped for DeletingAPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_POLICY_RESPONSE200,
-    );
 }
 #[cfg(feature = "deleting_a_policy")]
 impl support::Validate for DeletingAPolicyResponse200 {
@@ -344,26 +280,6 @@ impl DeletingAPolicyResponse400 {
     }
 }
 #[cfg(feature = "deleting_a_policy")]
-/// The documented fields of [`DeletingAPolicyResponse400`].
-pub static SHAPE_DELETING_A_POLICY_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "deleting_a_policy")]
-impl support::Shaped for DeletingAPolicyResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_POLICY_RESPONSE400,
-    );
-}
-#[cfg(feature = "deleting_a_policy")]
 impl support::Validate for DeletingAPolicyResponse400 {
     fn validate_at(
         &self,
@@ -480,64 +396,6 @@ impl ModulexOptions {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModulexOptions`].
-pub static SHAPE_MODULEX_OPTIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "global_rate_enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "global_rate_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "precise_rules_enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "precise_rules_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "precise_rules_managed_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "precise_rules_aging_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "precise_rules_retention",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cc_rules_enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cc_rules_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cc_rules_managed_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cc_rules_aging_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cc_rules_retention",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModulexOptions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODULEX_OPTIONS,
-    );
 }
 impl support::Validate for ModulexOptions {
     fn validate_at(

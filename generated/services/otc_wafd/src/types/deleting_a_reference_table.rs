@@ -38,32 +38,6 @@ impl DeletingAReferenceTableResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeletingAReferenceTableResponse200`].
-pub static SHAPE_DELETING_A_REFERENCE_TABLE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAReferenceTableResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_REFERENCE_TABLE_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingAReferenceTableResponse200 {
     fn validate_at(
         &self,
@@ -135,24 +109,6 @@ impl DeletingAReferenceTableResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingAReferenceTableResponse400`].
-pub static SHAPE_DELETING_A_REFERENCE_TABLE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAReferenceTableResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_REFERENCE_TABLE_RESPONSE400,
-    );
 }
 impl support::Validate for DeletingAReferenceTableResponse400 {
     fn validate_at(

@@ -46,44 +46,6 @@ impl DeletingAWebTamperProtectionRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`DeletingAWebTamperProtectionRuleResponse200`].
-pub static SHAPE_DELETING_A_WEB_TAMPER_PROTECTION_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hostname",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAWebTamperProtectionRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_WEB_TAMPER_PROTECTION_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingAWebTamperProtectionRuleResponse200 {
     fn validate_at(
         &self,
@@ -192,24 +154,6 @@ impl DeletingAWebTamperProtectionRuleResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingAWebTamperProtectionRuleResponse400`].
-pub static SHAPE_DELETING_A_WEB_TAMPER_PROTECTION_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAWebTamperProtectionRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_WEB_TAMPER_PROTECTION_RULE_RESPONSE400,
-    );
 }
 impl support::Validate for DeletingAWebTamperProtectionRuleResponse400 {
     fn validate_at(

@@ -51,44 +51,6 @@ impl DeletingAnInformationLeakagePreventionRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`DeletingAnInformationLeakagePreventionRuleResponse200`].
-pub static SHAPE_DELETING_AN_INFORMATION_LEAKAGE_PREVENTION_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "contents",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAnInformationLeakagePreventionRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_AN_INFORMATION_LEAKAGE_PREVENTION_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for DeletingAnInformationLeakagePreventionRuleResponse200 {
     fn validate_at(
         &self,
@@ -209,24 +171,6 @@ impl DeletingAnInformationLeakagePreventionRuleResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DeletingAnInformationLeakagePreventionRuleResponse400`].
-pub static SHAPE_DELETING_AN_INFORMATION_LEAKAGE_PREVENTION_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingAnInformationLeakagePreventionRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_AN_INFORMATION_LEAKAGE_PREVENTION_RULE_RESPONSE400,
-    );
 }
 impl support::Validate for DeletingAnInformationLeakagePreventionRuleResponse400 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_wafd/disabling_pay_per_use_pricing_for_cloud_waf.json` documents.
 use crate::support;
-use super::super::{ResourceResponse, SHAPE_RESOURCE_RESPONSE, Type};
+use super::super::{ResourceResponse, Type};
 /// Table 4 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -34,30 +34,6 @@ impl DisablingPayPerUsePricingForCloudWafResponse200 {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`DisablingPayPerUsePricingForCloudWafResponse200`].
-pub static SHAPE_DISABLING_PAY_PER_USE_PRICING_FOR_CLOUD_WAF_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESOURCE_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "isNewUser",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DisablingPayPerUsePricingForCloudWafResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DISABLING_PAY_PER_USE_PRICING_FOR_CLOUD_WAF_RESPONSE200,
-    );
 }
 impl support::Validate for DisablingPayPerUsePricingForCloudWafResponse200 {
     fn validate_at(
@@ -161,24 +137,6 @@ impl DisablingPayPerUsePricingForCloudWafResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DisablingPayPerUsePricingForCloudWafResponse400`].
-pub static SHAPE_DISABLING_PAY_PER_USE_PRICING_FOR_CLOUD_WAF_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DisablingPayPerUsePricingForCloudWafResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DISABLING_PAY_PER_USE_PRICING_FOR_CLOUD_WAF_RESPONSE400,
-    );
 }
 impl support::Validate for DisablingPayPerUsePricingForCloudWafResponse400 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_wafd/enabling_pay_per_use_billing_for_cloud_waf.json` documents.
 use crate::support;
-use super::super::{ResourceResponse, SHAPE_RESOURCE_RESPONSE, Type};
+use super::super::{ResourceResponse, Type};
 /// Table 4 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -95,30 +95,6 @@ impl EnablingPayPerUseBillingForCloudWafResponse200 {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`EnablingPayPerUseBillingForCloudWafResponse200`].
-pub static SHAPE_ENABLING_PAY_PER_USE_BILLING_FOR_CLOUD_WAF_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESOURCE_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "isNewUser",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for EnablingPayPerUseBillingForCloudWafResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENABLING_PAY_PER_USE_BILLING_FOR_CLOUD_WAF_RESPONSE200,
-    );
 }
 impl support::Validate for EnablingPayPerUseBillingForCloudWafResponse200 {
     fn validate_at(
@@ -222,24 +198,6 @@ impl EnablingPayPerUseBillingForCloudWafResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`EnablingPayPerUseBillingForCloudWafResponse400`].
-pub static SHAPE_ENABLING_PAY_PER_USE_BILLING_FOR_CLOUD_WAF_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for EnablingPayPerUseBillingForCloudWafResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENABLING_PAY_PER_USE_BILLING_FOR_CLOUD_WAF_RESPONSE400,
-    );
 }
 impl support::Validate for EnablingPayPerUseBillingForCloudWafResponse400 {
     fn validate_at(

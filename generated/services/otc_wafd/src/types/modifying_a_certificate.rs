@@ -161,36 +161,6 @@ impl ModifyingACertificateResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingACertificateResponse200`].
-pub static SHAPE_MODIFYING_A_CERTIFICATE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "expire_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cert_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingACertificateResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_CERTIFICATE_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingACertificateResponse200 {
     fn validate_at(
         &self,
@@ -286,24 +256,6 @@ impl ModifyingACertificateResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingACertificateResponse400`].
-pub static SHAPE_MODIFYING_A_CERTIFICATE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingACertificateResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_CERTIFICATE_RESPONSE400,
-    );
 }
 impl support::Validate for ModifyingACertificateResponse400 {
     fn validate_at(

@@ -7,10 +7,8 @@ use crate::support;
 use super::super::{
     AccessProgress, BlockPage, BlockPageInResponse, CircuitBreaker,
     DeletingADomainNameFromADedicatedWafInstanceAccessStatus, Extend, Flag,
-    PremiumWafServer, PremiumWafServerInResponse, ProtectStatus, SHAPE_ACCESS_PROGRESS,
-    SHAPE_BLOCK_PAGE_IN_RESPONSE, SHAPE_CIRCUIT_BREAKER, SHAPE_EXTEND, SHAPE_FLAG,
-    SHAPE_PREMIUM_WAF_SERVER_IN_RESPONSE, SHAPE_TIMEOUT_CONFIG, SHAPE_TRAFFIC_MARK,
-    TimeoutConfig, TrafficMark,
+    PremiumWafServer, PremiumWafServerInResponse, ProtectStatus, TimeoutConfig,
+    TrafficMark,
 };
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -496,137 +494,6 @@ impl ModifyingADomainNameProtectedByADedicatedWafInstanceResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ModifyingADomainNameProtectedByADedicatedWafInstanceResponse200`].
-pub static SHAPE_MODIFYING_A_DOMAIN_NAME_PROTECTED_BY_A_DEDICATED_WAF_INSTANCE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hostname",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domainid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tls",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cipher",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "server",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PREMIUM_WAF_SERVER_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "certificateid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "certificatename",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "proxy",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protect_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_progress",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ACCESS_PROGRESS),
-            ),
-        },
-        support::FieldShape {
-            name: "flag",
-            value: support::ValueShape::Object(&SHAPE_FLAG),
-        },
-        support::FieldShape {
-            name: "block_page",
-            value: support::ValueShape::Object(&SHAPE_BLOCK_PAGE_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "extend",
-            value: support::ValueShape::Object(&SHAPE_EXTEND),
-        },
-        support::FieldShape {
-            name: "traffic_mark",
-            value: support::ValueShape::Object(&SHAPE_TRAFFIC_MARK),
-        },
-        support::FieldShape {
-            name: "circuit_breaker",
-            value: support::ValueShape::Object(&SHAPE_CIRCUIT_BREAKER),
-        },
-        support::FieldShape {
-            name: "timeout_config",
-            value: support::ValueShape::Object(&SHAPE_TIMEOUT_CONFIG),
-        },
-        support::FieldShape {
-            name: "web_tag",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "loadbalancer_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "listener_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pool_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped
-for ModifyingADomainNameProtectedByADedicatedWafInstanceResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_DOMAIN_NAME_PROTECTED_BY_A_DEDICATED_WAF_INSTANCE_RESPONSE200,
-    );
-}
 impl support::Validate
 for ModifyingADomainNameProtectedByADedicatedWafInstanceResponse200 {
     fn validate_at(
@@ -960,25 +827,6 @@ impl ModifyingADomainNameProtectedByADedicatedWafInstanceResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingADomainNameProtectedByADedicatedWafInstanceResponse400`].
-pub static SHAPE_MODIFYING_A_DOMAIN_NAME_PROTECTED_BY_A_DEDICATED_WAF_INSTANCE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for ModifyingADomainNameProtectedByADedicatedWafInstanceResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_DOMAIN_NAME_PROTECTED_BY_A_DEDICATED_WAF_INSTANCE_RESPONSE400,
-    );
 }
 impl support::Validate
 for ModifyingADomainNameProtectedByADedicatedWafInstanceResponse400 {

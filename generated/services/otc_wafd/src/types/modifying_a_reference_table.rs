@@ -195,44 +195,6 @@ impl ModifyingAReferenceTableResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingAReferenceTableResponse200`].
-pub static SHAPE_MODIFYING_A_REFERENCE_TABLE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "producer",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingAReferenceTableResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_REFERENCE_TABLE_RESPONSE200,
-    );
-}
 impl support::Validate for ModifyingAReferenceTableResponse200 {
     fn validate_at(
         &self,
@@ -342,24 +304,6 @@ impl ModifyingAReferenceTableResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingAReferenceTableResponse400`].
-pub static SHAPE_MODIFYING_A_REFERENCE_TABLE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingAReferenceTableResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_REFERENCE_TABLE_RESPONSE400,
-    );
 }
 impl support::Validate for ModifyingAReferenceTableResponse400 {
     fn validate_at(

@@ -110,21 +110,6 @@ impl ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse200`].
-pub static SHAPE_MODIFYING_THE_PROTECTION_STATUS_OF_A_DOMAIN_NAME_IN_DEDICATED_MODE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "protect_status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_THE_PROTECTION_STATUS_OF_A_DOMAIN_NAME_IN_DEDICATED_MODE_RESPONSE200,
-    );
-}
 impl support::Validate
 for ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse200 {
     fn validate_at(
@@ -196,25 +181,6 @@ impl ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse400`].
-pub static SHAPE_MODIFYING_THE_PROTECTION_STATUS_OF_A_DOMAIN_NAME_IN_DEDICATED_MODE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_THE_PROTECTION_STATUS_OF_A_DOMAIN_NAME_IN_DEDICATED_MODE_RESPONSE400,
-    );
 }
 impl support::Validate
 for ModifyingTheProtectionStatusOfADomainNameInDedicatedModeResponse400 {
@@ -347,8 +313,4 @@ for ModifyingTheProtectionStatusOfADomainNameInDedicatedModeProtectStatus {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped
-for ModifyingTheProtectionStatusOfADomainNameInDedicatedModeProtectStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

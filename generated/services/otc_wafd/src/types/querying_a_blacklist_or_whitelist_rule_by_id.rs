@@ -58,52 +58,6 @@ impl QueryingABlacklistOrWhitelistRuleByIdResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`QueryingABlacklistOrWhitelistRuleByIdResponse200`].
-pub static SHAPE_QUERYING_A_BLACKLIST_OR_WHITELIST_RULE_BY_ID_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "addr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "white",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "followed_action_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingABlacklistOrWhitelistRuleByIdResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_BLACKLIST_OR_WHITELIST_RULE_BY_ID_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingABlacklistOrWhitelistRuleByIdResponse200 {
     fn validate_at(
         &self,
@@ -234,24 +188,6 @@ impl QueryingABlacklistOrWhitelistRuleByIdResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingABlacklistOrWhitelistRuleByIdResponse400`].
-pub static SHAPE_QUERYING_A_BLACKLIST_OR_WHITELIST_RULE_BY_ID_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingABlacklistOrWhitelistRuleByIdResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_BLACKLIST_OR_WHITELIST_RULE_BY_ID_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingABlacklistOrWhitelistRuleByIdResponse400 {
     fn validate_at(

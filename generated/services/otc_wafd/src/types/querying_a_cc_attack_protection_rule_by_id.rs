@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_wafd/querying_a_cc_attack_protection_rule_by_id.json` documents.
 use crate::support;
-use super::super::{
-    ActionInResponse, CcConditionInResponse, Mode, SHAPE_ACTION_IN_RESPONSE,
-    SHAPE_CC_CONDITION_IN_RESPONSE, SHAPE_TAG_CONDITION, Status, TagCondition,
-};
+use super::super::{ActionInResponse, CcConditionInResponse, Mode, Status, TagCondition};
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -179,102 +176,6 @@ impl QueryingACcAttackProtectionRuleByIdResponse200 {
             ::std::option::Option::Some(65535i64),
         );
     }
-}
-/// The documented fields of [`QueryingACcAttackProtectionRuleByIdResponse200`].
-pub static SHAPE_QUERYING_A_CC_ATTACK_PROTECTION_RULE_BY_ID_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "prefix",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "conditions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CC_CONDITION_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Object(&SHAPE_ACTION_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "tag_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tag_index",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tag_condition",
-            value: support::ValueShape::Object(&SHAPE_TAG_CONDITION),
-        },
-        support::FieldShape {
-            name: "limit_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "limit_period",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unlock_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lock_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unaggregation",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "aging_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "producer",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingACcAttackProtectionRuleByIdResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_CC_ATTACK_PROTECTION_RULE_BY_ID_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingACcAttackProtectionRuleByIdResponse200 {
     fn validate_at(
@@ -572,24 +473,6 @@ impl QueryingACcAttackProtectionRuleByIdResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingACcAttackProtectionRuleByIdResponse400`].
-pub static SHAPE_QUERYING_A_CC_ATTACK_PROTECTION_RULE_BY_ID_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingACcAttackProtectionRuleByIdResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_CC_ATTACK_PROTECTION_RULE_BY_ID_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingACcAttackProtectionRuleByIdResponse400 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_wafd/querying_a_global_protection_whitelist_formerly_false_alarm_masking_rule_by_id.json` documents.
 use crate::support;
-use super::super::{Advanced, Condition, SHAPE_ADVANCED, SHAPE_CONDITION, Status};
+use super::super::{Advanced, Condition, Status};
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -70,61 +70,6 @@ impl QueryingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleByIdResponse
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`QueryingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleByIdResponse200`].
-pub static SHAPE_QUERYING_A_GLOBAL_PROTECTION_WHITELIST_FORMERLY_FALSE_ALARM_MASKING_RULE_BY_ID_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rule",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "conditions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CONDITION),
-            ),
-        },
-        support::FieldShape {
-            name: "advanced",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ADVANCED),
-            ),
-        },
-        support::FieldShape {
-            name: "domain",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped
-for QueryingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleByIdResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_GLOBAL_PROTECTION_WHITELIST_FORMERLY_FALSE_ALARM_MASKING_RULE_BY_ID_RESPONSE200,
-    );
 }
 impl support::Validate
 for QueryingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleByIdResponse200 {
@@ -306,25 +251,6 @@ impl QueryingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleByIdResponse
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleByIdResponse400`].
-pub static SHAPE_QUERYING_A_GLOBAL_PROTECTION_WHITELIST_FORMERLY_FALSE_ALARM_MASKING_RULE_BY_ID_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for QueryingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleByIdResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_GLOBAL_PROTECTION_WHITELIST_FORMERLY_FALSE_ALARM_MASKING_RULE_BY_ID_RESPONSE400,
-    );
 }
 impl support::Validate
 for QueryingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleByIdResponse400 {

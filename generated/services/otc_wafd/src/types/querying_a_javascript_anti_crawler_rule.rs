@@ -57,48 +57,6 @@ impl QueryingAJavascriptAntiCrawlerRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`QueryingAJavascriptAntiCrawlerRuleResponse200`].
-pub static SHAPE_QUERYING_A_JAVASCRIPT_ANTI_CRAWLER_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "logic",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAJavascriptAntiCrawlerRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_JAVASCRIPT_ANTI_CRAWLER_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAJavascriptAntiCrawlerRuleResponse200 {
     fn validate_at(
         &self,
@@ -223,24 +181,6 @@ impl QueryingAJavascriptAntiCrawlerRuleResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAJavascriptAntiCrawlerRuleResponse400`].
-pub static SHAPE_QUERYING_A_JAVASCRIPT_ANTI_CRAWLER_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAJavascriptAntiCrawlerRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_JAVASCRIPT_ANTI_CRAWLER_RULE_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingAJavascriptAntiCrawlerRuleResponse400 {
     fn validate_at(

@@ -6,9 +6,7 @@
 use crate::support;
 use super::super::{
     BindHost, DeletingAPolicyAction, Level, ModulexOptions, PolicyAction, PolicyExtend,
-    PolicyOption, SHAPE_BIND_HOST, SHAPE_DELETING_A_POLICY_ACTION, SHAPE_MODULEX_OPTIONS,
-    SHAPE_POLICY_ACTION, SHAPE_POLICY_EXTEND, SHAPE_POLICY_OPTION, SHAPE_SHARE_INFO,
-    ShareInfo,
+    PolicyOption, ShareInfo,
 };
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -79,70 +77,6 @@ impl QueryingAPolicyByIdResponse200 {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`QueryingAPolicyByIdResponse200`].
-pub static SHAPE_QUERYING_A_POLICY_BY_ID_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Object(&SHAPE_POLICY_ACTION),
-        },
-        support::FieldShape {
-            name: "options",
-            value: support::ValueShape::Object(&SHAPE_POLICY_OPTION),
-        },
-        support::FieldShape {
-            name: "level",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "full_detection",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bind_host",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_BIND_HOST),
-            ),
-        },
-        support::FieldShape {
-            name: "hosts",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "robot_action",
-            value: support::ValueShape::Object(&SHAPE_DELETING_A_POLICY_ACTION),
-        },
-        support::FieldShape {
-            name: "extend",
-            value: support::ValueShape::Object(&SHAPE_POLICY_EXTEND),
-        },
-        support::FieldShape {
-            name: "share_info",
-            value: support::ValueShape::Object(&SHAPE_SHARE_INFO),
-        },
-        support::FieldShape {
-            name: "modulex_options",
-            value: support::ValueShape::Object(&SHAPE_MODULEX_OPTIONS),
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAPolicyByIdResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_POLICY_BY_ID_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAPolicyByIdResponse200 {
     fn validate_at(

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_wafd/querying_a_precise_protection_rule_by_id.json` documents.
 use crate::support;
-use super::super::{
-    Conditions, CustomActionInResponse, SHAPE_CONDITIONS,
-    SHAPE_CUSTOM_ACTION_IN_RESPONSE, Status,
-};
+use super::super::{Conditions, CustomActionInResponse, Status};
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -68,70 +65,6 @@ impl QueryingAPreciseProtectionRuleByIdResponse200 {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`QueryingAPreciseProtectionRuleByIdResponse200`].
-pub static SHAPE_QUERYING_A_PRECISE_PROTECTION_RULE_BY_ID_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "conditions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CONDITIONS),
-            ),
-        },
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Object(&SHAPE_CUSTOM_ACTION_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "priority",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "start",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "terminal",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "action_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "aging_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "producer",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAPreciseProtectionRuleByIdResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_PRECISE_PROTECTION_RULE_BY_ID_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingAPreciseProtectionRuleByIdResponse200 {
     fn validate_at(
@@ -342,24 +275,6 @@ impl QueryingAPreciseProtectionRuleByIdResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAPreciseProtectionRuleByIdResponse400`].
-pub static SHAPE_QUERYING_A_PRECISE_PROTECTION_RULE_BY_ID_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAPreciseProtectionRuleByIdResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_PRECISE_PROTECTION_RULE_BY_ID_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingAPreciseProtectionRuleByIdResponse400 {
     fn validate_at(

@@ -48,44 +48,6 @@ impl QueryingAReferenceTableResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAReferenceTableResponse200`].
-pub static SHAPE_QUERYING_A_REFERENCE_TABLE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "producer",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAReferenceTableResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_REFERENCE_TABLE_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAReferenceTableResponse200 {
     fn validate_at(
         &self,
@@ -195,24 +157,6 @@ impl QueryingAReferenceTableResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAReferenceTableResponse400`].
-pub static SHAPE_QUERYING_A_REFERENCE_TABLE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAReferenceTableResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_REFERENCE_TABLE_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingAReferenceTableResponse400 {
     fn validate_at(

@@ -51,44 +51,6 @@ impl QueryingAnInformationLeakagePreventionRuleByIdResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`QueryingAnInformationLeakagePreventionRuleByIdResponse200`].
-pub static SHAPE_QUERYING_AN_INFORMATION_LEAKAGE_PREVENTION_RULE_BY_ID_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "contents",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAnInformationLeakagePreventionRuleByIdResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_AN_INFORMATION_LEAKAGE_PREVENTION_RULE_BY_ID_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAnInformationLeakagePreventionRuleByIdResponse200 {
     fn validate_at(
         &self,
@@ -209,24 +171,6 @@ impl QueryingAnInformationLeakagePreventionRuleByIdResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAnInformationLeakagePreventionRuleByIdResponse400`].
-pub static SHAPE_QUERYING_AN_INFORMATION_LEAKAGE_PREVENTION_RULE_BY_ID_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAnInformationLeakagePreventionRuleByIdResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_AN_INFORMATION_LEAKAGE_PREVENTION_RULE_BY_ID_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingAnInformationLeakagePreventionRuleByIdResponse400 {
     fn validate_at(

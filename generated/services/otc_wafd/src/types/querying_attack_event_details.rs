@@ -107,26 +107,6 @@ impl QueryingAttackEventDetailsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAttackEventDetailsResponse200`].
-pub static SHAPE_QUERYING_ATTACK_EVENT_DETAILS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SHOW_EVENT_ITEMS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingAttackEventDetailsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ATTACK_EVENT_DETAILS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingAttackEventDetailsResponse200 {
     fn validate_at(
         &self,
@@ -289,100 +269,6 @@ impl ShowEventItems {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ShowEventItems`].
-pub static SHAPE_SHOW_EVENT_ITEMS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "attack",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rule",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "payload",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "payload_location",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_line",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cookie",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "process_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "region",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "response_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "response_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "response_body",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_body",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ShowEventItems {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SHOW_EVENT_ITEMS,
-    );
 }
 impl support::Validate for ShowEventItems {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_wafd/querying_bandwidth_usage_statistics.json` documents.
 use crate::support;
-use super::super::{SHAPE_TIME_LINE_ITEM, TimeLineItem};
+use super::super::TimeLineItem;
 /// Table 5 ListBandwidthTimelineItem.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -25,26 +25,6 @@ impl ListBandwidthTimelineItem {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListBandwidthTimelineItem`].
-pub static SHAPE_LIST_BANDWIDTH_TIMELINE_ITEM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timeline",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_TIME_LINE_ITEM),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ListBandwidthTimelineItem {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_BANDWIDTH_TIMELINE_ITEM,
-    );
 }
 impl support::Validate for ListBandwidthTimelineItem {
     fn validate_at(
@@ -125,22 +105,6 @@ impl QueryingBandwidthUsageStatisticsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingBandwidthUsageStatisticsResponse200`].
-pub static SHAPE_QUERYING_BANDWIDTH_USAGE_STATISTICS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "[items]",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_BANDWIDTH_TIMELINE_ITEM),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingBandwidthUsageStatisticsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_BANDWIDTH_USAGE_STATISTICS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingBandwidthUsageStatisticsResponse200 {
     fn validate_at(
         &self,
@@ -213,24 +177,6 @@ impl QueryingBandwidthUsageStatisticsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingBandwidthUsageStatisticsResponse400`].
-pub static SHAPE_QUERYING_BANDWIDTH_USAGE_STATISTICS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingBandwidthUsageStatisticsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_BANDWIDTH_USAGE_STATISTICS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingBandwidthUsageStatisticsResponse400 {
     fn validate_at(

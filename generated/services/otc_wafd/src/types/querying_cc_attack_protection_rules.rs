@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_wafd/querying_cc_attack_protection_rules.json` documents.
 use crate::support;
-use super::super::{
-    ActionInResponse, CcConditionInResponse, Mode, SHAPE_ACTION_IN_RESPONSE,
-    SHAPE_CC_CONDITION_IN_RESPONSE, SHAPE_TAG_CONDITION, Status, TagCondition,
-};
+use super::super::{ActionInResponse, CcConditionInResponse, Mode, Status, TagCondition};
 /// Table 5 CcrulesListInfo.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -179,102 +176,6 @@ impl CcrulesListInfo {
             ::std::option::Option::Some(65535i64),
         );
     }
-}
-/// The documented fields of [`CcrulesListInfo`].
-pub static SHAPE_CCRULES_LIST_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "prefix",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "conditions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CC_CONDITION_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Object(&SHAPE_ACTION_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "tag_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tag_index",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tag_condition",
-            value: support::ValueShape::Object(&SHAPE_TAG_CONDITION),
-        },
-        support::FieldShape {
-            name: "limit_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "limit_period",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unlock_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lock_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unaggregation",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "aging_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "producer",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CcrulesListInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CCRULES_LIST_INFO,
-    );
 }
 impl support::Validate for CcrulesListInfo {
     fn validate_at(
@@ -573,26 +474,6 @@ impl QueryingCcAttackProtectionRulesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingCcAttackProtectionRulesResponse200`].
-pub static SHAPE_QUERYING_CC_ATTACK_PROTECTION_RULES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CCRULES_LIST_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingCcAttackProtectionRulesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_CC_ATTACK_PROTECTION_RULES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingCcAttackProtectionRulesResponse200 {
     fn validate_at(
         &self,
@@ -680,24 +561,6 @@ impl QueryingCcAttackProtectionRulesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingCcAttackProtectionRulesResponse400`].
-pub static SHAPE_QUERYING_CC_ATTACK_PROTECTION_RULES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingCcAttackProtectionRulesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_CC_ATTACK_PROTECTION_RULES_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingCcAttackProtectionRulesResponse400 {
     fn validate_at(

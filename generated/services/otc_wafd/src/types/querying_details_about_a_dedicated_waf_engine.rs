@@ -133,112 +133,6 @@ impl QueryingDetailsAboutADedicatedWafEngineResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`QueryingDetailsAboutADedicatedWafEngineResponse200`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_A_DEDICATED_WAF_ENGINE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instancename",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "region",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "zone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "arch",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cpu_flavor",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "service_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "service_ipv6",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "run_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "upgradable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cloudServiceType",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resourceType",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resourceSpecCode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "specification",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "server_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "data_volume_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "res_tenant_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutADedicatedWafEngineResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_A_DEDICATED_WAF_ENGINE_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingDetailsAboutADedicatedWafEngineResponse200 {
     fn validate_at(
         &self,
@@ -494,24 +388,6 @@ impl QueryingDetailsAboutADedicatedWafEngineResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDetailsAboutADedicatedWafEngineResponse400`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_A_DEDICATED_WAF_ENGINE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDetailsAboutADedicatedWafEngineResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_A_DEDICATED_WAF_ENGINE_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingDetailsAboutADedicatedWafEngineResponse400 {
     fn validate_at(

@@ -7,10 +7,7 @@ use crate::support;
 use super::super::{
     AccessProgress, BlockPageInResponse, CircuitBreaker,
     DeletingADomainNameFromADedicatedWafInstanceAccessStatus, Extend, Flag,
-    PremiumWafServerInResponse, SHAPE_ACCESS_PROGRESS, SHAPE_BLOCK_PAGE_IN_RESPONSE,
-    SHAPE_CIRCUIT_BREAKER, SHAPE_EXTEND, SHAPE_FLAG,
-    SHAPE_PREMIUM_WAF_SERVER_IN_RESPONSE, SHAPE_TIMEOUT_CONFIG, SHAPE_TRAFFIC_MARK,
-    TimeoutConfig, TrafficMark,
+    PremiumWafServerInResponse, TimeoutConfig, TrafficMark,
 };
 /// Table 3 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -154,136 +151,6 @@ impl QueryingDomainNameSettingsInDedicatedModeResponse200 {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`QueryingDomainNameSettingsInDedicatedModeResponse200`].
-pub static SHAPE_QUERYING_DOMAIN_NAME_SETTINGS_IN_DEDICATED_MODE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hostname",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domainid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tls",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cipher",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "server",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PREMIUM_WAF_SERVER_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "certificateid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "certificatename",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "proxy",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protect_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_progress",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ACCESS_PROGRESS),
-            ),
-        },
-        support::FieldShape {
-            name: "flag",
-            value: support::ValueShape::Object(&SHAPE_FLAG),
-        },
-        support::FieldShape {
-            name: "block_page",
-            value: support::ValueShape::Object(&SHAPE_BLOCK_PAGE_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "extend",
-            value: support::ValueShape::Object(&SHAPE_EXTEND),
-        },
-        support::FieldShape {
-            name: "traffic_mark",
-            value: support::ValueShape::Object(&SHAPE_TRAFFIC_MARK),
-        },
-        support::FieldShape {
-            name: "circuit_breaker",
-            value: support::ValueShape::Object(&SHAPE_CIRCUIT_BREAKER),
-        },
-        support::FieldShape {
-            name: "timeout_config",
-            value: support::ValueShape::Object(&SHAPE_TIMEOUT_CONFIG),
-        },
-        support::FieldShape {
-            name: "web_tag",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "loadbalancer_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "listener_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pool_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for QueryingDomainNameSettingsInDedicatedModeResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DOMAIN_NAME_SETTINGS_IN_DEDICATED_MODE_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDomainNameSettingsInDedicatedModeResponse200 {
     fn validate_at(
@@ -618,24 +485,6 @@ impl QueryingDomainNameSettingsInDedicatedModeResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingDomainNameSettingsInDedicatedModeResponse400`].
-pub static SHAPE_QUERYING_DOMAIN_NAME_SETTINGS_IN_DEDICATED_MODE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDomainNameSettingsInDedicatedModeResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DOMAIN_NAME_SETTINGS_IN_DEDICATED_MODE_RESPONSE400,
-    );
-}
 impl support::Validate for QueryingDomainNameSettingsInDedicatedModeResponse400 {
     fn validate_at(
         &self,
@@ -770,7 +619,4 @@ impl support::Validate for QueryingDomainNameSettingsInDedicatedModeProtectStatu
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for QueryingDomainNameSettingsInDedicatedModeProtectStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

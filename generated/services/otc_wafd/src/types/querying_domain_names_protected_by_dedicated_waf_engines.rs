@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_wafd/querying_domain_names_protected_by_dedicated_waf_engines.json` documents.
 use crate::support;
-use super::super::{Extend, Flag, ProtectStatus, SHAPE_EXTEND, SHAPE_FLAG};
+use super::super::{Extend, Flag, ProtectStatus};
 /// Table 4 Response body parameters (status code 200).
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -22,26 +22,6 @@ impl QueryingDomainNamesProtectedByDedicatedWafEnginesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDomainNamesProtectedByDedicatedWafEnginesResponse200`].
-pub static SHAPE_QUERYING_DOMAIN_NAMES_PROTECTED_BY_DEDICATED_WAF_ENGINES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SIMPLE_PREMIUM_WAF_HOST),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingDomainNamesProtectedByDedicatedWafEnginesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DOMAIN_NAMES_PROTECTED_BY_DEDICATED_WAF_ENGINES_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingDomainNamesProtectedByDedicatedWafEnginesResponse200 {
     fn validate_at(
@@ -131,24 +111,6 @@ impl QueryingDomainNamesProtectedByDedicatedWafEnginesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingDomainNamesProtectedByDedicatedWafEnginesResponse400`].
-pub static SHAPE_QUERYING_DOMAIN_NAMES_PROTECTED_BY_DEDICATED_WAF_ENGINES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingDomainNamesProtectedByDedicatedWafEnginesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DOMAIN_NAMES_PROTECTED_BY_DEDICATED_WAF_ENGINES_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingDomainNamesProtectedByDedicatedWafEnginesResponse400 {
     fn validate_at(
@@ -274,72 +236,6 @@ impl SimplePremiumWafHost {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`SimplePremiumWafHost`].
-pub static SHAPE_SIMPLE_PREMIUM_WAF_HOST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hostname",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protect_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "flag",
-            value: support::ValueShape::Object(&SHAPE_FLAG),
-        },
-        support::FieldShape {
-            name: "hostid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "web_tag",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extend",
-            value: support::ValueShape::Object(&SHAPE_EXTEND),
-        },
-        support::FieldShape {
-            name: "loadbalancer_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "listener_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pool_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for SimplePremiumWafHost {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SIMPLE_PREMIUM_WAF_HOST,
-    );
 }
 impl support::Validate for SimplePremiumWafHost {
     fn validate_at(
@@ -586,9 +482,6 @@ for QueryingDomainNamesProtectedByDedicatedWafEnginesAccessStatus {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for QueryingDomainNamesProtectedByDedicatedWafEnginesAccessStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// WAF status of the protected domain name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -675,7 +568,4 @@ impl support::Validate for QueryProtectStatus {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for QueryProtectStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

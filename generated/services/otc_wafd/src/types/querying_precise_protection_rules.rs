@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_wafd/querying_precise_protection_rules.json` documents.
 use crate::support;
-use super::super::{
-    Conditions, CustomActionInResponse, SHAPE_CONDITIONS,
-    SHAPE_CUSTOM_ACTION_IN_RESPONSE, Status,
-};
+use super::super::{Conditions, CustomActionInResponse, Status};
 /// Table 5 CustomRuleBody.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -68,70 +65,6 @@ impl CustomRuleBody {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`CustomRuleBody`].
-pub static SHAPE_CUSTOM_RULE_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "conditions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CONDITIONS),
-            ),
-        },
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Object(&SHAPE_CUSTOM_ACTION_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "priority",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "start",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "terminal",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "action_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "aging_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "producer",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CustomRuleBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CUSTOM_RULE_BODY,
-    );
 }
 impl support::Validate for CustomRuleBody {
     fn validate_at(
@@ -343,26 +276,6 @@ impl QueryingPreciseProtectionRulesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingPreciseProtectionRulesResponse200`].
-pub static SHAPE_QUERYING_PRECISE_PROTECTION_RULES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CUSTOM_RULE_BODY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingPreciseProtectionRulesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PRECISE_PROTECTION_RULES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingPreciseProtectionRulesResponse200 {
     fn validate_at(
         &self,
@@ -450,24 +363,6 @@ impl QueryingPreciseProtectionRulesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingPreciseProtectionRulesResponse400`].
-pub static SHAPE_QUERYING_PRECISE_PROTECTION_RULES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingPreciseProtectionRulesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PRECISE_PROTECTION_RULES_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingPreciseProtectionRulesResponse400 {
     fn validate_at(

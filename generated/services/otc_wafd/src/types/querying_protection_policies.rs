@@ -5,9 +5,7 @@
 //! The types that `spec/otc_wafd/querying_protection_policies.json` documents.
 use crate::support;
 use super::super::{
-    BindHost, Level, ModulexOptions, PolicyAction, PolicyExtend, PolicyOption,
-    SHAPE_BIND_HOST, SHAPE_MODULEX_OPTIONS, SHAPE_POLICY_ACTION, SHAPE_POLICY_EXTEND,
-    SHAPE_POLICY_OPTION, SHAPE_SHARE_INFO, ShareInfo,
+    BindHost, Level, ModulexOptions, PolicyAction, PolicyExtend, PolicyOption, ShareInfo,
 };
 /// Table 5 ListPolicyResponse.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -74,66 +72,6 @@ impl ListPolicyResponse {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`ListPolicyResponse`].
-pub static SHAPE_LIST_POLICY_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Object(&SHAPE_POLICY_ACTION),
-        },
-        support::FieldShape {
-            name: "options",
-            value: support::ValueShape::Object(&SHAPE_POLICY_OPTION),
-        },
-        support::FieldShape {
-            name: "level",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "full_detection",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bind_host",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_BIND_HOST),
-            ),
-        },
-        support::FieldShape {
-            name: "hosts",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "extend",
-            value: support::ValueShape::Object(&SHAPE_POLICY_EXTEND),
-        },
-        support::FieldShape {
-            name: "share_info",
-            value: support::ValueShape::Object(&SHAPE_SHARE_INFO),
-        },
-        support::FieldShape {
-            name: "modulex_options",
-            value: support::ValueShape::Object(&SHAPE_MODULEX_OPTIONS),
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListPolicyResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_POLICY_RESPONSE,
-    );
 }
 impl support::Validate for ListPolicyResponse {
     fn validate_at(
@@ -326,26 +264,6 @@ impl QueryingProtectionPoliciesResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingProtectionPoliciesResponse200`].
-pub static SHAPE_QUERYING_PROTECTION_POLICIES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_POLICY_RESPONSE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingProtectionPoliciesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_PROTECTION_POLICIES_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingProtectionPoliciesResponse200 {
     fn validate_at(

@@ -26,30 +26,6 @@ impl QueryingTheBlacklistAndWhitelistRuleListResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheBlacklistAndWhitelistRuleListResponse200`].
-pub static SHAPE_QUERYING_THE_BLACKLIST_AND_WHITELIST_RULE_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_WHITE_BLACK_IP_RESPONSE_BODY),
-            ),
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheBlacklistAndWhitelistRuleListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_BLACKLIST_AND_WHITELIST_RULE_LIST_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheBlacklistAndWhitelistRuleListResponse200 {
     fn validate_at(
         &self,
@@ -149,24 +125,6 @@ impl QueryingTheBlacklistAndWhitelistRuleListResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheBlacklistAndWhitelistRuleListResponse400`].
-pub static SHAPE_QUERYING_THE_BLACKLIST_AND_WHITELIST_RULE_LIST_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheBlacklistAndWhitelistRuleListResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_BLACKLIST_AND_WHITELIST_RULE_LIST_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingTheBlacklistAndWhitelistRuleListResponse400 {
     fn validate_at(
@@ -268,52 +226,6 @@ impl WhiteBlackIpResponseBody {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`WhiteBlackIpResponseBody`].
-pub static SHAPE_WHITE_BLACK_IP_RESPONSE_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "addr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "white",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "followed_action_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for WhiteBlackIpResponseBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_WHITE_BLACK_IP_RESPONSE_BODY,
-    );
 }
 impl support::Validate for WhiteBlackIpResponseBody {
     fn validate_at(

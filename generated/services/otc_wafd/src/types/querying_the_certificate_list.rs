@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_wafd/querying_the_certificate_list.json` documents.
 use crate::support;
-use super::super::{BindHost, SHAPE_BIND_HOST};
+use super::super::BindHost;
 /// Table 5 ListCertificateBody.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -59,62 +59,6 @@ impl ListCertificateBody {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`ListCertificateBody`].
-pub static SHAPE_LIST_CERTIFICATE_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "certificateid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "certificatename",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "expire_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "exp_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bind_host",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_BIND_HOST),
-            ),
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "share_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cert_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListCertificateBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_CERTIFICATE_BODY,
-    );
 }
 impl support::Validate for ListCertificateBody {
     fn validate_at(
@@ -277,26 +221,6 @@ impl QueryingTheCertificateListResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheCertificateListResponse200`].
-pub static SHAPE_QUERYING_THE_CERTIFICATE_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_CERTIFICATE_BODY),
-            ),
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheCertificateListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_CERTIFICATE_LIST_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheCertificateListResponse200 {
     fn validate_at(
         &self,
@@ -384,24 +308,6 @@ impl QueryingTheCertificateListResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheCertificateListResponse400`].
-pub static SHAPE_QUERYING_THE_CERTIFICATE_LIST_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheCertificateListResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_CERTIFICATE_LIST_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingTheCertificateListResponse400 {
     fn validate_at(
@@ -520,9 +426,6 @@ impl support::Validate for ExpStatus {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for ExpStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Certificate status.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -592,7 +495,4 @@ impl support::Validate for QueryExpStatus {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for QueryExpStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -48,48 +48,6 @@ impl PrivacyResponseBody {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`PrivacyResponseBody`].
-pub static SHAPE_PRIVACY_RESPONSE_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "index",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PrivacyResponseBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PRIVACY_RESPONSE_BODY,
-    );
-}
 impl support::Validate for PrivacyResponseBody {
     fn validate_at(
         &self,
@@ -204,26 +162,6 @@ impl QueryingTheDataMaskingRuleListResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheDataMaskingRuleListResponse200`].
-pub static SHAPE_QUERYING_THE_DATA_MASKING_RULE_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PRIVACY_RESPONSE_BODY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheDataMaskingRuleListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_DATA_MASKING_RULE_LIST_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheDataMaskingRuleListResponse200 {
     fn validate_at(
         &self,
@@ -311,24 +249,6 @@ impl QueryingTheDataMaskingRuleListResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheDataMaskingRuleListResponse400`].
-pub static SHAPE_QUERYING_THE_DATA_MASKING_RULE_LIST_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheDataMaskingRuleListResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_DATA_MASKING_RULE_LIST_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingTheDataMaskingRuleListResponse400 {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_wafd/querying_the_false_alarm_masking_rule_list.json` documents.
 use crate::support;
-use super::super::{Advanced, Condition, SHAPE_ADVANCED, SHAPE_CONDITION, Status};
+use super::super::{Advanced, Condition, Status};
 /// Table 5 IgnoreRuleBody.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -69,60 +69,6 @@ impl IgnoreRuleBody {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`IgnoreRuleBody`].
-pub static SHAPE_IGNORE_RULE_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rule",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "conditions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CONDITION),
-            ),
-        },
-        support::FieldShape {
-            name: "domain",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "advanced",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ADVANCED),
-            ),
-        },
-    ],
-};
-impl support::Shaped for IgnoreRuleBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_IGNORE_RULE_BODY,
-    );
 }
 impl support::Validate for IgnoreRuleBody {
     fn validate_at(
@@ -304,26 +250,6 @@ impl QueryingTheFalseAlarmMaskingRuleListResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheFalseAlarmMaskingRuleListResponse200`].
-pub static SHAPE_QUERYING_THE_FALSE_ALARM_MASKING_RULE_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_IGNORE_RULE_BODY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheFalseAlarmMaskingRuleListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_FALSE_ALARM_MASKING_RULE_LIST_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheFalseAlarmMaskingRuleListResponse200 {
     fn validate_at(
         &self,
@@ -411,24 +337,6 @@ impl QueryingTheFalseAlarmMaskingRuleListResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheFalseAlarmMaskingRuleListResponse400`].
-pub static SHAPE_QUERYING_THE_FALSE_ALARM_MASKING_RULE_LIST_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheFalseAlarmMaskingRuleListResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_FALSE_ALARM_MASKING_RULE_LIST_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingTheFalseAlarmMaskingRuleListResponse400 {
     fn validate_at(

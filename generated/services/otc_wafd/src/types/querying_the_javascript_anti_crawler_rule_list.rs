@@ -57,48 +57,6 @@ impl AnticrawlerRule {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`AnticrawlerRule`].
-pub static SHAPE_ANTICRAWLER_RULE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "logic",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AnticrawlerRule {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ANTICRAWLER_RULE,
-    );
-}
 impl support::Validate for AnticrawlerRule {
     fn validate_at(
         &self,
@@ -224,26 +182,6 @@ impl QueryingTheJavascriptAntiCrawlerRuleListResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheJavascriptAntiCrawlerRuleListResponse200`].
-pub static SHAPE_QUERYING_THE_JAVASCRIPT_ANTI_CRAWLER_RULE_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ANTICRAWLER_RULE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheJavascriptAntiCrawlerRuleListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_JAVASCRIPT_ANTI_CRAWLER_RULE_LIST_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheJavascriptAntiCrawlerRuleListResponse200 {
     fn validate_at(
         &self,
@@ -332,24 +270,6 @@ impl QueryingTheJavascriptAntiCrawlerRuleListResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheJavascriptAntiCrawlerRuleListResponse400`].
-pub static SHAPE_QUERYING_THE_JAVASCRIPT_ANTI_CRAWLER_RULE_LIST_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheJavascriptAntiCrawlerRuleListResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_JAVASCRIPT_ANTI_CRAWLER_RULE_LIST_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingTheJavascriptAntiCrawlerRuleListResponse400 {
     fn validate_at(

@@ -97,100 +97,6 @@ impl ListEventItems {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListEventItems`].
-pub static SHAPE_LIST_EVENT_ITEMS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "attack",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rule",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "payload",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "payload_location",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_line",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cookie",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "process_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "region",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "response_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "response_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "response_body",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_body",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListEventItems {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_EVENT_ITEMS,
-    );
-}
 impl support::Validate for ListEventItems {
     fn validate_at(
         &self,
@@ -465,26 +371,6 @@ impl QueryingTheListOfAttackEventsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheListOfAttackEventsResponse200`].
-pub static SHAPE_QUERYING_THE_LIST_OF_ATTACK_EVENTS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_EVENT_ITEMS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheListOfAttackEventsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_ATTACK_EVENTS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingTheListOfAttackEventsResponse200 {
     fn validate_at(

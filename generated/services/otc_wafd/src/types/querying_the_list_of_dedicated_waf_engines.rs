@@ -25,24 +25,6 @@ impl IdHostnameEntry {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`IdHostnameEntry`].
-pub static SHAPE_ID_HOSTNAME_ENTRY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hostname",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for IdHostnameEntry {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ID_HOSTNAME_ENTRY,
-    );
-}
 impl support::Validate for IdHostnameEntry {
     fn validate_at(
         &self,
@@ -220,122 +202,6 @@ impl ListInstance {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`ListInstance`].
-pub static SHAPE_LIST_INSTANCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instancename",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "region",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "zone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "arch",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cpu_flavor",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "service_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "service_ipv6",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "run_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "upgradable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cloudServiceType",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resourceType",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resourceSpecCode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "specification",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hosts",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ID_HOSTNAME_ENTRY),
-            ),
-        },
-        support::FieldShape {
-            name: "server_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "data_volume_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "res_tenant_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "latest_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "current_version",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListInstance {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_INSTANCE,
-    );
 }
 impl support::Validate for ListInstance {
     fn validate_at(
@@ -626,30 +492,6 @@ impl QueryingTheListOfDedicatedWafEnginesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheListOfDedicatedWafEnginesResponse200`].
-pub static SHAPE_QUERYING_THE_LIST_OF_DEDICATED_WAF_ENGINES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "purchased",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_INSTANCE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheListOfDedicatedWafEnginesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_DEDICATED_WAF_ENGINES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheListOfDedicatedWafEnginesResponse200 {
     fn validate_at(
         &self,
@@ -748,24 +590,6 @@ impl QueryingTheListOfDedicatedWafEnginesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheListOfDedicatedWafEnginesResponse400`].
-pub static SHAPE_QUERYING_THE_LIST_OF_DEDICATED_WAF_ENGINES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheListOfDedicatedWafEnginesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_DEDICATED_WAF_ENGINES_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingTheListOfDedicatedWafEnginesResponse400 {
     fn validate_at(

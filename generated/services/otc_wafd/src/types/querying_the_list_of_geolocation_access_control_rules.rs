@@ -83,52 +83,6 @@ impl GeOIpItem {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`GeOIpItem`].
-pub static SHAPE_GE_O_IP_ITEM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "geoTagList",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "geoip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "white",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for GeOIpItem {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_GE_O_IP_ITEM,
-    );
-}
 impl support::Validate for GeOIpItem {
     fn validate_at(
         &self,
@@ -270,26 +224,6 @@ impl QueryingTheListOfGeolocationAccessControlRulesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheListOfGeolocationAccessControlRulesResponse200`].
-pub static SHAPE_QUERYING_THE_LIST_OF_GEOLOCATION_ACCESS_CONTROL_RULES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_GE_O_IP_ITEM),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheListOfGeolocationAccessControlRulesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_GEOLOCATION_ACCESS_CONTROL_RULES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheListOfGeolocationAccessControlRulesResponse200 {
     fn validate_at(
         &self,
@@ -378,24 +312,6 @@ impl QueryingTheListOfGeolocationAccessControlRulesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheListOfGeolocationAccessControlRulesResponse400`].
-pub static SHAPE_QUERYING_THE_LIST_OF_GEOLOCATION_ACCESS_CONTROL_RULES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheListOfGeolocationAccessControlRulesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_GEOLOCATION_ACCESS_CONTROL_RULES_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingTheListOfGeolocationAccessControlRulesResponse400 {
     fn validate_at(

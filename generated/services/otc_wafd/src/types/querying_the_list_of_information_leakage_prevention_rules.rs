@@ -51,44 +51,6 @@ impl LeakageListInfo {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`LeakageListInfo`].
-pub static SHAPE_LEAKAGE_LIST_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "contents",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for LeakageListInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LEAKAGE_LIST_INFO,
-    );
-}
 impl support::Validate for LeakageListInfo {
     fn validate_at(
         &self,
@@ -209,26 +171,6 @@ impl QueryingTheListOfInformationLeakagePreventionRulesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheListOfInformationLeakagePreventionRulesResponse200`].
-pub static SHAPE_QUERYING_THE_LIST_OF_INFORMATION_LEAKAGE_PREVENTION_RULES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LEAKAGE_LIST_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheListOfInformationLeakagePreventionRulesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_INFORMATION_LEAKAGE_PREVENTION_RULES_RESPONSE200,
-    );
-}
 impl support::Validate
 for QueryingTheListOfInformationLeakagePreventionRulesResponse200 {
     fn validate_at(
@@ -318,24 +260,6 @@ impl QueryingTheListOfInformationLeakagePreventionRulesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheListOfInformationLeakagePreventionRulesResponse400`].
-pub static SHAPE_QUERYING_THE_LIST_OF_INFORMATION_LEAKAGE_PREVENTION_RULES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheListOfInformationLeakagePreventionRulesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_INFORMATION_LEAKAGE_PREVENTION_RULES_RESPONSE400,
-    );
 }
 impl support::Validate
 for QueryingTheListOfInformationLeakagePreventionRulesResponse400 {

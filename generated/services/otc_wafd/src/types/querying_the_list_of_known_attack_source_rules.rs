@@ -34,40 +34,6 @@ impl PunishmentInfo {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`PunishmentInfo`].
-pub static SHAPE_PUNISHMENT_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "block_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PunishmentInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUNISHMENT_INFO,
-    );
-}
 impl support::Validate for PunishmentInfo {
     fn validate_at(
         &self,
@@ -169,26 +135,6 @@ impl QueryingTheListOfKnownAttackSourceRulesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheListOfKnownAttackSourceRulesResponse200`].
-pub static SHAPE_QUERYING_THE_LIST_OF_KNOWN_ATTACK_SOURCE_RULES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PUNISHMENT_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheListOfKnownAttackSourceRulesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_KNOWN_ATTACK_SOURCE_RULES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheListOfKnownAttackSourceRulesResponse200 {
     fn validate_at(
         &self,
@@ -277,24 +223,6 @@ impl QueryingTheListOfKnownAttackSourceRulesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheListOfKnownAttackSourceRulesResponse400`].
-pub static SHAPE_QUERYING_THE_LIST_OF_KNOWN_ATTACK_SOURCE_RULES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheListOfKnownAttackSourceRulesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_KNOWN_ATTACK_SOURCE_RULES_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingTheListOfKnownAttackSourceRulesResponse400 {
     fn validate_at(

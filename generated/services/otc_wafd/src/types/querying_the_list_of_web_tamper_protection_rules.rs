@@ -46,44 +46,6 @@ impl AntiTamperRuleResponseBody {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`AntiTamperRuleResponseBody`].
-pub static SHAPE_ANTI_TAMPER_RULE_RESPONSE_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hostname",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AntiTamperRuleResponseBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ANTI_TAMPER_RULE_RESPONSE_BODY,
-    );
-}
 impl support::Validate for AntiTamperRuleResponseBody {
     fn validate_at(
         &self,
@@ -193,26 +155,6 @@ impl QueryingTheListOfWebTamperProtectionRulesResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheListOfWebTamperProtectionRulesResponse200`].
-pub static SHAPE_QUERYING_THE_LIST_OF_WEB_TAMPER_PROTECTION_RULES_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ANTI_TAMPER_RULE_RESPONSE_BODY),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheListOfWebTamperProtectionRulesResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_WEB_TAMPER_PROTECTION_RULES_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheListOfWebTamperProtectionRulesResponse200 {
     fn validate_at(
         &self,
@@ -301,24 +243,6 @@ impl QueryingTheListOfWebTamperProtectionRulesResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheListOfWebTamperProtectionRulesResponse400`].
-pub static SHAPE_QUERYING_THE_LIST_OF_WEB_TAMPER_PROTECTION_RULES_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheListOfWebTamperProtectionRulesResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_LIST_OF_WEB_TAMPER_PROTECTION_RULES_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingTheListOfWebTamperProtectionRulesResponse400 {
     fn validate_at(

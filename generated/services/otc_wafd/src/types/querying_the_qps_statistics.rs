@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_wafd/querying_the_qps_statistics.json` documents.
 use crate::support;
-use super::super::{SHAPE_TIME_LINE_ITEM, TimeLineItem};
+use super::super::TimeLineItem;
 /// Table 5 ListQpsTimelineItem.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
@@ -28,26 +28,6 @@ impl ListQpsTimelineItem {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ListQpsTimelineItem`].
-pub static SHAPE_LIST_QPS_TIMELINE_ITEM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timeline",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_TIME_LINE_ITEM),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ListQpsTimelineItem {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_QPS_TIMELINE_ITEM,
-    );
 }
 impl support::Validate for ListQpsTimelineItem {
     fn validate_at(
@@ -128,22 +108,6 @@ impl QueryingTheQpsStatisticsResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheQpsStatisticsResponse200`].
-pub static SHAPE_QUERYING_THE_QPS_STATISTICS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "[items]",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_QPS_TIMELINE_ITEM),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheQpsStatisticsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_QPS_STATISTICS_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheQpsStatisticsResponse200 {
     fn validate_at(
         &self,
@@ -216,24 +180,6 @@ impl QueryingTheQpsStatisticsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingTheQpsStatisticsResponse400`].
-pub static SHAPE_QUERYING_THE_QPS_STATISTICS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheQpsStatisticsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_QPS_STATISTICS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingTheQpsStatisticsResponse400 {
     fn validate_at(

@@ -22,26 +22,6 @@ impl QueryingTheReferenceTableListResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheReferenceTableListResponse200`].
-pub static SHAPE_QUERYING_THE_REFERENCE_TABLE_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "items",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VALUE_LIST),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingTheReferenceTableListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_REFERENCE_TABLE_LIST_RESPONSE200,
-    );
-}
 impl support::Validate for QueryingTheReferenceTableListResponse200 {
     fn validate_at(
         &self,
@@ -130,24 +110,6 @@ impl QueryingTheReferenceTableListResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingTheReferenceTableListResponse400`].
-pub static SHAPE_QUERYING_THE_REFERENCE_TABLE_LIST_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingTheReferenceTableListResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_THE_REFERENCE_TABLE_LIST_RESPONSE400,
-    );
-}
 impl support::Validate for QueryingTheReferenceTableListResponse400 {
     fn validate_at(
         &self,
@@ -234,40 +196,6 @@ impl ValueList {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ValueList`].
-pub static SHAPE_VALUE_LIST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "producer",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ValueList {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VALUE_LIST,
-    );
 }
 impl support::Validate for ValueList {
     fn validate_at(

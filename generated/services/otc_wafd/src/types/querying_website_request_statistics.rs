@@ -28,24 +28,6 @@ impl ListStatisticsItem {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ListStatisticsItem`].
-pub static SHAPE_LIST_STATISTICS_ITEM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "num",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ListStatisticsItem {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_STATISTICS_ITEM,
-    );
-}
 impl support::Validate for ListStatisticsItem {
     fn validate_at(
         &self,
@@ -114,22 +96,6 @@ impl QueryingWebsiteRequestStatisticsResponse200 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingWebsiteRequestStatisticsResponse200`].
-pub static SHAPE_QUERYING_WEBSITE_REQUEST_STATISTICS_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "[items]",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LIST_STATISTICS_ITEM),
-            ),
-        },
-    ],
-};
-impl support::Shaped for QueryingWebsiteRequestStatisticsResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_WEBSITE_REQUEST_STATISTICS_RESPONSE200,
-    );
 }
 impl support::Validate for QueryingWebsiteRequestStatisticsResponse200 {
     fn validate_at(
@@ -203,24 +169,6 @@ impl QueryingWebsiteRequestStatisticsResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingWebsiteRequestStatisticsResponse400`].
-pub static SHAPE_QUERYING_WEBSITE_REQUEST_STATISTICS_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingWebsiteRequestStatisticsResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_WEBSITE_REQUEST_STATISTICS_RESPONSE400,
-    );
 }
 impl support::Validate for QueryingWebsiteRequestStatisticsResponse400 {
     fn validate_at(

@@ -6,8 +6,7 @@
 use crate::support;
 use super::super::{
     Action, ActionInResponse, CcCondition, CcConditionInResponse,
-    CreatingACcAttackProtectionRuleMode, SHAPE_ACTION_IN_RESPONSE,
-    SHAPE_CC_CONDITION_IN_RESPONSE, SHAPE_TAG_CONDITION, TagCondition,
+    CreatingACcAttackProtectionRuleMode, TagCondition,
 };
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -554,94 +553,6 @@ impl UpdatingACcAttackProtectionRuleResponse200 {
         );
     }
 }
-/// The documented fields of [`UpdatingACcAttackProtectionRuleResponse200`].
-pub static SHAPE_UPDATING_A_CC_ATTACK_PROTECTION_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "prefix",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "conditions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CC_CONDITION_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Object(&SHAPE_ACTION_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "tag_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tag_index",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tag_condition",
-            value: support::ValueShape::Object(&SHAPE_TAG_CONDITION),
-        },
-        support::FieldShape {
-            name: "limit_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "limit_period",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unlock_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lock_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unaggregation",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "aging_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "producer",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingACcAttackProtectionRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_CC_ATTACK_PROTECTION_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for UpdatingACcAttackProtectionRuleResponse200 {
     fn validate_at(
         &self,
@@ -914,24 +825,6 @@ impl UpdatingACcAttackProtectionRuleResponse400 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UpdatingACcAttackProtectionRuleResponse400`].
-pub static SHAPE_UPDATING_A_CC_ATTACK_PROTECTION_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingACcAttackProtectionRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_CC_ATTACK_PROTECTION_RULE_RESPONSE400,
-    );
-}
 impl support::Validate for UpdatingACcAttackProtectionRuleResponse400 {
     fn validate_at(
         &self,
@@ -1043,7 +936,4 @@ impl support::Validate for UpdatingACcAttackProtectionRuleResponse200Mode {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for UpdatingACcAttackProtectionRuleResponse200Mode {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

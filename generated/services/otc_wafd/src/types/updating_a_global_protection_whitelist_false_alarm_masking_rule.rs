@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_wafd/updating_a_global_protection_whitelist_false_alarm_masking_rule.json` documents.
 use crate::support;
-use super::super::{
-    Advanced, Condition, CreateCondition, SHAPE_ADVANCED, SHAPE_CONDITION,
-};
+use super::super::{Advanced, Condition, CreateCondition};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
@@ -265,49 +263,6 @@ impl UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse200`].
-pub static SHAPE_UPDATING_A_GLOBAL_PROTECTION_WHITELIST_FALSE_ALARM_MASKING_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rule",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "conditions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CONDITION),
-            ),
-        },
-        support::FieldShape {
-            name: "advanced",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ADVANCED),
-            ),
-        },
-        support::FieldShape {
-            name: "domain",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped
-for UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_GLOBAL_PROTECTION_WHITELIST_FALSE_ALARM_MASKING_RULE_RESPONSE200,
-    );
-}
 impl support::Validate
 for UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse200 {
     fn validate_at(
@@ -455,25 +410,6 @@ impl UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse400`].
-pub static SHAPE_UPDATING_A_GLOBAL_PROTECTION_WHITELIST_FALSE_ALARM_MASKING_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped
-for UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_GLOBAL_PROTECTION_WHITELIST_FALSE_ALARM_MASKING_RULE_RESPONSE400,
-    );
 }
 impl support::Validate
 for UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleResponse400 {

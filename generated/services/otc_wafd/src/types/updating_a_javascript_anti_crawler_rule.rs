@@ -163,48 +163,6 @@ impl UpdatingAJavascriptAntiCrawlerRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`UpdatingAJavascriptAntiCrawlerRuleResponse200`].
-pub static SHAPE_UPDATING_A_JAVASCRIPT_ANTI_CRAWLER_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "logic",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAJavascriptAntiCrawlerRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_JAVASCRIPT_ANTI_CRAWLER_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for UpdatingAJavascriptAntiCrawlerRuleResponse200 {
     fn validate_at(
         &self,
@@ -329,24 +287,6 @@ impl UpdatingAJavascriptAntiCrawlerRuleResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAJavascriptAntiCrawlerRuleResponse400`].
-pub static SHAPE_UPDATING_A_JAVASCRIPT_ANTI_CRAWLER_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAJavascriptAntiCrawlerRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_JAVASCRIPT_ANTI_CRAWLER_RULE_RESPONSE400,
-    );
 }
 impl support::Validate for UpdatingAJavascriptAntiCrawlerRuleResponse400 {
     fn validate_at(

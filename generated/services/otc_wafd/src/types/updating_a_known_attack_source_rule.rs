@@ -119,36 +119,6 @@ impl UpdatingAKnownAttackSourceRuleResponse200 {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`UpdatingAKnownAttackSourceRuleResponse200`].
-pub static SHAPE_UPDATING_A_KNOWN_ATTACK_SOURCE_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "block_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAKnownAttackSourceRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_KNOWN_ATTACK_SOURCE_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for UpdatingAKnownAttackSourceRuleResponse200 {
     fn validate_at(
         &self,
@@ -237,24 +207,6 @@ impl UpdatingAKnownAttackSourceRuleResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAKnownAttackSourceRuleResponse400`].
-pub static SHAPE_UPDATING_A_KNOWN_ATTACK_SOURCE_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAKnownAttackSourceRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_KNOWN_ATTACK_SOURCE_RULE_RESPONSE400,
-    );
 }
 impl support::Validate for UpdatingAKnownAttackSourceRuleResponse400 {
     fn validate_at(

@@ -6,9 +6,7 @@
 use crate::support;
 use super::super::{
     BindHost, DeletingAPolicyAction, ModulexOptions, PolicyAction, PolicyExtend,
-    PolicyOption, SHAPE_BIND_HOST, SHAPE_DELETING_A_POLICY_ACTION, SHAPE_MODULEX_OPTIONS,
-    SHAPE_POLICY_ACTION, SHAPE_POLICY_EXTEND, SHAPE_POLICY_OPTION, SHAPE_SHARE_INFO,
-    ShareInfo,
+    PolicyOption, ShareInfo,
 };
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -262,70 +260,6 @@ impl UpdatingAPolicyResponse200 {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`UpdatingAPolicyResponse200`].
-pub static SHAPE_UPDATING_A_POLICY_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Object(&SHAPE_POLICY_ACTION),
-        },
-        support::FieldShape {
-            name: "options",
-            value: support::ValueShape::Object(&SHAPE_POLICY_OPTION),
-        },
-        support::FieldShape {
-            name: "level",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "full_detection",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bind_host",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_BIND_HOST),
-            ),
-        },
-        support::FieldShape {
-            name: "hosts",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "robot_action",
-            value: support::ValueShape::Object(&SHAPE_DELETING_A_POLICY_ACTION),
-        },
-        support::FieldShape {
-            name: "extend",
-            value: support::ValueShape::Object(&SHAPE_POLICY_EXTEND),
-        },
-        support::FieldShape {
-            name: "share_info",
-            value: support::ValueShape::Object(&SHAPE_SHARE_INFO),
-        },
-        support::FieldShape {
-            name: "modulex_options",
-            value: support::ValueShape::Object(&SHAPE_MODULEX_OPTIONS),
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAPolicyResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_POLICY_RESPONSE200,
-    );
 }
 impl support::Validate for UpdatingAPolicyResponse200 {
     fn validate_at(
@@ -613,9 +547,6 @@ impl support::Validate for UpdatingAPolicyLevel {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for UpdatingAPolicyLevel {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Protection level
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -708,7 +639,4 @@ impl support::Validate for UpdatingAPolicyResponse200Level {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for UpdatingAPolicyResponse200Level {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

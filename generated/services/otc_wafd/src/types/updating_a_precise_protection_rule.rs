@@ -5,8 +5,7 @@
 //! The types that `spec/otc_wafd/updating_a_precise_protection_rule.json` documents.
 use crate::support;
 use super::super::{
-    Conditions, CustomAction, CustomActionInResponse, CustomConditions, SHAPE_CONDITIONS,
-    SHAPE_CUSTOM_ACTION_IN_RESPONSE, Status,
+    Conditions, CustomAction, CustomActionInResponse, CustomConditions, Status,
 };
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -271,70 +270,6 @@ impl UpdatingAPreciseProtectionRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`UpdatingAPreciseProtectionRuleResponse200`].
-pub static SHAPE_UPDATING_A_PRECISE_PROTECTION_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "conditions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CONDITIONS),
-            ),
-        },
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Object(&SHAPE_CUSTOM_ACTION_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "priority",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "start",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "terminal",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "action_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "aging_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "producer",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAPreciseProtectionRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_PRECISE_PROTECTION_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for UpdatingAPreciseProtectionRuleResponse200 {
     fn validate_at(
         &self,
@@ -544,24 +479,6 @@ impl UpdatingAPreciseProtectionRuleResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAPreciseProtectionRuleResponse400`].
-pub static SHAPE_UPDATING_A_PRECISE_PROTECTION_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAPreciseProtectionRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_A_PRECISE_PROTECTION_RULE_RESPONSE400,
-    );
 }
 impl support::Validate for UpdatingAPreciseProtectionRuleResponse400 {
     fn validate_at(

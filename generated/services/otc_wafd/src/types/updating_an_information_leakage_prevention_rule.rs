@@ -172,40 +172,6 @@ impl UpdatingAnInformationLeakagePreventionRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`UpdatingAnInformationLeakagePreventionRuleResponse200`].
-pub static SHAPE_UPDATING_AN_INFORMATION_LEAKAGE_PREVENTION_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "contents",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAnInformationLeakagePreventionRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_AN_INFORMATION_LEAKAGE_PREVENTION_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for UpdatingAnInformationLeakagePreventionRuleResponse200 {
     fn validate_at(
         &self,
@@ -314,24 +280,6 @@ impl UpdatingAnInformationLeakagePreventionRuleResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingAnInformationLeakagePreventionRuleResponse400`].
-pub static SHAPE_UPDATING_AN_INFORMATION_LEAKAGE_PREVENTION_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingAnInformationLeakagePreventionRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_AN_INFORMATION_LEAKAGE_PREVENTION_RULE_RESPONSE400,
-    );
 }
 impl support::Validate for UpdatingAnInformationLeakagePreventionRuleResponse400 {
     fn validate_at(

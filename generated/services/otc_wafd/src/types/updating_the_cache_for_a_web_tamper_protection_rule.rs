@@ -45,44 +45,6 @@ impl UpdatingTheCacheForAWebTamperProtectionRuleResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`UpdatingTheCacheForAWebTamperProtectionRuleResponse200`].
-pub static SHAPE_UPDATING_THE_CACHE_FOR_A_WEB_TAMPER_PROTECTION_RULE_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hostname",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingTheCacheForAWebTamperProtectionRuleResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_THE_CACHE_FOR_A_WEB_TAMPER_PROTECTION_RULE_RESPONSE200,
-    );
-}
 impl support::Validate for UpdatingTheCacheForAWebTamperProtectionRuleResponse200 {
     fn validate_at(
         &self,
@@ -192,24 +154,6 @@ impl UpdatingTheCacheForAWebTamperProtectionRuleResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingTheCacheForAWebTamperProtectionRuleResponse400`].
-pub static SHAPE_UPDATING_THE_CACHE_FOR_A_WEB_TAMPER_PROTECTION_RULE_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingTheCacheForAWebTamperProtectionRuleResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_THE_CACHE_FOR_A_WEB_TAMPER_PROTECTION_RULE_RESPONSE400,
-    );
 }
 impl support::Validate for UpdatingTheCacheForAWebTamperProtectionRuleResponse400 {
     fn validate_at(

@@ -153,48 +153,6 @@ impl UpdatingTheDataMaskingRuleListResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`UpdatingTheDataMaskingRuleListResponse200`].
-pub static SHAPE_UPDATING_THE_DATA_MASKING_RULE_LIST_RESPONSE200: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policyid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "index",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingTheDataMaskingRuleListResponse200 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_THE_DATA_MASKING_RULE_LIST_RESPONSE200,
-    );
-}
 impl support::Validate for UpdatingTheDataMaskingRuleListResponse200 {
     fn validate_at(
         &self,
@@ -308,24 +266,6 @@ impl UpdatingTheDataMaskingRuleListResponse400 {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`UpdatingTheDataMaskingRuleListResponse400`].
-pub static SHAPE_UPDATING_THE_DATA_MASKING_RULE_LIST_RESPONSE400: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UpdatingTheDataMaskingRuleListResponse400 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_THE_DATA_MASKING_RULE_LIST_RESPONSE400,
-    );
 }
 impl support::Validate for UpdatingTheDataMaskingRuleListResponse400 {
     fn validate_at(

@@ -24,24 +24,6 @@ impl ErrorResponse {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ErrorResponse`].
-pub static SHAPE_ERROR_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "error_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "error_msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ErrorResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ERROR_RESPONSE,
-    );
-}
 impl support::Validate for ErrorResponse {
     fn validate_at(
         &self,

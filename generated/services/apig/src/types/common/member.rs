@@ -5,9 +5,7 @@
 //! The types that `spec/apig/common.json` documents.
 use crate::support;
 #[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
-use super::super::super::{
-    MicroserviceLabel, MicroserviceLabelInResponse, SHAPE_MICROSERVICE_LABEL_IN_RESPONSE,
-};
+use super::super::super::{MicroserviceLabel, MicroserviceLabelInResponse};
 #[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
 /// Table 4 MemberGroupCreate, in "Adding or Updating a Backend Server Group of a VPC Channel"
 /// and in "Updating a VPC Channel".
@@ -926,60 +924,6 @@ impl MemberGroupInfo {
     }
 }
 #[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
-/// The documented fields of [`MemberGroupInfo`].
-pub static SHAPE_MEMBER_GROUP_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "member_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_group_remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_group_weight",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dict_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "microservice_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "microservice_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "microservice_labels",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MICROSERVICE_LABEL_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "member_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
-impl support::Shaped for MemberGroupInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MEMBER_GROUP_INFO,
-    );
-}
-#[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
 impl support::Validate for MemberGroupInfo {
     fn validate_at(
         &self,
@@ -1218,8 +1162,4 @@ impl support::Validate for MemberStatus {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(any(feature = "update_backend_instances", feature = "update_vpc_channel"))]
-impl support::Shaped for MemberStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

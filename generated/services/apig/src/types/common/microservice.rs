@@ -100,24 +100,6 @@ impl MicroserviceLabel {
         );
     }
 }
-/// The documented fields of [`MicroserviceLabel`].
-pub static SHAPE_MICROSERVICE_LABEL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "label_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "label_value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MicroserviceLabel {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MICROSERVICE_LABEL,
-    );
-}
 impl support::Validate for MicroserviceLabel {
     fn validate_at(
         &self,
@@ -178,7 +160,7 @@ impl<'de> ::serde::Deserialize<'de> for MicroserviceLabel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 MicroserviceLabel (Table 8 and Table 14 in the responses), in "Adding or Updating a
@@ -271,24 +253,6 @@ impl MicroserviceLabelInResponse {
             |c: char| support::is_ascii_letter(c) || support::is_digit(c),
         );
     }
-}
-/// The documented fields of [`MicroserviceLabelInResponse`].
-pub static SHAPE_MICROSERVICE_LABEL_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "label_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "label_value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MicroserviceLabelInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MICROSERVICE_LABEL_IN_RESPONSE,
-    );
 }
 impl support::Validate for MicroserviceLabelInResponse {
     fn validate_at(

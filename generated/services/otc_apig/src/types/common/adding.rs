@@ -132,17 +132,6 @@ impl support::Validate for AddingACertificateToADomainNameStatus {
 }
 #[cfg(
     any(
-        feature = "adding_a_certificate_to_a_domain_name",
-        feature = "binding_a_domain_name",
-        feature = "modifying_a_domain_name",
-        feature = "querying_domain_names_of_an_ssl_certificate"
-    )
-)]
-impl support::Shaped for AddingACertificateToADomainNameStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
-#[cfg(
-    any(
         feature = "adding_or_updating_backend_instances",
         feature = "creating_a_vpc_channel",
         feature = "modifying_vpc_channel_health_check",
@@ -269,17 +258,4 @@ impl support::Validate for AddingOrUpdatingBackendInstancesStatus {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(
-    any(
-        feature = "adding_or_updating_backend_instances",
-        feature = "creating_a_vpc_channel",
-        feature = "modifying_vpc_channel_health_check",
-        feature = "querying_backend_servers_of_a_vpc_channel",
-        feature = "querying_vpc_channel_details",
-        feature = "updating_backend_instances"
-    )
-)]
-impl support::Shaped for AddingOrUpdatingBackendInstancesStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

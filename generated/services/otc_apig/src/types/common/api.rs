@@ -13,8 +13,7 @@ use crate::support;
 )]
 use super::super::super::{
     BackendParam, CoditionResp, EffectMode, InvocationType, NetworkType, OnSellStatus,
-    ReqMethod, SHAPE_BACKEND_PARAM, SHAPE_CODITION_RESP, SHAPE_URL_DOMAIN,
-    SHAPE_VPC_INFO, Status, UrlDomain, VpcChannelStatus, VpcInfo,
+    ReqMethod, Status, UrlDomain, VpcChannelStatus, VpcInfo,
 };
 #[cfg(
     any(
@@ -100,88 +99,6 @@ impl ApiForThrottle {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-#[cfg(
-    any(
-        feature = "querying_apis_bound_with_a_request_throttling_policy",
-        feature = "querying_apis_not_bound_with_a_request_throttling_policy"
-    )
-)]
-/// The documented fields of [`ApiForThrottle`].
-pub static SHAPE_API_FOR_THROTTLE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "auth_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publish_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "throttle_apply_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "apply_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "run_env_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "throttle_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_uri",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "run_env_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_method",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_apis_bound_with_a_request_throttling_policy",
-        feature = "querying_apis_not_bound_with_a_request_throttling_policy"
-    )
-)]
-impl support::Shaped for ApiForThrottle {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_API_FOR_THROTTLE,
-    );
 }
 #[cfg(
     any(
@@ -498,82 +415,6 @@ impl ApiFunc {
         feature = "querying_api_version_details"
     )
 )]
-/// The documented fields of [`ApiFunc`].
-pub static SHAPE_API_FUNC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "function_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "invocation_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "network_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alias_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authorizer_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "register_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
-impl support::Shaped for ApiFunc {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_API_FUNC,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
 impl support::Validate for ApiFunc {
     fn validate_at(
         &self,
@@ -845,68 +686,6 @@ impl ApiGroupCommonInfo {
         feature = "querying_api_version_details"
     )
 )]
-/// The documented fields of [`ApiGroupCommonInfo`].
-pub static SHAPE_API_GROUP_COMMON_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sl_domain",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "register_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "on_sell_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url_domains",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_URL_DOMAIN),
-            ),
-        },
-        support::FieldShape {
-            name: "sl_domain_access_enabled",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
-impl support::Shaped for ApiGroupCommonInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_API_GROUP_COMMON_INFO,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
 impl support::Validate for ApiGroupCommonInfo {
     fn validate_at(
         &self,
@@ -1142,62 +921,6 @@ impl ApiMock {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
-/// The documented fields of [`ApiMock`].
-pub static SHAPE_API_MOCK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "result_content",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authorizer_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "register_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
-impl support::Shaped for ApiMock {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_API_MOCK,
-    );
 }
 #[cfg(
     any(
@@ -1484,86 +1207,6 @@ impl ApiPolicyFunctionResp {
             |_: char| true,
         );
     }
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
-/// The documented fields of [`ApiPolicyFunctionResp`].
-pub static SHAPE_API_POLICY_FUNCTION_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "function_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "invocation_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "network_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alias_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "effect_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backend_params",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_BACKEND_PARAM),
-            ),
-        },
-        support::FieldShape {
-            name: "conditions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CODITION_RESP),
-            ),
-        },
-        support::FieldShape {
-            name: "authorizer_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
-impl support::Shaped for ApiPolicyFunctionResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_API_POLICY_FUNCTION_RESP,
-    );
 }
 #[cfg(
     any(
@@ -1999,90 +1642,6 @@ impl ApiPolicyHttpResp {
         feature = "querying_api_version_details"
     )
 )]
-/// The documented fields of [`ApiPolicyHttpResp`].
-pub static SHAPE_API_POLICY_HTTP_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "effect_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backend_params",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_BACKEND_PARAM),
-            ),
-        },
-        support::FieldShape {
-            name: "conditions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CODITION_RESP),
-            ),
-        },
-        support::FieldShape {
-            name: "authorizer_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url_domain",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_method",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_uri",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "retry_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_channel_info",
-            value: support::ValueShape::Object(&SHAPE_VPC_INFO),
-        },
-        support::FieldShape {
-            name: "vpc_channel_status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
-impl support::Shaped for ApiPolicyHttpResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_API_POLICY_HTTP_RESP,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
 impl support::Validate for ApiPolicyHttpResp {
     fn validate_at(
         &self,
@@ -2409,62 +1968,6 @@ impl ApiPolicyMockResp {
         feature = "querying_api_version_details"
     )
 )]
-/// The documented fields of [`ApiPolicyMockResp`].
-pub static SHAPE_API_POLICY_MOCK_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "effect_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backend_params",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_BACKEND_PARAM),
-            ),
-        },
-        support::FieldShape {
-            name: "conditions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CODITION_RESP),
-            ),
-        },
-        support::FieldShape {
-            name: "authorizer_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "result_content",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
-impl support::Shaped for ApiPolicyMockResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_API_POLICY_MOCK_RESP,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
 impl support::Validate for ApiPolicyMockResp {
     fn validate_at(
         &self,
@@ -2718,16 +2221,6 @@ impl support::Validate for ApiFuncReqProtocol {
         feature = "querying_api_version_details"
     )
 )]
-impl support::Shaped for ApiFuncReqProtocol {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
 /// Backend request protocol of a function.
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
@@ -2828,16 +2321,6 @@ impl support::Validate for ApiPolicyFunctionRespReqProtocol {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
-impl support::Shaped for ApiPolicyFunctionRespReqProtocol {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 #[cfg(
     any(
@@ -2950,14 +2433,4 @@ impl support::Validate for ApiPolicyHttpRespReqProtocol {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
-impl support::Shaped for ApiPolicyHttpRespReqProtocol {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -107,68 +107,6 @@ impl AppQuotaAppInfo {
         feature = "querying_the_credentials_bound_to_a_specified_quota"
     )
 )]
-/// The documented fields of [`AppQuotaAppInfo`].
-pub static SHAPE_APP_QUOTA_APP_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "app_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "register_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_quota_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_quota_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bound_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_credentials_that_can_be_bound_to_a_credential_quota",
-        feature = "querying_the_credentials_bound_to_a_specified_quota"
-    )
-)]
-impl support::Shaped for AppQuotaAppInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_APP_QUOTA_APP_INFO,
-    );
-}
-#[cfg(
-    any(
-        feature = "querying_credentials_that_can_be_bound_to_a_credential_quota",
-        feature = "querying_the_credentials_bound_to_a_specified_quota"
-    )
-)]
 impl support::Validate for AppQuotaAppInfo {
     fn validate_at(
         &self,
@@ -412,17 +350,6 @@ impl support::Validate for AppCodeAuthType {
 }
 #[cfg(
     any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details",
-        feature = "querying_the_runtime_definition_of_an_api"
-    )
-)]
-impl support::Shaped for AppCodeAuthType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
-#[cfg(
-    any(
         feature = "creating_an_app",
         feature = "modifying_an_app",
         feature = "querying_app_details",
@@ -548,17 +475,4 @@ impl support::Validate for AppType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(
-    any(
-        feature = "creating_an_app",
-        feature = "modifying_an_app",
-        feature = "querying_app_details",
-        feature = "querying_apps",
-        feature = "querying_apps_bound_to_an_api",
-        feature = "resetting_the_appsecret_of_an_app"
-    )
-)]
-impl support::Shaped for AppType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

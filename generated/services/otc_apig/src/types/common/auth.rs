@@ -80,36 +80,6 @@ impl AuthOpt {
         feature = "querying_the_runtime_definition_of_an_api"
     )
 )]
-/// The documented fields of [`AuthOpt`].
-pub static SHAPE_AUTH_OPT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "app_code_auth_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details",
-        feature = "querying_the_runtime_definition_of_an_api"
-    )
-)]
-impl support::Shaped for AuthOpt {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_AUTH_OPT,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details",
-        feature = "querying_the_runtime_definition_of_an_api"
-    )
-)]
 impl support::Validate for AuthOpt {
     fn validate_at(
         &self,
@@ -256,7 +226,4 @@ impl support::Validate for AuthType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for AuthType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -66,6 +66,3 @@ impl support::Validate for AuthorizerType {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for AuthorizerType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

@@ -12,8 +12,7 @@ use crate::support;
     )
 )]
 use super::super::super::{
-    CreatingAnApiLocation, Origin, ReqMethod, SHAPE_VPC_INFO, Status, VpcChannelStatus,
-    VpcInfo,
+    CreatingAnApiLocation, Origin, ReqMethod, Status, VpcChannelStatus, VpcInfo,
 };
 #[cfg(
     any(
@@ -220,94 +219,6 @@ impl BackendApi {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
-/// The documented fields of [`BackendApi`].
-pub static SHAPE_BACKEND_API: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "authorizer_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url_domain",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_method",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_uri",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_client_ssl",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "retry_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "register_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_channel_info",
-            value: support::ValueShape::Object(&SHAPE_VPC_INFO),
-        },
-        support::FieldShape {
-            name: "vpc_channel_status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
-impl support::Shaped for BackendApi {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BACKEND_API,
-    );
 }
 #[cfg(
     any(
@@ -692,58 +603,6 @@ impl BackendParam {
         feature = "querying_api_version_details"
     )
 )]
-/// The documented fields of [`BackendParam`].
-pub static SHAPE_BACKEND_PARAM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "origin",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "location",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_param_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
-impl support::Shaped for BackendParam {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BACKEND_PARAM,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
 impl support::Validate for BackendParam {
     fn validate_at(
         &self,
@@ -980,16 +839,6 @@ impl support::Validate for BackendApiReqProtocol {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
-impl support::Shaped for BackendApiReqProtocol {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Backend type.
 /// Shared by 4 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`, `querying_the_runtime_definition_of_an_api`.
@@ -1073,7 +922,4 @@ impl support::Validate for BackendType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for BackendType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

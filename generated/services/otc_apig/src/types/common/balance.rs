@@ -82,6 +82,3 @@ impl support::Validate for BalanceStrategy {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for BalanceStrategy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

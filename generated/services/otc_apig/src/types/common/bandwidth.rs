@@ -68,6 +68,3 @@ impl support::Validate for BandwidthChargingMode {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for BandwidthChargingMode {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

@@ -107,6 +107,3 @@ impl support::Validate for BindingASignatureKeyReqMethod {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for BindingASignatureKeyReqMethod {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

@@ -93,56 +93,6 @@ impl CoditionResp {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`CoditionResp`].
-pub static SHAPE_CODITION_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "req_param_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sys_param_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cookie_param_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "frontend_authorizer_param_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "condition_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "condition_origin",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "condition_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_param_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_param_location",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CoditionResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CODITION_RESP,
-    );
-}
 impl support::Validate for CoditionResp {
     fn validate_at(
         &self,

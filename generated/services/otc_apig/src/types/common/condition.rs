@@ -95,9 +95,6 @@ impl support::Validate for ConditionOrigin {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for ConditionOrigin {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Policy condition.
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
@@ -170,7 +167,4 @@ impl support::Validate for ConditionType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for ConditionType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -120,17 +120,6 @@ impl support::Validate for CreatingACustomAuthorizerType {
 }
 #[cfg(
     any(
-        feature = "creating_a_custom_authorizer",
-        feature = "modifying_a_custom_authorizer",
-        feature = "querying_custom_authorizer_details",
-        feature = "querying_custom_authorizers"
-    )
-)]
-impl support::Shaped for CreatingACustomAuthorizerType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
-#[cfg(
-    any(
         feature = "creating_a_request_throttling_policy",
         feature = "modifying_a_request_throttling_policy",
         feature = "querying_details_of_a_request_throttling_policy",
@@ -269,18 +258,6 @@ impl support::Validate for CreatingARequestThrottlingPolicyType {
 }
 #[cfg(
     any(
-        feature = "creating_a_request_throttling_policy",
-        feature = "modifying_a_request_throttling_policy",
-        feature = "querying_details_of_a_request_throttling_policy",
-        feature = "querying_request_throttling_policies",
-        feature = "querying_request_throttling_policies_bound_to_an_api"
-    )
-)]
-impl support::Shaped for CreatingARequestThrottlingPolicyType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
-#[cfg(
-    any(
         feature = "creating_a_vpc_channel",
         feature = "querying_vpc_channel_details",
         feature = "querying_vpc_channels"
@@ -388,16 +365,6 @@ impl support::Validate for CreatingAVpcChannelType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_vpc_channel",
-        feature = "querying_vpc_channel_details",
-        feature = "querying_vpc_channels"
-    )
-)]
-impl support::Shaped for CreatingAVpcChannelType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 #[cfg(
     any(
@@ -519,17 +486,6 @@ impl support::Validate for CreatingAnApiLocation {
 }
 #[cfg(
     any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details",
-        feature = "querying_the_runtime_definition_of_an_api"
-    )
-)]
-impl support::Shaped for CreatingAnApiLocation {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
-#[cfg(
-    any(
         feature = "creating_an_ssl_certificate",
         feature = "modifying_an_ssl_certificate"
     )
@@ -628,13 +584,4 @@ impl support::Validate for CreatingAnSslCertificateType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(
-    any(
-        feature = "creating_an_ssl_certificate",
-        feature = "modifying_an_ssl_certificate"
-    )
-)]
-impl support::Shaped for CreatingAnSslCertificateType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -72,6 +72,3 @@ impl support::Validate for Creator {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for Creator {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

@@ -73,6 +73,3 @@ impl support::Validate for ExportingApisType {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for ExportingApisType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

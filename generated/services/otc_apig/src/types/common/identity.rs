@@ -72,40 +72,6 @@ impl Identity {
         feature = "modifying_a_custom_authorizer"
     )
 )]
-/// The documented fields of [`Identity`].
-pub static SHAPE_IDENTITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "location",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "validation",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_custom_authorizer",
-        feature = "modifying_a_custom_authorizer"
-    )
-)]
-impl support::Shaped for Identity {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_IDENTITY,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_a_custom_authorizer",
-        feature = "modifying_a_custom_authorizer"
-    )
-)]
 impl support::Validate for Identity {
     fn validate_at(
         &self,
@@ -176,7 +142,7 @@ impl<'de> ::serde::Deserialize<'de> for Identity {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Identity (also Table 6).
@@ -212,28 +178,6 @@ impl IdentityInResponse {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`IdentityInResponse`].
-pub static SHAPE_IDENTITY_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "location",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "validation",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for IdentityInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_IDENTITY_IN_RESPONSE,
-    );
 }
 impl support::Validate for IdentityInResponse {
     fn validate_at(

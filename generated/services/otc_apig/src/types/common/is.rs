@@ -122,17 +122,6 @@ impl support::Validate for IsDefault {
 }
 #[cfg(
     any(
-        feature = "creating_an_api_group",
-        feature = "modifying_an_api_group",
-        feature = "querying_api_group_details",
-        feature = "querying_api_groups"
-    )
-)]
-impl support::Shaped for IsDefault {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
-#[cfg(
-    any(
         feature = "creating_a_request_throttling_policy",
         feature = "modifying_a_request_throttling_policy",
         feature = "querying_details_of_a_request_throttling_policy",
@@ -254,16 +243,4 @@ impl support::Validate for IsIncluSpecialThrottle {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_request_throttling_policy",
-        feature = "modifying_a_request_throttling_policy",
-        feature = "querying_details_of_a_request_throttling_policy",
-        feature = "querying_request_throttling_policies",
-        feature = "querying_request_throttling_policies_bound_to_an_api"
-    )
-)]
-impl support::Shaped for IsIncluSpecialThrottle {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -67,6 +67,3 @@ impl support::Validate for LoadbalancerProvider {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for LoadbalancerProvider {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

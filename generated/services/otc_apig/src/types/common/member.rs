@@ -13,9 +13,7 @@ use crate::support;
         feature = "querying_vpc_channels"
     )
 )]
-use super::super::super::{
-    MicroserviceLabelInResponse, SHAPE_MICROSERVICE_LABEL_IN_RESPONSE,
-};
+use super::super::super::MicroserviceLabelInResponse;
 #[cfg(
     any(
         feature = "adding_or_updating_a_backend_server_group_of_a_vpc_channel",
@@ -617,76 +615,6 @@ impl MemberGroupInfo {
             ::std::option::Option::Some(65535i64),
         );
     }
-}
-#[cfg(
-    any(
-        feature = "adding_or_updating_a_backend_server_group_of_a_vpc_channel",
-        feature = "creating_a_vpc_channel",
-        feature = "querying_backend_server_groups_of_a_vpc_channel",
-        feature = "querying_vpc_channel_details",
-        feature = "querying_vpc_channels"
-    )
-)]
-/// The documented fields of [`MemberGroupInfo`].
-pub static SHAPE_MEMBER_GROUP_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "member_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_group_remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_group_weight",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dict_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "microservice_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "microservice_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "microservice_labels",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MICROSERVICE_LABEL_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "member_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "adding_or_updating_a_backend_server_group_of_a_vpc_channel",
-        feature = "creating_a_vpc_channel",
-        feature = "querying_backend_server_groups_of_a_vpc_channel",
-        feature = "querying_vpc_channel_details",
-        feature = "querying_vpc_channels"
-    )
-)]
-impl support::Shaped for MemberGroupInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MEMBER_GROUP_INFO,
-    );
 }
 #[cfg(
     any(
@@ -1375,14 +1303,4 @@ impl support::Validate for MemberType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_vpc_channel",
-        feature = "querying_vpc_channel_details",
-        feature = "querying_vpc_channels"
-    )
-)]
-impl support::Shaped for MemberType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

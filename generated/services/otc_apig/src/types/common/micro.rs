@@ -47,44 +47,6 @@ impl MicroServiceInfo {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`MicroServiceInfo`].
-pub static SHAPE_MICRO_SERVICE_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "service_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cse_info",
-            value: support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO_CSE),
-        },
-        support::FieldShape {
-            name: "cce_info",
-            value: support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO_CCE),
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MicroServiceInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MICRO_SERVICE_INFO,
-    );
-}
 impl support::Validate for MicroServiceInfo {
     fn validate_at(
         &self,
@@ -348,44 +310,6 @@ impl MicroServiceInfoCce {
         );
     }
 }
-/// The documented fields of [`MicroServiceInfoCce`].
-pub static SHAPE_MICRO_SERVICE_INFO_CCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "cluster_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "workload_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "label_key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "label_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cluster_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MicroServiceInfoCce {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MICRO_SERVICE_INFO_CCE,
-    );
-}
 impl support::Validate for MicroServiceInfoCce {
     fn validate_at(
         &self,
@@ -575,44 +499,6 @@ impl MicroServiceInfoCse {
             ::std::option::Option::Some(64usize),
         );
     }
-}
-/// The documented fields of [`MicroServiceInfoCse`].
-pub static SHAPE_MICRO_SERVICE_INFO_CSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "engine_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "service_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "engine_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "service_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "register_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cse_app_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MicroServiceInfoCse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MICRO_SERVICE_INFO_CSE,
-    );
 }
 impl support::Validate for MicroServiceInfoCse {
     fn validate_at(

@@ -122,40 +122,6 @@ impl MicroserviceLabel {
         feature = "updating_a_backend_server_group_of_a_vpc_channel"
     )
 )]
-/// The documented fields of [`MicroserviceLabel`].
-pub static SHAPE_MICROSERVICE_LABEL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "label_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "label_value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "adding_or_updating_a_backend_server_group_of_a_vpc_channel",
-        feature = "creating_a_vpc_channel",
-        feature = "importing_a_microservice",
-        feature = "updating_a_backend_server_group_of_a_vpc_channel"
-    )
-)]
-impl support::Shaped for MicroserviceLabel {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MICROSERVICE_LABEL,
-    );
-}
-#[cfg(
-    any(
-        feature = "adding_or_updating_a_backend_server_group_of_a_vpc_channel",
-        feature = "creating_a_vpc_channel",
-        feature = "importing_a_microservice",
-        feature = "updating_a_backend_server_group_of_a_vpc_channel"
-    )
-)]
 impl support::Validate for MicroserviceLabel {
     fn validate_at(
         &self,
@@ -232,7 +198,7 @@ impl<'de> ::serde::Deserialize<'de> for MicroserviceLabel {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -345,46 +311,6 @@ impl MicroserviceLabelInResponse {
             |c: char| support::is_letter(c) || support::is_digit(c),
         );
     }
-}
-#[cfg(
-    any(
-        feature = "adding_or_updating_a_backend_server_group_of_a_vpc_channel",
-        feature = "creating_a_vpc_channel",
-        feature = "querying_a_backend_server_group_of_a_vpc_channel",
-        feature = "querying_backend_server_groups_of_a_vpc_channel",
-        feature = "querying_vpc_channel_details",
-        feature = "querying_vpc_channels",
-        feature = "updating_a_backend_server_group_of_a_vpc_channel"
-    )
-)]
-/// The documented fields of [`MicroserviceLabelInResponse`].
-pub static SHAPE_MICROSERVICE_LABEL_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "label_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "label_value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "adding_or_updating_a_backend_server_group_of_a_vpc_channel",
-        feature = "creating_a_vpc_channel",
-        feature = "querying_a_backend_server_group_of_a_vpc_channel",
-        feature = "querying_backend_server_groups_of_a_vpc_channel",
-        feature = "querying_vpc_channel_details",
-        feature = "querying_vpc_channels",
-        feature = "updating_a_backend_server_group_of_a_vpc_channel"
-    )
-)]
-impl support::Shaped for MicroserviceLabelInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MICROSERVICE_LABEL_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

@@ -71,6 +71,3 @@ impl support::Validate for MinSslVersion {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for MinSslVersion {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

@@ -73,6 +73,3 @@ impl support::Validate for NetworkType {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for NetworkType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

@@ -69,6 +69,3 @@ impl support::Validate for OasVersion {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for OasVersion {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

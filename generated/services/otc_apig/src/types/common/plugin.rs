@@ -200,96 +200,6 @@ impl PluginApiInfo {
         feature = "querying_apis_to_which_a_plug_in_can_be_bound"
     )
 )]
-/// The documented fields of [`PluginApiInfo`].
-pub static SHAPE_PLUGIN_API_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "api_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "api_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_method",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "req_uri",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "auth_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "match_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "roma_app_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "env_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publish_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugin_attach_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "attached_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_apis_bound_with_a_plug_in",
-        feature = "querying_apis_to_which_a_plug_in_can_be_bound"
-    )
-)]
-impl support::Shaped for PluginApiInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PLUGIN_API_INFO,
-    );
-}
-#[cfg(
-    any(
-        feature = "querying_apis_bound_with_a_plug_in",
-        feature = "querying_apis_to_which_a_plug_in_can_be_bound"
-    )
-)]
 impl support::Validate for PluginApiInfo {
     fn validate_at(
         &self,
@@ -624,60 +534,6 @@ impl PluginInfo {
         feature = "querying_plug_ins_that_can_be_bound_to_an_api"
     )
 )]
-/// The documented fields of [`PluginInfo`].
-pub static SHAPE_PLUGIN_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "plugin_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugin_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugin_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugin_scope",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "plugin_content",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_plug_ins",
-        feature = "querying_plug_ins_that_can_be_bound_to_an_api"
-    )
-)]
-impl support::Shaped for PluginInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PLUGIN_INFO,
-    );
-}
-#[cfg(
-    any(
-        feature = "querying_plug_ins",
-        feature = "querying_plug_ins_that_can_be_bound_to_an_api"
-    )
-)]
 impl support::Validate for PluginInfo {
     fn validate_at(
         &self,
@@ -932,18 +788,6 @@ impl support::Validate for PluginScope {
 #[cfg(
     any(
         feature = "binding_a_plug_in_to_apis",
-        feature = "querying_plug_in_details",
-        feature = "querying_plug_ins",
-        feature = "querying_plug_ins_bound_to_an_api",
-        feature = "querying_plug_ins_that_can_be_bound_to_an_api"
-    )
-)]
-impl support::Shaped for PluginScope {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
-#[cfg(
-    any(
-        feature = "binding_a_plug_in_to_apis",
         feature = "creating_a_plug_in",
         feature = "modifying_a_plug_in",
         feature = "querying_plug_in_details",
@@ -1102,18 +946,4 @@ impl support::Validate for PluginType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(
-    any(
-        feature = "binding_a_plug_in_to_apis",
-        feature = "creating_a_plug_in",
-        feature = "modifying_a_plug_in",
-        feature = "querying_plug_in_details",
-        feature = "querying_plug_ins",
-        feature = "querying_plug_ins_bound_to_an_api",
-        feature = "querying_plug_ins_that_can_be_bound_to_an_api"
-    )
-)]
-impl support::Shaped for PluginType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

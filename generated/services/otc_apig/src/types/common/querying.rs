@@ -113,15 +113,6 @@ impl support::Validate for QueryingApisBoundWithAPlugInReqProtocol {
 }
 #[cfg(
     any(
-        feature = "querying_apis_bound_with_a_plug_in",
-        feature = "querying_apis_to_which_a_plug_in_can_be_bound"
-    )
-)]
-impl support::Shaped for QueryingApisBoundWithAPlugInReqProtocol {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
-#[cfg(
-    any(
         feature = "querying_credentials_that_can_be_bound_to_a_credential_quota",
         feature = "querying_the_credentials_bound_to_a_specified_quota"
     )
@@ -225,15 +216,6 @@ impl support::Validate for QueryingCredentialsThatCanBeBoundToACredentialQuotaSt
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-#[cfg(
-    any(
-        feature = "querying_credentials_that_can_be_bound_to_a_credential_quota",
-        feature = "querying_the_credentials_bound_to_a_specified_quota"
-    )
-)]
-impl support::Shaped for QueryingCredentialsThatCanBeBoundToACredentialQuotaStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 #[cfg(any(feature = "querying_vpc_channel_details", feature = "querying_vpc_channels"))]
 /// VPC channel status.
 /// Shared by 2 operations: `querying_vpc_channel_details`, `querying_vpc_channels`.
@@ -306,8 +288,4 @@ impl support::Validate for QueryingVpcChannelDetailsStatus {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(any(feature = "querying_vpc_channel_details", feature = "querying_vpc_channels"))]
-impl support::Shaped for QueryingVpcChannelDetailsStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

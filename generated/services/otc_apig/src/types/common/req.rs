@@ -197,100 +197,6 @@ impl ReqParam {
         feature = "querying_the_runtime_definition_of_an_api"
     )
 )]
-/// The documented fields of [`ReqParam`].
-pub static SHAPE_REQ_PARAM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "location",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sample_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "required",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "valid_enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enumerations",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "regular",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "json_schema",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pass_through",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details",
-        feature = "querying_the_runtime_definition_of_an_api"
-    )
-)]
-impl support::Shaped for ReqParam {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REQ_PARAM,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details",
-        feature = "querying_the_runtime_definition_of_an_api"
-    )
-)]
 impl support::Validate for ReqParam {
     fn validate_at(
         &self,
@@ -625,9 +531,6 @@ impl support::Validate for ReqMethod {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for ReqMethod {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 #[cfg(
     any(
         feature = "creating_an_api",
@@ -741,17 +644,6 @@ impl support::Validate for ReqParamType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details",
-        feature = "querying_the_runtime_definition_of_an_api"
-    )
-)]
-impl support::Shaped for ReqParamType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 #[cfg(
     any(
@@ -875,15 +767,4 @@ impl support::Validate for ReqProtocol {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details",
-        feature = "querying_the_runtime_definition_of_an_api"
-    )
-)]
-impl support::Shaped for ReqProtocol {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

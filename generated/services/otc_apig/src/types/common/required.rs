@@ -70,6 +70,3 @@ impl support::Validate for Required {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for Required {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

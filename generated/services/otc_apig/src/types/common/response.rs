@@ -206,24 +206,6 @@ impl ResponseInfoHeader {
         );
     }
 }
-/// The documented fields of [`ResponseInfoHeader`].
-pub static SHAPE_RESPONSE_INFO_HEADER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ResponseInfoHeader {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESPONSE_INFO_HEADER,
-    );
-}
 impl support::Validate for ResponseInfoHeader {
     fn validate_at(
         &self,
@@ -302,34 +284,6 @@ impl ResponseInfoResp {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ResponseInfoResp`].
-pub static SHAPE_RESPONSE_INFO_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "body",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "headers",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESPONSE_INFO_HEADER),
-            ),
-        },
-        support::FieldShape {
-            name: "default",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ResponseInfoResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESPONSE_INFO_RESP,
-    );
 }
 impl support::Validate for ResponseInfoResp {
     fn validate_at(

@@ -72,6 +72,3 @@ impl support::Validate for ServiceType {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for ServiceType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

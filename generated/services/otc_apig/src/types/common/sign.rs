@@ -75,10 +75,6 @@ impl support::Validate for SignAlgorithm {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-#[cfg(any(feature = "modifying_a_signature_key", feature = "querying_signature_keys"))]
-impl support::Shaped for SignAlgorithm {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 /// Signature key type.
 /// Shared by 3 operations: `binding_a_signature_key`, `modifying_a_signature_key`,
 /// `querying_signature_keys`.
@@ -157,7 +153,4 @@ impl support::Validate for SignType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for SignType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

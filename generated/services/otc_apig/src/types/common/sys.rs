@@ -87,6 +87,3 @@ impl support::Validate for SysParamName {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for SysParamName {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

@@ -106,24 +106,6 @@ impl TmsKeyValue {
         );
     }
 }
-/// The documented fields of [`TmsKeyValue`].
-pub static SHAPE_TMS_KEY_VALUE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for TmsKeyValue {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TMS_KEY_VALUE,
-    );
-}
 impl support::Validate for TmsKeyValue {
     fn validate_at(
         &self,

@@ -86,48 +86,6 @@ impl UrlDomain {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`UrlDomain`].
-pub static SHAPE_URL_DOMAIN: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cname_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ssl_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ssl_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min_ssl_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "verified_client_certificate_enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_has_trusted_root_ca",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for UrlDomain {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_URL_DOMAIN,
-    );
-}
 impl support::Validate for UrlDomain {
     fn validate_at(
         &self,

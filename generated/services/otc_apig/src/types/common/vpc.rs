@@ -67,54 +67,6 @@ impl VpcInfo {
         feature = "querying_api_version_details"
     )
 )]
-/// The documented fields of [`VpcInfo`].
-pub static SHAPE_VPC_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "ecs_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ecs_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cascade_flag",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_channel_proxy_host",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_channel_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_channel_port",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
-impl support::Shaped for VpcInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VPC_INFO,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
 impl support::Validate for VpcInfo {
     fn validate_at(
         &self,
@@ -412,80 +364,6 @@ impl VpcMemberInfo {
         feature = "updating_backend_instances"
     )
 )]
-/// The documented fields of [`VpcMemberInfo`].
-pub static SHAPE_VPC_MEMBER_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "host",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "weight",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_backup",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ecs_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ecs_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_channel_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_group_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "adding_or_updating_backend_instances",
-        feature = "querying_backend_servers_of_a_vpc_channel",
-        feature = "querying_vpc_channel_details",
-        feature = "updating_backend_instances"
-    )
-)]
-impl support::Shaped for VpcMemberInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VPC_MEMBER_INFO,
-    );
-}
-#[cfg(
-    any(
-        feature = "adding_or_updating_backend_instances",
-        feature = "querying_backend_servers_of_a_vpc_channel",
-        feature = "querying_vpc_channel_details",
-        feature = "updating_backend_instances"
-    )
-)]
 impl support::Validate for VpcMemberInfo {
     fn validate_at(
         &self,
@@ -764,14 +642,4 @@ impl support::Validate for VpcChannelStatus {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(
-    any(
-        feature = "creating_an_api",
-        feature = "querying_api_details",
-        feature = "querying_api_version_details"
-    )
-)]
-impl support::Shaped for VpcChannelStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_cce/common.json` documents.
 use crate::support;
-use super::super::super::{
-    CheckTaskMetadata, CheckTaskSpec, CheckTaskStatus, SHAPE_CHECK_TASK_METADATA,
-    SHAPE_CHECK_TASK_SPEC, SHAPE_CHECK_TASK_STATUS,
-};
+use super::super::super::{CheckTaskMetadata, CheckTaskSpec, CheckTaskStatus};
 /// Table 10 AddonCheckTask.
 /// Shared by 2 operations: `creating_add_on_check_tasks_in_batches`,
 /// `obtaining_the_add_on_check_task_results`.
@@ -39,28 +36,6 @@ impl AddonCheckTask {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AddonCheckTask`].
-pub static SHAPE_ADDON_CHECK_TASK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_CHECK_TASK_METADATA),
-        },
-        support::FieldShape {
-            name: "spec",
-            value: support::ValueShape::Object(&SHAPE_CHECK_TASK_SPEC),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Object(&SHAPE_CHECK_TASK_STATUS),
-        },
-    ],
-};
-impl support::Shaped for AddonCheckTask {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDON_CHECK_TASK,
-    );
 }
 impl support::Validate for AddonCheckTask {
     fn validate_at(

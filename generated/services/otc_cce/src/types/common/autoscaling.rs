@@ -67,36 +67,6 @@ impl Autoscaling {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`Autoscaling`].
-pub static SHAPE_AUTOSCALING: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "minNodeCount",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "maxNodeCount",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "scaleDownCooldownTime",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "priority",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Autoscaling {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_AUTOSCALING,
-    );
-}
 impl support::Validate for Autoscaling {
     fn validate_at(
         &self,

@@ -50,30 +50,6 @@ impl Bandwidth {
     }
 }
 #[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
-/// The documented fields of [`Bandwidth`].
-pub static SHAPE_BANDWIDTH: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "chargemode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sharetype",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
-impl support::Shaped for Bandwidth {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BANDWIDTH,
-    );
-}
-#[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
 impl support::Validate for Bandwidth {
     fn validate_at(
         &self,
@@ -130,7 +106,7 @@ impl<'de> ::serde::Deserialize<'de> for Bandwidth {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 14 Data structure of the bandwidth field.
@@ -160,28 +136,6 @@ impl BandwidthInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`BandwidthInResponse`].
-pub static SHAPE_BANDWIDTH_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "chargemode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sharetype",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BandwidthInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BANDWIDTH_IN_RESPONSE,
-    );
 }
 impl support::Validate for BandwidthInResponse {
     fn validate_at(

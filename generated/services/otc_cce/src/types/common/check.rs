@@ -69,44 +69,6 @@ impl CheckTaskMetadata {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CheckTaskMetadata`].
-pub static SHAPE_CHECK_TASK_METADATA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "taskID",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "addonTemplateName",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "addonInstanceName",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "addonInstanceID",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "createTimeStamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "expireTimeStamp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CheckTaskMetadata {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHECK_TASK_METADATA,
-    );
-}
 impl support::Validate for CheckTaskMetadata {
     fn validate_at(
         &self,
@@ -224,32 +186,6 @@ impl CheckTaskRisk {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CheckTaskRisk`].
-pub static SHAPE_CHECK_TASK_RISK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "riskName",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "level",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CheckTaskRisk {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHECK_TASK_RISK,
-    );
-}
 impl support::Validate for CheckTaskRisk {
     fn validate_at(
         &self,
@@ -324,20 +260,6 @@ impl CheckTaskSpec {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CheckTaskSpec`].
-pub static SHAPE_CHECK_TASK_SPEC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "addonTargetVersion",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CheckTaskSpec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHECK_TASK_SPEC,
-    );
 }
 impl support::Validate for CheckTaskSpec {
     fn validate_at(
@@ -414,30 +336,6 @@ impl CheckTaskStatus {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`CheckTaskStatus`].
-pub static SHAPE_CHECK_TASK_STATUS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "riskList",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CHECK_TASK_RISK),
-            ),
-        },
-    ],
-};
-impl support::Shaped for CheckTaskStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHECK_TASK_STATUS,
-    );
 }
 impl support::Validate for CheckTaskStatus {
     fn validate_at(

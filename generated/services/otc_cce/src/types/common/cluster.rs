@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_cce/common.json` documents.
 use crate::support;
-use super::super::super::{Packages, SHAPE_PACKAGES};
+use super::super::super::Packages;
 #[cfg(feature = "changing_the_values_of_configuration_parameters_of_a_node_pool")]
 /// Table 5 ClusterConfigurationsSpec (also Table 10).
 /// Shared by 2 operations: `changing_the_values_of_configuration_parameters_of_a_node_pool`,
@@ -27,24 +27,6 @@ impl ClusterConfigurationsSpec {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-#[cfg(feature = "changing_the_values_of_configuration_parameters_of_a_node_pool")]
-/// The documented fields of [`ClusterConfigurationsSpec`].
-pub static SHAPE_CLUSTER_CONFIGURATIONS_SPEC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "packages",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PACKAGES),
-            ),
-        },
-    ],
-};
-#[cfg(feature = "changing_the_values_of_configuration_parameters_of_a_node_pool")]
-impl support::Shaped for ClusterConfigurationsSpec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CLUSTER_CONFIGURATIONS_SPEC,
-    );
 }
 #[cfg(feature = "changing_the_values_of_configuration_parameters_of_a_node_pool")]
 impl support::Validate for ClusterConfigurationsSpec {
@@ -102,7 +84,7 @@ impl<'de> ::serde::Deserialize<'de> for ClusterConfigurationsSpec {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 ClusterConfigurationsSpec (also Table 10).
@@ -125,22 +107,6 @@ impl ClusterConfigurationsSpecInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ClusterConfigurationsSpecInResponse`].
-pub static SHAPE_CLUSTER_CONFIGURATIONS_SPEC_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "packages",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PACKAGES),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ClusterConfigurationsSpecInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CLUSTER_CONFIGURATIONS_SPEC_IN_RESPONSE,
-    );
 }
 impl support::Validate for ClusterConfigurationsSpecInResponse {
     fn validate_at(

@@ -59,24 +59,6 @@ impl ConfigurationItem {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`ConfigurationItem`].
-pub static SHAPE_CONFIGURATION_ITEM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Any,
-        },
-    ],
-};
-impl support::Shaped for ConfigurationItem {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIGURATION_ITEM,
-    );
-}
 impl support::Validate for ConfigurationItem {
     fn validate_at(
         &self,
@@ -170,26 +152,6 @@ impl ConfigurationMetadata {
     }
 }
 #[cfg(feature = "changing_the_values_of_configuration_parameters_of_a_node_pool")]
-/// The documented fields of [`ConfigurationMetadata`].
-pub static SHAPE_CONFIGURATION_METADATA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "labels",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(feature = "changing_the_values_of_configuration_parameters_of_a_node_pool")]
-impl support::Shaped for ConfigurationMetadata {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIGURATION_METADATA,
-    );
-}
-#[cfg(feature = "changing_the_values_of_configuration_parameters_of_a_node_pool")]
 impl support::Validate for ConfigurationMetadata {
     fn validate_at(
         &self,
@@ -242,7 +204,7 @@ impl<'de> ::serde::Deserialize<'de> for ConfigurationMetadata {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -289,36 +251,6 @@ impl ConfigurationMetadataInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "changing_the_values_of_configuration_parameters_of_a_node_pool",
-        feature = "obtaining_the_parameters_that_can_be_configured_for_a_node_pool"
-    )
-)]
-/// The documented fields of [`ConfigurationMetadataInResponse`].
-pub static SHAPE_CONFIGURATION_METADATA_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "labels",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "changing_the_values_of_configuration_parameters_of_a_node_pool",
-        feature = "obtaining_the_parameters_that_can_be_configured_for_a_node_pool"
-    )
-)]
-impl support::Shaped for ConfigurationMetadataInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIGURATION_METADATA_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

@@ -28,22 +28,6 @@ impl ContainerCidr {
     }
 }
 #[cfg(any(feature = "creating_a_cluster", feature = "updating_a_specified_cluster"))]
-/// The documented fields of [`ContainerCidr`].
-pub static SHAPE_CONTAINER_CIDR: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "cidr",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_cluster", feature = "updating_a_specified_cluster"))]
-impl support::Shaped for ContainerCidr {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONTAINER_CIDR,
-    );
-}
-#[cfg(any(feature = "creating_a_cluster", feature = "updating_a_specified_cluster"))]
 impl support::Validate for ContainerCidr {
     fn validate_at(
         &self,
@@ -81,7 +65,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerCidr {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
@@ -105,22 +89,6 @@ impl ContainerCidrInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
-/// The documented fields of [`ContainerCidrInResponse`].
-pub static SHAPE_CONTAINER_CIDR_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "cidr",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
-impl support::Shaped for ContainerCidrInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONTAINER_CIDR_IN_RESPONSE,
-    );
 }
 #[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
 impl support::Validate for ContainerCidrInResponse {
@@ -256,32 +224,6 @@ impl ContainerNetwork {
     }
 }
 #[cfg(feature = "creating_a_cluster")]
-/// The documented fields of [`ContainerNetwork`].
-pub static SHAPE_CONTAINER_NETWORK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cidr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cidrs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CONTAINER_CIDR),
-            ),
-        },
-    ],
-};
-#[cfg(feature = "creating_a_cluster")]
-impl support::Shaped for ContainerNetwork {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONTAINER_NETWORK,
-    );
-}
-#[cfg(feature = "creating_a_cluster")]
 impl support::Validate for ContainerNetwork {
     fn validate_at(
         &self,
@@ -352,7 +294,7 @@ impl<'de> ::serde::Deserialize<'de> for ContainerNetwork {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
@@ -427,32 +369,6 @@ impl ContainerNetworkInResponse {
             ::std::option::Option::Some(64usize),
         );
     }
-}
-#[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
-/// The documented fields of [`ContainerNetworkInResponse`].
-pub static SHAPE_CONTAINER_NETWORK_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cidr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cidrs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CONTAINER_CIDR_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
-impl support::Shaped for ContainerNetworkInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONTAINER_NETWORK_IN_RESPONSE,
-    );
 }
 #[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
 impl support::Validate for ContainerNetworkInResponse {

@@ -58,24 +58,6 @@ impl Context {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Context`].
-pub static SHAPE_CONTEXT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "cluster",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Context {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONTEXT,
-    );
-}
 impl support::Validate for Context {
     fn validate_at(
         &self,

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_cce/common.json` documents.
 use crate::support;
-use super::super::super::{Context, SHAPE_CONTEXT};
+use super::super::super::Context;
 /// Table 9 Data structure of the contexts field.
 /// Shared by 2 operations: `obtaining_cluster_certificates`,
 /// `obtaining_cluster_certificates_deprecated`.
@@ -28,24 +28,6 @@ impl Contexts {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Contexts`].
-pub static SHAPE_CONTEXTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "context",
-            value: support::ValueShape::Object(&SHAPE_CONTEXT),
-        },
-    ],
-};
-impl support::Shaped for Contexts {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONTEXTS,
-    );
 }
 impl support::Validate for Contexts {
     fn validate_at(

@@ -46,20 +46,6 @@ impl CreatingANodePoolMetadata {
         );
     }
 }
-/// The documented fields of [`CreatingANodePoolMetadata`].
-pub static SHAPE_CREATING_A_NODE_POOL_METADATA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingANodePoolMetadata {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_NODE_POOL_METADATA,
-    );
-}
 impl support::Validate for CreatingANodePoolMetadata {
     fn validate_at(
         &self,
@@ -99,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingANodePoolMetadata {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "creating_a_node_pool")]
@@ -145,22 +131,6 @@ impl CreatingANodePoolMetadataInResponse {
             |_: char| true,
         );
     }
-}
-#[cfg(feature = "creating_a_node_pool")]
-/// The documented fields of [`CreatingANodePoolMetadataInResponse`].
-pub static SHAPE_CREATING_A_NODE_POOL_METADATA_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_node_pool")]
-impl support::Shaped for CreatingANodePoolMetadataInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_NODE_POOL_METADATA_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "creating_a_node_pool")]
 impl support::Validate for CreatingANodePoolMetadataInResponse {

@@ -49,26 +49,6 @@ impl DataVolumeMetadata {
     }
 }
 #[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
-/// The documented fields of [`DataVolumeMetadata`].
-pub static SHAPE_DATA_VOLUME_METADATA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "__system__encrypted",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "__system__cmkid",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
-impl support::Shaped for DataVolumeMetadata {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DATA_VOLUME_METADATA,
-    );
-}
-#[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
 impl support::Validate for DataVolumeMetadata {
     fn validate_at(
         &self,
@@ -114,7 +94,7 @@ impl<'de> ::serde::Deserialize<'de> for DataVolumeMetadata {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 11 Data structure of the dataVolumeMetadata field.
@@ -147,24 +127,6 @@ impl DataVolumeMetadataInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DataVolumeMetadataInResponse`].
-pub static SHAPE_DATA_VOLUME_METADATA_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "__system__encrypted",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "__system__cmkid",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DataVolumeMetadataInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DATA_VOLUME_METADATA_IN_RESPONSE,
-    );
 }
 impl support::Validate for DataVolumeMetadataInResponse {
     fn validate_at(

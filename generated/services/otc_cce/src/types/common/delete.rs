@@ -115,36 +115,6 @@ impl DeleteStatus {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DeleteStatus`].
-pub static SHAPE_DELETE_STATUS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "previous_total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "current_total",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "added",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "deleted",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeleteStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETE_STATUS,
-    );
-}
 impl support::Validate for DeleteStatus {
     fn validate_at(
         &self,

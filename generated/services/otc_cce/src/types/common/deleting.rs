@@ -50,28 +50,6 @@ impl DeletingANodePoolTaint {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`DeletingANodePoolTaint`].
-pub static SHAPE_DELETING_A_NODE_POOL_TAINT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "effect",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingANodePoolTaint {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_NODE_POOL_TAINT,
-    );
-}
 impl support::Validate for DeletingANodePoolTaint {
     fn validate_at(
         &self,
@@ -185,24 +163,6 @@ impl DeletingANodePoolUserTag {
             ::std::option::Option::Some(43usize),
         );
     }
-}
-/// The documented fields of [`DeletingANodePoolUserTag`].
-pub static SHAPE_DELETING_A_NODE_POOL_USER_TAG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DeletingANodePoolUserTag {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_NODE_POOL_USER_TAG,
-    );
 }
 impl support::Validate for DeletingANodePoolUserTag {
     fn validate_at(

@@ -4,9 +4,9 @@
 
 //! The types that `spec/otc_cce/common.json` documents.
 use crate::support;
-use super::super::super::{BandwidthInResponse, SHAPE_BANDWIDTH_IN_RESPONSE};
+use super::super::super::BandwidthInResponse;
 #[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
-use super::super::super::{Bandwidth, SHAPE_BANDWIDTH};
+use super::super::super::Bandwidth;
 #[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
 /// Table 13 Data structure of the eip field.
 /// Shared by 3 operations: `creating_a_node`, `creating_a_node_pool`,
@@ -38,24 +38,6 @@ impl Eip {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-#[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
-/// The documented fields of [`Eip`].
-pub static SHAPE_EIP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "iptype",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth",
-            value: support::ValueShape::Object(&SHAPE_BANDWIDTH),
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
-impl support::Shaped for Eip {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(&SHAPE_EIP);
 }
 #[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
 impl support::Validate for Eip {
@@ -107,7 +89,7 @@ impl<'de> ::serde::Deserialize<'de> for Eip {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 13 Data structure of the eip field.
@@ -133,24 +115,6 @@ impl EipInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`EipInResponse`].
-pub static SHAPE_EIP_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "iptype",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth",
-            value: support::ValueShape::Object(&SHAPE_BANDWIDTH_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for EipInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EIP_IN_RESPONSE,
-    );
 }
 impl support::Validate for EipInResponse {
     fn validate_at(

@@ -37,26 +37,6 @@ impl EniNetwork {
     }
 }
 #[cfg(feature = "creating_a_cluster")]
-/// The documented fields of [`EniNetwork`].
-pub static SHAPE_ENI_NETWORK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "eniSubnetId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "eniSubnetCIDR",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_cluster")]
-impl support::Shaped for EniNetwork {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENI_NETWORK,
-    );
-}
-#[cfg(feature = "creating_a_cluster")]
 impl support::Validate for EniNetwork {
     fn validate_at(
         &self,
@@ -108,7 +88,7 @@ impl<'de> ::serde::Deserialize<'de> for EniNetwork {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 12 EniNetwork (also Table 21).
@@ -134,24 +114,6 @@ impl EniNetworkInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`EniNetworkInResponse`].
-pub static SHAPE_ENI_NETWORK_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "eniSubnetId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "eniSubnetCIDR",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for EniNetworkInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENI_NETWORK_IN_RESPONSE,
-    );
 }
 impl support::Validate for EniNetworkInResponse {
     fn validate_at(

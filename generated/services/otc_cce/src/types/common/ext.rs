@@ -63,28 +63,6 @@ impl ExtNics {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`ExtNics`].
-pub static SHAPE_EXT_NICS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "subnetId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fixedIps",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "ipBlock",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ExtNics {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXT_NICS,
-    );
-}
 impl support::Validate for ExtNics {
     fn validate_at(
         &self,

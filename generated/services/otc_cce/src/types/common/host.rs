@@ -52,30 +52,6 @@ impl HostNetwork {
     }
 }
 #[cfg(feature = "creating_a_cluster")]
-/// The documented fields of [`HostNetwork`].
-pub static SHAPE_HOST_NETWORK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vpc",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "SecurityGroup",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_cluster")]
-impl support::Shaped for HostNetwork {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_HOST_NETWORK,
-    );
-}
-#[cfg(feature = "creating_a_cluster")]
 impl support::Validate for HostNetwork {
     fn validate_at(
         &self,
@@ -125,7 +101,7 @@ impl<'de> ::serde::Deserialize<'de> for HostNetwork {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Data structure of the hostNetwork field (also Table 20).
@@ -157,28 +133,6 @@ impl HostNetworkInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`HostNetworkInResponse`].
-pub static SHAPE_HOST_NETWORK_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vpc",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "SecurityGroup",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for HostNetworkInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_HOST_NETWORK_IN_RESPONSE,
-    );
 }
 impl support::Validate for HostNetworkInResponse {
     fn validate_at(

@@ -50,24 +50,6 @@ impl Login {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`Login`].
-pub static SHAPE_LOGIN: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "sshKey",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "userPassword",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Login {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LOGIN,
-    );
-}
 impl support::Validate for Login {
     fn validate_at(
         &self,

@@ -88,40 +88,6 @@ impl LvmConfig {
         feature = "resetting_a_node"
     )
 )]
-/// The documented fields of [`LvmConfig`].
-pub static SHAPE_LVM_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "lvType",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "path",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "accepting_a_node",
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "resetting_a_node"
-    )
-)]
-impl support::Shaped for LvmConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LVM_CONFIG,
-    );
-}
-#[cfg(
-    any(
-        feature = "accepting_a_node",
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "resetting_a_node"
-    )
-)]
 impl support::Validate for LvmConfig {
     fn validate_at(
         &self,
@@ -184,7 +150,7 @@ impl<'de> ::serde::Deserialize<'de> for LvmConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -254,44 +220,6 @@ impl LvmConfigInResponse {
             |_: char| true,
         );
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster",
-        feature = "querying_a_specified_node_pool",
-        feature = "reading_a_specified_node"
-    )
-)]
-/// The documented fields of [`LvmConfigInResponse`].
-pub static SHAPE_LVM_CONFIG_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "lvType",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "path",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster",
-        feature = "querying_a_specified_node_pool",
-        feature = "reading_a_specified_node"
-    )
-)]
-impl support::Shaped for LvmConfigInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LVM_CONFIG_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

@@ -46,20 +46,6 @@ impl MasterSpec {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`MasterSpec`].
-pub static SHAPE_MASTER_SPEC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "availabilityZone",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MasterSpec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MASTER_SPEC,
-    );
-}
 impl support::Validate for MasterSpec {
     fn validate_at(
         &self,

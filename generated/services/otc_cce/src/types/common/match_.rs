@@ -89,36 +89,6 @@ impl MatchLabels {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`MatchLabels`].
-pub static SHAPE_MATCH_LABELS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volumeType",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadataEncrypted",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadataCmkid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MatchLabels {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MATCH_LABELS,
-    );
-}
 impl support::Validate for MatchLabels {
     fn validate_at(
         &self,

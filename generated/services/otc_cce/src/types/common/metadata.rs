@@ -42,40 +42,6 @@ impl Metadata {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Metadata`].
-pub static SHAPE_METADATA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "uid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "labels",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "annotations",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "updateTimestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "creationTimestamp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Metadata {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_METADATA,
-    );
-}
 impl support::Validate for Metadata {
     fn validate_at(
         &self,

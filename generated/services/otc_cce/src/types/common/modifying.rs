@@ -48,24 +48,6 @@ impl ModifyingTheAccessInformationOfASpecifiedClusterStatus {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ModifyingTheAccessInformationOfASpecifiedClusterStatus`].
-pub static SHAPE_MODIFYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_STATUS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "privateEndpoint",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicEndpoint",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingTheAccessInformationOfASpecifiedClusterStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_STATUS,
-    );
-}
 impl support::Validate for ModifyingTheAccessInformationOfASpecifiedClusterStatus {
     fn validate_at(
         &self,

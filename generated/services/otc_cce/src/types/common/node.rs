@@ -14,14 +14,14 @@ use crate::support;
         feature = "reading_a_specified_node"
     )
 )]
-use super::super::super::{ExtNics, SHAPE_EXT_NICS};
+use super::super::super::ExtNics;
 #[cfg(
     any(
         feature = "deleting_a_node_pool",
         feature = "listing_all_node_pools_in_a_specified_cluster"
     )
 )]
-use super::super::super::{Phase, SHAPE_V3_NODE_SPEC, V3NodeSpec};
+use super::super::super::{Phase, V3NodeSpec};
 #[cfg(any(feature = "migrating_a_node", feature = "removing_a_node"))]
 /// Table 8 NodeItem (also Table 13).
 /// Shared by 2 operations: `migrating_a_node`, `removing_a_node`.
@@ -43,22 +43,6 @@ impl NodeItem {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-#[cfg(any(feature = "migrating_a_node", feature = "removing_a_node"))]
-/// The documented fields of [`NodeItem`].
-pub static SHAPE_NODE_ITEM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "uid",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "migrating_a_node", feature = "removing_a_node"))]
-impl support::Shaped for NodeItem {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NODE_ITEM,
-    );
 }
 #[cfg(any(feature = "migrating_a_node", feature = "removing_a_node"))]
 impl support::Validate for NodeItem {
@@ -98,7 +82,7 @@ impl<'de> ::serde::Deserialize<'de> for NodeItem {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(any(feature = "migrating_a_node", feature = "removing_a_node"))]
@@ -121,22 +105,6 @@ impl NodeItemInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(any(feature = "migrating_a_node", feature = "removing_a_node"))]
-/// The documented fields of [`NodeItemInResponse`].
-pub static SHAPE_NODE_ITEM_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "uid",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "migrating_a_node", feature = "removing_a_node"))]
-impl support::Shaped for NodeItemInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NODE_ITEM_IN_RESPONSE,
-    );
 }
 #[cfg(any(feature = "migrating_a_node", feature = "removing_a_node"))]
 impl support::Validate for NodeItemInResponse {
@@ -332,36 +300,6 @@ impl NodeManagement {
         feature = "querying_a_specified_node_pool"
     )
 )]
-/// The documented fields of [`NodeManagement`].
-pub static SHAPE_NODE_MANAGEMENT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "serverGroupReference",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_node_pool",
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster",
-        feature = "querying_a_specified_node_pool"
-    )
-)]
-impl support::Shaped for NodeManagement {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NODE_MANAGEMENT,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_a_node_pool",
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster",
-        feature = "querying_a_specified_node_pool"
-    )
-)]
 impl support::Validate for NodeManagement {
     fn validate_at(
         &self,
@@ -480,46 +418,6 @@ impl NodeNicSpec {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster",
-        feature = "querying_a_specified_node_pool",
-        feature = "reading_a_specified_node"
-    )
-)]
-/// The documented fields of [`NodeNicSpec`].
-pub static SHAPE_NODE_NIC_SPEC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "primaryNic",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "extNics",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_EXT_NICS),
-            ),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster",
-        feature = "querying_a_specified_node_pool",
-        feature = "reading_a_specified_node"
-    )
-)]
-impl support::Shaped for NodeNicSpec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NODE_NIC_SPEC,
-    );
 }
 #[cfg(
     any(
@@ -677,36 +575,6 @@ impl NodePoolMetadata {
             |_: char| true,
         );
     }
-}
-#[cfg(
-    any(
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster"
-    )
-)]
-/// The documented fields of [`NodePoolMetadata`].
-pub static SHAPE_NODE_POOL_METADATA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "uid",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster"
-    )
-)]
-impl support::Shaped for NodePoolMetadata {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NODE_POOL_METADATA,
-    );
 }
 #[cfg(
     any(
@@ -876,48 +744,6 @@ impl NodePoolNodeAutoscaling {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-}
-#[cfg(
-    any(
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster"
-    )
-)]
-/// The documented fields of [`NodePoolNodeAutoscaling`].
-pub static SHAPE_NODE_POOL_NODE_AUTOSCALING: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "minNodeCount",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "maxNodeCount",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "scaleDownCooldownTime",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "priority",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster"
-    )
-)]
-impl support::Shaped for NodePoolNodeAutoscaling {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NODE_POOL_NODE_AUTOSCALING,
-    );
 }
 #[cfg(
     any(
@@ -1114,52 +940,6 @@ impl NodePoolSpec {
         feature = "listing_all_node_pools_in_a_specified_cluster"
     )
 )]
-/// The documented fields of [`NodePoolSpec`].
-pub static SHAPE_NODE_POOL_SPEC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nodeTemplate",
-            value: support::ValueShape::Object(&SHAPE_V3_NODE_SPEC),
-        },
-        support::FieldShape {
-            name: "initialNodeCount",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "autoscaling",
-            value: support::ValueShape::Object(&SHAPE_NODE_POOL_NODE_AUTOSCALING),
-        },
-        support::FieldShape {
-            name: "nodeManagement",
-            value: support::ValueShape::Object(&SHAPE_NODE_MANAGEMENT),
-        },
-        support::FieldShape {
-            name: "customSecurityGroups",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster"
-    )
-)]
-impl support::Shaped for NodePoolSpec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NODE_POOL_SPEC,
-    );
-}
-#[cfg(
-    any(
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster"
-    )
-)]
 impl support::Validate for NodePoolSpec {
     fn validate_at(
         &self,
@@ -1320,40 +1100,6 @@ impl NodePoolStatus {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-#[cfg(
-    any(
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster"
-    )
-)]
-/// The documented fields of [`NodePoolStatus`].
-pub static SHAPE_NODE_POOL_STATUS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "currentNode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "phase",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "jobId",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster"
-    )
-)]
-impl support::Shaped for NodePoolStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NODE_POOL_STATUS,
-    );
 }
 #[cfg(
     any(

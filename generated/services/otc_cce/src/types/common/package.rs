@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_cce/common.json` documents.
 use crate::support;
-use super::super::super::{ConfigurationItem, SHAPE_CONFIGURATION_ITEM};
+use super::super::super::ConfigurationItem;
 /// Table 15 PackageConfiguration (also Table 27).
 /// Shared by 2 operations: `creating_a_cluster`, `reading_a_specified_cluster`.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -54,26 +54,6 @@ impl PackageConfiguration {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`PackageConfiguration`].
-pub static SHAPE_PACKAGE_CONFIGURATION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "configurations",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CONFIGURATION_ITEM),
-            ),
-        },
-    ],
-};
-impl support::Shaped for PackageConfiguration {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PACKAGE_CONFIGURATION,
-    );
 }
 impl support::Validate for PackageConfiguration {
     fn validate_at(

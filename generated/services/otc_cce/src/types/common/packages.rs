@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_cce/common.json` documents.
 use crate::support;
-use super::super::super::{ConfigurationItem, SHAPE_CONFIGURATION_ITEM};
+use super::super::super::ConfigurationItem;
 /// Table 6 packages (also Table 11).
 /// Shared by 2 operations: `changing_the_values_of_configuration_parameters_of_a_node_pool`,
 /// `obtaining_the_parameters_that_can_be_configured_for_a_node_pool`.
@@ -45,26 +45,6 @@ impl Packages {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`Packages`].
-pub static SHAPE_PACKAGES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "configurations",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CONFIGURATION_ITEM),
-            ),
-        },
-    ],
-};
-impl support::Shaped for Packages {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PACKAGES,
-    );
 }
 impl support::Validate for Packages {
     fn validate_at(

@@ -93,6 +93,3 @@ impl support::Validate for Phase {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for Phase {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

@@ -11,9 +11,9 @@ use crate::support;
         feature = "querying_a_specified_node_pool"
     )
 )]
-use super::super::super::{EipInResponse, SHAPE_EIP_IN_RESPONSE};
+use super::super::super::EipInResponse;
 #[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
-use super::super::super::{Eip, SHAPE_EIP};
+use super::super::super::Eip;
 #[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
 /// Table 7 PublicAccess (also Table 22).
 /// Shared by 2 operations: `creating_a_cluster`, `reading_a_specified_cluster`.
@@ -45,22 +45,6 @@ impl PublicAccess {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-#[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
-/// The documented fields of [`PublicAccess`].
-pub static SHAPE_PUBLIC_ACCESS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "cidrs",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
-impl support::Shaped for PublicAccess {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLIC_ACCESS,
-    );
 }
 #[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
 impl support::Validate for PublicAccess {
@@ -169,30 +153,6 @@ impl PublicIp {
     }
 }
 #[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
-/// The documented fields of [`PublicIp`].
-pub static SHAPE_PUBLIC_IP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "eip",
-            value: support::ValueShape::Object(&SHAPE_EIP),
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
-impl support::Shaped for PublicIp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLIC_IP,
-    );
-}
-#[cfg(any(feature = "creating_a_node", feature = "creating_a_node_pool"))]
 impl support::Validate for PublicIp {
     fn validate_at(
         &self,
@@ -263,7 +223,7 @@ impl<'de> ::serde::Deserialize<'de> for PublicIp {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -314,42 +274,6 @@ impl PublicIpInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "querying_a_specified_node_pool"
-    )
-)]
-/// The documented fields of [`PublicIpInResponse`].
-pub static SHAPE_PUBLIC_IP_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "eip",
-            value: support::ValueShape::Object(&SHAPE_EIP_IN_RESPONSE),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "querying_a_specified_node_pool"
-    )
-)]
-impl support::Shaped for PublicIpInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLIC_IP_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

@@ -129,36 +129,6 @@ impl ReinstallRuntimeConfig {
         feature = "resetting_a_node"
     )
 )]
-/// The documented fields of [`ReinstallRuntimeConfig`].
-pub static SHAPE_REINSTALL_RUNTIME_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "lvType",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "accepting_a_node",
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "resetting_a_node"
-    )
-)]
-impl support::Shaped for ReinstallRuntimeConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REINSTALL_RUNTIME_CONFIG,
-    );
-}
-#[cfg(
-    any(
-        feature = "accepting_a_node",
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "resetting_a_node"
-    )
-)]
 impl support::Validate for ReinstallRuntimeConfig {
     fn validate_at(
         &self,
@@ -212,7 +182,7 @@ impl<'de> ::serde::Deserialize<'de> for ReinstallRuntimeConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -256,40 +226,6 @@ impl ReinstallRuntimeConfigInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster",
-        feature = "querying_a_specified_node_pool",
-        feature = "reading_a_specified_node"
-    )
-)]
-/// The documented fields of [`ReinstallRuntimeConfigInResponse`].
-pub static SHAPE_REINSTALL_RUNTIME_CONFIG_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "lvType",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster",
-        feature = "querying_a_specified_node_pool",
-        feature = "reading_a_specified_node"
-    )
-)]
-impl support::Shaped for ReinstallRuntimeConfigInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REINSTALL_RUNTIME_CONFIG_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

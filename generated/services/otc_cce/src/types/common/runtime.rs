@@ -43,20 +43,6 @@ impl Runtime {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`Runtime`].
-pub static SHAPE_RUNTIME: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Runtime {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RUNTIME,
-    );
-}
 impl support::Validate for Runtime {
     fn validate_at(
         &self,

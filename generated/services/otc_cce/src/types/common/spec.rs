@@ -46,44 +46,6 @@ impl Spec {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Spec`].
-pub static SHAPE_SPEC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "clusterID",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "addonTemplateName",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "addonTemplateType",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "addonTemplateLabels",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for Spec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SPEC,
-    );
-}
 impl support::Validate for Spec {
     fn validate_at(
         &self,

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_cce/common.json` documents.
 use crate::support;
-use super::super::super::{CurrentVersion, SHAPE_CURRENT_VERSION};
+use super::super::super::CurrentVersion;
 /// Table 9 Data structure of the status field.
 /// Shared by 4 operations: `installing_an_add_on_instance`, `listing_add_on_instances`,
 /// `reading_an_add_on_instance`, `updating_an_add_on_instance`.
@@ -36,36 +36,6 @@ impl Status {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Status`].
-pub static SHAPE_STATUS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "Reason",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "targetVersions",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "currentVersion",
-            value: support::ValueShape::Object(&SHAPE_CURRENT_VERSION),
-        },
-    ],
-};
-impl support::Shaped for Status {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STATUS,
-    );
 }
 impl support::Validate for Status {
     fn validate_at(

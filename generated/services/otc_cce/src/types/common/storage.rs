@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_cce/common.json` documents.
 use crate::support;
-use super::super::super::{MatchLabels, SHAPE_MATCH_LABELS};
+use super::super::super::MatchLabels;
 #[cfg(
     any(
         feature = "accepting_a_node",
@@ -13,7 +13,7 @@ use super::super::super::{MatchLabels, SHAPE_MATCH_LABELS};
         feature = "resetting_a_node"
     )
 )]
-use super::super::super::{SHAPE_VIRTUAL_SPACE, VirtualSpace};
+use super::super::super::VirtualSpace;
 #[cfg(
     any(
         feature = "creating_a_node",
@@ -24,7 +24,7 @@ use super::super::super::{SHAPE_VIRTUAL_SPACE, VirtualSpace};
         feature = "reading_a_specified_node"
     )
 )]
-use super::super::super::{SHAPE_VIRTUAL_SPACE_IN_RESPONSE, VirtualSpaceInResponse};
+use super::super::super::VirtualSpaceInResponse;
 #[cfg(
     any(
         feature = "accepting_a_node",
@@ -72,44 +72,6 @@ impl Storage {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-#[cfg(
-    any(
-        feature = "accepting_a_node",
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "resetting_a_node"
-    )
-)]
-/// The documented fields of [`Storage`].
-pub static SHAPE_STORAGE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "storageSelectors",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_STORAGE_SELECTORS),
-            ),
-        },
-        support::FieldShape {
-            name: "storageGroups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_STORAGE_GROUPS),
-            ),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "accepting_a_node",
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "resetting_a_node"
-    )
-)]
-impl support::Shaped for Storage {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STORAGE,
-    );
 }
 #[cfg(
     any(
@@ -221,7 +183,7 @@ impl<'de> ::serde::Deserialize<'de> for Storage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -271,48 +233,6 @@ impl StorageInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster",
-        feature = "querying_a_specified_node_pool",
-        feature = "reading_a_specified_node"
-    )
-)]
-/// The documented fields of [`StorageInResponse`].
-pub static SHAPE_STORAGE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "storageSelectors",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_STORAGE_SELECTORS_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "storageGroups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_STORAGE_GROUPS_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster",
-        feature = "querying_a_specified_node_pool",
-        feature = "reading_a_specified_node"
-    )
-)]
-impl support::Shaped for StorageInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STORAGE_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(
@@ -513,50 +433,6 @@ impl StorageGroups {
         feature = "resetting_a_node"
     )
 )]
-/// The documented fields of [`StorageGroups`].
-pub static SHAPE_STORAGE_GROUPS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cceManaged",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "selectorNames",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "virtualSpaces",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VIRTUAL_SPACE),
-            ),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "accepting_a_node",
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "resetting_a_node"
-    )
-)]
-impl support::Shaped for StorageGroups {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STORAGE_GROUPS,
-    );
-}
-#[cfg(
-    any(
-        feature = "accepting_a_node",
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "resetting_a_node"
-    )
-)]
 impl support::Validate for StorageGroups {
     fn validate_at(
         &self,
@@ -672,7 +548,7 @@ impl<'de> ::serde::Deserialize<'de> for StorageGroups {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -729,54 +605,6 @@ impl StorageGroupsInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster",
-        feature = "querying_a_specified_node_pool",
-        feature = "reading_a_specified_node"
-    )
-)]
-/// The documented fields of [`StorageGroupsInResponse`].
-pub static SHAPE_STORAGE_GROUPS_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cceManaged",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "selectorNames",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "virtualSpaces",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VIRTUAL_SPACE_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster",
-        feature = "querying_a_specified_node_pool",
-        feature = "reading_a_specified_node"
-    )
-)]
-impl support::Shaped for StorageGroupsInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STORAGE_GROUPS_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(
@@ -989,44 +817,6 @@ impl StorageSelectors {
         feature = "resetting_a_node"
     )
 )]
-/// The documented fields of [`StorageSelectors`].
-pub static SHAPE_STORAGE_SELECTORS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "storageType",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "matchLabels",
-            value: support::ValueShape::Object(&SHAPE_MATCH_LABELS),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "accepting_a_node",
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "resetting_a_node"
-    )
-)]
-impl support::Shaped for StorageSelectors {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STORAGE_SELECTORS,
-    );
-}
-#[cfg(
-    any(
-        feature = "accepting_a_node",
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "resetting_a_node"
-    )
-)]
 impl support::Validate for StorageSelectors {
     fn validate_at(
         &self,
@@ -1093,7 +883,7 @@ impl<'de> ::serde::Deserialize<'de> for StorageSelectors {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -1149,48 +939,6 @@ impl StorageSelectorsInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster",
-        feature = "querying_a_specified_node_pool",
-        feature = "reading_a_specified_node"
-    )
-)]
-/// The documented fields of [`StorageSelectorsInResponse`].
-pub static SHAPE_STORAGE_SELECTORS_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "storageType",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "matchLabels",
-            value: support::ValueShape::Object(&SHAPE_MATCH_LABELS),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster",
-        feature = "querying_a_specified_node_pool",
-        feature = "reading_a_specified_node"
-    )
-)]
-impl support::Shaped for StorageSelectorsInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STORAGE_SELECTORS_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

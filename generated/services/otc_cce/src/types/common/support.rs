@@ -111,24 +111,6 @@ impl SupportVersions {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`SupportVersions`].
-pub static SHAPE_SUPPORT_VERSIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "clusterType",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "clusterVersion",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for SupportVersions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SUPPORT_VERSIONS,
-    );
-}
 impl support::Validate for SupportVersions {
     fn validate_at(
         &self,

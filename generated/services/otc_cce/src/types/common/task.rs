@@ -21,20 +21,6 @@ impl TaskStatus {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`TaskStatus`].
-pub static SHAPE_TASK_STATUS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "jobID",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for TaskStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TASK_STATUS,
-    );
-}
 impl support::Validate for TaskStatus {
     fn validate_at(
         &self,

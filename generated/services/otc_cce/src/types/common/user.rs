@@ -44,36 +44,6 @@ impl User {
         feature = "obtaining_cluster_certificates_deprecated"
     )
 )]
-/// The documented fields of [`User`].
-pub static SHAPE_USER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "client-certificate-data",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "client-key-data",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "obtaining_cluster_certificates",
-        feature = "obtaining_cluster_certificates_deprecated"
-    )
-)]
-impl support::Shaped for User {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_USER,
-    );
-}
-#[cfg(
-    any(
-        feature = "obtaining_cluster_certificates",
-        feature = "obtaining_cluster_certificates_deprecated"
-    )
-)]
 impl support::Validate for User {
     fn validate_at(
         &self,

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_cce/common.json` documents.
 use crate::support;
-use super::super::super::{SHAPE_USER, User};
+use super::super::super::User;
 /// Table 7 Data structure of the users field.
 /// Shared by 2 operations: `obtaining_cluster_certificates`,
 /// `obtaining_cluster_certificates_deprecated`.
@@ -24,24 +24,6 @@ impl Users {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Users`].
-pub static SHAPE_USERS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user",
-            value: support::ValueShape::Object(&SHAPE_USER),
-        },
-    ],
-};
-impl support::Shaped for Users {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_USERS,
-    );
 }
 impl support::Validate for Users {
     fn validate_at(

@@ -51,28 +51,6 @@ impl V2JobStatus {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`V2JobStatus`].
-pub static SHAPE_V2_JOB_STATUS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "reason",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "completionTime",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for V2JobStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_V2_JOB_STATUS,
-    );
-}
 impl support::Validate for V2JobStatus {
     fn validate_at(
         &self,
@@ -167,28 +145,6 @@ impl V2JobTypeObject {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`V2JobTypeObject`].
-pub static SHAPE_V2_JOB_TYPE_OBJECT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "uid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "creationTimestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updateTimestamp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for V2JobTypeObject {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_V2_JOB_TYPE_OBJECT,
-    );
 }
 impl support::Validate for V2JobTypeObject {
     fn validate_at(

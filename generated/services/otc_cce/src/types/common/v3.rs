@@ -6,8 +6,6 @@
 use crate::support;
 use super::super::super::{
     DeletingANodePoolTaint, DeletingANodePoolUserTag, Login, NodeNicSpec, Runtime,
-    SHAPE_DELETING_A_NODE_POOL_TAINT, SHAPE_DELETING_A_NODE_POOL_USER_TAG, SHAPE_LOGIN,
-    SHAPE_NODE_NIC_SPEC, SHAPE_RUNTIME, SHAPE_STORAGE_IN_RESPONSE, SHAPE_VOLUME,
     StorageInResponse, Volume,
 };
 /// Table 12 V3NodeBandwidth.
@@ -43,28 +41,6 @@ impl V3NodeBandwidth {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`V3NodeBandwidth`].
-pub static SHAPE_V3_NODE_BANDWIDTH: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "chargemode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sharetype",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for V3NodeBandwidth {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_V3_NODE_BANDWIDTH,
-    );
 }
 impl support::Validate for V3NodeBandwidth {
     fn validate_at(
@@ -135,24 +111,6 @@ impl V3NodeEipSpec {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`V3NodeEipSpec`].
-pub static SHAPE_V3_NODE_EIP_SPEC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "iptype",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth",
-            value: support::ValueShape::Object(&SHAPE_V3_NODE_BANDWIDTH),
-        },
-    ],
-};
-impl support::Shaped for V3NodeEipSpec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_V3_NODE_EIP_SPEC,
-    );
 }
 impl support::Validate for V3NodeEipSpec {
     fn validate_at(
@@ -229,28 +187,6 @@ impl V3NodePublicIp {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`V3NodePublicIp`].
-pub static SHAPE_V3_NODE_PUBLIC_IP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "eip",
-            value: support::ValueShape::Object(&SHAPE_V3_NODE_EIP_SPEC),
-        },
-    ],
-};
-impl support::Shaped for V3NodePublicIp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_V3_NODE_PUBLIC_IP,
-    );
 }
 impl support::Validate for V3NodePublicIp {
     fn validate_at(
@@ -540,98 +476,6 @@ impl V3NodeSpec {
             ::std::option::Option::Some(200usize),
         );
     }
-}
-/// The documented fields of [`V3NodeSpec`].
-pub static SHAPE_V3_NODE_SPEC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "flavor",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "az",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "login",
-            value: support::ValueShape::Object(&SHAPE_LOGIN),
-        },
-        support::FieldShape {
-            name: "rootVolume",
-            value: support::ValueShape::Object(&SHAPE_VOLUME),
-        },
-        support::FieldShape {
-            name: "dataVolumes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VOLUME),
-            ),
-        },
-        support::FieldShape {
-            name: "storage",
-            value: support::ValueShape::Object(&SHAPE_STORAGE_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "publicIP",
-            value: support::ValueShape::Object(&SHAPE_V3_NODE_PUBLIC_IP),
-        },
-        support::FieldShape {
-            name: "nodeNicSpec",
-            value: support::ValueShape::Object(&SHAPE_NODE_NIC_SPEC),
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "billingMode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "taints",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DELETING_A_NODE_POOL_TAINT),
-            ),
-        },
-        support::FieldShape {
-            name: "k8sTags",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "ecsGroupId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dedicatedHostId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "offloadNode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "userTags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DELETING_A_NODE_POOL_USER_TAG),
-            ),
-        },
-        support::FieldShape {
-            name: "extendParam",
-            value: support::ValueShape::Map(&support::ValueShape::FreeForm),
-        },
-        support::FieldShape {
-            name: "runtime",
-            value: support::ValueShape::Object(&SHAPE_RUNTIME),
-        },
-    ],
-};
-impl support::Shaped for V3NodeSpec {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_V3_NODE_SPEC,
-    );
 }
 impl support::Validate for V3NodeSpec {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_cce/common.json` documents.
 use crate::support;
-use super::super::super::{SHAPE_SUPPORT_VERSIONS, SupportVersions};
+use super::super::super::SupportVersions;
 /// Table 8 Data structure of the versions field.
 /// Shared by 4 operations: `listing_add_on_instances`, `reading_add_on_templates`,
 /// `reading_an_add_on_instance`, `updating_an_add_on_instance`.
@@ -48,46 +48,6 @@ impl Versions {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Versions`].
-pub static SHAPE_VERSIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "input",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "stable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "translate",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "supportVersions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SUPPORT_VERSIONS),
-            ),
-        },
-        support::FieldShape {
-            name: "creationTimestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updateTimestamp",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Versions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VERSIONS,
-    );
 }
 impl support::Validate for Versions {
     fn validate_at(

@@ -12,9 +12,7 @@ use crate::support;
         feature = "resetting_a_node"
     )
 )]
-use super::super::super::{
-    LvmConfig, ReinstallRuntimeConfig, SHAPE_LVM_CONFIG, SHAPE_REINSTALL_RUNTIME_CONFIG,
-};
+use super::super::super::{LvmConfig, ReinstallRuntimeConfig};
 #[cfg(
     any(
         feature = "creating_a_node",
@@ -25,10 +23,7 @@ use super::super::super::{
         feature = "reading_a_specified_node"
     )
 )]
-use super::super::super::{
-    LvmConfigInResponse, ReinstallRuntimeConfigInResponse, SHAPE_LVM_CONFIG_IN_RESPONSE,
-    SHAPE_REINSTALL_RUNTIME_CONFIG_IN_RESPONSE,
-};
+use super::super::super::{LvmConfigInResponse, ReinstallRuntimeConfigInResponse};
 #[cfg(
     any(
         feature = "accepting_a_node",
@@ -101,48 +96,6 @@ impl VirtualSpace {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-#[cfg(
-    any(
-        feature = "accepting_a_node",
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "resetting_a_node"
-    )
-)]
-/// The documented fields of [`VirtualSpace`].
-pub static SHAPE_VIRTUAL_SPACE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lvmConfig",
-            value: support::ValueShape::Object(&SHAPE_LVM_CONFIG),
-        },
-        support::FieldShape {
-            name: "runtimeConfig",
-            value: support::ValueShape::Object(&SHAPE_REINSTALL_RUNTIME_CONFIG),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "accepting_a_node",
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "resetting_a_node"
-    )
-)]
-impl support::Shaped for VirtualSpace {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VIRTUAL_SPACE,
-    );
 }
 #[cfg(
     any(
@@ -238,7 +191,7 @@ impl<'de> ::serde::Deserialize<'de> for VirtualSpace {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -299,54 +252,6 @@ impl VirtualSpaceInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster",
-        feature = "querying_a_specified_node_pool",
-        feature = "reading_a_specified_node"
-    )
-)]
-/// The documented fields of [`VirtualSpaceInResponse`].
-pub static SHAPE_VIRTUAL_SPACE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lvmConfig",
-            value: support::ValueShape::Object(&SHAPE_LVM_CONFIG_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "runtimeConfig",
-            value: support::ValueShape::Object(
-                &SHAPE_REINSTALL_RUNTIME_CONFIG_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_node",
-        feature = "creating_a_node_pool",
-        feature = "deleting_a_node_pool",
-        feature = "listing_all_node_pools_in_a_specified_cluster",
-        feature = "querying_a_specified_node_pool",
-        feature = "reading_a_specified_node"
-    )
-)]
-impl support::Shaped for VirtualSpaceInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VIRTUAL_SPACE_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_cce/common.json` documents.
 use crate::support;
-use super::super::super::{
-    DataVolumeMetadataInResponse, SHAPE_DATA_VOLUME_METADATA_IN_RESPONSE,
-};
+use super::super::super::DataVolumeMetadataInResponse;
 /// Table 8 Volume.
 /// Shared by 2 operations: `deleting_a_node_pool`,
 /// `listing_all_node_pools_in_a_specified_cluster`.
@@ -54,36 +52,6 @@ impl Volume {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Volume`].
-pub static SHAPE_VOLUME: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volumetype",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extendParam",
-            value: support::ValueShape::Map(&support::ValueShape::FreeForm),
-        },
-        support::FieldShape {
-            name: "hw:passthrough",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_DATA_VOLUME_METADATA_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for Volume {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VOLUME,
-    );
 }
 impl support::Validate for Volume {
     fn validate_at(

@@ -93,24 +93,6 @@ impl AddingMonitoringDataDimensions {
         );
     }
 }
-/// The documented fields of [`AddingMonitoringDataDimensions`].
-pub static SHAPE_ADDING_MONITORING_DATA_DIMENSIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingMonitoringDataDimensions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_MONITORING_DATA_DIMENSIONS,
-    );
-}
 impl support::Validate for AddingMonitoringDataDimensions {
     fn validate_at(
         &self,
@@ -163,7 +145,7 @@ impl<'de> ::serde::Deserialize<'de> for AddingMonitoringDataDimensions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
@@ -251,26 +233,6 @@ impl AddingMonitoringDataDimensionsInResponse {
             |_: char| true,
         );
     }
-}
-#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
-/// The documented fields of [`AddingMonitoringDataDimensionsInResponse`].
-pub static SHAPE_ADDING_MONITORING_DATA_DIMENSIONS_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
-impl support::Shaped for AddingMonitoringDataDimensionsInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_MONITORING_DATA_DIMENSIONS_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl support::Validate for AddingMonitoringDataDimensionsInResponse {

@@ -51,26 +51,6 @@ impl AlarmActions {
     }
 }
 #[cfg(any(feature = "creating_an_alarm_rule", feature = "modifying_an_alarm_rule"))]
-/// The documented fields of [`AlarmActions`].
-pub static SHAPE_ALARM_ACTIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "notificationList",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(any(feature = "creating_an_alarm_rule", feature = "modifying_an_alarm_rule"))]
-impl support::Shaped for AlarmActions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ALARM_ACTIONS,
-    );
-}
-#[cfg(any(feature = "creating_an_alarm_rule", feature = "modifying_an_alarm_rule"))]
 impl support::Validate for AlarmActions {
     fn validate_at(
         &self,
@@ -130,7 +110,7 @@ impl<'de> ::serde::Deserialize<'de> for AlarmActions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -184,38 +164,6 @@ impl AlarmActionsInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "querying_alarm_rules",
-        feature = "querying_details_of_an_alarm_rule",
-        feature = "querying_the_alarm_history_of_an_alarm_rule"
-    )
-)]
-/// The documented fields of [`AlarmActionsInResponse`].
-pub static SHAPE_ALARM_ACTIONS_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "notificationList",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_alarm_rules",
-        feature = "querying_details_of_an_alarm_rule",
-        feature = "querying_the_alarm_history_of_an_alarm_rule"
-    )
-)]
-impl support::Shaped for AlarmActionsInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ALARM_ACTIONS_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

@@ -57,36 +57,6 @@ impl BatchAddingAssociatedResourcesToACustomResourceGroupDimension {
         feature = "batch_deleting_associated_resources_from_a_custom_resource_group"
     )
 )]
-/// The documented fields of [`BatchAddingAssociatedResourcesToACustomResourceGroupDimension`].
-pub static SHAPE_BATCH_ADDING_ASSOCIATED_RESOURCES_TO_A_CUSTOM_RESOURCE_GROUP_DIMENSION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "batch_adding_associated_resources_to_a_custom_resource_group",
-        feature = "batch_deleting_associated_resources_from_a_custom_resource_group"
-    )
-)]
-impl support::Shaped for BatchAddingAssociatedResourcesToACustomResourceGroupDimension {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_ADDING_ASSOCIATED_RESOURCES_TO_A_CUSTOM_RESOURCE_GROUP_DIMENSION,
-    );
-}
-#[cfg(
-    any(
-        feature = "batch_adding_associated_resources_to_a_custom_resource_group",
-        feature = "batch_deleting_associated_resources_from_a_custom_resource_group"
-    )
-)]
 impl support::Validate
 for BatchAddingAssociatedResourcesToACustomResourceGroupDimension {
     fn validate_at(
@@ -144,7 +114,7 @@ for BatchAddingAssociatedResourcesToACustomResourceGroupDimension {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "query_resource_groups")]
@@ -178,27 +148,6 @@ impl BatchAddingAssociatedResourcesToACustomResourceGroupDimensionInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "query_resource_groups")]
-/// The documented fields of [`BatchAddingAssociatedResourcesToACustomResourceGroupDimensionInResponse`].
-pub static SHAPE_BATCH_ADDING_ASSOCIATED_RESOURCES_TO_A_CUSTOM_RESOURCE_GROUP_DIMENSION_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "query_resource_groups")]
-impl support::Shaped
-for BatchAddingAssociatedResourcesToACustomResourceGroupDimensionInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_ADDING_ASSOCIATED_RESOURCES_TO_A_CUSTOM_RESOURCE_GROUP_DIMENSION_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "query_resource_groups")]
 impl support::Validate

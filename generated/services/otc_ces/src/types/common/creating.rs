@@ -38,26 +38,6 @@ impl CreatingAResourceGroupDimensions {
     }
 }
 #[cfg(any(feature = "creating_a_resource_group", feature = "updating_a_resource_group"))]
-/// The documented fields of [`CreatingAResourceGroupDimensions`].
-pub static SHAPE_CREATING_A_RESOURCE_GROUP_DIMENSIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_resource_group", feature = "updating_a_resource_group"))]
-impl support::Shaped for CreatingAResourceGroupDimensions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_RESOURCE_GROUP_DIMENSIONS,
-    );
-}
-#[cfg(any(feature = "creating_a_resource_group", feature = "updating_a_resource_group"))]
 impl support::Validate for CreatingAResourceGroupDimensions {
     fn validate_at(
         &self,
@@ -103,7 +83,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAResourceGroupDimensions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "querying_resources_in_a_resource_group")]
@@ -133,26 +113,6 @@ impl CreatingAResourceGroupDimensionsInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_resources_in_a_resource_group")]
-/// The documented fields of [`CreatingAResourceGroupDimensionsInResponse`].
-pub static SHAPE_CREATING_A_RESOURCE_GROUP_DIMENSIONS_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_resources_in_a_resource_group")]
-impl support::Shaped for CreatingAResourceGroupDimensionsInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_RESOURCE_GROUP_DIMENSIONS_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "querying_resources_in_a_resource_group")]
 impl support::Validate for CreatingAResourceGroupDimensionsInResponse {

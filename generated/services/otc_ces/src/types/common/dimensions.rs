@@ -42,24 +42,6 @@ impl Dimensions {
         );
     }
 }
-/// The documented fields of [`Dimensions`].
-pub static SHAPE_DIMENSIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Dimensions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DIMENSIONS,
-    );
-}
 impl support::Validate for Dimensions {
     fn validate_at(
         &self,

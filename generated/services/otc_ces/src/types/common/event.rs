@@ -89,10 +89,6 @@ impl support::Validate for EventLevel {
     }
 }
 #[cfg(any(feature = "querying_details_of_an_event", feature = "reporting_events"))]
-impl support::Shaped for EventLevel {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
-#[cfg(any(feature = "querying_details_of_an_event", feature = "reporting_events"))]
 /// Specifies the event status.
 /// Shared by 2 operations: `querying_details_of_an_event`, `reporting_events`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -167,10 +163,6 @@ impl support::Validate for EventState {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-#[cfg(any(feature = "querying_details_of_an_event", feature = "reporting_events"))]
-impl support::Shaped for EventState {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 #[cfg(any(feature = "querying_details_of_an_event", feature = "querying_events"))]
 /// Specifies the event type.
 /// Shared by 2 operations: `querying_details_of_an_event`, `querying_events`.
@@ -243,8 +235,4 @@ impl support::Validate for EventType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(any(feature = "querying_details_of_an_event", feature = "querying_events"))]
-impl support::Shaped for EventType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -104,20 +104,6 @@ impl MetaData {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`MetaData`].
-pub static SHAPE_META_DATA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MetaData {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_META_DATA,
-    );
-}
 impl support::Validate for MetaData {
     fn validate_at(
         &self,

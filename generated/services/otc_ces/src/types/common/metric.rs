@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_ces/common.json` documents.
 use crate::support;
-use super::super::super::{Dimensions, SHAPE_DIMENSIONS};
+use super::super::super::Dimensions;
 /// Table 6 metric data structure description.
 /// Shared by 2 operations: `querying_alarm_rules`, `querying_details_of_an_alarm_rule`.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -29,30 +29,6 @@ impl Metric {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Metric`].
-pub static SHAPE_METRIC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dimensions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DIMENSIONS),
-            ),
-        },
-        support::FieldShape {
-            name: "metric_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Metric {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_METRIC,
-    );
 }
 impl support::Validate for Metric {
     fn validate_at(

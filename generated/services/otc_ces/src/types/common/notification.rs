@@ -69,38 +69,6 @@ impl Notification {
         feature = "enabling_one_click_monitoring"
     )
 )]
-/// The documented fields of [`Notification`].
-pub static SHAPE_NOTIFICATION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "notification_list",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "batch_modifying_alarm_notifications_in_alarm_rules_for_one_service_with_one_click_monitoring_enabled",
-        feature = "creating_an_alarm_rule_recommended",
-        feature = "enabling_one_click_monitoring"
-    )
-)]
-impl support::Shaped for Notification {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NOTIFICATION,
-    );
-}
-#[cfg(
-    any(
-        feature = "batch_modifying_alarm_notifications_in_alarm_rules_for_one_service_with_one_click_monitoring_enabled",
-        feature = "creating_an_alarm_rule_recommended",
-        feature = "enabling_one_click_monitoring"
-    )
-)]
 impl support::Validate for Notification {
     fn validate_at(
         &self,
@@ -182,7 +150,7 @@ impl<'de> ::serde::Deserialize<'de> for Notification {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -236,38 +204,6 @@ impl NotificationInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "querying_alarm_records",
-        feature = "querying_alarm_rules_for_one_service_in_one_click_monitoring",
-        feature = "querying_alarm_rules_recommended"
-    )
-)]
-/// The documented fields of [`NotificationInResponse`].
-pub static SHAPE_NOTIFICATION_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "notification_list",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_alarm_records",
-        feature = "querying_alarm_rules_for_one_service_in_one_click_monitoring",
-        feature = "querying_alarm_rules_recommended"
-    )
-)]
-impl support::Shaped for NotificationInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NOTIFICATION_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

@@ -29,24 +29,6 @@ impl OkActions {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`OkActions`].
-pub static SHAPE_OK_ACTIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "notificationList",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for OkActions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OK_ACTIONS,
-    );
-}
 impl support::Validate for OkActions {
     fn validate_at(
         &self,

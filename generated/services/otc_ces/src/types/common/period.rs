@@ -117,6 +117,3 @@ impl support::Validate for Period {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for Period {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

@@ -254,72 +254,6 @@ impl Policies {
         feature = "modifying_a_custom_alarm_template"
     )
 )]
-/// The documented fields of [`Policies`].
-pub static SHAPE_POLICIES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dimension_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metric_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "period",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "filter",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "comparison_operator",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_level",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "suppress_duration",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_custom_alarm_template_2",
-        feature = "modifying_a_custom_alarm_template"
-    )
-)]
-impl support::Shaped for Policies {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_POLICIES,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_a_custom_alarm_template_2",
-        feature = "modifying_a_custom_alarm_template"
-    )
-)]
 impl support::Validate for Policies {
     fn validate_at(
         &self,
@@ -496,7 +430,7 @@ impl<'de> ::serde::Deserialize<'de> for Policies {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "querying_details_of_an_alarm_template")]
@@ -691,62 +625,6 @@ impl PoliciesInResponse {
             ::std::option::Option::Some(32usize),
         );
     }
-}
-#[cfg(feature = "querying_details_of_an_alarm_template")]
-/// The documented fields of [`PoliciesInResponse`].
-pub static SHAPE_POLICIES_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dimension_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metric_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "period",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "filter",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "comparison_operator",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alarm_level",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "suppress_duration",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_details_of_an_alarm_template")]
-impl support::Shaped for PoliciesInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_POLICIES_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "querying_details_of_an_alarm_template")]
 impl support::Validate for PoliciesInResponse {

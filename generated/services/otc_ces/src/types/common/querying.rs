@@ -48,36 +48,6 @@ impl QueryingAlarmRecordsDimension {
         feature = "querying_resources_of_a_specified_dimension_for_a_specified_service_type_in_a_resource_group"
     )
 )]
-/// The documented fields of [`QueryingAlarmRecordsDimension`].
-pub static SHAPE_QUERYING_ALARM_RECORDS_DIMENSION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_alarm_records",
-        feature = "querying_resources_of_a_specified_dimension_for_a_specified_service_type_in_a_resource_group"
-    )
-)]
-impl support::Shaped for QueryingAlarmRecordsDimension {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_RECORDS_DIMENSION,
-    );
-}
-#[cfg(
-    any(
-        feature = "querying_alarm_records",
-        feature = "querying_resources_of_a_specified_dimension_for_a_specified_service_type_in_a_resource_group"
-    )
-)]
 impl support::Validate for QueryingAlarmRecordsDimension {
     fn validate_at(
         &self,
@@ -162,30 +132,6 @@ impl QueryingAlarmRulesMetaData {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(any(feature = "querying_alarm_rules", feature = "querying_metrics"))]
-/// The documented fields of [`QueryingAlarmRulesMetaData`].
-pub static SHAPE_QUERYING_ALARM_RULES_META_DATA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "marker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "total",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "querying_alarm_rules", feature = "querying_metrics"))]
-impl support::Shaped for QueryingAlarmRulesMetaData {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALARM_RULES_META_DATA,
-    );
 }
 #[cfg(any(feature = "querying_alarm_rules", feature = "querying_metrics"))]
 impl support::Validate for QueryingAlarmRulesMetaData {

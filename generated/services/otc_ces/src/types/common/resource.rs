@@ -10,15 +10,9 @@ use crate::support;
         feature = "batch_deleting_associated_resources_from_a_custom_resource_group"
     )
 )]
-use super::super::super::{
-    BatchAddingAssociatedResourcesToACustomResourceGroupDimension,
-    SHAPE_BATCH_ADDING_ASSOCIATED_RESOURCES_TO_A_CUSTOM_RESOURCE_GROUP_DIMENSION,
-};
+use super::super::super::BatchAddingAssociatedResourcesToACustomResourceGroupDimension;
 #[cfg(feature = "query_resource_groups")]
-use super::super::super::{
-    BatchAddingAssociatedResourcesToACustomResourceGroupDimensionInResponse,
-    SHAPE_BATCH_ADDING_ASSOCIATED_RESOURCES_TO_A_CUSTOM_RESOURCE_GROUP_DIMENSION_IN_RESPONSE,
-};
+use super::super::super::BatchAddingAssociatedResourcesToACustomResourceGroupDimensionInResponse;
 #[cfg(
     any(
         feature = "batch_adding_associated_resources_to_a_custom_resource_group",
@@ -82,40 +76,6 @@ impl Resource {
             ::std::option::Option::Some(32usize),
         );
     }
-}
-#[cfg(
-    any(
-        feature = "batch_adding_associated_resources_to_a_custom_resource_group",
-        feature = "batch_deleting_associated_resources_from_a_custom_resource_group"
-    )
-)]
-/// The documented fields of [`Resource`].
-pub static SHAPE_RESOURCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dimensions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_BATCH_ADDING_ASSOCIATED_RESOURCES_TO_A_CUSTOM_RESOURCE_GROUP_DIMENSION,
-                ),
-            ),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "batch_adding_associated_resources_to_a_custom_resource_group",
-        feature = "batch_deleting_associated_resources_from_a_custom_resource_group"
-    )
-)]
-impl support::Shaped for Resource {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCE,
-    );
 }
 #[cfg(
     any(
@@ -211,7 +171,7 @@ impl<'de> ::serde::Deserialize<'de> for Resource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "query_resource_groups")]
@@ -261,30 +221,6 @@ impl ResourceInResponse {
             ::std::option::Option::Some(32usize),
         );
     }
-}
-#[cfg(feature = "query_resource_groups")]
-/// The documented fields of [`ResourceInResponse`].
-pub static SHAPE_RESOURCE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dimensions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_BATCH_ADDING_ASSOCIATED_RESOURCES_TO_A_CUSTOM_RESOURCE_GROUP_DIMENSION_IN_RESPONSE,
-                ),
-            ),
-        },
-    ],
-};
-#[cfg(feature = "query_resource_groups")]
-impl support::Shaped for ResourceInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCE_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "query_resource_groups")]
 impl support::Validate for ResourceInResponse {
@@ -457,36 +393,6 @@ impl ResourceGroupTagRelation {
         feature = "modifying_a_resource_group"
     )
 )]
-/// The documented fields of [`ResourceGroupTagRelation`].
-pub static SHAPE_RESOURCE_GROUP_TAG_RELATION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_resource_group_recommended",
-        feature = "modifying_a_resource_group"
-    )
-)]
-impl support::Shaped for ResourceGroupTagRelation {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCE_GROUP_TAG_RELATION,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_a_resource_group_recommended",
-        feature = "modifying_a_resource_group"
-    )
-)]
 impl support::Validate for ResourceGroupTagRelation {
     fn validate_at(
         &self,
@@ -550,7 +456,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceGroupTagRelation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "querying_details_of_a_resource_group")]
@@ -610,26 +516,6 @@ impl ResourceGroupTagRelationInResponse {
             ::std::option::Option::Some(43usize),
         );
     }
-}
-#[cfg(feature = "querying_details_of_a_resource_group")]
-/// The documented fields of [`ResourceGroupTagRelationInResponse`].
-pub static SHAPE_RESOURCE_GROUP_TAG_RELATION_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_details_of_a_resource_group")]
-impl support::Shaped for ResourceGroupTagRelationInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCE_GROUP_TAG_RELATION_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "querying_details_of_a_resource_group")]
 impl support::Validate for ResourceGroupTagRelationInResponse {

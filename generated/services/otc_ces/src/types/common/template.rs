@@ -72,6 +72,3 @@ impl support::Validate for TemplateType {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for TemplateType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

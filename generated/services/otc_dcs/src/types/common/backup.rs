@@ -10,9 +10,9 @@ use crate::support;
         feature = "stopping_a_data_migration_task"
     )
 )]
-use super::super::super::{FilesInResponse, SHAPE_FILES_IN_RESPONSE};
+use super::super::super::FilesInResponse;
 #[cfg(feature = "creating_a_backup_import_task")]
-use super::super::super::{Files, SHAPE_FILES};
+use super::super::super::Files;
 #[cfg(feature = "creating_a_backup_import_task")]
 /// Table 3 BackupFilesBody.
 /// Shared by 3 operations: `creating_a_backup_import_task`,
@@ -74,34 +74,6 @@ impl BackupFilesBody {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-#[cfg(feature = "creating_a_backup_import_task")]
-/// The documented fields of [`BackupFilesBody`].
-pub static SHAPE_BACKUP_FILES_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "file_source",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bucket_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "files",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_FILES)),
-        },
-        support::FieldShape {
-            name: "backup_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_backup_import_task")]
-impl support::Shaped for BackupFilesBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BACKUP_FILES_BODY,
-    );
 }
 #[cfg(feature = "creating_a_backup_import_task")]
 impl support::Validate for BackupFilesBody {
@@ -180,7 +152,7 @@ impl<'de> ::serde::Deserialize<'de> for BackupFilesBody {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -224,46 +196,6 @@ impl BackupFilesBodyInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "querying_details_of_a_data_migration_task",
-        feature = "stopping_a_data_migration_task"
-    )
-)]
-/// The documented fields of [`BackupFilesBodyInResponse`].
-pub static SHAPE_BACKUP_FILES_BODY_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "file_source",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bucket_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "files",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FILES_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "backup_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_details_of_a_data_migration_task",
-        feature = "stopping_a_data_migration_task"
-    )
-)]
-impl support::Shaped for BackupFilesBodyInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BACKUP_FILES_BODY_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(
@@ -426,44 +358,6 @@ impl BackupPlan {
         feature = "modifying_details_of_a_dcs_instance"
     )
 )]
-/// The documented fields of [`BackupPlan`].
-pub static SHAPE_BACKUP_PLAN: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "timezone_offset",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_at",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "period_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "begin_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_dcs_instance",
-        feature = "modifying_details_of_a_dcs_instance"
-    )
-)]
-impl support::Shaped for BackupPlan {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BACKUP_PLAN,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_a_dcs_instance",
-        feature = "modifying_details_of_a_dcs_instance"
-    )
-)]
 impl support::Validate for BackupPlan {
     fn validate_at(
         &self,
@@ -550,7 +444,7 @@ impl<'de> ::serde::Deserialize<'de> for BackupPlan {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "querying_a_dcs_instance")]
@@ -586,34 +480,6 @@ impl BackupPlanInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_a_dcs_instance")]
-/// The documented fields of [`BackupPlanInResponse`].
-pub static SHAPE_BACKUP_PLAN_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "timezone_offset",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_at",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "period_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "begin_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_a_dcs_instance")]
-impl support::Shaped for BackupPlanInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BACKUP_PLAN_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "querying_a_dcs_instance")]
 impl support::Validate for BackupPlanInResponse {

@@ -32,24 +32,6 @@ impl BatchOpsResult {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`BatchOpsResult`].
-pub static SHAPE_BATCH_OPS_RESULT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "result",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BatchOpsResult {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BATCH_OPS_RESULT,
-    );
-}
 impl support::Validate for BatchOpsResult {
     fn validate_at(
         &self,

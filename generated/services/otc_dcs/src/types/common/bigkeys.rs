@@ -42,40 +42,6 @@ impl BigkeysBody {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`BigkeysBody`].
-pub static SHAPE_BIGKEYS_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "shard",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "db",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BigkeysBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BIGKEYS_BODY,
-    );
-}
 impl support::Validate for BigkeysBody {
     fn validate_at(
         &self,

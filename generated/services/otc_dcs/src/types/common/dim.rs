@@ -33,24 +33,6 @@ impl DimChild {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`DimChild`].
-pub static SHAPE_DIM_CHILD: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "dim_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dim_route",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DimChild {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DIM_CHILD,
-    );
-}
 impl support::Validate for DimChild {
     fn validate_at(
         &self,
@@ -184,7 +166,4 @@ impl support::Validate for DimName {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for DimName {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

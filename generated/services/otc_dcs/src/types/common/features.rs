@@ -37,32 +37,6 @@ impl Features {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Features`].
-pub static SHAPE_FEATURES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "support_acl",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "support_transparent_client_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "support_ssl",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "support_audit_log",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Features {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FEATURES,
-    );
-}
 impl support::Validate for Features {
     fn validate_at(
         &self,

@@ -54,30 +54,6 @@ impl Files {
     }
 }
 #[cfg(feature = "creating_a_backup_import_task")]
-/// The documented fields of [`Files`].
-pub static SHAPE_FILES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "file_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_backup_import_task")]
-impl support::Shaped for Files {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FILES,
-    );
-}
-#[cfg(feature = "creating_a_backup_import_task")]
 impl support::Validate for Files {
     fn validate_at(
         &self,
@@ -127,7 +103,7 @@ impl<'de> ::serde::Deserialize<'de> for Files {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -167,40 +143,6 @@ impl FilesInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "querying_details_of_a_data_migration_task",
-        feature = "stopping_a_data_migration_task"
-    )
-)]
-/// The documented fields of [`FilesInResponse`].
-pub static SHAPE_FILES_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "file_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_details_of_a_data_migration_task",
-        feature = "stopping_a_data_migration_task"
-    )
-)]
-impl support::Shaped for FilesInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FILES_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

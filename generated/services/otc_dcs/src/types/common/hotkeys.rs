@@ -49,44 +49,6 @@ impl HotkeysBody {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`HotkeysBody`].
-pub static SHAPE_HOTKEYS_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "shard",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "db",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "freq",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for HotkeysBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_HOTKEYS_BODY,
-    );
-}
 impl support::Validate for HotkeysBody {
     fn validate_at(
         &self,

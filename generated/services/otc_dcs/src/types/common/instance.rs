@@ -23,24 +23,6 @@ impl InstanceReplicationDimensionsInfo {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`InstanceReplicationDimensionsInfo`].
-pub static SHAPE_INSTANCE_REPLICATION_DIMENSIONS_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for InstanceReplicationDimensionsInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTANCE_REPLICATION_DIMENSIONS_INFO,
-    );
-}
 impl support::Validate for InstanceReplicationDimensionsInfo {
     fn validate_at(
         &self,

@@ -26,26 +26,6 @@ impl Instances {
     }
 }
 #[cfg(any(feature = "creating_a_dcs_instance", feature = "creating_a_dcs_instance_2"))]
-/// The documented fields of [`Instances`].
-pub static SHAPE_INSTANCES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_dcs_instance", feature = "creating_a_dcs_instance_2"))]
-impl support::Shaped for Instances {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTANCES,
-    );
-}
-#[cfg(any(feature = "creating_a_dcs_instance", feature = "creating_a_dcs_instance_2"))]
 impl support::Validate for Instances {
     fn validate_at(
         &self,
@@ -128,40 +108,6 @@ impl InstancesMonitoredObject {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "listing_monitored_objects_on_primary_dimensions",
-        feature = "listing_monitored_objects_on_secondary_dimensions_under_a_primary_dimension"
-    )
-)]
-/// The documented fields of [`InstancesMonitoredObject`].
-pub static SHAPE_INSTANCES_MONITORED_OBJECT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "dcs_instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "listing_monitored_objects_on_primary_dimensions",
-        feature = "listing_monitored_objects_on_secondary_dimensions_under_a_primary_dimension"
-    )
-)]
-impl support::Shaped for InstancesMonitoredObject {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTANCES_MONITORED_OBJECT,
-    );
 }
 #[cfg(
     any(

@@ -114,6 +114,3 @@ impl support::Validate for QueryingDetailsOfADataMigrationTaskStatus {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for QueryingDetailsOfADataMigrationTaskStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

@@ -36,40 +36,6 @@ impl RecordsResponse {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`RecordsResponse`].
-pub static SHAPE_RECORDS_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "scan_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "started_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "finished_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RecordsResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RECORDS_RESPONSE,
-    );
-}
 impl support::Validate for RecordsResponse {
     fn validate_at(
         &self,

@@ -23,24 +23,6 @@ impl ResourceTag {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ResourceTag`].
-pub static SHAPE_RESOURCE_TAG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ResourceTag {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCE_TAG,
-    );
-}
 impl support::Validate for ResourceTag {
     fn validate_at(
         &self,

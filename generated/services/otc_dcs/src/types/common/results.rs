@@ -32,24 +32,6 @@ impl Results {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`Results`].
-pub static SHAPE_RESULTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "instance",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "result",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Results {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESULTS,
-    );
-}
 impl support::Validate for Results {
     fn validate_at(
         &self,

@@ -83,6 +83,3 @@ impl support::Validate for Status {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for Status {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

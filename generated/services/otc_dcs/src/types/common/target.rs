@@ -123,54 +123,6 @@ impl TargetInstanceBody {
     }
 }
 #[cfg(feature = "creating_a_backup_import_task")]
-/// The documented fields of [`TargetInstanceBody`].
-pub static SHAPE_TARGET_INSTANCE_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "password",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "task_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "addrs",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "proxy_multi_db",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "db",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_backup_import_task")]
-impl support::Shaped for TargetInstanceBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TARGET_INSTANCE_BODY,
-    );
-}
-#[cfg(feature = "creating_a_backup_import_task")]
 impl support::Validate for TargetInstanceBody {
     fn validate_at(
         &self,
@@ -261,7 +213,7 @@ impl<'de> ::serde::Deserialize<'de> for TargetInstanceBody {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -320,64 +272,6 @@ impl TargetInstanceBodyInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "querying_details_of_a_data_migration_task",
-        feature = "stopping_a_data_migration_task"
-    )
-)]
-/// The documented fields of [`TargetInstanceBodyInResponse`].
-pub static SHAPE_TARGET_INSTANCE_BODY_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "password",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "task_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "addrs",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "proxy_multi_db",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "db",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_details_of_a_data_migration_task",
-        feature = "stopping_a_data_migration_task"
-    )
-)]
-impl support::Shaped for TargetInstanceBodyInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TARGET_INSTANCE_BODY_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

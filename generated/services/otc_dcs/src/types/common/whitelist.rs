@@ -38,26 +38,6 @@ impl Whitelist {
     }
 }
 #[cfg(feature = "configuring_ip_whitelist_groups")]
-/// The documented fields of [`Whitelist`].
-pub static SHAPE_WHITELIST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_list",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(feature = "configuring_ip_whitelist_groups")]
-impl support::Shaped for Whitelist {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_WHITELIST,
-    );
-}
-#[cfg(feature = "configuring_ip_whitelist_groups")]
 impl support::Validate for Whitelist {
     fn validate_at(
         &self,
@@ -114,7 +94,7 @@ impl<'de> ::serde::Deserialize<'de> for Whitelist {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "querying_the_ip_whitelist_of_a_dcs_instance")]
@@ -143,26 +123,6 @@ impl WhitelistInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_the_ip_whitelist_of_a_dcs_instance")]
-/// The documented fields of [`WhitelistInResponse`].
-pub static SHAPE_WHITELIST_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_list",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(feature = "querying_the_ip_whitelist_of_a_dcs_instance")]
-impl support::Shaped for WhitelistInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_WHITELIST_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "querying_the_ip_whitelist_of_a_dcs_instance")]
 impl support::Validate for WhitelistInResponse {

@@ -34,36 +34,6 @@ impl GroupMessageOffsets {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`GroupMessageOffsets`].
-pub static SHAPE_GROUP_MESSAGE_OFFSETS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "partition",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lag",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topic",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message_current_offset",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message_log_end_offset",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for GroupMessageOffsets {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_GROUP_MESSAGE_OFFSETS,
-    );
-}
 impl support::Validate for GroupMessageOffsets {
     fn validate_at(
         &self,

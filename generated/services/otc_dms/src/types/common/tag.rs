@@ -108,24 +108,6 @@ impl TagEntity {
         );
     }
 }
-/// The documented fields of [`TagEntity`].
-pub static SHAPE_TAG_ENTITY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for TagEntity {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TAG_ENTITY,
-    );
-}
 impl support::Validate for TagEntity {
     fn validate_at(
         &self,

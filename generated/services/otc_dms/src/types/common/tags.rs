@@ -75,24 +75,6 @@ impl Tags {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`Tags`].
-pub static SHAPE_TAGS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Tags {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TAGS,
-    );
-}
 impl support::Validate for Tags {
     fn validate_at(
         &self,

@@ -24,24 +24,6 @@ impl Topics {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Topics`].
-pub static SHAPE_TOPICS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "success",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Topics {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TOPICS,
-    );
-}
 impl support::Validate for Topics {
     fn validate_at(
         &self,

@@ -20,20 +20,6 @@ impl PoolRef {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`PoolRef`].
-pub static SHAPE_POOL_REF: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PoolRef {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_POOL_REF,
-    );
-}
 impl support::Validate for PoolRef {
     fn validate_at(
         &self,

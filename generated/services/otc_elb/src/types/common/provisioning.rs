@@ -65,6 +65,3 @@ impl support::Validate for ProvisioningStatus {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for ProvisioningStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

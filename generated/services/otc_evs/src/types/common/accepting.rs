@@ -35,24 +35,6 @@ impl AcceptingADiskTransferLinks {
         self.rel.as_deref().unwrap_or(Self::DEFAULT_REL)
     }
 }
-/// The documented fields of [`AcceptingADiskTransferLinks`].
-pub static SHAPE_ACCEPTING_A_DISK_TRANSFER_LINKS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "href",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rel",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AcceptingADiskTransferLinks {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACCEPTING_A_DISK_TRANSFER_LINKS,
-    );
-}
 impl support::Validate for AcceptingADiskTransferLinks {
     fn validate_at(
         &self,

@@ -45,44 +45,6 @@ impl Attachments {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Attachments`].
-pub static SHAPE_ATTACHMENTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "server_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "attachment_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "attached_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "device",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Attachments {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ATTACHMENTS,
-    );
-}
 impl support::Validate for Attachments {
     fn validate_at(
         &self,

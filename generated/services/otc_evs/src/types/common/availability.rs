@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_evs/common.json` documents.
 use crate::support;
-use super::super::super::{SHAPE_ZONE_STATE, ZoneState};
+use super::super::super::ZoneState;
 /// Parameters in the availabilityZoneInfo field.
 /// Shared by 2 operations: `querying_all_azs`, `querying_all_azs_2`.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -25,24 +25,6 @@ impl AvailabilityZoneInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AvailabilityZoneInfo`].
-pub static SHAPE_AVAILABILITY_ZONE_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "zoneState",
-            value: support::ValueShape::Object(&SHAPE_ZONE_STATE),
-        },
-        support::FieldShape {
-            name: "zoneName",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AvailabilityZoneInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_AVAILABILITY_ZONE_INFO,
-    );
 }
 impl support::Validate for AvailabilityZoneInfo {
     fn validate_at(

@@ -88,6 +88,3 @@ impl support::Validate for ContainerFormat {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for ContainerFormat {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

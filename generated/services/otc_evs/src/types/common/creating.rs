@@ -5,7 +5,7 @@
 //! The types that `spec/otc_evs/common.json` documents.
 use crate::support;
 #[cfg(any(feature = "creating_evs_disks_2", feature = "creating_evs_disks_4"))]
-use super::super::super::{Metadata, SHAPE_METADATA};
+use super::super::super::Metadata;
 #[cfg(any(feature = "creating_a_disk_transfer", feature = "creating_a_disk_transfer_2"))]
 /// Parameters in the transfer field (also Parameters in the transfer field).
 /// Shared by 2 operations: `creating_a_disk_transfer`, `creating_a_disk_transfer_2`.
@@ -35,26 +35,6 @@ impl CreatingADiskTransferTransfer {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-#[cfg(any(feature = "creating_a_disk_transfer", feature = "creating_a_disk_transfer_2"))]
-/// The documented fields of [`CreatingADiskTransferTransfer`].
-pub static SHAPE_CREATING_A_DISK_TRANSFER_TRANSFER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volume_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_disk_transfer", feature = "creating_a_disk_transfer_2"))]
-impl support::Shaped for CreatingADiskTransferTransfer {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DISK_TRANSFER_TRANSFER,
-    );
 }
 #[cfg(any(feature = "creating_a_disk_transfer", feature = "creating_a_disk_transfer_2"))]
 impl support::Validate for CreatingADiskTransferTransfer {
@@ -102,7 +82,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingADiskTransferTransfer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(any(feature = "creating_a_disk_transfer", feature = "creating_a_disk_transfer_2"))]
@@ -129,26 +109,6 @@ impl CreatingADiskTransferTransferInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(any(feature = "creating_a_disk_transfer", feature = "creating_a_disk_transfer_2"))]
-/// The documented fields of [`CreatingADiskTransferTransferInResponse`].
-pub static SHAPE_CREATING_A_DISK_TRANSFER_TRANSFER_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volume_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_disk_transfer", feature = "creating_a_disk_transfer_2"))]
-impl support::Shaped for CreatingADiskTransferTransferInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DISK_TRANSFER_TRANSFER_IN_RESPONSE,
-    );
 }
 #[cfg(any(feature = "creating_a_disk_transfer", feature = "creating_a_disk_transfer_2"))]
 impl support::Validate for CreatingADiskTransferTransferInResponse {
@@ -418,70 +378,6 @@ impl CreatingEvsDisks2Volume {
     }
 }
 #[cfg(any(feature = "creating_evs_disks_2", feature = "creating_evs_disks_4"))]
-/// The documented fields of [`CreatingEvsDisks2Volume`].
-pub static SHAPE_CREATING_EVS_DISKS2_VOLUME: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "availability_zone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_volid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "snapshot_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "imageRef",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_METADATA),
-        },
-        support::FieldShape {
-            name: "source_replica",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "consistencygroup_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "shareable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "multiattach",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "creating_evs_disks_2", feature = "creating_evs_disks_4"))]
-impl support::Shaped for CreatingEvsDisks2Volume {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_EVS_DISKS2_VOLUME,
-    );
-}
-#[cfg(any(feature = "creating_evs_disks_2", feature = "creating_evs_disks_4"))]
 impl support::Validate for CreatingEvsDisks2Volume {
     fn validate_at(
         &self,
@@ -605,7 +501,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingEvsDisks2Volume {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(any(feature = "creating_evs_disks_2", feature = "creating_evs_disks_4"))]
@@ -726,70 +622,6 @@ impl CreatingEvsDisks2VolumeInResponse {
     pub fn multiattach_or_default(&self) -> bool {
         self.multiattach.unwrap_or(Self::DEFAULT_MULTIATTACH)
     }
-}
-#[cfg(any(feature = "creating_evs_disks_2", feature = "creating_evs_disks_4"))]
-/// The documented fields of [`CreatingEvsDisks2VolumeInResponse`].
-pub static SHAPE_CREATING_EVS_DISKS2_VOLUME_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "availability_zone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_volid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "snapshot_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "imageRef",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_METADATA),
-        },
-        support::FieldShape {
-            name: "source_replica",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "consistencygroup_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "shareable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "multiattach",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "creating_evs_disks_2", feature = "creating_evs_disks_4"))]
-impl support::Shaped for CreatingEvsDisks2VolumeInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_EVS_DISKS2_VOLUME_IN_RESPONSE,
-    );
 }
 #[cfg(any(feature = "creating_evs_disks_2", feature = "creating_evs_disks_4"))]
 impl support::Validate for CreatingEvsDisks2VolumeInResponse {

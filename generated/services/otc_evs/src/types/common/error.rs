@@ -73,24 +73,6 @@ impl Error {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Error`].
-pub static SHAPE_ERROR: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "message",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "code",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Error {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ERROR,
-    );
-}
 impl support::Validate for Error {
     fn validate_at(
         &self,

@@ -33,32 +33,6 @@ impl Extensions {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Extensions`].
-pub static SHAPE_EXTENSIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "updated",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alias",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Extensions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXTENSIONS,
-    );
-}
 impl support::Validate for Extensions {
     fn validate_at(
         &self,

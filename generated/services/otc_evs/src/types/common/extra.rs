@@ -34,32 +34,6 @@ impl ExtraSpecs {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ExtraSpecs`].
-pub static SHAPE_EXTRA_SPECS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volume_backend_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "availability-zone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "HW:availability_zone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "RESKEY:availability_zones",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ExtraSpecs {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXTRA_SPECS,
-    );
-}
 impl support::Validate for ExtraSpecs {
     fn validate_at(
         &self,

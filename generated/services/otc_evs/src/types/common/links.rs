@@ -29,24 +29,6 @@ impl Links {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Links`].
-pub static SHAPE_LINKS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "href",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rel",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Links {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LINKS,
-    );
-}
 impl support::Validate for Links {
     fn validate_at(
         &self,

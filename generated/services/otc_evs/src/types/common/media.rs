@@ -24,24 +24,6 @@ impl MediaTypes {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`MediaTypes`].
-pub static SHAPE_MEDIA_TYPES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "base",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MediaTypes {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MEDIA_TYPES,
-    );
-}
 impl support::Validate for MediaTypes {
     fn validate_at(
         &self,

@@ -101,32 +101,6 @@ impl Metadata {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`Metadata`].
-pub static SHAPE_METADATA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "__system__encrypted",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "__system__cmkid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hw:passthrough",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "full_clone",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Metadata {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_METADATA,
-    );
-}
 impl support::Validate for Metadata {
     fn validate_at(
         &self,

@@ -457,48 +457,6 @@ impl OsVolumeUploadImage {
         feature = "exporting_evs_disk_data_as_an_image_2"
     )
 )]
-/// The documented fields of [`OsVolumeUploadImage`].
-pub static SHAPE_OS_VOLUME_UPLOAD_IMAGE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "disk_format",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "image_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "force",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "container_format",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "__os_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "exporting_evs_disk_data_as_an_image",
-        feature = "exporting_evs_disk_data_as_an_image_2"
-    )
-)]
-impl support::Shaped for OsVolumeUploadImage {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OS_VOLUME_UPLOAD_IMAGE,
-    );
-}
-#[cfg(
-    any(
-        feature = "exporting_evs_disk_data_as_an_image",
-        feature = "exporting_evs_disk_data_as_an_image_2"
-    )
-)]
 impl support::Validate for OsVolumeUploadImage {
     fn validate_at(
         &self,
@@ -610,7 +568,7 @@ impl<'de> ::serde::Deserialize<'de> for OsVolumeUploadImage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -734,48 +692,6 @@ impl OsVolumeUploadImageInResponse {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-#[cfg(
-    any(
-        feature = "exporting_evs_disk_data_as_an_image",
-        feature = "exporting_evs_disk_data_as_an_image_2"
-    )
-)]
-/// The documented fields of [`OsVolumeUploadImageInResponse`].
-pub static SHAPE_OS_VOLUME_UPLOAD_IMAGE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "disk_format",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "image_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "force",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "container_format",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "__os_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "exporting_evs_disk_data_as_an_image",
-        feature = "exporting_evs_disk_data_as_an_image_2"
-    )
-)]
-impl support::Shaped for OsVolumeUploadImageInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OS_VOLUME_UPLOAD_IMAGE_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

@@ -12,25 +12,23 @@ use crate::support;
         feature = "querying_details_of_a_disk_transfer_2"
     )
 )]
-use super::super::super::{
-    AcceptingADiskTransferLinks, SHAPE_ACCEPTING_A_DISK_TRANSFER_LINKS,
-};
+use super::super::super::AcceptingADiskTransferLinks;
 #[cfg(
     any(
         feature = "querying_details_about_a_disk_2",
         feature = "querying_details_about_a_disk_3"
     )
 )]
-use super::super::super::{Metadata, SHAPE_METADATA, VolumeType};
+use super::super::super::{Metadata, VolumeType};
 #[cfg(
     any(
         feature = "querying_details_about_an_evs_disk_type",
         feature = "querying_details_about_an_evs_disk_type_2"
     )
 )]
-use super::super::super::{ExtraSpecs, SHAPE_EXTRA_SPECS};
+use super::super::super::ExtraSpecs;
 #[cfg(any(feature = "querying_evs_disks", feature = "querying_evs_disks_3"))]
-use super::super::super::{Links, SHAPE_LINKS};
+use super::super::super::Links;
 #[cfg(
     any(
         feature = "querying_all_disk_transfers",
@@ -67,46 +65,6 @@ impl QueryingAllDiskTransfersTransfer {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "querying_all_disk_transfers",
-        feature = "querying_all_disk_transfers_2"
-    )
-)]
-/// The documented fields of [`QueryingAllDiskTransfersTransfer`].
-pub static SHAPE_QUERYING_ALL_DISK_TRANSFERS_TRANSFER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ACCEPTING_A_DISK_TRANSFER_LINKS),
-            ),
-        },
-        support::FieldShape {
-            name: "volume_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_all_disk_transfers",
-        feature = "querying_all_disk_transfers_2"
-    )
-)]
-impl support::Shaped for QueryingAllDiskTransfersTransfer {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_DISK_TRANSFERS_TRANSFER,
-    );
 }
 #[cfg(
     any(
@@ -340,132 +298,6 @@ impl QueryingDetailsAboutADisk2Volume {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-#[cfg(
-    any(
-        feature = "querying_details_about_a_disk_2",
-        feature = "querying_details_about_a_disk_3"
-    )
-)]
-/// The documented fields of [`QueryingDetailsAboutADisk2Volume`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_A_DISK2_VOLUME: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "availability_zone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_volid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "snapshot_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-vol-tenant-attr:tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume_image_metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bootable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_METADATA),
-        },
-        support::FieldShape {
-            name: "os-vol-host-attr:host",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "encrypted",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-volume-replication:extended_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replication_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-vol-mig-status-attr:migstat",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "consistencygroup_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-vol-mig-status-attr:name_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "shareable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "multiattach",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "storage_cluster_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_details_about_a_disk_2",
-        feature = "querying_details_about_a_disk_3"
-    )
-)]
-impl support::Shaped for QueryingDetailsAboutADisk2Volume {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_A_DISK2_VOLUME,
-    );
 }
 #[cfg(
     any(
@@ -746,52 +578,6 @@ impl QueryingDetailsAboutAnEvsDiskTypeVolumeType {
         feature = "querying_details_about_an_evs_disk_type_2"
     )
 )]
-/// The documented fields of [`QueryingDetailsAboutAnEvsDiskTypeVolumeType`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_AN_EVS_DISK_TYPE_VOLUME_TYPE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "extra_specs",
-            value: support::ValueShape::Object(&SHAPE_EXTRA_SPECS),
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "qos_specs_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_public",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_details_about_an_evs_disk_type",
-        feature = "querying_details_about_an_evs_disk_type_2"
-    )
-)]
-impl support::Shaped for QueryingDetailsAboutAnEvsDiskTypeVolumeType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_AN_EVS_DISK_TYPE_VOLUME_TYPE,
-    );
-}
-#[cfg(
-    any(
-        feature = "querying_details_about_an_evs_disk_type",
-        feature = "querying_details_about_an_evs_disk_type_2"
-    )
-)]
 impl support::Validate for QueryingDetailsAboutAnEvsDiskTypeVolumeType {
     fn validate_at(
         &self,
@@ -956,72 +742,6 @@ impl QueryingDetailsAboutAnEvsSnapshotSnapshot {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "querying_details_about_an_evs_snapshot",
-        feature = "querying_details_about_an_evs_snapshot_2"
-    )
-)]
-/// The documented fields of [`QueryingDetailsAboutAnEvsSnapshotSnapshot`].
-pub static SHAPE_QUERYING_DETAILS_ABOUT_AN_EVS_SNAPSHOT_SNAPSHOT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "volume_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-extended-snapshot-attributes:project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-extended-snapshot-attributes:progress",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_details_about_an_evs_snapshot",
-        feature = "querying_details_about_an_evs_snapshot_2"
-    )
-)]
-impl support::Shaped for QueryingDetailsAboutAnEvsSnapshotSnapshot {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_ABOUT_AN_EVS_SNAPSHOT_SNAPSHOT,
-    );
 }
 #[cfg(
     any(
@@ -1194,50 +914,6 @@ impl QueryingDetailsOfADiskTransferTransfer {
         feature = "querying_details_of_a_disk_transfer_2"
     )
 )]
-/// The documented fields of [`QueryingDetailsOfADiskTransferTransfer`].
-pub static SHAPE_QUERYING_DETAILS_OF_A_DISK_TRANSFER_TRANSFER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ACCEPTING_A_DISK_TRANSFER_LINKS),
-            ),
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_details_of_a_disk_transfer",
-        feature = "querying_details_of_a_disk_transfer_2"
-    )
-)]
-impl support::Shaped for QueryingDetailsOfADiskTransferTransfer {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_OF_A_DISK_TRANSFER_TRANSFER,
-    );
-}
-#[cfg(
-    any(
-        feature = "querying_details_of_a_disk_transfer",
-        feature = "querying_details_of_a_disk_transfer_2"
-    )
-)]
 impl support::Validate for QueryingDetailsOfADiskTransferTransfer {
     fn validate_at(
         &self,
@@ -1381,48 +1057,6 @@ impl QueryingDetailsOfAllDiskTransfersTransfer {
         feature = "querying_details_of_all_disk_transfers_2"
     )
 )]
-/// The documented fields of [`QueryingDetailsOfAllDiskTransfersTransfer`].
-pub static SHAPE_QUERYING_DETAILS_OF_ALL_DISK_TRANSFERS_TRANSFER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(&support::ValueShape::FreeForm),
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_details_of_all_disk_transfers",
-        feature = "querying_details_of_all_disk_transfers_2"
-    )
-)]
-impl support::Shaped for QueryingDetailsOfAllDiskTransfersTransfer {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_DETAILS_OF_ALL_DISK_TRANSFERS_TRANSFER,
-    );
-}
-#[cfg(
-    any(
-        feature = "querying_details_of_all_disk_transfers",
-        feature = "querying_details_of_all_disk_transfers_2"
-    )
-)]
 impl support::Validate for QueryingDetailsOfAllDiskTransfersTransfer {
     fn validate_at(
         &self,
@@ -1535,30 +1169,6 @@ impl QueryingEvsDisksVolumes {
     }
 }
 #[cfg(any(feature = "querying_evs_disks", feature = "querying_evs_disks_3"))]
-/// The documented fields of [`QueryingEvsDisksVolumes`].
-pub static SHAPE_QUERYING_EVS_DISKS_VOLUMES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_LINKS)),
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "querying_evs_disks", feature = "querying_evs_disks_3"))]
-impl support::Shaped for QueryingEvsDisksVolumes {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_EVS_DISKS_VOLUMES,
-    );
-}
-#[cfg(any(feature = "querying_evs_disks", feature = "querying_evs_disks_3"))]
 impl support::Validate for QueryingEvsDisksVolumes {
     fn validate_at(
         &self,
@@ -1669,40 +1279,6 @@ impl QueryingInformationOfAnApiVersionLinks {
         feature = "querying_information_of_api_versions"
     )
 )]
-/// The documented fields of [`QueryingInformationOfAnApiVersionLinks`].
-pub static SHAPE_QUERYING_INFORMATION_OF_AN_API_VERSION_LINKS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "rel",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "href",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_information_of_an_api_version",
-        feature = "querying_information_of_api_versions"
-    )
-)]
-impl support::Shaped for QueryingInformationOfAnApiVersionLinks {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_INFORMATION_OF_AN_API_VERSION_LINKS,
-    );
-}
-#[cfg(
-    any(
-        feature = "querying_information_of_an_api_version",
-        feature = "querying_information_of_api_versions"
-    )
-)]
 impl support::Validate for QueryingInformationOfAnApiVersionLinks {
     fn validate_at(
         &self,
@@ -1795,36 +1371,6 @@ impl QueryingTagsOfAnEvsDiskResourceTag {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "querying_tags_of_an_evs_disk",
-        feature = "querying_tags_of_an_evs_disk_2"
-    )
-)]
-/// The documented fields of [`QueryingTagsOfAnEvsDiskResourceTag`].
-pub static SHAPE_QUERYING_TAGS_OF_AN_EVS_DISK_RESOURCE_TAG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_tags_of_an_evs_disk",
-        feature = "querying_tags_of_an_evs_disk_2"
-    )
-)]
-impl support::Shaped for QueryingTagsOfAnEvsDiskResourceTag {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_TAGS_OF_AN_EVS_DISK_RESOURCE_TAG,
-    );
 }
 #[cfg(
     any(

@@ -27,28 +27,6 @@ impl RecordMetadata {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`RecordMetadata`].
-pub static SHAPE_RECORD_METADATA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volume_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "multiattach",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume_size",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RecordMetadata {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RECORD_METADATA,
-    );
-}
 impl support::Validate for RecordMetadata {
     fn validate_at(
         &self,

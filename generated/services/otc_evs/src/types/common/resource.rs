@@ -47,40 +47,6 @@ impl Resource {
         feature = "querying_details_of_evs_disks_by_tag_2"
     )
 )]
-/// The documented fields of [`Resource`].
-pub static SHAPE_RESOURCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resource_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_detail",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_details_of_evs_disks_by_tag",
-        feature = "querying_details_of_evs_disks_by_tag_2"
-    )
-)]
-impl support::Shaped for Resource {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCE,
-    );
-}
-#[cfg(
-    any(
-        feature = "querying_details_of_evs_disks_by_tag",
-        feature = "querying_details_of_evs_disks_by_tag_2"
-    )
-)]
 impl support::Validate for Resource {
     fn validate_at(
         &self,

@@ -92,36 +92,6 @@ impl Snapshot {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`Snapshot`].
-pub static SHAPE_SNAPSHOT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volume_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "force",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Snapshot {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SNAPSHOT,
-    );
-}
 impl support::Validate for Snapshot {
     fn validate_at(
         &self,
@@ -190,7 +160,7 @@ impl<'de> ::serde::Deserialize<'de> for Snapshot {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameters in the snapshot field (also Parameters in the snapshot field).
@@ -244,36 +214,6 @@ impl SnapshotInResponse {
     pub fn force_or_default(&self) -> bool {
         self.force.unwrap_or(Self::DEFAULT_FORCE)
     }
-}
-/// The documented fields of [`SnapshotInResponse`].
-pub static SHAPE_SNAPSHOT_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volume_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "force",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SnapshotInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SNAPSHOT_IN_RESPONSE,
-    );
 }
 impl support::Validate for SnapshotInResponse {
     fn validate_at(

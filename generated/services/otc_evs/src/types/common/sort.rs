@@ -86,6 +86,3 @@ impl support::Validate for SortKey {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for SortKey {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

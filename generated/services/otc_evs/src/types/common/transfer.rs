@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_evs/common.json` documents.
 use crate::support;
-use super::super::super::{
-    AcceptingADiskTransferLinks, SHAPE_ACCEPTING_A_DISK_TRANSFER_LINKS,
-};
+use super::super::super::AcceptingADiskTransferLinks;
 /// Parameters in the transfer field.
 /// Shared by 2 operations: `accepting_a_disk_transfer`, `accepting_a_disk_transfer_2`.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -31,34 +29,6 @@ impl Transfer {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Transfer`].
-pub static SHAPE_TRANSFER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "volume_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ACCEPTING_A_DISK_TRANSFER_LINKS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for Transfer {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TRANSFER,
-    );
 }
 impl support::Validate for Transfer {
     fn validate_at(

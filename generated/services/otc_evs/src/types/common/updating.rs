@@ -87,38 +87,6 @@ impl UpdatingAnEvsDisk2Volume {
     }
 }
 #[cfg(any(feature = "updating_an_evs_disk_2", feature = "updating_an_evs_disk_3"))]
-/// The documented fields of [`UpdatingAnEvsDisk2Volume`].
-pub static SHAPE_UPDATING_AN_EVS_DISK2_VOLUME: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "display_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "display_description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "updating_an_evs_disk_2", feature = "updating_an_evs_disk_3"))]
-impl support::Shaped for UpdatingAnEvsDisk2Volume {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_AN_EVS_DISK2_VOLUME,
-    );
-}
-#[cfg(any(feature = "updating_an_evs_disk_2", feature = "updating_an_evs_disk_3"))]
 impl support::Validate for UpdatingAnEvsDisk2Volume {
     fn validate_at(
         &self,
@@ -244,38 +212,6 @@ impl UpdatingAnEvsSnapshotSnapshot {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-#[cfg(
-    any(
-        feature = "updating_an_evs_snapshot",
-        feature = "updating_an_evs_snapshot_2",
-        feature = "updating_an_evs_snapshot_3"
-    )
-)]
-/// The documented fields of [`UpdatingAnEvsSnapshotSnapshot`].
-pub static SHAPE_UPDATING_AN_EVS_SNAPSHOT_SNAPSHOT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "updating_an_evs_snapshot",
-        feature = "updating_an_evs_snapshot_2",
-        feature = "updating_an_evs_snapshot_3"
-    )
-)]
-impl support::Shaped for UpdatingAnEvsSnapshotSnapshot {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_UPDATING_AN_EVS_SNAPSHOT_SNAPSHOT,
-    );
 }
 #[cfg(
     any(

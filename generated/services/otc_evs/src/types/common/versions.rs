@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_evs/common.json` documents.
 use crate::support;
-use super::super::super::{
-    MediaTypes, QueryingInformationOfAnApiVersionLinks, SHAPE_MEDIA_TYPES,
-    SHAPE_QUERYING_INFORMATION_OF_AN_API_VERSION_LINKS,
-};
+use super::super::super::{MediaTypes, QueryingInformationOfAnApiVersionLinks};
 /// Parameters in the versions field.
 /// Shared by 2 operations: `querying_information_of_an_api_version`,
 /// `querying_information_of_api_versions`.
@@ -53,50 +50,6 @@ impl Versions {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Versions`].
-pub static SHAPE_VERSIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "min_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "media-types",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MEDIA_TYPES),
-            ),
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_QUERYING_INFORMATION_OF_AN_API_VERSION_LINKS,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Versions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VERSIONS,
-    );
 }
 impl support::Validate for Versions {
     fn validate_at(

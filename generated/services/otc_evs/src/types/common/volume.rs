@@ -5,7 +5,7 @@
 //! The types that `spec/otc_evs/common.json` documents.
 use crate::support;
 #[cfg(any(feature = "querying_evs_disk_types", feature = "querying_evs_disk_types_2"))]
-use super::super::super::{ExtraSpecs, SHAPE_EXTRA_SPECS};
+use super::super::super::ExtraSpecs;
 #[cfg(any(feature = "creating_evs_disks", feature = "creating_evs_disks_3"))]
 /// Parameters in the volume field.
 /// Shared by 2 operations: `creating_evs_disks`, `creating_evs_disks_3`.
@@ -435,42 +435,6 @@ impl VolumeTypes {
     }
 }
 #[cfg(any(feature = "querying_evs_disk_types", feature = "querying_evs_disk_types_2"))]
-/// The documented fields of [`VolumeTypes`].
-pub static SHAPE_VOLUME_TYPES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "extra_specs",
-            value: support::ValueShape::Object(&SHAPE_EXTRA_SPECS),
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "qos_specs_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_public",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "querying_evs_disk_types", feature = "querying_evs_disk_types_2"))]
-impl support::Shaped for VolumeTypes {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VOLUME_TYPES,
-    );
-}
-#[cfg(any(feature = "querying_evs_disk_types", feature = "querying_evs_disk_types_2"))]
 impl support::Validate for VolumeTypes {
     fn validate_at(
         &self,
@@ -729,22 +693,4 @@ impl support::Validate for VolumeType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(
-    any(
-        feature = "querying_details_about_a_disk",
-        feature = "querying_details_about_a_disk_2",
-        feature = "querying_details_about_a_disk_3",
-        feature = "querying_details_about_a_disk_deprecated",
-        feature = "querying_details_about_all_disks",
-        feature = "querying_details_about_all_disks_2",
-        feature = "querying_details_about_all_disks_3",
-        feature = "querying_details_about_all_disks_deprecated",
-        feature = "querying_details_about_all_evs_disks_deprecated",
-        feature = "querying_details_about_an_evs_disk_deprecated",
-        feature = "updating_an_evs_disk"
-    )
-)]
-impl support::Shaped for VolumeType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

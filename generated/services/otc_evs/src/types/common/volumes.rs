@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_evs/common.json` documents.
 use crate::support;
-use super::super::super::{
-    Attachments, Links, Metadata, SHAPE_ATTACHMENTS, SHAPE_LINKS, SHAPE_METADATA,
-    VolumeType,
-};
+use super::super::super::{Attachments, Links, Metadata, VolumeType};
 /// Parameters in the volumes field.
 /// Shared by 2 operations: `querying_details_about_all_disks_deprecated`,
 /// `querying_details_about_all_evs_disks_deprecated`.
@@ -148,134 +145,6 @@ impl Volumes {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`Volumes`].
-pub static SHAPE_VOLUMES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_LINKS)),
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "attachments",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ATTACHMENTS),
-            ),
-        },
-        support::FieldShape {
-            name: "availability_zone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-vol-host-attr:host",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_volid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "snapshot_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-vol-tenant-attr:tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::Object(&SHAPE_METADATA),
-        },
-        support::FieldShape {
-            name: "os-vol-mig-status-attr:migstat",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-vol-mig-status-attr:name_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "os-volume-replication:extended_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "encrypted",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replication_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "consistencygroup_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bootable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "shareable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "multiattach",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volume_image_metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "wwn",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Volumes {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VOLUMES,
-    );
 }
 impl support::Validate for Volumes {
     fn validate_at(

@@ -22,20 +22,6 @@ impl ZoneState {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ZoneState`].
-pub static SHAPE_ZONE_STATE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "available",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ZoneState {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ZONE_STATE,
-    );
-}
 impl support::Validate for ZoneState {
     fn validate_at(
         &self,

@@ -89,34 +89,6 @@ impl ApigTriggerFuncInfo {
     }
 }
 #[cfg(feature = "creating_a_trigger")]
-/// The documented fields of [`ApigTriggerFuncInfo`].
-pub static SHAPE_APIG_TRIGGER_FUNC_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "function_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "invocation_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_trigger")]
-impl support::Shaped for ApigTriggerFuncInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_APIG_TRIGGER_FUNC_INFO,
-    );
-}
-#[cfg(feature = "creating_a_trigger")]
 impl support::Validate for ApigTriggerFuncInfo {
     fn validate_at(
         &self,
@@ -186,7 +158,7 @@ impl<'de> ::serde::Deserialize<'de> for ApigTriggerFuncInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 ApigTriggerFuncInfo (also Table 8).
@@ -241,32 +213,6 @@ impl ApigTriggerFuncInfoInResponse {
             ::std::option::Option::Some(60000i64),
         );
     }
-}
-/// The documented fields of [`ApigTriggerFuncInfoInResponse`].
-pub static SHAPE_APIG_TRIGGER_FUNC_INFO_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "function_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "invocation_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ApigTriggerFuncInfoInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_APIG_TRIGGER_FUNC_INFO_IN_RESPONSE,
-    );
 }
 impl support::Validate for ApigTriggerFuncInfoInResponse {
     fn validate_at(

@@ -91,6 +91,3 @@ impl support::Validate for CodeType {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for CodeType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

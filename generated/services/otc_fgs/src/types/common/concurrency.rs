@@ -75,6 +75,3 @@ impl support::Validate for Concurrency {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for Concurrency {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

@@ -10,10 +10,7 @@ use crate::support;
         feature = "modifying_the_metadata_of_a_function"
     )
 )]
-use super::super::super::{
-    MountType, MountUser, MountUserInResponse, SHAPE_MOUNT_USER,
-    SHAPE_MOUNT_USER_IN_RESPONSE,
-};
+use super::super::super::{MountType, MountUser, MountUserInResponse};
 #[cfg(
     any(
         feature = "creating_a_function",
@@ -82,44 +79,6 @@ impl CreatingAFunctionFuncMount {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_function",
-        feature = "modifying_the_metadata_of_a_function"
-    )
-)]
-/// The documented fields of [`CreatingAFunctionFuncMount`].
-pub static SHAPE_CREATING_A_FUNCTION_FUNC_MOUNT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "mount_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mount_resource",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mount_share_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "local_mount_path",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_function",
-        feature = "modifying_the_metadata_of_a_function"
-    )
-)]
-impl support::Shaped for CreatingAFunctionFuncMount {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_FUNCTION_FUNC_MOUNT,
-    );
 }
 #[cfg(
     any(
@@ -241,7 +200,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAFunctionFuncMount {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -297,44 +256,6 @@ impl CreatingAFunctionFuncMountInResponse {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_function",
-        feature = "modifying_the_metadata_of_a_function"
-    )
-)]
-/// The documented fields of [`CreatingAFunctionFuncMountInResponse`].
-pub static SHAPE_CREATING_A_FUNCTION_FUNC_MOUNT_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "mount_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mount_resource",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mount_share_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "local_mount_path",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_function",
-        feature = "modifying_the_metadata_of_a_function"
-    )
-)]
-impl support::Shaped for CreatingAFunctionFuncMountInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_FUNCTION_FUNC_MOUNT_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(
@@ -516,38 +437,6 @@ impl CreatingAFunctionMountConfig {
         feature = "modifying_the_metadata_of_a_function"
     )
 )]
-/// The documented fields of [`CreatingAFunctionMountConfig`].
-pub static SHAPE_CREATING_A_FUNCTION_MOUNT_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "mount_user",
-            value: support::ValueShape::Object(&SHAPE_MOUNT_USER),
-        },
-        support::FieldShape {
-            name: "func_mounts",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CREATING_A_FUNCTION_FUNC_MOUNT),
-            ),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_function",
-        feature = "modifying_the_metadata_of_a_function"
-    )
-)]
-impl support::Shaped for CreatingAFunctionMountConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_FUNCTION_MOUNT_CONFIG,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_a_function",
-        feature = "modifying_the_metadata_of_a_function"
-    )
-)]
 impl support::Validate for CreatingAFunctionMountConfig {
     fn validate_at(
         &self,
@@ -629,7 +518,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingAFunctionMountConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -668,40 +557,6 @@ impl CreatingAFunctionMountConfigInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_function",
-        feature = "modifying_the_metadata_of_a_function"
-    )
-)]
-/// The documented fields of [`CreatingAFunctionMountConfigInResponse`].
-pub static SHAPE_CREATING_A_FUNCTION_MOUNT_CONFIG_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "mount_user",
-            value: support::ValueShape::Object(&SHAPE_MOUNT_USER_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "func_mounts",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_CREATING_A_FUNCTION_FUNC_MOUNT_IN_RESPONSE,
-                ),
-            ),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_function",
-        feature = "modifying_the_metadata_of_a_function"
-    )
-)]
-impl support::Shaped for CreatingAFunctionMountConfigInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_FUNCTION_MOUNT_CONFIG_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(
@@ -925,15 +780,4 @@ impl support::Validate for CreatingATriggerType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_trigger",
-        feature = "querying_a_trigger",
-        feature = "querying_all_triggers_of_a_function",
-        feature = "updating_a_trigger"
-    )
-)]
-impl support::Shaped for CreatingATriggerType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

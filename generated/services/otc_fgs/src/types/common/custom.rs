@@ -97,44 +97,6 @@ impl CustomImage {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`CustomImage`].
-pub static SHAPE_CUSTOM_IMAGE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "image",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "command",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "args",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "working_dir",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "uid",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "gid",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CustomImage {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CUSTOM_IMAGE,
-    );
-}
 impl support::Validate for CustomImage {
     fn validate_at(
         &self,

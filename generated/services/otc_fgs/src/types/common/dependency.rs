@@ -67,64 +67,6 @@ impl Dependency {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`Dependency`].
-pub static SHAPE_DEPENDENCY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "owner",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "link",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "runtime",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "etag",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "file_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dep_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_modified",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Dependency {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DEPENDENCY,
-    );
-}
 impl support::Validate for Dependency {
     fn validate_at(
         &self,

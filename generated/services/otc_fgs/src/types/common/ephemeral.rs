@@ -70,6 +70,3 @@ impl support::Validate for EphemeralStorage {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for EphemeralStorage {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

@@ -88,42 +88,6 @@ impl FuncAsyncDestinationConfig {
         feature = "querying_the_versions_of_a_function"
     )
 )]
-/// The documented fields of [`FuncAsyncDestinationConfig`].
-pub static SHAPE_FUNC_ASYNC_DESTINATION_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "on_success",
-            value: support::ValueShape::Object(&SHAPE_FUNC_DESTINATION_CONFIG),
-        },
-        support::FieldShape {
-            name: "on_failure",
-            value: support::ValueShape::Object(&SHAPE_FUNC_DESTINATION_CONFIG),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "configuring_asynchronous_execution_notification",
-        feature = "publishing_a_function_version",
-        feature = "querying_asynchronous_execution_notification_settings_of_a_function_s_all_versions",
-        feature = "querying_asynchronous_execution_notification_settings_of_a_function_version",
-        feature = "querying_the_versions_of_a_function"
-    )
-)]
-impl support::Shaped for FuncAsyncDestinationConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FUNC_ASYNC_DESTINATION_CONFIG,
-    );
-}
-#[cfg(
-    any(
-        feature = "configuring_asynchronous_execution_notification",
-        feature = "publishing_a_function_version",
-        feature = "querying_asynchronous_execution_notification_settings_of_a_function_s_all_versions",
-        feature = "querying_asynchronous_execution_notification_settings_of_a_function_version",
-        feature = "querying_the_versions_of_a_function"
-    )
-)]
 impl support::Validate for FuncAsyncDestinationConfig {
     fn validate_at(
         &self,
@@ -272,38 +236,6 @@ impl FuncCode {
         feature = "querying_the_code_of_a_function"
     )
 )]
-/// The documented fields of [`FuncCode`].
-pub static SHAPE_FUNC_CODE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "file",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "link",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_function",
-        feature = "modifying_the_code_of_a_function",
-        feature = "querying_the_code_of_a_function"
-    )
-)]
-impl support::Shaped for FuncCode {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FUNC_CODE,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_a_function",
-        feature = "modifying_the_code_of_a_function",
-        feature = "querying_the_code_of_a_function"
-    )
-)]
 impl support::Validate for FuncCode {
     fn validate_at(
         &self,
@@ -434,42 +366,6 @@ impl FuncDestinationConfig {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-#[cfg(
-    any(
-        feature = "configuring_asynchronous_execution_notification",
-        feature = "publishing_a_function_version",
-        feature = "querying_asynchronous_execution_notification_settings_of_a_function_s_all_versions",
-        feature = "querying_asynchronous_execution_notification_settings_of_a_function_version",
-        feature = "querying_the_versions_of_a_function"
-    )
-)]
-/// The documented fields of [`FuncDestinationConfig`].
-pub static SHAPE_FUNC_DESTINATION_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "destination",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "param",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "configuring_asynchronous_execution_notification",
-        feature = "publishing_a_function_version",
-        feature = "querying_asynchronous_execution_notification_settings_of_a_function_s_all_versions",
-        feature = "querying_asynchronous_execution_notification_settings_of_a_function_version",
-        feature = "querying_the_versions_of_a_function"
-    )
-)]
-impl support::Shaped for FuncDestinationConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FUNC_DESTINATION_CONFIG,
-    );
 }
 #[cfg(
     any(
@@ -762,46 +658,6 @@ impl FuncMount {
         feature = "updating_max_instances_of_a_function"
     )
 )]
-/// The documented fields of [`FuncMount`].
-pub static SHAPE_FUNC_MOUNT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "mount_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mount_resource",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mount_share_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "local_mount_path",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "publishing_a_function_version",
-        feature = "querying_the_metadata_of_a_function",
-        feature = "updating_max_instances_of_a_function"
-    )
-)]
-impl support::Shaped for FuncMount {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FUNC_MOUNT,
-    );
-}
-#[cfg(
-    any(
-        feature = "publishing_a_function_version",
-        feature = "querying_the_metadata_of_a_function",
-        feature = "updating_max_instances_of_a_function"
-    )
-)]
 impl support::Validate for FuncMount {
     fn validate_at(
         &self,
@@ -1017,64 +873,6 @@ impl FuncVpc {
         feature = "modifying_the_metadata_of_a_function"
     )
 )]
-/// The documented fields of [`FuncVpc`].
-pub static SHAPE_FUNC_VPC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cidr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "gateway",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_groups",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_function",
-        feature = "modifying_the_metadata_of_a_function"
-    )
-)]
-impl support::Shaped for FuncVpc {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FUNC_VPC,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_a_function",
-        feature = "modifying_the_metadata_of_a_function"
-    )
-)]
 impl support::Validate for FuncVpc {
     fn validate_at(
         &self,
@@ -1179,7 +977,7 @@ impl<'de> ::serde::Deserialize<'de> for FuncVpc {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -1246,72 +1044,6 @@ impl FuncVpcInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_function",
-        feature = "importing_a_function",
-        feature = "modifying_the_metadata_of_a_function",
-        feature = "publishing_a_function_version",
-        feature = "querying_the_metadata_of_a_function",
-        feature = "updating_max_instances_of_a_function"
-    )
-)]
-/// The documented fields of [`FuncVpcInResponse`].
-pub static SHAPE_FUNC_VPC_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cidr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "gateway",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_groups",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_function",
-        feature = "importing_a_function",
-        feature = "modifying_the_metadata_of_a_function",
-        feature = "publishing_a_function_version",
-        feature = "querying_the_metadata_of_a_function",
-        feature = "updating_max_instances_of_a_function"
-    )
-)]
-impl support::Shaped for FuncVpcInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FUNC_VPC_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_fgs/common.json` documents.
 use crate::support;
-use super::super::super::{
-    FuncAsyncDestinationConfig, SHAPE_FUNC_ASYNC_DESTINATION_CONFIG,
-};
+use super::super::super::FuncAsyncDestinationConfig;
 /// Table 11 FunctionAsyncConfig.
 /// Shared by 2 operations: `publishing_a_function_version`,
 /// `querying_the_versions_of_a_function`.
@@ -72,36 +70,6 @@ impl FunctionAsyncConfig {
             ::std::option::Option::Some(8i64),
         );
     }
-}
-/// The documented fields of [`FunctionAsyncConfig`].
-pub static SHAPE_FUNCTION_ASYNC_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "max_async_event_age_in_seconds",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_async_retry_attempts",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination_config",
-            value: support::ValueShape::Object(&SHAPE_FUNC_ASYNC_DESTINATION_CONFIG),
-        },
-        support::FieldShape {
-            name: "created_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "last_modified",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for FunctionAsyncConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FUNCTION_ASYNC_CONFIG,
-    );
 }
 impl support::Validate for FunctionAsyncConfig {
     fn validate_at(

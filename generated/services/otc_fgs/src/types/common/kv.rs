@@ -45,24 +45,6 @@ impl KvItem {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`KvItem`].
-pub static SHAPE_KV_ITEM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for KvItem {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_KV_ITEM,
-    );
-}
 impl support::Validate for KvItem {
     fn validate_at(
         &self,

@@ -130,6 +130,3 @@ impl support::Validate for MemorySize {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for MemorySize {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

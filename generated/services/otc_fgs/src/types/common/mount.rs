@@ -11,7 +11,7 @@ use crate::support;
         feature = "updating_max_instances_of_a_function"
     )
 )]
-use super::super::super::{FuncMount, SHAPE_FUNC_MOUNT};
+use super::super::super::FuncMount;
 #[cfg(
     any(
         feature = "publishing_a_function_version",
@@ -45,40 +45,6 @@ impl MountConfig {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "publishing_a_function_version",
-        feature = "querying_the_metadata_of_a_function",
-        feature = "updating_max_instances_of_a_function"
-    )
-)]
-/// The documented fields of [`MountConfig`].
-pub static SHAPE_MOUNT_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "mount_user",
-            value: support::ValueShape::Object(&SHAPE_MOUNT_USER_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "func_mounts",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FUNC_MOUNT),
-            ),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "publishing_a_function_version",
-        feature = "querying_the_metadata_of_a_function",
-        feature = "updating_max_instances_of_a_function"
-    )
-)]
-impl support::Shaped for MountConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MOUNT_CONFIG,
-    );
 }
 #[cfg(
     any(
@@ -223,36 +189,6 @@ impl MountUser {
         feature = "modifying_the_metadata_of_a_function"
     )
 )]
-/// The documented fields of [`MountUser`].
-pub static SHAPE_MOUNT_USER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_group_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_function",
-        feature = "modifying_the_metadata_of_a_function"
-    )
-)]
-impl support::Shaped for MountUser {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MOUNT_USER,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_a_function",
-        feature = "modifying_the_metadata_of_a_function"
-    )
-)]
 impl support::Validate for MountUser {
     fn validate_at(
         &self,
@@ -311,7 +247,7 @@ impl<'de> ::serde::Deserialize<'de> for MountUser {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 8 MountUser (also Table 16).
@@ -337,24 +273,6 @@ impl MountUserInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`MountUserInResponse`].
-pub static SHAPE_MOUNT_USER_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_group_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MountUserInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MOUNT_USER_IN_RESPONSE,
-    );
 }
 impl support::Validate for MountUserInResponse {
     fn validate_at(
@@ -480,7 +398,4 @@ impl support::Validate for MountType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for MountType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

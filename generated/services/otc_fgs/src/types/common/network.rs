@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_fgs/common.json` documents.
 use crate::support;
-use super::super::super::{SHAPE_VPC_CONFIG, VpcConfig};
+use super::super::super::VpcConfig;
 /// Table 11 NetworkControlConfig (also Table 21).
 /// Shared by 3 operations: `creating_a_function`, `modifying_the_metadata_of_a_function`,
 /// `querying_the_metadata_of_a_function`.
@@ -42,26 +42,6 @@ impl NetworkControlConfig {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`NetworkControlConfig`].
-pub static SHAPE_NETWORK_CONTROL_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "disable_public_network",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "trigger_access_vpcs",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VPC_CONFIG),
-            ),
-        },
-    ],
-};
-impl support::Shaped for NetworkControlConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NETWORK_CONTROL_CONFIG,
-    );
 }
 impl support::Validate for NetworkControlConfig {
     fn validate_at(

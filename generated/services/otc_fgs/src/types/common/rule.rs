@@ -66,6 +66,3 @@ impl support::Validate for RuleType {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for RuleType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

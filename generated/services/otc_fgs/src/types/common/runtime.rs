@@ -168,6 +168,3 @@ impl support::Validate for Runtime {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for Runtime {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

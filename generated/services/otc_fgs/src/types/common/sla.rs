@@ -25,24 +25,6 @@ impl SlaReportsValue {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`SlaReportsValue`].
-pub static SHAPE_SLA_REPORTS_VALUE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "timestamp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SlaReportsValue {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SLA_REPORTS_VALUE,
-    );
-}
 impl support::Validate for SlaReportsValue {
     fn validate_at(
         &self,

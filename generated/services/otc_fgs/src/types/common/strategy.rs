@@ -61,26 +61,6 @@ impl StrategyConfig {
     }
 }
 #[cfg(feature = "modifying_the_metadata_of_a_function")]
-/// The documented fields of [`StrategyConfig`].
-pub static SHAPE_STRATEGY_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "concurrency",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "concurrent_num",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "modifying_the_metadata_of_a_function")]
-impl support::Shaped for StrategyConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STRATEGY_CONFIG,
-    );
-}
-#[cfg(feature = "modifying_the_metadata_of_a_function")]
 impl support::Validate for StrategyConfig {
     fn validate_at(
         &self,
@@ -155,7 +135,7 @@ impl<'de> ::serde::Deserialize<'de> for StrategyConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 8 StrategyConfig (also Table 18).
@@ -207,24 +187,6 @@ impl StrategyConfigInResponse {
             ::std::option::Option::Some(1000i64),
         );
     }
-}
-/// The documented fields of [`StrategyConfigInResponse`].
-pub static SHAPE_STRATEGY_CONFIG_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "concurrency",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "concurrent_num",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for StrategyConfigInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STRATEGY_CONFIG_IN_RESPONSE,
-    );
 }
 impl support::Validate for StrategyConfigInResponse {
     fn validate_at(

@@ -41,24 +41,6 @@ impl TagItem {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`TagItem`].
-pub static SHAPE_TAG_ITEM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for TagItem {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TAG_ITEM,
-    );
-}
 impl support::Validate for TagItem {
     fn validate_at(
         &self,

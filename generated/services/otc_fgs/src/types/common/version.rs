@@ -47,26 +47,6 @@ impl VersionStrategy {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`VersionStrategy`].
-pub static SHAPE_VERSION_STRATEGY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "rules",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VERSION_STRATEGY_RULES),
-            ),
-        },
-        support::FieldShape {
-            name: "combine_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for VersionStrategy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VERSION_STRATEGY,
-    );
-}
 impl support::Validate for VersionStrategy {
     fn validate_at(
         &self,
@@ -232,32 +212,6 @@ impl VersionStrategyRules {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`VersionStrategyRules`].
-pub static SHAPE_VERSION_STRATEGY_RULES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "rule_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "param",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "op",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for VersionStrategyRules {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VERSION_STRATEGY_RULES,
-    );
 }
 impl support::Validate for VersionStrategyRules {
     fn validate_at(

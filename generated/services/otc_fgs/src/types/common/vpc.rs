@@ -45,24 +45,6 @@ impl VpcConfig {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`VpcConfig`].
-pub static SHAPE_VPC_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vpc_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for VpcConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VPC_CONFIG,
-    );
-}
 impl support::Validate for VpcConfig {
     fn validate_at(
         &self,

@@ -60,36 +60,6 @@ impl AllowAddressNetmasks {
         feature = "modifying_the_acl_for_console_access"
     )
 )]
-/// The documented fields of [`AllowAddressNetmasks`].
-pub static SHAPE_ALLOW_ADDRESS_NETMASKS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "address_netmask",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "modifying_the_acl_for_api_access",
-        feature = "modifying_the_acl_for_console_access"
-    )
-)]
-impl support::Shaped for AllowAddressNetmasks {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ALLOW_ADDRESS_NETMASKS,
-    );
-}
-#[cfg(
-    any(
-        feature = "modifying_the_acl_for_api_access",
-        feature = "modifying_the_acl_for_console_access"
-    )
-)]
 impl support::Validate for AllowAddressNetmasks {
     fn validate_at(
         &self,
@@ -145,7 +115,7 @@ impl<'de> ::serde::Deserialize<'de> for AllowAddressNetmasks {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -188,40 +158,6 @@ impl AllowAddressNetmasksInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "modifying_the_acl_for_api_access",
-        feature = "modifying_the_acl_for_console_access",
-        feature = "querying_the_acl_for_api_access",
-        feature = "querying_the_acl_for_console_access"
-    )
-)]
-/// The documented fields of [`AllowAddressNetmasksInResponse`].
-pub static SHAPE_ALLOW_ADDRESS_NETMASKS_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "address_netmask",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "modifying_the_acl_for_api_access",
-        feature = "modifying_the_acl_for_console_access",
-        feature = "querying_the_acl_for_api_access",
-        feature = "querying_the_acl_for_console_access"
-    )
-)]
-impl support::Shaped for AllowAddressNetmasksInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ALLOW_ADDRESS_NETMASKS_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(
@@ -337,26 +273,6 @@ impl AllowAddressNetmasksIpv6 {
     }
 }
 #[cfg(feature = "modifying_the_acl_for_console_access")]
-/// The documented fields of [`AllowAddressNetmasksIpv6`].
-pub static SHAPE_ALLOW_ADDRESS_NETMASKS_IPV6: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "address_netmask",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "modifying_the_acl_for_console_access")]
-impl support::Shaped for AllowAddressNetmasksIpv6 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ALLOW_ADDRESS_NETMASKS_IPV6,
-    );
-}
-#[cfg(feature = "modifying_the_acl_for_console_access")]
 impl support::Validate for AllowAddressNetmasksIpv6 {
     fn validate_at(
         &self,
@@ -402,7 +318,7 @@ impl<'de> ::serde::Deserialize<'de> for AllowAddressNetmasksIpv6 {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -440,36 +356,6 @@ impl AllowAddressNetmasksIpv6InResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "modifying_the_acl_for_console_access",
-        feature = "querying_the_acl_for_console_access"
-    )
-)]
-/// The documented fields of [`AllowAddressNetmasksIpv6InResponse`].
-pub static SHAPE_ALLOW_ADDRESS_NETMASKS_IPV6_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "address_netmask",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "modifying_the_acl_for_console_access",
-        feature = "querying_the_acl_for_console_access"
-    )
-)]
-impl support::Shaped for AllowAddressNetmasksIpv6InResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ALLOW_ADDRESS_NETMASKS_IPV6_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(
@@ -593,36 +479,6 @@ impl AllowIpRanges {
         feature = "modifying_the_acl_for_console_access"
     )
 )]
-/// The documented fields of [`AllowIpRanges`].
-pub static SHAPE_ALLOW_IP_RANGES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_range",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "modifying_the_acl_for_api_access",
-        feature = "modifying_the_acl_for_console_access"
-    )
-)]
-impl support::Shaped for AllowIpRanges {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ALLOW_IP_RANGES,
-    );
-}
-#[cfg(
-    any(
-        feature = "modifying_the_acl_for_api_access",
-        feature = "modifying_the_acl_for_console_access"
-    )
-)]
 impl support::Validate for AllowIpRanges {
     fn validate_at(
         &self,
@@ -678,7 +534,7 @@ impl<'de> ::serde::Deserialize<'de> for AllowIpRanges {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -720,40 +576,6 @@ impl AllowIpRangesInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "modifying_the_acl_for_api_access",
-        feature = "modifying_the_acl_for_console_access",
-        feature = "querying_the_acl_for_api_access",
-        feature = "querying_the_acl_for_console_access"
-    )
-)]
-/// The documented fields of [`AllowIpRangesInResponse`].
-pub static SHAPE_ALLOW_IP_RANGES_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_range",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "modifying_the_acl_for_api_access",
-        feature = "modifying_the_acl_for_console_access",
-        feature = "querying_the_acl_for_api_access",
-        feature = "querying_the_acl_for_console_access"
-    )
-)]
-impl support::Shaped for AllowIpRangesInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ALLOW_IP_RANGES_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(
@@ -864,26 +686,6 @@ impl AllowIpRangesIpv6 {
     }
 }
 #[cfg(feature = "modifying_the_acl_for_console_access")]
-/// The documented fields of [`AllowIpRangesIpv6`].
-pub static SHAPE_ALLOW_IP_RANGES_IPV6: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_range",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "modifying_the_acl_for_console_access")]
-impl support::Shaped for AllowIpRangesIpv6 {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ALLOW_IP_RANGES_IPV6,
-    );
-}
-#[cfg(feature = "modifying_the_acl_for_console_access")]
 impl support::Validate for AllowIpRangesIpv6 {
     fn validate_at(
         &self,
@@ -929,7 +731,7 @@ impl<'de> ::serde::Deserialize<'de> for AllowIpRangesIpv6 {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -968,36 +770,6 @@ impl AllowIpRangesIpv6InResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "modifying_the_acl_for_console_access",
-        feature = "querying_the_acl_for_console_access"
-    )
-)]
-/// The documented fields of [`AllowIpRangesIpv6InResponse`].
-pub static SHAPE_ALLOW_IP_RANGES_IPV6_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_range",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "modifying_the_acl_for_console_access",
-        feature = "querying_the_acl_for_console_access"
-    )
-)]
-impl support::Shaped for AllowIpRangesIpv6InResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ALLOW_IP_RANGES_IPV6_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(
@@ -1127,44 +899,6 @@ impl AllowUserBody {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-#[cfg(
-    any(
-        feature = "modifying_the_operation_protection_policy",
-        feature = "querying_the_operation_protection_policy"
-    )
-)]
-/// The documented fields of [`AllowUserBody`].
-pub static SHAPE_ALLOW_USER_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "manage_accesskey",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "manage_email",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "manage_mobile",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "manage_password",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "modifying_the_operation_protection_policy",
-        feature = "querying_the_operation_protection_policy"
-    )
-)]
-impl support::Shaped for AllowUserBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ALLOW_USER_BODY,
-    );
 }
 #[cfg(
     any(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/common.json` documents.
 use crate::support;
-use super::super::super::{Endpoints, SHAPE_ENDPOINTS};
+use super::super::super::Endpoints;
 /// Table 4 token.catalog.
 /// Shared by 5 operations: `obtaining_a_user_token_through_password_authentication`,
 /// `obtaining_a_user_token_through_password_authentication_and_virtual_mfa`,
@@ -32,34 +32,6 @@ impl Catalog {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Catalog`].
-pub static SHAPE_CATALOG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "endpoints",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ENDPOINTS),
-            ),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Catalog {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CATALOG,
-    );
 }
 impl support::Validate for Catalog {
     fn validate_at(

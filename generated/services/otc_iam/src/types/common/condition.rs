@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/common.json` documents.
 use crate::support;
-use super::super::super::{Operator, SHAPE_OPERATOR};
+use super::super::super::Operator;
 /// Table 9 roles.policy.Statement.Condition.
 /// Shared by 2 operations: `listing_custom_policies`, `querying_custom_policy_details`.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -21,20 +21,6 @@ impl Condition {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Condition`].
-pub static SHAPE_CONDITION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "operator",
-            value: support::ValueShape::Object(&SHAPE_OPERATOR),
-        },
-    ],
-};
-impl support::Shaped for Condition {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONDITION,
-    );
 }
 impl support::Validate for Condition {
     fn validate_at(

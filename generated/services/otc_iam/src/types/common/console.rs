@@ -7,15 +7,10 @@ use crate::support;
 use super::super::super::{
     AllowAddressNetmasksInResponse, AllowAddressNetmasksIpv6InResponse,
     AllowIpRangesInResponse, AllowIpRangesIpv6InResponse,
-    SHAPE_ALLOW_ADDRESS_NETMASKS_IN_RESPONSE,
-    SHAPE_ALLOW_ADDRESS_NETMASKS_IPV6_IN_RESPONSE, SHAPE_ALLOW_IP_RANGES_IN_RESPONSE,
-    SHAPE_ALLOW_IP_RANGES_IPV6_IN_RESPONSE,
 };
 #[cfg(feature = "modifying_the_acl_for_console_access")]
 use super::super::super::{
     AllowAddressNetmasks, AllowAddressNetmasksIpv6, AllowIpRanges, AllowIpRangesIpv6,
-    SHAPE_ALLOW_ADDRESS_NETMASKS, SHAPE_ALLOW_ADDRESS_NETMASKS_IPV6,
-    SHAPE_ALLOW_IP_RANGES, SHAPE_ALLOW_IP_RANGES_IPV6,
 };
 #[cfg(feature = "modifying_the_acl_for_console_access")]
 /// Table 4 console_acl_policy (also Table 10).
@@ -89,42 +84,6 @@ impl ConsoleAclPolicy {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-#[cfg(feature = "modifying_the_acl_for_console_access")]
-/// The documented fields of [`ConsoleAclPolicy`].
-pub static SHAPE_CONSOLE_ACL_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "allow_address_netmasks",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOW_ADDRESS_NETMASKS),
-            ),
-        },
-        support::FieldShape {
-            name: "allow_ip_ranges",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOW_IP_RANGES),
-            ),
-        },
-        support::FieldShape {
-            name: "allow_address_netmasks_ipv6",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOW_ADDRESS_NETMASKS_IPV6),
-            ),
-        },
-        support::FieldShape {
-            name: "allow_ip_ranges_ipv6",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOW_IP_RANGES_IPV6),
-            ),
-        },
-    ],
-};
-#[cfg(feature = "modifying_the_acl_for_console_access")]
-impl support::Shaped for ConsoleAclPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONSOLE_ACL_POLICY,
-    );
 }
 #[cfg(feature = "modifying_the_acl_for_console_access")]
 impl support::Validate for ConsoleAclPolicy {
@@ -256,7 +215,7 @@ impl<'de> ::serde::Deserialize<'de> for ConsoleAclPolicy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 console_acl_policy (also Table 10).
@@ -298,42 +257,6 @@ impl ConsoleAclPolicyInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ConsoleAclPolicyInResponse`].
-pub static SHAPE_CONSOLE_ACL_POLICY_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "allow_address_netmasks",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOW_ADDRESS_NETMASKS_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "allow_ip_ranges",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOW_IP_RANGES_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "allow_address_netmasks_ipv6",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_ALLOW_ADDRESS_NETMASKS_IPV6_IN_RESPONSE,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "allow_ip_ranges_ipv6",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOW_IP_RANGES_IPV6_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ConsoleAclPolicyInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONSOLE_ACL_POLICY_IN_RESPONSE,
-    );
 }
 impl support::Validate for ConsoleAclPolicyInResponse {
     fn validate_at(

@@ -5,9 +5,7 @@
 //! The types that `spec/otc_iam/common.json` documents.
 use crate::support;
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
-use super::super::super::{
-    Effect, Resource, ResourceInResponse, SHAPE_RESOURCE, SHAPE_RESOURCE_IN_RESPONSE,
-};
+use super::super::super::{Effect, Resource, ResourceInResponse};
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 /// Table 4 role.policy (also Table 10).
 /// Shared by 2 operations: `creating_a_custom_policy`, `modifying_a_custom_policy`.
@@ -44,28 +42,6 @@ impl CreatingACustomPolicyPolicy {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
-/// The documented fields of [`CreatingACustomPolicyPolicy`].
-pub static SHAPE_CREATING_A_CUSTOM_POLICY_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "Version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "Statement",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CREATING_A_CUSTOM_POLICY_STATEMENT),
-            ),
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
-impl support::Shaped for CreatingACustomPolicyPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CUSTOM_POLICY_POLICY,
-    );
 }
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 impl support::Validate for CreatingACustomPolicyPolicy {
@@ -131,7 +107,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingACustomPolicyPolicy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
@@ -167,30 +143,6 @@ impl CreatingACustomPolicyPolicyInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
-/// The documented fields of [`CreatingACustomPolicyPolicyInResponse`].
-pub static SHAPE_CREATING_A_CUSTOM_POLICY_POLICY_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "Version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "Statement",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_CREATING_A_CUSTOM_POLICY_STATEMENT_IN_RESPONSE,
-                ),
-            ),
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
-impl support::Shaped for CreatingACustomPolicyPolicyInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CUSTOM_POLICY_POLICY_IN_RESPONSE,
-    );
 }
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 impl support::Validate for CreatingACustomPolicyPolicyInResponse {
@@ -322,30 +274,6 @@ impl CreatingACustomPolicyStatement {
     }
 }
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
-/// The documented fields of [`CreatingACustomPolicyStatement`].
-pub static SHAPE_CREATING_A_CUSTOM_POLICY_STATEMENT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "Action",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "Effect",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "Resource",
-            value: support::ValueShape::Object(&SHAPE_RESOURCE),
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
-impl support::Shaped for CreatingACustomPolicyStatement {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CUSTOM_POLICY_STATEMENT,
-    );
-}
-#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 impl support::Validate for CreatingACustomPolicyStatement {
     fn validate_at(
         &self,
@@ -421,7 +349,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingACustomPolicyStatement {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
@@ -474,30 +402,6 @@ impl CreatingACustomPolicyStatementInResponse {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
-/// The documented fields of [`CreatingACustomPolicyStatementInResponse`].
-pub static SHAPE_CREATING_A_CUSTOM_POLICY_STATEMENT_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "Action",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "Effect",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "Resource",
-            value: support::ValueShape::Object(&SHAPE_RESOURCE_IN_RESPONSE),
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
-impl support::Shaped for CreatingACustomPolicyStatementInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CUSTOM_POLICY_STATEMENT_IN_RESPONSE,
-    );
 }
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 impl support::Validate for CreatingACustomPolicyStatementInResponse {
@@ -604,26 +508,6 @@ impl CreatingAnIdentityProviderLinks {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_an_identity_provider")]
-/// The documented fields of [`CreatingAnIdentityProviderLinks`].
-pub static SHAPE_CREATING_AN_IDENTITY_PROVIDER_LINKS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "self",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocols",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_an_identity_provider")]
-impl support::Shaped for CreatingAnIdentityProviderLinks {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_IDENTITY_PROVIDER_LINKS,
-    );
 }
 #[cfg(feature = "querying_an_identity_provider")]
 impl support::Validate for CreatingAnIdentityProviderLinks {

@@ -26,24 +26,6 @@ impl Depends {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Depends`].
-pub static SHAPE_DEPENDS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "catalog",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "display_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Depends {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DEPENDS,
-    );
-}
 impl support::Validate for Depends {
     fn validate_at(
         &self,

@@ -24,24 +24,6 @@ impl Domain {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Domain`].
-pub static SHAPE_DOMAIN: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Domain {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DOMAIN,
-    );
-}
 impl support::Validate for Domain {
     fn validate_at(
         &self,

@@ -35,36 +35,6 @@ impl Endpoints {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Endpoints`].
-pub static SHAPE_ENDPOINTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "interface",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "region",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "region_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Endpoints {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ENDPOINTS,
-    );
-}
 impl support::Validate for Endpoints {
     fn validate_at(
         &self,

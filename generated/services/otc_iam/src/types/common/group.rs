@@ -25,20 +25,6 @@ impl Group {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`Group`].
-pub static SHAPE_GROUP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Group {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_GROUP,
-    );
-}
 impl support::Validate for Group {
     fn validate_at(
         &self,
@@ -74,7 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for Group {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -112,36 +98,6 @@ impl GroupInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_mapping",
-        feature = "querying_a_mapping",
-        feature = "querying_the_mapping_list",
-        feature = "updating_a_mapping"
-    )
-)]
-/// The documented fields of [`GroupInResponse`].
-pub static SHAPE_GROUP_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_mapping",
-        feature = "querying_a_mapping",
-        feature = "querying_the_mapping_list",
-        feature = "updating_a_mapping"
-    )
-)]
-impl support::Shaped for GroupInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_GROUP_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

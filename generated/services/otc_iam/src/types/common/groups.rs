@@ -26,24 +26,6 @@ impl Groups {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Groups`].
-pub static SHAPE_GROUPS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Groups {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_GROUPS,
-    );
-}
 impl support::Validate for Groups {
     fn validate_at(
         &self,

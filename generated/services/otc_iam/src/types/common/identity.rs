@@ -23,20 +23,6 @@ impl IdentityProvider {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`IdentityProvider`].
-pub static SHAPE_IDENTITY_PROVIDER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for IdentityProvider {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_IDENTITY_PROVIDER,
-    );
-}
 impl support::Validate for IdentityProvider {
     fn validate_at(
         &self,

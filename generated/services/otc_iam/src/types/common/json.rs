@@ -29,28 +29,6 @@ impl Json {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Json`].
-pub static SHAPE_JSON: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "self",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "previous",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "next",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Json {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_JSON,
-    );
-}
 impl support::Validate for Json {
     fn validate_at(
         &self,

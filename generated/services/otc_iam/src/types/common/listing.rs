@@ -7,7 +7,7 @@ use crate::support;
 #[cfg(
     any(feature = "listing_custom_policies", feature = "querying_custom_policy_details")
 )]
-use super::super::super::{Condition, Effect, SHAPE_CONDITION};
+use super::super::super::{Condition, Effect};
 #[cfg(
     any(
         feature = "listing_custom_policies",
@@ -89,72 +89,6 @@ impl ListingCustomPoliciesLinks {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "listing_custom_policies",
-        feature = "querying_a_region_list",
-        feature = "querying_a_role_list",
-        feature = "querying_a_user_project_list",
-        feature = "querying_all_permissions_of_a_user_group",
-        feature = "querying_endpoints",
-        feature = "querying_information_about_a_specified_project",
-        feature = "querying_permissions_of_a_user_group_corresponding_to_a_project",
-        feature = "querying_permissions_of_a_user_group_under_a_domain",
-        feature = "querying_project_information_based_on_the_specified_criteria",
-        feature = "querying_role_assignments_discarded",
-        feature = "querying_role_details",
-        feature = "querying_service_details",
-        feature = "querying_services",
-        feature = "querying_the_identity_provider_list",
-        feature = "querying_the_list_of_permissions_of_an_agency_on_a_project",
-        feature = "querying_the_mapping_list",
-        feature = "querying_user_details_recommended"
-    )
-)]
-/// The documented fields of [`ListingCustomPoliciesLinks`].
-pub static SHAPE_LISTING_CUSTOM_POLICIES_LINKS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "self",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "previous",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "next",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "listing_custom_policies",
-        feature = "querying_a_region_list",
-        feature = "querying_a_role_list",
-        feature = "querying_a_user_project_list",
-        feature = "querying_all_permissions_of_a_user_group",
-        feature = "querying_endpoints",
-        feature = "querying_information_about_a_specified_project",
-        feature = "querying_permissions_of_a_user_group_corresponding_to_a_project",
-        feature = "querying_permissions_of_a_user_group_under_a_domain",
-        feature = "querying_project_information_based_on_the_specified_criteria",
-        feature = "querying_role_assignments_discarded",
-        feature = "querying_role_details",
-        feature = "querying_service_details",
-        feature = "querying_services",
-        feature = "querying_the_identity_provider_list",
-        feature = "querying_the_list_of_permissions_of_an_agency_on_a_project",
-        feature = "querying_the_mapping_list",
-        feature = "querying_user_details_recommended"
-    )
-)]
-impl support::Shaped for ListingCustomPoliciesLinks {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_CUSTOM_POLICIES_LINKS,
-    );
 }
 #[cfg(
     any(
@@ -310,32 +244,6 @@ impl ListingCustomPoliciesPolicy {
 #[cfg(
     any(feature = "listing_custom_policies", feature = "querying_custom_policy_details")
 )]
-/// The documented fields of [`ListingCustomPoliciesPolicy`].
-pub static SHAPE_LISTING_CUSTOM_POLICIES_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "Version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "Statement",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LISTING_CUSTOM_POLICIES_STATEMENT),
-            ),
-        },
-    ],
-};
-#[cfg(
-    any(feature = "listing_custom_policies", feature = "querying_custom_policy_details")
-)]
-impl support::Shaped for ListingCustomPoliciesPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_CUSTOM_POLICIES_POLICY,
-    );
-}
-#[cfg(
-    any(feature = "listing_custom_policies", feature = "querying_custom_policy_details")
-)]
 impl support::Validate for ListingCustomPoliciesPolicy {
     fn validate_at(
         &self,
@@ -461,38 +369,6 @@ impl ListingCustomPoliciesStatement {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-#[cfg(
-    any(feature = "listing_custom_policies", feature = "querying_custom_policy_details")
-)]
-/// The documented fields of [`ListingCustomPoliciesStatement`].
-pub static SHAPE_LISTING_CUSTOM_POLICIES_STATEMENT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "Action",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "Effect",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "Condition",
-            value: support::ValueShape::Object(&SHAPE_CONDITION),
-        },
-        support::FieldShape {
-            name: "Resource",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(
-    any(feature = "listing_custom_policies", feature = "querying_custom_policy_details")
-)]
-impl support::Shaped for ListingCustomPoliciesStatement {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LISTING_CUSTOM_POLICIES_STATEMENT,
-    );
 }
 #[cfg(
     any(feature = "listing_custom_policies", feature = "querying_custom_policy_details")

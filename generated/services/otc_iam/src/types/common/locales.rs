@@ -33,32 +33,6 @@ impl Locales {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Locales`].
-pub static SHAPE_LOCALES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "en-us",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pt-br",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "es-us",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "es-es",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Locales {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LOCALES,
-    );
-}
 impl support::Validate for Locales {
     fn validate_at(
         &self,

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/common.json` documents.
 use crate::support;
-use super::super::super::{Rules, RulesInResponse, SHAPE_RULES, SHAPE_RULES_IN_RESPONSE};
+use super::super::super::{Rules, RulesInResponse};
 /// mapping (also mapping).
 /// Shared by 2 operations: `creating_a_mapping`, `updating_a_mapping`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -65,20 +65,6 @@ impl Mapping {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`Mapping`].
-pub static SHAPE_MAPPING: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "rules",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_RULES)),
-        },
-    ],
-};
-impl support::Shaped for Mapping {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MAPPING,
-    );
-}
 impl support::Validate for Mapping {
     fn validate_at(
         &self,
@@ -130,7 +116,7 @@ impl<'de> ::serde::Deserialize<'de> for Mapping {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// mapping (also mapping).
@@ -191,22 +177,6 @@ impl MappingInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`MappingInResponse`].
-pub static SHAPE_MAPPING_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "rules",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RULES_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for MappingInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MAPPING_IN_RESPONSE,
-    );
 }
 impl support::Validate for MappingInResponse {
     fn validate_at(

@@ -10,10 +10,7 @@ use crate::support;
         feature = "obtaining_an_unscoped_token_with_an_openid_connect_id_token"
     )
 )]
-use super::super::super::{
-    Groups, IdentityProvider, Protocol, SHAPE_GROUPS, SHAPE_IDENTITY_PROVIDER,
-    SHAPE_PROTOCOL,
-};
+use super::super::super::{Groups, IdentityProvider, Protocol};
 #[cfg(feature = "obtaining_an_unscoped_token_sp_initiated")]
 /// Table 13 token.catalog.
 /// Shared by 2 operations: `obtaining_a_scoped_token`,
@@ -43,36 +40,6 @@ impl ObtainingAScopedTokenCatalog {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "obtaining_an_unscoped_token_sp_initiated")]
-/// The documented fields of [`ObtainingAScopedTokenCatalog`].
-pub static SHAPE_OBTAINING_A_SCOPED_TOKEN_CATALOG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "endpoints",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_OBTAINING_A_SCOPED_TOKEN_ENDPOINTS),
-            ),
-        },
-    ],
-};
-#[cfg(feature = "obtaining_an_unscoped_token_sp_initiated")]
-impl support::Shaped for ObtainingAScopedTokenCatalog {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_SCOPED_TOKEN_CATALOG,
-    );
 }
 #[cfg(feature = "obtaining_an_unscoped_token_sp_initiated")]
 impl support::Validate for ObtainingAScopedTokenCatalog {
@@ -192,24 +159,6 @@ impl ObtainingAScopedTokenDomain {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`ObtainingAScopedTokenDomain`].
-pub static SHAPE_OBTAINING_A_SCOPED_TOKEN_DOMAIN: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingAScopedTokenDomain {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_SCOPED_TOKEN_DOMAIN,
-    );
-}
 impl support::Validate for ObtainingAScopedTokenDomain {
     fn validate_at(
         &self,
@@ -309,38 +258,6 @@ impl ObtainingAScopedTokenEndpoints {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "obtaining_an_unscoped_token_sp_initiated")]
-/// The documented fields of [`ObtainingAScopedTokenEndpoints`].
-pub static SHAPE_OBTAINING_A_SCOPED_TOKEN_ENDPOINTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "region",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "region_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "interface",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "obtaining_an_unscoped_token_sp_initiated")]
-impl support::Shaped for ObtainingAScopedTokenEndpoints {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_SCOPED_TOKEN_ENDPOINTS,
-    );
 }
 #[cfg(feature = "obtaining_an_unscoped_token_sp_initiated")]
 impl support::Validate for ObtainingAScopedTokenEndpoints {
@@ -468,36 +385,6 @@ impl ObtainingATokenWithAnOpenidConnectIdTokenDomain {
         feature = "obtaining_an_unscoped_token_with_an_openid_connect_id_token"
     )
 )]
-/// The documented fields of [`ObtainingATokenWithAnOpenidConnectIdTokenDomain`].
-pub static SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_DOMAIN: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "obtaining_a_token_with_an_openid_connect_id_token",
-        feature = "obtaining_an_unscoped_token_with_an_openid_connect_id_token"
-    )
-)]
-impl support::Shaped for ObtainingATokenWithAnOpenidConnectIdTokenDomain {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_DOMAIN,
-    );
-}
-#[cfg(
-    any(
-        feature = "obtaining_a_token_with_an_openid_connect_id_token",
-        feature = "obtaining_an_unscoped_token_with_an_openid_connect_id_token"
-    )
-)]
 impl support::Validate for ObtainingATokenWithAnOpenidConnectIdTokenDomain {
     fn validate_at(
         &self,
@@ -590,42 +477,6 @@ impl ObtainingATokenWithAnOpenidConnectIdTokenOsFederation {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "obtaining_a_token_with_an_openid_connect_id_token",
-        feature = "obtaining_an_unscoped_token_with_an_openid_connect_id_token"
-    )
-)]
-/// The documented fields of [`ObtainingATokenWithAnOpenidConnectIdTokenOsFederation`].
-pub static SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_OS_FEDERATION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "identity_provider",
-            value: support::ValueShape::Object(&SHAPE_IDENTITY_PROVIDER),
-        },
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Object(&SHAPE_PROTOCOL),
-        },
-        support::FieldShape {
-            name: "groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_GROUPS),
-            ),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "obtaining_a_token_with_an_openid_connect_id_token",
-        feature = "obtaining_an_unscoped_token_with_an_openid_connect_id_token"
-    )
-)]
-impl support::Shaped for ObtainingATokenWithAnOpenidConnectIdTokenOsFederation {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_OS_FEDERATION,
-    );
 }
 #[cfg(
     any(
@@ -770,48 +621,6 @@ impl ObtainingATokenWithAnOpenidConnectIdTokenUser {
         feature = "obtaining_an_unscoped_token_with_an_openid_connect_id_token"
     )
 )]
-/// The documented fields of [`ObtainingATokenWithAnOpenidConnectIdTokenUser`].
-pub static SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_USER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "OS-FEDERATION",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_OS_FEDERATION,
-            ),
-        },
-        support::FieldShape {
-            name: "domain",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_DOMAIN,
-            ),
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "obtaining_a_token_with_an_openid_connect_id_token",
-        feature = "obtaining_an_unscoped_token_with_an_openid_connect_id_token"
-    )
-)]
-impl support::Shaped for ObtainingATokenWithAnOpenidConnectIdTokenUser {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_USER,
-    );
-}
-#[cfg(
-    any(
-        feature = "obtaining_a_token_with_an_openid_connect_id_token",
-        feature = "obtaining_an_unscoped_token_with_an_openid_connect_id_token"
-    )
-)]
 impl support::Validate for ObtainingATokenWithAnOpenidConnectIdTokenUser {
     fn validate_at(
         &self,
@@ -942,32 +751,6 @@ impl ObtainingAUserTokenThroughPasswordAuthenticationDomain {
         feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
     )
 )]
-/// The documented fields of [`ObtainingAUserTokenThroughPasswordAuthenticationDomain`].
-pub static SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_DOMAIN: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "obtaining_a_user_token_through_password_authentication",
-        feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
-    )
-)]
-impl support::Shaped for ObtainingAUserTokenThroughPasswordAuthenticationDomain {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_DOMAIN,
-    );
-}
-#[cfg(
-    any(
-        feature = "obtaining_a_user_token_through_password_authentication",
-        feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
-    )
-)]
 impl support::Validate for ObtainingAUserTokenThroughPasswordAuthenticationDomain {
     fn validate_at(
         &self,
@@ -1016,7 +799,7 @@ for ObtainingAUserTokenThroughPasswordAuthenticationDomain {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -1051,33 +834,6 @@ impl ObtainingAUserTokenThroughPasswordAuthenticationDomainInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "obtaining_a_user_token_through_password_authentication",
-        feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
-    )
-)]
-/// The documented fields of [`ObtainingAUserTokenThroughPasswordAuthenticationDomainInResponse`].
-pub static SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_DOMAIN_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "obtaining_a_user_token_through_password_authentication",
-        feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
-    )
-)]
-impl support::Shaped
-for ObtainingAUserTokenThroughPasswordAuthenticationDomainInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_DOMAIN_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(
@@ -1195,42 +951,6 @@ impl ObtainingAUserTokenThroughPasswordAuthenticationUser {
         feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
     )
 )]
-/// The documented fields of [`ObtainingAUserTokenThroughPasswordAuthenticationUser`].
-pub static SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_USER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "domain",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_DOMAIN,
-            ),
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "password",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "obtaining_a_user_token_through_password_authentication",
-        feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
-    )
-)]
-impl support::Shaped for ObtainingAUserTokenThroughPasswordAuthenticationUser {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_USER,
-    );
-}
-#[cfg(
-    any(
-        feature = "obtaining_a_user_token_through_password_authentication",
-        feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
-    )
-)]
 impl support::Validate for ObtainingAUserTokenThroughPasswordAuthenticationUser {
     fn validate_at(
         &self,
@@ -1311,7 +1031,7 @@ for ObtainingAUserTokenThroughPasswordAuthenticationUser {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -1359,42 +1079,6 @@ impl ObtainingAUserTokenThroughPasswordAuthenticationUserInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "obtaining_a_user_token_through_password_authentication",
-        feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
-    )
-)]
-/// The documented fields of [`ObtainingAUserTokenThroughPasswordAuthenticationUserInResponse`].
-pub static SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_USER_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "domain",
-            value: support::ValueShape::Object(
-                &SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_DOMAIN_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "password",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "obtaining_a_user_token_through_password_authentication",
-        feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
-    )
-)]
-impl support::Shaped for ObtainingAUserTokenThroughPasswordAuthenticationUserInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_USER_TOKEN_THROUGH_PASSWORD_AUTHENTICATION_USER_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

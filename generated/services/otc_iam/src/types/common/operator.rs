@@ -21,20 +21,6 @@ impl Operator {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Operator`].
-pub static SHAPE_OPERATOR: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "attribute",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for Operator {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OPERATOR,
-    );
-}
 impl support::Validate for Operator {
     fn validate_at(
         &self,

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_iam/common.json` documents.
 use crate::support;
-use super::super::super::{
-    Groups, IdentityProvider, Protocol, SHAPE_GROUPS, SHAPE_IDENTITY_PROVIDER,
-    SHAPE_PROTOCOL,
-};
+use super::super::super::{Groups, IdentityProvider, Protocol};
 /// Table 21 token.user.OS-FEDERATION.
 /// Shared by 3 operations: `obtaining_a_scoped_token`,
 /// `obtaining_an_unscoped_token_idp_initiated`, `obtaining_an_unscoped_token_sp_initiated`.
@@ -30,30 +27,6 @@ impl OsFederation {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`OsFederation`].
-pub static SHAPE_OS_FEDERATION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_GROUPS),
-            ),
-        },
-        support::FieldShape {
-            name: "identity_provider",
-            value: support::ValueShape::Object(&SHAPE_IDENTITY_PROVIDER),
-        },
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Object(&SHAPE_PROTOCOL),
-        },
-    ],
-};
-impl support::Shaped for OsFederation {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OS_FEDERATION,
-    );
 }
 impl support::Validate for OsFederation {
     fn validate_at(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/common.json` documents.
 use crate::support;
-use super::super::super::{Depends, SHAPE_DEPENDS, SHAPE_STATEMENT, Statement};
+use super::super::super::{Depends, Statement};
 /// Table 6 roles.policy.
 /// Shared by 6 operations: `querying_all_permissions_of_a_user_group`,
 /// `querying_permissions_of_a_user_group_corresponding_to_a_project`,
@@ -38,32 +38,6 @@ impl Policy {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Policy`].
-pub static SHAPE_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "Depends",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DEPENDS),
-            ),
-        },
-        support::FieldShape {
-            name: "Statement",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_STATEMENT),
-            ),
-        },
-        support::FieldShape {
-            name: "Version",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Policy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_POLICY,
-    );
 }
 impl support::Validate for Policy {
     fn validate_at(

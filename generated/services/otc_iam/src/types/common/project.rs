@@ -46,24 +46,6 @@ impl Project {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`Project`].
-pub static SHAPE_PROJECT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Project {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PROJECT,
-    );
-}
 impl support::Validate for Project {
     fn validate_at(
         &self,

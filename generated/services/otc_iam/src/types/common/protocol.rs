@@ -23,20 +23,6 @@ impl Protocol {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Protocol`].
-pub static SHAPE_PROTOCOL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Protocol {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PROTOCOL,
-    );
-}
 impl support::Validate for Protocol {
     fn validate_at(
         &self,

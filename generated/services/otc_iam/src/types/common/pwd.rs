@@ -74,6 +74,3 @@ impl support::Validate for PwdStrength {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for PwdStrength {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

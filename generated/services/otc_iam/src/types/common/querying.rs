@@ -25,24 +25,6 @@ impl QueryingAProtocolLinks {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`QueryingAProtocolLinks`].
-pub static SHAPE_QUERYING_A_PROTOCOL_LINKS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "identity_provider",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "self",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAProtocolLinks {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_PROTOCOL_LINKS,
-    );
-}
 impl support::Validate for QueryingAProtocolLinks {
     fn validate_at(
         &self,

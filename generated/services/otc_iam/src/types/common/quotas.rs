@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_iam/common.json` documents.
 use crate::support;
-use super::super::super::{Resources, SHAPE_RESOURCES};
+use super::super::super::Resources;
 /// Table 2 quotas.
 /// Shared by 2 operations: `querying_a_resource_quota`, `querying_the_quotas_of_a_project`.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -20,22 +20,6 @@ impl Quotas {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Quotas`].
-pub static SHAPE_QUOTAS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESOURCES),
-            ),
-        },
-    ],
-};
-impl support::Shaped for Quotas {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUOTAS,
-    );
 }
 impl support::Validate for Quotas {
     fn validate_at(

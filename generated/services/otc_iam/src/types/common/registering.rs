@@ -33,20 +33,6 @@ impl RegisteringAProtocolProtocol {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`RegisteringAProtocolProtocol`].
-pub static SHAPE_REGISTERING_A_PROTOCOL_PROTOCOL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "mapping_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for RegisteringAProtocolProtocol {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REGISTERING_A_PROTOCOL_PROTOCOL,
-    );
-}
 impl support::Validate for RegisteringAProtocolProtocol {
     fn validate_at(
         &self,

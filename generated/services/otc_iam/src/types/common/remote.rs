@@ -55,28 +55,6 @@ impl Remote {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`Remote`].
-pub static SHAPE_REMOTE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "any_one_of",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "not_any_of",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for Remote {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REMOTE,
-    );
-}
 impl support::Validate for Remote {
     fn validate_at(
         &self,
@@ -146,7 +124,7 @@ impl<'de> ::serde::Deserialize<'de> for Remote {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -194,44 +172,6 @@ impl RemoteInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_mapping",
-        feature = "querying_a_mapping",
-        feature = "querying_the_mapping_list",
-        feature = "updating_a_mapping"
-    )
-)]
-/// The documented fields of [`RemoteInResponse`].
-pub static SHAPE_REMOTE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "any_one_of",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "not_any_of",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_mapping",
-        feature = "querying_a_mapping",
-        feature = "querying_the_mapping_list",
-        feature = "updating_a_mapping"
-    )
-)]
-impl support::Shaped for RemoteInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REMOTE_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

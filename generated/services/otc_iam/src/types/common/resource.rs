@@ -26,20 +26,6 @@ impl Resource {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`Resource`].
-pub static SHAPE_RESOURCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "uri",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for Resource {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCE,
-    );
-}
 impl support::Validate for Resource {
     fn validate_at(
         &self,
@@ -84,7 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for Resource {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 role.policy.Statement.Resource (also Table 12).
@@ -107,20 +93,6 @@ impl ResourceInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ResourceInResponse`].
-pub static SHAPE_RESOURCE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "uri",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for ResourceInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCE_IN_RESPONSE,
-    );
 }
 impl support::Validate for ResourceInResponse {
     fn validate_at(

@@ -47,36 +47,6 @@ impl Resources {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Resources`].
-pub static SHAPE_RESOURCES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "max",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "min",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "quota",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "used",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Resources {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCES,
-    );
-}
 impl support::Validate for Resources {
     fn validate_at(
         &self,

@@ -7,8 +7,6 @@ use crate::support;
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 use super::super::super::{
     CreatingACustomPolicyPolicy, CreatingACustomPolicyPolicyInResponse,
-    SHAPE_CREATING_A_CUSTOM_POLICY_POLICY,
-    SHAPE_CREATING_A_CUSTOM_POLICY_POLICY_IN_RESPONSE,
 };
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 /// Table 3 role (also Table 8).
@@ -64,38 +62,6 @@ impl Role {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
-/// The documented fields of [`Role`].
-pub static SHAPE_ROLE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "display_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description_cn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policy",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_CUSTOM_POLICY_POLICY),
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
-impl support::Shaped for Role {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ROLE,
-    );
 }
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 impl support::Validate for Role {
@@ -180,7 +146,7 @@ impl<'de> ::serde::Deserialize<'de> for Role {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
@@ -220,40 +186,6 @@ impl RoleInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
-/// The documented fields of [`RoleInResponse`].
-pub static SHAPE_ROLE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "display_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description_cn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policy",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_CUSTOM_POLICY_POLICY_IN_RESPONSE,
-            ),
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
-impl support::Shaped for RoleInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ROLE_IN_RESPONSE,
-    );
 }
 #[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
 impl support::Validate for RoleInResponse {

@@ -27,24 +27,6 @@ impl Roles {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Roles`].
-pub static SHAPE_ROLES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Roles {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ROLES,
-    );
-}
 impl support::Validate for Roles {
     fn validate_at(
         &self,

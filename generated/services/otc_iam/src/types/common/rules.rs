@@ -4,12 +4,9 @@
 
 //! The types that `spec/otc_iam/common.json` documents.
 use crate::support;
-use super::super::super::{
-    GroupInResponse, RemoteInResponse, SHAPE_GROUP_IN_RESPONSE, SHAPE_REMOTE_IN_RESPONSE,
-    SHAPE_USER_IN_RESPONSE, UserInResponse,
-};
+use super::super::super::{GroupInResponse, RemoteInResponse, UserInResponse};
 #[cfg(any(feature = "creating_a_mapping", feature = "updating_a_mapping"))]
-use super::super::super::{Group, Remote, SHAPE_GROUP, SHAPE_REMOTE, SHAPE_USER, User};
+use super::super::super::{Group, Remote, User};
 #[cfg(any(feature = "creating_a_mapping", feature = "updating_a_mapping"))]
 /// mapping.rules.
 /// Shared by 3 operations: `creating_a_mapping`, `querying_a_mapping`, `updating_a_mapping`.
@@ -40,30 +37,6 @@ impl Rules {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-#[cfg(any(feature = "creating_a_mapping", feature = "updating_a_mapping"))]
-/// The documented fields of [`Rules`].
-pub static SHAPE_RULES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "local",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RULES_LOCAL),
-            ),
-        },
-        support::FieldShape {
-            name: "remote",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_REMOTE),
-            ),
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_mapping", feature = "updating_a_mapping"))]
-impl support::Shaped for Rules {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RULES,
-    );
 }
 #[cfg(any(feature = "creating_a_mapping", feature = "updating_a_mapping"))]
 impl support::Validate for Rules {
@@ -148,7 +121,7 @@ impl<'de> ::serde::Deserialize<'de> for Rules {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// mapping.rules.
@@ -176,28 +149,6 @@ impl RulesInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RulesInResponse`].
-pub static SHAPE_RULES_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "local",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RULES_LOCAL_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "remote",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_REMOTE_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for RulesInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RULES_IN_RESPONSE,
-    );
 }
 impl support::Validate for RulesInResponse {
     fn validate_at(
@@ -319,26 +270,6 @@ impl RulesLocal {
     }
 }
 #[cfg(any(feature = "creating_a_mapping", feature = "updating_a_mapping"))]
-/// The documented fields of [`RulesLocal`].
-pub static SHAPE_RULES_LOCAL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "user",
-            value: support::ValueShape::Object(&SHAPE_USER),
-        },
-        support::FieldShape {
-            name: "group",
-            value: support::ValueShape::Object(&SHAPE_GROUP),
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_mapping", feature = "updating_a_mapping"))]
-impl support::Shaped for RulesLocal {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RULES_LOCAL,
-    );
-}
-#[cfg(any(feature = "creating_a_mapping", feature = "updating_a_mapping"))]
 impl support::Validate for RulesLocal {
     fn validate_at(
         &self,
@@ -391,7 +322,7 @@ impl<'de> ::serde::Deserialize<'de> for RulesLocal {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// mapping.rules.local.
@@ -415,24 +346,6 @@ impl RulesLocalInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RulesLocalInResponse`].
-pub static SHAPE_RULES_LOCAL_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "user",
-            value: support::ValueShape::Object(&SHAPE_USER_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "group",
-            value: support::ValueShape::Object(&SHAPE_GROUP_IN_RESPONSE),
-        },
-    ],
-};
-impl support::Shaped for RulesLocalInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RULES_LOCAL_IN_RESPONSE,
-    );
 }
 impl support::Validate for RulesLocalInResponse {
     fn validate_at(

@@ -79,32 +79,6 @@ impl Statement {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`Statement`].
-pub static SHAPE_STATEMENT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "Action",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "Effect",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "Condition",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "Resource",
-            value: support::ValueShape::FreeForm,
-        },
-    ],
-};
-impl support::Shaped for Statement {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STATEMENT,
-    );
-}
 impl support::Validate for Statement {
     fn validate_at(
         &self,

@@ -25,20 +25,6 @@ impl User {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`User`].
-pub static SHAPE_USER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for User {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_USER,
-    );
-}
 impl support::Validate for User {
     fn validate_at(
         &self,
@@ -74,7 +60,7 @@ impl<'de> ::serde::Deserialize<'de> for User {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -112,36 +98,6 @@ impl UserInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_mapping",
-        feature = "querying_a_mapping",
-        feature = "querying_the_mapping_list",
-        feature = "updating_a_mapping"
-    )
-)]
-/// The documented fields of [`UserInResponse`].
-pub static SHAPE_USER_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_mapping",
-        feature = "querying_a_mapping",
-        feature = "querying_the_mapping_list",
-        feature = "updating_a_mapping"
-    )
-)]
-impl support::Shaped for UserInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_USER_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

@@ -79,6 +79,3 @@ impl support::Validate for Lazyloading {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for Lazyloading {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

@@ -35,26 +35,6 @@ impl QueryingAllImageTagsTags {
     }
 }
 #[cfg(feature = "querying_images_by_tag")]
-/// The documented fields of [`QueryingAllImageTagsTags`].
-pub static SHAPE_QUERYING_ALL_IMAGE_TAGS_TAGS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(feature = "querying_images_by_tag")]
-impl support::Shaped for QueryingAllImageTagsTags {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_IMAGE_TAGS_TAGS,
-    );
-}
-#[cfg(feature = "querying_images_by_tag")]
 impl support::Validate for QueryingAllImageTagsTags {
     fn validate_at(
         &self,
@@ -111,7 +91,7 @@ impl<'de> ::serde::Deserialize<'de> for QueryingAllImageTagsTags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 2 Data structure description of the tags field.
@@ -139,24 +119,6 @@ impl QueryingAllImageTagsTagsInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`QueryingAllImageTagsTagsInResponse`].
-pub static SHAPE_QUERYING_ALL_IMAGE_TAGS_TAGS_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for QueryingAllImageTagsTagsInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_IMAGE_TAGS_TAGS_IN_RESPONSE,
-    );
 }
 impl support::Validate for QueryingAllImageTagsTagsInResponse {
     fn validate_at(

@@ -36,26 +36,6 @@ impl Tags {
     }
 }
 #[cfg(feature = "adding_or_deleting_image_tags_in_a_batch")]
-/// The documented fields of [`Tags`].
-pub static SHAPE_TAGS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "adding_or_deleting_image_tags_in_a_batch")]
-impl support::Shaped for Tags {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TAGS,
-    );
-}
-#[cfg(feature = "adding_or_deleting_image_tags_in_a_batch")]
 impl support::Validate for Tags {
     fn validate_at(
         &self,
@@ -101,7 +81,7 @@ impl<'de> ::serde::Deserialize<'de> for Tags {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "querying_tags_of_an_image")]
@@ -128,26 +108,6 @@ impl TagsInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_tags_of_an_image")]
-/// The documented fields of [`TagsInResponse`].
-pub static SHAPE_TAGS_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_tags_of_an_image")]
-impl support::Shaped for TagsInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TAGS_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "querying_tags_of_an_image")]
 impl support::Validate for TagsInResponse {

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_ims/common.json` documents.
 use crate::support;
-use super::super::super::{Links, SHAPE_LINKS};
+use super::super::super::Links;
 /// Table 2 Data structure description of the versions field.
 /// Shared by 2 operations: `querying_an_api_version_native_openstack_api`,
 /// `querying_api_versions_native_openstack_api`.
@@ -32,28 +32,6 @@ impl Versions {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Versions`].
-pub static SHAPE_VERSIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_LINKS)),
-        },
-    ],
-};
-impl support::Shaped for Versions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VERSIONS,
-    );
 }
 impl support::Validate for Versions {
     fn validate_at(

@@ -85,6 +85,3 @@ impl support::Validate for VirtualEnvType {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for VirtualEnvType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

@@ -121,94 +121,6 @@ impl AccessConfigDeatilResponse {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AccessConfigDeatilResponse`].
-pub static SHAPE_ACCESS_CONFIG_DEATIL_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "paths",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "black_paths",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "format",
-            value: support::ValueShape::Object(&SHAPE_ACCESS_CONFIG_FORMAT_CREATE),
-        },
-        support::FieldShape {
-            name: "windows_log_info",
-            value: support::ValueShape::Object(
-                &SHAPE_ACCESS_CONFIG_WINDOWS_LOG_INFO_CREATE_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "stdout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "stderr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pathType",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "namespaceRegex",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "podNameRegex",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "containerNameRegex",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "includeLabels",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "excludeLabels",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "includeEnvs",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "excludeEnvs",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "logLabels",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "logEnvs",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "includeK8sLabels",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "excludeK8sLabels",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "logK8s",
-            value: support::ValueShape::Map(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for AccessConfigDeatilResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACCESS_CONFIG_DEATIL_RESPONSE,
-    );
-}
 impl support::Validate for AccessConfigDeatilResponse {
     fn validate_at(
         &self,
@@ -501,24 +413,6 @@ impl AccessConfigFormatCreate {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`AccessConfigFormatCreate`].
-pub static SHAPE_ACCESS_CONFIG_FORMAT_CREATE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "single",
-            value: support::ValueShape::Object(&SHAPE_ACCESS_CONFIG_FORMAT_SINGLE_CREATE),
-        },
-        support::FieldShape {
-            name: "multi",
-            value: support::ValueShape::Object(&SHAPE_ACCESS_CONFIG_FORMAT_MUTIL_CREATE),
-        },
-    ],
-};
-impl support::Shaped for AccessConfigFormatCreate {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACCESS_CONFIG_FORMAT_CREATE,
-    );
-}
 impl support::Validate for AccessConfigFormatCreate {
     fn validate_at(
         &self,
@@ -633,24 +527,6 @@ impl AccessConfigFormatMutilCreate {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`AccessConfigFormatMutilCreate`].
-pub static SHAPE_ACCESS_CONFIG_FORMAT_MUTIL_CREATE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AccessConfigFormatMutilCreate {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACCESS_CONFIG_FORMAT_MUTIL_CREATE,
-    );
-}
 impl support::Validate for AccessConfigFormatMutilCreate {
     fn validate_at(
         &self,
@@ -744,24 +620,6 @@ impl AccessConfigFormatSingleCreate {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`AccessConfigFormatSingleCreate`].
-pub static SHAPE_ACCESS_CONFIG_FORMAT_SINGLE_CREATE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AccessConfigFormatSingleCreate {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACCESS_CONFIG_FORMAT_SINGLE_CREATE,
-    );
-}
 impl support::Validate for AccessConfigFormatSingleCreate {
     fn validate_at(
         &self,
@@ -833,22 +691,6 @@ impl AccessConfigHostGroupIdList {
     }
 }
 #[cfg(feature = "modifying_a_log_ingestion_configuration")]
-/// The documented fields of [`AccessConfigHostGroupIdList`].
-pub static SHAPE_ACCESS_CONFIG_HOST_GROUP_ID_LIST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "host_group_id_list",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(feature = "modifying_a_log_ingestion_configuration")]
-impl support::Shaped for AccessConfigHostGroupIdList {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACCESS_CONFIG_HOST_GROUP_ID_LIST,
-    );
-}
-#[cfg(feature = "modifying_a_log_ingestion_configuration")]
 impl support::Validate for AccessConfigHostGroupIdList {
     fn validate_at(
         &self,
@@ -897,7 +739,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessConfigHostGroupIdList {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 10 AccessConfigHostGroupIdList (also Table 20).
@@ -923,20 +765,6 @@ impl AccessConfigHostGroupIdListInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AccessConfigHostGroupIdListInResponse`].
-pub static SHAPE_ACCESS_CONFIG_HOST_GROUP_ID_LIST_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "host_group_id_list",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for AccessConfigHostGroupIdListInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACCESS_CONFIG_HOST_GROUP_ID_LIST_IN_RESPONSE,
-    );
 }
 impl support::Validate for AccessConfigHostGroupIdListInResponse {
     fn validate_at(
@@ -1051,76 +879,6 @@ impl AccessConfigInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "deleting_log_ingestion_configurations",
-        feature = "querying_log_ingestion_configurations"
-    )
-)]
-/// The documented fields of [`AccessConfigInfo`].
-pub static SHAPE_ACCESS_CONFIG_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "access_config_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_config_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_config_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "access_config_detail",
-            value: support::ValueShape::Object(&SHAPE_ACCESS_CONFIG_DEATIL_RESPONSE),
-        },
-        support::FieldShape {
-            name: "log_info",
-            value: support::ValueShape::Object(&SHAPE_ACCESS_CONFIG_QUERY_LOG_INFO),
-        },
-        support::FieldShape {
-            name: "host_group_info",
-            value: support::ValueShape::Object(
-                &SHAPE_ACCESS_CONFIG_HOST_GROUP_ID_LIST_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "access_config_tag",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ACCESS_CONFIG_TAG_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "log_split",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "binary_collect",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cluster_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "deleting_log_ingestion_configurations",
-        feature = "querying_log_ingestion_configurations"
-    )
-)]
-impl support::Shaped for AccessConfigInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACCESS_CONFIG_INFO,
-    );
 }
 #[cfg(
     any(
@@ -1337,40 +1095,6 @@ impl AccessConfigQueryLogInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AccessConfigQueryLogInfo`].
-pub static SHAPE_ACCESS_CONFIG_QUERY_LOG_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "log_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_name_alias",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_name_alias",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AccessConfigQueryLogInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACCESS_CONFIG_QUERY_LOG_INFO,
-    );
 }
 impl support::Validate for AccessConfigQueryLogInfo {
     fn validate_at(
@@ -1618,24 +1342,6 @@ impl AccessConfigTagResponse {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`AccessConfigTagResponse`].
-pub static SHAPE_ACCESS_CONFIG_TAG_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AccessConfigTagResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACCESS_CONFIG_TAG_RESPONSE,
-    );
-}
 impl support::Validate for AccessConfigTagResponse {
     fn validate_at(
         &self,
@@ -1733,36 +1439,6 @@ impl AccessConfigTimeOffset {
         feature = "modifying_a_log_ingestion_configuration"
     )
 )]
-/// The documented fields of [`AccessConfigTimeOffset`].
-pub static SHAPE_ACCESS_CONFIG_TIME_OFFSET: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "offset",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_log_ingestion_configuration",
-        feature = "modifying_a_log_ingestion_configuration"
-    )
-)]
-impl support::Shaped for AccessConfigTimeOffset {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACCESS_CONFIG_TIME_OFFSET,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_a_log_ingestion_configuration",
-        feature = "modifying_a_log_ingestion_configuration"
-    )
-)]
 impl support::Validate for AccessConfigTimeOffset {
     fn validate_at(
         &self,
@@ -1825,7 +1501,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessConfigTimeOffset {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 9 AccessConfigTimeOffset (also Table 19).
@@ -1858,24 +1534,6 @@ impl AccessConfigTimeOffsetInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AccessConfigTimeOffsetInResponse`].
-pub static SHAPE_ACCESS_CONFIG_TIME_OFFSET_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "offset",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "unit",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AccessConfigTimeOffsetInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACCESS_CONFIG_TIME_OFFSET_IN_RESPONSE,
-    );
 }
 impl support::Validate for AccessConfigTimeOffsetInResponse {
     fn validate_at(
@@ -1979,30 +1637,6 @@ impl AccessConfigWindowsLogInfoCreate {
     }
 }
 #[cfg(feature = "creating_a_log_ingestion_configuration")]
-/// The documented fields of [`AccessConfigWindowsLogInfoCreate`].
-pub static SHAPE_ACCESS_CONFIG_WINDOWS_LOG_INFO_CREATE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "categorys",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "time_offset",
-            value: support::ValueShape::Object(&SHAPE_ACCESS_CONFIG_TIME_OFFSET),
-        },
-        support::FieldShape {
-            name: "event_level",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(feature = "creating_a_log_ingestion_configuration")]
-impl support::Shaped for AccessConfigWindowsLogInfoCreate {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACCESS_CONFIG_WINDOWS_LOG_INFO_CREATE,
-    );
-}
-#[cfg(feature = "creating_a_log_ingestion_configuration")]
 impl support::Validate for AccessConfigWindowsLogInfoCreate {
     fn validate_at(
         &self,
@@ -2092,7 +1726,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessConfigWindowsLogInfoCreate {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 8 AccessConfigWindowsLogInfoCreate (also Table 18).
@@ -2133,30 +1767,6 @@ impl AccessConfigWindowsLogInfoCreateInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AccessConfigWindowsLogInfoCreateInResponse`].
-pub static SHAPE_ACCESS_CONFIG_WINDOWS_LOG_INFO_CREATE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "categorys",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "time_offset",
-            value: support::ValueShape::Object(
-                &SHAPE_ACCESS_CONFIG_TIME_OFFSET_IN_RESPONSE,
-            ),
-        },
-        support::FieldShape {
-            name: "event_level",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for AccessConfigWindowsLogInfoCreateInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACCESS_CONFIG_WINDOWS_LOG_INFO_CREATE_IN_RESPONSE,
-    );
 }
 impl support::Validate for AccessConfigWindowsLogInfoCreateInResponse {
     fn validate_at(

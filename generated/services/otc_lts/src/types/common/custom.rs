@@ -24,24 +24,6 @@ impl CustomTemplateErrorCode {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CustomTemplateErrorCode`].
-pub static SHAPE_CUSTOM_TEMPLATE_ERROR_CODE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "details",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CustomTemplateErrorCode {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CUSTOM_TEMPLATE_ERROR_CODE,
-    );
-}
 impl support::Validate for CustomTemplateErrorCode {
     fn validate_at(
         &self,

@@ -26,24 +26,6 @@ impl ErrorMessagebody {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ErrorMessagebody`].
-pub static SHAPE_ERROR_MESSAGEBODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "details",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ErrorMessagebody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ERROR_MESSAGEBODY,
-    );
-}
 impl support::Validate for ErrorMessagebody {
     fn validate_at(
         &self,

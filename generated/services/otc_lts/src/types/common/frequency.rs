@@ -127,52 +127,6 @@ impl Frequency {
         feature = "modifying_a_keyword_alarm_rule"
     )
 )]
-/// The documented fields of [`Frequency`].
-pub static SHAPE_FREQUENCY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cron_expr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hour_of_day",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "day_of_week",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fixed_rate",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fixed_rate_unit",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_keyword_alarm_rule",
-        feature = "modifying_a_keyword_alarm_rule"
-    )
-)]
-impl support::Shaped for Frequency {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FREQUENCY,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_a_keyword_alarm_rule",
-        feature = "modifying_a_keyword_alarm_rule"
-    )
-)]
 impl support::Validate for Frequency {
     fn validate_at(
         &self,
@@ -289,7 +243,7 @@ impl<'de> ::serde::Deserialize<'de> for Frequency {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "querying_a_keyword_alarm_rule")]
@@ -361,42 +315,6 @@ impl FrequencyInResponse {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-#[cfg(feature = "querying_a_keyword_alarm_rule")]
-/// The documented fields of [`FrequencyInResponse`].
-pub static SHAPE_FREQUENCY_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cron_expr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hour_of_day",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "day_of_week",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fixed_rate",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fixed_rate_unit",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_a_keyword_alarm_rule")]
-impl support::Shaped for FrequencyInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FREQUENCY_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "querying_a_keyword_alarm_rule")]
 impl support::Validate for FrequencyInResponse {

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_lts/common.json` documents.
 use crate::support;
 #[cfg(any(feature = "deleting_a_host_group", feature = "querying_host_groups"))]
-use super::super::super::{HostGroupTagResBody, SHAPE_HOST_GROUP_TAG_RES_BODY};
+use super::super::super::HostGroupTagResBody;
 #[cfg(any(feature = "deleting_a_host_group", feature = "querying_host_groups"))]
 /// Table 5 GetHostGroupInfo.
 /// Shared by 2 operations: `deleting_a_host_group`, `querying_host_groups`.
@@ -47,56 +47,6 @@ impl GetHostGroupInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(any(feature = "deleting_a_host_group", feature = "querying_host_groups"))]
-/// The documented fields of [`GetHostGroupInfo`].
-pub static SHAPE_GET_HOST_GROUP_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "host_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host_group_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host_id_list",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "host_group_tag",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_HOST_GROUP_TAG_RES_BODY),
-            ),
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "labels",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "agent_access_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "deleting_a_host_group", feature = "querying_host_groups"))]
-impl support::Shaped for GetHostGroupInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_GET_HOST_GROUP_INFO,
-    );
 }
 #[cfg(any(feature = "deleting_a_host_group", feature = "querying_host_groups"))]
 impl support::Validate for GetHostGroupInfo {
@@ -275,44 +225,6 @@ impl GetQuerySearchCriteriasBody {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "obtaining_a_quick_search",
-        feature = "querying_all_quick_searches_in_a_log_group"
-    )
-)]
-/// The documented fields of [`GetQuerySearchCriteriasBody`].
-pub static SHAPE_GET_QUERY_SEARCH_CRITERIAS_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "criteria",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "search_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "obtaining_a_quick_search",
-        feature = "querying_all_quick_searches_in_a_log_group"
-    )
-)]
-impl support::Shaped for GetQuerySearchCriteriasBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_GET_QUERY_SEARCH_CRITERIAS_BODY,
-    );
 }
 #[cfg(
     any(

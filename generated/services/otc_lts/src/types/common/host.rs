@@ -92,38 +92,6 @@ impl HostGroupTag {
         feature = "querying_host_groups"
     )
 )]
-/// The documented fields of [`HostGroupTag`].
-pub static SHAPE_HOST_GROUP_TAG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_host_group",
-        feature = "modifying_a_host_group",
-        feature = "querying_host_groups"
-    )
-)]
-impl support::Shaped for HostGroupTag {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_HOST_GROUP_TAG,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_a_host_group",
-        feature = "modifying_a_host_group",
-        feature = "querying_host_groups"
-    )
-)]
 impl support::Validate for HostGroupTag {
     fn validate_at(
         &self,
@@ -189,7 +157,7 @@ impl<'de> ::serde::Deserialize<'de> for HostGroupTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "modifying_a_host_group")]
@@ -248,26 +216,6 @@ impl HostGroupTagInResponse {
             ::std::option::Option::Some(255usize),
         );
     }
-}
-#[cfg(feature = "modifying_a_host_group")]
-/// The documented fields of [`HostGroupTagInResponse`].
-pub static SHAPE_HOST_GROUP_TAG_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "modifying_a_host_group")]
-impl support::Shaped for HostGroupTagInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_HOST_GROUP_TAG_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "modifying_a_host_group")]
 impl support::Validate for HostGroupTagInResponse {
@@ -363,42 +311,6 @@ impl HostGroupTagResBody {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_host_group",
-        feature = "deleting_a_host_group",
-        feature = "querying_host_groups"
-    )
-)]
-/// The documented fields of [`HostGroupTagResBody`].
-pub static SHAPE_HOST_GROUP_TAG_RES_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags_to_streams_enable",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_host_group",
-        feature = "deleting_a_host_group",
-        feature = "querying_host_groups"
-    )
-)]
-impl support::Shaped for HostGroupTagResBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_HOST_GROUP_TAG_RES_BODY,
-    );
 }
 #[cfg(
     any(

@@ -96,64 +96,6 @@ impl KeywordsRequest {
         feature = "modifying_a_keyword_alarm_rule"
     )
 )]
-/// The documented fields of [`KeywordsRequest`].
-pub static SHAPE_KEYWORDS_REQUEST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "log_stream_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "keywords",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "condition",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "number",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "search_time_range",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "search_time_range_unit",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_keyword_alarm_rule",
-        feature = "modifying_a_keyword_alarm_rule"
-    )
-)]
-impl support::Shaped for KeywordsRequest {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_KEYWORDS_REQUEST,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_a_keyword_alarm_rule",
-        feature = "modifying_a_keyword_alarm_rule"
-    )
-)]
 impl support::Validate for KeywordsRequest {
     fn validate_at(
         &self,
@@ -272,7 +214,7 @@ impl<'de> ::serde::Deserialize<'de> for KeywordsRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "querying_a_keyword_alarm_rule")]
@@ -321,54 +263,6 @@ impl KeywordsRequestInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_a_keyword_alarm_rule")]
-/// The documented fields of [`KeywordsRequestInResponse`].
-pub static SHAPE_KEYWORDS_REQUEST_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "log_stream_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "keywords",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "condition",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "number",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "search_time_range",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "search_time_range_unit",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_a_keyword_alarm_rule")]
-impl support::Shaped for KeywordsRequestInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_KEYWORDS_REQUEST_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "querying_a_keyword_alarm_rule")]
 impl support::Validate for KeywordsRequestInResponse {

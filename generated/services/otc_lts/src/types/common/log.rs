@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_lts/common.json` documents.
 use crate::support;
-use super::super::super::{SHAPE_TRANSFER_DETAIL, TransferDetail};
+use super::super::super::TransferDetail;
 #[cfg(feature = "creating_a_log_transfer_task_new_version")]
 /// Table 6 log_agency_transfer (also Table 11).
 /// Shared by 4 operations: `creating_a_log_transfer_task_new_version`,
@@ -53,42 +53,6 @@ impl LogAgencyTransfer {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-#[cfg(feature = "creating_a_log_transfer_task_new_version")]
-/// The documented fields of [`LogAgencyTransfer`].
-pub static SHAPE_LOG_AGENCY_TRANSFER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "agency_domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "agency_domain_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "agency_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "agency_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "be_agency_domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "be_agency_project_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_log_transfer_task_new_version")]
-impl support::Shaped for LogAgencyTransfer {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LOG_AGENCY_TRANSFER,
-    );
 }
 #[cfg(feature = "creating_a_log_transfer_task_new_version")]
 impl support::Validate for LogAgencyTransfer {
@@ -169,7 +133,7 @@ impl<'de> ::serde::Deserialize<'de> for LogAgencyTransfer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 log_agency_transfer (also Table 11).
@@ -209,40 +173,6 @@ impl LogAgencyTransferInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`LogAgencyTransferInResponse`].
-pub static SHAPE_LOG_AGENCY_TRANSFER_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "agency_domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "agency_domain_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "agency_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "agency_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "be_agency_domain_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "be_agency_project_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for LogAgencyTransferInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LOG_AGENCY_TRANSFER_IN_RESPONSE,
-    );
 }
 impl support::Validate for LogAgencyTransferInResponse {
     fn validate_at(
@@ -385,38 +315,6 @@ impl LogStreams {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "deleting_a_log_transfer_task",
-        feature = "querying_a_log_transfer_task",
-        feature = "updating_a_log_transfer_task"
-    )
-)]
-/// The documented fields of [`LogStreams`].
-pub static SHAPE_LOG_STREAMS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "log_stream_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_stream_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "deleting_a_log_transfer_task",
-        feature = "querying_a_log_transfer_task",
-        feature = "updating_a_log_transfer_task"
-    )
-)]
-impl support::Shaped for LogStreams {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LOG_STREAMS,
-    );
 }
 #[cfg(
     any(
@@ -944,44 +842,6 @@ impl LogTransferInfoRespBody {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`LogTransferInfoRespBody`].
-pub static SHAPE_LOG_TRANSFER_INFO_RESP_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "log_agency_transfer",
-            value: support::ValueShape::Object(&SHAPE_LOG_AGENCY_TRANSFER_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "log_create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_storage_format",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_transfer_detail",
-            value: support::ValueShape::Object(&SHAPE_TRANSFER_DETAIL),
-        },
-        support::FieldShape {
-            name: "log_transfer_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_transfer_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_transfer_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for LogTransferInfoRespBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LOG_TRANSFER_INFO_RESP_BODY,
-    );
-}
 impl support::Validate for LogTransferInfoRespBody {
     fn validate_at(
         &self,
@@ -1157,7 +1017,4 @@ impl support::Validate for LogStorageFormat {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for LogStorageFormat {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -61,50 +61,6 @@ impl Metadata {
     }
 }
 #[cfg(feature = "deleting_an_active_alarm")]
-/// The documented fields of [`Metadata`].
-pub static SHAPE_METADATA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "event_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_severity",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_provider",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lts_alarm_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "deleting_an_active_alarm")]
-impl support::Shaped for Metadata {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_METADATA,
-    );
-}
-#[cfg(feature = "deleting_an_active_alarm")]
 impl support::Validate for Metadata {
     fn validate_at(
         &self,
@@ -195,7 +151,7 @@ impl<'de> ::serde::Deserialize<'de> for Metadata {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "querying_the_active_or_historical_alarm_list")]
@@ -240,50 +196,6 @@ impl MetadataInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_the_active_or_historical_alarm_list")]
-/// The documented fields of [`MetadataInResponse`].
-pub static SHAPE_METADATA_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "event_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_severity",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "event_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_provider",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lts_alarm_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_the_active_or_historical_alarm_list")]
-impl support::Shaped for MetadataInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_METADATA_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "querying_the_active_or_historical_alarm_list")]
 impl support::Validate for MetadataInResponse {

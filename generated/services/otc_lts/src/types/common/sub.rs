@@ -28,28 +28,6 @@ impl SubTemplateResBody {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`SubTemplateResBody`].
-pub static SHAPE_SUB_TEMPLATE_RES_BODY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "sub_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "content",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topic",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SubTemplateResBody {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SUB_TEMPLATE_RES_BODY,
-    );
-}
 impl support::Validate for SubTemplateResBody {
     fn validate_at(
         &self,

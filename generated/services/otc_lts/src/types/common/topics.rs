@@ -73,44 +73,6 @@ impl Topics {
         feature = "modifying_a_keyword_alarm_rule"
     )
 )]
-/// The documented fields of [`Topics`].
-pub static SHAPE_TOPICS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topic_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "display_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "push_policy",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_keyword_alarm_rule",
-        feature = "modifying_a_keyword_alarm_rule"
-    )
-)]
-impl support::Shaped for Topics {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TOPICS,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_a_keyword_alarm_rule",
-        feature = "modifying_a_keyword_alarm_rule"
-    )
-)]
 impl support::Validate for Topics {
     fn validate_at(
         &self,
@@ -186,7 +148,7 @@ impl<'de> ::serde::Deserialize<'de> for Topics {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -232,46 +194,6 @@ impl TopicsInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "modifying_a_keyword_alarm_rule",
-        feature = "querying_a_keyword_alarm_rule",
-        feature = "querying_an_smn_topic"
-    )
-)]
-/// The documented fields of [`TopicsInResponse`].
-pub static SHAPE_TOPICS_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "topic_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "display_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "push_policy",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "modifying_a_keyword_alarm_rule",
-        feature = "querying_a_keyword_alarm_rule",
-        feature = "querying_an_smn_topic"
-    )
-)]
-impl support::Shaped for TopicsInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TOPICS_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

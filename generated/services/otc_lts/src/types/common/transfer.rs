@@ -72,64 +72,6 @@ impl TransferDetail {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`TransferDetail`].
-pub static SHAPE_TRANSFER_DETAIL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "obs_period",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "obs_period_unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "obs_bucket_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "obs_encrypted_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "obs_dir_pre_fix_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "obs_prefix_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "obs_time_zone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "obs_time_zone_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "obs_transfer_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "obs_eps_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "obs_encrypted_enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for TransferDetail {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TRANSFER_DETAIL,
-    );
-}
 impl support::Validate for TransferDetail {
     fn validate_at(
         &self,

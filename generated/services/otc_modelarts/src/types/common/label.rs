@@ -61,34 +61,6 @@ impl Label {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`Label`].
-pub static SHAPE_LABEL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "attributes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LABEL_ATTRIBUTE),
-            ),
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "property",
-            value: support::ValueShape::Object(&SHAPE_LABEL_PROPERTY),
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Label {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LABEL,
-    );
-}
 impl support::Validate for Label {
     fn validate_at(
         &self,
@@ -242,38 +214,6 @@ impl LabelAttribute {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`LabelAttribute`].
-pub static SHAPE_LABEL_ATTRIBUTE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "default_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_LABEL_ATTRIBUTE_VALUE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for LabelAttribute {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LABEL_ATTRIBUTE,
-    );
-}
 impl support::Validate for LabelAttribute {
     fn validate_at(
         &self,
@@ -394,24 +334,6 @@ impl LabelAttributeValue {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`LabelAttributeValue`].
-pub static SHAPE_LABEL_ATTRIBUTE_VALUE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for LabelAttributeValue {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LABEL_ATTRIBUTE_VALUE,
-    );
 }
 impl support::Validate for LabelAttributeValue {
     fn validate_at(
@@ -557,40 +479,6 @@ impl LabelProperty {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`LabelProperty`].
-pub static SHAPE_LABEL_PROPERTY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "@modelarts:color",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "@modelarts:default_shape",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "@modelarts:from_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "@modelarts:rename_to",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "@modelarts:shortcut",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "@modelarts:to_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for LabelProperty {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LABEL_PROPERTY,
-    );
 }
 impl support::Validate for LabelProperty {
     fn validate_at(

@@ -70,30 +70,6 @@ impl BackupPolicy {
     }
 }
 #[cfg(feature = "setting_an_automated_backup_policy_2")]
-/// The documented fields of [`BackupPolicy`].
-pub static SHAPE_BACKUP_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "keep_days",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "start_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "period",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "setting_an_automated_backup_policy_2")]
-impl support::Shaped for BackupPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BACKUP_POLICY,
-    );
-}
-#[cfg(feature = "setting_an_automated_backup_policy_2")]
 impl support::Validate for BackupPolicy {
     fn validate_at(
         &self,
@@ -150,7 +126,7 @@ impl<'de> ::serde::Deserialize<'de> for BackupPolicy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "obtaining_an_automated_backup_policy_2")]
@@ -196,30 +172,6 @@ impl BackupPolicyInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "obtaining_an_automated_backup_policy_2")]
-/// The documented fields of [`BackupPolicyInResponse`].
-pub static SHAPE_BACKUP_POLICY_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "keep_days",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "start_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "period",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "obtaining_an_automated_backup_policy_2")]
-impl support::Shaped for BackupPolicyInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BACKUP_POLICY_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "obtaining_an_automated_backup_policy_2")]
 impl support::Validate for BackupPolicyInResponse {
@@ -324,26 +276,6 @@ impl BackupStrategy {
     }
 }
 #[cfg(feature = "creating_a_db_instance")]
-/// The documented fields of [`BackupStrategy`].
-pub static SHAPE_BACKUP_STRATEGY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "startTime",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "keepDays",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_db_instance")]
-impl support::Shaped for BackupStrategy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BACKUP_STRATEGY,
-    );
-}
-#[cfg(feature = "creating_a_db_instance")]
 impl support::Validate for BackupStrategy {
     fn validate_at(
         &self,
@@ -396,7 +328,7 @@ impl<'de> ::serde::Deserialize<'de> for BackupStrategy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(any(feature = "creating_a_db_instance", feature = "obtaining_a_db_instance_list"))]
@@ -431,26 +363,6 @@ impl BackupStrategyInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(any(feature = "creating_a_db_instance", feature = "obtaining_a_db_instance_list"))]
-/// The documented fields of [`BackupStrategyInResponse`].
-pub static SHAPE_BACKUP_STRATEGY_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "startTime",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "keepDays",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_db_instance", feature = "obtaining_a_db_instance_list"))]
-impl support::Shaped for BackupStrategyInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BACKUP_STRATEGY_IN_RESPONSE,
-    );
 }
 #[cfg(any(feature = "creating_a_db_instance", feature = "obtaining_a_db_instance_list"))]
 impl support::Validate for BackupStrategyInResponse {

@@ -133,20 +133,6 @@ impl ChangingDbInstanceVolumeVolume {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`ChangingDbInstanceVolumeVolume`].
-pub static SHAPE_CHANGING_DB_INSTANCE_VOLUME_VOLUME: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ChangingDbInstanceVolumeVolume {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_DB_INSTANCE_VOLUME_VOLUME,
-    );
-}
 impl support::Validate for ChangingDbInstanceVolumeVolume {
     fn validate_at(
         &self,
@@ -183,7 +169,7 @@ impl<'de> ::serde::Deserialize<'de> for ChangingDbInstanceVolumeVolume {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "restoring_data_to_a_new_db_instance")]
@@ -212,22 +198,6 @@ impl ChangingDbInstanceVolumeVolumeInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "restoring_data_to_a_new_db_instance")]
-/// The documented fields of [`ChangingDbInstanceVolumeVolumeInResponse`].
-pub static SHAPE_CHANGING_DB_INSTANCE_VOLUME_VOLUME_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "restoring_data_to_a_new_db_instance")]
-impl support::Shaped for ChangingDbInstanceVolumeVolumeInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_DB_INSTANCE_VOLUME_VOLUME_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "restoring_data_to_a_new_db_instance")]
 impl support::Validate for ChangingDbInstanceVolumeVolumeInResponse {

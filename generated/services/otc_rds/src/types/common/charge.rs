@@ -30,22 +30,6 @@ impl ChargeInfo {
     }
 }
 #[cfg(feature = "creating_a_db_instance_2")]
-/// The documented fields of [`ChargeInfo`].
-pub static SHAPE_CHARGE_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "charge_mode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_db_instance_2")]
-impl support::Shaped for ChargeInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHARGE_INFO,
-    );
-}
-#[cfg(feature = "creating_a_db_instance_2")]
 impl support::Validate for ChargeInfo {
     fn validate_at(
         &self,
@@ -85,7 +69,7 @@ impl<'de> ::serde::Deserialize<'de> for ChargeInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 8 chargeInfo field data structure description (also Table 16).
@@ -107,20 +91,6 @@ impl ChargeInfoInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ChargeInfoInResponse`].
-pub static SHAPE_CHARGE_INFO_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "charge_mode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ChargeInfoInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHARGE_INFO_IN_RESPONSE,
-    );
 }
 impl support::Validate for ChargeInfoInResponse {
     fn validate_at(

@@ -44,44 +44,6 @@ impl ConfigurationParameters {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ConfigurationParameters`].
-pub static SHAPE_CONFIGURATION_PARAMETERS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "restart_required",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "readonly",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value_range",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ConfigurationParameters {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIGURATION_PARAMETERS,
-    );
-}
 impl support::Validate for ConfigurationParameters {
     fn validate_at(
         &self,

@@ -65,36 +65,6 @@ impl CreatingADbInstance2BackupStrategy {
         feature = "restoring_data_to_a_new_db_instance_2"
     )
 )]
-/// The documented fields of [`CreatingADbInstance2BackupStrategy`].
-pub static SHAPE_CREATING_A_DB_INSTANCE2_BACKUP_STRATEGY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "start_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "keep_days",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_db_instance_2",
-        feature = "restoring_data_to_a_new_db_instance_2"
-    )
-)]
-impl support::Shaped for CreatingADbInstance2BackupStrategy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DB_INSTANCE2_BACKUP_STRATEGY,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_a_db_instance_2",
-        feature = "restoring_data_to_a_new_db_instance_2"
-    )
-)]
 impl support::Validate for CreatingADbInstance2BackupStrategy {
     fn validate_at(
         &self,
@@ -157,7 +127,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance2BackupStrategy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -208,38 +178,6 @@ impl CreatingADbInstance2BackupStrategyInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_db_instance_2",
-        feature = "querying_db_instances",
-        feature = "restoring_data_to_a_new_db_instance_2"
-    )
-)]
-/// The documented fields of [`CreatingADbInstance2BackupStrategyInResponse`].
-pub static SHAPE_CREATING_A_DB_INSTANCE2_BACKUP_STRATEGY_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "start_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "keep_days",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_db_instance_2",
-        feature = "querying_db_instances",
-        feature = "restoring_data_to_a_new_db_instance_2"
-    )
-)]
-impl support::Shaped for CreatingADbInstance2BackupStrategyInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DB_INSTANCE2_BACKUP_STRATEGY_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(
@@ -373,36 +311,6 @@ impl CreatingADbInstance2Ha {
         feature = "restoring_data_to_a_new_db_instance_2"
     )
 )]
-/// The documented fields of [`CreatingADbInstance2Ha`].
-pub static SHAPE_CREATING_A_DB_INSTANCE2_HA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replication_mode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_db_instance_2",
-        feature = "restoring_data_to_a_new_db_instance_2"
-    )
-)]
-impl support::Shaped for CreatingADbInstance2Ha {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DB_INSTANCE2_HA,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_a_db_instance_2",
-        feature = "restoring_data_to_a_new_db_instance_2"
-    )
-)]
 impl support::Validate for CreatingADbInstance2Ha {
     fn validate_at(
         &self,
@@ -461,7 +369,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance2Ha {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -506,36 +414,6 @@ impl CreatingADbInstance2HaInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_db_instance_2",
-        feature = "restoring_data_to_a_new_db_instance_2"
-    )
-)]
-/// The documented fields of [`CreatingADbInstance2HaInResponse`].
-pub static SHAPE_CREATING_A_DB_INSTANCE2_HA_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replication_mode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_db_instance_2",
-        feature = "restoring_data_to_a_new_db_instance_2"
-    )
-)]
-impl support::Shaped for CreatingADbInstance2HaInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DB_INSTANCE2_HA_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(
@@ -666,38 +544,6 @@ impl CreatingADbInstanceVolume {
         feature = "restoring_data_to_a_new_db_instance_2"
     )
 )]
-/// The documented fields of [`CreatingADbInstanceVolume`].
-pub static SHAPE_CREATING_A_DB_INSTANCE_VOLUME: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_db_instance",
-        feature = "creating_a_db_instance_2",
-        feature = "restoring_data_to_a_new_db_instance_2"
-    )
-)]
-impl support::Shaped for CreatingADbInstanceVolume {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DB_INSTANCE_VOLUME,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_a_db_instance",
-        feature = "creating_a_db_instance_2",
-        feature = "restoring_data_to_a_new_db_instance_2"
-    )
-)]
 impl support::Validate for CreatingADbInstanceVolume {
     fn validate_at(
         &self,
@@ -762,7 +608,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingADbInstanceVolume {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -809,38 +655,6 @@ impl CreatingADbInstanceVolumeInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_db_instance",
-        feature = "creating_a_db_instance_2",
-        feature = "restoring_data_to_a_new_db_instance_2"
-    )
-)]
-/// The documented fields of [`CreatingADbInstanceVolumeInResponse`].
-pub static SHAPE_CREATING_A_DB_INSTANCE_VOLUME_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_db_instance",
-        feature = "creating_a_db_instance_2",
-        feature = "restoring_data_to_a_new_db_instance_2"
-    )
-)]
-impl support::Shaped for CreatingADbInstanceVolumeInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_DB_INSTANCE_VOLUME_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

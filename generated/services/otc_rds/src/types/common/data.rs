@@ -30,28 +30,6 @@ impl DataStore {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DataStore`].
-pub static SHAPE_DATA_STORE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DataStore {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DATA_STORE,
-    );
-}
 impl support::Validate for DataStore {
     fn validate_at(
         &self,

@@ -27,22 +27,6 @@ impl Databases {
     }
 }
 #[cfg(feature = "creating_a_manual_backup_2")]
-/// The documented fields of [`Databases`].
-pub static SHAPE_DATABASES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_manual_backup_2")]
-impl support::Shaped for Databases {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DATABASES,
-    );
-}
-#[cfg(feature = "creating_a_manual_backup_2")]
 impl support::Validate for Databases {
     fn validate_at(
         &self,
@@ -80,7 +64,7 @@ impl<'de> ::serde::Deserialize<'de> for Databases {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 databases field data structure description.
@@ -101,20 +85,6 @@ impl DatabasesInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`DatabasesInResponse`].
-pub static SHAPE_DATABASES_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DatabasesInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DATABASES_IN_RESPONSE,
-    );
 }
 impl support::Validate for DatabasesInResponse {
     fn validate_at(

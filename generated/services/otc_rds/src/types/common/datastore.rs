@@ -72,42 +72,6 @@ impl Datastore {
         feature = "creating_a_parameter_template_2"
     )
 )]
-/// The documented fields of [`Datastore`].
-pub static SHAPE_DATASTORE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_db_instance",
-        feature = "creating_a_db_instance_2",
-        feature = "creating_a_db_instance_3",
-        feature = "creating_a_parameter_template",
-        feature = "creating_a_parameter_template_2"
-    )
-)]
-impl support::Shaped for Datastore {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DATASTORE,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_a_db_instance",
-        feature = "creating_a_db_instance_2",
-        feature = "creating_a_db_instance_3",
-        feature = "creating_a_parameter_template",
-        feature = "creating_a_parameter_template_2"
-    )
-)]
 impl support::Validate for Datastore {
     fn validate_at(
         &self,
@@ -169,7 +133,7 @@ impl<'de> ::serde::Deserialize<'de> for Datastore {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -230,48 +194,6 @@ impl DatastoreInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_db_instance",
-        feature = "creating_a_db_instance_2",
-        feature = "creating_a_db_instance_3",
-        feature = "creating_a_parameter_template_2",
-        feature = "obtaining_a_db_instance_list_2",
-        feature = "obtaining_detailed_information_of_a_specified_db_instance_2",
-        feature = "obtaining_details_about_backups",
-        feature = "restoring_data_to_a_new_db_instance_2"
-    )
-)]
-/// The documented fields of [`DatastoreInResponse`].
-pub static SHAPE_DATASTORE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_db_instance",
-        feature = "creating_a_db_instance_2",
-        feature = "creating_a_db_instance_3",
-        feature = "creating_a_parameter_template_2",
-        feature = "obtaining_a_db_instance_list_2",
-        feature = "obtaining_detailed_information_of_a_specified_db_instance_2",
-        feature = "obtaining_details_about_backups",
-        feature = "restoring_data_to_a_new_db_instance_2"
-    )
-)]
-impl support::Shaped for DatastoreInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DATASTORE_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_rds/common.json` documents.
 use crate::support;
-use super::super::super::{Jobs, SHAPE_JOBS};
+use super::super::super::Jobs;
 /// Table 6 extendparam field data structure description.
 /// Shared by 6 operations: `changing_db_instance_volume`, `creating_a_db_instance`,
 /// `deleting_a_db_instance`, `rebooting_a_db_instance`, `restoring_data_to_a_new_db_instance`,
@@ -22,20 +22,6 @@ impl Extendparam {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Extendparam`].
-pub static SHAPE_EXTENDPARAM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "jobs",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_JOBS)),
-        },
-    ],
-};
-impl support::Shaped for Extendparam {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXTENDPARAM,
-    );
 }
 impl support::Validate for Extendparam {
     fn validate_at(

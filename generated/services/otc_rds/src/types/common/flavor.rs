@@ -21,20 +21,6 @@ impl Flavor {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Flavor`].
-pub static SHAPE_FLAVOR: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Flavor {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FLAVOR,
-    );
-}
 impl support::Validate for Flavor {
     fn validate_at(
         &self,

@@ -44,22 +44,6 @@ impl Ha {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`Ha`].
-pub static SHAPE_HA: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replicationMode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Ha {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(&SHAPE_HA);
-}
 impl support::Validate for Ha {
     fn validate_at(
         &self,
@@ -113,7 +97,7 @@ impl<'de> ::serde::Deserialize<'de> for Ha {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 10 ha field data structure description (also Table 19).
@@ -149,24 +133,6 @@ impl HaInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`HaInResponse`].
-pub static SHAPE_HA_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "replicationMode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for HaInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_HA_IN_RESPONSE,
-    );
 }
 impl support::Validate for HaInResponse {
     fn validate_at(

@@ -24,24 +24,6 @@ impl Instance {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Instance`].
-pub static SHAPE_INSTANCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Instance {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_INSTANCE,
-    );
-}
 impl support::Validate for Instance {
     fn validate_at(
         &self,

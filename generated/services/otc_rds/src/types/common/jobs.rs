@@ -22,20 +22,6 @@ impl Jobs {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Jobs`].
-pub static SHAPE_JOBS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Jobs {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_JOBS,
-    );
-}
 impl support::Validate for Jobs {
     fn validate_at(
         &self,

@@ -37,26 +37,6 @@ impl ModifyingParametersOfASpecifiedDbInstanceValues {
     }
 }
 #[cfg(feature = "modifying_parameters_of_a_specified_db_instance")]
-/// The documented fields of [`ModifyingParametersOfASpecifiedDbInstanceValues`].
-pub static SHAPE_MODIFYING_PARAMETERS_OF_A_SPECIFIED_DB_INSTANCE_VALUES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "modifying_parameters_of_a_specified_db_instance")]
-impl support::Shaped for ModifyingParametersOfASpecifiedDbInstanceValues {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_PARAMETERS_OF_A_SPECIFIED_DB_INSTANCE_VALUES,
-    );
-}
-#[cfg(feature = "modifying_parameters_of_a_specified_db_instance")]
 impl support::Validate for ModifyingParametersOfASpecifiedDbInstanceValues {
     fn validate_at(
         &self,
@@ -102,7 +82,7 @@ impl<'de> ::serde::Deserialize<'de> for ModifyingParametersOfASpecifiedDbInstanc
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "obtaining_a_parameter_template")]
@@ -131,26 +111,6 @@ impl ModifyingParametersOfASpecifiedDbInstanceValuesInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "obtaining_a_parameter_template")]
-/// The documented fields of [`ModifyingParametersOfASpecifiedDbInstanceValuesInResponse`].
-pub static SHAPE_MODIFYING_PARAMETERS_OF_A_SPECIFIED_DB_INSTANCE_VALUES_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "obtaining_a_parameter_template")]
-impl support::Shaped for ModifyingParametersOfASpecifiedDbInstanceValuesInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_PARAMETERS_OF_A_SPECIFIED_DB_INSTANCE_VALUES_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "obtaining_a_parameter_template")]
 impl support::Validate for ModifyingParametersOfASpecifiedDbInstanceValuesInResponse {

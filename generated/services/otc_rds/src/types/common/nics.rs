@@ -34,22 +34,6 @@ impl Nics {
     }
 }
 #[cfg(feature = "creating_a_db_instance")]
-/// The documented fields of [`Nics`].
-pub static SHAPE_NICS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "subnetId",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_db_instance")]
-impl support::Shaped for Nics {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NICS,
-    );
-}
-#[cfg(feature = "creating_a_db_instance")]
 impl support::Validate for Nics {
     fn validate_at(
         &self,
@@ -89,7 +73,7 @@ impl<'de> ::serde::Deserialize<'de> for Nics {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 7 nics field data structure description (also Table 13).
@@ -115,20 +99,6 @@ impl NicsInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`NicsInResponse`].
-pub static SHAPE_NICS_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "subnetId",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for NicsInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_NICS_IN_RESPONSE,
-    );
 }
 impl support::Validate for NicsInResponse {
     fn validate_at(

@@ -42,38 +42,6 @@ impl ObtainingADbInstanceList2Flavor {
         feature = "obtaining_detailed_information_of_a_specified_db_instance_2"
     )
 )]
-/// The documented fields of [`ObtainingADbInstanceList2Flavor`].
-pub static SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_FLAVOR: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_LINKS),
-            ),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "obtaining_a_db_instance_list_2",
-        feature = "obtaining_detailed_information_of_a_specified_db_instance_2"
-    )
-)]
-impl support::Shaped for ObtainingADbInstanceList2Flavor {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_FLAVOR,
-    );
-}
-#[cfg(
-    any(
-        feature = "obtaining_a_db_instance_list_2",
-        feature = "obtaining_detailed_information_of_a_specified_db_instance_2"
-    )
-)]
 impl support::Validate for ObtainingADbInstanceList2Flavor {
     fn validate_at(
         &self,
@@ -170,24 +138,6 @@ impl ObtainingADbInstanceList2Links {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ObtainingADbInstanceList2Links`].
-pub static SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_LINKS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "rel",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "href",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ObtainingADbInstanceList2Links {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_LINKS,
-    );
 }
 impl support::Validate for ObtainingADbInstanceList2Links {
     fn validate_at(

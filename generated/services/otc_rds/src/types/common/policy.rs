@@ -42,26 +42,6 @@ impl Policy {
     }
 }
 #[cfg(feature = "setting_an_automated_backup_policy")]
-/// The documented fields of [`Policy`].
-pub static SHAPE_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "keepday",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "starttime",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "setting_an_automated_backup_policy")]
-impl support::Shaped for Policy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_POLICY,
-    );
-}
-#[cfg(feature = "setting_an_automated_backup_policy")]
 impl support::Validate for Policy {
     fn validate_at(
         &self,
@@ -114,7 +94,7 @@ impl<'de> ::serde::Deserialize<'de> for Policy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "obtaining_an_automated_backup_policy")]
@@ -147,26 +127,6 @@ impl PolicyInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "obtaining_an_automated_backup_policy")]
-/// The documented fields of [`PolicyInResponse`].
-pub static SHAPE_POLICY_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "keepday",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "starttime",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "obtaining_an_automated_backup_policy")]
-impl support::Shaped for PolicyInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_POLICY_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "obtaining_an_automated_backup_policy")]
 impl support::Validate for PolicyInResponse {

@@ -30,22 +30,6 @@ impl SecurityGroup {
     }
 }
 #[cfg(feature = "creating_a_db_instance")]
-/// The documented fields of [`SecurityGroup`].
-pub static SHAPE_SECURITY_GROUP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_db_instance")]
-impl support::Shaped for SecurityGroup {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SECURITY_GROUP,
-    );
-}
-#[cfg(feature = "creating_a_db_instance")]
 impl support::Validate for SecurityGroup {
     fn validate_at(
         &self,
@@ -83,7 +67,7 @@ impl<'de> ::serde::Deserialize<'de> for SecurityGroup {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 8 securityGroup field data structure description (also Table 14).
@@ -107,20 +91,6 @@ impl SecurityGroupInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`SecurityGroupInResponse`].
-pub static SHAPE_SECURITY_GROUP_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for SecurityGroupInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SECURITY_GROUP_IN_RESPONSE,
-    );
 }
 impl support::Validate for SecurityGroupInResponse {
     fn validate_at(

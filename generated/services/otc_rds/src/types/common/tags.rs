@@ -27,24 +27,6 @@ impl Tags {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Tags`].
-pub static SHAPE_TAGS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Tags {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TAGS,
-    );
-}
 impl support::Validate for Tags {
     fn validate_at(
         &self,

@@ -69,32 +69,6 @@ impl Values {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`Values`].
-pub static SHAPE_VALUES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_connections",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "autocommit",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Values {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VALUES,
-    );
-}
 impl support::Validate for Values {
     fn validate_at(
         &self,

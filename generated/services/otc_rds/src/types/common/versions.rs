@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_rds/common.json` documents.
 use crate::support;
-use super::super::super::{Links, SHAPE_LINKS};
+use super::super::super::Links;
 /// Table 3 versions field data structure description.
 /// Shared by 4 operations: `querying_a_specified_api_version`,
 /// `querying_a_specified_api_version_information_compatible_with_openstack`,
@@ -35,32 +35,6 @@ impl Versions {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Versions`].
-pub static SHAPE_VERSIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "links",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_LINKS)),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Versions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VERSIONS,
-    );
 }
 impl support::Validate for Versions {
     fn validate_at(

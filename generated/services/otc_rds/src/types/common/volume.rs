@@ -24,24 +24,6 @@ impl Volume {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Volume`].
-pub static SHAPE_VOLUME: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Volume {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VOLUME,
-    );
-}
 impl support::Validate for Volume {
     fn validate_at(
         &self,

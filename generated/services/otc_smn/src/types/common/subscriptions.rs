@@ -52,44 +52,6 @@ impl Subscriptions {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`Subscriptions`].
-pub static SHAPE_SUBSCRIPTIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "topic_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subscription_urn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "owner",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "endpoint",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Subscriptions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SUBSCRIPTIONS,
-    );
-}
 impl support::Validate for Subscriptions {
     fn validate_at(
         &self,

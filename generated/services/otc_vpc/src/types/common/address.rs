@@ -6,7 +6,6 @@
 use crate::support;
 use super::super::super::{
     CreatingAnIpAddressGroupIpVersion, IpExtraSetRespOption, ResponseTag,
-    SHAPE_IP_EXTRA_SET_RESP_OPTION, SHAPE_RESPONSE_TAG,
 };
 /// Table 6 AddressGroup.
 /// Shared by 4 operations: `creating_an_ip_address_group`, `querying_an_ip_address_group`,
@@ -156,76 +155,6 @@ impl AddressGroup {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`AddressGroup`].
-pub static SHAPE_ADDRESS_GROUP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_capacity",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_set",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESPONSE_TAG),
-            ),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status_message",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_extra_set",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_IP_EXTRA_SET_RESP_OPTION),
-            ),
-        },
-    ],
-};
-impl support::Shaped for AddressGroup {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDRESS_GROUP,
-    );
 }
 impl support::Validate for AddressGroup {
     fn validate_at(

@@ -45,24 +45,6 @@ impl AllocationPool {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`AllocationPool`].
-pub static SHAPE_ALLOCATION_POOL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "start",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "end",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AllocationPool {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ALLOCATION_POOL,
-    );
-}
 impl support::Validate for AllocationPool {
     fn validate_at(
         &self,

@@ -50,26 +50,6 @@ impl AllowedAddressPairs {
     }
 }
 #[cfg(any(feature = "creating_a_port", feature = "updating_a_port"))]
-/// The documented fields of [`AllowedAddressPairs`].
-pub static SHAPE_ALLOWED_ADDRESS_PAIRS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mac_address",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_port", feature = "updating_a_port"))]
-impl support::Shaped for AllowedAddressPairs {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ALLOWED_ADDRESS_PAIRS,
-    );
-}
-#[cfg(any(feature = "creating_a_port", feature = "updating_a_port"))]
 impl support::Validate for AllowedAddressPairs {
     fn validate_at(
         &self,
@@ -115,7 +95,7 @@ impl<'de> ::serde::Deserialize<'de> for AllowedAddressPairs {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 allowed_address_pairs objects (also Table 9).
@@ -149,24 +129,6 @@ impl AllowedAddressPairsInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`AllowedAddressPairsInResponse`].
-pub static SHAPE_ALLOWED_ADDRESS_PAIRS_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mac_address",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AllowedAddressPairsInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ALLOWED_ADDRESS_PAIRS_IN_RESPONSE,
-    );
 }
 impl support::Validate for AllowedAddressPairsInResponse {
     fn validate_at(

@@ -80,34 +80,6 @@ impl AssociatingSubnetsWithARouteTableRoute {
     }
 }
 #[cfg(feature = "creating_a_route_table")]
-/// The documented fields of [`AssociatingSubnetsWithARouteTableRoute`].
-pub static SHAPE_ASSOCIATING_SUBNETS_WITH_A_ROUTE_TABLE_ROUTE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nexthop",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_route_table")]
-impl support::Shaped for AssociatingSubnetsWithARouteTableRoute {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ASSOCIATING_SUBNETS_WITH_A_ROUTE_TABLE_ROUTE,
-    );
-}
-#[cfg(feature = "creating_a_route_table")]
 impl support::Validate for AssociatingSubnetsWithARouteTableRoute {
     fn validate_at(
         &self,
@@ -173,7 +145,7 @@ impl<'de> ::serde::Deserialize<'de> for AssociatingSubnetsWithARouteTableRoute {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -247,46 +219,6 @@ impl AssociatingSubnetsWithARouteTableRouteInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_route_table",
-        feature = "querying_a_route_table",
-        feature = "querying_route_tables"
-    )
-)]
-/// The documented fields of [`AssociatingSubnetsWithARouteTableRouteInResponse`].
-pub static SHAPE_ASSOCIATING_SUBNETS_WITH_A_ROUTE_TABLE_ROUTE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nexthop",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_route_table",
-        feature = "querying_a_route_table",
-        feature = "querying_route_tables"
-    )
-)]
-impl support::Shaped for AssociatingSubnetsWithARouteTableRouteInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ASSOCIATING_SUBNETS_WITH_A_ROUTE_TABLE_ROUTE_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(
@@ -436,36 +368,6 @@ impl AssociatingSubnetsWithARouteTableSubnet {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-#[cfg(
-    any(
-        feature = "associating_subnets_with_a_route_table",
-        feature = "disassociating_subnets_from_a_route_table"
-    )
-)]
-/// The documented fields of [`AssociatingSubnetsWithARouteTableSubnet`].
-pub static SHAPE_ASSOCIATING_SUBNETS_WITH_A_ROUTE_TABLE_SUBNET: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "associate",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "disassociate",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "associating_subnets_with_a_route_table",
-        feature = "disassociating_subnets_from_a_route_table"
-    )
-)]
-impl support::Shaped for AssociatingSubnetsWithARouteTableSubnet {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ASSOCIATING_SUBNETS_WITH_A_ROUTE_TABLE_SUBNET,
-    );
 }
 #[cfg(
     any(

@@ -56,34 +56,6 @@ impl BandwidthInfoResp {
     }
 }
 #[cfg(any(feature = "querying_all_eips", feature = "querying_eip_details"))]
-/// The documented fields of [`BandwidthInfoResp`].
-pub static SHAPE_BANDWIDTH_INFO_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "bandwidth_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_number",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "querying_all_eips", feature = "querying_eip_details"))]
-impl support::Shaped for BandwidthInfoResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BANDWIDTH_INFO_RESP,
-    );
-}
-#[cfg(any(feature = "querying_all_eips", feature = "querying_eip_details"))]
 impl support::Validate for BandwidthInfoResp {
     fn validate_at(
         &self,
@@ -224,8 +196,4 @@ impl support::Validate for BandwidthShareType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(any(feature = "querying_an_eip", feature = "querying_eips"))]
-impl support::Shaped for BandwidthShareType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -27,24 +27,6 @@ impl CloudResource {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`CloudResource`].
-pub static SHAPE_CLOUD_RESOURCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resource_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_count",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CloudResource {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CLOUD_RESOURCE,
-    );
-}
 impl support::Validate for CloudResource {
     fn validate_at(
         &self,

@@ -171,80 +171,6 @@ impl CreatingASecurityGroup2SecurityGroupRule {
         feature = "querying_security_groups_2"
     )
 )]
-/// The documented fields of [`CreatingASecurityGroup2SecurityGroupRule`].
-pub static SHAPE_CREATING_A_SECURITY_GROUP2_SECURITY_GROUP_RULE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "direction",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ethertype",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_range_min",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_range_max",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_ip_prefix",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_address_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_security_group_details",
-        feature = "querying_security_group_rule_details",
-        feature = "querying_security_group_rules_2",
-        feature = "querying_security_groups_2"
-    )
-)]
-impl support::Shaped for CreatingASecurityGroup2SecurityGroupRule {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_SECURITY_GROUP2_SECURITY_GROUP_RULE,
-    );
-}
-#[cfg(
-    any(
-        feature = "querying_security_group_details",
-        feature = "querying_security_group_rule_details",
-        feature = "querying_security_group_rules_2",
-        feature = "querying_security_groups_2"
-    )
-)]
 impl support::Validate for CreatingASecurityGroup2SecurityGroupRule {
     fn validate_at(
         &self,
@@ -526,96 +452,6 @@ impl CreatingASecurityGroup3SecurityGroupRule {
         feature = "updating_a_security_group_2"
     )
 )]
-/// The documented fields of [`CreatingASecurityGroup3SecurityGroupRule`].
-pub static SHAPE_CREATING_A_SECURITY_GROUP3_SECURITY_GROUP_RULE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "direction",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ethertype",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "multiport",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "priority",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_ip_prefix",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_address_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_security_group_3",
-        feature = "creating_a_security_group_rule",
-        feature = "querying_a_security_group_rule_2",
-        feature = "querying_security_group_rules_3",
-        feature = "querying_the_details_of_a_security_group",
-        feature = "updating_a_security_group_2"
-    )
-)]
-impl support::Shaped for CreatingASecurityGroup3SecurityGroupRule {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_SECURITY_GROUP3_SECURITY_GROUP_RULE,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_a_security_group_3",
-        feature = "creating_a_security_group_rule",
-        feature = "querying_a_security_group_rule_2",
-        feature = "querying_security_group_rules_3",
-        feature = "querying_the_details_of_a_security_group",
-        feature = "updating_a_security_group_2"
-    )
-)]
 impl support::Validate for CreatingASecurityGroup3SecurityGroupRule {
     fn validate_at(
         &self,
@@ -803,26 +639,6 @@ impl CreatingASubnet2ExtraDhcpOpt {
     }
 }
 #[cfg(any(feature = "creating_a_subnet_2", feature = "updating_subnet_information"))]
-/// The documented fields of [`CreatingASubnet2ExtraDhcpOpt`].
-pub static SHAPE_CREATING_A_SUBNET2_EXTRA_DHCP_OPT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "opt_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "opt_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_subnet_2", feature = "updating_subnet_information"))]
-impl support::Shaped for CreatingASubnet2ExtraDhcpOpt {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_SUBNET2_EXTRA_DHCP_OPT,
-    );
-}
-#[cfg(any(feature = "creating_a_subnet_2", feature = "updating_subnet_information"))]
 impl support::Validate for CreatingASubnet2ExtraDhcpOpt {
     fn validate_at(
         &self,
@@ -868,7 +684,7 @@ impl<'de> ::serde::Deserialize<'de> for CreatingASubnet2ExtraDhcpOpt {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -918,40 +734,6 @@ impl CreatingASubnet2ExtraDhcpOptInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_subnet_2",
-        feature = "querying_subnet_details",
-        feature = "querying_subnets_2",
-        feature = "updating_subnet_information"
-    )
-)]
-/// The documented fields of [`CreatingASubnet2ExtraDhcpOptInResponse`].
-pub static SHAPE_CREATING_A_SUBNET2_EXTRA_DHCP_OPT_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "opt_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "opt_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_subnet_2",
-        feature = "querying_subnet_details",
-        feature = "querying_subnets_2",
-        feature = "updating_subnet_information"
-    )
-)]
-impl support::Shaped for CreatingASubnet2ExtraDhcpOptInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_SUBNET2_EXTRA_DHCP_OPT_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(
@@ -1094,10 +876,6 @@ impl support::Validate for CreatingAFirewallRuleAction {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-#[cfg(any(feature = "creating_a_firewall_rule", feature = "updating_a_firewall_rule"))]
-impl support::Shaped for CreatingAFirewallRuleAction {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 #[cfg(
     any(
         feature = "creating_a_subnet",
@@ -1235,20 +1013,6 @@ impl support::Validate for CreatingASubnetIpVersion {
 }
 #[cfg(
     any(
-        feature = "creating_a_subnet",
-        feature = "querying_a_subnet",
-        feature = "querying_a_subnet_pool",
-        feature = "querying_an_eip",
-        feature = "querying_eips",
-        feature = "querying_subnet_pools",
-        feature = "querying_subnets"
-    )
-)]
-impl support::Shaped for CreatingASubnetIpVersion {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
-#[cfg(
-    any(
         feature = "creating_an_ip_address_group",
         feature = "querying_an_ip_address_group",
         feature = "querying_ip_address_groups",
@@ -1362,15 +1126,4 @@ impl support::Validate for CreatingAnIpAddressGroupIpVersion {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(
-    any(
-        feature = "creating_an_ip_address_group",
-        feature = "querying_an_ip_address_group",
-        feature = "querying_ip_address_groups",
-        feature = "updating_an_ip_address_group"
-    )
-)]
-impl support::Shaped for CreatingAnIpAddressGroupIpVersion {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -27,28 +27,6 @@ impl DnsAssignment {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`DnsAssignment`].
-pub static SHAPE_DNS_ASSIGNMENT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "hostname",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fqdn",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DnsAssignment {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DNS_ASSIGNMENT,
-    );
-}
 impl support::Validate for DnsAssignment {
     fn validate_at(
         &self,

@@ -71,6 +71,3 @@ impl support::Validate for Ethertype {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for Ethertype {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

@@ -55,24 +55,6 @@ impl ExternalGatewayInfo {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`ExternalGatewayInfo`].
-pub static SHAPE_EXTERNAL_GATEWAY_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "network_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_snat",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ExternalGatewayInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXTERNAL_GATEWAY_INFO,
-    );
-}
 impl support::Validate for ExternalGatewayInfo {
     fn validate_at(
         &self,

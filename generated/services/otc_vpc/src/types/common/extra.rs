@@ -45,24 +45,6 @@ impl ExtraDhcpOpt {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`ExtraDhcpOpt`].
-pub static SHAPE_EXTRA_DHCP_OPT: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "opt_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "opt_value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ExtraDhcpOpt {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXTRA_DHCP_OPT,
-    );
-}
 impl support::Validate for ExtraDhcpOpt {
     fn validate_at(
         &self,

@@ -16,7 +16,7 @@ use crate::support;
         feature = "updating_a_network_acl_rule"
     )
 )]
-use super::super::super::{IpVersion, ResponseTag, SHAPE_RESPONSE_TAG};
+use super::super::super::{IpVersion, ResponseTag};
 #[cfg(feature = "disassociating_a_subnet_from_a_network_acl")]
 /// Table 3 FirewallAssociation (also Table 7).
 /// Shared by 9 operations: `disassociating_a_subnet_from_a_network_acl`,
@@ -48,22 +48,6 @@ impl FirewallAssociation {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-#[cfg(feature = "disassociating_a_subnet_from_a_network_acl")]
-/// The documented fields of [`FirewallAssociation`].
-pub static SHAPE_FIREWALL_ASSOCIATION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "virsubnet_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "disassociating_a_subnet_from_a_network_acl")]
-impl support::Shaped for FirewallAssociation {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FIREWALL_ASSOCIATION,
-    );
 }
 #[cfg(feature = "disassociating_a_subnet_from_a_network_acl")]
 impl support::Validate for FirewallAssociation {
@@ -105,7 +89,7 @@ impl<'de> ::serde::Deserialize<'de> for FirewallAssociation {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -161,46 +145,6 @@ impl FirewallAssociationInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "associating_a_subnet_with_a_network_acl",
-        feature = "creating_a_network_acl",
-        feature = "deleting_a_network_acl_rule",
-        feature = "disassociating_a_subnet_from_a_network_acl",
-        feature = "inserting_a_network_acl_rule",
-        feature = "querying_network_acls",
-        feature = "querying_the_details_of_a_network_acl",
-        feature = "updating_a_network_acl",
-        feature = "updating_a_network_acl_rule"
-    )
-)]
-/// The documented fields of [`FirewallAssociationInResponse`].
-pub static SHAPE_FIREWALL_ASSOCIATION_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "virsubnet_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "associating_a_subnet_with_a_network_acl",
-        feature = "creating_a_network_acl",
-        feature = "deleting_a_network_acl_rule",
-        feature = "disassociating_a_subnet_from_a_network_acl",
-        feature = "inserting_a_network_acl_rule",
-        feature = "querying_network_acls",
-        feature = "querying_the_details_of_a_network_acl",
-        feature = "updating_a_network_acl",
-        feature = "updating_a_network_acl_rule"
-    )
-)]
-impl support::Shaped for FirewallAssociationInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FIREWALL_ASSOCIATION_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(
@@ -438,100 +382,6 @@ impl FirewallDetail {
             |_: char| true,
         );
     }
-}
-#[cfg(
-    any(
-        feature = "associating_a_subnet_with_a_network_acl",
-        feature = "creating_a_network_acl",
-        feature = "deleting_a_network_acl_rule",
-        feature = "disassociating_a_subnet_from_a_network_acl",
-        feature = "inserting_a_network_acl_rule",
-        feature = "querying_the_details_of_a_network_acl",
-        feature = "updating_a_network_acl",
-        feature = "updating_a_network_acl_rule"
-    )
-)]
-/// The documented fields of [`FirewallDetail`].
-pub static SHAPE_FIREWALL_DETAIL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESPONSE_TAG),
-            ),
-        },
-        support::FieldShape {
-            name: "associations",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FIREWALL_ASSOCIATION_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "ingress_rules",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FIREWALL_RULE_DETAIL),
-            ),
-        },
-        support::FieldShape {
-            name: "egress_rules",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_FIREWALL_RULE_DETAIL),
-            ),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "associating_a_subnet_with_a_network_acl",
-        feature = "creating_a_network_acl",
-        feature = "deleting_a_network_acl_rule",
-        feature = "disassociating_a_subnet_from_a_network_acl",
-        feature = "inserting_a_network_acl_rule",
-        feature = "querying_the_details_of_a_network_acl",
-        feature = "updating_a_network_acl",
-        feature = "updating_a_network_acl_rule"
-    )
-)]
-impl support::Shaped for FirewallDetail {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FIREWALL_DETAIL,
-    );
 }
 #[cfg(
     any(
@@ -878,42 +728,6 @@ impl FirewallGroup {
     }
 }
 #[cfg(any(feature = "creating_a_firewall_group", feature = "updating_a_firewall_group"))]
-/// The documented fields of [`FirewallGroup`].
-pub static SHAPE_FIREWALL_GROUP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ingress_firewall_policy_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "egress_firewall_policy_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ports",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_firewall_group", feature = "updating_a_firewall_group"))]
-impl support::Shaped for FirewallGroup {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FIREWALL_GROUP,
-    );
-}
-#[cfg(any(feature = "creating_a_firewall_group", feature = "updating_a_firewall_group"))]
 impl support::Validate for FirewallGroup {
     fn validate_at(
         &self,
@@ -1114,38 +928,6 @@ impl FirewallPolicy {
 #[cfg(
     any(feature = "creating_a_firewall_policy", feature = "updating_a_firewall_policy")
 )]
-/// The documented fields of [`FirewallPolicy`].
-pub static SHAPE_FIREWALL_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "firewall_rules",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "audited",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(feature = "creating_a_firewall_policy", feature = "updating_a_firewall_policy")
-)]
-impl support::Shaped for FirewallPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FIREWALL_POLICY,
-    );
-}
-#[cfg(
-    any(feature = "creating_a_firewall_policy", feature = "updating_a_firewall_policy")
-)]
 impl support::Validate for FirewallPolicy {
     fn validate_at(
         &self,
@@ -1295,74 +1077,6 @@ impl FirewallRule {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(any(feature = "querying_a_firewall_rule", feature = "querying_firewall_rules"))]
-/// The documented fields of [`FirewallRule`].
-pub static SHAPE_FIREWALL_RULE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "querying_a_firewall_rule", feature = "querying_firewall_rules"))]
-impl support::Shaped for FirewallRule {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FIREWALL_RULE,
-    );
 }
 #[cfg(any(feature = "querying_a_firewall_rule", feature = "querying_firewall_rules"))]
 impl support::Validate for FirewallRule {
@@ -1672,96 +1386,6 @@ impl FirewallRuleDetail {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-#[cfg(
-    any(
-        feature = "associating_a_subnet_with_a_network_acl",
-        feature = "creating_a_network_acl",
-        feature = "deleting_a_network_acl_rule",
-        feature = "disassociating_a_subnet_from_a_network_acl",
-        feature = "inserting_a_network_acl_rule",
-        feature = "querying_the_details_of_a_network_acl",
-        feature = "updating_a_network_acl",
-        feature = "updating_a_network_acl_rule"
-    )
-)]
-/// The documented fields of [`FirewallRuleDetail`].
-pub static SHAPE_FIREWALL_RULE_DETAIL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_address_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination_address_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enabled",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "associating_a_subnet_with_a_network_acl",
-        feature = "creating_a_network_acl",
-        feature = "deleting_a_network_acl_rule",
-        feature = "disassociating_a_subnet_from_a_network_acl",
-        feature = "inserting_a_network_acl_rule",
-        feature = "querying_the_details_of_a_network_acl",
-        feature = "updating_a_network_acl",
-        feature = "updating_a_network_acl_rule"
-    )
-)]
-impl support::Shaped for FirewallRuleDetail {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FIREWALL_RULE_DETAIL,
-    );
 }
 #[cfg(
     any(

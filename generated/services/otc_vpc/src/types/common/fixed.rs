@@ -47,24 +47,6 @@ impl FixedIp {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`FixedIp`].
-pub static SHAPE_FIXED_IP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_address",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for FixedIp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FIXED_IP,
-    );
-}
 impl support::Validate for FixedIp {
     fn validate_at(
         &self,

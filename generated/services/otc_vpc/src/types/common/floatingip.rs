@@ -73,68 +73,6 @@ impl Floatingip {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`Floatingip`].
-pub static SHAPE_FLOATINGIP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "floating_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "floating_network_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "router_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "fixed_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dns_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dns_domain",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Floatingip {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FLOATINGIP,
-    );
-}
 impl support::Validate for Floatingip {
     fn validate_at(
         &self,

@@ -45,24 +45,6 @@ impl HostRoute {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`HostRoute`].
-pub static SHAPE_HOST_ROUTE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "destination",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nexthop",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for HostRoute {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_HOST_ROUTE,
-    );
-}
 impl support::Validate for HostRoute {
     fn validate_at(
         &self,

@@ -182,40 +182,6 @@ impl IpExtraSetRespOption {
         feature = "updating_an_ip_address_group"
     )
 )]
-/// The documented fields of [`IpExtraSetRespOption`].
-pub static SHAPE_IP_EXTRA_SET_RESP_OPTION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remarks",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_an_ip_address_group",
-        feature = "querying_an_ip_address_group",
-        feature = "querying_ip_address_groups",
-        feature = "updating_an_ip_address_group"
-    )
-)]
-impl support::Shaped for IpExtraSetRespOption {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_IP_EXTRA_SET_RESP_OPTION,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_an_ip_address_group",
-        feature = "querying_an_ip_address_group",
-        feature = "querying_ip_address_groups",
-        feature = "updating_an_ip_address_group"
-    )
-)]
 impl support::Validate for IpExtraSetRespOption {
     fn validate_at(
         &self,
@@ -425,20 +391,4 @@ impl support::Validate for IpVersion {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(
-    any(
-        feature = "associating_a_subnet_with_a_network_acl",
-        feature = "creating_a_network_acl",
-        feature = "deleting_a_network_acl_rule",
-        feature = "disassociating_a_subnet_from_a_network_acl",
-        feature = "inserting_a_network_acl_rule",
-        feature = "querying_firewall_rules",
-        feature = "querying_the_details_of_a_network_acl",
-        feature = "updating_a_network_acl",
-        feature = "updating_a_network_acl_rule"
-    )
-)]
-impl support::Shaped for IpVersion {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -23,24 +23,6 @@ impl Link {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Link`].
-pub static SHAPE_LINK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "href",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rel",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Link {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LINK,
-    );
-}
 impl support::Validate for Link {
     fn validate_at(
         &self,

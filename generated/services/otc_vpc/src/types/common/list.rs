@@ -51,36 +51,6 @@ impl ListTag {
         feature = "querying_the_number_of_network_acls_using_tags"
     )
 )]
-/// The documented fields of [`ListTag`].
-pub static SHAPE_LIST_TAG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_network_acls_using_tags",
-        feature = "querying_the_number_of_network_acls_using_tags"
-    )
-)]
-impl support::Shaped for ListTag {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_TAG,
-    );
-}
-#[cfg(
-    any(
-        feature = "querying_network_acls_using_tags",
-        feature = "querying_the_number_of_network_acls_using_tags"
-    )
-)]
 impl support::Validate for ListTag {
     fn validate_at(
         &self,
@@ -147,7 +117,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "querying_tags_of_network_acls_in_a_project")]
@@ -177,26 +147,6 @@ impl ListTagInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(feature = "querying_tags_of_network_acls_in_a_project")]
-/// The documented fields of [`ListTagInResponse`].
-pub static SHAPE_LIST_TAG_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(feature = "querying_tags_of_network_acls_in_a_project")]
-impl support::Shaped for ListTagInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_TAG_IN_RESPONSE,
-    );
 }
 #[cfg(feature = "querying_tags_of_network_acls_in_a_project")]
 impl support::Validate for ListTagInResponse {

@@ -37,28 +37,6 @@ impl PageInfo {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`PageInfo`].
-pub static SHAPE_PAGE_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "previous_marker",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "current_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "next_marker",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PageInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PAGE_INFO,
-    );
-}
 impl support::Validate for PageInfo {
     fn validate_at(
         &self,

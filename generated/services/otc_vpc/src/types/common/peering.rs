@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_vpc/common.json` documents.
 use crate::support;
-use super::super::super::{SHAPE_VPC_INFO_IN_RESPONSE, VpcInfoInResponse};
+use super::super::super::VpcInfoInResponse;
 /// Table 3 peering objects.
 /// Shared by 2 operations: `querying_a_vpc_peering_connection`,
 /// `querying_vpc_peering_connections`.
@@ -49,48 +49,6 @@ impl Peering {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`Peering`].
-pub static SHAPE_PEERING: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "request_vpc_info",
-            value: support::ValueShape::Object(&SHAPE_VPC_INFO_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "accept_vpc_info",
-            value: support::ValueShape::Object(&SHAPE_VPC_INFO_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Peering {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PEERING,
-    );
 }
 impl support::Validate for Peering {
     fn validate_at(

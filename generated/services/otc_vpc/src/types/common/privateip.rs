@@ -54,40 +54,6 @@ impl Privateip {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Privateip`].
-pub static SHAPE_PRIVATEIP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "device_owner",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_address",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Privateip {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PRIVATEIP,
-    );
-}
 impl support::Validate for Privateip {
     fn validate_at(
         &self,

@@ -29,32 +29,6 @@ impl Profile {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Profile`].
-pub static SHAPE_PROFILE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "order_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "product_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "region_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Profile {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PROFILE,
-    );
-}
 impl support::Validate for Profile {
     fn validate_at(
         &self,

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpc/common.json` documents.
 use crate::support;
 #[cfg(any(feature = "binding_an_eip", feature = "unbinding_an_eip"))]
-use super::super::super::{SHAPE_VNIC_INFO, VnicInfo};
+use super::super::super::VnicInfo;
 #[cfg(any(feature = "binding_an_eip", feature = "unbinding_an_eip"))]
 /// Table 7 PublicipBandwidthInfo.
 /// Shared by 2 operations: `binding_an_eip`, `unbinding_an_eip`.
@@ -103,42 +103,6 @@ impl PublicipBandwidthInfo {
             |_: char| true,
         );
     }
-}
-#[cfg(any(feature = "binding_an_eip", feature = "unbinding_an_eip"))]
-/// The documented fields of [`PublicipBandwidthInfo`].
-pub static SHAPE_PUBLICIP_BANDWIDTH_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "share_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "charge_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "billing_info",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "binding_an_eip", feature = "unbinding_an_eip"))]
-impl support::Shaped for PublicipBandwidthInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLICIP_BANDWIDTH_INFO,
-    );
 }
 #[cfg(any(feature = "binding_an_eip", feature = "unbinding_an_eip"))]
 impl support::Validate for PublicipBandwidthInfo {
@@ -264,34 +228,6 @@ impl PublicipInfo {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(any(feature = "querying_a_bandwidth", feature = "querying_bandwidths"))]
-/// The documented fields of [`PublicipInfo`].
-pub static SHAPE_PUBLICIP_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "publicip_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "querying_a_bandwidth", feature = "querying_bandwidths"))]
-impl support::Shaped for PublicipInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLICIP_INFO,
-    );
 }
 #[cfg(any(feature = "querying_a_bandwidth", feature = "querying_bandwidths"))]
 impl support::Validate for PublicipInfo {
@@ -522,98 +458,6 @@ impl PublicipInstanceResp {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(any(feature = "binding_an_eip", feature = "unbinding_an_eip"))]
-/// The documented fields of [`PublicipInstanceResp`].
-pub static SHAPE_PUBLICIP_INSTANCE_RESP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public_border_group",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vnic",
-            value: support::ValueShape::Object(&SHAPE_VNIC_INFO),
-        },
-        support::FieldShape {
-            name: "bandwidth",
-            value: support::ValueShape::Object(&SHAPE_PUBLICIP_BANDWIDTH_INFO),
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "billing_info",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lock_status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "associate_instance_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "associate_instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip_pool_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "publicip_pool_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "alias",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "binding_an_eip", feature = "unbinding_an_eip"))]
-impl support::Shaped for PublicipInstanceResp {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PUBLICIP_INSTANCE_RESP,
-    );
 }
 #[cfg(any(feature = "binding_an_eip", feature = "unbinding_an_eip"))]
 impl support::Validate for PublicipInstanceResp {

@@ -5,32 +5,20 @@
 //! The types that `spec/otc_vpc/common.json` documents.
 use crate::support;
 #[cfg(any(feature = "querying_a_route_table", feature = "querying_route_tables"))]
-use super::super::super::{
-    AssociatingSubnetsWithARouteTableRouteInResponse,
-    SHAPE_ASSOCIATING_SUBNETS_WITH_A_ROUTE_TABLE_ROUTE_IN_RESPONSE, SHAPE_SUBNET, Subnet,
-};
+use super::super::super::{AssociatingSubnetsWithARouteTableRouteInResponse, Subnet};
 #[cfg(any(feature = "querying_a_security_group", feature = "querying_security_groups"))]
-use super::super::super::{SHAPE_SECURITY_GROUP_RULE, SecurityGroupRule};
+use super::super::super::SecurityGroupRule;
 #[cfg(any(feature = "querying_a_subnet", feature = "querying_subnets"))]
-use super::super::super::{
-    AllocationPool, CreatingASubnetIpVersion, HostRoute, SHAPE_ALLOCATION_POOL,
-    SHAPE_HOST_ROUTE,
-};
+use super::super::super::{AllocationPool, CreatingASubnetIpVersion, HostRoute};
 #[cfg(
     any(
         feature = "querying_security_group_details",
         feature = "querying_security_groups_2"
     )
 )]
-use super::super::super::{
-    CreatingASecurityGroup2SecurityGroupRule,
-    SHAPE_CREATING_A_SECURITY_GROUP2_SECURITY_GROUP_RULE,
-};
+use super::super::super::CreatingASecurityGroup2SecurityGroupRule;
 #[cfg(any(feature = "querying_subnet_details", feature = "querying_subnets_2"))]
-use super::super::super::{
-    CreatingASubnet2ExtraDhcpOptInResponse,
-    SHAPE_CREATING_A_SUBNET2_EXTRA_DHCP_OPT_IN_RESPONSE,
-};
+use super::super::super::CreatingASubnet2ExtraDhcpOptInResponse;
 #[cfg(any(feature = "querying_a_firewall_group", feature = "querying_firewall_groups"))]
 /// Table 3 Firewall Group objects.
 /// Shared by 2 operations: `querying_a_firewall_group`, `querying_firewall_groups`.
@@ -93,70 +81,6 @@ impl QueryingAFirewallGroupFirewallGroup {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(any(feature = "querying_a_firewall_group", feature = "querying_firewall_groups"))]
-/// The documented fields of [`QueryingAFirewallGroupFirewallGroup`].
-pub static SHAPE_QUERYING_A_FIREWALL_GROUP_FIREWALL_GROUP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ingress_firewall_policy_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "egress_firewall_policy_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ports",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "public",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "querying_a_firewall_group", feature = "querying_firewall_groups"))]
-impl support::Shaped for QueryingAFirewallGroupFirewallGroup {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_FIREWALL_GROUP_FIREWALL_GROUP,
-    );
 }
 #[cfg(any(feature = "querying_a_firewall_group", feature = "querying_firewall_groups"))]
 impl support::Validate for QueryingAFirewallGroupFirewallGroup {
@@ -332,54 +256,6 @@ impl QueryingAFirewallPolicyFirewallPolicy {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(feature = "querying_a_firewall_policy", feature = "querying_firewall_policies")
-)]
-/// The documented fields of [`QueryingAFirewallPolicyFirewallPolicy`].
-pub static SHAPE_QUERYING_A_FIREWALL_POLICY_FIREWALL_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "firewall_rules",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "audited",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "public",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(feature = "querying_a_firewall_policy", feature = "querying_firewall_policies")
-)]
-impl support::Shaped for QueryingAFirewallPolicyFirewallPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_FIREWALL_POLICY_FIREWALL_POLICY,
-    );
 }
 #[cfg(
     any(feature = "querying_a_firewall_policy", feature = "querying_firewall_policies")
@@ -580,64 +456,6 @@ impl QueryingARouteTableRoutetable {
     }
 }
 #[cfg(any(feature = "querying_a_route_table", feature = "querying_route_tables"))]
-/// The documented fields of [`QueryingARouteTableRoutetable`].
-pub static SHAPE_QUERYING_A_ROUTE_TABLE_ROUTETABLE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "default",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "routes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_ASSOCIATING_SUBNETS_WITH_A_ROUTE_TABLE_ROUTE_IN_RESPONSE,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "subnets",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SUBNET),
-            ),
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "querying_a_route_table", feature = "querying_route_tables"))]
-impl support::Shaped for QueryingARouteTableRoutetable {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_ROUTE_TABLE_ROUTETABLE,
-    );
-}
-#[cfg(any(feature = "querying_a_route_table", feature = "querying_route_tables"))]
 impl support::Validate for QueryingARouteTableRoutetable {
     fn validate_at(
         &self,
@@ -818,52 +636,6 @@ impl QueryingASecurityGroupSecurityGroup {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(any(feature = "querying_a_security_group", feature = "querying_security_groups"))]
-/// The documented fields of [`QueryingASecurityGroupSecurityGroup`].
-pub static SHAPE_QUERYING_A_SECURITY_GROUP_SECURITY_GROUP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group_rules",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SECURITY_GROUP_RULE),
-            ),
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "querying_a_security_group", feature = "querying_security_groups"))]
-impl support::Shaped for QueryingASecurityGroupSecurityGroup {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SECURITY_GROUP_SECURITY_GROUP,
-    );
 }
 #[cfg(any(feature = "querying_a_security_group", feature = "querying_security_groups"))]
 impl support::Validate for QueryingASecurityGroupSecurityGroup {
@@ -1062,90 +834,6 @@ impl QueryingASubnetSubnet {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-#[cfg(any(feature = "querying_a_subnet", feature = "querying_subnets"))]
-/// The documented fields of [`QueryingASubnetSubnet`].
-pub static SHAPE_QUERYING_A_SUBNET_SUBNET: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipv6_address_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipv6_ra_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "network_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cidr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "gateway_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "allocation_pools",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_ALLOCATION_POOL),
-            ),
-        },
-        support::FieldShape {
-            name: "dns_nameservers",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "host_routes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_HOST_ROUTE),
-            ),
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_dhcp",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnetpool_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "querying_a_subnet", feature = "querying_subnets"))]
-impl support::Shaped for QueryingASubnetSubnet {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SUBNET_SUBNET,
-    );
 }
 #[cfg(any(feature = "querying_a_subnet", feature = "querying_subnets"))]
 impl support::Validate for QueryingASubnetSubnet {
@@ -1376,42 +1064,6 @@ impl QueryingAVpcRouteRoute {
     }
 }
 #[cfg(any(feature = "querying_a_vpc_route", feature = "querying_vpc_routes"))]
-/// The documented fields of [`QueryingAVpcRouteRoute`].
-pub static SHAPE_QUERYING_A_VPC_ROUTE_ROUTE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nexthop",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "querying_a_vpc_route", feature = "querying_vpc_routes"))]
-impl support::Shaped for QueryingAVpcRouteRoute {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_VPC_ROUTE_ROUTE,
-    );
-}
-#[cfg(any(feature = "querying_a_vpc_route", feature = "querying_vpc_routes"))]
 impl support::Validate for QueryingAVpcRouteRoute {
     fn validate_at(
         &self,
@@ -1582,42 +1234,6 @@ impl QueryingAllEipsPublicipBandwidthInfo {
     }
 }
 #[cfg(any(feature = "querying_all_eips", feature = "querying_eip_details"))]
-/// The documented fields of [`QueryingAllEipsPublicipBandwidthInfo`].
-pub static SHAPE_QUERYING_ALL_EIPS_PUBLICIP_BANDWIDTH_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "share_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "charge_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "billing_info",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "querying_all_eips", feature = "querying_eip_details"))]
-impl support::Shaped for QueryingAllEipsPublicipBandwidthInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_EIPS_PUBLICIP_BANDWIDTH_INFO,
-    );
-}
-#[cfg(any(feature = "querying_all_eips", feature = "querying_eip_details"))]
 impl support::Validate for QueryingAllEipsPublicipBandwidthInfo {
     fn validate_at(
         &self,
@@ -1774,38 +1390,6 @@ impl QueryingEipTagsInASpecifiedProjectTag {
         feature = "querying_vpc_tags_in_a_specified_project"
     )
 )]
-/// The documented fields of [`QueryingEipTagsInASpecifiedProjectTag`].
-pub static SHAPE_QUERYING_EIP_TAGS_IN_A_SPECIFIED_PROJECT_TAG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_eip_tags_in_a_specified_project",
-        feature = "querying_subnet_tags_in_a_specified_project",
-        feature = "querying_vpc_tags_in_a_specified_project"
-    )
-)]
-impl support::Shaped for QueryingEipTagsInASpecifiedProjectTag {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_EIP_TAGS_IN_A_SPECIFIED_PROJECT_TAG,
-    );
-}
-#[cfg(
-    any(
-        feature = "querying_eip_tags_in_a_specified_project",
-        feature = "querying_subnet_tags_in_a_specified_project",
-        feature = "querying_vpc_tags_in_a_specified_project"
-    )
-)]
 impl support::Validate for QueryingEipTagsInASpecifiedProjectTag {
     fn validate_at(
         &self,
@@ -1933,56 +1517,6 @@ impl QueryingSecurityGroupDetailsSecurityGroup {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "querying_security_group_details",
-        feature = "querying_security_groups_2"
-    )
-)]
-/// The documented fields of [`QueryingSecurityGroupDetailsSecurityGroup`].
-pub static SHAPE_QUERYING_SECURITY_GROUP_DETAILS_SECURITY_GROUP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group_rules",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_CREATING_A_SECURITY_GROUP2_SECURITY_GROUP_RULE,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_security_group_details",
-        feature = "querying_security_groups_2"
-    )
-)]
-impl support::Shaped for QueryingSecurityGroupDetailsSecurityGroup {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SECURITY_GROUP_DETAILS_SECURITY_GROUP,
-    );
 }
 #[cfg(
     any(
@@ -2229,114 +1763,6 @@ impl QueryingSubnetDetailsSubnet {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-#[cfg(any(feature = "querying_subnet_details", feature = "querying_subnets_2"))]
-/// The documented fields of [`QueryingSubnetDetailsSubnet`].
-pub static SHAPE_QUERYING_SUBNET_DETAILS_SUBNET: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cidr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "gateway_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipv6_enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cidr_v6",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "gateway_ip_v6",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dhcp_enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "primary_dns",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "secondary_dns",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dnsList",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "availability_zone",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "neutron_network_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "neutron_subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "neutron_subnet_id_v6",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extra_dhcp_opts",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_CREATING_A_SUBNET2_EXTRA_DHCP_OPT_IN_RESPONSE,
-                ),
-            ),
-        },
-        support::FieldShape {
-            name: "scope",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "querying_subnet_details", feature = "querying_subnets_2"))]
-impl support::Shaped for QueryingSubnetDetailsSubnet {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SUBNET_DETAILS_SUBNET,
-    );
 }
 #[cfg(any(feature = "querying_subnet_details", feature = "querying_subnets_2"))]
 impl support::Validate for QueryingSubnetDetailsSubnet {
@@ -2643,26 +2069,6 @@ impl QueryingSubnetTagsTag {
     }
 }
 #[cfg(any(feature = "querying_subnet_tags", feature = "querying_vpc_tags"))]
-/// The documented fields of [`QueryingSubnetTagsTag`].
-pub static SHAPE_QUERYING_SUBNET_TAGS_TAG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "querying_subnet_tags", feature = "querying_vpc_tags"))]
-impl support::Shaped for QueryingSubnetTagsTag {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_SUBNET_TAGS_TAG,
-    );
-}
-#[cfg(any(feature = "querying_subnet_tags", feature = "querying_vpc_tags"))]
 impl support::Validate for QueryingSubnetTagsTag {
     fn validate_at(
         &self,
@@ -2881,10 +2287,6 @@ impl support::Validate for QueryingAPortStatus {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-#[cfg(any(feature = "querying_a_port", feature = "querying_ports"))]
-impl support::Shaped for QueryingAPortStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 #[cfg(any(feature = "querying_network_details", feature = "querying_networks"))]
 /// Specifies the network status.
 /// Shared by 2 operations: `querying_network_details`, `querying_networks`.
@@ -2969,10 +2371,6 @@ impl support::Validate for QueryingNetworkDetailsStatus {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-#[cfg(any(feature = "querying_network_details", feature = "querying_networks"))]
-impl support::Shaped for QueryingNetworkDetailsStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
 #[cfg(any(feature = "querying_subnet_details", feature = "querying_subnets_2"))]
 /// Shared by 2 operations: `querying_subnet_details`, `querying_subnets_2`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -3042,8 +2440,4 @@ impl support::Validate for QueryingSubnetDetailsStatus {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(any(feature = "querying_subnet_details", feature = "querying_subnets_2"))]
-impl support::Shaped for QueryingSubnetDetailsStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -11,7 +11,7 @@ use crate::support;
         feature = "querying_vpcs_by_tag"
     )
 )]
-use super::super::super::{SHAPE_TAGS_IN_RESPONSE, TagsInResponse};
+use super::super::super::TagsInResponse;
 #[cfg(
     any(
         feature = "querying_eips_by_tag",
@@ -56,48 +56,6 @@ impl Resource {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "querying_eips_by_tag",
-        feature = "querying_subnets_by_tag",
-        feature = "querying_vpcs_by_tag"
-    )
-)]
-/// The documented fields of [`Resource`].
-pub static SHAPE_RESOURCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resource_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resource_detail",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_TAGS_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "resource_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_eips_by_tag",
-        feature = "querying_subnets_by_tag",
-        feature = "querying_vpcs_by_tag"
-    )
-)]
-impl support::Shaped for Resource {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCE,
-    );
 }
 #[cfg(
     any(
@@ -275,36 +233,6 @@ impl ResourceTag {
         feature = "adding_tags_to_a_network_acl_in_batches"
     )
 )]
-/// The documented fields of [`ResourceTag`].
-pub static SHAPE_RESOURCE_TAG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "adding_a_tag_to_a_network_acl",
-        feature = "adding_tags_to_a_network_acl_in_batches"
-    )
-)]
-impl support::Shaped for ResourceTag {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCE_TAG,
-    );
-}
-#[cfg(
-    any(
-        feature = "adding_a_tag_to_a_network_acl",
-        feature = "adding_tags_to_a_network_acl_in_batches"
-    )
-)]
 impl support::Validate for ResourceTag {
     fn validate_at(
         &self,
@@ -369,7 +297,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -438,36 +366,6 @@ impl ResourceTagInResponse {
             ::std::option::Option::Some(255usize),
         );
     }
-}
-#[cfg(
-    any(
-        feature = "querying_network_acls_using_tags",
-        feature = "querying_tags_of_a_network_acl"
-    )
-)]
-/// The documented fields of [`ResourceTagInResponse`].
-pub static SHAPE_RESOURCE_TAG_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_network_acls_using_tags",
-        feature = "querying_tags_of_a_network_acl"
-    )
-)]
-impl support::Shaped for ResourceTagInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCE_TAG_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

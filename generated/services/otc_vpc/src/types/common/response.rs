@@ -50,24 +50,6 @@ impl ResponseTag {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ResponseTag`].
-pub static SHAPE_RESPONSE_TAG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ResponseTag {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESPONSE_TAG,
-    );
-}
 impl support::Validate for ResponseTag {
     fn validate_at(
         &self,

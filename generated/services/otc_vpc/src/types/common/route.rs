@@ -49,24 +49,6 @@ impl Route {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`Route`].
-pub static SHAPE_ROUTE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "destination",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "nexthop",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Route {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ROUTE,
-    );
-}
 impl support::Validate for Route {
     fn validate_at(
         &self,

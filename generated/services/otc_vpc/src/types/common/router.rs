@@ -4,9 +4,7 @@
 
 //! The types that `spec/otc_vpc/common.json` documents.
 use crate::support;
-use super::super::super::{
-    ExternalGatewayInfo, Route, SHAPE_EXTERNAL_GATEWAY_INFO, SHAPE_ROUTE, Status,
-};
+use super::super::super::{ExternalGatewayInfo, Route, Status};
 /// Table 2 router objects.
 /// Shared by 2 operations: `querying_a_router`, `querying_routers`.
 #[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
@@ -82,56 +80,6 @@ impl Router {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`Router`].
-pub static SHAPE_ROUTER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "external_gateway_info",
-            value: support::ValueShape::Object(&SHAPE_EXTERNAL_GATEWAY_INFO),
-        },
-        support::FieldShape {
-            name: "routes",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_ROUTE)),
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Router {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ROUTER,
-    );
 }
 impl support::Validate for Router {
     fn validate_at(

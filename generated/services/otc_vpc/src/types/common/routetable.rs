@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_vpc/common.json` documents.
 use crate::support;
-use super::super::super::{
-    AssociatingSubnetsWithARouteTableSubnet,
-    SHAPE_ASSOCIATING_SUBNETS_WITH_A_ROUTE_TABLE_SUBNET,
-};
+use super::super::super::AssociatingSubnetsWithARouteTableSubnet;
 /// Table 3 Description of the routetable field (also Table 6).
 /// Shared by 2 operations: `associating_subnets_with_a_route_table`,
 /// `disassociating_subnets_from_a_route_table`.
@@ -30,22 +27,6 @@ impl Routetable {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`Routetable`].
-pub static SHAPE_ROUTETABLE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "subnets",
-            value: support::ValueShape::Object(
-                &SHAPE_ASSOCIATING_SUBNETS_WITH_A_ROUTE_TABLE_SUBNET,
-            ),
-        },
-    ],
-};
-impl support::Shaped for Routetable {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ROUTETABLE,
-    );
 }
 impl support::Validate for Routetable {
     fn validate_at(
@@ -93,7 +74,7 @@ impl<'de> ::serde::Deserialize<'de> for Routetable {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Description of the routetable field (also Table 6).
@@ -117,22 +98,6 @@ impl RoutetableInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`RoutetableInResponse`].
-pub static SHAPE_ROUTETABLE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "subnets",
-            value: support::ValueShape::Object(
-                &SHAPE_ASSOCIATING_SUBNETS_WITH_A_ROUTE_TABLE_SUBNET,
-            ),
-        },
-    ],
-};
-impl support::Shaped for RoutetableInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ROUTETABLE_IN_RESPONSE,
-    );
 }
 impl support::Validate for RoutetableInResponse {
     fn validate_at(

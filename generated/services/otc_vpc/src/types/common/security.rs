@@ -11,10 +11,7 @@ use crate::support;
         feature = "updating_a_security_group_2"
     )
 )]
-use super::super::super::{
-    CreatingASecurityGroup3SecurityGroupRule, ResponseTag,
-    SHAPE_CREATING_A_SECURITY_GROUP3_SECURITY_GROUP_RULE, SHAPE_RESPONSE_TAG,
-};
+use super::super::super::{CreatingASecurityGroup3SecurityGroupRule, ResponseTag};
 #[cfg(any(feature = "creating_a_security_group", feature = "updating_a_security_group"))]
 /// Table 2 Security Group objects (also Table 4).
 /// Shared by 2 operations: `creating_a_security_group`, `updating_a_security_group`.
@@ -56,26 +53,6 @@ impl SecurityGroup {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-#[cfg(any(feature = "creating_a_security_group", feature = "updating_a_security_group"))]
-/// The documented fields of [`SecurityGroup`].
-pub static SHAPE_SECURITY_GROUP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(any(feature = "creating_a_security_group", feature = "updating_a_security_group"))]
-impl support::Shaped for SecurityGroup {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SECURITY_GROUP,
-    );
 }
 #[cfg(any(feature = "creating_a_security_group", feature = "updating_a_security_group"))]
 impl support::Validate for SecurityGroup {
@@ -223,72 +200,6 @@ impl SecurityGroupInfo {
             |_: char| true,
         );
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_security_group_3",
-        feature = "querying_the_details_of_a_security_group",
-        feature = "updating_a_security_group_2"
-    )
-)]
-/// The documented fields of [`SecurityGroupInfo`].
-pub static SHAPE_SECURITY_GROUP_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESPONSE_TAG),
-            ),
-        },
-        support::FieldShape {
-            name: "security_group_rules",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(
-                    &SHAPE_CREATING_A_SECURITY_GROUP3_SECURITY_GROUP_RULE,
-                ),
-            ),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_security_group_3",
-        feature = "querying_the_details_of_a_security_group",
-        feature = "updating_a_security_group_2"
-    )
-)]
-impl support::Shaped for SecurityGroupInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SECURITY_GROUP_INFO,
-    );
 }
 #[cfg(
     any(
@@ -522,92 +433,6 @@ impl SecurityGroupRule {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "querying_a_security_group",
-        feature = "querying_a_security_group_rule",
-        feature = "querying_security_group_rules",
-        feature = "querying_security_groups"
-    )
-)]
-/// The documented fields of [`SecurityGroupRule`].
-pub static SHAPE_SECURITY_GROUP_RULE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "direction",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_ip_prefix",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_range_max",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_range_min",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ethertype",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "remote_address_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_a_security_group",
-        feature = "querying_a_security_group_rule",
-        feature = "querying_security_group_rules",
-        feature = "querying_security_groups"
-    )
-)]
-impl support::Shaped for SecurityGroupRule {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SECURITY_GROUP_RULE,
-    );
 }
 #[cfg(
     any(

@@ -21,20 +21,6 @@ impl Subnet {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Subnet`].
-pub static SHAPE_SUBNET: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Subnet {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SUBNET,
-    );
-}
 impl support::Validate for Subnet {
     fn validate_at(
         &self,

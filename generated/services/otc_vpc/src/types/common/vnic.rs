@@ -88,64 +88,6 @@ impl VnicInfo {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`VnicInfo`].
-pub static SHAPE_VNIC_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "private_ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "device_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "device_owner",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_profile",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "mac",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vtep",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vni",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "instance_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port_vif_details",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for VnicInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VNIC_INFO,
-    );
-}
 impl support::Validate for VnicInfo {
     fn validate_at(
         &self,

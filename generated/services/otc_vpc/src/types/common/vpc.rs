@@ -12,9 +12,7 @@ use crate::support;
         feature = "removing_a_secondary_cidr_block_from_a_vpc"
     )
 )]
-use super::super::super::{
-    CloudResource, ResponseTag, SHAPE_CLOUD_RESOURCE, SHAPE_RESPONSE_TAG,
-};
+use super::super::super::{CloudResource, ResponseTag};
 #[cfg(
     any(
         feature = "adding_a_secondary_cidr_block_to_a_vpc",
@@ -146,82 +144,6 @@ impl Vpc {
             |_: char| true,
         );
     }
-}
-#[cfg(
-    any(
-        feature = "adding_a_secondary_cidr_block_to_a_vpc",
-        feature = "querying_the_details_of_a_vpc",
-        feature = "querying_vpcs_2",
-        feature = "removing_a_secondary_cidr_block_from_a_vpc"
-    )
-)]
-/// The documented fields of [`Vpc`].
-pub static SHAPE_VPC: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cidr",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extend_cidrs",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cloud_resources",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CLOUD_RESOURCE),
-            ),
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_RESPONSE_TAG),
-            ),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "adding_a_secondary_cidr_block_to_a_vpc",
-        feature = "querying_the_details_of_a_vpc",
-        feature = "querying_vpcs_2",
-        feature = "removing_a_secondary_cidr_block_from_a_vpc"
-    )
-)]
-impl support::Shaped for Vpc {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(&SHAPE_VPC);
 }
 #[cfg(
     any(
@@ -439,26 +361,6 @@ impl VpcInfo {
     }
 }
 #[cfg(feature = "creating_a_vpc_peering_connection")]
-/// The documented fields of [`VpcInfo`].
-pub static SHAPE_VPC_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "creating_a_vpc_peering_connection")]
-impl support::Shaped for VpcInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VPC_INFO,
-    );
-}
-#[cfg(feature = "creating_a_vpc_peering_connection")]
 impl support::Validate for VpcInfo {
     fn validate_at(
         &self,
@@ -504,7 +406,7 @@ impl<'de> ::serde::Deserialize<'de> for VpcInfo {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -552,42 +454,6 @@ impl VpcInfoInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "accepting_a_vpc_peering_connection",
-        feature = "creating_a_vpc_peering_connection",
-        feature = "querying_a_vpc_peering_connection",
-        feature = "querying_vpc_peering_connections",
-        feature = "refusing_a_vpc_peering_connection"
-    )
-)]
-/// The documented fields of [`VpcInfoInResponse`].
-pub static SHAPE_VPC_INFO_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "accepting_a_vpc_peering_connection",
-        feature = "creating_a_vpc_peering_connection",
-        feature = "querying_a_vpc_peering_connection",
-        feature = "querying_vpc_peering_connections",
-        feature = "refusing_a_vpc_peering_connection"
-    )
-)]
-impl support::Shaped for VpcInfoInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VPC_INFO_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

@@ -49,44 +49,6 @@ impl ConnectionMonitorInfo {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ConnectionMonitorInfo`].
-pub static SHAPE_CONNECTION_MONITOR_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpn_connection_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "source_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "proto_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ConnectionMonitorInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONNECTION_MONITOR_INFO,
-    );
-}
 impl support::Validate for ConnectionMonitorInfo {
     fn validate_at(
         &self,

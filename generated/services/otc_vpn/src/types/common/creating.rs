@@ -84,28 +84,6 @@ impl CreatingAVpnConnectionDpd {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`CreatingAVpnConnectionDpd`].
-pub static SHAPE_CREATING_A_VPN_CONNECTION_DPD: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "interval",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpnConnectionDpd {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPN_CONNECTION_DPD,
-    );
-}
 impl support::Validate for CreatingAVpnConnectionDpd {
     fn validate_at(
         &self,
@@ -416,64 +394,6 @@ impl CreatingAVpnConnectionIkePolicy {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`CreatingAVpnConnectionIkePolicy`].
-pub static SHAPE_CREATING_A_VPN_CONNECTION_IKE_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "ike_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "phase1_negotiation_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authentication_algorithm",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "encryption_algorithm",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dh_group",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authentication_method",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lifetime_seconds",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "local_id_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "local_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "peer_id_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "peer_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dpd",
-            value: support::ValueShape::Object(&SHAPE_CREATING_A_VPN_CONNECTION_DPD),
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpnConnectionIkePolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPN_CONNECTION_IKE_POLICY,
-    );
-}
 impl support::Validate for CreatingAVpnConnectionIkePolicy {
     fn validate_at(
         &self,
@@ -770,40 +690,6 @@ impl CreatingAVpnConnectionIpsecPolicy {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`CreatingAVpnConnectionIpsecPolicy`].
-pub static SHAPE_CREATING_A_VPN_CONNECTION_IPSEC_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "authentication_algorithm",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "encryption_algorithm",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pfs",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "transform_protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lifetime_seconds",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "encapsulation_mode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingAVpnConnectionIpsecPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_VPN_CONNECTION_IPSEC_POLICY,
-    );
 }
 impl support::Validate for CreatingAVpnConnectionIpsecPolicy {
     fn validate_at(

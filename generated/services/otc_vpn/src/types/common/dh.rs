@@ -109,6 +109,3 @@ impl support::Validate for DhGroup {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for DhGroup {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

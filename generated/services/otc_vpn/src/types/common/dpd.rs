@@ -58,26 +58,6 @@ impl Dpd {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`Dpd`].
-pub static SHAPE_DPD: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "interval",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timeout",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Dpd {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(&SHAPE_DPD);
-}
 impl support::Validate for Dpd {
     fn validate_at(
         &self,

@@ -92,6 +92,3 @@ impl support::Validate for EncryptionAlgorithm {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for EncryptionAlgorithm {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::super::{
     AuthenticationAlgorithm, DhGroup, EncryptionAlgorithm,
-    QueryingASpecifiedVpnConnectionDpd, SHAPE_QUERYING_A_SPECIFIED_VPN_CONNECTION_DPD,
+    QueryingASpecifiedVpnConnectionDpd,
 };
 /// Table 5 IkePolicy.
 /// Shared by 3 operations: `querying_a_specified_vpn_connection`,
@@ -107,66 +107,6 @@ impl IkePolicy {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`IkePolicy`].
-pub static SHAPE_IKE_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "ike_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "phase1_negotiation_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authentication_algorithm",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "encryption_algorithm",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dh_group",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "authentication_method",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lifetime_seconds",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "local_id_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "local_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "peer_id_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "peer_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dpd",
-            value: support::ValueShape::Object(
-                &SHAPE_QUERYING_A_SPECIFIED_VPN_CONNECTION_DPD,
-            ),
-        },
-    ],
-};
-impl support::Shaped for IkePolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_IKE_POLICY,
-    );
 }
 impl support::Validate for IkePolicy {
     fn validate_at(
@@ -398,7 +338,4 @@ impl support::Validate for IkeVersion {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for IkeVersion {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -72,6 +72,3 @@ impl support::Validate for Initiator {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for Initiator {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

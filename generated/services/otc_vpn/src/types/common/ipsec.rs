@@ -67,40 +67,6 @@ impl IpsecPolicy {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`IpsecPolicy`].
-pub static SHAPE_IPSEC_POLICY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "authentication_algorithm",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "encryption_algorithm",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pfs",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "transform_protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "lifetime_seconds",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "encapsulation_mode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for IpsecPolicy {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_IPSEC_POLICY,
-    );
-}
 impl support::Validate for IpsecPolicy {
     fn validate_at(
         &self,

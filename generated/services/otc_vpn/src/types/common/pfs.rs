@@ -114,6 +114,3 @@ impl support::Validate for Pfs {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for Pfs {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

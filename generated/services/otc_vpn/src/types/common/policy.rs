@@ -51,24 +51,6 @@ impl PolicyRule {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`PolicyRule`].
-pub static SHAPE_POLICY_RULE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "source",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "destination",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for PolicyRule {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_POLICY_RULE,
-    );
-}
 impl support::Validate for PolicyRule {
     fn validate_at(
         &self,

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpn/common.json` documents.
 use crate::support;
 #[cfg(feature = "querying_a_specified_customer_gateway")]
-use super::super::super::{SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE, VpnResourceTagInResponse};
+use super::super::super::VpnResourceTagInResponse;
 #[cfg(feature = "querying_a_specified_customer_gateway")]
 /// Table 3 ResponseCustomerGateway.
 /// Shared by 2 operations: `querying_a_specified_customer_gateway`,
@@ -95,60 +95,6 @@ impl QueryingASpecifiedCustomerGatewayResponseCustomerGateway {
             |_: char| true,
         );
     }
-}
-#[cfg(feature = "querying_a_specified_customer_gateway")]
-/// The documented fields of [`QueryingASpecifiedCustomerGatewayResponseCustomerGateway`].
-pub static SHAPE_QUERYING_A_SPECIFIED_CUSTOMER_GATEWAY_RESPONSE_CUSTOMER_GATEWAY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bgp_asn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "route_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_a_specified_customer_gateway")]
-impl support::Shaped for QueryingASpecifiedCustomerGatewayResponseCustomerGateway {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_CUSTOMER_GATEWAY_RESPONSE_CUSTOMER_GATEWAY,
-    );
 }
 #[cfg(feature = "querying_a_specified_customer_gateway")]
 impl support::Validate for QueryingASpecifiedCustomerGatewayResponseCustomerGateway {
@@ -312,40 +258,6 @@ impl QueryingASpecifiedVpnConnectionDpd {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "querying_a_specified_vpn_connection",
-        feature = "updating_a_vpn_connection"
-    )
-)]
-/// The documented fields of [`QueryingASpecifiedVpnConnectionDpd`].
-pub static SHAPE_QUERYING_A_SPECIFIED_VPN_CONNECTION_DPD: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "interval",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "msg",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_a_specified_vpn_connection",
-        feature = "updating_a_vpn_connection"
-    )
-)]
-impl support::Shaped for QueryingASpecifiedVpnConnectionDpd {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_SPECIFIED_VPN_CONNECTION_DPD,
-    );
 }
 #[cfg(
     any(

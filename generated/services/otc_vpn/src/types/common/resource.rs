@@ -62,36 +62,6 @@ impl ResourceTag {
         feature = "deleting_resource_tags_in_batches"
     )
 )]
-/// The documented fields of [`ResourceTag`].
-pub static SHAPE_RESOURCE_TAG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "adding_resource_tags_in_batches",
-        feature = "deleting_resource_tags_in_batches"
-    )
-)]
-impl support::Shaped for ResourceTag {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCE_TAG,
-    );
-}
-#[cfg(
-    any(
-        feature = "adding_resource_tags_in_batches",
-        feature = "deleting_resource_tags_in_batches"
-    )
-)]
 impl support::Validate for ResourceTag {
     fn validate_at(
         &self,
@@ -147,7 +117,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -189,36 +159,6 @@ impl ResourceTagInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "querying_resource_tags",
-        feature = "querying_the_resource_instance_list"
-    )
-)]
-/// The documented fields of [`ResourceTagInResponse`].
-pub static SHAPE_RESOURCE_TAG_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_resource_tags",
-        feature = "querying_the_resource_instance_list"
-    )
-)]
-impl support::Shaped for ResourceTagInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCE_TAG_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

@@ -11,7 +11,7 @@ use crate::support;
         feature = "updating_a_customer_gateway"
     )
 )]
-use super::super::super::{SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE, VpnResourceTagInResponse};
+use super::super::super::VpnResourceTagInResponse;
 #[cfg(
     any(
         feature = "querying_a_specified_vpn_gateway",
@@ -21,10 +21,7 @@ use super::super::super::{SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE, VpnResourceTagInRe
 )]
 use super::super::super::Type;
 #[cfg(feature = "querying_a_specified_vpn_connection")]
-use super::super::super::{
-    IkePolicy, IpsecPolicy, PolicyRule, SHAPE_IKE_POLICY, SHAPE_IPSEC_POLICY,
-    SHAPE_POLICY_RULE,
-};
+use super::super::super::{IkePolicy, IpsecPolicy, PolicyRule};
 #[cfg(
     any(feature = "creating_a_customer_gateway", feature = "updating_a_customer_gateway")
 )]
@@ -102,56 +99,6 @@ impl ResponseCustomerGateway {
             |_: char| true,
         );
     }
-}
-#[cfg(
-    any(feature = "creating_a_customer_gateway", feature = "updating_a_customer_gateway")
-)]
-/// The documented fields of [`ResponseCustomerGateway`].
-pub static SHAPE_RESPONSE_CUSTOMER_GATEWAY: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id_value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bgp_asn",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE),
-            ),
-        },
-    ],
-};
-#[cfg(
-    any(feature = "creating_a_customer_gateway", feature = "updating_a_customer_gateway")
-)]
-impl support::Shaped for ResponseCustomerGateway {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESPONSE_CUSTOMER_GATEWAY,
-    );
 }
 #[cfg(
     any(feature = "creating_a_customer_gateway", feature = "updating_a_customer_gateway")
@@ -396,70 +343,6 @@ impl ResponseEip {
             |_: char| true,
         );
     }
-}
-#[cfg(
-    any(
-        feature = "querying_a_specified_vpn_gateway",
-        feature = "querying_the_vpn_gateway_list",
-        feature = "updating_a_vpn_gateway"
-    )
-)]
-/// The documented fields of [`ResponseEip`].
-pub static SHAPE_RESPONSE_EIP: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "charge_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "network_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "share_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "querying_a_specified_vpn_gateway",
-        feature = "querying_the_vpn_gateway_list",
-        feature = "updating_a_vpn_gateway"
-    )
-)]
-impl support::Shaped for ResponseEip {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESPONSE_EIP,
-    );
 }
 #[cfg(
     any(
@@ -782,118 +665,6 @@ impl ResponseVpnConnection {
             |_: char| true,
         );
     }
-}
-#[cfg(feature = "querying_a_specified_vpn_connection")]
-/// The documented fields of [`ResponseVpnConnection`].
-pub static SHAPE_RESPONSE_VPN_CONNECTION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vgw_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vgw_ip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "style",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cgw_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "peer_subnets",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "tunnel_local_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tunnel_peer_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_nqa",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_hub",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "policy_rules",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_POLICY_RULE),
-            ),
-        },
-        support::FieldShape {
-            name: "ikepolicy",
-            value: support::ValueShape::Object(&SHAPE_IKE_POLICY),
-        },
-        support::FieldShape {
-            name: "ipsecpolicy",
-            value: support::ValueShape::Object(&SHAPE_IPSEC_POLICY),
-        },
-        support::FieldShape {
-            name: "created_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "updated_at",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "connection_monitor_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ha_role",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE),
-            ),
-        },
-        support::FieldShape {
-            name: "eip_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "route_mode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(feature = "querying_a_specified_vpn_connection")]
-impl support::Shaped for ResponseVpnConnection {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESPONSE_VPN_CONNECTION,
-    );
 }
 #[cfg(feature = "querying_a_specified_vpn_connection")]
 impl support::Validate for ResponseVpnConnection {

@@ -42,24 +42,6 @@ impl VpnResourceTag {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`VpnResourceTag`].
-pub static SHAPE_VPN_RESOURCE_TAG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for VpnResourceTag {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VPN_RESOURCE_TAG,
-    );
-}
 impl support::Validate for VpnResourceTag {
     fn validate_at(
         &self,
@@ -103,7 +85,7 @@ impl<'de> ::serde::Deserialize<'de> for VpnResourceTag {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -167,54 +149,6 @@ impl VpnResourceTagInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "changing_the_specification_of_a_gateway",
-        feature = "creating_a_customer_gateway",
-        feature = "creating_a_vpn_connection",
-        feature = "creating_a_vpn_gateway",
-        feature = "querying_a_specified_customer_gateway",
-        feature = "querying_a_specified_vpn_connection",
-        feature = "querying_a_specified_vpn_gateway",
-        feature = "querying_the_vpn_gateway_list",
-        feature = "updating_a_customer_gateway",
-        feature = "updating_a_vpn_connection",
-        feature = "updating_a_vpn_gateway"
-    )
-)]
-/// The documented fields of [`VpnResourceTagInResponse`].
-pub static SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "changing_the_specification_of_a_gateway",
-        feature = "creating_a_customer_gateway",
-        feature = "creating_a_vpn_connection",
-        feature = "creating_a_vpn_gateway",
-        feature = "querying_a_specified_customer_gateway",
-        feature = "querying_a_specified_vpn_connection",
-        feature = "querying_a_specified_vpn_gateway",
-        feature = "querying_the_vpn_gateway_list",
-        feature = "updating_a_customer_gateway",
-        feature = "updating_a_vpn_connection",
-        feature = "updating_a_vpn_gateway"
-    )
-)]
-impl support::Shaped for VpnResourceTagInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

@@ -67,36 +67,6 @@ impl AccessProgress {
         feature = "querying_domain_name_settings_in_dedicated_mode"
     )
 )]
-/// The documented fields of [`AccessProgress`].
-pub static SHAPE_ACCESS_PROGRESS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "step",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
-        feature = "querying_domain_name_settings_in_dedicated_mode"
-    )
-)]
-impl support::Shaped for AccessProgress {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACCESS_PROGRESS,
-    );
-}
-#[cfg(
-    any(
-        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
-        feature = "querying_domain_name_settings_in_dedicated_mode"
-    )
-)]
 impl support::Validate for AccessProgress {
     fn validate_at(
         &self,
@@ -302,16 +272,4 @@ impl support::Validate for AccessStatus {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(
-    any(
-        feature = "deleting_a_dedicated_waf_engine",
-        feature = "querying_details_about_a_dedicated_waf_engine",
-        feature = "querying_the_list_of_dedicated_waf_engines",
-        feature = "renaming_a_dedicated_waf_engine",
-        feature = "upgrading_on_a_dedicated_waf_instance"
-    )
-)]
-impl support::Shaped for AccessStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

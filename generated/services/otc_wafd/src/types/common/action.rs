@@ -4,7 +4,7 @@
 
 //! The types that `spec/otc_wafd/common.json` documents.
 use crate::support;
-use super::super::super::{Detail, SHAPE_DETAIL};
+use super::super::super::Detail;
 #[cfg(
     any(
         feature = "creating_a_cc_attack_protection_rule",
@@ -62,36 +62,6 @@ impl Action {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_cc_attack_protection_rule",
-        feature = "updating_a_cc_attack_protection_rule"
-    )
-)]
-/// The documented fields of [`Action`].
-pub static SHAPE_ACTION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "detail",
-            value: support::ValueShape::Object(&SHAPE_DETAIL),
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_cc_attack_protection_rule",
-        feature = "updating_a_cc_attack_protection_rule"
-    )
-)]
-impl support::Shaped for Action {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACTION,
-    );
 }
 #[cfg(
     any(
@@ -157,7 +127,7 @@ impl<'de> ::serde::Deserialize<'de> for Action {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 action (also Table 11).
@@ -196,24 +166,6 @@ impl ActionInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`ActionInResponse`].
-pub static SHAPE_ACTION_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "detail",
-            value: support::ValueShape::Object(&SHAPE_DETAIL),
-        },
-    ],
-};
-impl support::Shaped for ActionInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACTION_IN_RESPONSE,
-    );
 }
 impl support::Validate for ActionInResponse {
     fn validate_at(

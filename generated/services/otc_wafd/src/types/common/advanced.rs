@@ -53,24 +53,6 @@ impl Advanced {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`Advanced`].
-pub static SHAPE_ADVANCED: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "index",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "contents",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for Advanced {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADVANCED,
-    );
-}
 impl support::Validate for Advanced {
     fn validate_at(
         &self,

@@ -29,28 +29,6 @@ impl BindHost {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`BindHost`].
-pub static SHAPE_BIND_HOST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "hostname",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "waf_type",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BindHost {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BIND_HOST,
-    );
-}
 impl support::Validate for BindHost {
     fn validate_at(
         &self,

@@ -4,14 +4,14 @@
 
 //! The types that `spec/otc_wafd/common.json` documents.
 use crate::support;
-use super::super::super::{CustomPageInResponse, SHAPE_CUSTOM_PAGE_IN_RESPONSE};
+use super::super::super::CustomPageInResponse;
 #[cfg(
     any(
         feature = "adding_a_protected_domain_name",
         feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance"
     )
 )]
-use super::super::super::{CustomPage, SHAPE_CUSTOM_PAGE};
+use super::super::super::CustomPage;
 #[cfg(
     any(
         feature = "adding_a_protected_domain_name",
@@ -71,40 +71,6 @@ impl BlockPage {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-#[cfg(
-    any(
-        feature = "adding_a_protected_domain_name",
-        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance"
-    )
-)]
-/// The documented fields of [`BlockPage`].
-pub static SHAPE_BLOCK_PAGE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "template",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "custom_page",
-            value: support::ValueShape::Object(&SHAPE_CUSTOM_PAGE),
-        },
-        support::FieldShape {
-            name: "redirect_url",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "adding_a_protected_domain_name",
-        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance"
-    )
-)]
-impl support::Shaped for BlockPage {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BLOCK_PAGE,
-    );
 }
 #[cfg(
     any(
@@ -174,7 +140,7 @@ impl<'de> ::serde::Deserialize<'de> for BlockPage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 BlockPage (also Table 10).
@@ -206,28 +172,6 @@ impl BlockPageInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`BlockPageInResponse`].
-pub static SHAPE_BLOCK_PAGE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "template",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "custom_page",
-            value: support::ValueShape::Object(&SHAPE_CUSTOM_PAGE_IN_RESPONSE),
-        },
-        support::FieldShape {
-            name: "redirect_url",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BlockPageInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BLOCK_PAGE_IN_RESPONSE,
-    );
 }
 impl support::Validate for BlockPageInResponse {
     fn validate_at(

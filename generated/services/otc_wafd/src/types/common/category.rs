@@ -91,6 +91,3 @@ impl support::Validate for Category {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for Category {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

@@ -111,48 +111,6 @@ impl CcCondition {
         feature = "updating_a_cc_attack_protection_rule"
     )
 )]
-/// The documented fields of [`CcCondition`].
-pub static SHAPE_CC_CONDITION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "logic_operation",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "contents",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "value_list_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "index",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_cc_attack_protection_rule",
-        feature = "updating_a_cc_attack_protection_rule"
-    )
-)]
-impl support::Shaped for CcCondition {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CC_CONDITION,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_a_cc_attack_protection_rule",
-        feature = "updating_a_cc_attack_protection_rule"
-    )
-)]
 impl support::Validate for CcCondition {
     fn validate_at(
         &self,
@@ -254,7 +212,7 @@ impl<'de> ::serde::Deserialize<'de> for CcCondition {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 CcCondition (also Table 10).
@@ -311,36 +269,6 @@ impl CcConditionInResponse {
     ) {
         support::Validate::validate_at(value, p, out);
     }
-}
-/// The documented fields of [`CcConditionInResponse`].
-pub static SHAPE_CC_CONDITION_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "logic_operation",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "contents",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "value_list_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "index",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CcConditionInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CC_CONDITION_IN_RESPONSE,
-    );
 }
 impl support::Validate for CcConditionInResponse {
     fn validate_at(

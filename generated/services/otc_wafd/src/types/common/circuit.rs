@@ -94,44 +94,6 @@ impl CircuitBreaker {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`CircuitBreaker`].
-pub static SHAPE_CIRCUIT_BREAKER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "switch",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dead_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dead_ratio",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "block_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "superposition_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "suspend_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "sus_block_time",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CircuitBreaker {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CIRCUIT_BREAKER,
-    );
-}
 impl support::Validate for CircuitBreaker {
     fn validate_at(
         &self,

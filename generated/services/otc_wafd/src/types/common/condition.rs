@@ -53,36 +53,6 @@ impl Condition {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`Condition`].
-pub static SHAPE_CONDITION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "contents",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "logic_operation",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "check_all_indexes_logic",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "index",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Condition {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONDITION,
-    );
-}
 impl support::Validate for Condition {
     fn validate_at(
         &self,
@@ -259,7 +229,4 @@ impl support::Validate for ConditionCategory {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-impl support::Shaped for ConditionCategory {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

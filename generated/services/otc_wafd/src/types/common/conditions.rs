@@ -49,36 +49,6 @@ impl Conditions {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`Conditions`].
-pub static SHAPE_CONDITIONS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "index",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "logic_operation",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "contents",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "value_list_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Conditions {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONDITIONS,
-    );
-}
 impl support::Validate for Conditions {
     fn validate_at(
         &self,

@@ -79,6 +79,3 @@ impl support::Validate for ContentType {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for ContentType {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

@@ -87,42 +87,6 @@ impl CreatingACcAttackProtectionRuleResponse {
         feature = "updating_a_cc_attack_protection_rule"
     )
 )]
-/// The documented fields of [`CreatingACcAttackProtectionRuleResponse`].
-pub static SHAPE_CREATING_A_CC_ATTACK_PROTECTION_RULE_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "content_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "content",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_cc_attack_protection_rule",
-        feature = "deleting_a_cc_attack_protection_rule",
-        feature = "querying_a_cc_attack_protection_rule_by_id",
-        feature = "querying_cc_attack_protection_rules",
-        feature = "updating_a_cc_attack_protection_rule"
-    )
-)]
-impl support::Shaped for CreatingACcAttackProtectionRuleResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_CC_ATTACK_PROTECTION_RULE_RESPONSE,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_a_cc_attack_protection_rule",
-        feature = "deleting_a_cc_attack_protection_rule",
-        feature = "querying_a_cc_attack_protection_rule_by_id",
-        feature = "querying_cc_attack_protection_rules",
-        feature = "updating_a_cc_attack_protection_rule"
-    )
-)]
 impl support::Validate for CreatingACcAttackProtectionRuleResponse {
     fn validate_at(
         &self,
@@ -312,15 +276,6 @@ impl support::Validate for CreatingACcAttackProtectionRuleMode {
 }
 #[cfg(
     any(
-        feature = "creating_a_cc_attack_protection_rule",
-        feature = "updating_a_cc_attack_protection_rule"
-    )
-)]
-impl support::Shaped for CreatingACcAttackProtectionRuleMode {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
-#[cfg(
-    any(
         feature = "creating_a_precise_protection_rule",
         feature = "deleting_a_precise_protection_rule",
         feature = "querying_a_precise_protection_rule_by_id",
@@ -482,16 +437,4 @@ impl support::Validate for CreatingAPreciseProtectionRuleCategory {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_precise_protection_rule",
-        feature = "deleting_a_precise_protection_rule",
-        feature = "querying_a_precise_protection_rule_by_id",
-        feature = "querying_precise_protection_rules",
-        feature = "updating_a_precise_protection_rule"
-    )
-)]
-impl support::Shaped for CreatingAPreciseProtectionRuleCategory {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

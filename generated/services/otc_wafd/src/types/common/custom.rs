@@ -69,36 +69,6 @@ impl CustomAction {
         feature = "updating_a_precise_protection_rule"
     )
 )]
-/// The documented fields of [`CustomAction`].
-pub static SHAPE_CUSTOM_ACTION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "followed_action_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_precise_protection_rule",
-        feature = "updating_a_precise_protection_rule"
-    )
-)]
-impl support::Shaped for CustomAction {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CUSTOM_ACTION,
-    );
-}
-#[cfg(
-    any(
-        feature = "creating_a_precise_protection_rule",
-        feature = "updating_a_precise_protection_rule"
-    )
-)]
 impl support::Validate for CustomAction {
     fn validate_at(
         &self,
@@ -154,7 +124,7 @@ impl<'de> ::serde::Deserialize<'de> for CustomAction {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -202,42 +172,6 @@ impl CustomActionInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "creating_a_precise_protection_rule",
-        feature = "deleting_a_precise_protection_rule",
-        feature = "querying_a_precise_protection_rule_by_id",
-        feature = "querying_precise_protection_rules",
-        feature = "updating_a_precise_protection_rule"
-    )
-)]
-/// The documented fields of [`CustomActionInResponse`].
-pub static SHAPE_CUSTOM_ACTION_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "followed_action_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "creating_a_precise_protection_rule",
-        feature = "deleting_a_precise_protection_rule",
-        feature = "querying_a_precise_protection_rule_by_id",
-        feature = "querying_precise_protection_rules",
-        feature = "updating_a_precise_protection_rule"
-    )
-)]
-impl support::Shaped for CustomActionInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CUSTOM_ACTION_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(
@@ -595,40 +529,6 @@ impl CustomPage {
         feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance"
     )
 )]
-/// The documented fields of [`CustomPage`].
-pub static SHAPE_CUSTOM_PAGE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "content_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "content",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "adding_a_protected_domain_name",
-        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance"
-    )
-)]
-impl support::Shaped for CustomPage {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CUSTOM_PAGE,
-    );
-}
-#[cfg(
-    any(
-        feature = "adding_a_protected_domain_name",
-        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance"
-    )
-)]
 impl support::Validate for CustomPage {
     fn validate_at(
         &self,
@@ -695,7 +595,7 @@ impl<'de> ::serde::Deserialize<'de> for CustomPage {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -738,42 +638,6 @@ impl CustomPageInResponse {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-#[cfg(
-    any(
-        feature = "adding_a_protected_domain_name",
-        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
-        feature = "querying_domain_name_settings_in_dedicated_mode"
-    )
-)]
-/// The documented fields of [`CustomPageInResponse`].
-pub static SHAPE_CUSTOM_PAGE_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "content_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "content",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "adding_a_protected_domain_name",
-        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
-        feature = "querying_domain_name_settings_in_dedicated_mode"
-    )
-)]
-impl support::Shaped for CustomPageInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CUSTOM_PAGE_IN_RESPONSE,
-    );
 }
 #[cfg(
     any(

@@ -56,34 +56,6 @@ impl DeletingAPolicyAction {
         feature = "updating_a_policy"
     )
 )]
-/// The documented fields of [`DeletingAPolicyAction`].
-pub static SHAPE_DELETING_A_POLICY_ACTION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "deleting_a_policy",
-        feature = "querying_a_policy_by_id",
-        feature = "updating_a_policy"
-    )
-)]
-impl support::Shaped for DeletingAPolicyAction {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DELETING_A_POLICY_ACTION,
-    );
-}
-#[cfg(
-    any(
-        feature = "deleting_a_policy",
-        feature = "querying_a_policy_by_id",
-        feature = "updating_a_policy"
-    )
-)]
 impl support::Validate for DeletingAPolicyAction {
     fn validate_at(
         &self,
@@ -280,18 +252,6 @@ impl support::Validate for DeletingADedicatedWafEngineStatus {
 }
 #[cfg(
     any(
-        feature = "deleting_a_dedicated_waf_engine",
-        feature = "querying_details_about_a_dedicated_waf_engine",
-        feature = "querying_the_list_of_dedicated_waf_engines",
-        feature = "renaming_a_dedicated_waf_engine",
-        feature = "upgrading_on_a_dedicated_waf_instance"
-    )
-)]
-impl support::Shaped for DeletingADedicatedWafEngineStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
-#[cfg(
-    any(
         feature = "deleting_a_domain_name_from_a_dedicated_waf_instance",
         feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
         feature = "querying_domain_name_settings_in_dedicated_mode"
@@ -409,14 +369,4 @@ impl support::Validate for DeletingADomainNameFromADedicatedWafInstanceAccessSta
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
-}
-#[cfg(
-    any(
-        feature = "deleting_a_domain_name_from_a_dedicated_waf_instance",
-        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
-        feature = "querying_domain_name_settings_in_dedicated_mode"
-    )
-)]
-impl support::Shaped for DeletingADomainNameFromADedicatedWafInstanceAccessStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -4,10 +4,7 @@
 
 //! The types that `spec/otc_wafd/common.json` documents.
 use crate::support;
-use super::super::super::{
-    CreatingACcAttackProtectionRuleResponse,
-    SHAPE_CREATING_A_CC_ATTACK_PROTECTION_RULE_RESPONSE,
-};
+use super::super::super::CreatingACcAttackProtectionRuleResponse;
 /// Table 6 detail (also Table 12).
 /// Shared by 5 operations: `creating_a_cc_attack_protection_rule`,
 /// `deleting_a_cc_attack_protection_rule`, `querying_a_cc_attack_protection_rule_by_id`,
@@ -38,22 +35,6 @@ impl Detail {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`Detail`].
-pub static SHAPE_DETAIL: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "response",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATING_A_CC_ATTACK_PROTECTION_RULE_RESPONSE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for Detail {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DETAIL,
-    );
 }
 impl support::Validate for Detail {
     fn validate_at(

@@ -77,6 +77,3 @@ impl support::Validate for DisablingPayPerUsePricingForCloudWafStatus {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for DisablingPayPerUsePricingForCloudWafStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

@@ -28,24 +28,6 @@ impl Extend {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`Extend`].
-pub static SHAPE_EXTEND: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "ltsInfo",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "extend",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Extend {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_EXTEND,
-    );
-}
 impl support::Validate for Extend {
     fn validate_at(
         &self,

@@ -60,24 +60,6 @@ impl Flag {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`Flag`].
-pub static SHAPE_FLAG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "pci_3ds",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pci_dss",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Flag {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FLAG,
-    );
-}
 impl support::Validate for Flag {
     fn validate_at(
         &self,

@@ -99,6 +99,3 @@ impl support::Validate for Level {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for Level {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

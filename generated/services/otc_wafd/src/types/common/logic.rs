@@ -112,6 +112,3 @@ impl support::Validate for Logic {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for Logic {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

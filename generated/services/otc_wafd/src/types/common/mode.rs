@@ -72,6 +72,3 @@ impl support::Validate for Mode {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for Mode {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

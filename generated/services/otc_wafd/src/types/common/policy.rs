@@ -36,20 +36,6 @@ impl PolicyAction {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`PolicyAction`].
-pub static SHAPE_POLICY_ACTION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PolicyAction {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_POLICY_ACTION,
-    );
-}
 impl support::Validate for PolicyAction {
     fn validate_at(
         &self,
@@ -111,20 +97,6 @@ impl PolicyExtend {
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-}
-/// The documented fields of [`PolicyExtend`].
-pub static SHAPE_POLICY_EXTEND: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "extend",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PolicyExtend {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_POLICY_EXTEND,
-    );
 }
 impl support::Validate for PolicyExtend {
     fn validate_at(
@@ -392,100 +364,6 @@ impl PolicyOption {
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-/// The documented fields of [`PolicyOption`].
-pub static SHAPE_POLICY_OPTION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "webattack",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "common",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "anticrawler",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "crawler_engine",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "crawler_scanner",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "crawler_script",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "crawler_other",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "webshell",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cc",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "custom",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "whiteblackip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "geoip",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ignore",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "privacy",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "antitamper",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "antileakage",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "followed_action",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bot_enable",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "crawler",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "precise",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "modulex_enabled",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PolicyOption {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_POLICY_OPTION,
-    );
 }
 impl support::Validate for PolicyOption {
     fn validate_at(

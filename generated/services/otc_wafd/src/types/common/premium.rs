@@ -86,56 +86,6 @@ impl PremiumWafServer {
         feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance"
     )
 )]
-/// The documented fields of [`PremiumWafServer`].
-pub static SHAPE_PREMIUM_WAF_SERVER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "front_protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "back_protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "weight",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-#[cfg(
-    any(
-        feature = "adding_a_protected_domain_name",
-        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance"
-    )
-)]
-impl support::Shaped for PremiumWafServer {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PREMIUM_WAF_SERVER,
-    );
-}
-#[cfg(
-    any(
-        feature = "adding_a_protected_domain_name",
-        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance"
-    )
-)]
 impl support::Validate for PremiumWafServer {
     fn validate_at(
         &self,
@@ -243,7 +193,7 @@ impl<'de> ::serde::Deserialize<'de> for PremiumWafServer {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        support::deserialize_response(deserializer)
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 PremiumWafServer (also Table 8).
@@ -298,44 +248,6 @@ impl PremiumWafServerInResponse {
     pub fn type_or_default(&self) -> &str {
         self.r#type.as_deref().unwrap_or(Self::DEFAULT_TYPE)
     }
-}
-/// The documented fields of [`PremiumWafServerInResponse`].
-pub static SHAPE_PREMIUM_WAF_SERVER_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "front_protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "back_protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "weight",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PremiumWafServerInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PREMIUM_WAF_SERVER_IN_RESPONSE,
-    );
 }
 impl support::Validate for PremiumWafServerInResponse {
     fn validate_at(

@@ -68,48 +68,6 @@ impl ResourceResponse {
         support::Validate::validate_at(value, p, out);
     }
 }
-/// The documented fields of [`ResourceResponse`].
-pub static SHAPE_RESOURCE_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "resourceId",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cloudServiceType",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resourceType",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resourceSpecCode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "expireTime",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "resourceSize",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "relativeType",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ResourceResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCE_RESPONSE,
-    );
-}
 impl support::Validate for ResourceResponse {
     fn validate_at(
         &self,

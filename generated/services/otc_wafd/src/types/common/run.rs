@@ -119,6 +119,3 @@ impl support::Validate for RunStatus {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for RunStatus {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}

@@ -27,28 +27,6 @@ impl ShareInfo {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`ShareInfo`].
-pub static SHAPE_SHARE_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "share_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "accept_count",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "process_status",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ShareInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SHARE_INFO,
-    );
-}
 impl support::Validate for ShareInfo {
     fn validate_at(
         &self,

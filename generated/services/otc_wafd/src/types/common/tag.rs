@@ -46,24 +46,6 @@ impl TagCondition {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`TagCondition`].
-pub static SHAPE_TAG_CONDITION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "category",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "contents",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for TagCondition {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TAG_CONDITION,
-    );
-}
 impl support::Validate for TagCondition {
     fn validate_at(
         &self,

@@ -25,24 +25,6 @@ impl TimeLineItem {
         ::std::default::Default::default()
     }
 }
-/// The documented fields of [`TimeLineItem`].
-pub static SHAPE_TIME_LINE_ITEM: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "num",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for TimeLineItem {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TIME_LINE_ITEM,
-    );
-}
 impl support::Validate for TimeLineItem {
     fn validate_at(
         &self,

@@ -47,28 +47,6 @@ impl TimeoutConfig {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`TimeoutConfig`].
-pub static SHAPE_TIMEOUT_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "connect_timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "send_timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "read_timeout",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for TimeoutConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TIMEOUT_CONFIG,
-    );
-}
 impl support::Validate for TimeoutConfig {
     fn validate_at(
         &self,

@@ -57,28 +57,6 @@ impl TrafficMark {
         support::Validate::validate(self)
     }
 }
-/// The documented fields of [`TrafficMark`].
-pub static SHAPE_TRAFFIC_MARK: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "sip",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "cookie",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "params",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for TrafficMark {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TRAFFIC_MARK,
-    );
-}
 impl support::Validate for TrafficMark {
     fn validate_at(
         &self,

@@ -85,6 +85,3 @@ impl support::Validate for White {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
-impl support::Shaped for White {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
